@@ -1,0 +1,112 @@
+import crypto from 'node:crypto';
+import type { Sql } from '../db/db.ts';
+import { json } from '../db/db.ts';
+import { canonicalJson, sha256Hex } from '../pki/canonical.ts';
+import type { AuditEventType } from './catalogue.ts';
+
+export interface AuditInput {
+  type: AuditEventType;
+  actorRfc: string | null;
+  objectType: string;
+  objectId: string;
+  signatureId?: string | null;
+  data?: Record<string, unknown>;
+}
+
+interface StoredEvent {
+  seq: number;
+  id: string;
+  occurred_at: Date;
+  type: string;
+  actor_rfc: string | null;
+  object_type: string;
+  object_id: string;
+  signature_id: string | null;
+  data: Record<string, unknown>;
+  prev_hash: string;
+  hash: string;
+}
+
+const GENESIS = '0'.repeat(64);
+
+/** The hash covers every column but the hash itself, in canonical JSON, so any edit shows. */
+function eventHash(e: Omit<StoredEvent, 'hash'>): string {
+  return sha256Hex(canonicalJson({
+    seq: e.seq,
+    id: e.id,
+    occurredAt: e.occurred_at.toISOString(),
+    type: e.type,
+    actorRfc: e.actor_rfc,
+    objectType: e.object_type,
+    objectId: e.object_id,
+    signatureId: e.signature_id,
+    data: e.data,
+    prevHash: e.prev_hash,
+  }));
+}
+
+/**
+ * Appends one event inside the caller's transaction. Locking the head row serialises appends
+ * across processes, so the chain never forks; the lock lasts until the caller commits.
+ */
+export async function appendAudit(tx: Sql, input: AuditInput): Promise<{ seq: number; hash: string }> {
+  const head = await tx.one<{ seq: number; hash: string }>('select seq, hash from audit_head where id = 1 for update');
+  // Round-trip the data through JSON so the hash is computed over what jsonb will give back.
+  const data = JSON.parse(json(input.data ?? {}));
+  const event = {
+    seq: head.seq + 1,
+    id: crypto.randomUUID(),
+    occurred_at: new Date(),
+    type: input.type,
+    actor_rfc: input.actorRfc,
+    object_type: input.objectType,
+    object_id: input.objectId,
+    signature_id: input.signatureId ?? null,
+    data,
+    prev_hash: head.hash,
+  };
+  const hash = eventHash(event);
+  await tx.query(
+    `insert into audit_events (seq, id, occurred_at, type, actor_rfc, object_type, object_id, signature_id, data, prev_hash, hash)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+    [event.seq, event.id, event.occurred_at, event.type, event.actor_rfc, event.object_type, event.object_id,
+      event.signature_id, json(event.data), event.prev_hash, hash],
+  );
+  await tx.query('update audit_head set seq = $1, hash = $2 where id = 1', [event.seq, hash]);
+  return { seq: event.seq, hash };
+}
+
+export interface AuditVerification {
+  ok: boolean;
+  events: number;
+  headSeq: number;
+  headHash: string;
+  /** The first event that does not verify, and why. */
+  failure?: { seq: number; reason: string };
+}
+
+/** Walks the whole chain in pages; detects edited, deleted, inserted or reordered events. */
+export async function verifyAudit(db: Sql, pageSize = 5000): Promise<AuditVerification> {
+  const head = await db.one<{ seq: number; hash: string }>('select seq, hash from audit_head where id = 1');
+  let expectedSeq = 1;
+  let prevHash = GENESIS;
+  const fail = (seq: number, reason: string): AuditVerification =>
+    ({ ok: false, events: expectedSeq - 1, headSeq: head.seq, headHash: head.hash, failure: { seq, reason } });
+  for (;;) {
+    const rows = await db.query<StoredEvent>(
+      'select * from audit_events where seq >= $1 order by seq limit $2', [expectedSeq, pageSize]);
+    for (const row of rows) {
+      if (row.seq !== expectedSeq) return fail(expectedSeq, `event ${expectedSeq} is missing`);
+      if (row.prev_hash !== prevHash) return fail(row.seq, 'does not link to the previous event');
+      if (eventHash(row) !== row.hash) return fail(row.seq, 'content does not match its hash (altered)');
+      prevHash = row.hash;
+      expectedSeq++;
+    }
+    if (rows.length < pageSize) break;
+  }
+  const events = expectedSeq - 1;
+  if (events !== head.seq || prevHash !== head.hash) {
+    return fail(events + 1, `the chain ends at event ${events} but the head says ${head.seq} (events deleted at the end)`);
+  }
+  return { ok: true, events, headSeq: head.seq, headHash: head.hash };
+}

@@ -1,0 +1,84 @@
+import type { FastifyInstance } from 'fastify';
+import { Type, type Static } from 'typebox';
+import { appendAudit } from '../audit/log.ts';
+import type { Context } from '../context.ts';
+import { notFound } from '../errors.ts';
+import { principalOf } from '../http/access.ts';
+import { ChallengeResponse, SignedBody } from '../http/schemas.ts';
+import { signedRoute } from '../http/signed-route.ts';
+import { describeIdentity } from '../registry/identity.ts';
+import { checkApiTokenRequest, login, logout, MAX_API_TOKEN_DAYS, startLogin } from './login.ts';
+import { SCOPES } from './principal.ts';
+import { createToken, listApiTokens, revokeToken } from './sessions.ts';
+
+const tags = ['auth'];
+
+const ApiTokenRequest = Type.Object({
+  label: Type.String({ minLength: 1, maxLength: 100, description: "What the token is for, e.g. the broker's filing software" }),
+  scopes: Type.Array(Type.Enum(SCOPES), { minItems: 1 }),
+  expiresInDays: Type.Integer({ minimum: 1, maximum: MAX_API_TOKEN_DAYS }),
+}, { additionalProperties: false });
+
+export function authRoutes(app: FastifyInstance, ctx: Context) {
+  app.post('/api/v1/auth/challenge', {
+    config: { access: 'public' },
+    schema: { tags, summary: 'Start a login: get a single-use payload to sign with your e.firma', response: { 201: ChallengeResponse } },
+  }, async (req, reply) => reply.code(201).send(await startLogin(ctx, { clientAddress: req.ip })));
+
+  app.post('/api/v1/auth/login', {
+    config: { access: 'public' },
+    schema: {
+      tags, summary: 'Log in with the signed challenge', body: SignedBody,
+      response: { 200: Type.Object({ token: Type.String(), expiresAt: Type.String({ format: 'date-time' }) }) },
+    },
+  }, async (req) => {
+    const issued = await login(ctx, { input: req.body as Static<typeof SignedBody>, clientAddress: req.ip });
+    return { token: issued.token, expiresAt: issued.expiresAt };
+  });
+
+  app.post('/api/v1/auth/logout', {
+    config: { access: { scope: 'read' } },
+    schema: { tags, summary: 'End this session (or revoke this API token)' },
+  }, async (req, reply) => {
+    await logout(ctx.db, principalOf(req));
+    return reply.code(204).send();
+  });
+
+  app.get('/api/v1/me', {
+    config: { access: { scope: 'read' } },
+    schema: { tags, summary: 'Who this session is and what it may do' },
+  }, async (req) => describeIdentity(ctx.db, principalOf(req)));
+
+  signedRoute(app, ctx, {
+    method: 'POST', url: '/api/v1/api-tokens', action: 'auth.create_api_token', tags,
+    summary: 'Create a scoped API token for system-to-system clients', data: ApiTokenRequest,
+    check: async (_db, { principal, data }) => checkApiTokenRequest(principal, data),
+    act: async (tx, { principal, data, signer, signatureId }) => {
+      const expiresAt = new Date(Date.now() + data.expiresInDays * 86_400_000);
+      const issued = await createToken(tx, { kind: 'api_token', signer, scopes: data.scopes, expiresAt, label: data.label });
+      await appendAudit(tx, {
+        type: 'auth.api_token_created', actorRfc: principal.rfc, objectType: 'api_token', objectId: issued.id, signatureId,
+        data: { label: data.label, scopes: data.scopes, expiresAt: issued.expiresAt },
+      });
+      return { status: 201, object: { type: 'api_token', id: issued.id }, result: { ...issued, label: data.label, scopes: data.scopes } };
+    },
+  });
+
+  app.get('/api/v1/api-tokens', {
+    config: { access: { scope: 'read' } },
+    schema: { tags, summary: 'My API tokens (never the secrets)' },
+  }, async (req) => ({ items: await listApiTokens(ctx.db, principalOf(req).rfc) }));
+
+  app.delete('/api/v1/api-tokens/:id', {
+    config: { access: { scope: 'write' } },
+    schema: { tags, summary: 'Revoke one of my API tokens', params: Type.Object({ id: Type.String({ format: 'uuid' }) }) },
+  }, async (req, reply) => {
+    const principal = principalOf(req);
+    const { id } = req.params as { id: string };
+    await ctx.db.transaction(async (tx) => {
+      if (!(await revokeToken(tx, { id, rfc: principal.rfc, kind: 'api_token' }))) throw notFound('api_token', id);
+      await appendAudit(tx, { type: 'auth.api_token_revoked', actorRfc: principal.rfc, objectType: 'api_token', objectId: id });
+    });
+    return reply.code(204).send();
+  });
+}

@@ -1,0 +1,62 @@
+import crypto from 'node:crypto';
+import type { Sql } from '../db/db.ts';
+import { AppError } from '../errors.ts';
+import { sha256Hex } from '../pki/canonical.ts';
+import type { VerifiedSigner } from '../pki/signature.ts';
+import type { Principal, Scope } from './principal.ts';
+
+// The prefix tells a log reader (and a secret scanner) what kind of credential leaked.
+const PREFIX = { session: 'vts_', api_token: 'vta_' } as const;
+
+export interface IssuedToken { id: string; token: string; expiresAt: string }
+
+/** Creates a session or API token for a verified signer; only the token's hash is stored. */
+export async function createToken(tx: Sql, opts: {
+  kind: Principal['kind'];
+  signer: VerifiedSigner;
+  scopes: readonly Scope[];
+  expiresAt: Date;
+  label?: string;
+}): Promise<IssuedToken> {
+  const id = crypto.randomUUID();
+  const token = PREFIX[opts.kind] + crypto.randomBytes(32).toString('base64url');
+  await tx.query(
+    `insert into sessions (id, kind, token_hash, rfc, curp, name, certificate_fingerprint, scopes, label, expires_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+    [id, opts.kind, sha256Hex(token), opts.signer.rfc, opts.signer.curp, opts.signer.name,
+      opts.signer.fingerprint, opts.scopes, opts.label ?? null, opts.expiresAt],
+  );
+  return { id, token, expiresAt: opts.expiresAt.toISOString() };
+}
+
+/** Resolves a bearer token to its principal, or explains why it cannot be used. */
+export async function authenticate(db: Sql, token: string): Promise<Principal> {
+  if (!/^vt[sa]_[A-Za-z0-9_-]{43}$/.test(token)) {
+    throw new AppError('auth.token_invalid', 'The bearer token is not a Ventanilla session or API token.', 401);
+  }
+  const row = await db.maybe<{ id: string; kind: Principal['kind']; rfc: string; curp: string | null; name: string | null;
+    certificate_fingerprint: string; scopes: Scope[]; expires_at: Date; revoked_at: Date | null }>(
+    `select id, kind, rfc, curp, name, certificate_fingerprint, scopes, expires_at, revoked_at
+       from sessions where token_hash = $1`, [sha256Hex(token)]);
+  if (!row) throw new AppError('auth.token_invalid', 'Unknown token: log in again.', 401);
+  if (row.revoked_at) throw new AppError('auth.token_revoked', 'This token was revoked: log in again.', 401);
+  if (row.expires_at.getTime() <= Date.now()) throw new AppError('auth.token_expired', 'This token expired: log in again.', 401);
+  return {
+    sessionId: row.id, kind: row.kind, rfc: row.rfc, curp: row.curp, name: row.name,
+    certificateFingerprint: row.certificate_fingerprint, scopes: row.scopes,
+  };
+}
+
+/** Revokes a session or API token of the given holder; false when there was nothing to revoke. */
+export async function revokeToken(tx: Sql, opts: { id: string; rfc: string; kind: Principal['kind'] }): Promise<boolean> {
+  const rows = await tx.query(
+    'update sessions set revoked_at = now() where id = $1 and rfc = $2 and kind = $3 and revoked_at is null returning id',
+    [opts.id, opts.rfc, opts.kind]);
+  return rows.length > 0;
+}
+
+export async function listApiTokens(db: Sql, rfc: string) {
+  return db.query<{ id: string; label: string | null; scopes: Scope[]; created_at: Date; expires_at: Date; revoked_at: Date | null }>(
+    `select id, label, scopes, created_at, expires_at, revoked_at from sessions
+      where rfc = $1 and kind = 'api_token' order by created_at desc`, [rfc]);
+}

@@ -1,0 +1,100 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { checkSignedChallenge, consumeChallenge, issueChallenge } from '../auth/challenges.ts';
+import type { Context } from '../context.ts';
+import type { Sql } from '../db/db.ts';
+import { issueEfirma, loadDevPki, openEfirma, signPayload, writeEfirma, type Signer } from '../pki/index.ts';
+import type { VerifiedSigner } from '../pki/signature.ts';
+import { grantDelegation } from '../registry/delegations.ts';
+import { registerBroker } from '../registry/brokers.ts';
+import { withCurpCheckDigit as curp, withRfcCheckDigit as rfc } from '../registry/identifiers.ts';
+import { registerOfficer } from '../registry/officers.ts';
+import type { OfficerRole } from '../registry/schemas.ts';
+import { registerTrader } from '../registry/traders.ts';
+
+export const DEMO_PASSWORD = 'demo1234';
+
+interface DemoPerson { key: string; name: string; rfc: string; curp: string; who: string; officer?: { agency: string; office?: string; roles: OfficerRole[] } }
+
+export const DEMO_TRADER_RFC = rfc('IDN150101AB');
+
+export const DEMO_PEOPLE: DemoPerson[] = [
+  { key: 'legal-rep', name: 'Ana García López', rfc: rfc('GALA800101AB'), curp: curp('GALA800101MDFRPN0'),
+    who: `legal representative of Importadora Demo del Norte (${DEMO_TRADER_RFC})` },
+  { key: 'broker', name: 'Carlos Pérez Ruiz', rfc: rfc('PERC750505CD'), curp: curp('PERC750505HNLRZR0'),
+    who: 'customs broker, patent 3170, acting for the demo trader' },
+  { key: 'se-admin', name: 'Lucía Hernández Mora', rfc: rfc('HEML850202EF'), curp: curp('HEML850202MDFRRC0'),
+    who: 'Ministry of Economy administrator and supervisor', officer: { agency: 'SE', roles: ['administrator', 'supervisor'] } },
+  { key: 'se-reviewer', name: 'Jorge Ramírez Soto', rfc: rfc('RASJ900303GH'), curp: curp('RASJ900303HNLMTR0'),
+    who: 'Ministry of Economy reviewer and resolver, Monterrey office', officer: { agency: 'SE', office: 'SE-NL-MTY', roles: ['reviewer', 'resolver'] } },
+  { key: 'sedena-resolver', name: 'Marta Díaz Vega', rfc: rfc('DIVM820404JK'), curp: curp('DIVM820404MDFZGR0'),
+    who: 'Defence (SEDENA) reviewer and resolver', officer: { agency: 'SEDENA', roles: ['reviewer', 'resolver', 'administrator'] } },
+  { key: 'cofepris-reviewer', name: 'Pedro Luna Castro', rfc: rfc('LUCP870606LM'), curp: curp('LUCP870606HJCNSD0'),
+    who: 'Health (COFEPRIS) reviewer', officer: { agency: 'COFEPRIS', roles: ['reviewer', 'administrator'] } },
+  { key: 'customs-officer', name: 'Sofía Torres Gil', rfc: rfc('TOGS910707NP'), curp: curp('TOGS910707MTSRLF0'),
+    who: 'Customs officer (ANAM), Nuevo Laredo', officer: { agency: 'ANAM', office: 'ANAM-TAMPS-NLD', roles: ['customs_officer'] } },
+];
+
+/** Signs and performs one action the way a client would: issued payload, real signature, checked and consumed. */
+async function actSigned<T>(ctx: Context, signer: Signer, action: string, target: Record<string, string>, data: Record<string, unknown>,
+  act: (tx: Sql, signed: { signer: VerifiedSigner; signatureId: string }) => Promise<T>): Promise<T> {
+  const { challengeId, payload } = await issueChallenge(ctx.db, { action, ttlSeconds: 60, requestedBy: signer.certificate.rfc, target, data });
+  const accepted = await checkSignedChallenge(ctx.db, ctx.trust, { challengeId, ...signPayload(payload, signer) }, { action, sessionId: null, target });
+  return ctx.db.transaction(async (tx) => act(tx, { signer: accepted.signer, signatureId: await consumeChallenge(tx, accepted) }));
+}
+
+/**
+ * Demo data for a laptop: e.firma files for a trader's legal representative, a broker and officers
+ * of several agencies, a registered trader and broker, and a delegation. Idempotent.
+ */
+export async function seedDemo(ctx: Context): Promise<{ created: boolean; efirmaDir: string; people: DemoPerson[] }> {
+  const efirmaDir = path.join(ctx.config.dataDir, 'demo-efirma');
+  const already = await ctx.db.maybe('select 1 from traders where rfc = $1', [DEMO_TRADER_RFC]);
+  if (already) return { created: false, efirmaDir, people: DEMO_PEOPLE };
+
+  const pki = await loadDevPki(path.join(ctx.config.dataDir, 'pki'));
+  const signers = new Map<string, Signer>();
+  for (const p of DEMO_PEOPLE) {
+    const efirma = await issueEfirma(pki, { rfc: p.rfc, curp: p.curp, name: p.name, password: DEMO_PASSWORD, role: p.officer ? 'officer' : undefined });
+    await writeEfirma(efirmaDir, p.rfc, efirma);
+    signers.set(p.key, openEfirma({ cer: efirma.cer, key: efirma.key, password: DEMO_PASSWORD }));
+  }
+  const rep = DEMO_PEOPLE[0]!;
+  const contact = { name: rep.name, email: 'comercio@demo-norte.example', phone: '+52 81 5555 0101' };
+  const traderProfile = {
+    rfc: DEMO_TRADER_RFC, legalName: 'Importadora Demo del Norte, S.A. de C.V.',
+    taxAddress: { street: 'Av. Constitución', exteriorNumber: '1500', neighbourhood: 'Centro', municipality: 'Monterrey', state: 'NL', postalCode: '64000', country: 'MX' as const },
+    economicActivity: 'Comercio al por mayor de maquinaria y equipo', contacts: [contact],
+    programmes: { immex: 'IMMEX-2015-0042' }, legalRepresentative: { rfc: rep.rfc, curp: rep.curp, name: rep.name },
+  };
+  await actSigned(ctx, signers.get('legal-rep')!, 'trader.register', {}, traderProfile,
+    (tx, s) => registerTrader(tx, { input: traderProfile, signerRfc: s.signer.rfc, signatureId: s.signatureId }));
+  const broker = DEMO_PEOPLE[1]!;
+  const brokerProfile = {
+    rfc: broker.rfc, curp: broker.curp, patent: '3170', name: broker.name, customsOffices: ['ANAM-TAMPS-NLD', 'ANAM-COL-MAN'],
+    contacts: [{ name: broker.name, email: 'despacho@perez-aduanas.example', phone: '+52 867 555 0202' }],
+  };
+  await actSigned(ctx, signers.get('broker')!, 'broker.register', {}, brokerProfile,
+    (tx, s) => registerBroker(tx, { input: brokerProfile, signer: s.signer, signatureId: s.signatureId }));
+  await actSigned(ctx, signers.get('legal-rep')!, 'delegation.grant', { rfc: DEMO_TRADER_RFC }, { brokerPatent: '3170' },
+    (tx, s) => grantDelegation(tx, { traderRfc: DEMO_TRADER_RFC, brokerPatent: '3170', signerRfc: s.signer.rfc, signatureId: s.signatureId }));
+  // Officers are bootstrapped by the system (no administrator exists yet to sign for them).
+  for (const p of DEMO_PEOPLE.filter((x) => x.officer)) {
+    const o = p.officer!;
+    await ctx.db.transaction((tx) => registerOfficer(tx, {
+      agency: o.agency, actorRfc: null, signatureId: null,
+      input: { rfc: p.rfc, curp: p.curp, name: p.name, roles: o.roles, officeCode: o.office,
+        certificate: signers.get(p.key)!.certificate.der.toString('base64') },
+    }));
+  }
+  fs.writeFileSync(path.join(efirmaDir, 'README.txt'), demoSummary(efirmaDir));
+  return { created: true, efirmaDir, people: DEMO_PEOPLE };
+}
+
+export function demoSummary(efirmaDir: string): string {
+  return [
+    `Demo e.firma files (password for every .key: ${DEMO_PASSWORD}) in ${efirmaDir}:`,
+    ...DEMO_PEOPLE.map((p) => `  ${p.rfc}.cer / ${p.rfc}.key  ${p.name}: ${p.who}`),
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,197 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { openContext, startServer } from '../app.ts';
+import { verifyAudit } from '../audit/log.ts';
+import { ConfigError, loadConfig } from '../config.ts';
+import { openDb } from '../db/db.ts';
+import { migrate } from '../db/migrate.ts';
+import { AppError } from '../errors.ts';
+import { initDevPki, issueEfirma, loadDevPki, readEfirmaFiles, revokeCertificate, signPayload, writeEfirma, type EfirmaKeyUsage } from '../pki/index.ts';
+import { registerOfficer } from '../registry/officers.ts';
+import { OFFICER_ROLES, type OfficerRole } from '../registry/schemas.ts';
+import { demoSummary, seedDemo } from './demo.ts';
+
+const HELP = `ventanilla: the national trade single window
+
+Usage: ventanilla <command> [options]
+
+  serve                          start the API (PORT, HOST, DATABASE_URL, VENTANILLA_DATA_DIR)
+  migrate                        apply pending database migrations and exit
+  demo                           create demo traders, officers and e.firma files (development)
+  pki init [--dir D]             create a dev root CA, an issuing CA and a trust folder (default: DATA_DIR/pki)
+  pki issue --rfc R --name N --password P --out DIR [--curp C] [--role ROLE]
+            [--valid-from ISO] [--valid-to ISO] [--key-type rsa|ec]
+            [--key-usage digitalSignature,nonRepudiation,...] [--dir D]
+                                 issue SAT-style e.firma files DIR/R.cer (DER) and DIR/R.key (encrypted PKCS#8)
+  pki revoke --cert FILE [--reason TEXT] [--dir D]
+                                 revoke a certificate: the CRL in the trust folder is rewritten, a running server uses it at once
+  sign --cer F --key F --password P FILE.json
+                                 print the signature envelope over FILE.json's RFC 8785 canonical form
+  officer add --agency CODE --cer F --curp C --name N --roles r1,r2 [--office CODE] [--email E]
+                                 bootstrap an officer bound to a certificate (e.g. an agency's first administrator)
+  audit verify                   verify the hash-chained audit log
+
+Every command takes --help.`;
+
+type Args = ReturnType<typeof parseArgs>['values'];
+
+function need(values: Args, name: string): string {
+  const v = values[name];
+  if (typeof v !== 'string' || v === '') throw new UsageError(`--${name} is required`);
+  return v;
+}
+
+class UsageError extends Error {}
+
+const pkiDir = (values: Args) => typeof values.dir === 'string' ? path.resolve(values.dir) : path.join(loadConfig().dataDir, 'pki');
+
+function isoDate(values: Args, name: string): Date | undefined {
+  const v = values[name];
+  if (typeof v !== 'string') return undefined;
+  const d = new Date(v);
+  if (Number.isNaN(d.getTime())) throw new UsageError(`--${name} must be an ISO date, got "${v}"`);
+  return d;
+}
+
+async function serve() {
+  const ctx = await openContext(loadConfig());
+  const demo = ctx.config.demo ? await seedDemo(ctx) : null;
+  const app = await startServer(ctx);
+  const address = `http://${ctx.config.host === '0.0.0.0' ? 'localhost' : ctx.config.host}:${ctx.config.port}`;
+  const lines = [
+    `Ventanilla is serving on ${address} (database: ${ctx.db.backend === 'pglite' ? `embedded, ${ctx.config.dataDir}` : 'PostgreSQL'})`,
+    `  API docs: ${address}/docs   OpenAPI: ${address}/openapi.json   keys: ${address}/.well-known/ventanilla-keys.json`,
+    ...(demo ? [demoSummary(demo.efirmaDir)] : []),
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+  const stop = async () => { await app.close(); process.exit(0); };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  await new Promise(() => {});
+}
+
+async function withDb<T>(fn: (db: Awaited<ReturnType<typeof openDb>>) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrate(db);
+    return await fn(db);
+  } finally {
+    await db.close();
+  }
+}
+
+const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
+  serve: async () => serve(),
+  migrate: async () => {
+    const { applied } = await withDb(migrate);
+    console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
+  },
+  demo: async () => {
+    const ctx = await openContext(loadConfig());
+    try {
+      const demo = await seedDemo(ctx);
+      console.log(demo.created ? 'demo data created' : 'demo data already present');
+      console.log(demoSummary(demo.efirmaDir));
+    } finally {
+      await ctx.db.close();
+    }
+  },
+  'pki init': async (argv) => {
+    const { values } = parseArgs({ args: argv, options: { dir: { type: 'string' } } });
+    const pki = await initDevPki(pkiDir(values));
+    console.log(`dev CA ready in ${pki.dir}; trust folder ${pki.trustDir}`);
+  },
+  'pki issue': async (argv) => {
+    const { values } = parseArgs({
+      args: argv, options: {
+        rfc: { type: 'string' }, curp: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' },
+        password: { type: 'string' }, out: { type: 'string' }, 'valid-from': { type: 'string' }, 'valid-to': { type: 'string' },
+        'key-type': { type: 'string' }, 'key-usage': { type: 'string' }, dir: { type: 'string' },
+      },
+    });
+    const keyType = values['key-type'] ?? 'rsa';
+    if (keyType !== 'rsa' && keyType !== 'ec') throw new UsageError('--key-type must be rsa or ec');
+    const pki = await loadDevPki(pkiDir(values));
+    const efirma = await issueEfirma(pki, {
+      rfc: need(values, 'rfc').toUpperCase(), curp: values.curp?.toUpperCase(), name: need(values, 'name'), role: values.role,
+      password: need(values, 'password'), validFrom: isoDate(values, 'valid-from'), validTo: isoDate(values, 'valid-to'), keyType,
+      keyUsage: values['key-usage']?.split(',').map((s) => s.trim()) as EfirmaKeyUsage[] | undefined,
+    });
+    const files = await writeEfirma(path.resolve(need(values, 'out')), need(values, 'rfc').toUpperCase(), efirma);
+    console.log(JSON.stringify({ ...files, serialNumber: efirma.serialNumber }));
+  },
+  'pki revoke': async (argv) => {
+    const { values } = parseArgs({ args: argv, options: { cert: { type: 'string' }, reason: { type: 'string' }, dir: { type: 'string' } } });
+    const pki = await loadDevPki(pkiDir(values));
+    const revoked = await revokeCertificate(pki, fs.readFileSync(need(values, 'cert')), values.reason);
+    console.log(`revoked ${revoked.serialNumber} at ${revoked.revokedAt.toISOString()}`);
+  },
+  sign: async (argv) => {
+    const { values, positionals } = parseArgs({
+      args: argv, allowPositionals: true,
+      options: { cer: { type: 'string' }, key: { type: 'string' }, password: { type: 'string' } },
+    });
+    if (positionals.length !== 1) throw new UsageError('give exactly one FILE.json to sign');
+    let payload: unknown;
+    try {
+      payload = JSON.parse(fs.readFileSync(positionals[0]!, 'utf8'));
+    } catch (err) {
+      throw new UsageError(`${positionals[0]} is not a JSON file: ${(err as Error).message}`);
+    }
+    if (!payload || typeof payload !== 'object' || Array.isArray(payload)) throw new UsageError('the payload must be a JSON object');
+    const signer = await readEfirmaFiles(need(values, 'cer'), need(values, 'key'), need(values, 'password'));
+    console.log(JSON.stringify(signPayload(payload, signer), null, 2));
+  },
+  'officer add': async (argv) => {
+    const { values } = parseArgs({
+      args: argv, options: {
+        agency: { type: 'string' }, cer: { type: 'string' }, curp: { type: 'string' }, name: { type: 'string' },
+        roles: { type: 'string' }, office: { type: 'string' }, email: { type: 'string' },
+      },
+    });
+    const roles = need(values, 'roles').split(',').map((r) => r.trim());
+    const bad = roles.filter((r) => !(OFFICER_ROLES as readonly string[]).includes(r));
+    if (bad.length) throw new UsageError(`unknown roles ${bad.join(', ')}; known: ${OFFICER_ROLES.join(', ')}`);
+    const certificate = fs.readFileSync(need(values, 'cer'));
+    const { parseCertificate } = await import('../pki/certificate.ts');
+    const officer = await withDb((db) => db.transaction((tx) => registerOfficer(tx, {
+      agency: need(values, 'agency'), actorRfc: null, signatureId: null,
+      input: {
+        rfc: parseCertificate(certificate).rfc ?? '', curp: need(values, 'curp'), name: need(values, 'name'),
+        roles: roles as OfficerRole[], officeCode: values.office, email: values.email, certificate: certificate.toString('base64'),
+      },
+    })));
+    console.log(JSON.stringify(officer));
+  },
+  'audit verify': async () => {
+    const result = await withDb(verifyAudit);
+    console.log(JSON.stringify(result));
+    if (!result.ok) process.exitCode = 1;
+  },
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const two = argv.slice(0, 2).join(' ');
+  const [name, rest] = COMMANDS[two] ? [two, argv.slice(2)] : [argv[0] ?? '', argv.slice(1)];
+  const command = COMMANDS[name];
+  if (!command || rest.includes('--help') || rest.includes('-h')) {
+    console.log(HELP);
+    return command || name === '' || name === '--help' || name === 'help' ? 0 : 2;
+  }
+  try {
+    await command(rest);
+    return process.exitCode === 1 ? 1 : 0;
+  } catch (err) {
+    if (err instanceof UsageError || err instanceof ConfigError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      console.error(`ventanilla ${name}: ${(err as Error).message}\n(see ventanilla ${name} --help)`);
+      return 2;
+    }
+    if (err instanceof AppError) {
+      console.error(`ventanilla ${name}: ${err.message} [${err.code}]`);
+      return 1;
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,67 @@
+import path from 'node:path';
+
+/** Everything the process reads from its environment, parsed and checked once. */
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  dataDir: string;
+  /** postgres://... for a real server; undefined means embedded PGlite in dataDir. */
+  databaseUrl?: string;
+  /** Folder of trusted CA certificates and CRLs. Defaults to the dev PKI's trust folder in dataDir. */
+  trustDir: string;
+  /** The window's own ES256 signing key (PKCS#8 PEM). */
+  windowKeyPath: string;
+  logLevel: string;
+  sessionTtlMinutes: number;
+  challengeTtlSeconds: number;
+  /** Login attempts (challenge + login) allowed per client address per minute. */
+  loginRateLimit: number;
+  /** Seed demo traders, officers and e.firma files on first start (never in production). */
+  demo: boolean;
+}
+
+export class ConfigError extends Error {}
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1, max = 1_000_000): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new ConfigError(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
+  }
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const nodeEnv = env.NODE_ENV ?? 'development';
+  if (nodeEnv !== 'development' && nodeEnv !== 'production' && nodeEnv !== 'test') {
+    throw new ConfigError(`NODE_ENV must be development, production or test, got "${nodeEnv}"`);
+  }
+  const dataDir = path.resolve(env.VENTANILLA_DATA_DIR || './data');
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://');
+  }
+  const production = nodeEnv === 'production';
+  if (production && !env.VENTANILLA_TRUST_DIR) {
+    throw new ConfigError('VENTANILLA_TRUST_DIR is required in production: the folder of trusted CA certificates and CRLs');
+  }
+  if (production && !env.VENTANILLA_WINDOW_KEY) {
+    throw new ConfigError("VENTANILLA_WINDOW_KEY is required in production: the window's ES256 signing key (PKCS#8 PEM)");
+  }
+  return {
+    env: nodeEnv,
+    host: env.HOST || '0.0.0.0',
+    port: int(env, 'PORT', 8080, 0, 65535),
+    dataDir,
+    databaseUrl,
+    trustDir: path.resolve(env.VENTANILLA_TRUST_DIR || path.join(dataDir, 'pki', 'trust')),
+    windowKeyPath: path.resolve(env.VENTANILLA_WINDOW_KEY || path.join(dataDir, 'pki', 'window-key.pem')),
+    logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
+    sessionTtlMinutes: int(env, 'SESSION_TTL_MINUTES', 8 * 60),
+    challengeTtlSeconds: int(env, 'CHALLENGE_TTL_SECONDS', 300),
+    loginRateLimit: int(env, 'LOGIN_RATE_LIMIT', 30),
+    demo: !production && env.VENTANILLA_DEMO !== 'false',
+  };
+}

@@ -1,0 +1,12 @@
+import type { Config } from './config.ts';
+import type { Db } from './db/db.ts';
+import type { TrustStore } from './pki/trust-store.ts';
+import type { WindowKey } from './pki/window-key.ts';
+
+/** What a running window holds: built once at start and handed to routes and domain functions. */
+export interface Context {
+  config: Config;
+  db: Db;
+  trust: TrustStore;
+  windowKey: WindowKey;
+}

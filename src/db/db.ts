@@ -1,0 +1,107 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+
+export type Row = Record<string, any>;
+
+/** What domain code needs from a database: queries and, on the root handle, transactions. */
+export interface Sql {
+  query<T = Row>(text: string, params?: readonly unknown[]): Promise<T[]>;
+  /** Exactly one row, or throws: for inserts/updates with RETURNING and lookups that must exist. */
+  one<T = Row>(text: string, params?: readonly unknown[]): Promise<T>;
+  /** The first row or null. */
+  maybe<T = Row>(text: string, params?: readonly unknown[]): Promise<T | null>;
+  /** Runs several statements without parameters (migrations). */
+  script(text: string): Promise<void>;
+  /** Runs fn in one transaction; nested calls join the outer transaction. */
+  transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
+}
+
+export interface Db extends Sql {
+  readonly backend: 'pglite' | 'postgres';
+  close(): Promise<void>;
+}
+
+type RunQuery = (text: string, params?: readonly unknown[]) => Promise<Row[]>;
+
+function helpers(run: RunQuery, script: Sql['script'], transaction: Sql['transaction']): Sql {
+  return {
+    script,
+    query: run as Sql['query'],
+    async one(text, params) {
+      const rows = await run(text, params);
+      if (rows.length !== 1) throw new Error(`expected one row, got ${rows.length}: ${text.slice(0, 80)}`);
+      return rows[0] as any;
+    },
+    async maybe(text, params) {
+      return ((await run(text, params))[0] as any) ?? null;
+    },
+    transaction,
+  };
+}
+
+// PGlite returns bytea as Uint8Array; pg returns Buffer. Domain code gets Buffers from both.
+function toBuffers(rows: Row[]): Row[] {
+  for (const row of rows) {
+    for (const key in row) {
+      const v = row[key];
+      if (v instanceof Uint8Array && !Buffer.isBuffer(v)) row[key] = Buffer.from(v.buffer, v.byteOffset, v.byteLength);
+    }
+  }
+  return rows;
+}
+
+async function openPglite(dataDir: string | undefined): Promise<Db> {
+  if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
+  const lite = new PGlite(dataDir);
+  await lite.waitReady;
+  type Conn = Pick<PGlite, 'query' | 'exec'>;
+  const run = (q: Conn): RunQuery => async (text, params) =>
+    toBuffers((await q.query<Row>(text, params as any[])).rows);
+  const script = (q: Conn) => async (text: string) => { await q.exec(text); };
+  const root = helpers(run(lite), script(lite), (fn) =>
+    lite.transaction((tx) => {
+      const inner: Sql = helpers(run(tx), script(tx), (nested) => nested(inner));
+      return fn(inner);
+    }));
+  return { ...root, backend: 'pglite', close: () => lite.close() };
+}
+
+// int8 (counts, sequences) as numbers, as PGlite does; values stay far below 2^53.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+async function openPostgres(url: string): Promise<Db> {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  pool.on('error', () => { /* idle client dropped by the server: the pool replaces it */ });
+  await pool.query('select 1');
+  const run = (c: pg.Pool | pg.PoolClient): RunQuery => async (text, params) =>
+    (await c.query(text, params as any[])).rows;
+  const script = (c: pg.Pool | pg.PoolClient) => async (text: string) => { await c.query(text); };
+  const root = helpers(run(pool), script(pool), async (fn) => {
+    const client = await pool.connect();
+    try {
+      await client.query('begin');
+      const inner: Sql = helpers(run(client), script(client), (nested) => nested(inner));
+      const result = await fn(inner);
+      await client.query('commit');
+      return result;
+    } catch (err) {
+      await client.query('rollback').catch(() => {});
+      throw err;
+    } finally {
+      client.release();
+    }
+  });
+  return { ...root, backend: 'postgres', close: () => pool.end() };
+}
+
+/** PostgreSQL when a URL is given, else embedded PGlite persisted under dataDir (in memory when dataDir is undefined). */
+export function openDb(opts: { databaseUrl?: string; dataDir?: string }): Promise<Db> {
+  return opts.databaseUrl
+    ? openPostgres(opts.databaseUrl)
+    : openPglite(opts.dataDir ? path.join(opts.dataDir, 'pg') : undefined);
+}
+
+/** jsonb parameters are passed as JSON text: both drivers then store them unchanged. */
+export const json = (value: unknown) => JSON.stringify(value);

@@ -1,0 +1,81 @@
+import crypto from 'node:crypto';
+import Fastify, { type FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
+import type { Context } from '../context.ts';
+import { authRoutes } from '../auth/routes.ts';
+import { registryRoutes } from '../registry/routes.ts';
+import { auditRoutes } from '../audit/routes.ts';
+import { pkiRoutes } from '../pki/routes.ts';
+import { installAccessControl } from './access.ts';
+import { installErrorHandling, sendProblem } from './problem.ts';
+
+/**
+ * Bodies are validated strictly (no coercion, unknown fields rejected, not stripped);
+ * path and query strings arrive as text, so there types are coerced.
+ */
+function validators() {
+  const make = (coerceTypes: boolean) => {
+    const ajv = new Ajv({ coerceTypes, removeAdditional: false, useDefaults: true, allErrors: true, strict: false });
+    addFormats.default(ajv);
+    return ajv;
+  };
+  const strict = make(false);
+  const coercing = make(true);
+  return ({ schema, httpPart }: { schema: object; httpPart?: string }) =>
+    (httpPart === 'body' ? strict : coercing).compile(schema);
+}
+
+export async function buildServer(ctx: Context): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: ctx.config.logLevel },
+    bodyLimit: 1024 * 1024,
+    genReqId: () => crypto.randomUUID(),
+    trustProxy: ctx.config.env === 'production',
+  });
+  app.setValidatorCompiler(validators());
+  installErrorHandling(app);
+  installAccessControl(app, ctx.db);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Ventanilla API',
+        version: '1',
+        description: 'National trade single window. Signed actions: POST .../signing-payload returns the exact payload; '
+          + 'sign its RFC 8785 canonical JSON with your e.firma and submit { challengeId, certificate, algorithm, signature }.',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+    transform: ({ schema, url, route }) => {
+      const access = (route.config as { access?: unknown } | undefined)?.access;
+      const secured = access && access !== 'public';
+      return { schema: secured ? { ...schema, security: [{ bearer: [] }] } as typeof schema : schema, url };
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
+  app.get('/health', { config: { access: 'public' }, schema: { tags: ['ops'], summary: 'Liveness' } }, () => ({ status: 'ok' }));
+  app.get('/ready', { config: { access: 'public' }, schema: { tags: ['ops'], summary: 'Readiness: the database answers' } },
+    async (req, reply) => {
+      try {
+        await ctx.db.query('select 1');
+        return { status: 'ready', database: ctx.db.backend };
+      } catch (err) {
+        req.log.warn({ err }, 'database not reachable');
+        return sendProblem(reply, req, 503, 'database.unavailable', 'The database does not answer.');
+      }
+    });
+
+  await app.register(async (scope) => {
+    pkiRoutes(scope, ctx);
+    authRoutes(scope, ctx);
+    registryRoutes(scope, ctx);
+    auditRoutes(scope, ctx);
+  });
+  return app;
+}

@@ -1,0 +1,73 @@
+import type { Principal } from '../auth/principal.ts';
+import type { Sql } from '../db/db.ts';
+import { AppError } from '../errors.ts';
+import type { OfficerRole } from './schemas.ts';
+
+export interface OfficerMembership { officerId: string; agency: string; office: string | null; roles: OfficerRole[] }
+
+/** Officer powers hold only for the certificate the officer was registered with. */
+export async function officerMemberships(db: Sql, principal: Principal): Promise<OfficerMembership[]> {
+  const rows = await db.query<{ id: string; agency_code: string; office_code: string | null; roles: OfficerRole[] }>(
+    `select id, agency_code, office_code, roles from officers
+      where rfc = $1 and certificate_fingerprint = $2 and active order by agency_code`,
+    [principal.rfc, principal.certificateFingerprint]);
+  return rows.map((r) => ({ officerId: r.id, agency: r.agency_code, office: r.office_code, roles: r.roles }));
+}
+
+export async function requireOfficerRole(db: Sql, principal: Principal, agency: string, roles: readonly OfficerRole[]) {
+  const membership = (await officerMemberships(db, principal)).find((m) => m.agency === agency);
+  if (!membership || !membership.roles.some((r) => roles.includes(r))) {
+    throw new AppError('auth.not_agency_officer',
+      `This action needs an officer of ${agency} with the role ${roles.join(' or ')}, acting with the certificate registered for them.`, 403);
+  }
+  return membership;
+}
+
+/** How the caller relates to a trader: the trader itself, its legal representative, a delegated broker, or an officer. */
+export type TraderRelation = 'self' | 'legal_representative' | 'broker' | 'officer';
+
+export async function traderRelation(db: Sql, principal: Principal, trader: { id: string; rfc: string; legal_rep_rfc: string }):
+  Promise<TraderRelation | null> {
+  if (principal.rfc === trader.rfc) return 'self';
+  if (principal.rfc === trader.legal_rep_rfc) return 'legal_representative';
+  const delegated = await db.maybe(
+    `select 1 from delegations d join brokers b on b.id = d.broker_id
+      where d.trader_id = $1 and d.status = 'active' and b.rfc = $2`, [trader.id, principal.rfc]);
+  if (delegated) return 'broker';
+  if ((await officerMemberships(db, principal)).length > 0) return 'officer';
+  return null;
+}
+
+/** GET /me: who the session is and what it may do, with the objects each permission applies to. */
+export async function describeIdentity(db: Sql, principal: Principal) {
+  const traders = await db.query<{ rfc: string; legal_name: string; relation: 'self' | 'legal_representative' }>(
+    `select rfc, legal_name, case when rfc = $1 then 'self' else 'legal_representative' end as relation
+       from traders where rfc = $1 or legal_rep_rfc = $1 order by rfc`, [principal.rfc]);
+  const broker = await db.maybe<{ id: string; patent: string; name: string }>('select id, patent, name from brokers where rfc = $1', [principal.rfc]);
+  const represented = broker ? await db.query<{ rfc: string; legal_name: string; delegation_id: string }>(
+    `select t.rfc, t.legal_name, d.id as delegation_id from delegations d join traders t on t.id = d.trader_id
+      where d.broker_id = $1 and d.status = 'active' order by t.rfc`, [broker.id]) : [];
+  const officer = await officerMemberships(db, principal);
+  const writes = principal.scopes.includes('write');
+  const can = [
+    ...(writes ? ['trader.register', ...(broker ? [] : ['broker.register'])] : []),
+    ...traders.flatMap((t) => writes ? [`trader.update:${t.rfc}`, `delegation.manage:${t.rfc}`] : [`trader.read:${t.rfc}`]),
+    ...represented.map((t) => `trader.file_for:${t.rfc}`),
+    ...officer.flatMap((m) => [
+      'trader.read:*',
+      ...(m.roles.includes('administrator') ? [`officer.manage:${m.agency}`] : []),
+      ...m.roles.map((r) => `agency.${r}:${m.agency}`),
+    ]),
+  ];
+  return {
+    rfc: principal.rfc,
+    curp: principal.curp,
+    name: principal.name,
+    session: { id: principal.sessionId, kind: principal.kind, scopes: principal.scopes },
+    traders: traders.map((t) => ({ rfc: t.rfc, legalName: t.legal_name, relation: t.relation })),
+    broker: broker ? { patent: broker.patent, name: broker.name } : null,
+    representedTraders: represented.map((t) => ({ rfc: t.rfc, legalName: t.legal_name, delegationId: t.delegation_id })),
+    officer,
+    can: [...new Set(can)],
+  };
+}

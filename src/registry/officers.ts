@@ -1,0 +1,84 @@
+import crypto from 'node:crypto';
+import type { Principal } from '../auth/principal.ts';
+import { appendAudit } from '../audit/log.ts';
+import type { Sql } from '../db/db.ts';
+import { AppError, notFound } from '../errors.ts';
+import { parseCertificate } from '../pki/certificate.ts';
+import { parseCurp, parseRfc } from './identifiers.ts';
+import { requireOfficerRole } from './identity.ts';
+import type { OfficerRegistration, OfficerRole } from './schemas.ts';
+
+interface OfficerRow {
+  id: string; agency_code: string; office_code: string | null; rfc: string; curp: string; name: string; email: string | null;
+  roles: OfficerRole[]; certificate_fingerprint: string; active: boolean; created_at: Date;
+}
+
+const view = (o: OfficerRow) => ({
+  id: o.id, agency: o.agency_code, office: o.office_code, rfc: o.rfc, curp: o.curp, name: o.name, email: o.email,
+  roles: o.roles, certificateFingerprint: o.certificate_fingerprint, active: o.active, createdAt: o.created_at.toISOString(),
+});
+
+/** An officer is a person bound to one certificate, whose RFC and CURP must be the ones declared. */
+export async function normaliseOfficer(db: Sql, agency: string, input: OfficerRegistration) {
+  const { rfc, kind } = parseRfc(input.rfc);
+  if (kind !== 'person') throw new AppError('registry.officer_not_person', 'An officer is a person (13-character RFC).', 400);
+  const curp = parseCurp(input.curp);
+  const certificate = parseCertificate(input.certificate);
+  if (certificate.rfc !== rfc || (certificate.curp && certificate.curp !== curp)) {
+    throw new AppError('registry.certificate_not_officer', `The certificate belongs to RFC ${certificate.rfc ?? '(none)'}, not to ${rfc}.`, 400);
+  }
+  if (input.officeCode && !(await db.maybe('select 1 from offices where code = $1 and agency_code = $2', [input.officeCode, agency]))) {
+    throw new AppError('registry.office_unknown', `${input.officeCode} is not an office of ${agency}.`, 400);
+  }
+  return { ...input, rfc, curp, roles: [...new Set(input.roles)], fingerprint: certificate.fingerprint };
+}
+
+export async function checkOfficerRegistration(db: Sql, principal: Principal, agency: string, input: OfficerRegistration) {
+  await requireOfficerRole(db, principal, agency, ['administrator']);
+  const officer = await normaliseOfficer(db, agency, input);
+  if (await db.maybe('select 1 from officers where agency_code = $1 and rfc = $2 and active', [agency, officer.rfc])) {
+    throw new AppError('registry.officer_exists', `${officer.rfc} is already an active officer of ${agency}.`, 409);
+  }
+}
+
+/** Registers (or re-binds to a new certificate) an officer of an agency. */
+export async function registerOfficer(tx: Sql, opts: { agency: string; input: OfficerRegistration; actorRfc: string | null; signatureId: string | null }) {
+  const o = await normaliseOfficer(tx, opts.agency, opts.input);
+  const row = await tx.one<OfficerRow>(
+    `insert into officers (id, agency_code, office_code, rfc, curp, name, email, roles, certificate_fingerprint, active)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, true)
+     on conflict (agency_code, rfc) do update set office_code = excluded.office_code, curp = excluded.curp, name = excluded.name,
+       email = excluded.email, roles = excluded.roles, certificate_fingerprint = excluded.certificate_fingerprint, active = true
+     returning *`,
+    [crypto.randomUUID(), opts.agency, o.officeCode ?? null, o.rfc, o.curp, o.name, o.email ?? null, o.roles, o.fingerprint]);
+  await appendAudit(tx, {
+    type: 'officer.registered', actorRfc: opts.actorRfc, objectType: 'officer', objectId: row.id, signatureId: opts.signatureId,
+    data: { agency: opts.agency, office: row.office_code, rfc: row.rfc, roles: row.roles, certificateFingerprint: o.fingerprint },
+  });
+  return view(row);
+}
+
+export async function checkOfficerDeactivation(db: Sql, principal: Principal, agency: string, id: string) {
+  await requireOfficerRole(db, principal, agency, ['administrator']);
+  const row = await db.maybe<OfficerRow>('select * from officers where id = $1 and agency_code = $2', [id, agency]);
+  if (!row) throw notFound('officer', id);
+  if (!row.active) throw new AppError('registry.officer_inactive', `Officer ${id} is already inactive.`, 409);
+}
+
+export async function deactivateOfficer(tx: Sql, opts: { agency: string; id: string; reason?: string; actorRfc: string; signatureId: string }) {
+  const row = await tx.maybe<OfficerRow>(
+    'update officers set active = false where id = $1 and agency_code = $2 and active returning *', [opts.id, opts.agency]);
+  if (!row) throw notFound('officer', opts.id);
+  await appendAudit(tx, {
+    type: 'officer.deactivated', actorRfc: opts.actorRfc, objectType: 'officer', objectId: row.id, signatureId: opts.signatureId,
+    data: { agency: opts.agency, rfc: row.rfc, reason: opts.reason ?? null },
+  });
+  return view(row);
+}
+
+/** Only an agency's administrators and supervisors see its officers. */
+export async function listOfficers(db: Sql, principal: Principal, agency: string) {
+  await requireOfficerRole(db, principal, agency, ['administrator', 'supervisor']);
+  const rows = await db.query<OfficerRow>('select * from officers where agency_code = $1 order by office_code nulls first, name', [agency]);
+  return rows.map(view);
+}

@@ -1,0 +1,128 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import type { Context } from '../context.ts';
+import { principalOf } from '../http/access.ts';
+import { signedRoute } from '../http/signed-route.ts';
+import { getAgency, listAgencies } from './agencies.ts';
+import { checkBrokerRegistration, checkBrokerUpdate, getBroker, registerBroker, updateBrokerProfile } from './brokers.ts';
+import { checkDelegationGrant, checkDelegationRevocation, grantDelegation, listDelegations, revokeDelegation } from './delegations.ts';
+import { checkOfficerDeactivation, checkOfficerRegistration, deactivateOfficer, listOfficers, registerOfficer } from './officers.ts';
+import { BrokerProfile, OfficerRegistration, ProfileUpdate, Rfc, TraderProfile } from './schemas.ts';
+import { checkTraderRegistration, checkTraderUpdate, getTrader, getTraderHistory, registerTrader, updateTraderProfile } from './traders.ts';
+
+const RfcParams = Type.Object({ rfc: Rfc });
+const PatentParams = Type.Object({ patent: Type.String({ pattern: '^[0-9]{4}$' }) });
+const AgencyParams = Type.Object({ agency: Type.String({ pattern: '^[A-Z]{2,12}$' }) });
+const Reason = Type.Object({ reason: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })) }, { additionalProperties: false });
+const read = { access: { scope: 'read' as const } };
+
+export function registryRoutes(app: FastifyInstance, ctx: Context) {
+  const { db } = ctx;
+
+  // Traders
+  signedRoute(app, ctx, {
+    method: 'POST', url: '/api/v1/traders', action: 'trader.register', tags: ['traders'],
+    summary: 'Register a trader (signed by the trader or its legal representative)', data: TraderProfile,
+    check: (db, { principal, data }) => checkTraderRegistration(db, principal, data),
+    act: async (tx, { data, signer, signatureId }) => {
+      const trader = await registerTrader(tx, { input: data, signerRfc: signer.rfc, signatureId });
+      return { status: 201, object: { type: 'trader', id: trader.rfc }, result: trader };
+    },
+  });
+  signedRoute(app, ctx, {
+    method: 'PUT', url: '/api/v1/traders/:rfc/profile', action: 'trader.update_profile', tags: ['traders'],
+    summary: "Update a trader's profile (a new signed version)", params: RfcParams, data: ProfileUpdate(TraderProfile),
+    check: (db, { principal, data, params }) => checkTraderUpdate(db, principal, params.rfc, data),
+    act: async (tx, { data, params, signer, signatureId }) => {
+      const trader = await updateTraderProfile(tx, { rfc: params.rfc, update: data, signerRfc: signer.rfc, signatureId });
+      return { object: { type: 'trader', id: trader.rfc }, result: trader };
+    },
+  });
+  app.get('/api/v1/traders/:rfc', { config: read, schema: { tags: ['traders'], summary: 'A trader (owner, delegated broker or officer)', params: RfcParams } },
+    async (req) => getTrader(db, principalOf(req), (req.params as { rfc: string }).rfc));
+  app.get('/api/v1/traders/:rfc/versions', { config: read, schema: { tags: ['traders'], summary: "Every signed version of a trader's profile", params: RfcParams } },
+    async (req) => getTraderHistory(db, principalOf(req), (req.params as { rfc: string }).rfc));
+
+  // Brokers
+  signedRoute(app, ctx, {
+    method: 'POST', url: '/api/v1/brokers', action: 'broker.register', tags: ['brokers'],
+    summary: 'Register a customs broker (signed by the broker)', data: BrokerProfile,
+    check: (db, { principal, data }) => checkBrokerRegistration(db, principal, data),
+    act: async (tx, { data, signer, signatureId }) => {
+      const broker = await registerBroker(tx, { input: data, signer, signatureId });
+      return { status: 201, object: { type: 'broker', id: broker.patent }, result: broker };
+    },
+  });
+  signedRoute(app, ctx, {
+    method: 'PUT', url: '/api/v1/brokers/:patent/profile', action: 'broker.update_profile', tags: ['brokers'],
+    summary: "Update a broker's profile", params: PatentParams, data: ProfileUpdate(BrokerProfile),
+    check: (db, { principal, data, params }) => checkBrokerUpdate(db, principal, params.patent, data),
+    act: async (tx, { data, params, signer, signatureId }) => {
+      const broker = await updateBrokerProfile(tx, { patent: params.patent, update: data, signer, signatureId });
+      return { object: { type: 'broker', id: broker.patent }, result: broker };
+    },
+  });
+  app.get('/api/v1/brokers/:patent', { config: read, schema: { tags: ['brokers'], summary: 'A broker (full profile for the broker itself)', params: PatentParams } },
+    async (req) => getBroker(db, principalOf(req), (req.params as { patent: string }).patent));
+
+  // Delegations (encargo conferido)
+  signedRoute(app, ctx, {
+    method: 'POST', url: '/api/v1/traders/:rfc/delegations', action: 'delegation.grant', tags: ['delegations'],
+    summary: 'Delegate filing rights to a broker', params: RfcParams,
+    data: Type.Object({ brokerPatent: PatentParams.properties.patent }, { additionalProperties: false }),
+    check: (db, { principal, data, params }) => checkDelegationGrant(db, principal, params.rfc, data.brokerPatent),
+    act: async (tx, { data, params, signer, signatureId }) => {
+      const delegation = await grantDelegation(tx, { traderRfc: params.rfc, brokerPatent: data.brokerPatent, signerRfc: signer.rfc, signatureId });
+      return { status: 201, object: { type: 'delegation', id: delegation.id }, result: delegation };
+    },
+  });
+  signedRoute(app, ctx, {
+    method: 'POST', url: '/api/v1/delegations/:id/revocation', action: 'delegation.revoke', tags: ['delegations'],
+    summary: 'Revoke a delegation', params: Type.Object({ id: Type.String({ format: 'uuid' }) }), data: Reason,
+    check: (db, { principal, params }) => checkDelegationRevocation(db, principal, params.id),
+    act: async (tx, { data, params, signer, signatureId }) => {
+      const delegation = await revokeDelegation(tx, { id: params.id, reason: data.reason, signerRfc: signer.rfc, signatureId });
+      return { object: { type: 'delegation', id: delegation.id }, result: delegation };
+    },
+  });
+  app.get('/api/v1/delegations', {
+    config: read,
+    schema: {
+      tags: ['delegations'], summary: 'Delegations I granted (as trader or legal representative) or received (as broker)',
+      querystring: Type.Object({
+        trader: Type.Optional(Rfc),
+        status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('revoked')])),
+      }, { additionalProperties: false }),
+    },
+  }, async (req) => {
+    const q = req.query as { trader?: string; status?: 'active' | 'revoked' };
+    return { items: await listDelegations(db, principalOf(req), { traderRfc: q.trader, status: q.status }) };
+  });
+
+  // Agencies, offices, officers
+  app.get('/api/v1/agencies', { config: { access: 'public' }, schema: { tags: ['agencies'], summary: 'Agencies taking part in the window' } },
+    async () => ({ items: await listAgencies(db) }));
+  app.get('/api/v1/agencies/:agency', { config: { access: 'public' }, schema: { tags: ['agencies'], summary: 'An agency and its offices', params: AgencyParams } },
+    async (req) => getAgency(db, (req.params as { agency: string }).agency));
+  app.get('/api/v1/agencies/:agency/officers', { config: read, schema: { tags: ['agencies'], summary: "An agency's officers (its administrators and supervisors only)", params: AgencyParams } },
+    async (req) => ({ items: await listOfficers(db, principalOf(req), (req.params as { agency: string }).agency) }));
+  signedRoute(app, ctx, {
+    method: 'POST', url: '/api/v1/agencies/:agency/officers', action: 'officer.register', tags: ['agencies'],
+    summary: 'Register an officer bound to a certificate (agency administrator)', params: AgencyParams, data: OfficerRegistration,
+    check: (db, { principal, data, params }) => checkOfficerRegistration(db, principal, params.agency, data),
+    act: async (tx, { data, params, signer, signatureId }) => {
+      const officer = await registerOfficer(tx, { agency: params.agency, input: data, actorRfc: signer.rfc, signatureId });
+      return { status: 201, object: { type: 'officer', id: officer.id }, result: officer };
+    },
+  });
+  signedRoute(app, ctx, {
+    method: 'POST', url: '/api/v1/agencies/:agency/officers/:id/deactivation', action: 'officer.deactivate', tags: ['agencies'],
+    summary: 'Deactivate an officer (agency administrator)',
+    params: Type.Object({ agency: AgencyParams.properties.agency, id: Type.String({ format: 'uuid' }) }), data: Reason,
+    check: (db, { principal, params }) => checkOfficerDeactivation(db, principal, params.agency, params.id),
+    act: async (tx, { data, params, signer, signatureId }) => {
+      const officer = await deactivateOfficer(tx, { agency: params.agency, id: params.id, reason: data.reason, actorRfc: signer.rfc, signatureId });
+      return { object: { type: 'officer', id: officer.id }, result: officer };
+    },
+  });
+}

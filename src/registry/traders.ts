@@ -1,0 +1,129 @@
+import crypto from 'node:crypto';
+import type { Principal } from '../auth/principal.ts';
+import { appendAudit } from '../audit/log.ts';
+import type { Sql } from '../db/db.ts';
+import { json } from '../db/db.ts';
+import { AppError, notFound } from '../errors.ts';
+import { parseCurp, parseRfc } from './identifiers.ts';
+import { traderRelation, type TraderRelation } from './identity.ts';
+import { checkExpectedVersion, notActingParty, profileHistory, recordProfileVersion } from './profiles.ts';
+import type { TraderProfile } from './schemas.ts';
+
+interface TraderRow {
+  id: string; rfc: string; kind: 'company' | 'person'; legal_name: string; legal_rep_rfc: string;
+  version: number; profile: TraderProfile; created_at: Date; updated_at: Date;
+}
+
+/**
+ * Normalises and checks what a schema cannot: RFC and CURP check digits, and that a company
+ * has a legal representative who is a person.
+ */
+export function normaliseTraderProfile(input: TraderProfile): TraderProfile & { kind: 'company' | 'person'; legalRepRfc: string } {
+  const { rfc, kind } = parseRfc(input.rfc, 'profile.rfc');
+  let legalRepresentative = input.legalRepresentative;
+  if (legalRepresentative) {
+    const rep = parseRfc(legalRepresentative.rfc, 'profile.legalRepresentative.rfc');
+    if (rep.kind !== 'person') {
+      throw new AppError('registry.legal_rep_not_person', 'The legal representative must be a person (13-character RFC).', 400);
+    }
+    legalRepresentative = { ...legalRepresentative, rfc: rep.rfc, curp: parseCurp(legalRepresentative.curp, 'profile.legalRepresentative.curp') };
+  } else if (kind === 'company') {
+    throw new AppError('registry.legal_rep_required', 'A company must name its legal representative.', 400);
+  }
+  const profile = { ...input, rfc, ...(legalRepresentative ? { legalRepresentative } : {}) };
+  return { ...profile, kind, legalRepRfc: legalRepresentative?.rfc ?? rfc };
+}
+
+const findTrader = (db: Sql, rfc: string, lock = false) =>
+  db.maybe<TraderRow>(`select * from traders where rfc = $1${lock ? ' for update' : ''}`, [rfc.toUpperCase()]);
+
+export async function traderRow(db: Sql, rfc: string, lock = false): Promise<TraderRow> {
+  const row = await findTrader(db, rfc, lock);
+  if (!row) throw notFound('trader', rfc);
+  return row;
+}
+
+/** The signer must be the trader itself or the legal representative it registers / has registered. */
+export function checkTraderSigner(signerRfc: string, trader: { rfc: string; legalRepRfc: string }) {
+  if (signerRfc !== trader.rfc && signerRfc !== trader.legalRepRfc) throw notActingParty(signerRfc, trader.rfc);
+}
+
+export async function checkTraderRegistration(db: Sql, principal: Principal, input: TraderProfile) {
+  const profile = normaliseTraderProfile(input);
+  checkTraderSigner(principal.rfc, profile);
+  if (await db.maybe('select 1 from traders where rfc = $1', [profile.rfc])) {
+    throw new AppError('registry.trader_exists', `Trader ${profile.rfc} is already registered: update its profile instead.`, 409);
+  }
+}
+
+export async function registerTrader(tx: Sql, opts: { input: TraderProfile; signerRfc: string; signatureId: string }) {
+  const { kind, legalRepRfc, ...profile } = normaliseTraderProfile(opts.input);
+  checkTraderSigner(opts.signerRfc, { rfc: profile.rfc, legalRepRfc });
+  const id = crypto.randomUUID();
+  const at = new Date();
+  const inserted = await tx.query(
+    `insert into traders (id, rfc, kind, legal_name, legal_rep_rfc, version, profile, created_at, updated_at)
+     values ($1, $2, $3, $4, $5, 1, $6, $7, $7) on conflict (rfc) do nothing returning id`,
+    [id, profile.rfc, kind, profile.legalName, legalRepRfc, json(profile), at]);
+  if (inserted.length === 0) throw new AppError('registry.trader_exists', `Trader ${profile.rfc} is already registered.`, 409);
+  await recordProfileVersion(tx, { kind: 'trader', partyId: id, version: 1, profile, signatureId: opts.signatureId, at });
+  await appendAudit(tx, {
+    type: 'trader.registered', actorRfc: opts.signerRfc, objectType: 'trader', objectId: profile.rfc,
+    signatureId: opts.signatureId, data: { version: 1, legalName: profile.legalName, kind },
+  });
+  return traderView(await traderRow(tx, profile.rfc));
+}
+
+export async function checkTraderUpdate(db: Sql, principal: Principal, rfc: string, update: { expectedVersion: number; profile: TraderProfile }) {
+  const current = await traderRow(db, rfc);
+  checkTraderSigner(principal.rfc, { rfc: current.rfc, legalRepRfc: current.legal_rep_rfc });
+  const next = normaliseTraderProfile(update.profile);
+  if (next.rfc !== current.rfc) throw new AppError('registry.rfc_immutable', 'The RFC of a registered trader cannot change.', 400);
+  checkExpectedVersion(current.version, update.expectedVersion);
+}
+
+export async function updateTraderProfile(tx: Sql, opts: {
+  rfc: string; update: { expectedVersion: number; profile: TraderProfile }; signerRfc: string; signatureId: string;
+}) {
+  const current = await traderRow(tx, opts.rfc, true);
+  checkTraderSigner(opts.signerRfc, { rfc: current.rfc, legalRepRfc: current.legal_rep_rfc });
+  checkExpectedVersion(current.version, opts.update.expectedVersion);
+  const { kind: _kind, legalRepRfc, ...profile } = normaliseTraderProfile(opts.update.profile);
+  const version = current.version + 1;
+  const at = new Date();
+  await tx.query(
+    `update traders set legal_name = $2, legal_rep_rfc = $3, version = $4, profile = $5, updated_at = $6 where id = $1`,
+    [current.id, profile.legalName, legalRepRfc, version, json(profile), at]);
+  await recordProfileVersion(tx, { kind: 'trader', partyId: current.id, version, profile, signatureId: opts.signatureId, at });
+  await appendAudit(tx, {
+    type: 'trader.profile_updated', actorRfc: opts.signerRfc, objectType: 'trader', objectId: current.rfc,
+    signatureId: opts.signatureId, data: { version, legalRepresentativeChanged: legalRepRfc !== current.legal_rep_rfc },
+  });
+  return traderView(await traderRow(tx, current.rfc));
+}
+
+function traderView(t: TraderRow, relation?: TraderRelation) {
+  return {
+    id: t.id, rfc: t.rfc, kind: t.kind, legalName: t.legal_name, version: t.version, profile: t.profile,
+    createdAt: t.created_at.toISOString(), updatedAt: t.updated_at.toISOString(), ...(relation ? { relation } : {}),
+  };
+}
+
+/** Reading a trader: itself, its legal representative, a delegated broker or an agency officer; nobody else. */
+export async function readTrader(db: Sql, principal: Principal, rfc: string) {
+  const trader = await findTrader(db, rfc);
+  const relation = trader && await traderRelation(db, principal, trader);
+  // The same answer for "absent" and "not yours", so RFCs cannot be probed.
+  if (!trader || !relation) throw notFound('trader', rfc);
+  return { trader, relation };
+}
+
+export async function getTrader(db: Sql, principal: Principal, rfc: string) {
+  const { trader, relation } = await readTrader(db, principal, rfc);
+  return traderView(trader, relation);
+}
+
+export async function getTraderHistory(db: Sql, principal: Principal, rfc: string) {
+  const { trader } = await readTrader(db, principal, rfc);
+  return { rfc: trader.rfc, versions: await profileHistory(db, 'trader', trader.id) };
+}

@@ -1,0 +1,184 @@
+/**
+ * A real window for a test file: a real database (PGlite in memory, or a fresh database on the
+ * PostgreSQL named by TEST_DATABASE_URL), a dev CA in a temp folder, real certificates and
+ * signatures. Factories create what a test needs in one line.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import type { FastifyInstance } from 'fastify';
+import { loadConfig, type Config } from '../../src/config.ts';
+import type { Context } from '../../src/context.ts';
+import { openDb } from '../../src/db/db.ts';
+import { migrate } from '../../src/db/migrate.ts';
+import { buildServer } from '../../src/http/server.ts';
+import { initDevPki, issueEfirma, openEfirma, signPayload, type DevPki, type IssueEfirmaOptions, type Signer } from '../../src/pki/index.ts';
+import { TrustStore } from '../../src/pki/trust-store.ts';
+import { loadOrCreateWindowKey } from '../../src/pki/window-key.ts';
+import { seedReferenceData } from '../../src/registry/agencies.ts';
+import { withCurpCheckDigit, withRfcCheckDigit } from '../../src/registry/identifiers.ts';
+import { registerOfficer } from '../../src/registry/officers.ts';
+import type { OfficerRole } from '../../src/registry/schemas.ts';
+
+export const PASSWORD = 'test-pass';
+
+export interface Person {
+  rfc: string;
+  curp: string;
+  name: string;
+  cer: Buffer;
+  key: Buffer;
+  signer: Signer;
+}
+
+const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+const pick = (alphabet: string, n: number) => Array.from(crypto.randomBytes(n), (b) => alphabet[b % alphabet.length]).join('');
+const yymmdd = () => `${String(50 + crypto.randomInt(49)).padStart(2, '0')}${String(1 + crypto.randomInt(12)).padStart(2, '0')}${String(1 + crypto.randomInt(28)).padStart(2, '0')}`;
+
+/** A random, valid person RFC (13) or company RFC (12). */
+export const randomRfc = (kind: 'person' | 'company' = 'person') =>
+  withRfcCheckDigit(pick(LETTERS, kind === 'person' ? 4 : 3) + yymmdd() + pick(`${LETTERS}0123456789`, 2));
+export const randomCurp = (rfc: string) =>
+  withCurpCheckDigit(rfc.slice(0, 10) + 'H' + 'NL' + pick('BCDFGHJKLMNPQRSTVWXZ', 3) + '0');
+
+export async function testDatabaseUrl(): Promise<{ url: string | undefined; drop: () => Promise<void> }> {
+  const admin = process.env.TEST_DATABASE_URL;
+  if (!admin) return { url: undefined, drop: async () => {} };
+  const name = `vt_${crypto.randomBytes(6).toString('hex')}`;
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  await client.query(`create database ${name}`);
+  await client.end();
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: admin });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+export interface TestWindow {
+  ctx: Context;
+  app: FastifyInstance;
+  pki: DevPki;
+  dataDir: string;
+  /** Issues a real e.firma from the window's dev CA (or another CA). */
+  person(opts?: Partial<IssueEfirmaOptions> & { kind?: 'person' | 'company'; ca?: DevPki }): Promise<Person>;
+  login(person: Person): Promise<string>;
+  /** Calls a route with JSON; returns status and parsed body. */
+  call(method: string, url: string, opts?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Record<string, unknown> }>;
+  /** Gets the payload for a signed action, signs it with `signer` and submits it. */
+  signed(token: string, signer: Person, method: 'POST' | 'PUT', url: string, data: unknown, opts?: { tamper?: (p: any) => any; sendPayload?: boolean }): Promise<{ status: number; body: any }>;
+  registerTrader(rep: Person, overrides?: Record<string, unknown>): Promise<{ rfc: string; token: string }>;
+  registerBroker(person: Person, patent?: string): Promise<{ patent: string; token: string }>;
+  officer(agency: string, roles: OfficerRole[], office?: string): Promise<Person & { token: string; id: string }>;
+  close(): Promise<void>;
+}
+
+export function traderProfile(rfc: string, rep?: Person) {
+  return {
+    rfc,
+    legalName: `Comercializadora ${rfc} S.A. de C.V.`,
+    taxAddress: { street: 'Av. Reforma', exteriorNumber: '10', neighbourhood: 'Centro', municipality: 'Cuauhtémoc', state: 'CDMX', postalCode: '06000', country: 'MX' },
+    economicActivity: 'Comercio exterior',
+    contacts: [{ name: 'Contacto', email: 'contacto@example.com', phone: '+52 55 5555 0000' }],
+    ...(rep ? { legalRepresentative: { rfc: rep.rfc, curp: rep.curp, name: rep.name } } : {}),
+  };
+}
+
+export async function startTestWindow(env: Record<string, string> = {}): Promise<TestWindow> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ventanilla-test-'));
+  const database = await testDatabaseUrl();
+  const config: Config = loadConfig({ NODE_ENV: 'test', VENTANILLA_DATA_DIR: dataDir, LOGIN_RATE_LIMIT: '100000', ...env });
+  const pki = await initDevPki(path.join(dataDir, 'pki'));
+  // In memory for PGlite: faster, and nothing to clean up.
+  const db = await openDb({ databaseUrl: database.url });
+  await migrate(db);
+  await seedReferenceData(db);
+  const ctx: Context = {
+    config: { ...config, databaseUrl: database.url },
+    db,
+    trust: TrustStore.fromDir(config.trustDir),
+    windowKey: await loadOrCreateWindowKey(config.windowKeyPath, { create: true }),
+  };
+  const app = await buildServer(ctx);
+  await app.ready();
+
+  const call: TestWindow['call'] = async (method, url, opts = {}) => {
+    const res = await app.inject({
+      method: method as 'GET', url,
+      headers: { ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}), ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}), ...opts.headers },
+      payload: opts.body === undefined ? undefined : typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body),
+    });
+    return { status: res.statusCode, body: res.body ? safeJson(res.body) : null, headers: res.headers };
+  };
+
+  const person: TestWindow['person'] = async (opts = {}) => {
+    const rfc = opts.rfc ?? randomRfc(opts.kind ?? 'person');
+    const curp = opts.curp ?? (rfc.length === 13 ? randomCurp(rfc) : undefined);
+    const name = opts.name ?? `Persona ${rfc}`;
+    const efirma = await issueEfirma(opts.ca ?? pki, { ...opts, rfc, curp, name, password: PASSWORD });
+    return { rfc, curp: curp ?? '', name, cer: efirma.cer, key: efirma.key, signer: openEfirma({ cer: efirma.cer, key: efirma.key, password: PASSWORD }) };
+  };
+
+  const login: TestWindow['login'] = async (p) => {
+    const challenge = await call('POST', '/api/v1/auth/challenge');
+    const res = await call('POST', '/api/v1/auth/login', { body: { challengeId: challenge.body.challengeId, ...signPayload(challenge.body.payload, p.signer) } });
+    if (res.status !== 200) throw new Error(`login failed: ${JSON.stringify(res.body)}`);
+    return res.body.token;
+  };
+
+  const signed: TestWindow['signed'] = async (token, signer, method, url, data, opts = {}) => {
+    const issued = await call('POST', `${url}/signing-payload`, { token, body: data });
+    if (issued.status !== 201) return issued;
+    const payload = opts.tamper ? opts.tamper(structuredClone(issued.body.payload)) : issued.body.payload;
+    return call(method, url, {
+      token, body: { challengeId: issued.body.challengeId, ...signPayload(payload, signer.signer), ...(opts.sendPayload ? { payload } : {}) },
+    });
+  };
+
+  return {
+    ctx, app, pki, dataDir, person, login, call, signed,
+    async registerTrader(rep, overrides = {}) {
+      const token = await login(rep);
+      const rfc = randomRfc('company');
+      const res = await signed(token, rep, 'POST', '/api/v1/traders', { ...traderProfile(rfc, rep), ...overrides });
+      if (res.status !== 201) throw new Error(`trader registration failed: ${JSON.stringify(res.body)}`);
+      return { rfc: res.body.data.rfc, token };
+    },
+    async registerBroker(p, patent = String(1000 + crypto.randomInt(8999))) {
+      const token = await login(p);
+      const res = await signed(token, p, 'POST', '/api/v1/brokers', {
+        rfc: p.rfc, curp: p.curp, patent, name: p.name, customsOffices: ['ANAM-TAMPS-NLD'],
+        contacts: [{ name: p.name, email: 'broker@example.com', phone: '+52 867 555 0000' }],
+      });
+      if (res.status !== 201) throw new Error(`broker registration failed: ${JSON.stringify(res.body)}`);
+      return { patent, token };
+    },
+    async officer(agency, roles, office) {
+      const p = await person({ role: 'officer' });
+      const row = await db.transaction((tx) => registerOfficer(tx, {
+        agency, actorRfc: null, signatureId: null,
+        input: { rfc: p.rfc, curp: p.curp, name: p.name, roles, officeCode: office, certificate: p.cer.toString('base64') },
+      }));
+      return { ...p, token: await login(p), id: row.id };
+    },
+    async close() {
+      await app.close();
+      await db.close();
+      await database.drop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function safeJson(text: string) {
+  try { return JSON.parse(text); } catch { return text; }
+}
