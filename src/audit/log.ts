@@ -13,7 +13,7 @@ export interface AuditInput {
   data?: Record<string, unknown>;
 }
 
-interface StoredEvent {
+export interface StoredEvent {
   seq: number;
   id: string;
   occurred_at: Date;
@@ -30,7 +30,7 @@ interface StoredEvent {
 const GENESIS = '0'.repeat(64);
 
 /** The hash covers every column but the hash itself, in canonical JSON, so any edit shows. */
-function eventHash(e: Omit<StoredEvent, 'hash'>): string {
+export function eventHash(e: Omit<StoredEvent, 'hash'>): string {
   return sha256Hex(canonicalJson({
     seq: e.seq,
     id: e.id,

@@ -1,16 +1,14 @@
 import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { openContext, startServer } from '../app.ts';
-import { verifyAudit } from '../audit/log.ts';
 import { ConfigError, loadConfig } from '../config.ts';
-import { openDb } from '../db/db.ts';
-import { migrate } from '../db/migrate.ts';
+import type { Db } from '../db/db.ts';
+import type { EfirmaKeyUsage } from '../pki/index.ts';
 import { AppError } from '../errors.ts';
-import { initDevPki, issueEfirma, loadDevPki, readEfirmaFiles, revokeCertificate, signPayload, writeEfirma, type EfirmaKeyUsage } from '../pki/index.ts';
-import { registerOfficer } from '../registry/officers.ts';
-import { OFFICER_ROLES, type OfficerRole } from '../registry/schemas.ts';
-import { demoSummary, seedDemo } from './demo.ts';
+
+// Commands import what they need when they run: `sign` and `pki` should not pay for the server's start-up.
+const pkiModule = () => import('../pki/index.ts');
 
 const HELP = `ventanilla: the national trade single window
 
@@ -55,10 +53,13 @@ function isoDate(values: Args, name: string): Date | undefined {
 }
 
 async function serve() {
+  const { openContext, startServer } = await import('../app.ts');
+  const { seedDemo, demoSummary } = await import('./demo.ts');
   const ctx = await openContext(loadConfig());
   const demo = ctx.config.demo ? await seedDemo(ctx) : null;
   const app = await startServer(ctx);
-  const address = `http://${ctx.config.host === '0.0.0.0' ? 'localhost' : ctx.config.host}:${ctx.config.port}`;
+  const { port } = app.server.address() as AddressInfo;
+  const address = `http://${ctx.config.host === '0.0.0.0' ? 'localhost' : ctx.config.host}:${port}`;
   const lines = [
     `Ventanilla is serving on ${address} (database: ${ctx.db.backend === 'pglite' ? `embedded, ${ctx.config.dataDir}` : 'PostgreSQL'})`,
     `  API docs: ${address}/docs   OpenAPI: ${address}/openapi.json   keys: ${address}/.well-known/ventanilla-keys.json`,
@@ -71,7 +72,9 @@ async function serve() {
   await new Promise(() => {});
 }
 
-async function withDb<T>(fn: (db: Awaited<ReturnType<typeof openDb>>) => Promise<T>): Promise<T> {
+async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+  const { openDb } = await import('../db/db.ts');
+  const { migrate } = await import('../db/migrate.ts');
   const config = loadConfig();
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
@@ -85,10 +88,13 @@ async function withDb<T>(fn: (db: Awaited<ReturnType<typeof openDb>>) => Promise
 const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
   serve: async () => serve(),
   migrate: async () => {
+    const { migrate } = await import('../db/migrate.ts');
     const { applied } = await withDb(migrate);
     console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
   },
   demo: async () => {
+    const { openContext } = await import('../app.ts');
+    const { seedDemo, demoSummary } = await import('./demo.ts');
     const ctx = await openContext(loadConfig());
     try {
       const demo = await seedDemo(ctx);
@@ -100,6 +106,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
   },
   'pki init': async (argv) => {
     const { values } = parseArgs({ args: argv, options: { dir: { type: 'string' } } });
+    const { initDevPki } = await pkiModule();
     const pki = await initDevPki(pkiDir(values));
     console.log(`dev CA ready in ${pki.dir}; trust folder ${pki.trustDir}`);
   },
@@ -113,17 +120,21 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
     });
     const keyType = values['key-type'] ?? 'rsa';
     if (keyType !== 'rsa' && keyType !== 'ec') throw new UsageError('--key-type must be rsa or ec');
-    const pki = await loadDevPki(pkiDir(values));
-    const efirma = await issueEfirma(pki, {
-      rfc: need(values, 'rfc').toUpperCase(), curp: values.curp?.toUpperCase(), name: need(values, 'name'), role: values.role,
+    const rfc = need(values, 'rfc').toUpperCase();
+    const opts = {
+      rfc, curp: values.curp?.toUpperCase(), name: need(values, 'name'), role: values.role,
       password: need(values, 'password'), validFrom: isoDate(values, 'valid-from'), validTo: isoDate(values, 'valid-to'), keyType,
       keyUsage: values['key-usage']?.split(',').map((s) => s.trim()) as EfirmaKeyUsage[] | undefined,
-    });
-    const files = await writeEfirma(path.resolve(need(values, 'out')), need(values, 'rfc').toUpperCase(), efirma);
+    } as const;
+    const out = path.resolve(need(values, 'out'));
+    const { issueEfirma, loadDevPki, writeEfirma } = await pkiModule();
+    const efirma = await issueEfirma(await loadDevPki(pkiDir(values)), opts);
+    const files = await writeEfirma(out, rfc, efirma);
     console.log(JSON.stringify({ ...files, serialNumber: efirma.serialNumber }));
   },
   'pki revoke': async (argv) => {
     const { values } = parseArgs({ args: argv, options: { cert: { type: 'string' }, reason: { type: 'string' }, dir: { type: 'string' } } });
+    const { loadDevPki, revokeCertificate } = await pkiModule();
     const pki = await loadDevPki(pkiDir(values));
     const revoked = await revokeCertificate(pki, fs.readFileSync(need(values, 'cert')), values.reason);
     console.log(`revoked ${revoked.serialNumber} at ${revoked.revokedAt.toISOString()}`);
@@ -141,6 +152,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
       throw new UsageError(`${positionals[0]} is not a JSON file: ${(err as Error).message}`);
     }
     if (!payload || typeof payload !== 'object' || Array.isArray(payload)) throw new UsageError('the payload must be a JSON object');
+    const { readEfirmaFiles, signPayload } = await pkiModule();
     const signer = await readEfirmaFiles(need(values, 'cer'), need(values, 'key'), need(values, 'password'));
     console.log(JSON.stringify(signPayload(payload, signer), null, 2));
   },
@@ -151,6 +163,8 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
         roles: { type: 'string' }, office: { type: 'string' }, email: { type: 'string' },
       },
     });
+    const { OFFICER_ROLES } = await import('../registry/schemas.ts');
+    const { registerOfficer } = await import('../registry/officers.ts');
     const roles = need(values, 'roles').split(',').map((r) => r.trim());
     const bad = roles.filter((r) => !(OFFICER_ROLES as readonly string[]).includes(r));
     if (bad.length) throw new UsageError(`unknown roles ${bad.join(', ')}; known: ${OFFICER_ROLES.join(', ')}`);
@@ -160,12 +174,13 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
       agency: need(values, 'agency'), actorRfc: null, signatureId: null,
       input: {
         rfc: parseCertificate(certificate).rfc ?? '', curp: need(values, 'curp'), name: need(values, 'name'),
-        roles: roles as OfficerRole[], officeCode: values.office, email: values.email, certificate: certificate.toString('base64'),
+        roles: roles as typeof OFFICER_ROLES[number][], officeCode: values.office, email: values.email, certificate: certificate.toString('base64'),
       },
     })));
     console.log(JSON.stringify(officer));
   },
   'audit verify': async () => {
+    const { verifyAudit } = await import('../audit/log.ts');
     const result = await withDb(verifyAudit);
     console.log(JSON.stringify(result));
     if (!result.ok) process.exitCode = 1;
