@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { ConfigError, type Config } from './config.ts';
+import { housekeeping } from './auth/housekeeping.ts';
+import type { Config } from './config.ts';
 import type { Context } from './context.ts';
 import { openDb } from './db/db.ts';
 import { migrate } from './db/migrate.ts';
@@ -16,7 +17,6 @@ import { seedReferenceData } from './registry/agencies.ts';
 export async function openContext(config: Config): Promise<Context> {
   const development = config.env !== 'production';
   if (development) await initDevPki(`${config.dataDir}/pki`);
-  else if (!config.trustDir) throw new ConfigError('VENTANILLA_TRUST_DIR is required in production');
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrate(db);
@@ -30,9 +30,17 @@ export async function openContext(config: Config): Promise<Context> {
   }
 }
 
+const HOUSEKEEPING_MS = 10 * 60_000;
+
 export async function startServer(ctx: Context): Promise<FastifyInstance> {
   const app = await buildServer(ctx);
-  app.addHook('onClose', () => ctx.db.close());
+  const timer = setInterval(() => {
+    housekeeping(ctx.db).catch((err) => app.log.warn({ err }, 'housekeeping failed'));
+  }, HOUSEKEEPING_MS).unref();
+  app.addHook('onClose', async () => {
+    clearInterval(timer);
+    await ctx.db.close();
+  });
   await app.listen({ host: ctx.config.host, port: ctx.config.port });
   return app;
 }

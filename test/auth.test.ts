@@ -223,3 +223,17 @@ describe('login rate limit', () => {
     }
   });
 });
+
+describe('housekeeping', () => {
+  test('removes stale challenges and passed rate-limit windows, and nothing current', async () => {
+    const { housekeeping } = await import('../src/auth/housekeeping.ts');
+    const fresh = await w.call('POST', '/api/v1/auth/challenge');
+    const stale = await w.call('POST', '/api/v1/auth/challenge');
+    await w.ctx.db.query("update challenges set expires_at = now() - interval '2 days' where id = $1", [stale.body.challengeId]);
+    await w.ctx.db.query("insert into rate_limits values ('login:old', now() - interval '1 hour', 5)");
+    const removed = await housekeeping(w.ctx.db);
+    assert.ok(removed.challenges >= 1 && removed.rateLimits >= 1);
+    assert.equal((await w.ctx.db.query('select 1 from challenges where id = $1', [stale.body.challengeId])).length, 0);
+    assert.equal((await w.ctx.db.query('select 1 from challenges where id = $1', [fresh.body.challengeId])).length, 1);
+  });
+});

@@ -17,8 +17,3 @@ export async function hitRateLimit(db: Sql, bucket: string, limit: number): Prom
       { retryAfterSeconds: retryAfter });
   }
 }
-
-/** Old windows are useless once passed; called opportunistically by housekeeping. */
-export async function pruneRateLimits(db: Sql): Promise<void> {
-  await db.query("delete from rate_limits where window_start < now() - interval '10 minutes'");
-}
