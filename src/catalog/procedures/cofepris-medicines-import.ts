@@ -1,0 +1,58 @@
+import type { ProcedureDefinition } from '../procedure.ts';
+import { countriesField, customsOfficesField, goodsForm, importerFields, importPrefill, professionalLicenceField } from './common.ts';
+
+export const procedure: ProcedureDefinition = {
+  code: 'COFEPRIS-MEDICINES-IMPORT',
+  version: 1,
+  effectiveFrom: '2024-01-01',
+  agency: 'COFEPRIS',
+  name: {
+    es: 'Permiso sanitario de importación de medicamentos con registro sanitario',
+    en: 'Sanitary import permit for medicines with a marketing authorisation',
+  },
+  description: {
+    es: 'Permiso para importar medicamentos que no son ni contienen estupefacientes o psicotrópicos y que cuentan con registro sanitario vigente en México.',
+    en: 'Permit to import medicines that neither are nor contain narcotics or psychotropics and hold a current Mexican marketing authorisation (registro sanitario).',
+  },
+  legalBasis: {
+    es: 'Ley General de Salud y el Reglamento de Insumos para la Salud; acuerdo que identifica las mercancías sujetas a regulación sanitaria en su importación.',
+    en: 'General Health Law and the Regulations on Health Supplies; the agreement identifying the goods whose import is subject to sanitary regulation.',
+  },
+  flow: 'import',
+  form: {
+    type: 'object',
+    required: ['importer', 'goods', 'customsOffices', 'originCountries', 'sanitaryRegistrations', 'pharmaceuticalForm', 'responsiblePharmacistLicence'],
+    additionalProperties: false,
+    properties: {
+      ...importerFields,
+      goods: goodsForm,
+      customsOffices: customsOfficesField,
+      originCountries: countriesField,
+      sanitaryRegistrations: {
+        type: 'array',
+        minItems: 1,
+        uniqueItems: true,
+        items: { type: 'string', pattern: '^[0-9]{3,6}(M[0-9]{4})? SSA( (I|II|III|IV|V|VI))?$' },
+        description: 'Marketing authorisation numbers, e.g. 123M2015 SSA IV',
+      },
+      pharmaceuticalForm: {
+        type: 'string',
+        enum: ['tablet', 'capsule', 'injectable', 'oral_solution', 'suspension', 'topical', 'inhalation', 'other'],
+      },
+      responsiblePharmacistLicence: professionalLicenceField,
+    },
+  },
+  prefill: { ...importPrefill },
+  requiredDocuments: [
+    { type: 'sanitary_registration', name: { es: 'Copia del registro sanitario', en: 'Copy of the marketing authorisation' } },
+    { type: 'certificate_of_analysis', name: { es: 'Certificado analítico del lote', en: 'Batch certificate of analysis' } },
+    { type: 'fee_payment_receipt', name: { es: 'Comprobante de pago de derechos', en: 'Fee payment receipt' } },
+  ],
+  responseDays: 20,
+  silence: 'negative',
+  autoApprove: false,
+  fourEyes: false,
+  officeBound: false,
+  issues: { kind: 'permit', validityDays: 180, balances: true },
+  fee: null,
+};

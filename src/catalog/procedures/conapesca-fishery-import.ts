@@ -1,0 +1,60 @@
+import type { ProcedureDefinition } from '../procedure.ts';
+import { countriesField, customsOfficesField, goodsForm, importerFields, importPrefill } from './common.ts';
+
+export const procedure: ProcedureDefinition = {
+  code: 'CONAPESCA-FISHERY-IMPORT',
+  version: 1,
+  effectiveFrom: '2024-01-01',
+  agency: 'CONAPESCA',
+  name: {
+    es: 'Permiso de importación de productos pesqueros y acuícolas',
+    en: 'Import permit for fishery and aquaculture products',
+  },
+  description: {
+    es: 'Permiso para importar pescados, crustáceos, moluscos y sus preparaciones, así como organismos acuáticos vivos para acuacultura, que exige acreditar la legal procedencia de la captura o del cultivo.',
+    en: 'Permit to import fish, crustaceans, molluscs and their preparations, and live aquatic organisms for aquaculture; the importer must show the catch or farm of origin is legal.',
+  },
+  legalBasis: {
+    es: 'Ley General de Pesca y Acuacultura Sustentables y su reglamento; acuerdo que sujeta a regulación la importación de productos pesqueros y acuícolas.',
+    en: 'General Law on Sustainable Fisheries and Aquaculture and its regulations; the agreement subjecting imports of fishery and aquaculture products to regulation.',
+  },
+  flow: 'import',
+  form: {
+    type: 'object',
+    required: ['importer', 'goods', 'customsOffices', 'originCountries', 'productForm', 'productionMethod', 'species', 'catchDocument'],
+    additionalProperties: false,
+    properties: {
+      ...importerFields,
+      goods: goodsForm,
+      customsOffices: customsOfficesField,
+      originCountries: countriesField,
+      productForm: { type: 'string', enum: ['live', 'fresh_or_chilled', 'frozen', 'dried_salted_or_smoked', 'prepared_or_preserved'] },
+      productionMethod: { type: 'string', enum: ['wild_capture', 'aquaculture'] },
+      species: {
+        type: 'array',
+        minItems: 1,
+        uniqueItems: true,
+        items: { type: 'string', pattern: '^[A-Z][a-z]+ ([a-z-]+|spp\\.)$' },
+        description: 'Scientific names, e.g. Thunnus albacares',
+      },
+      catchDocument: {
+        type: 'string',
+        minLength: 3,
+        maxLength: 60,
+        description: 'Number of the catch certificate or aquaculture origin document from the exporting country',
+      },
+    },
+  },
+  prefill: { ...importPrefill },
+  requiredDocuments: [
+    { type: 'catch_certificate', name: { es: 'Certificado de captura o de origen acuícola', en: 'Catch certificate or aquaculture origin document' } },
+    { type: 'commercial_invoice', name: { es: 'Factura comercial', en: 'Commercial invoice' } },
+  ],
+  responseDays: 15,
+  silence: 'negative',
+  autoApprove: false,
+  fourEyes: false,
+  officeBound: false,
+  issues: { kind: 'permit', validityDays: 90, balances: true },
+  fee: null,
+};

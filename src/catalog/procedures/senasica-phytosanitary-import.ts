@@ -1,0 +1,61 @@
+import type { ProcedureDefinition } from '../procedure.ts';
+import { countriesField, customsOfficesField, goodsForm, importerFields, importPrefill } from './common.ts';
+
+export const procedure: ProcedureDefinition = {
+  code: 'SENASICA-PHYTOSANITARY-IMPORT',
+  version: 1,
+  effectiveFrom: '2024-01-01',
+  agency: 'SENASICA',
+  name: {
+    es: 'Certificado fitosanitario para importación',
+    en: 'Phytosanitary import certificate',
+  },
+  description: {
+    es: 'Certificado que expide la oficina de inspección de sanidad agropecuaria del punto de entrada para plantas, frutas, hortalizas, granos y semillas que cumplen los requisitos fitosanitarios aplicables.',
+    en: 'Certificate issued by the agricultural health inspection office at the point of entry for plants, fruit, vegetables, grain and seeds that meet the applicable phytosanitary requirements.',
+  },
+  legalBasis: {
+    es: 'Ley Federal de Sanidad Vegetal y su reglamento; las normas oficiales mexicanas y los requisitos fitosanitarios aplicables por producto y país de origen.',
+    en: 'Federal Plant Health Law and its regulations; the Mexican official standards and the phytosanitary requirements that apply by product and country of origin.',
+  },
+  flow: 'import',
+  form: {
+    type: 'object',
+    required: ['importer', 'goods', 'customsOffices', 'originCountries', 'productCategory', 'requirementSheet', 'originPhytosanitaryCertificate', 'treatment'],
+    additionalProperties: false,
+    properties: {
+      ...importerFields,
+      goods: goodsForm,
+      customsOffices: customsOfficesField,
+      originCountries: countriesField,
+      productCategory: {
+        type: 'string',
+        enum: ['fresh_fruit', 'fresh_vegetables', 'grains_for_consumption', 'seeds_for_sowing', 'plants_for_planting', 'cut_flowers', 'dried_plant_products'],
+      },
+      requirementSheet: {
+        type: 'string',
+        pattern: '^[0-9A-Z-]{3,30}$',
+        description: 'Number of the phytosanitary requirement sheet that applies to the product and origin',
+      },
+      originPhytosanitaryCertificate: {
+        type: 'string',
+        minLength: 1,
+        maxLength: 60,
+        description: 'Number of the international phytosanitary certificate from the exporting country',
+      },
+      treatment: { type: 'string', enum: ['none', 'fumigation', 'cold_treatment', 'hot_water', 'irradiation', 'vapour_heat'] },
+    },
+  },
+  prefill: { ...importPrefill },
+  requiredDocuments: [
+    { type: 'international_phytosanitary_certificate', name: { es: 'Certificado fitosanitario internacional del país de origen', en: 'International phytosanitary certificate from the country of origin' } },
+    { type: 'fee_payment_receipt', name: { es: 'Comprobante de pago de derechos', en: 'Fee payment receipt' } },
+  ],
+  responseDays: 5,
+  silence: 'positive',
+  autoApprove: false,
+  fourEyes: false,
+  officeBound: true,
+  issues: { kind: 'permit', validityDays: 30, balances: true },
+  fee: { amount: 1900, currency: 'MXN' },
+};
