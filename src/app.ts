@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { housekeeping } from './auth/housekeeping.ts';
+import { loadCatalogue } from './catalog/catalogue.ts';
 import type { Config } from './config.ts';
 import type { Context } from './context.ts';
 import { openDb } from './db/db.ts';
@@ -23,7 +24,7 @@ export async function openContext(config: Config): Promise<Context> {
     await seedReferenceData(db);
     const trust = TrustStore.fromDir(config.trustDir);
     const windowKey = await loadOrCreateWindowKey(config.windowKeyPath, { create: development });
-    return { config, db, trust, windowKey };
+    return { config, db, trust, windowKey, catalogue: loadCatalogue() };
   } catch (err) {
     await db.close();
     throw err;

@@ -1,3 +1,4 @@
+import type { Catalogue } from './catalog/catalogue.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/db.ts';
 import type { TrustStore } from './pki/trust-store.ts';
@@ -9,4 +10,5 @@ export interface Context {
   db: Db;
   trust: TrustStore;
   windowKey: WindowKey;
+  catalogue: Catalogue;
 }

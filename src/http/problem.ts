@@ -21,8 +21,9 @@ const TITLES: Record<number, string> = {
 
 export function sendProblem(reply: FastifyReply, req: FastifyRequest, status: number, code: string, detail: string,
   extra: Record<string, unknown> = {}) {
+  // Details first: they may add members but never replace the standard ones.
   const problem: Problem = {
-    type: `urn:ventanilla:problem:${code}`, title: TITLES[status] ?? 'Error', status, code, detail, instance: req.url, ...extra,
+    ...extra, type: `urn:ventanilla:problem:${code}`, title: TITLES[status] ?? 'Error', status, code, detail, instance: req.url,
   };
   if (status === 429 && typeof extra.retryAfterSeconds === 'number') reply.header('retry-after', String(extra.retryAfterSeconds));
   return reply.code(status).type('application/problem+json').send(problem);

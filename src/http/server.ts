@@ -7,6 +7,7 @@ import addFormats from 'ajv-formats';
 import type { Context } from '../context.ts';
 import { authRoutes } from '../auth/routes.ts';
 import { registryRoutes } from '../registry/routes.ts';
+import { catalogRoutes } from '../catalog/routes.ts';
 import { auditRoutes } from '../audit/routes.ts';
 import { pkiRoutes } from '../pki/routes.ts';
 import { installAccessControl } from './access.ts';
@@ -75,6 +76,7 @@ export async function buildServer(ctx: Context): Promise<FastifyInstance> {
     pkiRoutes(scope, ctx);
     authRoutes(scope, ctx);
     registryRoutes(scope, ctx);
+    catalogRoutes(scope, ctx);
     auditRoutes(scope, ctx);
   });
   return app;

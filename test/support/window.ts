@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { FastifyInstance } from 'fastify';
+import { loadCatalogue } from '../../src/catalog/catalogue.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import type { Context } from '../../src/context.ts';
 import { openDb } from '../../src/db/db.ts';
@@ -107,6 +108,7 @@ export async function startTestWindow(env: Record<string, string> = {}): Promise
     db,
     trust: TrustStore.fromDir(config.trustDir),
     windowKey: await loadOrCreateWindowKey(config.windowKeyPath, { create: true }),
+    catalogue: loadCatalogue(),
   };
   const app = await buildServer(ctx);
   await app.ready();

@@ -1,0 +1,81 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import type { Context } from '../context.ts';
+import type { ProcedureDefinition } from './procedure.ts';
+import { checkHsCode, searchHs } from './hs.ts';
+
+const Date_ = Type.String({ format: 'date', description: 'YYYY-MM-DD; default today' });
+const Flow = Type.Union([Type.Literal('import'), Type.Literal('export')]);
+const pub = { access: 'public' as const };
+const tags = ['catalogue'];
+
+const summary = (p: ProcedureDefinition) => ({
+  code: p.code, version: p.version, effectiveFrom: p.effectiveFrom, agency: p.agency, name: p.name, flow: p.flow,
+  responseDays: p.responseDays, silence: p.silence, autoApprove: p.autoApprove, fourEyes: p.fourEyes, issues: p.issues, fee: p.fee,
+});
+
+export function catalogRoutes(app: FastifyInstance, ctx: Context) {
+  const { catalogue } = ctx;
+
+  app.get('/api/v1/procedures', {
+    config: pub,
+    schema: {
+      tags, summary: 'Procedures of every agency (the version in force on a date)',
+      querystring: Type.Object({ agency: Type.Optional(Type.String({ pattern: '^[A-Z]+$' })), flow: Type.Optional(Flow), date: Type.Optional(Date_) }, { additionalProperties: false }),
+    },
+  }, async (req) => {
+    const q = req.query as { agency?: string; flow?: string; date?: string };
+    const items = catalogue.list(q.date).filter((p) => (!q.agency || p.agency === q.agency) && (!q.flow || p.flow === q.flow));
+    return { items: items.map(summary) };
+  });
+
+  app.get('/api/v1/procedures/:code', {
+    config: pub,
+    schema: {
+      tags, summary: 'One procedure with its form schema, prefill map, documents and timing',
+      params: Type.Object({ code: Type.String({ pattern: '^[A-Z]+-[A-Z0-9-]+$' }) }),
+      querystring: Type.Object({ date: Type.Optional(Date_) }, { additionalProperties: false }),
+    },
+  }, async (req) => catalogue.procedure((req.params as { code: string }).code, (req.query as { date?: string }).date));
+
+  app.get('/api/v1/hs', {
+    config: pub,
+    schema: {
+      tags, summary: 'Search the HS 2022 nomenclature by code prefix or by words (Spanish or English)',
+      querystring: Type.Object({
+        q: Type.String({ minLength: 1, maxLength: 200 }),
+        level: Type.Optional(Type.Union([Type.Literal(2), Type.Literal(4), Type.Literal(6)])),
+        limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+      }, { additionalProperties: false }),
+    },
+  }, async (req) => {
+    const q = req.query as { q: string; level?: 2 | 4 | 6; limit?: number };
+    return { items: searchHs(q.q, { level: q.level, limit: q.limit }) };
+  });
+
+  app.get('/api/v1/requirements', {
+    config: pub,
+    schema: {
+      tags, summary: 'The procedures goods need, and which regulation rule requires each',
+      querystring: Type.Object({
+        flow: Flow,
+        hs: Type.String({ minLength: 6, maxLength: 12 }),
+        country: Type.Optional(Type.String({ pattern: '^[A-Z]{2}$', description: 'Origin (import) or destination (export), ISO 3166 alpha-2' })),
+        date: Type.Optional(Date_),
+      }, { additionalProperties: false }),
+    },
+  }, async (req) => {
+    const q = req.query as { flow: 'import' | 'export'; hs: string; country?: string; date?: string };
+    const hs = checkHsCode(q.hs);
+    const requirements = catalogue.requirements({ flow: q.flow, hsCode: hs.code, country: q.country, date: q.date });
+    return {
+      hs: { code: hs.code, subheading: hs.subheading.description, heading: hs.heading.description, chapter: hs.chapter.description },
+      flow: q.flow,
+      country: q.country ?? null,
+      requirements: requirements.map((r) => ({
+        procedure: summary(r.procedure),
+        because: r.rules.map((rule) => ({ rule: rule.id, hsPrefix: rule.hsPrefix, countries: rule.countries ?? null, effectiveFrom: rule.effectiveFrom, effectiveTo: rule.effectiveTo ?? null, note: rule.note })),
+      })),
+    };
+  });
+}
