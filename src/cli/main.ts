@@ -29,6 +29,8 @@ Usage: ventanilla <command> [options]
   officer add --agency CODE --cer F --curp C --name N --roles r1,r2 [--office CODE] [--email E]
                                  bootstrap an officer bound to a certificate (e.g. an agency's first administrator)
   audit verify                   verify the hash-chained audit log
+  verify-permit TOKEN --keys FILE.json [--token-file F] [--at ISO] [--json]
+                                 verify a permit's QR token offline, with only the window's published keys
 
 Every command takes --help.`;
 
@@ -179,6 +181,10 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
     })));
     console.log(JSON.stringify(officer));
   },
+  'verify-permit': async (argv) => {
+    const { verifyPermitTokenCli } = await import('../permits/token.ts');
+    process.exitCode = await verifyPermitTokenCli(argv);
+  },
   'audit verify': async () => {
     const { verifyAudit } = await import('../audit/log.ts');
     const result = await withDb(verifyAudit);
@@ -197,7 +203,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   try {
     await command(rest);
-    return process.exitCode === 1 ? 1 : 0;
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (err) {
     if (err instanceof UsageError || err instanceof ConfigError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       console.error(`ventanilla ${name}: ${(err as Error).message}\n(see ventanilla ${name} --help)`);

@@ -1,0 +1,64 @@
+import { canonicalJson, sha256Hex } from '../pki/canonical.ts';
+
+/**
+ * An issued permit as it is printed and sealed. The database layer builds it; the PDF
+ * and the QR token are both rendered from it, so they cannot disagree.
+ */
+export interface PermitGoodsLine {
+  line: number;
+  /** Fracción arancelaria (tariff item) of the TIGIE, e.g. '9306.30.99'. */
+  hsCode: string;
+  description: string;
+  quantity: number;
+  unit: string;
+  value: number;
+  currency: string;
+  originCountry?: string;
+  destinationCountry?: string;
+}
+
+export type PermitKind = 'permit' | 'licence' | 'quota_certificate' | 'certificate_of_origin' | 'notice';
+
+export interface PermitResolution {
+  officerName: string;
+  officerRfc: string;
+  certificateSerial: string;
+  signatureId: string;
+}
+
+export interface PermitDocument {
+  /** e.g. 'SEDENA-2026-000042' */
+  number: string;
+  kind: PermitKind;
+  procedure: { code: string; name: { es: string; en: string } };
+  agency: { code: string; name: { es: string; en: string } };
+  /** RFC: the Mexican taxpayer registry number (Registro Federal de Contribuyentes). */
+  holder: { rfc: string; legalName: string };
+  flow: 'import' | 'export';
+  goods: PermitGoodsLine[];
+  /** YYYY-MM-DD, inclusive */
+  validFrom: string;
+  /** YYYY-MM-DD, inclusive */
+  validTo: string;
+  conditions: string[];
+  /** ISO instant */
+  issuedAt: string;
+  /** null when approved automatically or by positive silence (afirmativa ficta) */
+  resolution: PermitResolution | null;
+  approvedBy: 'officer' | 'automatic' | 'silence';
+  applicationId: string;
+  /** e.g. https://host/api/v1/verify/SEDENA-2026-000042 */
+  verificationUrl: string;
+}
+
+/**
+ * sha256 hex of the canonical JSON of the goods lines (hsCode, quantity, unit, value, currency
+ * per line, in line-number order). Descriptions are left out on purpose: they may be reworded or
+ * transliterated for print, while what customs checks at the border is the tariff item and amounts.
+ */
+export function goodsDigest(goods: PermitGoodsLine[]): string {
+  const lines = [...goods]
+    .sort((a, b) => a.line - b.line)
+    .map(({ hsCode, quantity, unit, value, currency }) => ({ hsCode, quantity, unit, value, currency }));
+  return sha256Hex(canonicalJson(lines));
+}
