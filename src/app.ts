@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { housekeeping } from './auth/housekeeping.ts';
 import { loadCatalogue } from './catalog/catalogue.ts';
+import { syncProcedureVersions } from './catalog/sync.ts';
 import type { Config } from './config.ts';
 import type { Context } from './context.ts';
 import { openDb } from './db/db.ts';
@@ -24,7 +25,9 @@ export async function openContext(config: Config): Promise<Context> {
     await seedReferenceData(db);
     const trust = TrustStore.fromDir(config.trustDir);
     const windowKey = await loadOrCreateWindowKey(config.windowKeyPath, { create: development });
-    return { config, db, trust, windowKey, catalogue: loadCatalogue() };
+    const catalogue = loadCatalogue();
+    await syncProcedureVersions(db, catalogue);
+    return { config, db, trust, windowKey, catalogue, clock: { now: () => new Date() } };
   } catch (err) {
     await db.close();
     throw err;

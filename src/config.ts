@@ -19,6 +19,8 @@ export interface Config {
   loginRateLimit: number;
   /** Seed demo traders, officers and e.firma files on first start (never in production). */
   demo: boolean;
+  /** The address people and border officers reach the window at: printed on permits and in their QR links. */
+  publicUrl: string;
 }
 
 export class ConfigError extends Error {}
@@ -63,5 +65,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     challengeTtlSeconds: int(env, 'CHALLENGE_TTL_SECONDS', 300),
     loginRateLimit: int(env, 'LOGIN_RATE_LIMIT', 30),
     demo: !production && env.VENTANILLA_DEMO !== 'false',
+    publicUrl: (env.PUBLIC_URL || `http://localhost:${env.PORT || 8080}`).replace(/\/+$/, ''),
   };
 }

@@ -11,4 +11,6 @@ export interface Context {
   trust: TrustStore;
   windowKey: WindowKey;
   catalogue: Catalogue;
+  /** The time the domain sees: real in production, set by tests to run legal clocks without sleeping. */
+  clock: { now(): Date };
 }

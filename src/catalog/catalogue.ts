@@ -71,6 +71,16 @@ export class Catalogue {
     return def;
   }
 
+  /** Every version of every procedure. */
+  definitions(): ProcedureDefinition[] {
+    return [...this.versions.values()].flat();
+  }
+
+  /** An exact version (an application's), if this build still ships it. */
+  version(code: string, version: number): ProcedureDefinition | undefined {
+    return this.versions.get(code)?.find((d) => d.version === version);
+  }
+
   /** Every procedure, in the version in force on `date`. */
   list(date = today()): ProcedureDefinition[] {
     return [...this.versions.keys()].sort().flatMap((code) => {

@@ -10,6 +10,7 @@ import path from 'node:path';
 import pg from 'pg';
 import type { FastifyInstance } from 'fastify';
 import { loadCatalogue } from '../../src/catalog/catalogue.ts';
+import { syncProcedureVersions } from '../../src/catalog/sync.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import type { Context } from '../../src/context.ts';
 import { openDb } from '../../src/db/db.ts';
@@ -109,7 +110,9 @@ export async function startTestWindow(env: Record<string, string> = {}): Promise
     trust: TrustStore.fromDir(config.trustDir),
     windowKey: await loadOrCreateWindowKey(config.windowKeyPath, { create: true }),
     catalogue: loadCatalogue(),
+    clock: { now: () => new Date() },
   };
+  await syncProcedureVersions(db, ctx.catalogue);
   const app = await buildServer(ctx);
   await app.ready();
 

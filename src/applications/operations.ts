@@ -1,0 +1,103 @@
+import crypto from 'node:crypto';
+import type { Principal } from '../auth/principal.ts';
+import { appendAudit } from '../audit/log.ts';
+import { checkCountry, checkCurrency } from '../catalog/codes.ts';
+import { checkHsCode } from '../catalog/hs.ts';
+import type { Sql } from '../db/db.ts';
+import { json } from '../db/db.ts';
+import { AppError, notFound } from '../errors.ts';
+import { traderRelation } from '../registry/identity.ts';
+import type { NewOperation, OperationData } from './schemas.ts';
+
+export interface OperationRow {
+  id: string; trader_id: string; flow: 'import' | 'export'; status: 'draft' | 'submitted'; created_by_rfc: string;
+  broker_id: string | null; data: OperationData; version: number; created_at: Date; updated_at: Date; folio: string | null;
+  submitted_at: Date | null; submit_signature_id: string | null; submit_challenge_id: string | null;
+  acknowledgement: Record<string, unknown> | null; acknowledgement_seal: string | null;
+  trader_rfc: string; trader_legal_rep_rfc: string;
+}
+
+/** Checks what a schema cannot: real HS codes, ISO codes, known customs offices, the flow's own country. */
+export async function normaliseOperationData(db: Sql, flow: 'import' | 'export', data: OperationData): Promise<OperationData> {
+  const offices = new Set((await db.query<{ code: string }>("select code from offices where agency_code = 'ANAM'")).map((o) => o.code));
+  const goods = data.goods.map((g, i) => {
+    const field = `data.goods[${i}]`;
+    const hsCode = checkHsCode(g.hsCode).code;
+    checkCurrency(g.currency, `${field}.currency`);
+    checkCountry(g.originCountry, `${field}.originCountry`);
+    checkCountry(g.destinationCountry, `${field}.destinationCountry`);
+    const home = flow === 'import' ? g.destinationCountry : g.originCountry;
+    if (home !== 'MX') {
+      throw new AppError('operation.country_invalid',
+        `${field}: an ${flow}'s ${flow === 'import' ? 'destination' : 'origin'} country is MX, not ${home}.`, 400);
+    }
+    if (!offices.has(g.customsOffice)) {
+      throw new AppError('operation.customs_office_unknown', `${field}.customsOffice: ${g.customsOffice} is not an ANAM customs office.`, 400);
+    }
+    return { ...g, hsCode };
+  });
+  return { ...data, goods };
+}
+
+const SELECT = `select o.*, t.rfc as trader_rfc, t.legal_rep_rfc as trader_legal_rep_rfc
+  from operations o join traders t on t.id = o.trader_id`;
+
+/** The trader itself, its legal representative or a broker it delegated to may file; nobody else sees it. */
+export async function operationFor(db: Sql, principal: Principal, id: string, lock = false): Promise<OperationRow> {
+  const row = await db.maybe<OperationRow>(`${SELECT} where o.id = $1${lock ? ' for update of o' : ''}`, [id]);
+  const relation = row && await traderRelation(db, principal, { id: row.trader_id, rfc: row.trader_rfc, legal_rep_rfc: row.trader_legal_rep_rfc });
+  if (!row || !relation || relation === 'officer') throw notFound('operation', id);
+  return row;
+}
+
+export async function createOperation(db: Sql, principal: Principal, input: NewOperation) {
+  const trader = await db.maybe<{ id: string; rfc: string; legal_rep_rfc: string }>('select id, rfc, legal_rep_rfc from traders where rfc = $1', [input.traderRfc.toUpperCase()]);
+  const relation = trader && await traderRelation(db, principal, trader);
+  if (!trader || !relation || relation === 'officer') {
+    throw new AppError('operation.not_your_trader', `You may file only for yourself, a trader you represent, or one that delegated to you as broker.`, 403);
+  }
+  const data = await normaliseOperationData(db, input.flow, input.data);
+  const broker = relation === 'broker' ? await db.one<{ id: string }>('select id from brokers where rfc = $1', [principal.rfc]) : null;
+  const id = crypto.randomUUID();
+  return db.transaction(async (tx) => {
+    await tx.query(
+      `insert into operations (id, trader_id, flow, status, created_by_rfc, broker_id, data, version, created_at, updated_at)
+       values ($1, $2, $3, 'draft', $4, $5, $6, 1, now(), now())`,
+      [id, trader.id, input.flow, principal.rfc, broker?.id ?? null, json(data)]);
+    await appendAudit(tx, { type: 'operation.draft_saved', actorRfc: principal.rfc, objectType: 'operation', objectId: id, data: { version: 1 } });
+    return operationView(await tx.one<OperationRow>(`${SELECT} where o.id = $1`, [id]));
+  });
+}
+
+export async function updateOperation(db: Sql, principal: Principal, id: string, update: { expectedVersion: number; data: OperationData }) {
+  return db.transaction(async (tx) => {
+    const op = await operationFor(tx, principal, id, true);
+    if (op.status !== 'draft') throw new AppError('operation.already_submitted', `Operation ${id} was submitted (folio ${op.folio}); it can no longer change.`, 409);
+    if (op.version !== update.expectedVersion) {
+      throw new AppError('operation.version_conflict', `The draft is at version ${op.version}, not ${update.expectedVersion}.`, 409);
+    }
+    const data = await normaliseOperationData(tx, op.flow, update.data);
+    await tx.query('update operations set data = $2, version = version + 1, updated_at = now() where id = $1', [id, json(data)]);
+    await appendAudit(tx, { type: 'operation.draft_saved', actorRfc: principal.rfc, objectType: 'operation', objectId: id, data: { version: op.version + 1 } });
+    return operationView(await tx.one<OperationRow>(`${SELECT} where o.id = $1`, [id]));
+  });
+}
+
+export function operationView(o: OperationRow) {
+  return {
+    id: o.id, trader: o.trader_rfc, flow: o.flow, status: o.status, version: o.version, data: o.data, createdBy: o.created_by_rfc,
+    createdAt: o.created_at.toISOString(), updatedAt: o.updated_at.toISOString(),
+    folio: o.folio, submittedAt: o.submitted_at?.toISOString() ?? null,
+    acknowledgement: o.acknowledgement, seal: o.acknowledgement_seal,
+  };
+}
+
+export async function listOperations(db: Sql, principal: Principal, opts: { limit: number; status?: 'draft' | 'submitted' }) {
+  const rows = await db.query<OperationRow>(
+    `${SELECT}
+     where (t.rfc = $1 or t.legal_rep_rfc = $1 or exists (
+       select 1 from delegations d join brokers db on db.id = d.broker_id where d.trader_id = t.id and d.status = 'active' and db.rfc = $1))
+       and ($2::text is null or o.status = $2)
+     order by o.created_at desc limit $3`, [principal.rfc, opts.status ?? null, opts.limit]);
+  return rows.map(operationView);
+}

@@ -1,0 +1,36 @@
+import { Type, type Static } from 'typebox';
+import { Rfc } from '../registry/schemas.ts';
+
+export const GoodsLine = Type.Object({
+  hsCode: Type.String({ pattern: '^[0-9]{6}([0-9]{2}){0,2}$', description: 'HS subheading (6 digits), tariff fraction (8) or fraction + NICO (10)' }),
+  description: Type.String({ minLength: 1, maxLength: 500 }),
+  quantity: Type.Number({ exclusiveMinimum: 0 }),
+  unit: Type.String({ minLength: 1, maxLength: 12, description: 'e.g. KGM, LTR, PCE (UN/ECE Rec. 20)' }),
+  value: Type.Number({ exclusiveMinimum: 0 }),
+  currency: Type.String({ pattern: '^[A-Z]{3}$' }),
+  originCountry: Type.String({ pattern: '^[A-Z]{2}$' }),
+  destinationCountry: Type.String({ pattern: '^[A-Z]{2}$' }),
+  customsOffice: Type.String({ minLength: 1, maxLength: 40, description: 'ANAM customs office code' }),
+}, { additionalProperties: false });
+export type GoodsLine = Static<typeof GoodsLine>;
+
+export const OperationData = Type.Object({
+  goods: Type.Array(GoodsLine, { minItems: 1, maxItems: 200 }),
+  edocuments: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 40 }), { maxItems: 100 })),
+  coves: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 40 }), { maxItems: 100 })),
+  /** Per procedure code, the fields the applicant types (everything else is prefilled). */
+  procedureData: Type.Optional(Type.Record(Type.String({ pattern: '^[A-Z]+-[A-Z0-9-]+$' }), Type.Record(Type.String(), Type.Unknown()))),
+}, { additionalProperties: false });
+export type OperationData = Static<typeof OperationData>;
+
+export const NewOperation = Type.Object({
+  traderRfc: Rfc,
+  flow: Type.Union([Type.Literal('import'), Type.Literal('export')]),
+  data: OperationData,
+}, { additionalProperties: false });
+export type NewOperation = Static<typeof NewOperation>;
+
+export const OperationUpdate = Type.Object({
+  expectedVersion: Type.Integer({ minimum: 1 }),
+  data: OperationData,
+}, { additionalProperties: false });

@@ -1,0 +1,136 @@
+import crypto from 'node:crypto';
+import type { Principal } from '../auth/principal.ts';
+import { appendAudit } from '../audit/log.ts';
+import type { Context } from '../context.ts';
+import type { Sql } from '../db/db.ts';
+import { json } from '../db/db.ts';
+import { nextInSequence } from '../db/sequences.ts';
+import { AppError } from '../errors.ts';
+import { canonicalJson } from '../pki/canonical.ts';
+import type { VerifiedSigner } from '../pki/signature.ts';
+import { sealJws } from '../pki/window-key.ts';
+import type { TraderProfile } from '../registry/schemas.ts';
+import { addBusinessDays, mexicoDate } from './calendar.ts';
+import { operationFor, type OperationRow } from './operations.ts';
+import { planOperation, type PlannedApplication } from './plan.ts';
+
+export const ACK_TYP = 'ventanilla-acuse+jws';
+
+async function planFor(ctx: Context, db: Sql, op: OperationRow, date: string): Promise<PlannedApplication[]> {
+  const trader = await db.one<{ profile: TraderProfile }>('select profile from traders where id = $1', [op.trader_id]);
+  const broker = op.broker_id ? await db.one<{ patent: string }>('select patent from brokers where id = $1', [op.broker_id]) : null;
+  return planOperation(ctx.catalogue, { flow: op.flow, data: op.data, trader: trader.profile, brokerPatent: broker?.patent ?? null, date });
+}
+
+/** What the applicant signs: the operation as it stands and exactly the applications it will file. */
+function signedContent(op: OperationRow, plan: PlannedApplication[]) {
+  return {
+    operation: { id: op.id, version: op.version, trader: op.trader_rfc, flow: op.flow, data: op.data },
+    applications: plan.map((p) => ({
+      procedure: p.procedure.code, version: p.procedure.version, agency: p.procedure.agency, lines: p.lines, form: p.form,
+    })),
+  };
+}
+
+/** A preview of the single submission: procedures, forms, what is prefilled, and what is still missing. */
+export async function previewSubmission(ctx: Context, principal: Principal, operationId: string) {
+  const op = await operationFor(ctx.db, principal, operationId);
+  const plan = await planFor(ctx, ctx.db, op, mexicoDate(ctx.clock.now()));
+  return plan.map((p) => ({
+    procedure: { code: p.procedure.code, version: p.procedure.version, agency: p.procedure.agency, name: p.procedure.name },
+    lines: p.lines, because: p.rules, form: p.form, prefilledFields: p.prefilledFields, typedFields: p.typedFields, problems: p.problems,
+  }));
+}
+
+/** Checks the draft can be filed as it stands and returns the content to sign. */
+export async function submissionContent(ctx: Context, principal: Principal, operationId: string) {
+  const op = await operationFor(ctx.db, principal, operationId);
+  if (op.status !== 'draft') throw new AppError('operation.already_submitted', `Operation ${operationId} was already submitted (folio ${op.folio}).`, 409);
+  const plan = await planFor(ctx, ctx.db, op, mexicoDate(ctx.clock.now()));
+  if (plan.length === 0) {
+    throw new AppError('operation.no_procedures', 'These goods need no authorisation from any agency: there is nothing to file.', 422);
+  }
+  const invalid = plan.filter((p) => p.problems.length > 0);
+  if (invalid.length > 0) {
+    const detail = invalid.map((p) => `${p.procedure.code}: ${p.problems.map((x) => `${x.path} ${x.message}`).join('; ')}`).join(' | ');
+    throw new AppError('operation.forms_incomplete', `Some agency forms are incomplete: ${detail}`, 422,
+      { procedures: invalid.map((p) => ({ procedure: p.procedure.code, problems: p.problems })) });
+  }
+  return signedContent(op, plan);
+}
+
+/** Office-bound procedures go to the agency's office in the customs office's state; others to its central office. */
+async function officeFor(tx: Sql, agency: string, officeBound: boolean, customsOffice: string): Promise<string | null> {
+  const row = await tx.maybe<{ code: string }>(
+    `select code from offices where agency_code = $1
+      order by ($2::boolean and state = (select state from offices where code = $3)) desc, (state = 'CDMX') desc, code limit 1`,
+    [agency, officeBound, customsOffice]);
+  return row?.code ?? null;
+}
+
+export interface SubmitResult { acknowledgement: Record<string, unknown>; seal: string; autoApprove: string[] }
+
+/**
+ * Files the operation: one application per required procedure, all in the caller's transaction,
+ * and one acknowledgement (folio, time, applications) sealed by the window.
+ */
+export async function submitOperation(tx: Sql, ctx: Context, opts: {
+  principal: Principal; operationId: string; signed: ReturnType<typeof signedContent>; signer: VerifiedSigner; signatureId: string; challengeId: string;
+}): Promise<SubmitResult> {
+  const op = await operationFor(tx, opts.principal, opts.operationId, true);
+  if (op.status !== 'draft') throw new AppError('operation.already_submitted', `Operation ${op.id} was already submitted (folio ${op.folio}).`, 409);
+  const now = ctx.clock.now();
+  const today = mexicoDate(now);
+  const plan = await planFor(ctx, tx, op, today);
+  if (canonicalJson(signedContent(op, plan)) !== canonicalJson(opts.signed)) {
+    throw new AppError('operation.changed_since_signed', 'The draft or the catalogue changed after you got the payload: get a new one and sign again.', 409);
+  }
+  const folio = `VU-${today.slice(0, 4)}-${String(await nextInSequence(tx, 'folio', Number(today.slice(0, 4)))).padStart(8, '0')}`;
+  const applications = [];
+  const autoApprove: string[] = [];
+  for (const p of plan) {
+    const id = crypto.randomUUID();
+    const firstLine = op.data.goods[p.lines[0]! - 1]!;
+    const office = await officeFor(tx, p.procedure.agency, p.procedure.officeBound, firstLine.customsOffice);
+    const dueDate = addBusinessDays(today, p.procedure.responseDays);
+    await tx.query(
+      `insert into applications (id, operation_id, procedure_code, procedure_version, agency_code, office_code, trader_id, status, form,
+         prefilled_fields, typed_fields, matched_rules, submitted_at, due_date, updated_at)
+       values ($1, $2, $3, $4, $5, $6, $7, 'submitted', $8, $9, $10, $11, $12, $13, $12)`,
+      [id, op.id, p.procedure.code, p.procedure.version, p.procedure.agency, office, op.trader_id, json(p.form),
+        p.prefilledFields, p.typedFields, json(p.rules), now, dueDate]);
+    await appendAudit(tx, {
+      type: 'application.submitted', actorRfc: opts.signer.rfc, objectType: 'application', objectId: id, signatureId: opts.signatureId,
+      data: { operation: op.id, folio, procedure: p.procedure.code, version: p.procedure.version, agency: p.procedure.agency, office, dueDate },
+    });
+    if (p.procedure.autoApprove) autoApprove.push(id);
+    applications.push({
+      id, procedureCode: p.procedure.code, procedureVersion: p.procedure.version, procedureName: p.procedure.name.es, agency: p.procedure.agency,
+      office, dueDate, lines: p.lines, prefilledFields: p.prefilledFields, typedFields: p.typedFields,
+    });
+  }
+  const trader = await tx.one<{ legal_name: string }>('select legal_name from traders where id = $1', [op.trader_id]);
+  const acknowledgement = {
+    folio, receivedAt: now.toISOString(), operationId: op.id,
+    trader: { rfc: op.trader_rfc, legalName: trader.legal_name },
+    signedBy: { rfc: opts.signer.rfc, certificateSerial: opts.signer.serialNumber, signatureId: opts.signatureId },
+    applications,
+  };
+  const seal = await sealJws(ctx.windowKey, acknowledgement, ACK_TYP);
+  await tx.query(
+    `update operations set status = 'submitted', folio = $2, submitted_at = $3, submit_signature_id = $4, submit_challenge_id = $5,
+       acknowledgement = $6, acknowledgement_seal = $7, updated_at = $3 where id = $1`,
+    [op.id, folio, now, opts.signatureId, opts.challengeId, json(acknowledgement), seal]);
+  await appendAudit(tx, {
+    type: 'operation.submitted', actorRfc: opts.signer.rfc, objectType: 'operation', objectId: op.id, signatureId: opts.signatureId,
+    data: { folio, applications: applications.map((a) => a.id) },
+  });
+  return { acknowledgement, seal, autoApprove };
+}
+
+/** A retried submit of the same signed request answers what the first one answered. */
+export async function replayedSubmission(db: Sql, operationId: string, challengeId: string) {
+  return db.maybe<{ acknowledgement: Record<string, unknown>; acknowledgement_seal: string }>(
+    "select acknowledgement, acknowledgement_seal from operations where id = $1 and status = 'submitted' and submit_challenge_id = $2",
+    [operationId, challengeId]);
+}
