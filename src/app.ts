@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { registerApplicationJobs } from './applications/jobs.ts';
 import { housekeeping } from './auth/housekeeping.ts';
 import { loadCatalogue } from './catalog/catalogue.ts';
 import { syncProcedureVersions } from './catalog/sync.ts';
@@ -7,6 +8,7 @@ import type { Context } from './context.ts';
 import { openDb } from './db/db.ts';
 import { migrate } from './db/migrate.ts';
 import { buildServer } from './http/server.ts';
+import { createJobQueue } from './jobs/queue.ts';
 import { initDevPki } from './pki/ca.ts';
 import { TrustStore } from './pki/trust-store.ts';
 import { loadOrCreateWindowKey } from './pki/window-key.ts';
@@ -27,22 +29,27 @@ export async function openContext(config: Config): Promise<Context> {
     const windowKey = await loadOrCreateWindowKey(config.windowKeyPath, { create: development });
     const catalogue = loadCatalogue();
     await syncProcedureVersions(db, catalogue);
-    return { config, db, trust, windowKey, catalogue, clock: { now: () => new Date() } };
+    const jobs = createJobQueue(db, { logger: { warn: (obj, msg) => console.warn(JSON.stringify({ level: 40, msg, err: String((obj as { err?: unknown })?.err ?? obj) })) } });
+    return { config, db, trust, windowKey, catalogue, clock: { now: () => new Date() }, jobs };
   } catch (err) {
     await db.close();
     throw err;
   }
 }
 
-const HOUSEKEEPING_MS = 10 * 60_000;
+/** Registers every background job and starts the queue (before the server takes requests). */
+export async function startJobs(ctx: Context): Promise<void> {
+  await registerApplicationJobs(ctx);
+  ctx.jobs.handle('housekeeping', async () => { await housekeeping(ctx.db); });
+  await ctx.jobs.every('housekeeping', 600);
+  await ctx.jobs.start();
+}
 
 export async function startServer(ctx: Context): Promise<FastifyInstance> {
   const app = await buildServer(ctx);
-  const timer = setInterval(() => {
-    housekeeping(ctx.db).catch((err) => app.log.warn({ err }, 'housekeeping failed'));
-  }, HOUSEKEEPING_MS).unref();
+  await startJobs(ctx);
   app.addHook('onClose', async () => {
-    clearInterval(timer);
+    await ctx.jobs.stop();
     await ctx.db.close();
   });
   await app.listen({ host: ctx.config.host, port: ctx.config.port });

@@ -1,6 +1,7 @@
 import type { Catalogue } from './catalog/catalogue.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/db.ts';
+import type { JobQueue } from './jobs/queue.ts';
 import type { TrustStore } from './pki/trust-store.ts';
 import type { WindowKey } from './pki/window-key.ts';
 
@@ -13,4 +14,6 @@ export interface Context {
   catalogue: Catalogue;
   /** The time the domain sees: real in production, set by tests to run legal clocks without sleeping. */
   clock: { now(): Date };
+  /** Background jobs and timers, in the same database. */
+  jobs: JobQueue;
 }

@@ -8,6 +8,8 @@ import type { Context } from '../context.ts';
 import { authRoutes } from '../auth/routes.ts';
 import { registryRoutes } from '../registry/routes.ts';
 import { catalogRoutes } from '../catalog/routes.ts';
+import { applicationRoutes } from '../applications/routes.ts';
+import { permitRoutes } from '../permits/routes.ts';
 import { auditRoutes } from '../audit/routes.ts';
 import { pkiRoutes } from '../pki/routes.ts';
 import { installAccessControl } from './access.ts';
@@ -37,6 +39,10 @@ export async function buildServer(ctx: Context): Promise<FastifyInstance> {
     trustProxy: ctx.config.env === 'production',
   });
   app.setValidatorCompiler(validators());
+  // A POST without a body, to a route whose body fields are all optional, means "no fields".
+  app.addHook('preValidation', async (req) => {
+    if (req.body === undefined && req.routeOptions.schema?.body) req.body = {};
+  });
   installErrorHandling(app);
   installAccessControl(app, ctx.db);
 
@@ -77,6 +83,8 @@ export async function buildServer(ctx: Context): Promise<FastifyInstance> {
     authRoutes(scope, ctx);
     registryRoutes(scope, ctx);
     catalogRoutes(scope, ctx);
+    applicationRoutes(scope, ctx);
+    permitRoutes(scope, ctx);
     auditRoutes(scope, ctx);
   });
   return app;

@@ -15,7 +15,9 @@ import { loadConfig, type Config } from '../../src/config.ts';
 import type { Context } from '../../src/context.ts';
 import { openDb } from '../../src/db/db.ts';
 import { migrate } from '../../src/db/migrate.ts';
+import { startJobs } from '../../src/app.ts';
 import { buildServer } from '../../src/http/server.ts';
+import { createJobQueue } from '../../src/jobs/queue.ts';
 import { initDevPki, issueEfirma, openEfirma, signPayload, type DevPki, type IssueEfirmaOptions, type Signer } from '../../src/pki/index.ts';
 import { TrustStore } from '../../src/pki/trust-store.ts';
 import { loadOrCreateWindowKey } from '../../src/pki/window-key.ts';
@@ -111,10 +113,12 @@ export async function startTestWindow(env: Record<string, string> = {}): Promise
     windowKey: await loadOrCreateWindowKey(config.windowKeyPath, { create: true }),
     catalogue: loadCatalogue(),
     clock: { now: () => new Date() },
+    jobs: createJobQueue(db, { pollSeconds: 0.5, stopTimeoutSeconds: 5 }),
   };
   await syncProcedureVersions(db, ctx.catalogue);
   const app = await buildServer(ctx);
   await app.ready();
+  await startJobs(ctx);
 
   const call: TestWindow['call'] = async (method, url, opts = {}) => {
     const res = await app.inject({
@@ -177,6 +181,7 @@ export async function startTestWindow(env: Record<string, string> = {}): Promise
     },
     async close() {
       await app.close();
+      await ctx.jobs.stop();
       await db.close();
       await database.drop();
       fs.rmSync(dataDir, { recursive: true, force: true });

@@ -1,0 +1,106 @@
+import type { Principal } from '../auth/principal.ts';
+import { appendAudit } from '../audit/log.ts';
+import { mexicoDate } from '../applications/calendar.ts';
+import { applicantMayAct, dateOnly, loadApplication } from '../applications/transition.ts';
+import type { Context } from '../context.ts';
+import type { Sql } from '../db/db.ts';
+import { AppError, notFound } from '../errors.ts';
+import { officerMemberships, requireOfficerRole } from '../registry/identity.ts';
+import type { PermitDocument } from './document.ts';
+import { verifyPermitToken } from './token.ts';
+import { jwks } from '../pki/window-key.ts';
+
+export interface PermitRow {
+  id: string; number: string; application_id: string; agency_code: string; procedure_code: string; kind: string; trader_id: string;
+  holder_rfc: string; valid_from: string; valid_to: string; status: 'active' | 'revoked'; approved_by: string;
+  document: PermitDocument; token: string; issued_at: Date; revoked_at: Date | null; revoke_reason: string | null;
+}
+
+export type PermitStatus = 'valid' | 'expired' | 'not_yet_valid' | 'revoked' | 'exhausted';
+
+export async function findPermit(db: Sql, number: string, lock = false): Promise<PermitRow | null> {
+  const row = await db.maybe<PermitRow>(`select * from permits where number = $1${lock ? ' for update' : ''}`, [number]);
+  return row && { ...row, valid_from: dateOnly(row.valid_from)!, valid_to: dateOnly(row.valid_to)! };
+}
+
+/** What a border officer needs to know: revoked, outside its dates, or with no balance left. */
+export async function permitStatus(db: Sql, permit: PermitRow, today: string): Promise<{ status: PermitStatus; balances: Array<Record<string, unknown>> }> {
+  const lines = await db.query<{ line: number; hs_code: string; unit: string; currency: string; authorised_quantity: string; remaining_quantity: string; authorised_value: string; remaining_value: string }>(
+    'select * from permit_lines where permit_id = $1 order by line', [permit.id]);
+  const balances = lines.map((l) => ({
+    line: l.line, hsCode: l.hs_code, unit: l.unit, currency: l.currency,
+    authorisedQuantity: Number(l.authorised_quantity), remainingQuantity: Number(l.remaining_quantity),
+    authorisedValue: Number(l.authorised_value), remainingValue: Number(l.remaining_value),
+  }));
+  const status: PermitStatus = permit.status === 'revoked' ? 'revoked'
+    : today > permit.valid_to ? 'expired'
+      : today < permit.valid_from ? 'not_yet_valid'
+        : balances.length > 0 && balances.every((b) => b.remainingQuantity === 0) ? 'exhausted' : 'valid';
+  return { status, balances };
+}
+
+/** The holder's side, the issuing agency's officers, and customs officers may read a permit in full. */
+export async function readPermit(ctx: Context, principal: Principal, number: string) {
+  const permit = await findPermit(ctx.db, number);
+  if (!permit) throw notFound('permit', number);
+  const memberships = await officerMemberships(ctx.db, principal);
+  const allowed = memberships.some((m) => m.agency === permit.agency_code || m.roles.includes('customs_officer'))
+    || await applicantMayAct(ctx.db, principal, await loadApplication(ctx.db, permit.application_id));
+  if (!allowed) throw notFound('permit', number);
+  return permit;
+}
+
+export async function permitView(ctx: Context, permit: PermitRow) {
+  const { status, balances } = await permitStatus(ctx.db, permit, mexicoDate(ctx.clock.now()));
+  return {
+    number: permit.number, status, kind: permit.kind, agency: permit.agency_code, procedure: permit.procedure_code,
+    holder: permit.document.holder, validFrom: permit.valid_from, validTo: permit.valid_to, approvedBy: permit.approved_by,
+    issuedAt: permit.issued_at.toISOString(), revokedAt: permit.revoked_at?.toISOString() ?? null, revokeReason: permit.revoke_reason,
+    applicationId: permit.application_id, document: permit.document, token: permit.token, balances,
+  };
+}
+
+/** Masks all but the first four and the last character: enough to match a document, not to harvest RFCs. */
+const maskRfc = (rfc: string) => `${rfc.slice(0, 4)}${'*'.repeat(rfc.length - 5)}${rfc.slice(-1)}`;
+
+/** Public verification: authentic or not, status, agency and validity; nothing confidential. */
+export async function verifyPermit(ctx: Context, q: { number?: string; token?: string }) {
+  let number = q.number;
+  let tokenCheck: Awaited<ReturnType<typeof verifyPermitToken>> | null = null;
+  if (q.token) {
+    tokenCheck = await verifyPermitToken(q.token, jwks([ctx.windowKey]), ctx.clock.now());
+    number = tokenCheck.claims.num;
+  }
+  const permit = number ? await findPermit(ctx.db, number) : null;
+  if (!permit) {
+    return { authentic: false, number: number ?? null, message: 'No permit with this number was issued by this window.' };
+  }
+  if (q.token && permit.token !== q.token) {
+    return { authentic: false, number, message: 'The token is signed by the window but is not the one issued with this permit.' };
+  }
+  const { status } = await permitStatus(ctx.db, permit, mexicoDate(ctx.clock.now()));
+  return {
+    authentic: true, number: permit.number, status, kind: permit.kind,
+    agency: { code: permit.agency_code, name: permit.document.agency.name },
+    procedure: { code: permit.procedure_code, name: permit.document.procedure.name },
+    holder: maskRfc(permit.holder_rfc), validFrom: permit.valid_from, validTo: permit.valid_to,
+    issuedAt: permit.issued_at.toISOString(), revokedAt: permit.revoked_at?.toISOString() ?? null,
+    goodsDigest: tokenCheck?.claims.gd ?? null,
+  };
+}
+
+export async function checkRevocation(db: Sql, principal: Principal, number: string) {
+  const permit = await findPermit(db, number);
+  if (!permit) throw notFound('permit', number);
+  await requireOfficerRole(db, principal, permit.agency_code, ['resolver', 'supervisor']);
+  if (permit.status === 'revoked') throw new AppError('permit.already_revoked', `Permit ${number} was revoked on ${permit.revoked_at!.toISOString()}.`, 409);
+}
+
+export async function revokePermit(tx: Sql, opts: { number: string; reason: string; principal: Principal; signatureId: string; now: Date }) {
+  await checkRevocation(tx, opts.principal, opts.number);
+  const row = await tx.one<{ id: string }>(
+    "update permits set status = 'revoked', revoked_at = $2, revoke_reason = $3, revoke_signature_id = $4 where number = $1 and status = 'active' returning id",
+    [opts.number, opts.now, opts.reason, opts.signatureId]);
+  await appendAudit(tx, { type: 'permit.revoked', actorRfc: opts.principal.rfc, objectType: 'permit', objectId: opts.number, signatureId: opts.signatureId, data: { reason: opts.reason } });
+  return row;
+}

@@ -1,0 +1,42 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import type { Context } from '../context.ts';
+import { principalOf } from '../http/access.ts';
+import { signedRoute } from '../http/signed-route.ts';
+import { checkRevocation, permitView, readPermit, revokePermit, verifyPermit } from './permits.ts';
+import { renderPermitPdf } from './pdf.ts';
+
+const Number_ = Type.Object({ number: Type.String({ pattern: '^[A-Z]+-[0-9]{4}-[0-9]{6}$' }) });
+const tags = ['permits'];
+
+export function permitRoutes(app: FastifyInstance, ctx: Context) {
+  app.get('/api/v1/permits/:number', { config: { access: { scope: 'read' } }, schema: { tags, summary: 'A permit with its balances (holder, its agency, customs)', params: Number_ } },
+    async (req) => permitView(ctx, await readPermit(ctx, principalOf(req), (req.params as { number: string }).number)));
+
+  app.get('/api/v1/permits/:number/pdf', { config: { access: { scope: 'read' } }, schema: { tags, summary: 'The permit as PDF, with its QR code', params: Number_ } },
+    async (req, reply) => {
+      const permit = await readPermit(ctx, principalOf(req), (req.params as { number: string }).number);
+      const pdf = await renderPermitPdf(permit.document, permit.token);
+      return reply.type('application/pdf').header('content-disposition', `inline; filename="${permit.number}.pdf"`).send(Buffer.from(pdf));
+    });
+
+  app.get('/api/v1/verify/:number', {
+    config: { access: 'public' }, schema: { tags, summary: 'Public verification by number: authentic, status, agency, validity', params: Number_ },
+  }, async (req) => verifyPermit(ctx, { number: (req.params as { number: string }).number }));
+
+  app.get('/api/v1/verify', {
+    config: { access: 'public' },
+    schema: { tags, summary: "Public verification of a permit's QR token", querystring: Type.Object({ token: Type.String({ minLength: 20, maxLength: 4096 }) }, { additionalProperties: false }) },
+  }, async (req) => verifyPermit(ctx, { token: (req.query as { token: string }).token }));
+
+  signedRoute(app, ctx, {
+    method: 'POST', url: '/api/v1/permits/:number/revocation', action: 'permit.revoke', tags, params: Number_,
+    summary: 'Revoke a permit (its agency, signed, with a reason)',
+    data: Type.Object({ reason: Type.String({ minLength: 3, maxLength: 2000 }) }, { additionalProperties: false }),
+    check: (db, { principal, params }) => checkRevocation(db, principal, params.number),
+    act: async (tx, { principal, params, data, signatureId }) => {
+      await revokePermit(tx, { number: params.number, reason: data.reason, principal, signatureId, now: ctx.clock.now() });
+      return { object: { type: 'permit', id: params.number }, result: { number: params.number, status: 'revoked' } };
+    },
+  });
+}

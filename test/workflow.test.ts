@@ -1,0 +1,245 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { sweepDeadlines } from '../src/applications/timers.ts';
+import { ACK_TYP } from '../src/applications/submit.ts';
+import { signPayload } from '../src/pki/index.ts';
+import { openJws } from '../src/pki/window-key.ts';
+import { verifyPermitToken } from '../src/permits/token.ts';
+import { runCli } from './support/processes.ts';
+import { startTestWindow, type Person, type TestWindow } from './support/window.ts';
+
+let w: TestWindow;
+let rep: Person;
+let trader: { rfc: string; token: string };
+before(async () => {
+  w = await startTestWindow();
+  rep = await w.person({ name: 'Ana Importadora' });
+  trader = await w.registerTrader(rep);
+});
+after(() => w.close());
+
+const line = (hsCode: string, originCountry: string, extra: Record<string, unknown> = {}) => ({
+  hsCode, description: `Mercancía ${hsCode}`, quantity: 10, unit: 'PCE', value: 1000, currency: 'USD',
+  originCountry, destinationCountry: 'MX', customsOffice: 'ANAM-TAMPS-NLD', ...extra,
+});
+
+const TYPED: Record<string, Record<string, unknown>> = {
+  'SEDENA-ARMS-IMPORT': { purpose: 'sport_shooting', endUser: 'Club de Tiro Monterrey A.C.', storageAddress: 'Av. Constitución 1500, Monterrey, N.L.' },
+  'COFEPRIS-MEDICINES-IMPORT': { sanitaryRegistrations: ['123M2015 SSA IV'], pharmaceuticalForm: 'tablet', responsiblePharmacistLicence: '12345678' },
+  'SE-STEEL-NOTICE': { meltCountry: 'CN', millName: 'Baosteel', millCertificateNumber: 'MC-2026-001', millCertificateDate: '2026-11-01' },
+  'SENASICA-PHYTOSANITARY-IMPORT': { productCategory: 'fresh_fruit', requirementSheet: 'HRF-0804-PE', originPhytosanitaryCertificate: 'PE-2026-9981', treatment: 'cold_treatment' },
+};
+
+/** Drafts, completes and signs an operation the way a client would; returns the acknowledgement. */
+async function fileOperation(goods: unknown[], typed = TYPED) {
+  const draft = await w.call('POST', '/api/v1/operations', { token: trader.token, body: { traderRfc: trader.rfc, flow: 'import', data: { goods } } });
+  assert.equal(draft.status, 201, JSON.stringify(draft.body));
+  const preview = await w.call('GET', `/api/v1/operations/${draft.body.id}/preview`, { token: trader.token });
+  const codes: string[] = preview.body.applications.map((a: any) => a.procedure.code);
+  const procedureData = Object.fromEntries(codes.map((c) => [c, typed[c]!]));
+  const completed = await w.call('PUT', `/api/v1/operations/${draft.body.id}`, { token: trader.token, body: { expectedVersion: 1, data: { goods, procedureData } } });
+  assert.equal(completed.status, 200, JSON.stringify(completed.body));
+  const submitted = await w.signed(trader.token, rep, 'POST', `/api/v1/operations/${draft.body.id}/submit`, {});
+  assert.equal(submitted.status, 201, JSON.stringify(submitted.body));
+  return { operationId: draft.body.id as string, ...submitted.body };
+}
+
+async function act(officer: { token: string } & Person, applicationId: string, step: string, data?: unknown) {
+  const url = `/api/v1/applications/${applicationId}/${step}`;
+  return data === undefined ? w.call('POST', url, { token: officer.token }) : w.signed(officer.token, officer, 'POST', url, data);
+}
+
+const statusOf = async (id: string) => (await w.call('GET', `/api/v1/applications/${id}`, { token: trader.token })).body.status;
+
+describe('single submission: firearms from the US plus medicines', () => {
+  let filed: any;
+  let sedena: any;
+  let cofepris: any;
+
+  test('one draft, one signature, one acknowledgement, one application per agency; forms prefilled from the registry', async () => {
+    const goods = [line('930190', 'US'), line('300490', 'DE', { unit: 'KGM', quantity: 500 })];
+    const draft = await w.call('POST', '/api/v1/operations', { token: trader.token, body: { traderRfc: trader.rfc, flow: 'import', data: { goods } } });
+    const incomplete = await w.call('POST', `/api/v1/operations/${draft.body.id}/submit/signing-payload`, { token: trader.token, body: {} });
+    assert.equal(incomplete.status, 422);
+    assert.equal(incomplete.body.code, 'operation.forms_incomplete');
+    assert.match(incomplete.body.detail, /SEDENA-ARMS-IMPORT: .*missing "purpose"/);
+
+    filed = await fileOperation(goods);
+    const ack = filed.acknowledgement;
+    assert.match(ack.folio, /^VU-\d{4}-\d{8}$/);
+    assert.deepEqual(ack.applications.map((a: any) => a.agency).sort(), ['COFEPRIS', 'SEDENA']);
+    for (const a of ack.applications) assert.ok(a.prefilledFields > a.typedFields, `${a.procedureCode}: ${a.prefilledFields} prefilled vs ${a.typedFields} typed`);
+    const keys = (await w.call('GET', '/.well-known/ventanilla-keys.json')).body;
+    assert.deepEqual(await openJws(filed.seal, keys, { typ: ACK_TYP }), ack);
+    sedena = ack.applications.find((a: any) => a.agency === 'SEDENA');
+    cofepris = ack.applications.find((a: any) => a.agency === 'COFEPRIS');
+    const form = (await w.call('GET', `/api/v1/applications/${sedena.id}`, { token: trader.token })).body.form;
+    assert.equal(form.importer, trader.rfc);
+    assert.deepEqual(form.goods.map((g: any) => g.hsCode), ['930190'], 'each agency gets only the goods it regulates');
+    assert.equal(form.purpose, 'sport_shooting');
+
+    const pdf = await w.app.inject({ method: 'GET', url: `/api/v1/operations/${filed.operationId}/acknowledgement.pdf`, headers: { authorization: `Bearer ${trader.token}` } });
+    assert.equal(pdf.headers['content-type'], 'application/pdf');
+    assert.equal(pdf.rawPayload.subarray(0, 5).toString(), '%PDF-');
+  });
+
+  test('a retried submit files nothing more and answers the same acknowledgement', async () => {
+    const goods = [line('930190', 'US')];
+    const draft = await w.call('POST', '/api/v1/operations', { token: trader.token, body: { traderRfc: trader.rfc, flow: 'import', data: { goods, procedureData: { 'SEDENA-ARMS-IMPORT': TYPED['SEDENA-ARMS-IMPORT']! } } } });
+    const issued = await w.call('POST', `/api/v1/operations/${draft.body.id}/submit/signing-payload`, { token: trader.token, body: {} });
+    const body = { challengeId: issued.body.challengeId, ...signPayload(issued.body.payload, rep.signer) };
+    const first = await w.call('POST', `/api/v1/operations/${draft.body.id}/submit`, { token: trader.token, body });
+    const again = await w.call('POST', `/api/v1/operations/${draft.body.id}/submit`, { token: trader.token, body });
+    assert.equal(first.status, 201);
+    assert.equal(again.status, 200);
+    assert.equal(again.body.replayed, true);
+    assert.equal(again.body.acknowledgement.folio, first.body.acknowledgement.folio);
+    const count = await w.ctx.db.one('select count(*)::int as n from applications where operation_id = $1', [draft.body.id]);
+    assert.equal(count.n, 1);
+  });
+
+  test('a tampered or unsigned submit writes nothing', async () => {
+    const goods = [line('930190', 'US')];
+    const draft = await w.call('POST', '/api/v1/operations', { token: trader.token, body: { traderRfc: trader.rfc, flow: 'import', data: { goods, procedureData: { 'SEDENA-ARMS-IMPORT': TYPED['SEDENA-ARMS-IMPORT']! } } } });
+    const before = await w.ctx.db.one('select (select count(*)::int from applications) as apps, (select count(*)::int from audit_events) as audit');
+    const tampered = await w.signed(trader.token, rep, 'POST', `/api/v1/operations/${draft.body.id}/submit`, {}, {
+      sendPayload: true, tamper: (p) => { p.data.operation.data.goods[0].quantity = 1; return p; },
+    });
+    assert.equal(tampered.status, 422);
+    assert.equal(tampered.body.code, 'signature.payload_altered');
+    const forged = await w.signed(trader.token, rep, 'POST', `/api/v1/operations/${draft.body.id}/submit`, {}, {
+      tamper: (p) => { p.data.operation.data.goods[0].quantity = 1; return p; },
+    });
+    assert.equal(forged.body.code, 'signature.invalid');
+    const unsigned = await w.call('POST', `/api/v1/operations/${draft.body.id}/submit`, { token: trader.token, body: { challengeId: 'x' } });
+    assert.equal(unsigned.status, 400);
+    assert.equal(unsigned.body.code, 'request.invalid');
+    const afterCounts = await w.ctx.db.one('select (select count(*)::int from applications) as apps, (select count(*)::int from audit_events) as audit');
+    assert.deepEqual(afterCounts, before);
+    assert.equal((await w.call('GET', `/api/v1/operations/${draft.body.id}`, { token: trader.token })).body.status, 'draft');
+  });
+
+  test('COFEPRIS asks for information, the trader answers, the officer approves: a permit that verifies online and offline', async () => {
+    const officer = await w.officer('COFEPRIS', ['reviewer', 'resolver']);
+    const inbox = await w.call('GET', '/api/v1/inbox', { token: officer.token });
+    assert.ok(inbox.body.items.some((a: any) => a.id === cofepris.id));
+    assert.ok(inbox.body.items.every((a: any) => a.agency === 'COFEPRIS'));
+    assert.equal(inbox.body.items.find((a: any) => a.id === cofepris.id).remainingBusinessDays, 20);
+
+    assert.equal((await act(officer, cofepris.id, 'assignment')).status, 200);
+    assert.equal((await act(officer, cofepris.id, 'review')).body.status, 'in_review');
+    const asked = await act(officer, cofepris.id, 'information-request', { message: 'Adjunte el certificado de análisis del lote.' });
+    assert.equal(asked.status, 200, JSON.stringify(asked.body));
+    assert.equal(await statusOf(cofepris.id), 'information_requested');
+    const seen = (await w.call('GET', `/api/v1/applications/${cofepris.id}`, { token: trader.token })).body;
+    assert.equal(seen.remainingBusinessDays, null, 'the clock is stopped');
+    assert.ok(seen.timeline.some((t: any) => t.kind === 'information_request' && t.body.includes('certificado')));
+    assert.deepEqual(seen.availableActions, ['answer', 'withdraw']);
+
+    const answered = await w.signed(trader.token, rep, 'POST', `/api/v1/applications/${cofepris.id}/answer`, { message: 'Adjunto el certificado CA-2026-77.' });
+    assert.equal(answered.status, 200, JSON.stringify(answered.body));
+    assert.equal((await act(officer, cofepris.id, 'review-resumption')).body.status, 'in_review');
+    const resolved = await act(officer, cofepris.id, 'resolution', { decision: 'approve', conditions: ['Conservar la cadena de frío.'] });
+    assert.equal(resolved.status, 200, JSON.stringify(resolved.body));
+
+    const app = (await w.call('GET', `/api/v1/applications/${cofepris.id}`, { token: trader.token })).body;
+    assert.equal(app.status, 'approved');
+    const permit = (await w.call('GET', `/api/v1/permits/${app.permit.number}`, { token: trader.token })).body;
+    assert.equal(permit.status, 'valid');
+    assert.equal(permit.approvedBy, 'officer');
+    assert.equal(permit.document.resolution.officerRfc, officer.rfc);
+    assert.deepEqual(permit.balances.map((b: any) => b.remainingQuantity), [500]);
+    assert.match(permit.number, /^COFEPRIS-\d{4}-\d{6}$/);
+
+    const online = (await w.call('GET', `/api/v1/verify/${permit.number}`)).body;
+    assert.equal(online.authentic, true);
+    assert.equal(online.status, 'valid');
+    assert.ok(!JSON.stringify(online).includes(trader.rfc), 'the public answer does not reveal the holder RFC');
+    const byToken = (await w.call('GET', `/api/v1/verify?token=${encodeURIComponent(permit.token)}`)).body;
+    assert.equal(byToken.number, permit.number);
+
+    const keys = (await w.call('GET', '/.well-known/ventanilla-keys.json')).body;
+    const offline = await verifyPermitToken(permit.token, keys);
+    assert.equal(offline.claims.num, permit.number);
+    assert.equal(offline.status, 'valid');
+    const keysFile = path.join(w.dataDir, 'keys.json');
+    fs.writeFileSync(keysFile, JSON.stringify(keys));
+    const cli = await runCli(['verify-permit', permit.token, '--keys', keysFile], { VENTANILLA_DATA_DIR: path.join(w.dataDir, 'nowhere') });
+    assert.equal(cli.code, 0, cli.stderr);
+    assert.ok(cli.stdout.includes(permit.number));
+
+    const pdf = await w.app.inject({ method: 'GET', url: `/api/v1/permits/${permit.number}/pdf`, headers: { authorization: `Bearer ${trader.token}` } });
+    assert.equal(pdf.rawPayload.subarray(0, 5).toString(), '%PDF-');
+
+    // Revocation by the agency, signed: verification says so at once.
+    const revoked = await w.signed(officer.token, officer, 'POST', `/api/v1/permits/${permit.number}/revocation`, { reason: 'Lote retirado del mercado.' });
+    assert.equal(revoked.status, 200, JSON.stringify(revoked.body));
+    assert.equal((await w.call('GET', `/api/v1/verify/${permit.number}`)).body.status, 'revoked');
+  });
+
+  test('SEDENA needs four eyes: one officer cannot propose and resolve; an officer of another agency cannot touch it', async () => {
+    const both = await w.officer('SEDENA', ['reviewer', 'resolver']);
+    const resolver = await w.officer('SEDENA', ['resolver']);
+    const stranger = await w.officer('SE', ['reviewer', 'resolver', 'supervisor']);
+    const hidden = await w.call('GET', `/api/v1/applications/${sedena.id}`, { token: stranger.token });
+    assert.equal(hidden.status, 404);
+    assert.equal((await act(stranger, sedena.id, 'assignment')).status, 404);
+    assert.equal((await w.call('GET', '/api/v1/inbox', { token: stranger.token })).body.items.some((a: any) => a.id === sedena.id), false);
+
+    await act(both, sedena.id, 'assignment');
+    await act(both, sedena.id, 'review');
+    const direct = await w.call('POST', `/api/v1/applications/${sedena.id}/resolution/signing-payload`, { token: both.token, body: { decision: 'approve' } });
+    assert.equal(direct.status, 403);
+    assert.equal(direct.body.code, 'workflow.four_eyes');
+    const proposed = await act(both, sedena.id, 'proposal', { decision: 'approve', message: 'Cumple con la documentación.' });
+    assert.equal(proposed.status, 200, JSON.stringify(proposed.body));
+    const self = await w.call('POST', `/api/v1/applications/${sedena.id}/resolution/signing-payload`, { token: both.token, body: { decision: 'approve' } });
+    assert.equal(self.status, 403);
+    assert.equal(self.body.code, 'workflow.four_eyes');
+    const approved = await act(resolver, sedena.id, 'resolution', { decision: 'approve' });
+    assert.equal(approved.status, 200, JSON.stringify(approved.body));
+    assert.equal(await statusOf(sedena.id), 'approved');
+    const timeline = (await w.call('GET', `/api/v1/applications/${sedena.id}`, { token: resolver.token })).body.timeline;
+    assert.deepEqual(timeline.filter((t: any) => t.kind === 'event').map((t: any) => t.type),
+      ['application.submitted', 'application.assign', 'application.start_review', 'application.propose_approval', 'application.approve']);
+  });
+});
+
+describe('timers', () => {
+  test('an automatic notice is approved without a human, by the job queue', async () => {
+    const filed = await fileOperation([line('720851', 'CN', { unit: 'KGM', quantity: 20000 })]);
+    const [app] = filed.acknowledgement.applications;
+    assert.equal(app.procedureCode, 'SE-STEEL-NOTICE');
+    const deadline = Date.now() + 20_000;
+    while ((await statusOf(app.id)) !== 'approved' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    const seen = (await w.call('GET', `/api/v1/applications/${app.id}`, { token: trader.token })).body;
+    assert.equal(seen.status, 'approved');
+    const permit = (await w.call('GET', `/api/v1/permits/${seen.permit.number}`, { token: trader.token })).body;
+    assert.equal(permit.approvedBy, 'automatic');
+    assert.equal(permit.kind, 'notice');
+  });
+
+  test('positive silence approves when the clock runs out, negative silence denies; once', async () => {
+    const filed = await fileOperation([line('080440', 'PE', { unit: 'KGM' }), line('930190', 'US')]);
+    const byAgency = Object.fromEntries(filed.acknowledgement.applications.map((a: any) => [a.agency, a]));
+    const phyto = byAgency.SENASICA;
+    assert.equal(phyto.procedureCode, 'SENASICA-PHYTOSANITARY-IMPORT');
+    const realNow = w.ctx.clock.now;
+    try {
+      w.ctx.clock.now = () => new Date(Date.parse(`${phyto.dueDate}T12:00:00-06:00`));
+      assert.deepEqual(await sweepDeadlines(w.ctx), { approved: 0, denied: 0 }, 'on the due date itself nothing happens');
+      w.ctx.clock.now = () => new Date(Date.parse(`${byAgency.SEDENA.dueDate}T12:00:00-06:00`) + 86_400_000);
+      const swept = await sweepDeadlines(w.ctx);
+      assert.ok(swept.approved >= 1 && swept.denied >= 1, JSON.stringify(swept));
+      assert.deepEqual(await sweepDeadlines(w.ctx), { approved: 0, denied: 0 }, 'a second sweep changes nothing');
+    } finally {
+      w.ctx.clock.now = realNow;
+    }
+    assert.equal(await statusOf(phyto.id), 'approved_by_silence');
+    assert.equal(await statusOf(byAgency.SEDENA.id), 'denied_by_silence');
+    const number = (await w.call('GET', `/api/v1/applications/${phyto.id}`, { token: trader.token })).body.permit.number;
+    assert.equal((await w.call('GET', `/api/v1/permits/${number}`, { token: trader.token })).body.approvedBy, 'silence');
+  });
+});
