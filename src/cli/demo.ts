@@ -11,6 +11,7 @@ import { withCurpCheckDigit as curp, withRfcCheckDigit as rfc } from '../registr
 import { registerOfficer } from '../registry/officers.ts';
 import type { OfficerRole } from '../registry/schemas.ts';
 import { registerTrader } from '../registry/traders.ts';
+import { seedDemoOperations } from './demo-operations.ts';
 
 export const DEMO_PASSWORD = 'demo1234';
 
@@ -30,17 +31,17 @@ export const DEMO_PEOPLE: DemoPerson[] = [
   { key: 'sedena-resolver', name: 'Marta Díaz Vega', rfc: rfc('DIVM820404JK'), curp: curp('DIVM820404MDFZGR0'),
     who: 'Defence (SEDENA) reviewer and resolver', officer: { agency: 'SEDENA', roles: ['reviewer', 'resolver', 'administrator'] } },
   { key: 'cofepris-reviewer', name: 'Pedro Luna Castro', rfc: rfc('LUCP870606LM'), curp: curp('LUCP870606HJCNSD0'),
-    who: 'Health (COFEPRIS) reviewer', officer: { agency: 'COFEPRIS', roles: ['reviewer', 'administrator'] } },
+    who: 'Health (COFEPRIS) reviewer and resolver', officer: { agency: 'COFEPRIS', roles: ['reviewer', 'resolver', 'administrator'] } },
   { key: 'customs-officer', name: 'Sofía Torres Gil', rfc: rfc('TOGS910707NP'), curp: curp('TOGS910707MTSRLF0'),
     who: 'Customs officer (ANAM), Nuevo Laredo', officer: { agency: 'ANAM', office: 'ANAM-TAMPS-NLD', roles: ['customs_officer'] } },
 ];
 
 /** Signs and performs one action the way a client would: issued payload, real signature, checked and consumed. */
-async function actSigned<T>(ctx: Context, signer: Signer, action: string, target: Record<string, string>, data: Record<string, unknown>,
-  act: (tx: Sql, signed: { signer: VerifiedSigner; signatureId: string }) => Promise<T>): Promise<T> {
+export async function actSigned<T>(ctx: Context, signer: Signer, action: string, target: Record<string, string>, data: Record<string, unknown>,
+  act: (tx: Sql, signed: { signer: VerifiedSigner; signatureId: string; challengeId: string }) => Promise<T>): Promise<T> {
   const { challengeId, payload } = await issueChallenge(ctx.db, { action, ttlSeconds: 60, requestedBy: signer.certificate.rfc, target, data });
   const accepted = await checkSignedChallenge(ctx.db, ctx.trust, { challengeId, ...signPayload(payload, signer) }, { action, sessionId: null, target });
-  return ctx.db.transaction(async (tx) => act(tx, { signer: accepted.signer, signatureId: await consumeChallenge(tx, accepted) }));
+  return ctx.db.transaction(async (tx) => act(tx, { signer: accepted.signer, signatureId: await consumeChallenge(tx, accepted), challengeId }));
 }
 
 /**
@@ -87,6 +88,7 @@ export async function seedDemo(ctx: Context): Promise<{ created: boolean; efirma
         certificate: signers.get(p.key)!.certificate.der.toString('base64') },
     }));
   }
+  await seedDemoOperations(ctx, signers);
   fs.writeFileSync(path.join(efirmaDir, 'README.txt'), demoSummary(efirmaDir));
   return { created: true, efirmaDir, people: DEMO_PEOPLE };
 }

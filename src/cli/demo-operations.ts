@@ -1,0 +1,76 @@
+import { createOperation } from '../applications/operations.ts';
+import { submissionContent, submitOperation } from '../applications/submit.ts';
+import { autoApprove } from '../applications/timers.ts';
+import { transition } from '../applications/transition.ts';
+import type { Action } from '../applications/workflow.ts';
+import type { Principal } from '../auth/principal.ts';
+import type { Context } from '../context.ts';
+import type { Sql } from '../db/db.ts';
+import type { VerifiedSigner } from '../pki/signature.ts';
+import type { Signer } from '../pki/index.ts';
+import { officerMemberships } from '../registry/identity.ts';
+import { actSigned, DEMO_TRADER_RFC } from './demo.ts';
+
+/** A principal as a login with this e.firma would give (demo seeding acts without HTTP). */
+const principalOf = (signer: Signer): Principal => ({
+  sessionId: 'demo-seed', kind: 'session', rfc: signer.certificate.rfc!, curp: signer.certificate.curp, name: signer.certificate.name,
+  certificateFingerprint: signer.certificate.fingerprint, scopes: ['read', 'write'],
+});
+
+const line = (hsCode: string, description: string, quantity: number, unit: string, value: number, originCountry: string) =>
+  ({ hsCode, description, quantity, unit, value, currency: 'USD', originCountry, destinationCountry: 'MX', customsOffice: 'ANAM-TAMPS-NLD' });
+
+const ARMS = { purpose: 'sport_shooting', endUser: 'Club de Tiro Monterrey, A.C.', storageAddress: 'Av. Constitución 1500, Centro, Monterrey, N.L.' };
+const MEDICINES = { sanitaryRegistrations: ['123M2015 SSA IV'], pharmaceuticalForm: 'tablet', responsiblePharmacistLicence: '12345678' };
+const STEEL = { meltCountry: 'CN', millName: 'Baosteel', millCertificateNumber: 'MC-2026-0311', millCertificateDate: '2026-11-02' };
+
+async function file(ctx: Context, signer: Signer, flow: 'import', goods: ReturnType<typeof line>[], procedureData: Record<string, Record<string, unknown>>) {
+  const principal = principalOf(signer);
+  const draft = await createOperation(ctx.db, principal, { traderRfc: DEMO_TRADER_RFC, flow, data: { goods, procedureData } });
+  const content = await submissionContent(ctx, principal, draft.id);
+  return actSigned(ctx, signer, 'operation.submit', { id: draft.id }, content, (tx, s) =>
+    submitOperation(tx, ctx, { principal, operationId: draft.id, signed: content, signer: s.signer, signatureId: s.signatureId, challengeId: s.challengeId }));
+}
+
+async function step(ctx: Context, officer: Signer, applicationId: string, action: Action, message?: string) {
+  const principal = principalOf(officer);
+  const app = await ctx.db.one<{ agency_code: string }>('select agency_code from applications where id = $1', [applicationId]);
+  const membership = (await officerMemberships(ctx.db, principal)).find((m) => m.agency === app.agency_code)!;
+  const run = (signed?: { signer: VerifiedSigner; signatureId: string }) => (tx: Sql) =>
+    transition(tx, ctx, { applicationId, action, actor: { kind: 'officer', principal, membership, ...signed }, message });
+  if (['assign', 'start_review', 'resume_review', 'return_proposal'].includes(action)) return ctx.db.transaction(run());
+  return actSigned(ctx, officer, `application.${action}`, { id: applicationId }, { message }, (tx, s) => run(s)(tx));
+}
+
+/**
+ * A few operations in the states people meet first: one waiting in the agencies' inboxes with an
+ * information request, one approved with a permit, an automatic notice approved without a human,
+ * and a broker's draft.
+ */
+export async function seedDemoOperations(ctx: Context, signers: Map<string, Signer>) {
+  const rep = signers.get('legal-rep')!;
+  const cofepris = signers.get('cofepris-reviewer')!;
+  const pending = await file(ctx, rep, 'import', [
+    line('930190', 'Rifles deportivos calibre .22', 12, 'PCE', 8400, 'US'),
+    line('300490', 'Medicamento antihipertensivo en tabletas', 400, 'KGM', 36000, 'DE'),
+  ], { 'SEDENA-ARMS-IMPORT': ARMS, 'COFEPRIS-MEDICINES-IMPORT': MEDICINES });
+  const medicines = pending.acknowledgement.applications as Array<{ id: string; agency: string }>;
+  const health = medicines.find((a) => a.agency === 'COFEPRIS')!.id;
+  await step(ctx, cofepris, health, 'assign');
+  await step(ctx, cofepris, health, 'start_review');
+  await step(ctx, cofepris, health, 'request_information', 'Adjunte el certificado de análisis del lote y la carta de la farmacia responsable.');
+
+  const approved = await file(ctx, rep, 'import', [line('300490', 'Medicamento analgésico en tabletas', 150, 'KGM', 9000, 'ES')], { 'COFEPRIS-MEDICINES-IMPORT': MEDICINES });
+  const approvedId = (approved.acknowledgement.applications as Array<{ id: string }>)[0]!.id;
+  await step(ctx, cofepris, approvedId, 'assign');
+  await step(ctx, cofepris, approvedId, 'start_review');
+  await step(ctx, cofepris, approvedId, 'approve');
+
+  const notice = await file(ctx, rep, 'import', [line('720851', 'Lámina de acero rolada en caliente', 24000, 'KGM', 19200, 'CN')], { 'SE-STEEL-NOTICE': STEEL });
+  for (const id of notice.autoApprove) await autoApprove(ctx, id);
+
+  const broker = principalOf(signers.get('broker')!);
+  await createOperation(ctx.db, broker, {
+    traderRfc: DEMO_TRADER_RFC, flow: 'import', data: { goods: [line('401220', 'Llantas usadas para recauchutar', 300, 'PCE', 4500, 'US')] },
+  });
+}
