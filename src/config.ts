@@ -21,6 +21,8 @@ export interface Config {
   demo: boolean;
   /** The address people and border officers reach the window at: printed on permits and in their QR links. */
   publicUrl: string;
+  /** SMTP delivery of notification e-mails; null when SMTP_URL is unset (in-window notifications only). */
+  mail: { smtpUrl: string; from: string } | null;
 }
 
 export class ConfigError extends Error {}
@@ -52,6 +54,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (production && !env.VENTANILLA_WINDOW_KEY) {
     throw new ConfigError("VENTANILLA_WINDOW_KEY is required in production: the window's ES256 signing key (PKCS#8 PEM)");
   }
+  const smtpUrl = env.SMTP_URL || undefined;
+  if (smtpUrl && !/^smtps?:\/\//i.test(smtpUrl)) {
+    throw new ConfigError('SMTP_URL must start with smtp:// or smtps://, e.g. smtps://user:password@smtp.example.org:465');
+  }
   return {
     env: nodeEnv,
     host: env.HOST || '0.0.0.0',
@@ -65,6 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     challengeTtlSeconds: int(env, 'CHALLENGE_TTL_SECONDS', 300),
     loginRateLimit: int(env, 'LOGIN_RATE_LIMIT', 30),
     demo: !production && env.VENTANILLA_DEMO !== 'false',
+    mail: smtpUrl ? { smtpUrl, from: env.SMTP_FROM || 'Ventanilla <no-reply@ventanilla.local>' } : null,
     publicUrl: (env.PUBLIC_URL || `http://localhost:${env.PORT || 8080}`).replace(/\/+$/, ''),
   };
 }

@@ -137,9 +137,14 @@ describe('single submission: firearms from the US plus medicines', () => {
     assert.equal(seen.remainingBusinessDays, null, 'the clock is stopped');
     assert.ok(seen.timeline.some((t: any) => t.kind === 'information_request' && t.body.includes('certificado')));
     assert.deepEqual(seen.availableActions, ['answer', 'withdraw']);
+    const feed = (await w.call('GET', '/api/v1/notifications?unread=true', { token: trader.token })).body;
+    assert.ok(feed.items.some((n: any) => n.kind === 'application.request_information' && n.link === `/api/v1/applications/${cofepris.id}`));
+    assert.ok(feed.items.some((n: any) => n.kind === 'operation.submitted'));
 
     const answered = await w.signed(trader.token, rep, 'POST', `/api/v1/applications/${cofepris.id}/answer`, { message: 'Adjunto el certificado CA-2026-77.' });
     assert.equal(answered.status, 200, JSON.stringify(answered.body));
+    const officerFeed = (await w.call('GET', '/api/v1/notifications', { token: officer.token })).body;
+    assert.deepEqual(officerFeed.items.map((n: any) => n.kind).sort(), ['application.answer', 'application.assign']);
     assert.equal((await act(officer, cofepris.id, 'review-resumption')).body.status, 'in_review');
     const resolved = await act(officer, cofepris.id, 'resolution', { decision: 'approve', conditions: ['Conservar la cadena de frío.'] });
     assert.equal(resolved.status, 200, JSON.stringify(resolved.body));

@@ -11,6 +11,7 @@ import type { VerifiedSigner } from '../pki/signature.ts';
 import { sealJws } from '../pki/window-key.ts';
 import type { TraderProfile } from '../registry/schemas.ts';
 import { addBusinessDays, mexicoDate } from './calendar.ts';
+import { noticeOfSubmission } from './notices.ts';
 import { operationFor, type OperationRow } from './operations.ts';
 import { planOperation, type PlannedApplication } from './plan.ts';
 
@@ -121,6 +122,7 @@ export async function submitOperation(tx: Sql, ctx: Context, opts: {
     `update operations set status = 'submitted', folio = $2, submitted_at = $3, submit_signature_id = $4, submit_challenge_id = $5,
        acknowledgement = $6, acknowledgement_seal = $7, updated_at = $3 where id = $1`,
     [op.id, folio, now, opts.signatureId, opts.challengeId, json(acknowledgement), seal]);
+  await noticeOfSubmission(tx, ctx, { operationId: op.id, traderId: op.trader_id, folio, agencies: applications.map((a) => a.agency) });
   await appendAudit(tx, {
     type: 'operation.submitted', actorRfc: opts.signer.rfc, objectType: 'operation', objectId: op.id, signatureId: opts.signatureId,
     data: { folio, applications: applications.map((a) => a.id) },

@@ -10,6 +10,7 @@ import { issuePermit } from '../permits/issue.ts';
 import type { VerifiedSigner } from '../pki/signature.ts';
 import { officerMemberships, traderRelation, type OfficerMembership } from '../registry/identity.ts';
 import { extendDueDate, mexicoDate } from './calendar.ts';
+import { noticeOfTransition } from './notices.ts';
 import { ACTIONS, FINAL, refusal, type Action, type ActorKind, type GuardFacts, type Status } from './workflow.ts';
 
 export interface ApplicationRow {
@@ -163,9 +164,11 @@ export async function transition(tx: Sql, ctx: Context, input: TransitionInput):
       conditions: input.conditions ?? app.proposal?.conditions ?? [],
     });
   }
+  const updated = await loadApplication(tx, app.id);
+  await noticeOfTransition(tx, ctx, updated, input.action, permit?.number ?? null);
   await appendAudit(tx, {
     type: `application.${input.action}` as AuditEventType, actorRfc, objectType: 'application', objectId: app.id, signatureId,
     data: { from: app.status, to: rule.to, ...(permit ? { permit: permit.number } : {}), ...(set.due_date !== undefined ? { dueDate: set.due_date } : {}) },
   });
-  return loadApplication(tx, app.id);
+  return updated;
 }

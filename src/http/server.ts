@@ -10,6 +10,7 @@ import { registryRoutes } from '../registry/routes.ts';
 import { catalogRoutes } from '../catalog/routes.ts';
 import { applicationRoutes } from '../applications/routes.ts';
 import { permitRoutes } from '../permits/routes.ts';
+import { notificationRoutes } from '../notifications/routes.ts';
 import { auditRoutes } from '../audit/routes.ts';
 import { pkiRoutes } from '../pki/routes.ts';
 import { installAccessControl } from './access.ts';
@@ -85,6 +86,7 @@ export async function buildServer(ctx: Context): Promise<FastifyInstance> {
     catalogRoutes(scope, ctx);
     applicationRoutes(scope, ctx);
     permitRoutes(scope, ctx);
+    notificationRoutes(scope, ctx);
     auditRoutes(scope, ctx);
   });
   return app;

@@ -1,0 +1,62 @@
+import type { Context } from '../context.ts';
+import type { Sql } from '../db/db.ts';
+import { notify, type Bilingual } from '../notifications/notify.ts';
+import type { ApplicationRow } from './transition.ts';
+import type { Action } from './workflow.ts';
+
+export const DELIVER_EMAILS = 'deliver-emails';
+
+/** The applicant side of an application: the trader, its legal representative, and whoever filed it (e.g. a broker). */
+async function applicantSide(tx: Sql, app: Pick<ApplicationRow, 'trader_id' | 'operation_id'>): Promise<string[]> {
+  const row = await tx.one<{ rfc: string; legal_rep_rfc: string; created_by_rfc: string }>(
+    'select t.rfc, t.legal_rep_rfc, o.created_by_rfc from operations o join traders t on t.id = o.trader_id where o.id = $1', [app.operation_id]);
+  return [row.rfc, row.legal_rep_rfc, row.created_by_rfc];
+}
+
+const officersWith = async (tx: Sql, agency: string, roles: string[]) =>
+  (await tx.query<{ rfc: string }>('select rfc from officers where agency_code = $1 and active and roles && $2::text[]', [agency, roles])).map((r) => r.rfc);
+
+/** What each step tells, and to whom: the applicant about decisions and questions, officers about work for them. */
+const NOTICES: Partial<Record<Action, { to: 'applicant' | 'assignee' | 'resolvers'; title: Bilingual }>> = {
+  assign: { to: 'assignee', title: { es: 'Solicitud asignada a usted', en: 'Application assigned to you' } },
+  request_information: { to: 'applicant', title: { es: 'La autoridad solicita información', en: 'The agency asks for information' } },
+  answer: { to: 'assignee', title: { es: 'El solicitante respondió', en: 'The applicant answered' } },
+  propose_approval: { to: 'resolvers', title: { es: 'Propuesta de aprobación por firmar', en: 'Approval proposal to sign' } },
+  propose_rejection: { to: 'resolvers', title: { es: 'Propuesta de rechazo por firmar', en: 'Rejection proposal to sign' } },
+  approve: { to: 'applicant', title: { es: 'Solicitud aprobada', en: 'Application approved' } },
+  reject: { to: 'applicant', title: { es: 'Solicitud rechazada', en: 'Application rejected' } },
+  auto_approve: { to: 'applicant', title: { es: 'Aviso aprobado automáticamente', en: 'Notice approved automatically' } },
+  silence_approve: { to: 'applicant', title: { es: 'Aprobada por afirmativa ficta', en: 'Approved by legal silence' } },
+  silence_deny: { to: 'applicant', title: { es: 'Negada por negativa ficta', en: 'Denied by legal silence' } },
+};
+
+async function send(tx: Sql, ctx: Context, recipients: string[], kind: string, title: Bilingual, body: Bilingual, object: { type: string; id: string }, link: string) {
+  const email = ctx.config.mail !== null;
+  await notify(tx, { recipients, kind, title, body, link, object }, { email, at: ctx.clock.now() });
+  if (email) await ctx.jobs.sendInTransaction(tx, DELIVER_EMAILS, {}, { singletonKey: DELIVER_EMAILS });
+}
+
+export async function noticeOfTransition(tx: Sql, ctx: Context, app: ApplicationRow, action: Action, permit: string | null) {
+  const notice = NOTICES[action];
+  if (!notice) return;
+  const recipients = notice.to === 'applicant' ? await applicantSide(tx, app)
+    : notice.to === 'resolvers' ? await officersWith(tx, app.agency_code, ['resolver'])
+      : app.assigned_officer_id ? [(await tx.one<{ rfc: string }>('select rfc from officers where id = $1', [app.assigned_officer_id])).rfc] : [];
+  const about = `${app.procedure_code} (${app.agency_code})`;
+  const body = permit
+    ? { es: `${about}: se emitió el documento ${permit}.`, en: `${about}: document ${permit} was issued.` }
+    : { es: `${about}: la solicitud ahora está en estado ${app.status}.`, en: `${about}: the application is now ${app.status}.` };
+  await send(tx, ctx, recipients, `application.${action}`, notice.title, body, { type: 'application', id: app.id }, `/api/v1/applications/${app.id}`);
+}
+
+export async function noticeOfSubmission(tx: Sql, ctx: Context, opts: { operationId: string; traderId: string; folio: string; agencies: string[] }) {
+  await send(tx, ctx, await applicantSide(tx, { trader_id: opts.traderId, operation_id: opts.operationId }), 'operation.submitted',
+    { es: `Acuse de recibo ${opts.folio}`, en: `Acknowledgement ${opts.folio}` },
+    { es: `Su operación se presentó ante: ${opts.agencies.join(', ')}.`, en: `Your operation was filed with: ${opts.agencies.join(', ')}.` },
+    { type: 'operation', id: opts.operationId }, `/api/v1/operations/${opts.operationId}`);
+  for (const agency of new Set(opts.agencies)) {
+    await send(tx, ctx, await officersWith(tx, agency, ['supervisor']), 'application.submitted',
+      { es: 'Nueva solicitud en la bandeja', en: 'New application in the inbox' },
+      { es: `Folio ${opts.folio}.`, en: `Folio ${opts.folio}.` }, { type: 'operation', id: opts.operationId }, '/api/v1/inbox');
+  }
+}
