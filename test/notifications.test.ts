@@ -2,60 +2,19 @@ import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
-import Fastify, { type FastifyInstance } from 'fastify';
-import { Ajv } from 'ajv';
-import addFormats from 'ajv-formats';
 import { SMTPServer } from 'smtp-server';
-import { installAccessControl } from '../src/http/access.ts';
-import { installErrorHandling } from '../src/http/problem.ts';
 import { createMailTransport, deliverPendingEmails } from '../src/notifications/mailer.ts';
 import { emailAddressesOf, notify, type Notification } from '../src/notifications/notify.ts';
-import { notificationRoutes } from '../src/notifications/routes.ts';
 import { startTestWindow, type Person, type TestWindow } from './support/window.ts';
 
 let w: TestWindow;
-let own: FastifyInstance | null = null;
 let api: TestWindow['call'];
-
-/** The server's validation, as src/http/server.ts sets it: strict bodies, coerced query strings. */
-function validators() {
-  const make = (coerceTypes: boolean) => {
-    const ajv = new Ajv({ coerceTypes, removeAdditional: false, useDefaults: true, allErrors: true, strict: false });
-    addFormats.default(ajv);
-    return ajv;
-  };
-  const strict = make(false);
-  const coercing = make(true);
-  return ({ schema, httpPart }: { schema: object; httpPart?: string }) => (httpPart === 'body' ? strict : coercing).compile(schema);
-}
 
 before(async () => {
   w = await startTestWindow();
-  if (w.app.hasRoute({ method: 'GET', url: '/api/v1/notifications' })) {
-    api = w.call;
-    return;
-  }
-  // Until the routes are wired into the server: the same error handling and access control on an app of our own.
-  const app = Fastify();
-  own = app;
-  app.setValidatorCompiler(validators());
-  installErrorHandling(app);
-  installAccessControl(app, w.ctx.db);
-  notificationRoutes(app, w.ctx);
-  await app.ready();
-  api = async (method, url, opts = {}) => {
-    const res = await app.inject({
-      method: method as 'GET', url,
-      headers: { ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}), ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}) },
-      payload: opts.body === undefined ? undefined : JSON.stringify(opts.body),
-    });
-    return { status: res.statusCode, body: res.body ? JSON.parse(res.body) : null, headers: res.headers };
-  };
+  api = w.call;
 });
-after(async () => {
-  await own?.close();
-  await w.close();
-});
+after(() => w.close());
 
 const sample = (recipients: string[], over: Partial<Notification> = {}): Notification => ({
   recipients,
