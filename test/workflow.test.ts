@@ -248,3 +248,44 @@ describe('timers', () => {
     assert.equal((await w.call('GET', `/api/v1/permits/${number}`, { token: trader.token })).body.approvedBy, 'silence');
   });
 });
+
+describe('who may file and assign', () => {
+  test('a delegated broker files for the trader; without the delegation it cannot', async () => {
+    const brokerPerson = await w.person();
+    const broker = await w.registerBroker(brokerPerson);
+    const body = { traderRfc: trader.rfc, flow: 'import', data: { goods: [line('930190', 'US')] } };
+    const refused = await w.call('POST', '/api/v1/operations', { token: broker.token, body });
+    assert.equal(refused.status, 403);
+    assert.equal(refused.body.code, 'operation.not_your_trader');
+    const granted = await w.signed(trader.token, rep, 'POST', `/api/v1/traders/${trader.rfc}/delegations`, { brokerPatent: broker.patent });
+    const draft = await w.call('POST', '/api/v1/operations', { token: broker.token, body: { ...body, data: { ...body.data, procedureData: { 'SEDENA-ARMS-IMPORT': TYPED['SEDENA-ARMS-IMPORT']! } } } });
+    assert.equal(draft.status, 201, JSON.stringify(draft.body));
+    const submitted = await w.signed(broker.token, brokerPerson, 'POST', `/api/v1/operations/${draft.body.id}/submit`, {});
+    assert.equal(submitted.status, 201, JSON.stringify(submitted.body));
+    assert.equal(submitted.body.acknowledgement.signedBy.rfc, brokerPerson.rfc);
+    assert.equal((await w.call('GET', `/api/v1/applications/${submitted.body.acknowledgement.applications[0].id}`, { token: trader.token })).status, 200);
+    await w.signed(trader.token, rep, 'POST', `/api/v1/delegations/${granted.body.data.id}/revocation`, {});
+    assert.equal((await w.call('GET', `/api/v1/operations/${draft.body.id}`, { token: broker.token })).status, 404);
+  });
+
+  test('a supervisor assigns to a colleague; a reviewer cannot', async () => {
+    const filed = await fileOperation([line('300490', 'FR', { unit: 'KGM' })]);
+    const id = filed.acknowledgement.applications[0].id;
+    const supervisor = await w.officer('COFEPRIS', ['supervisor']);
+    const reviewer = await w.officer('COFEPRIS', ['reviewer']);
+    const other = await w.officer('COFEPRIS', ['reviewer']);
+    const notAllowed = await w.call('POST', `/api/v1/applications/${id}/assignment`, { token: reviewer.token, body: { officerId: other.id } });
+    assert.equal(notAllowed.status, 403);
+    const assigned = await w.call('POST', `/api/v1/applications/${id}/assignment`, { token: supervisor.token, body: { officerId: reviewer.id } });
+    assert.equal(assigned.status, 200, JSON.stringify(assigned.body));
+    assert.equal(assigned.body.assignedOfficerId, reviewer.id);
+    const mine = await w.call('GET', '/api/v1/inbox?assigned=me', { token: reviewer.token });
+    assert.deepEqual(mine.body.items.map((a: any) => a.id), [id]);
+    const comment = await w.call('POST', `/api/v1/applications/${id}/comments`, { token: reviewer.token, body: { body: 'Revisar lote.', internal: true } });
+    assert.equal(comment.status, 201);
+    const traderView = (await w.call('GET', `/api/v1/applications/${id}`, { token: trader.token })).body;
+    assert.ok(!traderView.timeline.some((t: any) => t.kind === 'internal_comment'), 'internal comments stay internal');
+    const officerView = (await w.call('GET', `/api/v1/applications/${id}`, { token: supervisor.token })).body;
+    assert.ok(officerView.timeline.some((t: any) => t.kind === 'internal_comment'));
+  });
+});
