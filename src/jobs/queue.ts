@@ -66,7 +66,10 @@ export interface JobQueue {
    * Runs `name` every `seconds` (a whole number, at least 1) on one process at a time across the
    * cluster. Each process proposes a job for the current period twice per period; the database
    * keeps the first (one job per period and name) and runs at most one at a time (the queue's
-   * policy), so missed periods collapse into one run rather than a backlog.
+   * policy), so missed periods collapse into one run rather than a backlog. Periods are aligned to
+   * the database clock (epoch multiples of `seconds`), so two runs can be closer than `seconds`
+   * apart: one at the end of a period, the next at the start of the following. A failed run is not
+   * retried: the next period is its retry. send(name) triggers a run now, under the same rule.
    */
   every(name: string, seconds: number): Promise<void>;
   start(): Promise<void>;
@@ -123,6 +126,7 @@ export function createJobQueue(db: Db, opts: JobQueueOptions = {}): JobQueue {
   const queues = new Set<string>();
   const creating = new Map<string, Promise<void>>();
   const timers: NodeJS.Timeout[] = [];
+  const wakesAfterCommit = new WeakMap<Sql, Set<string>>();
   const ticks = new Set<Promise<unknown>>();
   let state: 'new' | 'starting' | 'started' | 'stopping' | 'stopped' = 'new';
   let starting: Promise<void> | undefined;
@@ -149,23 +153,18 @@ export function createJobQueue(db: Db, opts: JobQueueOptions = {}): JobQueue {
         // their own). 'stately' for periodic ones: one waiting and one running, never two running.
         const policy: QueuePolicy = periods.has(name) ? 'stately' : 'short';
         const h = handlers.get(name)?.opts ?? {};
+        const expireInSeconds = h.expireInSeconds ?? 900;
         const settings = periods.has(name)
-          ? { retryLimit: 0, expireInSeconds: h.expireInSeconds ?? 900 } // the next period is the retry
-          : {
-            retryLimit: h.retryLimit ?? 5,
-            retryDelay: h.retryDelaySeconds ?? 2,
-            retryBackoff: true,
-            retryDelayMax: 300,
-            expireInSeconds: h.expireInSeconds ?? 900,
-          };
-        await boss.createQueue(name, { policy, heartbeatSeconds: HEARTBEAT_SECONDS, ...settings });
+          ? { retryLimit: 0, expireInSeconds, heartbeatSeconds: HEARTBEAT_SECONDS } // the next period is the retry
+          : { retryLimit: h.retryLimit ?? 5, retryDelay: h.retryDelaySeconds ?? 2, retryBackoff: true, retryDelayMax: 300, expireInSeconds, heartbeatSeconds: HEARTBEAT_SECONDS };
+        await boss.createQueue(name, { policy, ...settings });
         const queue = await boss.getQueue(name);
         if (queue && queue.policy !== policy) {
           throw new Error(`job queue "${name}" exists with policy "${queue.policy}", expected "${policy}": a name is either periodic or not`);
         }
-        if (queue && handlers.has(name) && (['retryLimit', 'retryDelay', 'expireInSeconds'] as const).some((k) => k in settings && queue[k] !== (settings as Record<string, unknown>)[k])) {
-          await boss.updateQueue(name, settings);
-        }
+        // The process that handles a job owns its settings: a queue created by a sender, or by an
+        // earlier release, takes this release's.
+        if (handlers.has(name)) await boss.updateQueue(name, settings);
         queues.add(name);
       })().finally(() => creating.delete(name));
       creating.set(name, pending);
@@ -181,30 +180,41 @@ export function createJobQueue(db: Db, opts: JobQueueOptions = {}): JobQueue {
   }
 
   /**
-   * Wakes a local worker once the sending transaction has ended, so a committed job starts now
+   * Wakes local workers once the sending transaction has ended, so a committed job starts now
    * rather than at the next poll. The transaction takes an advisory lock that it holds until it
    * ends; a query for the same lock outside it returns then (on PGlite, any outside query waits for
-   * the transaction). It holds one pooled connection meanwhile; if it fails, polling still finds the job.
+   * the transaction anyway). That query holds one pooled connection while it waits, one per
+   * transaction however many jobs it sends. If it fails, polling still finds the jobs.
    */
   async function wakeAfterCommit(tx: Sql, name: string, id: string) {
+    const waiting = wakesAfterCommit.get(tx);
+    if (waiting) { waiting.add(name); return; }
+    const names = new Set([name]);
+    wakesAfterCommit.set(tx, names);
     const key = [WAKE_LOCK_CLASS, Number.parseInt(id.slice(0, 8), 16) | 0];
     await tx.query('select pg_advisory_xact_lock($1, $2)', key);
     void db.query('select pg_advisory_xact_lock($1, $2)', key)
-      .then(() => { if (state === 'started') wake(name, true); })
-      .catch(() => { /* the database closed first: nothing to wake */ });
+      .then(() => { if (state === 'started') for (const n of names) wake(n, true); })
+      .catch(() => { /* the database closed first: nothing to wake */ })
+      .finally(() => wakesAfterCommit.delete(tx));
   }
 
-  function jobOptions(opts: SendOptions) {
+  function jobOptions(name: string, opts: SendOptions) {
     if (opts.startAfterSeconds !== undefined && !(opts.startAfterSeconds >= 0)) throw new Error('startAfterSeconds must be 0 or more');
     const id = crypto.randomUUID();
+    const startAfter = opts.startAfterSeconds ? { startAfter: opts.startAfterSeconds } : {};
+    if (periods.has(name)) {
+      // A periodic job sent by hand ("sweep now") shares the periodic runs' (empty) key, so it too
+      // waits while one runs and merges with one that waits.
+      if (opts.singletonKey !== undefined) throw new Error(`job queue: "${name}" is periodic and takes no singletonKey`);
+      return { id, ...startAfter };
+    }
     // The queue policy allows one waiting job per key; a keyless job gets its own key (its id).
-    return { id, singletonKey: opts.singletonKey ?? id, ...(opts.startAfterSeconds ? { startAfter: opts.startAfterSeconds } : {}) };
+    return { id, singletonKey: opts.singletonKey ?? id, ...startAfter };
   }
 
   async function startWorker(name: string, { fn, opts: h }: Handler) {
-    const concurrency = h.concurrency ?? 1;
-    if (!Number.isInteger(concurrency) || concurrency < 1) throw new Error(`concurrency of "${name}" must be a whole number of at least 1`);
-    await boss.work<object>(name, { pollingIntervalSeconds: pollSeconds, localConcurrency: concurrency, batchSize: 1 }, async (jobs: Job<object>[]) => {
+    await boss.work<object>(name, { pollingIntervalSeconds: pollSeconds, localConcurrency: h.concurrency ?? 1, batchSize: 1 }, async (jobs: Job<object>[]) => {
       try {
         for (const job of jobs) {
           try {
@@ -242,6 +252,10 @@ export function createJobQueue(db: Db, opts: JobQueueOptions = {}): JobQueue {
       assertName(name);
       if (state !== 'new') throw new Error(`job queue: handle("${name}") must be called before start()`);
       if (handlers.has(name)) throw new Error(`job queue: "${name}" already has a handler`);
+      const whole = (value: number | undefined, min: number) => value === undefined || (Number.isInteger(value) && value >= min);
+      if (!whole(handleOpts.concurrency, 1) || !whole(handleOpts.retryLimit, 0) || !whole(handleOpts.retryDelaySeconds, 0) || !whole(handleOpts.expireInSeconds, 1)) {
+        throw new Error(`job queue: handle("${name}") options must be whole numbers (concurrency and expireInSeconds at least 1)`);
+      }
       handlers.set(name, { fn: handler as Handler['fn'], opts: handleOpts });
     },
 
@@ -249,7 +263,7 @@ export function createJobQueue(db: Db, opts: JobQueueOptions = {}): JobQueue {
       assertName(name);
       assertStarted(`send("${name}")`);
       await ensureQueue(name);
-      const id = await boss.send(name, data, jobOptions(sendOpts));
+      const id = await boss.send(name, data, jobOptions(name, sendOpts));
       if (id && !sendOpts.startAfterSeconds) wake(name, true);
       return id;
     },
@@ -260,7 +274,7 @@ export function createJobQueue(db: Db, opts: JobQueueOptions = {}): JobQueue {
       if (!queues.has(name)) {
         throw new Error(`job queue: "${name}" has no queue yet; register it with handle() or every() before start(), or send() it once outside a transaction`);
       }
-      const id = await boss.send(name, data, { ...jobOptions(sendOpts), db: bossDb(tx) });
+      const id = await boss.send(name, data, { ...jobOptions(name, sendOpts), db: bossDb(tx) });
       if (id && !sendOpts.startAfterSeconds && handlers.has(name)) await wakeAfterCommit(tx, name, id);
       return id;
     },
