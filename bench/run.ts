@@ -1,8 +1,9 @@
 /**
- * `npm run bench`: how fast Ventanilla checks e.firma signatures and logs people in.
+ * `npm run bench`: how fast Ventanilla checks e.firma signatures, logs people in and files
+ * signed operations.
  *
- *   npm run bench                             signatures, and logins on embedded PGlite
- *   scripts/with-postgres.sh npm run bench    the same plus logins on a throwaway PostgreSQL 15
+ *   npm run bench                             signatures, and the HTTP rows on embedded PGlite
+ *   scripts/with-postgres.sh npm run bench    the same plus the HTTP rows on a throwaway PostgreSQL 15
  *
  * A PostgreSQL row is also produced when BENCH_DATABASE_URL (preferred) or TEST_DATABASE_URL
  * names a server: the bench creates a fresh database there and drops it afterwards.
@@ -12,9 +13,17 @@
  * 2. verifySignature (src/pki/signature.ts) over a login payload signed with a real dev
  *    e.firma, RS256 and ES256: canonical JSON, chain, revocation and validity checks, and the
  *    crypto verify, shown as a share of the raw verify rate for the same key type.
- * 3. Login round trips over HTTP on 127.0.0.1 against a real listening server: POST
- *    /api/v1/auth/challenge, sign the payload (RSA e.firma), POST /api/v1/auth/login; a few
- *    concurrent clients in a separate process, for a fixed time after a warm-up.
+ * 3. Against one real listening window per backend (openContext + startServer, job queue
+ *    included), over HTTP on 127.0.0.1, clients in a separate process:
+ *    a. login round trips: POST /api/v1/auth/challenge, sign (RSA e.firma), POST /api/v1/auth/login;
+ *       a few concurrent clients for a fixed time after a warm-up;
+ *    b. signed submissions: a trader registered through the API by its legal representative;
+ *       each client creates a complete draft, gets the submit payload, signs it and submits it,
+ *       in a loop; one operation files two applications (SEDENA and COFEPRIS). The database must
+ *       then hold exactly that many submitted operations and twice as many applications;
+ *    c. submission -> signed permit of an automatic notice (SE steel): from the submit's answer
+ *       until GET /api/v1/applications/:id shows it approved with its permit (polled every 20 ms),
+ *       with the job queue at the poll interval startServer gives it.
  *
  * The machine is shared and noisy: absolute numbers move from run to run. Compare the ratios
  * (each rate next to the raw verify rate measured in the same run) across runs.
@@ -29,11 +38,18 @@ import { LOGIN_ACTION } from '../src/auth/login.ts';
 import type { SigningPayload } from '../src/auth/challenges.ts';
 import { initDevPki, issueEfirma, openEfirma, signPayload, TrustStore, verifySignature, canonicalJson } from '../src/pki/index.ts';
 import { withCurpCheckDigit, withRfcCheckDigit } from '../src/registry/identifiers.ts';
-import { benchLogin, freshDatabase, type LoginOptions, type LoginResult } from './login.ts';
+import { benchLogin, type LoginOptions, type LoginResult } from './login.ts';
+import { openOperationsBench, serverPollSeconds, type OperationsBench, type PermitOptions, type PermitRow, type SubmitOptions, type SubmitRow } from './operations.ts';
+import { freshDatabase, startBenchWindow, type BenchWindow } from './window.ts';
 import { count, machine, measureInterleaved, millis, pairedRatio, percent, table, type Case, type Rate } from './measure.ts';
 
 const CRYPTO = { rounds: 10, roundMs: 200, warmupMs: 200 }; // ~2 s per case
 const LOGIN: LoginOptions = { concurrency: 4, warmupMs: 1000, durationMs: 5000, maxRoundTrips: 100_000 };
+const SUBMIT: SubmitOptions = { concurrency: 4, warmupMs: 1000, durationMs: 5000, maxPerClient: 10_000 };
+// Two notices at a time, 40 measured after 2 of warm-up; each must be approved within the timeout.
+const PERMIT: PermitOptions = { concurrency: 2, warmup: 2, count: 40, pollMs: 20, timeoutMs: 20_000 };
+
+type Skipped = { backend: string; skipped: string };
 
 const RAW_RSA = 'raw node:crypto RSA-2048 PKCS#1 v1.5 SHA-256 verify, 200-byte message';
 const RAW_EC = 'raw node:crypto ECDSA P-256 SHA-256 verify, 200-byte message';
@@ -143,29 +159,63 @@ async function main() {
   ]));
 
   const pgAdmin = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
-  const logins: Array<LoginResult | { backend: string; skipped: string }> = [];
-  // A failing backend is reported in its row (and fails the command) without hiding the other row.
-  const attempt = async (backend: string, run: () => Promise<LoginResult>) => {
+  const pollSeconds = serverPollSeconds();
+  if (pollSeconds === null) console.error('\nwarning: cannot tell the job queue poll interval startServer uses (src/app.ts or src/jobs/queue.ts changed): update serverPollSeconds in bench/operations.ts');
+  const poll = pollSeconds === null ? 'poll interval unknown' : `poll ${pollSeconds} s`;
+  const logins: Array<LoginResult | Skipped> = [];
+  const submits: Array<SubmitRow | Skipped> = [];
+  const permits: Array<PermitRow | Skipped> = [];
+  const all = [logins, submits, permits] as Array<Array<unknown>>;
+  // A failing row is reported in its table (and fails the command) without hiding the other rows.
+  const attempt = async <T>(rows: Array<T | Skipped>, what: string, backend: string, run: () => Promise<T>) => {
     try {
-      logins.push(await run());
+      rows.push(await run());
     } catch (err) {
-      console.error(`\nlogin benchmark on ${backend} failed:`, err);
-      logins.push({ backend, skipped: `FAILED: ${(err as Error).message.split('\n')[0]}` });
+      console.error(`\n${what} benchmark on ${backend} failed:`, err);
+      rows.push({ backend, skipped: `FAILED: ${(err as Error).message.split('\n')[0]}` });
       process.exitCode = 1;
     }
   };
-  await attempt('embedded PGlite', () => benchLogin('embedded PGlite (on disk, temp dir)', undefined, LOGIN));
-  if (pgAdmin) {
-    await attempt('PostgreSQL', async () => {
-      const db = await freshDatabase(pgAdmin);
+  const failAll = (rows: Array<Array<unknown>>, backend: string, err: unknown) => {
+    console.error(`\nbenchmark on ${backend} failed:`, err);
+    for (const r of rows) r.push({ backend, skipped: `FAILED: ${(err as Error).message.split('\n')[0]}` });
+    process.exitCode = 1;
+  };
+  const closeFailed = (backend: string, what: string, err: unknown) => {
+    console.error(`\nclosing the ${what} on ${backend} failed:`, err);
+    process.exitCode = 1;
+  };
+  /** One window per backend serves the login, submit and permit rows, in that order. */
+  const benchBackend = async (backend: string, databaseUrl: string | undefined) => {
+    let w: BenchWindow;
+    try { w = await startBenchWindow(databaseUrl); } catch (err) { return failAll(all, backend, err); }
+    try {
+      await attempt(logins, 'login', backend, () => benchLogin(w, backend, LOGIN));
+      let ops: OperationsBench;
+      try { ops = await openOperationsBench(w); } catch (err) { return failAll([submits, permits], backend, err); }
       try {
-        return await benchLogin(await describePostgres(db.url), db.url, LOGIN);
+        await attempt(submits, 'submit', backend, () => ops.submits(backend, SUBMIT));
+        await attempt(permits, 'permit', backend, () => ops.permits(backend, PERMIT));
       } finally {
-        await db.drop();
+        await ops.close().catch((err) => closeFailed(backend, 'client process', err));
       }
-    });
+    } finally {
+      await w.close().catch((err) => closeFailed(backend, 'window', err));
+    }
+  };
+  await benchBackend('embedded PGlite (on disk, temp dir)', undefined);
+  if (pgAdmin) {
+    let db: Awaited<ReturnType<typeof freshDatabase>> | undefined;
+    try {
+      db = await freshDatabase(pgAdmin);
+      await benchBackend(await describePostgres(db.url), db.url);
+    } catch (err) {
+      failAll(all, 'PostgreSQL', err);
+    } finally {
+      await db?.drop();
+    }
   } else {
-    logins.push({ backend: 'PostgreSQL', skipped: 'skipped: no BENCH_DATABASE_URL or TEST_DATABASE_URL; run `scripts/with-postgres.sh npm run bench`' });
+    for (const rows of all) rows.push({ backend: 'PostgreSQL', skipped: 'skipped: no BENCH_DATABASE_URL or TEST_DATABASE_URL; run `scripts/with-postgres.sh npm run bench`' });
   }
 
   console.log(`\nLogin round trips over HTTP on 127.0.0.1: challenge, sign (RSA-2048 e.firma), login;`);
@@ -174,6 +224,33 @@ async function main() {
     'skipped' in r
       ? [r.backend, '', '', '', r.skipped]
       : [r.backend, `${count(r.roundTripsPerSecond)}/s`, millis(r.p50Ms), millis(r.p99Ms), `login: ${count(r.roundTripsPerSecond)} round-trips/s = ${percent(r.roundTripsPerSecond, rawRsa)} of raw RSA verify rate`])));
+
+  console.log(`\nSigned submissions over HTTP on 127.0.0.1: create a complete draft, get the submit payload, sign it (RSA-2048 e.firma), submit;`);
+  console.log(`each operation files 2 applications (SEDENA-ARMS-IMPORT, COFEPRIS-MEDICINES-IMPORT); one trader, ${SUBMIT.concurrency} concurrent clients (a session each)`);
+  console.log(`in a separate process, measured for ${SUBMIT.durationMs / 1000} s after ${SUBMIT.warmupMs / 1000} s of warm-up; p50/p99 of the whole sequence (3 requests and the signature)`);
+  console.log(table(['backend', 'submits/s', 'p50', 'p99', 'vs raw RSA verify rate'], submits.map((r) =>
+    'skipped' in r
+      ? [r.backend, '', '', '', r.skipped]
+      : [r.backend, `${count(r.submitsPerSecond)}/s`, millis(r.p50Ms), millis(r.p99Ms), `submit: ${count(r.submitsPerSecond)} submits/s = ${percent(r.submitsPerSecond, rawRsa)} of raw RSA verify rate`])));
+  for (const r of submits) {
+    if (!('skipped' in r)) console.log(`  ${r.backend}: the database holds exactly the ${count(r.submittedTotal)} submitted operations the clients filed (warm-up included) and ${count(2 * r.submittedTotal)} applications`);
+  }
+
+  console.log(`\nSubmission -> auto-approved signed permit (automatic notice SE-STEEL-NOTICE, 720851 from CN), with the job queue as startServer`);
+  console.log(`configures it (${pollSeconds === null ? 'poll interval unknown' : `poll interval ${pollSeconds} s, createJobQueue's default`}); ${PERMIT.count} notices after ${PERMIT.warmup} of warm-up, ${PERMIT.concurrency} at a time;`);
+  console.log(`from the submit's answer until GET /api/v1/applications/:id (polled every ${PERMIT.pollMs} ms) shows it approved with a permit number;`);
+  console.log('server: the same notices by the window\'s clocks, application submitted_at (submit transaction start) -> permit issued_at');
+  console.log(table(['backend (job queue poll interval)', 'p50', 'p99', 'server p50', 'server p99', 'p50 / poll interval'], permits.map((r) =>
+    'skipped' in r
+      ? [`${r.backend} (${poll})`, '', '', '', '', r.skipped]
+      : [`${r.backend} (${poll})`, millis(r.p50Ms), millis(r.p99Ms), millis(r.serverP50Ms), millis(r.serverP99Ms),
+        pollSeconds === null ? 'unknown' : `${(r.p50Ms / (pollSeconds * 1000)).toFixed(3)} (p50 ${millis(r.p50Ms)} / poll ${count(pollSeconds * 1000)} ms)`])));
+  for (const r of permits) {
+    if (!('skipped' in r)) {
+      console.log(`  ${r.backend}: ${r.count} permits issued automatically, ${count(r.polls)} polls`
+        + (r.jobWaitP50Ms === null ? '' : `; pg-boss auto-approve job created -> started, median ${millis(r.jobWaitP50Ms)}`));
+    }
+  }
   console.log(`\n  raw RSA verify rate in this run: ${count(rawRsa)}/s; compare ratios across runs, not absolute rates.`);
 }
 
