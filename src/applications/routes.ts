@@ -24,6 +24,9 @@ const read = { access: { scope: 'read' as const } };
 const write = { access: { scope: 'write' as const } };
 const SUBMIT = 'operation.submit';
 
+/** A submit that lost the race for its challenge to an identical one: answered after that one commits. */
+class ReplayLater extends Error {}
+
 /** Resolves the caller into a workflow actor for an application, or refuses. */
 async function actorFor(ctx: Context, db: Sql, principal: Principal, applicationId: string, action: Action, signed?: { signer: VerifiedSigner; signatureId: string }): Promise<Actor> {
   const app = await loadApplication(db, applicationId);
@@ -85,14 +88,23 @@ export function applicationRoutes(app: FastifyInstance, ctx: Context) {
       throw new AppError('signature.not_acting_party', `The payload was signed by RFC ${accepted.signer.rfc}, but this session belongs to ${principal.rfc}.`, 403);
     }
     const result = await db.transaction(async (tx) => {
-      const signatureId = await consumeChallenge(tx, accepted);
+      const signatureId = await consumeChallenge(tx, accepted).catch(async (err) => {
+        // The same signed submit sent twice at once: the first one filed, this one answers what it answered.
+        if (err instanceof AppError && err.code === 'challenge.used') throw new ReplayLater();
+        throw err;
+      });
       const submitted = await submitOperation(tx, ctx, {
         principal, operationId: id, signed: accepted.payload.data as never, signer: accepted.signer, signatureId, challengeId: body.challengeId,
       });
       // In the same transaction: a committed submission always has its auto-approval job.
       for (const applicationId of submitted.autoApprove) await ctx.jobs.sendInTransaction(tx, AUTO_APPROVE, { applicationId });
       return submitted;
+    }).catch(async (err) => {
+      const replayed = err instanceof ReplayLater && await replayedSubmission(db, id, body.challengeId);
+      if (replayed) return { replayed };
+      throw err instanceof ReplayLater ? new AppError('challenge.used', 'This challenge was already used: ask for a new payload to sign.', 409) : err;
     });
+    if ('replayed' in result) return { acknowledgement: result.replayed.acknowledgement, seal: result.replayed.acknowledgement_seal, replayed: true };
     return reply.code(201).send({ acknowledgement: result.acknowledgement, seal: result.seal, replayed: false });
   });
 

@@ -86,7 +86,6 @@ export async function submitOperation(tx: Sql, ctx: Context, opts: {
   if (canonicalJson(signedContent(op, plan)) !== canonicalJson(opts.signed)) {
     throw new AppError('operation.changed_since_signed', 'The draft or the catalogue changed after you got the payload: get a new one and sign again.', 409);
   }
-  const folio = `VU-${today.slice(0, 4)}-${String(await nextInSequence(tx, 'folio', Number(today.slice(0, 4)))).padStart(8, '0')}`;
   const applications = [];
   const autoApprove: string[] = [];
   for (const p of plan) {
@@ -100,10 +99,6 @@ export async function submitOperation(tx: Sql, ctx: Context, opts: {
        values ($1, $2, $3, $4, $5, $6, $7, 'submitted', $8, $9, $10, $11, $12, $13, $12)`,
       [id, op.id, p.procedure.code, p.procedure.version, p.procedure.agency, office, op.trader_id, json(p.form),
         p.prefilledFields, p.typedFields, json(p.rules), now, dueDate]);
-    await appendAudit(tx, {
-      type: 'application.submitted', actorRfc: opts.signer.rfc, objectType: 'application', objectId: id, signatureId: opts.signatureId,
-      data: { operation: op.id, folio, procedure: p.procedure.code, version: p.procedure.version, agency: p.procedure.agency, office, dueDate },
-    });
     if (p.procedure.autoApprove) autoApprove.push(id);
     applications.push({
       id, procedureCode: p.procedure.code, procedureVersion: p.procedure.version, procedureName: p.procedure.name.es, agency: p.procedure.agency,
@@ -111,6 +106,8 @@ export async function submitOperation(tx: Sql, ctx: Context, opts: {
     });
   }
   const trader = await tx.one<{ legal_name: string }>('select legal_name from traders where id = $1', [op.trader_id]);
+  // The folio counter and the audit head are the only rows every submission locks: take them last, hold them briefly.
+  const folio = `VU-${today.slice(0, 4)}-${String(await nextInSequence(tx, 'folio', Number(today.slice(0, 4)))).padStart(8, '0')}`;
   const acknowledgement = {
     folio, receivedAt: now.toISOString(), operationId: op.id,
     trader: { rfc: op.trader_rfc, legalName: trader.legal_name },
@@ -123,6 +120,12 @@ export async function submitOperation(tx: Sql, ctx: Context, opts: {
        acknowledgement = $6, acknowledgement_seal = $7, updated_at = $3 where id = $1`,
     [op.id, folio, now, opts.signatureId, opts.challengeId, json(acknowledgement), seal]);
   await noticeOfSubmission(tx, ctx, { operationId: op.id, traderId: op.trader_id, folio, agencies: applications.map((a) => a.agency) });
+  for (const a of applications) {
+    await appendAudit(tx, {
+      type: 'application.submitted', actorRfc: opts.signer.rfc, objectType: 'application', objectId: a.id, signatureId: opts.signatureId,
+      data: { operation: op.id, folio, procedure: a.procedureCode, version: a.procedureVersion, agency: a.agency, office: a.office, dueDate: a.dueDate },
+    });
+  }
   await appendAudit(tx, {
     type: 'operation.submitted', actorRfc: opts.signer.rfc, objectType: 'operation', objectId: op.id, signatureId: opts.signatureId,
     data: { folio, applications: applications.map((a) => a.id) },
