@@ -23,6 +23,8 @@ export interface Config {
   publicUrl: string;
   /** SMTP delivery of notification e-mails; null when SMTP_URL is unset (in-window notifications only). */
   mail: { smtpUrl: string; from: string } | null;
+  /** Largest eDocument (PDF) accepted, in bytes; the upload is cut off as soon as it passes this. */
+  edocumentMaxBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -73,5 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: !production && env.VENTANILLA_DEMO !== 'false',
     mail: smtpUrl ? { smtpUrl, from: env.SMTP_FROM || 'Ventanilla <no-reply@ventanilla.local>' } : null,
     publicUrl: (env.PUBLIC_URL || `http://localhost:${env.PORT || 8080}`).replace(/\/+$/, ''),
+    // At most 100 MiB: the PDF is parsed in memory to check it.
+    edocumentMaxBytes: int(env, 'EDOCUMENT_MAX_BYTES', 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
   };
 }

@@ -36,6 +36,15 @@ export const AUDIT_EVENTS = {
   'application.comment': 'An officer commented (internal) or messaged the applicant',
   'permit.issued': 'A permit was issued for an approved application',
   'permit.revoked': 'An agency revoked a permit with a signed reason',
+  'cove.filed': "An invoice's value record (COVE) was filed by a signed request",
+  'cove.amended': 'A COVE was amended (adenda) by a signed request: a new version linked to the one it amends',
+  'quota.created': 'An SE officer defined a quota (cupo) by a signed request',
+  'quota.assigned': "An SE officer set a trader's amount of an assignment quota by a signed request",
+  'quota.allocated': 'A quota certificate being issued was charged to its quota',
+  'customs.declaration_accepted': 'A customs declaration (pedimento) was validated and accepted: its permit balances were drawn down',
+  'customs.declaration_refused': 'A customs declaration was refused, with every reason; nothing was drawn',
+  'customs.declaration_cancelled': 'A customs officer cancelled a declaration with a signed reason: its draws were given back',
+  'edocument.created': 'A digitised supporting document (PDF) was signed by its uploader and stored as an eDocument',
 } as const;
 
 export type AuditEventType = keyof typeof AUDIT_EVENTS;

@@ -13,6 +13,10 @@ import { permitRoutes } from '../permits/routes.ts';
 import { notificationRoutes } from '../notifications/routes.ts';
 import { auditRoutes } from '../audit/routes.ts';
 import { pkiRoutes } from '../pki/routes.ts';
+import { edocumentRoutes } from '../documents/edocument-routes.ts';
+import { coveRoutes } from '../documents/cove-routes.ts';
+import { quotaRoutes } from '../customs/quota-routes.ts';
+import { declarationRoutes } from '../customs/declaration-routes.ts';
 import { installAccessControl } from './access.ts';
 import { installErrorHandling, sendProblem } from './problem.ts';
 
@@ -88,6 +92,10 @@ export async function buildServer(ctx: Context): Promise<FastifyInstance> {
     permitRoutes(scope, ctx);
     notificationRoutes(scope, ctx);
     auditRoutes(scope, ctx);
+    edocumentRoutes(scope, ctx);
+    coveRoutes(scope, ctx);
+    quotaRoutes(scope, ctx);
+    declarationRoutes(scope, ctx);
   });
   return app;
 }

@@ -49,6 +49,21 @@ export interface PermitDocument {
   applicationId: string;
   /** e.g. https://host/api/v1/verify/SEDENA-2026-000042 */
   verificationUrl: string;
+  /** Certificates of origin only: the origin criterion the goods meet, under which trade agreement. */
+  origin?: PermitOrigin;
+}
+
+export interface PermitOrigin {
+  /** the form's code, e.g. 'wholly_obtained', 'tariff_shift' */
+  criterion: string;
+  /** the form's code, e.g. 'mexico_japan_epa' */
+  agreement: string;
+}
+
+/** The `origin` of a certificate of origin, from its application form (nothing for other kinds). */
+export function originOfCertificate(kind: PermitKind, form: Record<string, unknown>): { origin?: PermitOrigin } {
+  if (kind !== 'certificate_of_origin' || typeof form.originCriterion !== 'string' || typeof form.tradeAgreement !== 'string') return {};
+  return { origin: { criterion: form.originCriterion, agreement: form.tradeAgreement } };
 }
 
 /**

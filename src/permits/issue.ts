@@ -6,8 +6,9 @@ import type { Sql } from '../db/db.ts';
 import { json } from '../db/db.ts';
 import { nextInSequence } from '../db/sequences.ts';
 import { mexicoDate } from '../applications/calendar.ts';
-import type { PermitDocument, PermitGoodsLine, PermitResolution } from './document.ts';
+import { originOfCertificate, type PermitDocument, type PermitGoodsLine, type PermitResolution } from './document.ts';
 import { sealPermitToken } from './token.ts';
+import { allocateFromQuota } from '../customs/quota.ts';
 
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
@@ -38,7 +39,7 @@ export async function issuePermit(tx: Sql, ctx: Context, opts: {
     procedure: { code: opts.procedure.code, name: opts.procedure.name },
     agency: { code: opts.procedure.agency, name: agency.name },
     holder: { rfc: holder.rfc, legalName: holder.legal_name },
-    flow: opts.procedure.flow, goods,
+    flow: opts.procedure.flow, goods, ...originOfCertificate(opts.procedure.issues.kind, opts.application.form),
     validFrom: today, validTo: addDays(today, opts.procedure.issues.validityDays - 1),
     conditions: opts.conditions, issuedAt: now.toISOString(), resolution: opts.resolution, approvedBy: opts.approvedBy,
     applicationId: opts.application.id,
@@ -58,6 +59,9 @@ export async function issuePermit(tx: Sql, ctx: Context, opts: {
        select $1, line, hs_code, unit, currency, quantity, value, quantity, value
          from jsonb_to_recordset($2::jsonb) as x(line int, hs_code text, unit text, currency text, quantity numeric, value numeric)`,
       [id, json(goods.map((g) => ({ line: g.line, hs_code: g.hsCode, unit: g.unit, currency: g.currency, quantity: g.quantity, value: g.value })))]);
+  }
+  if (opts.procedure.issues.kind === 'quota_certificate') {
+    await allocateFromQuota(tx, { procedureCode: opts.procedure.code, traderId: opts.application.trader_id, goods, date: today, permitId: id });
   }
   await appendAudit(tx, {
     type: 'permit.issued', actorRfc: opts.resolution?.officerRfc ?? null, objectType: 'permit', objectId: number,

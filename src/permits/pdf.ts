@@ -61,6 +61,30 @@ function qrBlock(sheet: Sheet, content: string, size: number, caption: string[],
   return below;
 }
 
+/** Codes of the certificate-of-origin form (SE-ORIGIN-CERTIFICATE); an unknown code prints as itself. */
+const ORIGIN_CRITERIA: Record<string, string> = {
+  wholly_obtained: 'Totalmente obtenido / Wholly obtained (WO)',
+  originating_materials_only: 'Producido exclusivamente con materiales originarios / Produced exclusively from originating materials (PE)',
+  tariff_shift: 'Regla específica: cambio de clasificación arancelaria / Product-specific rule: change in tariff classification (PSR)',
+  regional_value_content: 'Regla específica: valor de contenido regional / Product-specific rule: regional value content (PSR)',
+};
+const TRADE_AGREEMENTS: Record<string, string> = {
+  mexico_japan_epa: 'Acuerdo de Asociación Económica México-Japón / Mexico-Japan Economic Partnership Agreement',
+  pacific_alliance: 'Protocolo Comercial de la Alianza del Pacífico / Pacific Alliance Trade Protocol',
+  mexico_colombia_fta: 'TLC México-Colombia / Mexico-Colombia Free Trade Agreement',
+  mexico_chile_fta: 'TLC México-Chile / Mexico-Chile Free Trade Agreement',
+  mexico_peru_aie: 'Acuerdo de Integración Comercial México-Perú / Mexico-Peru Trade Integration Agreement',
+  mexico_uruguay_fta: 'TLC México-Uruguay / Mexico-Uruguay Free Trade Agreement',
+  aladi: 'ALADI / Latin American Integration Association (LAIA)',
+};
+
+function originLines(origin: NonNullable<PermitDocument['origin']>): string[] {
+  return [
+    `Criterio / Criterion: ${ORIGIN_CRITERIA[origin.criterion] ?? origin.criterion} [${origin.criterion}]`,
+    `Tratado / Agreement: ${TRADE_AGREEMENTS[origin.agreement] ?? origin.agreement}`,
+  ];
+}
+
 function approval(permit: PermitDocument): string[] {
   switch (permit.approvedBy) {
     case 'officer': {
@@ -135,6 +159,7 @@ export async function renderPermitPdf(permit: PermitDocument, token: string): Pr
     ['Emitido / Issued', [mexicoTime(permit.issuedAt)]],
     ['Solicitud / Application', [permit.applicationId]],
   ];
+  if (permit.origin) fields.push(['Origen / Origin', originLines(permit.origin)]);
   for (const [label, values] of fields) sheet.field(label, values, MARGIN, leftWidth);
   sheet.y = Math.min(sheet.y, qrBottom) - 4;
 

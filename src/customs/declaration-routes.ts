@@ -1,0 +1,53 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { mexicoDate } from '../applications/calendar.ts';
+import type { Context } from '../context.ts';
+import { principalOf } from '../http/access.ts';
+import { signedRoute } from '../http/signed-route.ts';
+import { permitStatus, readPermit } from '../permits/permits.ts';
+import { windowDocuments } from './declaration-documents.ts';
+import { CancellationData, DeclarationInput, DeclarationNumberParam } from './declaration-schemas.ts';
+import { cancelDeclaration, checkCancellation, permitDraws, readDeclaration, submitDeclaration } from './declarations.ts';
+
+const tags = ['customs'];
+const PermitNumber = Type.Object({ number: Type.String({ pattern: '^[A-Z]+-[0-9]{4}-[0-9]{6}$' }) });
+
+export function declarationRoutes(app: FastifyInstance, ctx: Context) {
+  app.post('/api/v1/customs/declarations', {
+    config: { access: { scope: 'write' } },
+    schema: {
+      tags, body: DeclarationInput,
+      summary: 'Validate a customs declaration (pedimento) against permits, COVEs and eDocuments, and draw the permits down (ANAM customs officers and their systems)',
+      description: '201: accepted and drawn. 200: the same declaration was accepted before (nothing more drawn). '
+        + '422 declaration.refused: every reason, with the sealed result; nothing drawn. 409 declaration.number_reused: the number was used with other content.',
+    },
+  }, async (req, reply) => {
+    const outcome = await submitDeclaration(ctx, principalOf(req), req.body as DeclarationInput, windowDocuments);
+    return reply.code(outcome.replayed ? 200 : 201).send({ number: outcome.result.number, ...outcome });
+  });
+
+  app.get('/api/v1/customs/declarations/:number', {
+    config: { access: { scope: 'read' } },
+    schema: { tags, params: DeclarationNumberParam, summary: 'A declaration, the permits it drew on, and refused attempts under its number (customs officers)' },
+  }, async (req) => readDeclaration(ctx.db, principalOf(req), (req.params as { number: string }).number));
+
+  signedRoute(app, ctx, {
+    method: 'POST', url: '/api/v1/customs/declarations/:number/cancellation', action: 'customs.declaration_cancel', tags,
+    params: DeclarationNumberParam, data: CancellationData,
+    summary: 'Cancel an accepted declaration (customs officer, signed, with a reason): its draws are given back',
+    check: (db, { principal, params }) => checkCancellation(db, principal, params.number),
+    act: async (tx, { principal, params, data, signatureId }) => {
+      const result = await cancelDeclaration(tx, { number: params.number, reason: data.reason, principal, signatureId, now: ctx.clock.now() });
+      return { object: { type: 'customs_declaration', id: params.number }, result };
+    },
+  });
+
+  app.get('/api/v1/customs/permits/:number/draws', {
+    config: { access: { scope: 'read' } },
+    schema: { tags, params: PermitNumber, summary: "A permit's balances and the declarations that drew on it (holder, its agency, customs)" },
+  }, async (req) => {
+    const permit = await readPermit(ctx, principalOf(req), (req.params as { number: string }).number);
+    const { status, balances } = await permitStatus(ctx.db, permit, mexicoDate(ctx.clock.now()));
+    return { number: permit.number, status, balances, draws: await permitDraws(ctx.db, permit.id) };
+  });
+}

@@ -1,0 +1,74 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { mexicoDate } from '../applications/calendar.ts';
+import type { Context } from '../context.ts';
+import { principalOf } from '../http/access.ts';
+import { signedRoute } from '../http/signed-route.ts';
+import { Rfc } from '../registry/schemas.ts';
+import { checkQuotaAssignment, checkQuotaCreation, createQuota, setQuotaAssignment } from './quota-admin.ts';
+import { getQuota, listQuotaAssignments, listQuotas } from './quota-view.ts';
+
+const tags = ['quotas'];
+const Day = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
+const Country = Type.String({ pattern: '^[A-Z]{2}$' });
+const HsCode = Type.String({ pattern: '^[0-9]{2}([0-9]{2}){0,4}$', description: 'HS chapter (2 digits), heading (4), subheading (6), fraction (8) or fraction + NICO (10)' });
+
+const NewQuota = Type.Object({
+  name: Type.String({ minLength: 3, maxLength: 200, description: 'e.g. "CPTPP skimmed milk powder 2026"' }),
+  hsCodes: Type.Array(HsCode, { minItems: 1, maxItems: 50, uniqueItems: true, description: 'Goods lines whose code starts with one of these are charged to the quota' }),
+  originCountries: Type.Array(Country, { minItems: 1, maxItems: 250, uniqueItems: true }),
+  periodFrom: Day,
+  periodTo: Day,
+  total: Type.Number({ exclusiveMinimum: 0 }),
+  unit: Type.String({ pattern: '^[A-Z0-9]{1,12}$', description: 'UN/ECE Rec. 20 code, e.g. KGM, LTR, PCE: goods lines must use the same unit' }),
+  allocationMethod: Type.Union([Type.Literal('first_come'), Type.Literal('assignment')], {
+    description: 'first_come: first come, first served; assignment: SE assigns amounts to named traders beforehand',
+  }),
+}, { additionalProperties: false });
+
+const QuotaId = Type.Object({ id: Type.String({ format: 'uuid' }) });
+const AssignmentParams = Type.Object({ id: Type.String({ format: 'uuid' }), rfc: Rfc });
+
+export function quotaRoutes(app: FastifyInstance, ctx: Context) {
+  const today = () => mexicoDate(ctx.clock.now());
+
+  signedRoute(app, ctx, {
+    method: 'POST', url: '/api/v1/quotas', action: 'quota.create', tags, data: NewQuota,
+    summary: 'Define a quota (SE administrators and supervisors, signed)',
+    check: async (db, { principal, data }) => { await checkQuotaCreation(db, principal, data); },
+    act: async (tx, { principal, data, signatureId }) => {
+      const id = await createQuota(tx, { principal, input: data, signatureId, now: ctx.clock.now() });
+      return { status: 201, object: { type: 'quota', id }, result: await getQuota(tx, id, today()) };
+    },
+  });
+
+  signedRoute(app, ctx, {
+    method: 'PUT', url: '/api/v1/quotas/:id/assignments/:rfc', action: 'quota.assign', tags, params: AssignmentParams,
+    summary: "Set a trader's amount of an 'assignment' quota (SE administrators and supervisors, signed)",
+    data: Type.Object({ amount: Type.Number({ minimum: 0 }) }, { additionalProperties: false }),
+    check: async (db, { principal, data, params }) => { await checkQuotaAssignment(db, principal, { quotaId: params.id, traderRfc: params.rfc, amount: data.amount }); },
+    act: async (tx, { principal, data, params, signatureId }) => {
+      const result = await setQuotaAssignment(tx, { principal, quotaId: params.id, traderRfc: params.rfc, amount: data.amount, signatureId, now: ctx.clock.now() });
+      return { object: { type: 'quota', id: params.id }, result };
+    },
+  });
+
+  app.get('/api/v1/quotas', {
+    config: { access: 'public' },
+    schema: {
+      tags, summary: 'Quotas with their totals, allocated, used and remaining amounts (public)',
+      querystring: Type.Object({
+        hsCode: Type.Optional(HsCode), originCountry: Type.Optional(Country), date: Type.Optional(Day),
+      }, { additionalProperties: false }),
+    },
+  }, async (req) => ({ items: await listQuotas(ctx.db, today(), req.query as { hsCode?: string; originCountry?: string; date?: string }) }));
+
+  app.get('/api/v1/quotas/:id', {
+    config: { access: 'public' }, schema: { tags, summary: 'One quota (public)', params: QuotaId },
+  }, async (req) => getQuota(ctx.db, (req.params as { id: string }).id, today()));
+
+  app.get('/api/v1/quotas/:id/assignments', {
+    config: { access: { scope: 'read' } },
+    schema: { tags, summary: 'Per-trader assignments (SE officers: all; traders and their brokers: their own)', params: QuotaId },
+  }, async (req) => listQuotaAssignments(ctx.db, principalOf(req), (req.params as { id: string }).id));
+}

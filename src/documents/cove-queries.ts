@@ -1,0 +1,140 @@
+import type { Principal } from '../auth/principal.ts';
+import type { Sql } from '../db/db.ts';
+import { notFound } from '../errors.ts';
+import { officerMemberships, traderRelation } from '../registry/identity.ts';
+import { COVE_NUMBER_PATTERN, type CoveContent } from './cove-schemas.ts';
+
+/** A COVE version. Rows never change: an amendment is a new row (its own number) linked to the one it amends. */
+export interface CoveRow {
+  id: string; number: string; root_id: string; amends_id: string | null; version: number; trader_id: string;
+  operation_type: 'import' | 'export'; invoice_number: string; content: CoveContent; consult_rfcs: string[]; broker_patents: string[];
+  filed_by_rfc: string; filed_as: 'self' | 'legal_representative' | 'broker'; amendment_reason: string | null;
+  signature_id: string; filed_at: Date;
+  root_number: string; amends_number: string | null; trader_rfc: string; trader_legal_rep_rfc: string;
+}
+
+export const COVE_SELECT = `select c.id, c.number, c.root_id, c.amends_id, c.version, c.trader_id, c.operation_type, c.invoice_number,
+    c.content, c.consult_rfcs, c.broker_patents, c.filed_by_rfc, c.filed_as, c.amendment_reason, c.signature_id, c.filed_at,
+    r.number as root_number, a.number as amends_number, t.rfc as trader_rfc, t.legal_rep_rfc as trader_legal_rep_rfc
+  from coves c join coves r on r.id = c.root_id left join coves a on a.id = c.amends_id join traders t on t.id = c.trader_id`;
+
+export interface CoveChain {
+  requested: CoveRow;
+  /** Every version, first to latest. */
+  versions: CoveRow[];
+  latest: CoveRow;
+  trader: { id: string; rfc: string; legal_rep_rfc: string };
+}
+
+const validNumber = new RegExp(COVE_NUMBER_PATTERN);
+
+export async function loadChain(db: Sql, number: string): Promise<CoveChain | null> {
+  if (!validNumber.test(number)) return null;
+  const requested = await db.maybe<CoveRow>(`${COVE_SELECT} where c.number = $1`, [number]);
+  if (!requested) return null;
+  const versions = await db.query<CoveRow>(`${COVE_SELECT} where c.root_id = $1 order by c.version`, [requested.root_id]);
+  return {
+    requested, versions, latest: versions.at(-1)!,
+    trader: { id: requested.trader_id, rfc: requested.trader_rfc, legal_rep_rfc: requested.trader_legal_rep_rfc },
+  };
+}
+
+/**
+ * Who may read a COVE: whoever filed a version of it, the trader (or its legal representative), a broker
+ * it delegated to, the RFCs and broker patents the latest version names, and customs officers.
+ */
+export async function mayRead(db: Sql, principal: Principal, chain: CoveChain): Promise<boolean> {
+  if (chain.versions.some((v) => v.filed_by_rfc === principal.rfc)) return true;
+  const relation = await traderRelation(db, principal, chain.trader);
+  if (relation && relation !== 'officer') return true;
+  const { consult_rfcs: consultRfcs, broker_patents: brokerPatents } = chain.latest;
+  if (consultRfcs.includes(principal.rfc)) return true;
+  if (brokerPatents.length > 0
+    && await db.maybe('select 1 from brokers where rfc = $1 and patent = any($2::text[])', [principal.rfc, brokerPatents])) return true;
+  if (relation !== 'officer') return false;
+  return (await officerMemberships(db, principal)).some((m) => m.roles.includes('customs_officer'));
+}
+
+/** The chain of a COVE the caller may read; anyone else is told it does not exist. */
+export async function readableChain(db: Sql, principal: Principal, number: string): Promise<CoveChain> {
+  const chain = await loadChain(db, number);
+  if (!chain || !(await mayRead(db, principal, chain))) throw notFound('cove', number);
+  return chain;
+}
+
+export function coveView(c: CoveRow) {
+  return {
+    number: c.number, rootNumber: c.root_number, version: c.version, amends: c.amends_number, trader: c.trader_rfc,
+    operationType: c.operation_type, invoiceNumber: c.invoice_number, filedBy: c.filed_by_rfc, filedAs: c.filed_as,
+    filedAt: c.filed_at.toISOString(), signatureId: c.signature_id, amendmentReason: c.amendment_reason, content: c.content,
+  };
+}
+
+const chainEntry = (c: CoveRow) => ({
+  number: c.number, version: c.version, amends: c.amends_number, filedBy: c.filed_by_rfc, filedAs: c.filed_as,
+  filedAt: c.filed_at.toISOString(), signatureId: c.signature_id, amendmentReason: c.amendment_reason,
+});
+
+/** The version asked for (an original stays readable), the latest version and the whole chain. */
+export async function getCove(db: Sql, principal: Principal, number: string) {
+  const chain = await readableChain(db, principal, number);
+  return { requested: coveView(chain.requested), latest: coveView(chain.latest), chain: chain.versions.map(chainEntry) };
+}
+
+/** The latest version of every COVE the caller filed or is a party to, newest first. */
+export async function listCoves(db: Sql, principal: Principal, opts: { limit: number }) {
+  const rows = await db.query<CoveRow>(
+    `${COVE_SELECT}
+     where not exists (select 1 from coves n where n.amends_id = c.id)
+       and (t.rfc = $1 or t.legal_rep_rfc = $1 or $1 = any(c.consult_rfcs)
+         or exists (select 1 from coves f where f.root_id = c.root_id and f.filed_by_rfc = $1)
+         or exists (select 1 from delegations d join brokers b on b.id = d.broker_id
+                     where d.trader_id = t.id and d.status = 'active' and b.rfc = $1)
+         or exists (select 1 from brokers b where b.rfc = $1 and b.patent = any(c.broker_patents)))
+     order by c.filed_at desc, c.number limit $2`, [principal.rfc, opts.limit]);
+  return rows.map((c) => ({ ...chainEntry(c), rootNumber: c.root_number, trader: c.trader_rfc, operationType: c.operation_type, invoiceNumber: c.invoice_number }));
+}
+
+export interface CoveForCustoms {
+  number: string;
+  rootNumber: string;
+  version: number;
+  /** The latest version of the chain; `current` is false when `number` was amended since. */
+  latestNumber: string;
+  current: boolean;
+  traderRfc: string;
+  operationType: 'import' | 'export';
+  invoiceNumber: string;
+  invoiceDate: string;
+  issuerTaxId: string;
+  recipientTaxId: string;
+  consultRfcs: string[];
+  brokerPatents: string[];
+  /** The RFCs of the brokers holding those patents. */
+  brokerRfcs: string[];
+  currencies: string[];
+  /** Sum of the lines' USD values, in cents precision. */
+  usdValue: number;
+  filedByRfc: string;
+  filedAt: string;
+  signatureId: string;
+}
+
+/**
+ * For customs-declaration validation: the COVE with this number (any version), or null. The caller
+ * checks that it belongs to the declaration's parties (trader, broker patent) and that it is current.
+ */
+export async function findCoveForCustoms(db: Sql, number: string): Promise<CoveForCustoms | null> {
+  const chain = await loadChain(db, number.trim().toUpperCase());
+  if (!chain) return null;
+  const c = chain.requested;
+  const brokers = await db.query<{ rfc: string }>('select rfc from brokers where patent = any($1::text[]) order by rfc', [c.broker_patents]);
+  return {
+    number: c.number, rootNumber: c.root_number, version: c.version, latestNumber: chain.latest.number,
+    current: chain.latest.id === c.id, traderRfc: c.trader_rfc, operationType: c.operation_type, invoiceNumber: c.invoice_number,
+    invoiceDate: c.content.invoiceDate, issuerTaxId: c.content.issuer.taxId, recipientTaxId: c.content.recipient.taxId,
+    consultRfcs: c.consult_rfcs, brokerPatents: c.broker_patents, brokerRfcs: brokers.map((b) => b.rfc), currencies: [...new Set(c.content.goods.map((g) => g.currency))],
+    usdValue: Math.round(c.content.goods.reduce((sum, g) => sum + g.usdValue, 0) * 100) / 100,
+    filedByRfc: c.filed_by_rfc, filedAt: c.filed_at.toISOString(), signatureId: c.signature_id,
+  };
+}

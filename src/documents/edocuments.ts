@@ -1,0 +1,211 @@
+import crypto from 'node:crypto';
+import { issueChallenge } from '../auth/challenges.ts';
+import type { Principal } from '../auth/principal.ts';
+import { appendAudit } from '../audit/log.ts';
+import type { Sql } from '../db/db.ts';
+import { AppError, notFound } from '../errors.ts';
+import { traderRelation } from '../registry/identity.ts';
+import type { BlobStore, StagedBlob } from './blob-store.ts';
+
+/** The signed action that turns an upload into an eDocument. */
+export const EDOCUMENT_CREATE = 'edocument.create';
+export const PDF = 'application/pdf';
+
+/** What the uploader signs: the file's hash and every piece of metadata the eDocument will carry. */
+export interface EdocumentUploadData {
+  traderRfc: string;
+  documentType: string;
+  description: string | null;
+  fileName: string;
+  sha256: string;
+  size: number;
+  pages: number;
+}
+
+export interface EdocumentRow {
+  number: string; trader_id: string; document_type: string; description: string | null; file_name: string; media_type: string;
+  sha256: string; size: number; pages: number; created_by_rfc: string; created_at: Date; signature_id: string; challenge_id: string;
+  trader_rfc: string; trader_legal_rep_rfc: string;
+  signer_rfc: string; certificate_serial: string; signature_algorithm: string; signed_at: Date;
+}
+
+// Crockford base32: no I, L, O or U, so a number read out or typed by hand survives.
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+const NUMBER = /^ED[0-9A-HJKMNP-TV-Z]{10}$/;
+
+/** 'ED' and 10 random characters (50 bits): a number nobody can guess or enumerate. */
+export function newEdocumentNumber(): string {
+  return `ED${Array.from(crypto.randomBytes(10), (b) => CROCKFORD[b & 31]).join('')}`;
+}
+
+/** Reads a number the way people write it (lower case, hyphens, I/L for 1, O for 0); null if it cannot be one. */
+export function normaliseEdocumentNumber(input: string): string | null {
+  const compact = input.trim().toUpperCase().replace(/-/g, '');
+  if (!compact.startsWith('ED')) return null;
+  const number = `ED${compact.slice(2).replace(/[IL]/g, '1').replace(/O/g, '0')}`;
+  return NUMBER.test(number) ? number : null;
+}
+
+/**
+ * Serialises, per blob, the decision that it is in use (an upload row or an eDocument is written)
+ * with the decision that it is not (the cleanup removes it): both hold this lock in their transaction,
+ * across every process sharing the database.
+ */
+export async function lockBlob(tx: Sql, sha256: string): Promise<void> {
+  await tx.query('select pg_advisory_xact_lock(7372421, hashtext($1))', [sha256]);
+}
+
+/** Who may upload for a trader and sign its eDocuments: the trader, its legal representative, or a broker it delegated to. */
+export async function uploaderFor(db: Sql, principal: Principal, traderRfc: string) {
+  const trader = await db.maybe<{ id: string; rfc: string; legal_rep_rfc: string }>(
+    'select id, rfc, legal_rep_rfc from traders where rfc = $1', [traderRfc.toUpperCase()]);
+  const relation = trader && await traderRelation(db, principal, trader);
+  if (!trader || !relation || relation === 'officer') {
+    throw new AppError('edocument.not_your_trader',
+      'You may upload documents only for yourself, a trader you represent, or one that delegated to you as broker.', 403);
+  }
+  return trader;
+}
+
+/**
+ * Keeps a checked upload and issues the payload to sign. The blob is made visible and the upload row
+ * written under the blob's lock, so the cleanup can never remove it in between.
+ */
+export async function recordUpload(db: Sql, opts: {
+  principal: Principal; staged: StagedBlob; data: EdocumentUploadData; ttlSeconds: number;
+}) {
+  const { principal, staged, data } = opts;
+  return db.transaction(async (tx) => {
+    await lockBlob(tx, staged.sha256);
+    await staged.commit();
+    const issued = await issueChallenge(tx, {
+      action: EDOCUMENT_CREATE, ttlSeconds: opts.ttlSeconds, sessionId: principal.sessionId, requestedBy: principal.rfc,
+      target: {}, data: { ...data },
+    });
+    await tx.query(
+      `insert into edocument_uploads (challenge_id, sha256, size, uploaded_by_rfc, created_at, expires_at)
+       values ($1, $2, $3, $4, now(), $5)`,
+      [issued.challengeId, staged.sha256, staged.size, principal.rfc, issued.expiresAt]);
+    return issued;
+  });
+}
+
+const SELECT = `select e.*, t.rfc as trader_rfc, t.legal_rep_rfc as trader_legal_rep_rfc,
+    s.signer_rfc, s.certificate_serial, s.algorithm as signature_algorithm, s.signed_at
+  from edocuments e join traders t on t.id = e.trader_id join signatures s on s.id = e.signature_id`;
+
+/**
+ * Creates the eDocument of a signed upload, inside the transaction that consumed the challenge.
+ * The metadata is the signed payload's, and the blob must still be there (checked under its lock).
+ */
+export async function createEdocument(tx: Sql, blobs: BlobStore, opts: {
+  principal: Principal; traderId: string; data: EdocumentUploadData; challengeId: string; signatureId: string; now: Date;
+}): Promise<EdocumentRow> {
+  const { data } = opts;
+  const gone = new AppError('edocument.upload_gone',
+    'The uploaded file is no longer held (uploads not signed in time are removed): upload it again.', 410);
+  const upload = await tx.maybe<{ sha256: string }>('select sha256 from edocument_uploads where challenge_id = $1 for update', [opts.challengeId]);
+  if (!upload || upload.sha256 !== data.sha256) throw gone;
+  await lockBlob(tx, data.sha256);
+  if (!(await blobs.has(data.sha256))) throw gone;
+  let number: string | undefined;
+  // A clash of 50 random bits is next to impossible; when it happens, draw again rather than fail.
+  for (let attempt = 0; !number; attempt++) {
+    if (attempt === 5) throw new Error('could not draw a free eDocument number');
+    const inserted = await tx.query<{ number: string }>(
+      `insert into edocuments (number, trader_id, document_type, description, file_name, media_type, sha256, size, pages,
+         created_by_rfc, created_at, signature_id, challenge_id)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+       on conflict (number) do nothing returning number`,
+      [newEdocumentNumber(), opts.traderId, data.documentType, data.description, data.fileName, PDF, data.sha256, data.size,
+        data.pages, opts.principal.rfc, opts.now, opts.signatureId, opts.challengeId]);
+    number = inserted[0]?.number;
+  }
+  await tx.query('delete from edocument_uploads where challenge_id = $1', [opts.challengeId]);
+  await appendAudit(tx, {
+    type: 'edocument.created', actorRfc: opts.principal.rfc, objectType: 'edocument', objectId: number, signatureId: opts.signatureId,
+    data: { traderRfc: data.traderRfc, documentType: data.documentType, sha256: data.sha256, size: data.size, pages: data.pages },
+  });
+  return tx.one<EdocumentRow>(`${SELECT} where e.number = $1`, [number]);
+}
+
+/** The eDocument created by a signed challenge, if any: a retried submission answers with it. */
+export async function edocumentOfChallenge(db: Sql, challengeId: string): Promise<string | null> {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(challengeId)) return null;
+  return (await db.maybe<{ number: string }>('select number from edocuments where challenge_id = $1', [challengeId]))?.number ?? null;
+}
+
+/**
+ * Readers: the owner trader, its legal representative, a broker it delegated to, and officers
+ * (agency and customs). Anyone else is told there is no such eDocument.
+ */
+export async function edocumentFor(db: Sql, principal: Principal, number: string): Promise<EdocumentRow> {
+  const normalised = normaliseEdocumentNumber(number);
+  const row = normalised ? await db.maybe<EdocumentRow>(`${SELECT} where e.number = $1`, [normalised]) : null;
+  const relation = row && await traderRelation(db, principal, { id: row.trader_id, rfc: row.trader_rfc, legal_rep_rfc: row.trader_legal_rep_rfc });
+  if (!row || !relation) throw notFound('edocument', number);
+  return row;
+}
+
+export function edocumentView(e: EdocumentRow) {
+  return {
+    number: e.number,
+    trader: e.trader_rfc,
+    documentType: e.document_type,
+    description: e.description,
+    fileName: e.file_name,
+    mediaType: e.media_type,
+    sha256: e.sha256,
+    size: Number(e.size),
+    pages: e.pages,
+    createdBy: e.created_by_rfc,
+    createdAt: e.created_at.toISOString(),
+    signature: {
+      id: e.signature_id, signedBy: e.signer_rfc, certificateSerial: e.certificate_serial,
+      algorithm: e.signature_algorithm, signedAt: e.signed_at.toISOString(),
+    },
+    content: `/api/v1/edocuments/${e.number}/content`,
+  };
+}
+
+/** A trader's eDocuments, newest first, for those who may read them (to pick one to cite again). */
+export async function listEdocuments(db: Sql, principal: Principal, opts: { traderRfc: string; documentType?: string; limit: number; offset: number }) {
+  const trader = await db.maybe<{ id: string; rfc: string; legal_rep_rfc: string }>(
+    'select id, rfc, legal_rep_rfc from traders where rfc = $1', [opts.traderRfc.toUpperCase()]);
+  if (!trader || !(await traderRelation(db, principal, trader))) throw notFound('trader', opts.traderRfc);
+  const rows = await db.query<EdocumentRow>(
+    `${SELECT} where e.trader_id = $1 and ($2::text is null or e.document_type = $2)
+     order by e.created_at desc, e.number limit $3 offset $4`,
+    [trader.id, opts.documentType ?? null, opts.limit, opts.offset]);
+  return rows.map(edocumentView);
+}
+
+/**
+ * eDocuments are not used up: one number may be cited by any number of operations of its owner.
+ * Checks that every number cited for a trader is one of its eDocuments; refuses naming those that are not.
+ */
+export async function checkEdocumentReferences(db: Sql, opts: { traderRfc: string; numbers: readonly string[] }) {
+  const wanted = [...new Set(opts.numbers.map((n) => normaliseEdocumentNumber(n) ?? n))];
+  const rows = wanted.length === 0 ? [] : await db.query<{ number: string; document_type: string; sha256: string }>(
+    `select e.number, e.document_type, e.sha256 from edocuments e join traders t on t.id = e.trader_id
+      where t.rfc = $1 and e.number = any($2::text[])`, [opts.traderRfc.toUpperCase(), wanted]);
+  const found = new Set(rows.map((r) => r.number));
+  const missing = wanted.filter((n) => !found.has(n));
+  if (missing.length > 0) {
+    throw new AppError('edocument.not_of_trader',
+      `${missing.join(', ')}: not an eDocument of ${opts.traderRfc.toUpperCase()}. Cite the trader's own eDocuments (GET /api/v1/edocuments?traderRfc=…).`,
+      422, { numbers: missing });
+  }
+  return rows.map((r) => ({ number: r.number, documentType: r.document_type, sha256: r.sha256 }));
+}
+
+/** For the customs declaration's validation: the eDocument's owner, type and content hash, or null. */
+export async function findEdocumentForCustoms(db: Sql, number: string):
+  Promise<{ number: string; ownerRfc: string; documentType: string; sha256: string } | null> {
+  const normalised = normaliseEdocumentNumber(number);
+  if (!normalised) return null;
+  const row = await db.maybe<{ number: string; owner_rfc: string; document_type: string; sha256: string }>(
+    `select e.number, t.rfc as owner_rfc, e.document_type, e.sha256 from edocuments e join traders t on t.id = e.trader_id
+      where e.number = $1`, [normalised]);
+  return row && { number: row.number, ownerRfc: row.owner_rfc, documentType: row.document_type, sha256: row.sha256 };
+}
