@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { registerApplicationJobs } from './applications/jobs.ts';
 import { housekeeping } from './auth/housekeeping.ts';
+import { edocumentBlobStore } from './documents/blob-store.ts';
+import { cleanupEdocumentBlobs } from './documents/edocument-cleanup.ts';
 import { loadCatalogue } from './catalog/catalogue.ts';
 import { syncProcedureVersions } from './catalog/sync.ts';
 import type { Config } from './config.ts';
@@ -42,6 +44,9 @@ export async function startJobs(ctx: Context): Promise<void> {
   await registerApplicationJobs(ctx);
   ctx.jobs.handle('housekeeping', async () => { await housekeeping(ctx.db); });
   await ctx.jobs.every('housekeeping', 600);
+  const blobs = edocumentBlobStore(ctx.config);
+  ctx.jobs.handle('edocument-cleanup', async () => { await cleanupEdocumentBlobs(ctx.db, blobs); });
+  await ctx.jobs.every('edocument-cleanup', 3600);
   await ctx.jobs.start();
 }
 

@@ -291,3 +291,15 @@ describe('who may file and assign', () => {
     assert.ok(officerView.timeline.some((t: any) => t.kind === 'internal_comment'));
   });
 });
+
+describe('references', () => {
+  test("an operation cites only the trader's own, current COVEs and eDocuments", async () => {
+    const goods = [line('930190', 'US')];
+    const cove = await w.call('POST', '/api/v1/operations', { token: trader.token, body: { traderRfc: trader.rfc, flow: 'import', data: { goods, coves: ['COVE123456789'] } } });
+    assert.equal(cove.status, 422);
+    assert.equal(cove.body.code, 'operation.cove_unknown');
+    const edoc = await w.call('POST', '/api/v1/operations', { token: trader.token, body: { traderRfc: trader.rfc, flow: 'import', data: { goods, edocuments: ['ED0123456789'] } } });
+    assert.equal(edoc.status, 422);
+    assert.equal(edoc.body.code, 'edocument.not_of_trader');
+  });
+});

@@ -6,6 +6,8 @@ import { checkHsCode } from '../catalog/hs.ts';
 import type { Sql } from '../db/db.ts';
 import { json } from '../db/db.ts';
 import { AppError, notFound } from '../errors.ts';
+import { findCoveForCustoms } from '../documents/cove.ts';
+import { checkEdocumentReferences } from '../documents/edocuments.ts';
 import { traderRelation } from '../registry/identity.ts';
 import type { NewOperation, OperationData } from './schemas.ts';
 
@@ -39,6 +41,19 @@ export async function normaliseOperationData(db: Sql, flow: 'import' | 'export',
   return { ...data, goods };
 }
 
+/** Cited eDocuments must be the trader's own; cited COVEs the trader's, of this flow, in their latest version. */
+async function checkReferences(db: Sql, traderRfc: string, flow: 'import' | 'export', data: OperationData) {
+  if (data.edocuments?.length) await checkEdocumentReferences(db, { traderRfc, numbers: data.edocuments });
+  for (const number of data.coves ?? []) {
+    const cove = await findCoveForCustoms(db, number);
+    if (!cove || cove.traderRfc !== traderRfc) {
+      throw new AppError('operation.cove_unknown', `${number} is not a COVE of ${traderRfc}.`, 422, { number });
+    }
+    if (cove.operationType !== flow) throw new AppError('operation.cove_wrong_flow', `COVE ${number} is for an ${cove.operationType}, not an ${flow}.`, 422);
+    if (!cove.current) throw new AppError('operation.cove_superseded', `COVE ${number} was amended: cite ${cove.latestNumber}.`, 422);
+  }
+}
+
 const SELECT = `select o.*, t.rfc as trader_rfc, t.legal_rep_rfc as trader_legal_rep_rfc
   from operations o join traders t on t.id = o.trader_id`;
 
@@ -57,6 +72,7 @@ export async function createOperation(db: Sql, principal: Principal, input: NewO
     throw new AppError('operation.not_your_trader', `You may file only for yourself, a trader you represent, or one that delegated to you as broker.`, 403);
   }
   const data = await normaliseOperationData(db, input.flow, input.data);
+  await checkReferences(db, trader.rfc, input.flow, data);
   const broker = relation === 'broker' ? await db.one<{ id: string }>('select id from brokers where rfc = $1', [principal.rfc]) : null;
   const id = crypto.randomUUID();
   return db.transaction(async (tx) => {
@@ -77,6 +93,7 @@ export async function updateOperation(db: Sql, principal: Principal, id: string,
       throw new AppError('operation.version_conflict', `The draft is at version ${op.version}, not ${update.expectedVersion}.`, 409);
     }
     const data = await normaliseOperationData(tx, op.flow, update.data);
+    await checkReferences(tx, op.trader_rfc, op.flow, data);
     await tx.query('update operations set data = $2, version = version + 1, updated_at = now() where id = $1', [id, json(data)]);
     await appendAudit(tx, { type: 'operation.draft_saved', actorRfc: principal.rfc, objectType: 'operation', objectId: id, data: { version: op.version + 1 } });
     return operationView(await tx.one<OperationRow>(`${SELECT} where o.id = $1`, [id]));
