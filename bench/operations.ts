@@ -100,6 +100,8 @@ async function registerTrader(baseUrl: string, signer: Signer): Promise<void> {
 }
 
 export interface OperationsBench {
+  /** The trader's legal representative (RSA e.firma, base64) and the trader: other rows file with them too. */
+  filer: { efirma: Efirma; password: string; traderRfc: string };
   submits(backend: string, opts: SubmitOptions): Promise<SubmitRow>;
   permits(backend: string, opts: PermitOptions): Promise<PermitRow>;
   close(): Promise<void>;
@@ -115,6 +117,7 @@ export async function openOperationsBench(w: BenchWindow): Promise<OperationsBen
   const db = w.ctx.db;
 
   return {
+    filer: { efirma, password: PASSWORD, traderRfc: TRADER_RFC },
     async submits(backend, opts) {
       const result = await client.run({ kind: 'submit', ...common, ...opts }) as SubmitResult;
       if (!result.ok) throw new Error(`submit benchmark on ${backend} failed after ${result.submittedTotal} submissions: ${result.error}`);

@@ -23,7 +23,11 @@
  *       then hold exactly that many submitted operations and twice as many applications;
  *    c. submission -> signed permit of an automatic notice (SE steel): from the submit's answer
  *       until GET /api/v1/applications/:id shows it approved with its permit (polled every 20 ms),
- *       with the job queue at the poll interval startServer gives it.
+ *       with the job queue at the poll interval startServer gives it;
+ *    d. customs declaration validations: an ANAM customs officer's sessions post declarations
+ *       (POST /api/v1/customs/declarations), each drawing a little from one of 8 auto-approved
+ *       steel notices with large balances; the database must then hold exactly the accepted
+ *       declarations the clients counted, and the permits' balances must have moved by their draws.
  *
  * The machine is shared and noisy: absolute numbers move from run to run. Compare the ratios
  * (each rate next to the raw verify rate measured in the same run) across runs.
@@ -38,6 +42,7 @@ import { LOGIN_ACTION } from '../src/auth/login.ts';
 import type { SigningPayload } from '../src/auth/challenges.ts';
 import { initDevPki, issueEfirma, openEfirma, signPayload, TrustStore, verifySignature, canonicalJson } from '../src/pki/index.ts';
 import { withCurpCheckDigit, withRfcCheckDigit } from '../src/registry/identifiers.ts';
+import { benchCustoms, type CustomsOptions, type CustomsRow } from './customs.ts';
 import { benchLogin, type LoginOptions, type LoginResult } from './login.ts';
 import { openOperationsBench, serverPollSeconds, type OperationsBench, type PermitOptions, type PermitRow, type SubmitOptions, type SubmitRow } from './operations.ts';
 import { freshDatabase, startBenchWindow, type BenchWindow } from './window.ts';
@@ -48,6 +53,11 @@ const LOGIN: LoginOptions = { concurrency: 4, warmupMs: 1000, durationMs: 5000, 
 const SUBMIT: SubmitOptions = { concurrency: 4, warmupMs: 1000, durationMs: 5000, maxPerClient: 10_000 };
 // Two notices at a time, 40 measured after 2 of warm-up; each must be approved within the timeout.
 const PERMIT: PermitOptions = { concurrency: 2, warmup: 2, count: 40, pollMs: 20, timeoutMs: 20_000 };
+// Declarations take turns over 8 permits, so that the 4 clients rarely wait on the same permit line's lock.
+const CUSTOMS: CustomsOptions = {
+  concurrency: 4, warmupMs: 1000, durationMs: 5000, maxPerClient: 20_000,
+  permits: 8, permitQuantity: 100_000_000, permitValue: 100_000_000, drawQuantity: 5, drawValue: 10, approvalTimeoutMs: 20_000,
+};
 
 type Skipped = { backend: string; skipped: string };
 
@@ -165,7 +175,8 @@ async function main() {
   const logins: Array<LoginResult | Skipped> = [];
   const submits: Array<SubmitRow | Skipped> = [];
   const permits: Array<PermitRow | Skipped> = [];
-  const all = [logins, submits, permits] as Array<Array<unknown>>;
+  const customs: Array<CustomsRow | Skipped> = [];
+  const all = [logins, submits, permits, customs] as Array<Array<unknown>>;
   // A failing row is reported in its table (and fails the command) without hiding the other rows.
   const attempt = async <T>(rows: Array<T | Skipped>, what: string, backend: string, run: () => Promise<T>) => {
     try {
@@ -185,17 +196,18 @@ async function main() {
     console.error(`\nclosing the ${what} on ${backend} failed:`, err);
     process.exitCode = 1;
   };
-  /** One window per backend serves the login, submit and permit rows, in that order. */
+  /** One window per backend serves the login, submit, permit and customs rows, in that order. */
   const benchBackend = async (backend: string, databaseUrl: string | undefined) => {
     let w: BenchWindow;
     try { w = await startBenchWindow(databaseUrl); } catch (err) { return failAll(all, backend, err); }
     try {
       await attempt(logins, 'login', backend, () => benchLogin(w, backend, LOGIN));
       let ops: OperationsBench;
-      try { ops = await openOperationsBench(w); } catch (err) { return failAll([submits, permits], backend, err); }
+      try { ops = await openOperationsBench(w); } catch (err) { return failAll([submits, permits, customs], backend, err); }
       try {
         await attempt(submits, 'submit', backend, () => ops.submits(backend, SUBMIT));
         await attempt(permits, 'permit', backend, () => ops.permits(backend, PERMIT));
+        await attempt(customs, 'customs', backend, () => benchCustoms(w, ops, backend, CUSTOMS));
       } finally {
         await ops.close().catch((err) => closeFailed(backend, 'client process', err));
       }
@@ -250,6 +262,17 @@ async function main() {
       console.log(`  ${r.backend}: ${r.count} permits issued automatically, ${count(r.polls)} polls`
         + (r.jobWaitP50Ms === null ? '' : `; pg-boss auto-approve job created -> started, median ${millis(r.jobWaitP50Ms)}`));
     }
+  }
+  console.log(`\nCustoms declaration validations over HTTP on 127.0.0.1: POST /api/v1/customs/declarations, one ANAM customs officer,`);
+  console.log(`${CUSTOMS.concurrency} concurrent clients (a session each) in a separate process, measured for ${CUSTOMS.durationMs / 1000} s after ${CUSTOMS.warmupMs / 1000} s of warm-up;`);
+  console.log(`each declaration has a fresh number and one line (720851 from CN) drawing ${CUSTOMS.drawQuantity} KGM / ${CUSTOMS.drawValue} USD from one of ${CUSTOMS.permits} SE-STEEL-NOTICE permits`);
+  console.log(`(${count(CUSTOMS.permitQuantity)} KGM each), taken in turn so that concurrent declarations rarely wait on the same permit's lock; p50/p99 per POST`);
+  console.log(table(['backend', 'validations/s', 'p50', 'p99', 'vs raw RSA verify rate'], customs.map((r) =>
+    'skipped' in r
+      ? [r.backend, '', '', '', r.skipped]
+      : [r.backend, `${count(r.perSecond)}/s`, millis(r.p50Ms), millis(r.p99Ms), `customs: ${count(r.perSecond)} validations/s = ${percent(r.perSecond, rawRsa)} of raw RSA verify rate`])));
+  for (const r of customs) {
+    if (!('skipped' in r)) console.log(`  ${r.backend}: the database holds exactly the ${count(r.acceptedTotal)} accepted declarations the clients counted (warm-up included), none refused; draws total ${r.drawnQuantity} KGM = authorised - remaining on the ${CUSTOMS.permits} permits`);
   }
   console.log(`\n  raw RSA verify rate in this run: ${count(rawRsa)}/s; compare ratios across runs, not absolute rates.`);
 }
