@@ -120,6 +120,9 @@ export async function startTestWindow(env: Record<string, string> = {}): Promise
   await app.ready();
   await startJobs(ctx);
 
+  // Patents are unique: consecutive numbers from a random start never collide within one window's database.
+  let nextPatent = 1000 + crypto.randomInt(8000);
+
   const call: TestWindow['call'] = async (method, url, opts = {}) => {
     const res = await app.inject({
       method: method as 'GET', url,
@@ -162,7 +165,7 @@ export async function startTestWindow(env: Record<string, string> = {}): Promise
       if (res.status !== 201) throw new Error(`trader registration failed: ${JSON.stringify(res.body)}`);
       return { rfc: res.body.data.rfc, token };
     },
-    async registerBroker(p, patent = String(1000 + crypto.randomInt(8999))) {
+    async registerBroker(p, patent = String(nextPatent++)) {
       const token = await login(p);
       const res = await signed(token, p, 'POST', '/api/v1/brokers', {
         rfc: p.rfc, curp: p.curp, patent, name: p.name, customsOffices: ['ANAM-TAMPS-NLD'],
