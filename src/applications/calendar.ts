@@ -181,3 +181,7 @@ function offsetAt(instant: number): number {
   const seconds = instant - (((instant % 1000) + 1000) % 1000);
   return utc(w.year, w.month, w.day, w.hour, w.minute, w.second).getTime() - seconds;
 }
+
+/** `date` plus `days` calendar days (not business days): validity periods, date windows. */
+export const addCalendarDays = (date: string, days: number): string =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);

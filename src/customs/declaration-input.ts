@@ -1,3 +1,4 @@
+import { addCalendarDays } from '../applications/calendar.ts';
 import { checkCountry, checkCurrency } from '../catalog/codes.ts';
 import { checkHsCode } from '../catalog/hs.ts';
 import type { Sql } from '../db/db.ts';
@@ -82,7 +83,6 @@ export interface Declaration {
 
 const bad = (code: string, message: string, field: string) => new AppError(`declaration.${code}`, `${field}: ${message}`, 400, { field });
 
-const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 function distinct(values: string[], field: string): string[] {
   const seen = new Set<string>();
@@ -105,8 +105,8 @@ export async function normaliseDeclaration(db: Sql, input: DeclarationInput, tod
   if (!office || !officeKey) {
     throw bad('customs_office_unknown', `${input.customsOffice} is not an ANAM customs office that clears goods (${Object.keys(CUSTOMS_OFFICE_KEYS).join(', ')}).`, 'customsOffice');
   }
-  if (input.date > today || input.date < addDays(today, -MAX_DECLARATION_AGE_DAYS)) {
-    throw bad('date_out_of_range', `${input.date} must be between ${addDays(today, -MAX_DECLARATION_AGE_DAYS)} and today (${today}).`, 'date');
+  if (input.date > today || input.date < addCalendarDays(today, -MAX_DECLARATION_AGE_DAYS)) {
+    throw bad('date_out_of_range', `${input.date} must be between ${addCalendarDays(today, -MAX_DECLARATION_AGE_DAYS)} and today (${today}).`, 'date');
   }
   if (number.slice(0, 2) !== input.date.slice(2, 4)) {
     throw bad('number_year_mismatch', `${number} starts with year ${number.slice(0, 2)}, but the declaration is dated ${input.date}.`, 'number');

@@ -4,6 +4,7 @@ import { appendAudit } from '../audit/log.ts';
 import { checkCountry, checkCurrency } from '../catalog/codes.ts';
 import type { Sql } from '../db/db.ts';
 import { json } from '../db/db.ts';
+import { randomNumber } from './numbers.ts';
 import { AppError } from '../errors.ts';
 import { canonicalJson } from '../pki/canonical.ts';
 import { parseRfc } from '../registry/identifiers.ts';
@@ -14,11 +15,8 @@ import type { CoveAmendmentInput, CoveContent, CoveInput, CoveParty } from './co
 /** For customs-declaration validation: whether a COVE exists and whose it is. */
 export { findCoveForCustoms, type CoveForCustoms } from './cove-queries.ts';
 
-/** Crockford base32: no I, L, O or U, so a number read aloud or retyped is not misread. */
-const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-
 /** 'COVE' + 9 random characters (45 bits): unique by retry, and no number says anything about the next. */
-export const newCoveNumber = () => `COVE${Array.from({ length: 9 }, () => CROCKFORD[crypto.randomInt(32)]).join('')}`;
+export const newCoveNumber = () => randomNumber('COVE', 9);
 
 /** Amounts agree within a cent; the float error of large amounts is allowed for on top. */
 const differ = (a: number, b: number) => Math.abs(a - b) > 0.01 + Math.max(Math.abs(a), Math.abs(b)) * 1e-12;

@@ -1,8 +1,8 @@
-import crypto from 'node:crypto';
 import { issueChallenge } from '../auth/challenges.ts';
 import type { Principal } from '../auth/principal.ts';
 import { appendAudit } from '../audit/log.ts';
 import type { Sql } from '../db/db.ts';
+import { randomNumber } from './numbers.ts';
 import { AppError, notFound } from '../errors.ts';
 import { traderRelation } from '../registry/identity.ts';
 import type { BlobStore, StagedBlob } from './blob-store.ts';
@@ -29,13 +29,11 @@ export interface EdocumentRow {
   signer_rfc: string; certificate_serial: string; signature_algorithm: string; signed_at: Date;
 }
 
-// Crockford base32: no I, L, O or U, so a number read out or typed by hand survives.
-const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const NUMBER = /^ED[0-9A-HJKMNP-TV-Z]{10}$/;
 
 /** 'ED' and 10 random characters (50 bits): a number nobody can guess or enumerate. */
 export function newEdocumentNumber(): string {
-  return `ED${Array.from(crypto.randomBytes(10), (b) => CROCKFORD[b & 31]).join('')}`;
+  return randomNumber('ED', 10);
 }
 
 /** Reads a number the way people write it (lower case, hyphens, I/L for 1, O for 0); null if it cannot be one. */

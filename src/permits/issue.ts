@@ -5,12 +5,11 @@ import type { Context } from '../context.ts';
 import type { Sql } from '../db/db.ts';
 import { json } from '../db/db.ts';
 import { nextInSequence } from '../db/sequences.ts';
-import { mexicoDate } from '../applications/calendar.ts';
+import { addCalendarDays, mexicoDate } from '../applications/calendar.ts';
 import { originOfCertificate, type PermitDocument, type PermitGoodsLine, type PermitResolution } from './document.ts';
 import { sealPermitToken } from './token.ts';
 import { allocateFromQuota } from '../customs/quota.ts';
 
-const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * Issues the document an approval grants, in the approving transaction: a gapless number per agency
@@ -40,7 +39,7 @@ export async function issuePermit(tx: Sql, ctx: Context, opts: {
     agency: { code: opts.procedure.agency, name: agency.name },
     holder: { rfc: holder.rfc, legalName: holder.legal_name },
     flow: opts.procedure.flow, goods, ...originOfCertificate(opts.procedure.issues.kind, opts.application.form),
-    validFrom: today, validTo: addDays(today, opts.procedure.issues.validityDays - 1),
+    validFrom: today, validTo: addCalendarDays(today, opts.procedure.issues.validityDays - 1),
     conditions: opts.conditions, issuedAt: now.toISOString(), resolution: opts.resolution, approvedBy: opts.approvedBy,
     applicationId: opts.application.id,
     verificationUrl: `${ctx.config.publicUrl}/api/v1/verify/${number}`,
