@@ -1,5 +1,6 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import { mexicoDate } from '../applications/calendar.ts';
 import { ConfigError } from '../config.ts';
 import { notFound } from '../errors.ts';
 import { AGENCIES } from '../registry/agencies-data.ts';
@@ -17,7 +18,8 @@ export interface Requirement {
   rules: RegulationRule[];
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+/** Rules and versions take effect by Mexico City date, like every other legal date in the window. */
+const today = () => mexicoDate(new Date());
 
 /**
  * The procedures and the regulation matrix, checked once at start. Several versions of a
