@@ -8,7 +8,7 @@
  * fresh number (year of its date, the office's key, the broker's patent, a sequence shared by the loops)
  * and one goods line drawing a small quantity from the next permit in turn. Any answer but 201 fails the run.
  */
-import { performance } from 'node:perf_hooks';
+import { timedClients } from './measure.ts';
 import { mexicoDate } from '../src/applications/calendar.ts';
 import { openEfirma, signPayload, type Signer } from '../src/pki/index.ts';
 import type { Efirma } from './operations-client.ts';
@@ -73,29 +73,14 @@ async function run(job: CustomsJob): Promise<CustomsResult> {
         lines: [{ ...job.line, destinationCountry: 'MX', permits: [{ number: job.permits[n % job.permits.length]! }] }],
       };
     };
-    const start = performance.now();
-    const measureFrom = start + job.warmupMs;
-    const end = measureFrom + job.durationMs;
-    let completed = 0;
-    const latenciesMs: number[] = [];
-    const client = async (token: string) => {
-      for (let i = 0; i < job.maxPerClient && performance.now() < end; i++) {
-        const body = declaration();
-        const t0 = performance.now();
-        const res = await post(`${job.baseUrl}/api/v1/customs/declarations`, body, token);
-        const t1 = performance.now();
-        if (res.status !== 201 || res.json.status !== 'accepted' || res.json.replayed !== false) {
-          throw new Error(`declaration ${body.number}: HTTP ${res.status} ${JSON.stringify(res.json).slice(0, 500)}`);
-        }
-        acceptedTotal++;
-        if (t1 >= measureFrom && t1 <= end) {
-          completed++;
-          if (t0 >= measureFrom) latenciesMs.push(t1 - t0);
-        }
+    const { completed, measuredMs, latenciesMs } = await timedClients(tokens, job, async (token) => {
+      const body = declaration();
+      const res = await post(`${job.baseUrl}/api/v1/customs/declarations`, body, token);
+      if (res.status !== 201 || res.json.status !== 'accepted' || res.json.replayed !== false) {
+        throw new Error(`declaration ${body.number}: HTTP ${res.status} ${JSON.stringify(res.json).slice(0, 500)}`);
       }
-    };
-    await Promise.all(tokens.map(client));
-    const measuredMs = Math.min(end, performance.now()) - measureFrom;
+      acceptedTotal++;
+    });
     if (measuredMs <= 0) return { ok: false, error: 'maxPerClient was reached during the warm-up: nothing was measured', acceptedTotal };
     return { ok: true, completed, measuredMs, acceptedTotal, latenciesMs };
   } catch (err) {

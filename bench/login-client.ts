@@ -4,7 +4,7 @@
  * IPC, runs `concurrency` loops of challenge -> sign -> login for warm-up + duration, and sends
  * back what it measured. Only round trips that end inside the measured window are counted.
  */
-import { performance } from 'node:perf_hooks';
+import { timedClients } from './measure.ts';
 import { openEfirma, signPayload, type Signer } from '../src/pki/index.ts';
 
 export interface ClientJob {
@@ -49,31 +49,15 @@ async function roundTrip(baseUrl: string, signer: Signer, rfc: string): Promise<
 }
 
 async function run(job: ClientJob): Promise<ClientResult> {
-  const start = performance.now();
-  const measureFrom = start + job.warmupMs;
-  const end = measureFrom + job.durationMs;
-  let completed = 0;
-  let warmupRoundTrips = 0;
-  const latenciesMs: number[] = [];
-  const client = async (efirma: ClientJob['efirmas'][number]) => {
-    const signer = openEfirma({ cer: Buffer.from(efirma.cer, 'base64'), key: Buffer.from(efirma.key, 'base64'), password: job.password });
-    for (let i = 0; i < job.maxRoundTrips && performance.now() < end; i++) {
-      const t0 = performance.now();
-      await roundTrip(job.baseUrl, signer, efirma.rfc);
-      const t1 = performance.now();
-      if (t1 < measureFrom) warmupRoundTrips++;
-      else if (t1 <= end) {
-        completed++;
-        if (t0 >= measureFrom) latenciesMs.push(t1 - t0);
-      }
-    }
-  };
   try {
-    await Promise.all(job.efirmas.map(client));
-    // Shorter than the duration only if the clients stopped early, at maxRoundTrips.
-    const measuredMs = Math.min(end, performance.now()) - measureFrom;
+    const clients = job.efirmas.map((efirma) => ({
+      rfc: efirma.rfc,
+      signer: openEfirma({ cer: Buffer.from(efirma.cer, 'base64'), key: Buffer.from(efirma.key, 'base64'), password: job.password }),
+    }));
+    const { completed, warmup, measuredMs, latenciesMs } = await timedClients(clients, { ...job, maxPerClient: job.maxRoundTrips },
+      (c) => roundTrip(job.baseUrl, c.signer, c.rfc));
     if (measuredMs <= 0) return { ok: false, error: 'maxRoundTrips was reached during the warm-up: nothing was measured' };
-    return { ok: true, completed, measuredMs, warmupRoundTrips, latenciesMs };
+    return { ok: true, completed, measuredMs, warmupRoundTrips: warmup, latenciesMs };
   } catch (err) {
     return { ok: false, error: (err as Error).message };
   }

@@ -84,3 +84,30 @@ export function machine(): string {
   const load = os.loadavg().map((l) => l.toFixed(2)).join(' ');
   return `node ${process.version}, ${os.platform()} ${os.arch()}, ${cpus.length} CPU (${cpus[0]?.model.trim() ?? '?'}), load average ${load}`;
 }
+
+/**
+ * Runs each client's step in a loop for the warm-up plus the measured duration (at most maxPerClient times), and
+ * counts and times the steps that end inside the measured window. measuredMs is shorter than the duration only if
+ * the clients stopped early, at maxPerClient.
+ */
+export async function timedClients<C>(clients: readonly C[], opts: { warmupMs: number; durationMs: number; maxPerClient: number },
+  step: (client: C) => Promise<void>): Promise<{ completed: number; warmup: number; measuredMs: number; latenciesMs: number[] }> {
+  const measureFrom = performance.now() + opts.warmupMs;
+  const end = measureFrom + opts.durationMs;
+  let completed = 0;
+  let warmup = 0;
+  const latenciesMs: number[] = [];
+  await Promise.all(clients.map(async (client) => {
+    for (let i = 0; i < opts.maxPerClient && performance.now() < end; i++) {
+      const t0 = performance.now();
+      await step(client);
+      const t1 = performance.now();
+      if (t1 < measureFrom) warmup++;
+      else if (t1 <= end) {
+        completed++;
+        if (t0 >= measureFrom) latenciesMs.push(t1 - t0);
+      }
+    }
+  }));
+  return { completed, warmup, measuredMs: Math.min(end, performance.now()) - measureFrom, latenciesMs };
+}

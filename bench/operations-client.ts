@@ -11,6 +11,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { timedClients } from './measure.ts';
 import { openEfirma, signPayload, type Signer } from '../src/pki/index.ts';
 
 export interface Efirma { cer: string; key: string; rfc: string }
@@ -112,26 +113,10 @@ async function runSubmits(job: Extract<OperationsJob, { kind: 'submit' }>, signe
   let submittedTotal = 0;
   try {
     const tokens = await Promise.all(Array.from({ length: job.concurrency }, () => login(job.baseUrl, signer)));
-    const start = performance.now();
-    const measureFrom = start + job.warmupMs;
-    const end = measureFrom + job.durationMs;
-    let completed = 0;
-    const latenciesMs: number[] = [];
-    const client = async (token: string) => {
-      for (let i = 0; i < job.maxPerClient && performance.now() < end; i++) {
-        const t0 = performance.now();
-        await file(job, token, signer, TWO_AGENCIES, TWO_AGENCY_CODES);
-        const t1 = performance.now();
-        submittedTotal++;
-        if (t1 >= measureFrom && t1 <= end) {
-          completed++;
-          if (t0 >= measureFrom) latenciesMs.push(t1 - t0);
-        }
-      }
-    };
-    await Promise.all(tokens.map(client));
-    // Shorter than the duration only if the clients stopped early, at maxPerClient.
-    const measuredMs = Math.min(end, performance.now()) - measureFrom;
+    const { completed, measuredMs, latenciesMs } = await timedClients(tokens, job, async (token) => {
+      await file(job, token, signer, TWO_AGENCIES, TWO_AGENCY_CODES);
+      submittedTotal++;
+    });
     if (measuredMs <= 0) return { ok: false, error: 'maxPerClient was reached during the warm-up: nothing was measured', submittedTotal };
     return { ok: true, completed, measuredMs, submittedTotal, latenciesMs };
   } catch (err) {
