@@ -83,10 +83,7 @@ export function applicationRoutes(app: FastifyInstance, ctx: Context) {
     // A retry of the same signed submit (a lost answer, a double click) files nothing and answers the same.
     const replay = await replayedSubmission(db, id, body.challengeId);
     if (replay) return { acknowledgement: replay.acknowledgement, seal: replay.acknowledgement_seal, replayed: true };
-    const accepted = await checkSignedChallenge(db, ctx.trust, body, { action: SUBMIT, sessionId: principal.sessionId, target: { id } });
-    if (accepted.signer.rfc !== principal.rfc) {
-      throw new AppError('signature.not_acting_party', `The payload was signed by RFC ${accepted.signer.rfc}, but this session belongs to ${principal.rfc}.`, 403);
-    }
+    const accepted = await checkSignedChallenge(db, ctx.trust, body, { action: SUBMIT, sessionId: principal.sessionId, target: { id }, holderRfc: principal.rfc });
     const result = await db.transaction(async (tx) => {
       const signatureId = await consumeChallenge(tx, accepted).catch(async (err) => {
         // The same signed submit sent twice at once: the first one filed, this one answers what it answered.

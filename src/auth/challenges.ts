@@ -76,6 +76,8 @@ export async function checkSignedChallenge(db: Sql, trust: TrustStore, input: Si
   action: string;
   sessionId: string | null;
   target?: Record<string, string>;
+  /** The RFC of the session's holder, who must be the signer (absent at login, where the signer becomes the holder). */
+  holderRfc?: string;
 }): Promise<AcceptedSignature> {
   if (!UUID.test(input.challengeId)) throw new AppError('challenge.not_found', `No challenge ${input.challengeId}.`, 404);
   const row = await db.maybe<{ action: string; payload: SigningPayload; session_id: string | null; expires_at: Date; used_at: Date | null }>(
@@ -100,6 +102,10 @@ export async function checkSignedChallenge(db: Sql, trust: TrustStore, input: Si
   }
   const envelope: SignatureEnvelope = { certificate: input.certificate, algorithm: input.algorithm, signature: input.signature };
   const signer = verifySignature({ payload: row.payload, envelope, trust });
+  if (expect.holderRfc !== undefined && signer.rfc !== expect.holderRfc) {
+    throw new AppError('signature.not_acting_party',
+      `The payload was signed by RFC ${signer.rfc}, but this session belongs to ${expect.holderRfc}.`, 403);
+  }
   return { payload: row.payload, signer, envelope };
 }
 

@@ -5,9 +5,8 @@ import type { Context } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { principalOf } from '../http/access.ts';
 import { ChallengeResponse, SignedBody } from '../http/schemas.ts';
-import { ACK_TYP } from '../http/signed-route.ts';
+import { sealAcknowledgement } from '../http/signed-route.ts';
 import { canonicalJson } from '../pki/canonical.ts';
-import { sealJws } from '../pki/window-key.ts';
 import { amendCove, fileCove, prepareCoveAmendment, prepareCoveFiling } from './cove.ts';
 import { getCove, listCoves } from './cove-queries.ts';
 import { CoveAmendmentInput, CoveInput, CoveNumber } from './cove-schemas.ts';
@@ -130,13 +129,9 @@ function routes(app: FastifyInstance, ctx: Context) {
 /** Verifies the signature over the issued payload; the signer must be the session's holder. */
 async function acceptSignature(ctx: Context, req: FastifyRequest, action: string, target: Record<string, string>) {
   const principal = principalOf(req);
-  const accepted = await checkSignedChallenge(ctx.db, ctx.trust, req.body as Static<typeof SignedBody>, {
-    action, sessionId: principal.sessionId, target,
+  return checkSignedChallenge(ctx.db, ctx.trust, req.body as Static<typeof SignedBody>, {
+    action, sessionId: principal.sessionId, target, holderRfc: principal.rfc,
   });
-  if (accepted.signer.rfc !== principal.rfc) {
-    throw new AppError('signature.not_acting_party', `The payload was signed by RFC ${accepted.signer.rfc}, but this session belongs to ${principal.rfc}.`, 403);
-  }
-  return accepted;
 }
 
 /** What is stored is exactly what was signed; if re-checking would now store something else, the signer signs again. */
@@ -147,13 +142,8 @@ function sameAsSigned(prepared: object, accepted: AcceptedSignature) {
 }
 
 async function acknowledged(ctx: Context, accepted: AcceptedSignature, signatureId: string, cove: { number: string }) {
-  const acknowledgement = {
-    action: accepted.payload.action,
-    challengeId: accepted.payload.challengeId,
-    signatureId,
-    signedBy: { rfc: accepted.signer.rfc, certificateSerial: accepted.signer.serialNumber },
-    object: { type: 'cove', id: cove.number },
-    receivedAt: new Date().toISOString(),
-  };
-  return { data: cove, acknowledgement, seal: await sealJws(ctx.windowKey, acknowledgement, ACK_TYP) };
+  return { data: cove, ...(await sealAcknowledgement(ctx, {
+    action: accepted.payload.action, challengeId: accepted.payload.challengeId, signatureId,
+    signedBy: { rfc: accepted.signer.rfc, certificateSerial: accepted.signer.serialNumber }, object: { type: 'cove', id: cove.number },
+  })) };
 }

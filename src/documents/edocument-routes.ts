@@ -3,11 +3,9 @@ import multipart from '@fastify/multipart';
 import { Type, type Static } from 'typebox';
 import { checkSignedChallenge, consumeChallenge } from '../auth/challenges.ts';
 import type { Context } from '../context.ts';
-import { AppError } from '../errors.ts';
 import { principalOf } from '../http/access.ts';
 import { ChallengeResponse, SignedBody } from '../http/schemas.ts';
-import { ACK_TYP } from '../http/signed-route.ts';
-import { sealJws } from '../pki/window-key.ts';
+import { sealAcknowledgement } from '../http/signed-route.ts';
 import { Rfc } from '../registry/schemas.ts';
 import { edocumentBlobStore } from './blob-store.ts';
 import { inspectPdf } from './edocument-pdf.ts';
@@ -24,16 +22,12 @@ const write = { access: { scope: 'write' as const } };
 const tags = ['edocuments'];
 
 /** The sealed acknowledgement of a created eDocument; rebuilt the same from the row when a submission is retried. */
-async function acknowledge(ctx: Context, row: EdocumentRow) {
-  const acknowledgement = {
-    action: EDOCUMENT_CREATE,
-    challengeId: row.challenge_id,
-    signatureId: row.signature_id,
+function acknowledge(ctx: Context, row: EdocumentRow) {
+  return sealAcknowledgement(ctx, {
+    action: EDOCUMENT_CREATE, challengeId: row.challenge_id, signatureId: row.signature_id,
     signedBy: { rfc: row.signer_rfc, certificateSerial: row.certificate_serial },
-    object: { type: 'edocument', id: row.number },
-    receivedAt: row.created_at.toISOString(),
-  };
-  return { acknowledgement, seal: await sealJws(ctx.windowKey, acknowledgement, ACK_TYP) };
+    object: { type: 'edocument', id: row.number }, receivedAt: row.created_at.toISOString(),
+  });
 }
 
 /** Offered as the eDocument number for plain clients, and as the uploaded name (always .pdf) for those that read filename*. */
@@ -116,10 +110,7 @@ export function edocumentRoutes(app: FastifyInstance, ctx: Context) {
       const row = await edocumentFor(db, principal, done);
       return { data: edocumentView(row), ...(await acknowledge(ctx, row)), replayed: true };
     }
-    const accepted = await checkSignedChallenge(db, ctx.trust, body, { action: EDOCUMENT_CREATE, sessionId: principal.sessionId, target: {} });
-    if (accepted.signer.rfc !== principal.rfc) {
-      throw new AppError('signature.not_acting_party', `The payload was signed by RFC ${accepted.signer.rfc}, but this session belongs to ${principal.rfc}.`, 403);
-    }
+    const accepted = await checkSignedChallenge(db, ctx.trust, body, { action: EDOCUMENT_CREATE, sessionId: principal.sessionId, target: {}, holderRfc: principal.rfc });
     const data = accepted.payload.data as unknown as EdocumentUploadData;
     // Checked again: a delegation may have been revoked since the upload.
     checkEdocumentType(ctx.catalogue, data.documentType);

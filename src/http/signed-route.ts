@@ -4,7 +4,6 @@ import { checkSignedChallenge, consumeChallenge, issueChallenge } from '../auth/
 import type { Principal } from '../auth/principal.ts';
 import type { Context } from '../context.ts';
 import type { Sql } from '../db/db.ts';
-import { AppError } from '../errors.ts';
 import type { VerifiedSigner } from '../pki/signature.ts';
 import { sealJws } from '../pki/window-key.ts';
 import { principalOf } from './access.ts';
@@ -12,6 +11,21 @@ import { SignedBody, ChallengeResponse } from './schemas.ts';
 
 /** The JWS `typ` of the window's sealed acknowledgements (permits get their own). */
 export const ACK_TYP = 'ventanilla-ack+jws';
+
+export interface Acknowledgement {
+  action: string;
+  challengeId: string;
+  signatureId: string;
+  signedBy: { rfc: string; certificateSerial: string };
+  object: { type: string; id: string };
+  receivedAt?: string;
+}
+
+/** The window's receipt of a signed action, sealed with its key (verifiable with the published JWKS). */
+export async function sealAcknowledgement(ctx: Context, ack: Acknowledgement) {
+  const acknowledgement = { ...ack, receivedAt: ack.receivedAt ?? new Date().toISOString() };
+  return { acknowledgement, seal: await sealJws(ctx.windowKey, acknowledgement, ACK_TYP) };
+}
 
 export interface SignedActionArgs<D, P> {
   principal: Principal;
@@ -66,28 +80,19 @@ export function signedRoute<D extends TSchema, P extends TSchema>(app: FastifyIn
     handler: async (req, reply) => {
       const principal = principalOf(req);
       const accepted = await checkSignedChallenge(ctx.db, ctx.trust, req.body as Static<typeof SignedBody>, {
-        action: def.action, sessionId: principal.sessionId, target: req.params as Record<string, string>,
+        action: def.action, sessionId: principal.sessionId, target: req.params as Record<string, string>, holderRfc: principal.rfc,
       });
-      if (accepted.signer.rfc !== principal.rfc) {
-        throw new AppError('signature.not_acting_party',
-          `The payload was signed by RFC ${accepted.signer.rfc}, but this session belongs to ${principal.rfc}.`, 403);
-      }
       const args = { principal, data: accepted.payload.data as Static<D>, params: req.params as Static<P> };
       await def.check(ctx.db, args);
       const outcome = await ctx.db.transaction(async (tx) => {
         const signatureId = await consumeChallenge(tx, accepted);
         return { signatureId, ...(await def.act(tx, { ...args, signer: accepted.signer, signatureId })) };
       });
-      const acknowledgement = {
-        action: def.action,
-        challengeId: accepted.payload.challengeId,
-        signatureId: outcome.signatureId,
-        signedBy: { rfc: accepted.signer.rfc, certificateSerial: accepted.signer.serialNumber },
-        object: outcome.object,
-        receivedAt: new Date().toISOString(),
-      };
-      const seal = await sealJws(ctx.windowKey, acknowledgement, ACK_TYP);
-      return reply.code(outcome.status ?? 200).send({ data: outcome.result, acknowledgement, seal });
+      const sealed = await sealAcknowledgement(ctx, {
+        action: def.action, challengeId: accepted.payload.challengeId, signatureId: outcome.signatureId,
+        signedBy: { rfc: accepted.signer.rfc, certificateSerial: accepted.signer.serialNumber }, object: outcome.object,
+      });
+      return reply.code(outcome.status ?? 200).send({ data: outcome.result, ...sealed });
     },
   });
 }
