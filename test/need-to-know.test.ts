@@ -138,6 +138,33 @@ describe('rule 1: an officer reads a trader\'s data only when an application to 
     assert.equal(await status(`/api/v1/coves/${amended.body.data.number}`, sedena.token), 404);
   });
 
+  test('an office-bound procedure: officers of the office it was routed to, and the agency\'s supervisors', async () => {
+    const owner = await w.person();
+    const company = await w.registerTrader(owner);
+    const invoice = await createEdocument(company.token, owner, company.rfc, 'commercial_invoice');
+    const goods = [{ hsCode: '401220', description: 'Llantas usadas', quantity: 100, unit: 'PCE', value: 1000, currency: 'USD',
+      originCountry: 'US', destinationCountry: 'MX', customsOffice: 'ANAM-TAMPS-NLD' }];
+    const tyres = { intendedUse: 'retreading', tyreCategory: 'passenger_car', wasteManagementPlan: 'PM-2026-0042' };
+    const draft = await w.call('POST', '/api/v1/operations', {
+      token: company.token, body: { traderRfc: company.rfc, flow: 'import', data: { goods, edocuments: [invoice.toLowerCase()], procedureData: { 'SE-USED-TYRES-IMPORT': tyres } } },
+    });
+    assert.equal(draft.status, 201, JSON.stringify(draft.body));
+    const submitted = await w.signed(company.token, owner, 'POST', `/api/v1/operations/${draft.body.id}/submit`, {});
+    assert.equal(submitted.status, 201, JSON.stringify(submitted.body));
+    const application = (await w.call('GET', `/api/v1/applications/${submitted.body.acknowledgement.applications[0].id}`, { token: company.token })).body;
+    assert.equal(application.procedure.code, 'SE-USED-TYRES-IMPORT');
+    const elsewhere = application.office === 'SE-JAL-GDL' ? 'SE-NL-MTY' : 'SE-JAL-GDL';
+    const inOffice = await w.officer('SE', ['reviewer'], application.office);
+    const otherOffice = await w.officer('SE', ['reviewer', 'resolver'], elsewhere);
+    const supervisor = await w.officer('SE', ['supervisor'], elsewhere);
+    // The eDocument was cited as people type numbers (lower case): it is the same document.
+    for (const url of [`/api/v1/traders/${company.rfc}`, `/api/v1/edocuments/${invoice}`]) {
+      assert.equal(await status(url, inOffice.token), 200, `the office it was routed to: ${url}`);
+      assert.equal(await status(url, supervisor.token), 200, `a supervisor of the agency: ${url}`);
+      assert.equal(await status(url, otherOffice.token), 404, `another office: ${url}`);
+    }
+  });
+
   test('a trader\'s lists are for its own side: an officer reaches documents through the applications it handles', async () => {
     for (const token of [cofepris.token, sedena.token, customs.token]) {
       const res = await w.call('GET', `/api/v1/edocuments?traderRfc=${trader.rfc}`, { token });
