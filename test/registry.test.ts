@@ -183,11 +183,14 @@ describe('authorisation across traders and agencies', () => {
     assert.equal((await w.call('GET', `/api/v1/delegations?trader=${b.rfc}`, { token: a.token })).body.items.length, 0);
   });
 
-  test('an officer reads traders, but manages only its own agency', async () => {
+  test('an officer reads no trader without an application to its agency, and manages only its own agency', async () => {
     const trader = await w.registerTrader(await w.person());
     const seAdmin = await w.officer('SE', ['administrator', 'supervisor']);
     const cofepris = await w.officer('COFEPRIS', ['reviewer']);
-    assert.equal((await w.call('GET', `/api/v1/traders/${trader.rfc}`, { token: cofepris.token })).body.relation, 'officer');
+    // Need to know: without an application of the trader to COFEPRIS, the trader is unknown to its officers.
+    const unseen = await w.call('GET', `/api/v1/traders/${trader.rfc}`, { token: cofepris.token });
+    assert.equal(unseen.status, 404);
+    assert.equal(unseen.body.code, 'trader.not_found');
 
     // SE's administrator registers an SE officer bound to a certificate
     const newOfficer = await w.person();

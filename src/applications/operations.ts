@@ -57,18 +57,18 @@ async function checkReferences(db: Sql, traderRfc: string, flow: 'import' | 'exp
 const SELECT = `select o.*, t.rfc as trader_rfc, t.legal_rep_rfc as trader_legal_rep_rfc
   from operations o join traders t on t.id = o.trader_id`;
 
-/** The trader itself, its legal representative or a broker it delegated to may file; nobody else sees it. */
+/** The trader itself, its legal representative or a broker it delegates to now may file and read it; nobody else sees it. */
 export async function operationFor(db: Sql, principal: Principal, id: string, lock = false): Promise<OperationRow> {
   const row = await db.maybe<OperationRow>(`${SELECT} where o.id = $1${lock ? ' for update of o' : ''}`, [id]);
   const relation = row && await traderRelation(db, principal, { id: row.trader_id, rfc: row.trader_rfc, legal_rep_rfc: row.trader_legal_rep_rfc });
-  if (!row || !relation || relation === 'officer') throw notFound('operation', id);
+  if (!row || !relation) throw notFound('operation', id);
   return row;
 }
 
 export async function createOperation(db: Sql, principal: Principal, input: NewOperation) {
   const trader = await db.maybe<{ id: string; rfc: string; legal_rep_rfc: string }>('select id, rfc, legal_rep_rfc from traders where rfc = $1', [input.traderRfc.toUpperCase()]);
   const relation = trader && await traderRelation(db, principal, trader);
-  if (!trader || !relation || relation === 'officer') {
+  if (!trader || !relation) {
     throw new AppError('operation.not_your_trader', `You may file only for yourself, a trader you represent, or one that delegated to you as broker.`, 403);
   }
   const data = await normaliseOperationData(db, input.flow, input.data);

@@ -69,7 +69,7 @@ export async function officerFor(db: Sql, principal: Principal, app: Application
 export async function applicantMayAct(db: Sql, principal: Principal, app: ApplicationRow): Promise<boolean> {
   const trader = await db.one<{ id: string; rfc: string; legal_rep_rfc: string }>('select id, rfc, legal_rep_rfc from traders where id = $1', [app.trader_id]);
   const relation = await traderRelation(db, principal, trader);
-  return relation !== null && relation !== 'officer';
+  return relation !== null;
 }
 
 export function guardFacts(app: ApplicationRow, procedure: ProcedureDefinition, actor: ActorKind, membership?: OfficerMembership): GuardFacts {

@@ -8,7 +8,7 @@ import { json } from '../db/db.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { PermitDocument } from '../permits/document.ts';
 import { sealJws } from '../pki/window-key.ts';
-import { requireOfficerRole } from '../registry/identity.ts';
+import { requireCustomsOfficer } from '../registry/identity.ts';
 import { checkDocuments, type DeclarationDocuments } from './declaration-documents.ts';
 import {
   declarationHash, microsToDecimal, microsToNumber, normaliseDeclaration, numericToMicros, type Declaration,
@@ -21,12 +21,6 @@ export const CUSTOMS_TYP = 'ventanilla-customs+jws';
 
 // Advisory lock namespace ("pedi"): one transaction at a time per declaration number, across processes.
 const NUMBER_LOCK = 0x70656469;
-
-/**
- * Declarations come from customs: an active ANAM officer with the customs_officer role, acting with the
- * certificate registered for them (a customs system uses an API token such an officer created).
- */
-export const requireCustomsOfficer = (db: Sql, principal: Principal) => requireOfficerRole(db, principal, 'ANAM', ['customs_officer']);
 
 interface DeclarationRow {
   number: string; body_sha256: string; body: Declaration; status: 'accepted' | 'cancelled'; result: ValidationResult; seal: string;

@@ -1,7 +1,8 @@
 import type { Principal } from '../auth/principal.ts';
 import type { Sql } from '../db/db.ts';
 import { notFound } from '../errors.ts';
-import { officerMemberships, traderRelation } from '../registry/identity.ts';
+import { traderRelation } from '../registry/identity.ts';
+import { applicantSideSql, formerBrokerOf, formerBrokerSql, officerNeedsToKnow } from '../registry/need-to-know.ts';
 import { COVE_NUMBER_PATTERN, type CoveContent } from './cove-schemas.ts';
 
 /** A COVE version. Rows never change: an amendment is a new row (its own number) linked to the one it amends. */
@@ -40,19 +41,19 @@ export async function loadChain(db: Sql, number: string): Promise<CoveChain | nu
 }
 
 /**
- * Who may read a COVE: whoever filed a version of it, the trader (or its legal representative), a broker
- * it delegated to, the RFCs and broker patents the latest version names, and customs officers.
+ * Who may read a COVE: the trader's applicant side (so a filer reads it while still on that side), the
+ * RFCs and broker patents the latest version names (third parties the trader chose), and officers who
+ * need to know it (an application citing the chain, or customs). A broker whose delegation was revoked
+ * reads nothing of the trader, even where the COVE names it.
  */
 export async function mayRead(db: Sql, principal: Principal, chain: CoveChain): Promise<boolean> {
-  if (chain.versions.some((v) => v.filed_by_rfc === principal.rfc)) return true;
-  const relation = await traderRelation(db, principal, chain.trader);
-  if (relation && relation !== 'officer') return true;
+  if (await traderRelation(db, principal, chain.trader)) return true;
+  if (await formerBrokerOf(db, principal, chain.trader.id)) return false;
   const { consult_rfcs: consultRfcs, broker_patents: brokerPatents } = chain.latest;
   if (consultRfcs.includes(principal.rfc)) return true;
   if (brokerPatents.length > 0
     && await db.maybe('select 1 from brokers where rfc = $1 and patent = any($2::text[])', [principal.rfc, brokerPatents])) return true;
-  if (relation !== 'officer') return false;
-  return (await officerMemberships(db, principal)).some((m) => m.roles.includes('customs_officer'));
+  return officerNeedsToKnow(db, principal, chain.trader.id, { kind: 'cove', numbers: chain.versions.map((v) => v.number) });
 }
 
 /** The chain of a COVE the caller may read; anyone else is told it does not exist. */
@@ -81,16 +82,14 @@ export async function getCove(db: Sql, principal: Principal, number: string) {
   return { requested: coveView(chain.requested), latest: coveView(chain.latest), chain: chain.versions.map(chainEntry) };
 }
 
-/** The latest version of every COVE the caller filed or is a party to, newest first. */
+/** The latest version of every COVE of a trader the caller is the applicant side of, or that names the caller; newest first. */
 export async function listCoves(db: Sql, principal: Principal, opts: { limit: number }) {
   const rows = await db.query<CoveRow>(
     `${COVE_SELECT}
      where not exists (select 1 from coves n where n.amends_id = c.id)
-       and (t.rfc = $1 or t.legal_rep_rfc = $1 or $1 = any(c.consult_rfcs)
-         or exists (select 1 from coves f where f.root_id = c.root_id and f.filed_by_rfc = $1)
-         or exists (select 1 from delegations d join brokers b on b.id = d.broker_id
-                     where d.trader_id = t.id and d.status = 'active' and b.rfc = $1)
-         or exists (select 1 from brokers b where b.rfc = $1 and b.patent = any(c.broker_patents)))
+       and (${applicantSideSql('t.id', '$1')}
+         or (not ${formerBrokerSql('t.id', '$1')} and ($1 = any(c.consult_rfcs)
+           or exists (select 1 from brokers b where b.rfc = $1 and b.patent = any(c.broker_patents)))))
      order by c.filed_at desc, c.number limit $2`, [principal.rfc, opts.limit]);
   return rows.map((c) => ({ ...chainEntry(c), rootNumber: c.root_number, trader: c.trader_rfc, operationType: c.operation_type, invoiceNumber: c.invoice_number }));
 }

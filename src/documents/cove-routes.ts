@@ -110,14 +110,14 @@ function routes(app: FastifyInstance, ctx: Context) {
     config: read,
     schema: {
       tags, params: NumberParams,
-      summary: 'A COVE: the version asked for, the latest version and the chain of amendments (parties, named RFCs and patents, customs officers)',
+      summary: 'A COVE: the version asked for, the latest version and the chain of amendments (the trader\'s side, named RFCs and patents, officers whose applications cite it, customs)',
     },
   }, async (req) => getCove(db, principalOf(req), (req.params as { number: string }).number));
 
   app.get('/api/v1/coves', {
     config: read,
     schema: {
-      tags, summary: 'COVEs I filed or am a party to (latest versions, newest first)',
+      tags, summary: 'COVEs of traders I act for, or that name me (latest versions, newest first)',
       querystring: Type.Object({
         mine: Type.Optional(Type.Union([Type.Literal(''), Type.Literal('true')], { description: 'Accepted for clarity: the list is always your own' })),
         limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),

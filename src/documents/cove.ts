@@ -111,7 +111,7 @@ export interface CoveFiler {
 async function filerFor(db: Sql, principal: Principal, traderRfc: string): Promise<CoveFiler> {
   const trader = await db.maybe<CoveFiler['trader']>('select id, rfc, legal_rep_rfc from traders where rfc = $1', [traderRfc]);
   const relation = trader && await traderRelation(db, principal, trader);
-  if (!trader || !relation || relation === 'officer') {
+  if (!trader || !relation) {
     throw new AppError('cove.not_your_trader',
       `You may file COVEs only for yourself, a trader you represent, or one that delegated to you as broker; ${traderRfc} is not one of them.`, 403);
   }

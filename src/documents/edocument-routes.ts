@@ -127,7 +127,7 @@ export function edocumentRoutes(app: FastifyInstance, ctx: Context) {
   app.get('/api/v1/edocuments', {
     config: read,
     schema: {
-      tags, summary: "A trader's eDocuments, newest first (the owner, its delegated broker, officers)",
+      tags, summary: "A trader's eDocuments, newest first (the trader, its legal representative, its delegated broker; officers reach documents through applications)",
       querystring: Type.Object({
         traderRfc: Rfc,
         documentType: Type.Optional(Type.String({ pattern: '^[a-z][a-z0-9_]{1,63}$' })),
@@ -140,7 +140,7 @@ export function edocumentRoutes(app: FastifyInstance, ctx: Context) {
   }));
 
   app.get('/api/v1/edocuments/:number', {
-    config: read, schema: { tags, summary: "An eDocument's metadata and signature (the owner, its delegated broker, officers)", params: NumberParams },
+    config: read, schema: { tags, summary: "An eDocument's metadata and signature (the owner's side, officers whose applications cite it, customs)", params: NumberParams },
   }, async (req) => edocumentView(await edocumentFor(db, principalOf(req), (req.params as { number: string }).number)));
 
   app.get('/api/v1/edocuments/:number/content', {

@@ -5,6 +5,7 @@ import type { Sql } from '../db/db.ts';
 import { randomNumber } from './numbers.ts';
 import { AppError, notFound } from '../errors.ts';
 import { traderRelation } from '../registry/identity.ts';
+import { officerNeedsToKnow } from '../registry/need-to-know.ts';
 import type { BlobStore, StagedBlob } from './blob-store.ts';
 
 /** The signed action that turns an upload into an eDocument. */
@@ -58,7 +59,7 @@ export async function uploaderFor(db: Sql, principal: Principal, traderRfc: stri
   const trader = await db.maybe<{ id: string; rfc: string; legal_rep_rfc: string }>(
     'select id, rfc, legal_rep_rfc from traders where rfc = $1', [traderRfc.toUpperCase()]);
   const relation = trader && await traderRelation(db, principal, trader);
-  if (!trader || !relation || relation === 'officer') {
+  if (!trader || !relation) {
     throw new AppError('edocument.not_your_trader',
       'You may upload documents only for yourself, a trader you represent, or one that delegated to you as broker.', 403);
   }
@@ -134,14 +135,16 @@ export async function edocumentOfChallenge(db: Sql, challengeId: string): Promis
 }
 
 /**
- * Readers: the owner trader, its legal representative, a broker it delegated to, and officers
- * (agency and customs). Anyone else is told there is no such eDocument.
+ * Readers: the owner's applicant side (the trader, its legal representative, a broker it delegates to now),
+ * and officers who need to know it (an application to their agency cites it, or customs). Anyone else,
+ * including whoever uploaded it once and is no longer on that side, is told there is no such eDocument.
  */
 export async function edocumentFor(db: Sql, principal: Principal, number: string): Promise<EdocumentRow> {
   const normalised = normaliseEdocumentNumber(number);
   const row = normalised ? await db.maybe<EdocumentRow>(`${SELECT} where e.number = $1`, [normalised]) : null;
-  const relation = row && await traderRelation(db, principal, { id: row.trader_id, rfc: row.trader_rfc, legal_rep_rfc: row.trader_legal_rep_rfc });
-  if (!row || !relation) throw notFound('edocument', number);
+  const allowed = row && (await traderRelation(db, principal, { id: row.trader_id, rfc: row.trader_rfc, legal_rep_rfc: row.trader_legal_rep_rfc })
+    || await officerNeedsToKnow(db, principal, row.trader_id, { kind: 'edocument', number: row.number }));
+  if (!row || !allowed) throw notFound('edocument', number);
   return row;
 }
 
@@ -166,7 +169,10 @@ export function edocumentView(e: EdocumentRow) {
   };
 }
 
-/** A trader's eDocuments, newest first, for those who may read them (to pick one to cite again). */
+/**
+ * A trader's eDocuments, newest first, for its applicant side (to pick one to cite again). Officers get the
+ * same 404 as for an unknown trader: they reach a document through the application that cites it.
+ */
 export async function listEdocuments(db: Sql, principal: Principal, opts: { traderRfc: string; documentType?: string; limit: number; offset: number }) {
   const trader = await db.maybe<{ id: string; rfc: string; legal_rep_rfc: string }>(
     'select id, rfc, legal_rep_rfc from traders where rfc = $1', [opts.traderRfc.toUpperCase()]);

@@ -1,6 +1,7 @@
 import type { Principal } from '../auth/principal.ts';
 import type { Sql } from '../db/db.ts';
 import { AppError, notFound } from '../errors.ts';
+import { applicantSideSql, handledBySql } from '../registry/need-to-know.ts';
 import type { Bilingual } from './notify.ts';
 
 interface NotificationRow {
@@ -15,6 +16,22 @@ const view = (n: NotificationRow) => ({
 
 const COLUMNS = `id, kind, title, body, link, object_type, object_id, created_at, read_at,
   to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || '_' || id as cursor`;
+
+/**
+ * The caller's notifications that they may still see (SQL condition on \`notifications n\`; $1 the RFC,
+ * $2 the certificate fingerprint). A notification about an application or an operation concerns its trader:
+ * it stays visible while the recipient is on that trader's applicant side, or an officer handling the
+ * application (for an operation, one of its applications). A broker whose delegation was revoked, or a
+ * former legal representative, no longer sees what the window told them about that trader.
+ */
+const uuidIf = (type: string) =>
+  `(case when n.object_type = '${type}' and n.object_id ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then n.object_id::uuid end)`;
+const VISIBLE = `n.recipient_rfc = $1 and (
+  n.object_type not in ('application', 'operation')
+  or exists (select 1 from applications a where (a.id = ${uuidIf('application')} or a.operation_id = ${uuidIf('operation')})
+              and ${handledBySql('$1', '$2')})
+  or coalesce((select ${applicantSideSql('o.trader_id', '$1')} from operations o
+                where o.id = coalesce(${uuidIf('operation')}, (select a.operation_id from applications a where a.id = ${uuidIf('application')}))), true))`;
 
 /**
  * A page cursor is the (created_at, id) of the last item seen, as `nextCursor` returns it; a bare
@@ -32,34 +49,34 @@ function parseCursor(cursor: string): [string, string] {
   return [at, id ?? NO_ID];
 }
 
-/** The caller's own notifications, newest first, with the number still unread. */
+/** The caller's own notifications they may still see, newest first, with the number still unread. */
 export async function listNotifications(db: Sql, principal: Principal, opts: { unread?: boolean; limit?: number; before?: string } = {}) {
   const limit = opts.limit ?? 20;
   const [beforeAt, beforeId] = opts.before ? parseCursor(opts.before) : [null, null];
   const rows = await db.query<NotificationRow>(
-    `select ${COLUMNS} from notifications
-     where recipient_rfc = $1 and ($2::boolean is not true or read_at is null)
-       and ($3::timestamptz is null or (created_at, id) < ($3::timestamptz, $4::uuid))
-     order by created_at desc, id desc limit $5`,
-    [principal.rfc, opts.unread ?? false, beforeAt, beforeId, limit + 1]);
+    `select ${COLUMNS} from notifications n
+     where ${VISIBLE} and ($3::boolean is not true or read_at is null)
+       and ($4::timestamptz is null or (created_at, id) < ($4::timestamptz, $5::uuid))
+     order by created_at desc, id desc limit $6`,
+    [principal.rfc, principal.certificateFingerprint, opts.unread ?? false, beforeAt, beforeId, limit + 1]);
   const page = rows.slice(0, limit);
   const { unread } = await db.one<{ unread: number }>(
-    'select count(*)::int as unread from notifications where recipient_rfc = $1 and read_at is null', [principal.rfc]);
+    `select count(*)::int as unread from notifications n where ${VISIBLE} and read_at is null`, [principal.rfc, principal.certificateFingerprint]);
   return { items: page.map(view), nextCursor: rows.length > limit ? page[page.length - 1]!.cursor : null, unread };
 }
 
 /** Marks one of the caller's notifications read; reading it again keeps the first time. */
 export async function markNotificationRead(db: Sql, principal: Principal, id: string) {
   const row = await db.maybe<NotificationRow>(
-    `update notifications set read_at = coalesce(read_at, now()) where id = $1 and recipient_rfc = $2 returning ${COLUMNS}`,
-    [id, principal.rfc]);
-  // Someone else's notification is reported exactly like a missing one.
+    `update notifications n set read_at = coalesce(read_at, now()) where ${VISIBLE} and id = $3 returning ${COLUMNS}`,
+    [principal.rfc, principal.certificateFingerprint, id]);
+  // Someone else's notification, or one about a trader the caller no longer acts for, is reported like a missing one.
   if (!row) throw notFound('notification', id);
   return view(row);
 }
 
 export async function markAllNotificationsRead(db: Sql, principal: Principal): Promise<{ marked: number }> {
   return db.one<{ marked: number }>(
-    `with marked as (update notifications set read_at = now() where recipient_rfc = $1 and read_at is null returning 1)
-     select count(*)::int as marked from marked`, [principal.rfc]);
+    `with marked as (update notifications n set read_at = now() where ${VISIBLE} and read_at is null returning 1)
+     select count(*)::int as marked from marked`, [principal.rfc, principal.certificateFingerprint]);
 }

@@ -5,7 +5,8 @@ import { applicantMayAct, dateOnly, loadApplication } from '../applications/tran
 import type { Context } from '../context.ts';
 import type { Sql } from '../db/db.ts';
 import { AppError, notFound } from '../errors.ts';
-import { officerMemberships, requireOfficerRole } from '../registry/identity.ts';
+import { requireOfficerRole } from '../registry/identity.ts';
+import { officerNeedsToKnow } from '../registry/need-to-know.ts';
 import type { PermitDocument } from './document.ts';
 import { verifyPermitToken } from './token.ts';
 import { jwks } from '../pki/window-key.ts';
@@ -39,13 +40,15 @@ export async function permitStatus(db: Sql, permit: PermitRow, today: string): P
   return { status, balances };
 }
 
-/** The holder's side, the issuing agency's officers, and customs officers may read a permit in full. */
+/**
+ * The holder's applicant side, the officers who handle the application that issued it, and customs
+ * officers (ANAM) read a permit in full; anyone else is told it does not exist.
+ */
 export async function readPermit(ctx: Context, principal: Principal, number: string) {
   const permit = await findPermit(ctx.db, number);
   if (!permit) throw notFound('permit', number);
-  const memberships = await officerMemberships(ctx.db, principal);
-  const allowed = memberships.some((m) => m.agency === permit.agency_code || m.roles.includes('customs_officer'))
-    || await applicantMayAct(ctx.db, principal, await loadApplication(ctx.db, permit.application_id));
+  const allowed = await applicantMayAct(ctx.db, principal, await loadApplication(ctx.db, permit.application_id))
+    || await officerNeedsToKnow(ctx.db, principal, permit.trader_id, { kind: 'permit', applicationId: permit.application_id });
   if (!allowed) throw notFound('permit', number);
   return permit;
 }

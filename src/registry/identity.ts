@@ -23,8 +23,34 @@ export async function requireOfficerRole(db: Sql, principal: Principal, agency: 
   return membership;
 }
 
-/** How the caller relates to a trader: the trader itself, its legal representative, a delegated broker, or an officer. */
-export type TraderRelation = 'self' | 'legal_representative' | 'broker' | 'officer';
+/**
+ * The agency that holds customs powers. A customs_officer role anywhere else gives nothing (and cannot
+ * be registered); `customsOfficerOf` is the one check every customs power goes through.
+ */
+export const CUSTOMS_AGENCY = 'ANAM';
+
+/** The caller's membership as an ANAM customs officer (active, bound certificate), or null. */
+export async function customsOfficerOf(db: Sql, principal: Principal): Promise<OfficerMembership | null> {
+  const membership = (await officerMemberships(db, principal)).find((m) => m.agency === CUSTOMS_AGENCY);
+  return membership?.roles.includes('customs_officer') ? membership : null;
+}
+
+/** Declarations and their cancellation come from customs alone: an ANAM customs officer or a system using their token. */
+export async function requireCustomsOfficer(db: Sql, principal: Principal): Promise<OfficerMembership> {
+  const membership = await customsOfficerOf(db, principal);
+  if (!membership) {
+    throw new AppError('auth.not_agency_officer',
+      `This action needs an officer of ${CUSTOMS_AGENCY} with the role customs_officer, acting with the certificate registered for them.`, 403);
+  }
+  return membership;
+}
+
+/**
+ * How the caller relates to a trader on its applicant side: the trader itself, its legal representative,
+ * or a broker it delegated to (an active delegation). Officers have no relation here: what an officer may
+ * read of a trader is need to know (`need-to-know.ts`), never a standing relation.
+ */
+export type TraderRelation = 'self' | 'legal_representative' | 'broker';
 
 export async function traderRelation(db: Sql, principal: Principal, trader: { id: string; rfc: string; legal_rep_rfc: string }):
   Promise<TraderRelation | null> {
@@ -34,7 +60,6 @@ export async function traderRelation(db: Sql, principal: Principal, trader: { id
     `select 1 from delegations d join brokers b on b.id = d.broker_id
       where d.trader_id = $1 and d.status = 'active' and b.rfc = $2`, [trader.id, principal.rfc]);
   if (delegated) return 'broker';
-  if ((await officerMemberships(db, principal)).length > 0) return 'officer';
   return null;
 }
 
@@ -53,11 +78,12 @@ export async function describeIdentity(db: Sql, principal: Principal) {
     ...(writes ? ['trader.register', ...(broker ? [] : ['broker.register'])] : []),
     ...traders.flatMap((t) => writes ? [`trader.update:${t.rfc}`, `delegation.manage:${t.rfc}`] : [`trader.read:${t.rfc}`]),
     ...represented.map((t) => `trader.file_for:${t.rfc}`),
+    // Officers read a trader's data through the applications they handle: no blanket read is advertised.
     ...officer.flatMap((m) => [
-      'trader.read:*',
       ...(m.roles.includes('administrator') ? [`officer.manage:${m.agency}`] : []),
-      ...m.roles.map((r) => `agency.${r}:${m.agency}`),
+      ...m.roles.filter((r) => r !== 'customs_officer').map((r) => `agency.${r}:${m.agency}`),
     ]),
+    ...(await customsOfficerOf(db, principal) ? ['customs.validate'] : []),
   ];
   return {
     rfc: principal.rfc,

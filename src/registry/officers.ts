@@ -5,7 +5,7 @@ import type { Sql } from '../db/db.ts';
 import { AppError, notFound } from '../errors.ts';
 import { parseCertificate } from '../pki/certificate.ts';
 import { parseCurp, parseRfc } from './identifiers.ts';
-import { requireOfficerRole } from './identity.ts';
+import { CUSTOMS_AGENCY, requireOfficerRole } from './identity.ts';
 import type { OfficerRegistration, OfficerRole } from './schemas.ts';
 
 interface OfficerRow {
@@ -22,6 +22,11 @@ const view = (o: OfficerRow) => ({
 export async function normaliseOfficer(db: Sql, agency: string, input: OfficerRegistration) {
   const { rfc, kind } = parseRfc(input.rfc);
   if (kind !== 'person') throw new AppError('registry.officer_not_person', 'An officer is a person (13-character RFC).', 400);
+  // Customs powers belong to the customs agency: the role is refused elsewhere (and `customsOfficerOf` ignores it there).
+  if (input.roles.includes('customs_officer') && agency !== CUSTOMS_AGENCY) {
+    throw new AppError('registry.customs_role_outside_anam',
+      `The customs_officer role belongs to ${CUSTOMS_AGENCY} officers only; register this officer with ${agency}'s own roles.`, 422);
+  }
   const curp = parseCurp(input.curp);
   const certificate = parseCertificate(input.certificate);
   if (certificate.rfc !== rfc || (certificate.curp && certificate.curp !== curp)) {

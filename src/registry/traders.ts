@@ -6,6 +6,7 @@ import { json } from '../db/db.ts';
 import { AppError, notFound } from '../errors.ts';
 import { parseCurp, parseRfc } from './identifiers.ts';
 import { traderRelation, type TraderRelation } from './identity.ts';
+import { officerNeedsToKnow } from './need-to-know.ts';
 import { checkExpectedVersion, notActingParty, profileHistory, recordProfileVersion } from './profiles.ts';
 import type { TraderProfile } from './schemas.ts';
 
@@ -102,17 +103,21 @@ export async function updateTraderProfile(tx: Sql, opts: {
   return traderView(await traderRow(tx, current.rfc));
 }
 
-function traderView(t: TraderRow, relation?: TraderRelation) {
+/** How the reader came to see the trader: its applicant side, or an officer handling one of its applications. */
+type TraderReader = TraderRelation | 'officer';
+
+function traderView(t: TraderRow, relation?: TraderReader) {
   return {
     id: t.id, rfc: t.rfc, kind: t.kind, legalName: t.legal_name, version: t.version, profile: t.profile,
     createdAt: t.created_at.toISOString(), updatedAt: t.updated_at.toISOString(), ...(relation ? { relation } : {}),
   };
 }
 
-/** Reading a trader: itself, its legal representative, a delegated broker or an agency officer; nobody else. */
-export async function readTrader(db: Sql, principal: Principal, rfc: string) {
+/** Reading a trader: its applicant side, or an officer whose agency handles an application of it (need to know). */
+export async function readTrader(db: Sql, principal: Principal, rfc: string): Promise<{ trader: TraderRow; relation: TraderReader }> {
   const trader = await findTrader(db, rfc);
-  const relation = trader && await traderRelation(db, principal, trader);
+  const relation: TraderReader | null = trader
+    && (await traderRelation(db, principal, trader) ?? (await officerNeedsToKnow(db, principal, trader.id, { kind: 'profile' }) ? 'officer' : null));
   // The same answer for "absent" and "not yours", so RFCs cannot be probed.
   if (!trader || !relation) throw notFound('trader', rfc);
   return { trader, relation };
