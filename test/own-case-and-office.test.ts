@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { transition } from '../src/applications/transition.ts';
+import { ACTIONS, type Action } from '../src/applications/workflow.ts';
 import { officerMemberships } from '../src/registry/identity.ts';
 import { startTestWindow, traderProfile, type Person, type TestWindow } from './support/window.ts';
 
@@ -49,6 +50,17 @@ const view = async (token: string, id: string) => (await w.call('GET', `/api/v1/
 const inboxIds = async (o: Officer) => (await w.call('GET', '/api/v1/inbox', { token: o.token })).body.items.map((a: any) => a.id);
 const listIds = async (token: string) => (await w.call('GET', '/api/v1/applications', { token })).body.items.map((a: any) => a.id);
 
+/** Every officer action, called on transition() itself (as the routes and jobs do), is refused with `code`. */
+async function refusedInTransition(officer: Officer, applicationId: string, code: string) {
+  const principal = { rfc: officer.rfc, certificateFingerprint: (await w.ctx.db.one<{ f: string }>('select certificate_fingerprint as f from officers where id = $1', [officer.id])).f };
+  const [membership] = await officerMemberships(w.ctx.db, principal as never);
+  for (const action of (Object.keys(ACTIONS) as Action[]).filter((a) => ACTIONS[a].actor === 'officer')) {
+    await assert.rejects(w.ctx.db.transaction((tx) => transition(tx, w.ctx, {
+      applicationId, action, actor: { kind: 'officer', principal: principal as never, membership: membership!, signatureId: 'x' },
+    })), (err: any) => err.code === code, action);
+  }
+}
+
 describe('rule 3: no one resolves their own case', () => {
   test('a COFEPRIS resolver who is also the trader can neither act on nor be assigned his own application', async () => {
     const self = await w.officer('COFEPRIS', ['reviewer', 'resolver']);
@@ -81,12 +93,8 @@ describe('rule 3: no one resolves their own case', () => {
     assert.equal(comment.status, 403);
     assert.equal(comment.body.code, 'workflow.own_case');
 
-    // The one check sits in transition(): even a caller that skips the routes cannot take an officer action on his own case.
-    const principal = { rfc: self.rfc, certificateFingerprint: (await w.ctx.db.one<{ f: string }>('select certificate_fingerprint as f from officers where id = $1', [self.id])).f };
-    const [membership] = await officerMemberships(w.ctx.db, principal as never);
-    await assert.rejects(w.ctx.db.transaction((tx) => transition(tx, w.ctx, {
-      applicationId: app!.id, action: 'approve', actor: { kind: 'officer', principal: principal as never, membership: membership!, signatureId: 'x' },
-    })), (err: any) => err.code === 'workflow.own_case');
+    // The one check sits in transition(): even a caller that skips the routes takes no officer action on his own case.
+    await refusedInTransition(self, app!.id, 'workflow.own_case');
 
     assert.equal((await act(colleague, app!.id, 'resolution', { decision: 'approve' })).status, 200);
     const number = (await view(self.token, app!.id)).permit.number;
@@ -117,6 +125,21 @@ describe('rule 3: no one resolves their own case', () => {
   });
 });
 
+test('rule 3: a SEDENA resolver and supervisor who files his own case is not asked to sign its proposal, nor told of the filing', async () => {
+  const self = await w.officer('SEDENA', ['resolver', 'supervisor']);
+  assert.equal((await w.signed(self.token, self, 'POST', '/api/v1/traders', traderProfile(self.rfc))).status, 201);
+  const [app] = await file({ token: self.token, person: self }, self.rfc, [line('930190', 'US')]);
+  const reviewer = await w.officer('SEDENA', ['reviewer']);
+  const colleague = await w.officer('SEDENA', ['resolver']);
+  await act(reviewer, app!.id, 'assignment');
+  await act(reviewer, app!.id, 'review');
+  assert.equal((await act(reviewer, app!.id, 'proposal', { decision: 'approve', message: 'Cumple.' })).status, 200);
+  const kinds = async (o: Officer) => (await w.call('GET', '/api/v1/notifications', { token: o.token })).body.items.map((n: any) => n.kind);
+  assert.ok((await kinds(colleague)).includes('application.propose_approval'));
+  assert.ok(!(await kinds(self)).includes('application.propose_approval'), 'the proposal on his own case is not his to sign');
+  assert.ok(!(await kinds(self)).includes('application.submitted'), 'nor is his filing work in his inbox');
+});
+
 describe('rule 4: office-bound procedures stay in their office', () => {
   test('only the office the application was routed to, or a supervisor, sees it and acts on it', async () => {
     const [app] = await file({ token: trader.token, person: rep }, trader.rfc, [line('630900', 'US')]);
@@ -144,6 +167,8 @@ describe('rule 4: office-bound procedures stay in their office', () => {
     assert.equal((await w.call('POST', `/api/v1/applications/${app!.id}/assignment`, { token: supervisor.token, body: { officerId: local.id } })).status, 200);
     assert.equal((await act(local, app!.id, 'review')).status, 200);
     assert.equal((await act(monterrey, app!.id, 'resolution', { decision: 'approve' })).status, 404);
+    await refusedInTransition(monterrey, app!.id, 'workflow.other_office');
+    await refusedInTransition(agencyWide, app!.id, 'workflow.other_office');
     const approved = await act(local, app!.id, 'resolution', { decision: 'approve' });
     assert.equal(approved.status, 200, JSON.stringify(approved.body));
   });
