@@ -10,12 +10,14 @@ let w: TestWindow;
 let rep: Person;
 let exporter: { rfc: string; token: string };
 let officer: Person & { token: string };
+/** Certificates of origin are office-bound: exports through Nuevo Laredo go to this SE office, where the officer works. */
+const SE_OFFICE = 'SE-TAMPS-MAT';
 
 before(async () => {
   w = await startTestWindow();
   rep = await w.person({ name: 'Carla Exportadora' });
   exporter = await w.registerTrader(rep);
-  officer = await w.officer('SE', ['reviewer', 'resolver']);
+  officer = await w.officer('SE', ['reviewer', 'resolver'], SE_OFFICE);
 });
 after(() => w.close());
 
@@ -57,6 +59,7 @@ describe('certificate of origin: an export of cars to Japan', () => {
     const form = (await w.call('GET', `/api/v1/applications/${applicationId}`, { token: exporter.token })).body.form;
     assert.equal(form.exporter, exporter.rfc);
     assert.deepEqual(form.destinationCountries, ['JP']);
+    assert.equal((await w.call('GET', `/api/v1/applications/${applicationId}`, { token: exporter.token })).body.office, SE_OFFICE);
   });
 
   test('SE approves: a certificate held by the exporter, with its goods and origin criterion', async () => {

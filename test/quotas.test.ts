@@ -15,6 +15,9 @@ let importer: Filer;
 
 interface Filer { rep: Person; rfc: string; token: string }
 
+/** Quota certificates are office-bound: imports through Nuevo Laredo go to this SE office, where the resolver works. */
+const SE_OFFICE = 'SE-TAMPS-MAT';
+
 const today = mexicoDate(new Date());
 const year = today.slice(0, 4);
 const PERIOD = { periodFrom: `${year}-01-01`, periodTo: `${year}-12-31` };
@@ -22,7 +25,7 @@ const PERIOD = { periodFrom: `${year}-01-01`, periodTo: `${year}-12-31` };
 before(async () => {
   w = await startTestWindow();
   seAdmin = await w.officer('SE', ['administrator']);
-  seResolver = await w.officer('SE', ['reviewer', 'resolver']);
+  seResolver = await w.officer('SE', ['reviewer', 'resolver'], SE_OFFICE);
   stranger = await w.officer('COFEPRIS', ['administrator', 'supervisor']);
   importer = await newTrader('Lácteos del Norte');
 });
@@ -74,6 +77,7 @@ async function file(filer: Filer, goods: unknown[], procedure = QUOTA_PROCEDURE)
 /** Filed, assigned to the SE resolver and under review: ready for a resolution. */
 async function inReview(filer: Filer, goods: unknown[], procedure = QUOTA_PROCEDURE): Promise<string> {
   const id = await file(filer, goods, procedure);
+  assert.equal((await w.call('GET', `/api/v1/applications/${id}`, { token: filer.token })).body.office, SE_OFFICE);
   assert.equal((await w.call('POST', `/api/v1/applications/${id}/assignment`, { token: seResolver.token })).status, 200);
   assert.equal((await w.call('POST', `/api/v1/applications/${id}/review`, { token: seResolver.token })).body.status, 'in_review');
   return id;

@@ -1,6 +1,8 @@
 import type { Context } from '../context.ts';
 import type { Sql } from '../db/db.ts';
 import { notify, type Bilingual } from '../notifications/notify.ts';
+import type { ProcedureDefinition } from '../catalog/procedure.ts';
+import { APPLICANT_SIDE_SQL } from './applicant-side.ts';
 import type { ApplicationRow } from './transition.ts';
 import type { Action } from './workflow.ts';
 
@@ -13,8 +15,16 @@ async function applicantSide(tx: Sql, app: Pick<ApplicationRow, 'trader_id' | 'o
   return [row.rfc, row.legal_rep_rfc, row.created_by_rfc];
 }
 
-const officersWith = async (tx: Sql, agency: string, roles: string[]) =>
-  (await tx.query<{ rfc: string }>('select rfc from officers where agency_code = $1 and active and roles && $2::text[]', [agency, roles])).map((r) => r.rfc);
+/**
+ * Officers of the agency with one of the roles, of the given office (or supervisors) when it is office-bound, and never
+ * anyone on the applicant side of the operation: they must not learn of internal steps of their own case.
+ */
+const officersWith = async (tx: Sql, agency: string, roles: string[], operationId: string, office?: { code: string | null }) =>
+  (await tx.query<{ rfc: string }>(
+    `select f.rfc from officers f where f.agency_code = $1 and f.active and f.roles && $2::text[]
+        and (not $5 or f.office_code = $4 or 'supervisor' = any(f.roles))
+        and not exists (select 1 from operations o join traders t on t.id = o.trader_id where o.id = $3 and ${APPLICANT_SIDE_SQL('f.rfc')})`,
+    [agency, roles, operationId, office?.code ?? null, office !== undefined])).map((r) => r.rfc);
 
 /** What each step tells, and to whom: the applicant about decisions and questions, officers about work for them. */
 const NOTICES: Partial<Record<Action, { to: 'applicant' | 'assignee' | 'resolvers'; title: Bilingual }>> = {
@@ -36,11 +46,12 @@ async function send(tx: Sql, ctx: Context, recipients: string[], kind: string, t
   if (email) await ctx.jobs.sendInTransaction(tx, DELIVER_EMAILS, {}, { singletonKey: DELIVER_EMAILS });
 }
 
-export async function noticeOfTransition(tx: Sql, ctx: Context, app: ApplicationRow, action: Action, permit: string | null) {
+export async function noticeOfTransition(tx: Sql, ctx: Context, app: ApplicationRow, procedure: Pick<ProcedureDefinition, 'officeBound'>,
+  action: Action, permit: string | null) {
   const notice = NOTICES[action];
   if (!notice) return;
   const recipients = notice.to === 'applicant' ? await applicantSide(tx, app)
-    : notice.to === 'resolvers' ? await officersWith(tx, app.agency_code, ['resolver'])
+    : notice.to === 'resolvers' ? await officersWith(tx, app.agency_code, ['resolver'], app.operation_id, procedure.officeBound ? { code: app.office_code } : undefined)
       : app.assigned_officer_id ? [(await tx.one<{ rfc: string }>('select rfc from officers where id = $1', [app.assigned_officer_id])).rfc] : [];
   const about = `${app.procedure_code} (${app.agency_code})`;
   const body = permit
@@ -55,7 +66,7 @@ export async function noticeOfSubmission(tx: Sql, ctx: Context, opts: { operatio
     { es: `Su operación se presentó ante: ${opts.agencies.join(', ')}.`, en: `Your operation was filed with: ${opts.agencies.join(', ')}.` },
     { type: 'operation', id: opts.operationId }, `/api/v1/operations/${opts.operationId}`);
   for (const agency of new Set(opts.agencies)) {
-    await send(tx, ctx, await officersWith(tx, agency, ['supervisor']), 'application.submitted',
+    await send(tx, ctx, await officersWith(tx, agency, ['supervisor'], opts.operationId), 'application.submitted',
       { es: 'Nueva solicitud en la bandeja', en: 'New application in the inbox' },
       { es: `Folio ${opts.folio}.`, en: `Folio ${opts.folio}.` }, { type: 'operation', id: opts.operationId }, '/api/v1/inbox');
   }

@@ -17,7 +17,7 @@ import { NewOperation, OperationUpdate } from './schemas.ts';
 import { previewSubmission, replayedSubmission, submissionContent, submitOperation } from './submit.ts';
 import { AUTO_APPROVE } from './jobs.ts';
 import { guardFacts, loadApplication, procedureOf, transition, type Actor } from './transition.ts';
-import { refusal, STATUSES, type Action } from './workflow.ts';
+import { ACTIONS, refusal, STATUSES, type Action } from './workflow.ts';
 
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const read = { access: { scope: 'read' as const } };
@@ -30,8 +30,10 @@ class ReplayLater extends Error {}
 /** Resolves the caller into a workflow actor for an application, or refuses. */
 async function actorFor(ctx: Context, db: Sql, principal: Principal, applicationId: string, action: Action, signed?: { signer: VerifiedSigner; signatureId: string }): Promise<Actor> {
   const app = await loadApplication(db, applicationId);
-  const viewer = await viewerOf(ctx, db, principal, app);
   const procedure = await procedureOf(ctx, db, app);
+  const viewer = await viewerOf(db, principal, app, procedure);
+  // An officer on the applicant side sees the application as the applicant, and takes no officer action on it.
+  if (viewer.kind === 'applicant' && viewer.officerRefused && ACTIONS[action].actor === 'officer') throw viewer.officerRefused;
   const actor: Actor = viewer.kind === 'officer'
     ? { kind: 'officer', principal, membership: viewer.membership, ...signed }
     : { kind: 'applicant', principal, ...signed };
@@ -193,13 +195,14 @@ export function applicationRoutes(app: FastifyInstance, ctx: Context) {
     const { id } = req.params as { id: string };
     const { body, internal } = req.body as { body: string; internal: boolean };
     const application = await loadApplication(db, id);
-    const viewer = await viewerOf(ctx, db, principal, application);
+    const viewer = await viewerOf(db, principal, application, await procedureOf(ctx, db, application));
+    if (internal && viewer.kind === 'applicant' && viewer.officerRefused) throw viewer.officerRefused;
     if (internal && viewer.kind !== 'officer') throw new AppError('workflow.internal_comment_officers_only', 'Only officers write internal comments.', 403);
     await db.transaction(async (tx) => {
       await tx.query(
         `insert into application_messages (id, application_id, kind, author_rfc, author_role, body, created_at) values (gen_random_uuid(), $1, $2, $3, $4, $5, $6)`,
         [id, internal ? 'internal_comment' : 'message', principal.rfc, viewer.kind, body, ctx.clock.now()]);
-      await appendAudit(tx, { type: 'application.comment', actorRfc: principal.rfc, objectType: 'application', objectId: id, data: { internal } });
+      await appendAudit(tx, { type: 'application.comment', actorRfc: principal.rfc, objectType: 'application', objectId: id, data: { internal, role: viewer.kind } });
     });
     return reply.code(201).send({ ok: true });
   });

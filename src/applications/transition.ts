@@ -10,6 +10,7 @@ import { issuePermit } from '../permits/issue.ts';
 import type { VerifiedSigner } from '../pki/signature.ts';
 import { officerMemberships, traderRelation, type OfficerMembership } from '../registry/identity.ts';
 import { extendDueDate, mexicoDate } from './calendar.ts';
+import { onApplicantSide } from './applicant-side.ts';
 import { noticeOfTransition } from './notices.ts';
 import { ACTIONS, FINAL, refusal, type Action, type ActorKind, type GuardFacts, type Status } from './workflow.ts';
 
@@ -21,7 +22,7 @@ export interface ApplicationRow {
   resolution: Record<string, unknown> | null; resolved_at: Date | null; updated_at: Date;
 }
 
-/** Who acts: an officer (with the membership that lets them), the applicant, or the window itself (timers). */
+/** Who acts: an officer (with the membership the caller resolved; transition() re-checks it on the locked row), the applicant, or the window itself (timers). */
 export type Actor =
   | { kind: 'officer'; principal: Principal; membership: OfficerMembership; signer?: VerifiedSigner; signatureId?: string }
   | { kind: 'applicant'; principal: Principal; signer?: VerifiedSigner; signatureId?: string }
@@ -56,16 +57,32 @@ export async function procedureOf(ctx: Context, db: Sql, app: Pick<ApplicationRo
   return row.definition;
 }
 
-/** An officer acts on an application only within its agency, and within its office when the procedure is office-bound. */
+/** Office-bound procedures stay in the office they were routed to: only its officers and the agency's supervisors (agency-wide officers are no office). */
+export const officeAllows = (m: Pick<OfficerMembership, 'office' | 'roles'>, app: Pick<ApplicationRow, 'office_code'>, procedure: Pick<ProcedureDefinition, 'officeBound'>) =>
+  !procedure.officeBound || m.roles.includes('supervisor') || (m.office !== null && m.office === app.office_code);
+
+/** Why this officer may not act on (nor read as an officer) this application, or null: own case first, then office. */
+export async function officerRefusal(db: Sql, officer: { rfc: string } & Pick<OfficerMembership, 'office' | 'roles'>, app: ApplicationRow,
+  procedure: ProcedureDefinition): Promise<AppError | null> {
+  if (await onApplicantSide(db, officer.rfc, app)) {
+    return new AppError('workflow.own_case', 'You are on the applicant side of this application (trader, legal representative, broker or filer): another officer must handle it.', 403);
+  }
+  if (!officeAllows(officer, app, procedure)) {
+    return new AppError('workflow.other_office', `This application is handled by office ${app.office_code ?? '(none)'}: only its officers and the agency's supervisors act on it.`, 403);
+  }
+  return null;
+}
+
+/** An officer acts on an application only within its agency, in its office when office-bound, and never on their own case. */
 export async function officerFor(db: Sql, principal: Principal, app: ApplicationRow, procedure: ProcedureDefinition): Promise<OfficerMembership> {
   const membership = (await officerMemberships(db, principal)).find((m) => m.agency === app.agency_code);
   if (!membership) throw new AppError('workflow.other_agency', `This application belongs to ${app.agency_code}; you are not one of its officers.`, 403);
-  if (procedure.officeBound && membership.office && membership.office !== app.office_code) {
-    throw new AppError('workflow.other_office', `This application is handled by office ${app.office_code}, not ${membership.office}.`, 403);
-  }
+  const refused = await officerRefusal(db, { rfc: principal.rfc, ...membership }, app, procedure);
+  if (refused) throw refused;
   return membership;
 }
 
+/** The applicant side may act: trader, legal representative or delegated broker (an officer is not the applicant by being one). */
 export async function applicantMayAct(db: Sql, principal: Principal, app: ApplicationRow): Promise<boolean> {
   const trader = await db.one<{ id: string; rfc: string; legal_rep_rfc: string }>('select id, rfc, legal_rep_rfc from traders where id = $1', [app.trader_id]);
   const relation = await traderRelation(db, principal, trader);
@@ -89,7 +106,8 @@ export async function transition(tx: Sql, ctx: Context, input: TransitionInput):
   const app = await loadApplication(tx, input.applicationId, true);
   const procedure = await procedureOf(ctx, tx, app);
   const rule = ACTIONS[input.action];
-  const membership = input.actor.kind === 'officer' ? input.actor.membership : undefined;
+  // Every officer action passes here: agency, office and own case are checked against the locked row.
+  const membership = input.actor.kind === 'officer' ? await officerFor(tx, input.actor.principal, app, procedure) : undefined;
   const denied = refusal(input.action, guardFacts(app, procedure, input.actor.kind, membership));
   if (denied) throw new AppError(denied.code, denied.message, denied.code === 'workflow.action_not_allowed' ? 409 : 403);
   if (rule.signed && (input.actor.kind === 'system' || !input.actor.signatureId)) {
@@ -107,8 +125,11 @@ export async function transition(tx: Sql, ctx: Context, input: TransitionInput):
       if (officerId !== membership!.officerId && !membership!.roles.includes('supervisor')) {
         throw new AppError('workflow.role_missing', 'Only a supervisor assigns applications to colleagues.', 403);
       }
-      const colleague = await tx.maybe('select 1 from officers where id = $1 and agency_code = $2 and active', [officerId, app.agency_code]);
+      const colleague = await tx.maybe<{ rfc: string; office: string | null; roles: OfficerMembership['roles'] }>(
+        'select rfc, office_code as office, roles from officers where id = $1 and agency_code = $2 and active', [officerId, app.agency_code]);
       if (!colleague) throw new AppError('workflow.officer_unknown', `Officer ${officerId} is not an active officer of ${app.agency_code}.`, 400);
+      const refused = await officerRefusal(tx, colleague, app, procedure);
+      if (refused) throw refused;
       set.assigned_officer_id = officerId;
       break;
     }
@@ -165,7 +186,7 @@ export async function transition(tx: Sql, ctx: Context, input: TransitionInput):
     });
   }
   const updated = await loadApplication(tx, app.id);
-  await noticeOfTransition(tx, ctx, updated, input.action, permit?.number ?? null);
+  await noticeOfTransition(tx, ctx, updated, procedure, input.action, permit?.number ?? null);
   await appendAudit(tx, {
     type: `application.${input.action}` as AuditEventType, actorRfc, objectType: 'application', objectId: app.id, signatureId,
     data: { from: app.status, to: rule.to, ...(permit ? { permit: permit.number } : {}), ...(set.due_date !== undefined ? { dueDate: set.due_date } : {}) },

@@ -1,7 +1,8 @@
 import type { Principal } from '../auth/principal.ts';
 import { appendAudit } from '../audit/log.ts';
 import { mexicoDate } from '../applications/calendar.ts';
-import { applicantMayAct, dateOnly, loadApplication } from '../applications/transition.ts';
+import { applicantMayAct, dateOnly, loadApplication, officerRefusal } from '../applications/transition.ts';
+import type { ProcedureDefinition } from '../catalog/procedure.ts';
 import type { Context } from '../context.ts';
 import type { Sql } from '../db/db.ts';
 import { AppError, notFound } from '../errors.ts';
@@ -95,7 +96,13 @@ export async function verifyPermit(ctx: Context, q: { number?: string; token?: s
 export async function checkRevocation(db: Sql, principal: Principal, number: string) {
   const permit = await findPermit(db, number);
   if (!permit) throw notFound('permit', number);
-  await requireOfficerRole(db, principal, permit.agency_code, ['resolver', 'supervisor']);
+  const membership = await requireOfficerRole(db, principal, permit.agency_code, ['resolver', 'supervisor']);
+  // Same rules as every action on the application: not on one's own case, not from another office when office-bound.
+  const application = await loadApplication(db, permit.application_id);
+  const { definition } = await db.one<{ definition: ProcedureDefinition }>('select definition from procedure_versions where code = $1 and version = $2',
+    [application.procedure_code, application.procedure_version]);
+  const refused = await officerRefusal(db, { rfc: principal.rfc, ...membership }, application, definition);
+  if (refused) throw refused;
   if (permit.status === 'revoked') throw new AppError('permit.already_revoked', `Permit ${number} was revoked on ${permit.revoked_at!.toISOString()}.`, 409);
 }
 

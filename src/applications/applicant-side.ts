@@ -1,0 +1,15 @@
+import type { Sql } from '../db/db.ts';
+
+/**
+ * The applicant side of an application, by RFC: the trader, its legal representative, a broker it delegates to, and
+ * whoever filed or signed the operation. SQL over `o` (operations) and `t` (traders), so inboxes and lists filter by it.
+ */
+export const APPLICANT_SIDE_SQL = (rfc: string) => `(t.rfc = ${rfc} or t.legal_rep_rfc = ${rfc} or o.created_by_rfc = ${rfc}
+  or exists (select 1 from signatures s where s.id = o.submit_signature_id and s.signer_rfc = ${rfc})
+  or exists (select 1 from delegations d join brokers b on b.id = d.broker_id where d.trader_id = t.id and d.status = 'active' and b.rfc = ${rfc}))`;
+
+/** Whether `rfc` is on the applicant side of the operation an application was filed in: such an officer never handles it. */
+export async function onApplicantSide(db: Sql, rfc: string, app: { operation_id: string }): Promise<boolean> {
+  return !!(await db.maybe(`select 1 from operations o join traders t on t.id = o.trader_id where o.id = $1 and ${APPLICANT_SIDE_SQL('$2')}`,
+    [app.operation_id, rfc]));
+}
