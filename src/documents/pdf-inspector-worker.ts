@@ -74,7 +74,9 @@ async function checkInflatedSize(bytes: Uint8Array, maxInflatedBytes: number): P
     let stages = 0;
     while (stages < names.length && FLATE.has(names[stages]!)) stages++;
     if (/R$/.test(entry)) stages = 1;
-    if (stages > 0) remaining -= await inflatedSize(bytes.subarray(start, resumeAt), stages, remaining);
+    // Inflated from its start to the end of the file: zlib stops at the end of the compressed data, so
+    // neither a false /Length nor an "endstream" inside the data can cut the count short.
+    if (stages > 0) remaining -= await inflatedSize(bytes.subarray(start), stages, remaining);
   }
 }
 
