@@ -25,6 +25,15 @@ export interface Config {
   mail: { smtpUrl: string; from: string } | null;
   /** Largest eDocument (PDF) accepted, in bytes; the upload is cut off as soon as it passes this. */
   edocumentMaxBytes: number;
+  /** What the compressed streams of one uploaded PDF may inflate to in total, in bytes; beyond it the upload is refused. */
+  edocumentMaxInflatedBytes: number;
+  /** How long the check of one uploaded PDF may take before its worker thread is stopped and the upload refused. */
+  edocumentInspectionTimeoutMs: number;
+  /** PDF checks (worker threads) run at once by one process; a few more uploads wait, the rest are refused as busy. */
+  edocumentInspectionWorkers: number;
+  /** Uploads one user may hold unsigned (and unexpired) at once, and their total size in bytes. */
+  edocumentMaxPendingUploads: number;
+  edocumentMaxPendingBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -60,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (smtpUrl && !/^smtps?:\/\//i.test(smtpUrl)) {
     throw new ConfigError('SMTP_URL must start with smtp:// or smtps://, e.g. smtps://user:password@smtp.example.org:465');
   }
+  const edocumentMaxBytes = int(env, 'EDOCUMENT_MAX_BYTES', 10 * 1024 * 1024, 1024, 100 * 1024 * 1024);
   return {
     env: nodeEnv,
     host: env.HOST || '0.0.0.0',
@@ -76,6 +86,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mail: smtpUrl ? { smtpUrl, from: env.SMTP_FROM || 'Ventanilla <no-reply@ventanilla.local>' } : null,
     publicUrl: (env.PUBLIC_URL || `http://localhost:${env.PORT || 8080}`).replace(/\/+$/, ''),
     // At most 100 MiB: the PDF is parsed in memory to check it.
-    edocumentMaxBytes: int(env, 'EDOCUMENT_MAX_BYTES', 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+    edocumentMaxBytes,
+    edocumentMaxInflatedBytes: int(env, 'EDOCUMENT_MAX_INFLATED_BYTES', 128 * 1024 * 1024, 1024, 2 ** 32),
+    edocumentInspectionTimeoutMs: int(env, 'EDOCUMENT_INSPECTION_TIMEOUT_MS', 20_000, 100, 600_000),
+    edocumentInspectionWorkers: int(env, 'EDOCUMENT_INSPECTION_WORKERS', 2, 1, 64),
+    edocumentMaxPendingUploads: int(env, 'EDOCUMENT_MAX_PENDING_UPLOADS', 20, 1, 10_000),
+    // At least one upload of the largest size must fit.
+    edocumentMaxPendingBytes: int(env, 'EDOCUMENT_MAX_PENDING_BYTES', 10 * edocumentMaxBytes, edocumentMaxBytes, 2 ** 40),
   };
 }

@@ -8,9 +8,10 @@ import { ChallengeResponse, SignedBody } from '../http/schemas.ts';
 import { sealAcknowledgement } from '../http/signed-route.ts';
 import { Rfc } from '../registry/schemas.ts';
 import { edocumentBlobStore } from './blob-store.ts';
-import { inspectPdf } from './edocument-pdf.ts';
+import { PdfInspector } from './edocument-pdf.ts';
 import { checkEdocumentType, edocumentTypes } from './edocument-types.ts';
 import { receiveUpload } from './edocument-upload.ts';
+import { checkUploadRoom } from './upload-limits.ts';
 import {
   createEdocument, EDOCUMENT_CREATE, edocumentFor, edocumentOfChallenge, edocumentView, listEdocuments, recordUpload, uploaderFor,
   type EdocumentRow, type EdocumentUploadData,
@@ -49,6 +50,7 @@ export function edocumentRoutes(app: FastifyInstance, ctx: Context) {
   const { db } = ctx;
   const blobs = edocumentBlobStore(ctx.config);
   const maxBytes = ctx.config.edocumentMaxBytes;
+  const inspector = new PdfInspector(ctx.config);
 
   app.get('/api/v1/edocuments/document-types', {
     config: { access: 'public' }, schema: { tags, summary: 'The document types an eDocument may have' },
@@ -77,15 +79,17 @@ export function edocumentRoutes(app: FastifyInstance, ctx: Context) {
           authorise: async (f) => {
             checkEdocumentType(ctx.catalogue, f.documentType);
             traderRfc = (await uploaderFor(db, principal, f.traderRfc)).rfc;
+            // A user already at a limit is refused before the file is read; recordUpload counts again with its size.
+            await checkUploadRoom(db, { uploaderRfc: principal.rfc, size: 0, limits: ctx.config });
           },
         });
         try {
-          const { pages } = await inspectPdf(await staged.bytes());
+          const { pages } = await inspector.inspect(() => staged.bytes());
           const data: EdocumentUploadData = {
             traderRfc, documentType: fields.documentType, description: fields.description ?? null,
             fileName, sha256: staged.sha256, size: staged.size, pages,
           };
-          const issued = await recordUpload(db, { principal, staged, data, ttlSeconds: ctx.config.challengeTtlSeconds });
+          const issued = await recordUpload(db, { principal, staged, data, ttlSeconds: ctx.config.challengeTtlSeconds, limits: ctx.config });
           return reply.code(201).send(issued);
         } finally {
           await staged.discard();

@@ -7,6 +7,7 @@ import { AppError, notFound } from '../errors.ts';
 import { traderRelation } from '../registry/identity.ts';
 import { officerNeedsToKnow } from '../registry/need-to-know.ts';
 import type { BlobStore, StagedBlob } from './blob-store.ts';
+import { holdUploadRoom, type UploadLimits } from './upload-limits.ts';
 
 /** The signed action that turns an upload into an eDocument. */
 export const EDOCUMENT_CREATE = 'edocument.create';
@@ -68,13 +69,15 @@ export async function uploaderFor(db: Sql, principal: Principal, traderRfc: stri
 
 /**
  * Keeps a checked upload and issues the payload to sign. The blob is made visible and the upload row
- * written under the blob's lock, so the cleanup can never remove it in between.
+ * written under the blob's lock, so the cleanup can never remove it in between; first the uploader's
+ * pending uploads are counted under the uploader's lock (upload-limits.ts), so nothing is kept beyond them.
  */
 export async function recordUpload(db: Sql, opts: {
-  principal: Principal; staged: StagedBlob; data: EdocumentUploadData; ttlSeconds: number;
+  principal: Principal; staged: StagedBlob; data: EdocumentUploadData; ttlSeconds: number; limits: UploadLimits;
 }) {
   const { principal, staged, data } = opts;
   return db.transaction(async (tx) => {
+    await holdUploadRoom(tx, { uploaderRfc: principal.rfc, size: staged.size, limits: opts.limits });
     await lockBlob(tx, staged.sha256);
     await staged.commit();
     const issued = await issueChallenge(tx, {
