@@ -18,7 +18,7 @@ describe('ventanilla pki and sign', () => {
   test('--help lists the commands; an unknown command is a usage error', async () => {
     const help = await runCli(['--help']);
     assert.equal(help.code, 0);
-    for (const c of ['serve', 'migrate', 'demo', 'pki init', 'pki issue', 'pki revoke', 'sign', 'audit verify']) assert.ok(help.stdout.includes(c), c);
+    for (const c of ['serve', 'migrate', 'demo', 'pki init', 'pki issue', 'pki revoke', 'sign', 'patent add', 'audit verify']) assert.ok(help.stdout.includes(c), c);
     assert.equal((await runCli(['frobnicate'])).code, 2);
     const missing = await runCli(['pki', 'issue', '--rfc', 'X'], env);
     assert.equal(missing.code, 2);
@@ -35,6 +35,29 @@ describe('ventanilla pki and sign', () => {
     assert.equal(signer.certificate.curp, 'GALA800101MDFRPN02');
     assert.equal(signer.certificate.keyType, 'ec');
     assert.throws(() => openEfirma({ cer: fs.readFileSync(cerPath), key: fs.readFileSync(keyPath), password: 'wrong' }), /password/i);
+  });
+
+  test('pki issue --rfc "COMPANY / REP" writes a SAT company certificate, named after the company', async () => {
+    const issued = await runCli(['pki', 'issue', '--rfc', 'IDN150101AB7 / GALA800101ABA', '--curp', ' / GALA800101MDFRPN02', '--name', 'Importadora',
+      '--password', 's3cret', '--out', out, '--key-type', 'ec'], env);
+    assert.equal(issued.code, 0, issued.stderr);
+    const { cerPath } = JSON.parse(issued.stdout);
+    assert.equal(path.basename(cerPath), 'IDN150101AB7.cer');
+    const { parseCertificate } = await import('../src/pki/index.ts');
+    const cert = parseCertificate(fs.readFileSync(cerPath));
+    assert.deepEqual([cert.rfc, cert.representativeRfc, cert.curp], ['IDN150101AB7', 'GALA800101ABA', null]);
+  });
+
+  test('patent add records a broker patent in the registry, once', async () => {
+    const args = ['patent', 'add', '--patent', '0042', '--rfc', 'GALA800101ABA', '--curp', 'GALA800101MDFRPN04', '--name', 'Ana García', '--granted-on', '2011-02-03'];
+    const added = await runCli(args, env);
+    assert.equal(added.code, 0, added.stderr);
+    assert.deepEqual((({ patent, holderRfc, status, grantedOn }) => ({ patent, holderRfc, status, grantedOn }))(JSON.parse(added.stdout)),
+      { patent: '0042', holderRfc: 'GALA800101ABA', status: 'active', grantedOn: '2011-02-03' });
+    const again = await runCli(args, env);
+    assert.equal(again.code, 1);
+    assert.match(again.stderr, /registry\.patent_exists/);
+    assert.equal((await runCli(['patent', 'add', '--patent', '42'], env)).code, 2);
   });
 
   test('sign prints an envelope over the canonical JSON that the window verifies', async () => {

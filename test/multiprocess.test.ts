@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { DEMO_PASSWORD, DEMO_PEOPLE } from '../src/cli/demo.ts';
-import { openEfirma, signPayload, type Signer } from '../src/pki/index.ts';
+import { issueEfirma, loadDevPki, openEfirma, signPayload, type Signer } from '../src/pki/index.ts';
 import { getJson, postJson, startServerProcess, type ServerProcess } from './support/processes.ts';
 import { randomRfc, testDatabaseUrl, traderProfile } from './support/window.ts';
 
@@ -37,9 +37,9 @@ describe('two server processes on one PostgreSQL', { skip }, () => {
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  async function login(challengeOn: ServerProcess, loginOn: ServerProcess) {
+  async function login(challengeOn: ServerProcess, loginOn: ServerProcess, signer: Signer = rep) {
     const challenge = await postJson(`${challengeOn.url}/api/v1/auth/challenge`, {});
-    return postJson(`${loginOn.url}/api/v1/auth/login`, { challengeId: challenge.body.challengeId, ...signPayload(challenge.body.payload, rep) });
+    return postJson(`${loginOn.url}/api/v1/auth/login`, { challengeId: challenge.body.challengeId, ...signPayload(challenge.body.payload, signer) });
   }
 
   test('a challenge from one process logs in on the other, and the session works on both', async () => {
@@ -61,14 +61,20 @@ describe('two server processes on one PostgreSQL', { skip }, () => {
 
   test('concurrent registrations through both processes keep one unbroken audit chain', async () => {
     const token = (await login(a, a)).body.token as string;
+    const pki = await loadDevPki(path.join(dataDir, 'pki'));
     const register = async (server: ServerProcess) => {
-      const issued = await postJson(`${server.url}/api/v1/traders/signing-payload`, traderProfile(randomRfc('company'), {
+      // Each company registers itself with its own e.firma, naming the demo representative.
+      const rfc = randomRfc('company');
+      const efirma = await issueEfirma(pki, { rfc: `${rfc} / ${rep.certificate.rfc}`, name: `Empresa ${rfc}`, password: DEMO_PASSWORD, keyType: 'ec' });
+      const company = openEfirma({ cer: efirma.cer, key: efirma.key, password: DEMO_PASSWORD });
+      const companyToken = (await login(server, server, company)).body.token as string;
+      const issued = await postJson(`${server.url}/api/v1/traders/signing-payload`, traderProfile(rfc, {
         rfc: rep.certificate.rfc!, curp: rep.certificate.curp!, name: 'Ana García López', cer: Buffer.alloc(0), key: Buffer.alloc(0), signer: rep,
-      }), token);
+      }), companyToken);
       assert.equal(issued.status, 201, JSON.stringify(issued.body));
       // Submit on the other process than the one that issued the payload.
       const other = server === a ? b : a;
-      return postJson(`${other.url}/api/v1/traders`, { challengeId: issued.body.challengeId, ...signPayload(issued.body.payload, rep) }, token);
+      return postJson(`${other.url}/api/v1/traders`, { challengeId: issued.body.challengeId, ...signPayload(issued.body.payload, company) }, companyToken);
     };
     const results = await Promise.all(Array.from({ length: 12 }, (_, i) => register(i % 2 ? a : b)));
     assert.deepEqual(results.map((r) => r.status), Array(12).fill(201));

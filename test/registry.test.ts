@@ -8,26 +8,28 @@ before(async () => { w = await startTestWindow(); });
 after(() => w.close());
 
 describe('trader registration', () => {
-  test('a legal representative registers a company; the profile is signed, versioned and audited', async () => {
+  test("a company registers with its own e.firma, naming its legal representative; signed, versioned and audited", async () => {
     const rep = await w.person({ name: 'Ana Representante' });
-    const token = await w.login(rep);
     const rfc = randomRfc('company');
-    const res = await w.signed(token, rep, 'POST', '/api/v1/traders', { ...traderProfile(rfc, rep), programmes: { immex: 'IMMEX-123' } });
+    // A SAT company certificate: the company's RFC, then its representative's.
+    const company = await w.person({ rfc: `${rfc} / ${rep.rfc}`, kind: 'company' });
+    const res = await w.signed(await w.login(company), company, 'POST', '/api/v1/traders', { ...traderProfile(rfc, rep), programmes: { immex: 'IMMEX-123' } });
     assert.equal(res.status, 201, JSON.stringify(res.body));
     assert.equal(res.body.data.rfc, rfc);
     assert.equal(res.body.data.kind, 'company');
     assert.equal(res.body.data.version, 1);
-    assert.equal(res.body.acknowledgement.signedBy.rfc, rep.rfc);
+    assert.equal(res.body.acknowledgement.signedBy.rfc, rfc);
 
+    const token = await w.login(rep);
     const me = await w.call('GET', '/api/v1/me', { token });
     assert.deepEqual(me.body.traders, [{ rfc, legalName: res.body.data.legalName, relation: 'legal_representative' }]);
     assert.ok(me.body.can.includes(`trader.update:${rfc}`));
 
     const audit = await w.ctx.db.one('select type, actor_rfc, signature_id from audit_events where object_id = $1', [rfc]);
     assert.equal(audit.type, 'trader.registered');
-    assert.equal(audit.actor_rfc, rep.rfc);
+    assert.equal(audit.actor_rfc, rfc);
     const signature = await w.ctx.db.one('select signer_rfc, payload from signatures where id = $1', [audit.signature_id]);
-    assert.equal(signature.signer_rfc, rep.rfc);
+    assert.equal(signature.signer_rfc, rfc);
     assert.equal(signature.payload.data.rfc, rfc);
   });
 
@@ -39,13 +41,14 @@ describe('trader registration', () => {
     assert.equal(res.body.data.kind, 'person');
   });
 
-  test('someone who is neither the company nor its declared representative cannot register it', async () => {
+  test('only the company itself registers it: neither a stranger nor the representative it names', async () => {
     const rep = await w.person();
     const stranger = await w.person();
-    const token = await w.login(stranger);
-    const res = await w.call('POST', '/api/v1/traders/signing-payload', { token, body: traderProfile(randomRfc('company'), rep) });
-    assert.equal(res.status, 403);
-    assert.equal(res.body.code, 'signature.not_acting_party');
+    for (const who of [stranger, rep]) {
+      const res = await w.call('POST', '/api/v1/traders/signing-payload', { token: await w.login(who), body: traderProfile(randomRfc('company'), rep) });
+      assert.equal(res.status, 403);
+      assert.equal(res.body.code, 'registry.company_signature_required');
+    }
   });
 
   test('bad RFCs are refused with precise codes and nothing is written', async () => {
@@ -67,9 +70,10 @@ describe('trader registration', () => {
   });
 
   test('a second registration of the same RFC is a conflict', async () => {
-    const rep = await w.person();
-    const { rfc, token } = await w.registerTrader(rep);
-    const res = await w.call('POST', '/api/v1/traders/signing-payload', { token, body: traderProfile(rfc, rep) });
+    const p = await w.person();
+    const token = await w.login(p);
+    assert.equal((await w.signed(token, p, 'POST', '/api/v1/traders', traderProfile(p.rfc))).status, 201);
+    const res = await w.call('POST', '/api/v1/traders/signing-payload', { token, body: traderProfile(p.rfc) });
     assert.equal(res.status, 409);
     assert.equal(res.body.code, 'registry.trader_exists');
   });

@@ -11,6 +11,8 @@ export const AUDIT_EVENTS = {
   'trader.profile_updated': "A trader's profile was changed by a signed request (new version)",
   'broker.registered': 'A customs broker was registered by a signed request',
   'broker.profile_updated': "A broker's profile was changed by a signed request (new version)",
+  'broker_patent.recorded': 'An ANAM administrator recorded a customs broker patent in the patents registry',
+  'broker_patent.status_changed': 'An ANAM administrator suspended, cancelled or reactivated a broker patent',
   'delegation.granted': 'A trader delegated filing rights to a broker (encargo conferido)',
   'delegation.revoked': 'A trader revoked a delegation',
   'officer.registered': 'An agency administrator registered an officer bound to a certificate',

@@ -9,6 +9,7 @@ import { grantDelegation } from '../registry/delegations.ts';
 import { registerBroker } from '../registry/brokers.ts';
 import { withCurpCheckDigit as curp, withRfcCheckDigit as rfc } from '../registry/identifiers.ts';
 import { registerOfficer } from '../registry/officers.ts';
+import { recordPatent } from '../registry/patents.ts';
 import type { OfficerRole } from '../registry/schemas.ts';
 import { registerTrader } from '../registry/traders.ts';
 import { seedDemoOperations } from './demo-operations.ts';
@@ -18,12 +19,15 @@ export const DEMO_PASSWORD = 'demo1234';
 interface DemoPerson { key: string; name: string; rfc: string; curp: string; who: string; officer?: { agency: string; office?: string; roles: OfficerRole[] } }
 
 export const DEMO_TRADER_RFC = rfc('IDN150101AB');
+const DEMO_TRADER_NAME = 'Importadora Demo del Norte, S.A. de C.V.';
+/** The patent ANAM granted the demo broker, recorded in the patents registry before he registers. */
+export const DEMO_BROKER_PATENT = '3170';
 
 export const DEMO_PEOPLE: DemoPerson[] = [
   { key: 'legal-rep', name: 'Ana García López', rfc: rfc('GALA800101AB'), curp: curp('GALA800101MDFRPN0'),
     who: `legal representative of Importadora Demo del Norte (${DEMO_TRADER_RFC})` },
   { key: 'broker', name: 'Carlos Pérez Ruiz', rfc: rfc('PERC750505CD'), curp: curp('PERC750505HNLRZR0'),
-    who: 'customs broker, patent 3170, acting for the demo trader' },
+    who: `customs broker, patent ${DEMO_BROKER_PATENT}, acting for the demo trader` },
   { key: 'se-admin', name: 'Lucía Hernández Mora', rfc: rfc('HEML850202EF'), curp: curp('HEML850202MDFRRC0'),
     who: 'Ministry of Economy administrator and supervisor', officer: { agency: 'SE', roles: ['administrator', 'supervisor'] } },
   { key: 'se-reviewer', name: 'Jorge Ramírez Soto', rfc: rfc('RASJ900303GH'), curp: curp('RASJ900303HNLMTR0'),
@@ -36,6 +40,8 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     who: 'Customs officer (ANAM), Nuevo Laredo', officer: { agency: 'ANAM', office: 'ANAM-TAMPS-NLD', roles: ['customs_officer'] } },
 ];
 
+const DEMO_COMPANY_WHO = "the company's own e.firma (names Ana García López as legal representative): registers the company, changes its representative";
+
 /** Signs and performs one action the way a client would: issued payload, real signature, checked and consumed. */
 export async function actSigned<T>(ctx: Context, signer: Signer, action: string, target: Record<string, string>, data: Record<string, unknown>,
   act: (tx: Sql, signed: { signer: VerifiedSigner; signatureId: string; challengeId: string }) => Promise<T>): Promise<T> {
@@ -45,8 +51,8 @@ export async function actSigned<T>(ctx: Context, signer: Signer, action: string,
 }
 
 /**
- * Demo data for a laptop: e.firma files for a trader's legal representative, a broker and officers
- * of several agencies, a registered trader and broker, and a delegation. Idempotent.
+ * Demo data for a laptop: e.firma files for a company, its legal representative, a broker and officers
+ * of several agencies, a registered trader, a recorded patent and its broker, and a delegation. Idempotent.
  */
 export async function seedDemo(ctx: Context): Promise<{ created: boolean; efirmaDir: string; people: DemoPerson[] }> {
   const efirmaDir = path.join(ctx.config.dataDir, 'demo-efirma');
@@ -61,24 +67,34 @@ export async function seedDemo(ctx: Context): Promise<{ created: boolean; efirma
     signers.set(p.key, openEfirma({ cer: efirma.cer, key: efirma.key, password: DEMO_PASSWORD }));
   }
   const rep = DEMO_PEOPLE[0]!;
+  // A SAT company certificate: the company's RFC and its legal representative's ("RFC / RFC_REP", " / CURP_REP").
+  const companyEfirma = await issueEfirma(pki, { rfc: `${DEMO_TRADER_RFC} / ${rep.rfc}`, curp: ` / ${rep.curp}`, name: DEMO_TRADER_NAME, password: DEMO_PASSWORD });
+  await writeEfirma(efirmaDir, DEMO_TRADER_RFC, companyEfirma);
+  const company = openEfirma({ cer: companyEfirma.cer, key: companyEfirma.key, password: DEMO_PASSWORD });
   const contact = { name: rep.name, email: 'comercio@demo-norte.example', phone: '+52 81 5555 0101' };
   const traderProfile = {
-    rfc: DEMO_TRADER_RFC, legalName: 'Importadora Demo del Norte, S.A. de C.V.',
+    rfc: DEMO_TRADER_RFC, legalName: DEMO_TRADER_NAME,
     taxAddress: { street: 'Av. Constitución', exteriorNumber: '1500', neighbourhood: 'Centro', municipality: 'Monterrey', state: 'NL', postalCode: '64000', country: 'MX' as const },
     economicActivity: 'Comercio al por mayor de maquinaria y equipo', contacts: [contact],
     programmes: { immex: 'IMMEX-2015-0042' }, legalRepresentative: { rfc: rep.rfc, curp: rep.curp, name: rep.name },
   };
-  await actSigned(ctx, signers.get('legal-rep')!, 'trader.register', {}, traderProfile,
-    (tx, s) => registerTrader(tx, { input: traderProfile, signerRfc: s.signer.rfc, signatureId: s.signatureId }));
+  // The company registers itself with its own e.firma; that signature proves whom it names as representative.
+  await actSigned(ctx, company, 'trader.register', {}, traderProfile,
+    (tx, s) => registerTrader(tx, { input: traderProfile, signer: s.signer, signatureId: s.signatureId }));
   const broker = DEMO_PEOPLE[1]!;
+  // ANAM's patents registry is bootstrapped by the system, like the first officers.
+  await ctx.db.transaction((tx) => recordPatent(tx, {
+    input: { patent: DEMO_BROKER_PATENT, holderRfc: broker.rfc, holderCurp: broker.curp, holderName: broker.name, grantedOn: '2004-03-15' },
+    actorRfc: null, signatureId: null,
+  }));
   const brokerProfile = {
-    rfc: broker.rfc, curp: broker.curp, patent: '3170', name: broker.name, customsOffices: ['ANAM-TAMPS-NLD', 'ANAM-COL-MAN'],
+    rfc: broker.rfc, curp: broker.curp, patent: DEMO_BROKER_PATENT, name: broker.name, customsOffices: ['ANAM-TAMPS-NLD', 'ANAM-COL-MAN'],
     contacts: [{ name: broker.name, email: 'despacho@perez-aduanas.example', phone: '+52 867 555 0202' }],
   };
   await actSigned(ctx, signers.get('broker')!, 'broker.register', {}, brokerProfile,
     (tx, s) => registerBroker(tx, { input: brokerProfile, signer: s.signer, signatureId: s.signatureId }));
-  await actSigned(ctx, signers.get('legal-rep')!, 'delegation.grant', { rfc: DEMO_TRADER_RFC }, { brokerPatent: '3170' },
-    (tx, s) => grantDelegation(tx, { traderRfc: DEMO_TRADER_RFC, brokerPatent: '3170', signerRfc: s.signer.rfc, signatureId: s.signatureId }));
+  await actSigned(ctx, signers.get('legal-rep')!, 'delegation.grant', { rfc: DEMO_TRADER_RFC }, { brokerPatent: DEMO_BROKER_PATENT },
+    (tx, s) => grantDelegation(tx, { traderRfc: DEMO_TRADER_RFC, brokerPatent: DEMO_BROKER_PATENT, signerRfc: s.signer.rfc, signatureId: s.signatureId }));
   // Officers are bootstrapped by the system (no administrator exists yet to sign for them).
   for (const p of DEMO_PEOPLE.filter((x) => x.officer)) {
     const o = p.officer!;
@@ -96,6 +112,7 @@ export async function seedDemo(ctx: Context): Promise<{ created: boolean; efirma
 export function demoSummary(efirmaDir: string): string {
   return [
     `Demo e.firma files (password for every .key: ${DEMO_PASSWORD}) in ${efirmaDir}:`,
+    `  ${DEMO_TRADER_RFC}.cer / ${DEMO_TRADER_RFC}.key  ${DEMO_TRADER_NAME}: ${DEMO_COMPANY_WHO}`,
     ...DEMO_PEOPLE.map((p) => `  ${p.rfc}.cer / ${p.rfc}.key  ${p.name}: ${p.who}`),
     '',
   ].join('\n');

@@ -28,6 +28,8 @@ Usage: ventanilla <command> [options]
                                  print the signature envelope over FILE.json's RFC 8785 canonical form
   officer add --agency CODE --cer F --curp C --name N --roles r1,r2 [--office CODE] [--email E]
                                  bootstrap an officer bound to a certificate (e.g. an agency's first administrator)
+  patent add --patent NNNN --rfc R --curp C --name N --granted-on YYYY-MM-DD
+                                 record a customs broker patent in ANAM's registry (otherwise an ANAM administrator's signed action)
   audit verify                   verify the hash-chained audit log
   verify-permit TOKEN --keys FILE.json [--token-file F] [--at ISO] [--json]
                                  verify a permit's QR token offline, with only the window's published keys
@@ -131,7 +133,8 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
     const out = path.resolve(need(values, 'out'));
     const { issueEfirma, loadDevPki, writeEfirma } = await pkiModule();
     const efirma = await issueEfirma(await loadDevPki(pkiDir(values)), opts);
-    const files = await writeEfirma(out, rfc, efirma);
+    // A SAT company certificate holds "COMPANY_RFC / REP_RFC": its files are named after the company.
+    const files = await writeEfirma(out, rfc.split('/')[0]!.trim(), efirma);
     console.log(JSON.stringify({ ...files, serialNumber: efirma.serialNumber }));
   },
   'pki revoke': async (argv) => {
@@ -180,6 +183,20 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
       },
     })));
     console.log(JSON.stringify(officer));
+  },
+  'patent add': async (argv) => {
+    const { values } = parseArgs({
+      args: argv, options: {
+        patent: { type: 'string' }, rfc: { type: 'string' }, curp: { type: 'string' }, name: { type: 'string' }, 'granted-on': { type: 'string' },
+      },
+    });
+    const patent = need(values, 'patent');
+    if (!/^[0-9]{4}$/.test(patent)) throw new UsageError('--patent must be 4 digits');
+    const grantedOn = need(values, 'granted-on');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(grantedOn) || Number.isNaN(Date.parse(grantedOn))) throw new UsageError('--granted-on must be a date YYYY-MM-DD');
+    const { recordPatent } = await import('../registry/patents.ts');
+    const input = { patent, holderRfc: need(values, 'rfc'), holderCurp: need(values, 'curp'), holderName: need(values, 'name'), grantedOn };
+    console.log(JSON.stringify(await withDb((db) => db.transaction((tx) => recordPatent(tx, { input, actorRfc: null, signatureId: null })))));
   },
   'verify-permit': async (argv) => {
     const { verifyPermitTokenCli } = await import('../permits/token.ts');

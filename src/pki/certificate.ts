@@ -23,6 +23,8 @@ export interface CertificateInfo {
   issuer: string;
   rfc: string | null;
   curp: string | null;
+  /** A SAT company certificate also names the legal representative who applied for it ("RFC / RFC_REP"). */
+  representativeRfc: string | null;
   name: string | null;
   notBefore: Date;
   notAfter: Date;
@@ -65,9 +67,9 @@ export function normalizeSerial(hex: string): string {
 }
 
 /** SAT writes "RFC / RFC_REP" (and " / CURP_REP" for companies): the holder's own is the first part. */
-function firstToken(values: string[]): string | null {
-  const first = values[0]?.split('/')[0]?.trim();
-  return first ? first : null;
+function token(values: string[], index: 0 | 1): string | null {
+  const part = values[0]?.split('/')[index]?.trim();
+  return part ? part : null;
 }
 
 export function parseCertificate(der: Uint8Array | string): CertificateInfo {
@@ -101,8 +103,9 @@ function build(der: Buffer, fingerprint: string): CertificateInfo {
     serialNumber: normalizeSerial(node.serialNumber),
     subject: formatName(subject),
     issuer: formatName(cert.issuerName),
-    rfc: firstToken(subject.getField(OID_RFC)),
-    curp: firstToken(subject.getField(OID_CURP)),
+    rfc: token(subject.getField(OID_RFC), 0),
+    curp: token(subject.getField(OID_CURP), 0),
+    representativeRfc: token(subject.getField(OID_RFC), 1),
     name: subject.getField('CN')[0] ?? null,
     notBefore: cert.notBefore,
     notAfter: cert.notAfter,

@@ -6,12 +6,13 @@ import { json } from '../db/db.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { VerifiedSigner } from '../pki/signature.ts';
 import { parseCurp, parseRfc } from './identifiers.ts';
+import { requireHeldPatent } from './patents.ts';
 import { checkExpectedVersion, notActingParty, profileHistory, recordProfileVersion } from './profiles.ts';
 import type { BrokerProfile } from './schemas.ts';
 
 interface BrokerRow { id: string; rfc: string; patent: string; name: string; version: number; profile: BrokerProfile; created_at: Date; updated_at: Date }
 
-/** A patent belongs to a person: the broker's RFC is a person's and the broker signs for itself. */
+/** A patent belongs to a person: the broker's RFC is a person's and the broker signs for itself (the patent is checked by requireHeldPatent). */
 export async function normaliseBrokerProfile(db: Sql, input: BrokerProfile): Promise<BrokerProfile> {
   const { rfc, kind } = parseRfc(input.rfc, 'profile.rfc');
   if (kind !== 'person') throw new AppError('registry.broker_not_person', 'A customs broker patent belongs to a person (13-character RFC).', 400);
@@ -35,6 +36,7 @@ function checkBrokerSigner(signer: { rfc: string; curp: string | null }, profile
 export async function checkBrokerRegistration(db: Sql, principal: Principal, input: BrokerProfile) {
   const profile = await normaliseBrokerProfile(db, input);
   checkBrokerSigner(principal, profile);
+  await requireHeldPatent(db, profile);
   const clash = await db.maybe<{ rfc: string; patent: string }>('select rfc, patent from brokers where rfc = $1 or patent = $2', [profile.rfc, profile.patent]);
   if (clash) {
     throw new AppError('registry.broker_exists', clash.rfc === profile.rfc
@@ -56,6 +58,7 @@ export async function brokerBy(db: Sql, column: 'patent' | 'rfc', value: string,
 export async function registerBroker(tx: Sql, opts: { input: BrokerProfile; signer: VerifiedSigner; signatureId: string }) {
   const profile = await normaliseBrokerProfile(tx, opts.input);
   checkBrokerSigner(opts.signer, profile);
+  await requireHeldPatent(tx, profile);
   const id = crypto.randomUUID();
   const at = new Date();
   const inserted = await tx.query(

@@ -4,15 +4,15 @@ import { appendAudit } from '../audit/log.ts';
 import type { Sql } from '../db/db.ts';
 import { AppError, notFound } from '../errors.ts';
 import { brokerBy } from './brokers.ts';
-import { checkTraderSigner, traderRow } from './traders.ts';
+import { checkTraderSigner, readTrader, traderRow } from './traders.ts';
 
 interface DelegationRow {
-  id: string; trader_rfc: string; trader_name: string; legal_rep_rfc: string; broker_patent: string; broker_name: string;
+  id: string; trader_rfc: string; trader_name: string; legal_rep_rfc: string; broker_patent: string; broker_name: string; broker_rfc: string;
   status: 'active' | 'revoked'; granted_at: Date; revoked_at: Date | null;
 }
 
 const SELECT = `select d.id, t.rfc as trader_rfc, t.legal_name as trader_name, t.legal_rep_rfc, b.patent as broker_patent,
-  b.name as broker_name, d.status, d.granted_at, d.revoked_at
+  b.name as broker_name, b.rfc as broker_rfc, d.status, d.granted_at, d.revoked_at
   from delegations d join traders t on t.id = d.trader_id join brokers b on b.id = d.broker_id`;
 
 const view = (d: DelegationRow) => ({
@@ -21,7 +21,8 @@ const view = (d: DelegationRow) => ({
 });
 
 export async function checkDelegationGrant(db: Sql, principal: Principal, traderRfc: string, brokerPatent: string) {
-  const trader = await traderRow(db, traderRfc);
+  // A trader the caller may not see is "not found", whether or not it exists: no RFC oracle.
+  const { trader } = await readTrader(db, principal, traderRfc);
   checkTraderSigner(principal.rfc, { rfc: trader.rfc, legalRepRfc: trader.legal_rep_rfc });
   const broker = await brokerBy(db, 'patent', brokerPatent);
   if (await db.maybe("select 1 from delegations where trader_id = $1 and broker_id = $2 and status = 'active'", [trader.id, broker.id])) {
@@ -54,6 +55,8 @@ async function delegationRow(db: Sql, id: string, lock = false): Promise<Delegat
 
 export async function checkDelegationRevocation(db: Sql, principal: Principal, id: string) {
   const d = await delegationRow(db, id);
+  // Only its parties see a delegation (listDelegations); to anyone else it does not exist.
+  if (![d.trader_rfc, d.legal_rep_rfc, d.broker_rfc].includes(principal.rfc)) throw notFound('delegation', id);
   checkTraderSigner(principal.rfc, { rfc: d.trader_rfc, legalRepRfc: d.legal_rep_rfc });
   if (d.status !== 'active') throw new AppError('registry.delegation_not_active', `Delegation ${id} is already ${d.status}.`, 409);
 }

@@ -7,11 +7,12 @@ import { getAgency, listAgencies } from './agencies.ts';
 import { checkBrokerRegistration, checkBrokerUpdate, getBroker, registerBroker, updateBrokerProfile } from './brokers.ts';
 import { checkDelegationGrant, checkDelegationRevocation, grantDelegation, listDelegations, revokeDelegation } from './delegations.ts';
 import { checkOfficerDeactivation, checkOfficerRegistration, deactivateOfficer, listOfficers, registerOfficer } from './officers.ts';
-import { BrokerProfile, OfficerRegistration, ProfileUpdate, Rfc, TraderProfile } from './schemas.ts';
+import { changePatentStatus, checkPatentRecord, checkPatentStatusChange, getPatent, recordPatent } from './patents.ts';
+import { BrokerPatentRecord, BrokerPatentStatusChange, BrokerProfile, OfficerRegistration, PatentNumber, ProfileUpdate, Rfc, TraderProfile } from './schemas.ts';
 import { checkTraderRegistration, checkTraderUpdate, getTrader, getTraderHistory, registerTrader, updateTraderProfile } from './traders.ts';
 
 const RfcParams = Type.Object({ rfc: Rfc });
-const PatentParams = Type.Object({ patent: Type.String({ pattern: '^[0-9]{4}$' }) });
+const PatentParams = Type.Object({ patent: PatentNumber });
 const AgencyParams = Type.Object({ agency: Type.String({ pattern: '^[A-Z]{2,12}$' }) });
 const Reason = Type.Object({ reason: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })) }, { additionalProperties: false });
 const read = { access: { scope: 'read' as const } };
@@ -22,10 +23,10 @@ export function registryRoutes(app: FastifyInstance, ctx: Context) {
   // Traders
   signedRoute(app, ctx, {
     method: 'POST', url: '/api/v1/traders', action: 'trader.register', tags: ['traders'],
-    summary: 'Register a trader (signed by the trader or its legal representative)', data: TraderProfile,
+    summary: "Register a trader (signed with the trader's own e.firma: a company's certificate, or the person's)", data: TraderProfile,
     check: (db, { principal, data }) => checkTraderRegistration(db, principal, data),
     act: async (tx, { data, signer, signatureId }) => {
-      const trader = await registerTrader(tx, { input: data, signerRfc: signer.rfc, signatureId });
+      const trader = await registerTrader(tx, { input: data, signer, signatureId });
       return { status: 201, object: { type: 'trader', id: trader.rfc }, result: trader };
     },
   });
@@ -34,7 +35,7 @@ export function registryRoutes(app: FastifyInstance, ctx: Context) {
     summary: "Update a trader's profile (a new signed version)", params: RfcParams, data: ProfileUpdate(TraderProfile),
     check: (db, { principal, data, params }) => checkTraderUpdate(db, principal, params.rfc, data),
     act: async (tx, { data, params, signer, signatureId }) => {
-      const trader = await updateTraderProfile(tx, { rfc: params.rfc, update: data, signerRfc: signer.rfc, signatureId });
+      const trader = await updateTraderProfile(tx, { rfc: params.rfc, update: data, signer, signatureId });
       return { object: { type: 'trader', id: trader.rfc }, result: trader };
     },
   });
@@ -64,6 +65,28 @@ export function registryRoutes(app: FastifyInstance, ctx: Context) {
   });
   app.get('/api/v1/brokers/:patent', { config: read, schema: { tags: ['brokers'], summary: 'A broker (full profile for the broker itself)', params: PatentParams } },
     async (req) => getBroker(db, principalOf(req), (req.params as { patent: string }).patent));
+
+  // The patents registry ANAM keeps: a broker registers only with a patent recorded there for them.
+  signedRoute(app, ctx, {
+    method: 'POST', url: '/api/v1/broker-patents', action: 'broker_patent.record', tags: ['brokers'],
+    summary: 'Record a customs broker patent ANAM granted (ANAM administrator)', data: BrokerPatentRecord,
+    check: (db, { principal, data }) => checkPatentRecord(db, principal, data),
+    act: async (tx, { data, signer, signatureId }) => {
+      const patent = await recordPatent(tx, { input: data, actorRfc: signer.rfc, signatureId });
+      return { status: 201, object: { type: 'broker_patent', id: patent.patent }, result: patent };
+    },
+  });
+  signedRoute(app, ctx, {
+    method: 'POST', url: '/api/v1/broker-patents/:patent/status', action: 'broker_patent.change_status', tags: ['brokers'],
+    summary: 'Suspend, cancel or reactivate a broker patent (ANAM administrator)', params: PatentParams, data: BrokerPatentStatusChange,
+    check: (db, { principal, data, params }) => checkPatentStatusChange(db, principal, params.patent, data),
+    act: async (tx, { data, params, signer, signatureId }) => {
+      const patent = await changePatentStatus(tx, { patent: params.patent, change: data, actorRfc: signer.rfc, signatureId });
+      return { object: { type: 'broker_patent', id: patent.patent }, result: patent };
+    },
+  });
+  app.get('/api/v1/broker-patents/:patent', { config: read, schema: { tags: ['brokers'], summary: 'A patent in the patents registry (ANAM officers)', params: PatentParams } },
+    async (req) => getPatent(db, principalOf(req), (req.params as { patent: string }).patent));
 
   // Delegations (encargo conferido)
   signedRoute(app, ctx, {

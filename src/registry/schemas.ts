@@ -42,10 +42,12 @@ export const TraderProfile = Type.Object({
 }, { additionalProperties: false });
 export type TraderProfile = Static<typeof TraderProfile>;
 
+export const PatentNumber = Type.String({ pattern: '^[0-9]{4}$', description: 'Patente de agente aduanal' });
+
 export const BrokerProfile = Type.Object({
   rfc: Rfc,
   curp: Curp,
-  patent: Type.String({ pattern: '^[0-9]{4}$', description: 'Patente de agente aduanal' }),
+  patent: PatentNumber,
   name: text(200),
   customsOffices: Type.Array(text(40), { minItems: 1, maxItems: 60, description: 'ANAM offices where the patent is authorised' }),
   contacts: Type.Array(Contact, { minItems: 1, maxItems: 10 }),
@@ -70,3 +72,22 @@ export const OfficerRegistration = Type.Object({
   certificate: Type.String({ minLength: 1, maxLength: 16384, description: "The officer's e.firma certificate, base64 DER" }),
 }, { additionalProperties: false });
 export type OfficerRegistration = Static<typeof OfficerRegistration>;
+
+export const PATENT_STATUSES = ['active', 'suspended', 'cancelled'] as const;
+export type PatentStatus = (typeof PATENT_STATUSES)[number];
+
+/** A patent as ANAM granted it; it is recorded active. */
+export const BrokerPatentRecord = Type.Object({
+  patent: PatentNumber,
+  holderRfc: Rfc,
+  holderCurp: Curp,
+  holderName: text(200),
+  grantedOn: Type.String({ format: 'date', description: 'Date ANAM granted the patent (YYYY-MM-DD)' }),
+}, { additionalProperties: false });
+export type BrokerPatentRecord = Static<typeof BrokerPatentRecord>;
+
+export const BrokerPatentStatusChange = Type.Object({
+  status: Type.Enum(PATENT_STATUSES),
+  reason: Type.Optional(text(500)),
+}, { additionalProperties: false });
+export type BrokerPatentStatusChange = Static<typeof BrokerPatentStatusChange>;

@@ -4,6 +4,8 @@ import { appendAudit } from '../audit/log.ts';
 import type { Sql } from '../db/db.ts';
 import { json } from '../db/db.ts';
 import { AppError, notFound } from '../errors.ts';
+import { parseCertificate } from '../pki/certificate.ts';
+import type { VerifiedSigner } from '../pki/signature.ts';
 import { parseCurp, parseRfc } from './identifiers.ts';
 import { traderRelation, type TraderRelation } from './identity.ts';
 import { officerNeedsToKnow } from './need-to-know.ts';
@@ -44,22 +46,60 @@ export async function traderRow(db: Sql, rfc: string, lock = false): Promise<Tra
   return row;
 }
 
-/** The signer must be the trader itself or the legal representative it registers / has registered. */
+/** Acting for a registered trader: the trader itself or the legal representative it registered. */
 export function checkTraderSigner(signerRfc: string, trader: { rfc: string; legalRepRfc: string }) {
   if (signerRfc !== trader.rfc && signerRfc !== trader.legalRepRfc) throw notActingParty(signerRfc, trader.rfc);
 }
 
+/**
+ * Who may sign a trader's profile into the registry. A company registers only with its own e.firma
+ * (a SAT company certificate carries the company's RFC) and a person only with theirs, so nobody
+ * registers a company, or a person, that is not theirs. The legal representative a company names is
+ * proven by the company's own signature over the profile that names them.
+ */
+function checkRegistrant(signerRfc: string, profile: { rfc: string; kind: 'company' | 'person' }) {
+  if (signerRfc === profile.rfc) return;
+  if (profile.kind === 'company') {
+    throw new AppError('registry.company_signature_required',
+      `Registering company ${profile.rfc} needs the company's own e.firma (a certificate with RFC ${profile.rfc}): log in and sign with it.`, 403);
+  }
+  throw new AppError('registry.signer_not_trader',
+    `Only ${profile.rfc} can register itself as a trader: log in and sign with that person's own e.firma.`, 403);
+}
+
+/**
+ * A SAT company certificate also names the legal representative who applied for it ("RFC / RFC_REP"):
+ * a profile the company signs with it names that same representative.
+ */
+function checkCertificateRepresentative(signer: VerifiedSigner, profile: { rfc: string; kind: 'company' | 'person'; legalRepRfc: string }) {
+  if (profile.kind !== 'company' || signer.rfc !== profile.rfc) return;
+  const named = parseCertificate(signer.certificateDer).representativeRfc;
+  if (named && named !== profile.legalRepRfc) {
+    throw new AppError('registry.legal_rep_not_in_certificate',
+      `The company certificate names ${named} as legal representative, not ${profile.legalRepRfc}: a new representative needs a company certificate naming them.`, 403);
+  }
+}
+
+/** The representative edits the profile, but only the trader itself hands the representation to someone else. */
+function checkRepresentativeChange(signerRfc: string, current: { rfc: string; legal_rep_rfc: string }, next: { legalRepRfc: string }) {
+  if (next.legalRepRfc !== current.legal_rep_rfc && signerRfc !== current.rfc) {
+    throw new AppError('registry.legal_rep_change_needs_company',
+      `Only ${current.rfc} itself, signing with its own e.firma, can change its legal representative.`, 403);
+  }
+}
+
 export async function checkTraderRegistration(db: Sql, principal: Principal, input: TraderProfile) {
   const profile = normaliseTraderProfile(input);
-  checkTraderSigner(principal.rfc, profile);
+  checkRegistrant(principal.rfc, profile);
   if (await db.maybe('select 1 from traders where rfc = $1', [profile.rfc])) {
     throw new AppError('registry.trader_exists', `Trader ${profile.rfc} is already registered: update its profile instead.`, 409);
   }
 }
 
-export async function registerTrader(tx: Sql, opts: { input: TraderProfile; signerRfc: string; signatureId: string }) {
+export async function registerTrader(tx: Sql, opts: { input: TraderProfile; signer: VerifiedSigner; signatureId: string }) {
   const { kind, legalRepRfc, ...profile } = normaliseTraderProfile(opts.input);
-  checkTraderSigner(opts.signerRfc, { rfc: profile.rfc, legalRepRfc });
+  checkRegistrant(opts.signer.rfc, { rfc: profile.rfc, kind });
+  checkCertificateRepresentative(opts.signer, { rfc: profile.rfc, kind, legalRepRfc });
   const id = crypto.randomUUID();
   const at = new Date();
   const inserted = await tx.query(
@@ -69,27 +109,32 @@ export async function registerTrader(tx: Sql, opts: { input: TraderProfile; sign
   if (inserted.length === 0) throw new AppError('registry.trader_exists', `Trader ${profile.rfc} is already registered.`, 409);
   await recordProfileVersion(tx, { kind: 'trader', partyId: id, version: 1, profile, signatureId: opts.signatureId, at });
   await appendAudit(tx, {
-    type: 'trader.registered', actorRfc: opts.signerRfc, objectType: 'trader', objectId: profile.rfc,
+    type: 'trader.registered', actorRfc: opts.signer.rfc, objectType: 'trader', objectId: profile.rfc,
     signatureId: opts.signatureId, data: { version: 1, legalName: profile.legalName, kind },
   });
   return traderView(await traderRow(tx, profile.rfc));
 }
 
 export async function checkTraderUpdate(db: Sql, principal: Principal, rfc: string, update: { expectedVersion: number; profile: TraderProfile }) {
-  const current = await traderRow(db, rfc);
+  // A trader the caller may not see is "not found", whether or not it exists.
+  const { trader: current } = await readTrader(db, principal, rfc);
   checkTraderSigner(principal.rfc, { rfc: current.rfc, legalRepRfc: current.legal_rep_rfc });
   const next = normaliseTraderProfile(update.profile);
   if (next.rfc !== current.rfc) throw new AppError('registry.rfc_immutable', 'The RFC of a registered trader cannot change.', 400);
+  checkRepresentativeChange(principal.rfc, current, next);
   checkExpectedVersion(current.version, update.expectedVersion);
 }
 
 export async function updateTraderProfile(tx: Sql, opts: {
-  rfc: string; update: { expectedVersion: number; profile: TraderProfile }; signerRfc: string; signatureId: string;
+  rfc: string; update: { expectedVersion: number; profile: TraderProfile }; signer: VerifiedSigner; signatureId: string;
 }) {
   const current = await traderRow(tx, opts.rfc, true);
-  checkTraderSigner(opts.signerRfc, { rfc: current.rfc, legalRepRfc: current.legal_rep_rfc });
+  checkTraderSigner(opts.signer.rfc, { rfc: current.rfc, legalRepRfc: current.legal_rep_rfc });
   checkExpectedVersion(current.version, opts.update.expectedVersion);
-  const { kind: _kind, legalRepRfc, ...profile } = normaliseTraderProfile(opts.update.profile);
+  const { kind, legalRepRfc, ...profile } = normaliseTraderProfile(opts.update.profile);
+  if (profile.rfc !== current.rfc) throw new AppError('registry.rfc_immutable', 'The RFC of a registered trader cannot change.', 400);
+  checkRepresentativeChange(opts.signer.rfc, current, { legalRepRfc });
+  checkCertificateRepresentative(opts.signer, { rfc: current.rfc, kind, legalRepRfc });
   const version = current.version + 1;
   const at = new Date();
   await tx.query(
@@ -97,7 +142,7 @@ export async function updateTraderProfile(tx: Sql, opts: {
     [current.id, profile.legalName, legalRepRfc, version, json(profile), at]);
   await recordProfileVersion(tx, { kind: 'trader', partyId: current.id, version, profile, signatureId: opts.signatureId, at });
   await appendAudit(tx, {
-    type: 'trader.profile_updated', actorRfc: opts.signerRfc, objectType: 'trader', objectId: current.rfc,
+    type: 'trader.profile_updated', actorRfc: opts.signer.rfc, objectType: 'trader', objectId: current.rfc,
     signatureId: opts.signatureId, data: { version, legalRepresentativeChanged: legalRepRfc !== current.legal_rep_rfc },
   });
   return traderView(await traderRow(tx, current.rfc));

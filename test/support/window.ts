@@ -24,6 +24,7 @@ import { loadOrCreateWindowKey } from '../../src/pki/window-key.ts';
 import { seedReferenceData } from '../../src/registry/agencies.ts';
 import { withCurpCheckDigit, withRfcCheckDigit } from '../../src/registry/identifiers.ts';
 import { registerOfficer } from '../../src/registry/officers.ts';
+import { recordPatent } from '../../src/registry/patents.ts';
 import type { OfficerRole } from '../../src/registry/schemas.ts';
 
 export const PASSWORD = 'test-pass';
@@ -159,13 +160,21 @@ export async function startTestWindow(env: Record<string, string> = {}): Promise
   return {
     ctx, app, pki, dataDir, person, login, call, signed,
     async registerTrader(rep, overrides = {}) {
-      const token = await login(rep);
       const rfc = randomRfc('company');
-      const res = await signed(token, rep, 'POST', '/api/v1/traders', { ...traderProfile(rfc, rep), ...overrides });
+      // The company registers itself with its own e.firma: a SAT company certificate naming its representative.
+      const efirma = await issueEfirma(pki, {
+        rfc: `${rfc} / ${rep.rfc}`, curp: rep.curp ? ` / ${rep.curp}` : undefined, name: `Comercializadora ${rfc}`, password: PASSWORD, keyType: 'ec',
+      });
+      const company: Person = { rfc, curp: '', name: `Comercializadora ${rfc}`, cer: efirma.cer, key: efirma.key, signer: openEfirma({ cer: efirma.cer, key: efirma.key, password: PASSWORD }) };
+      const res = await signed(await login(company), company, 'POST', '/api/v1/traders', { ...traderProfile(rfc, rep), ...overrides });
       if (res.status !== 201) throw new Error(`trader registration failed: ${JSON.stringify(res.body)}`);
-      return { rfc: res.body.data.rfc, token };
+      return { rfc: res.body.data.rfc, token: await login(rep) };
     },
     async registerBroker(p, patent = String(nextPatent++)) {
+      // ANAM records the patent first (as `ventanilla patent add` does): a broker registers only with a recorded one.
+      await db.transaction((tx) => recordPatent(tx, {
+        input: { patent, holderRfc: p.rfc, holderCurp: p.curp, holderName: p.name, grantedOn: '2010-01-15' }, actorRfc: null, signatureId: null,
+      }));
       const token = await login(p);
       const res = await signed(token, p, 'POST', '/api/v1/brokers', {
         rfc: p.rfc, curp: p.curp, patent, name: p.name, customsOffices: ['ANAM-TAMPS-NLD'],
