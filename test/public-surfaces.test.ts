@@ -1,11 +1,14 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { appendAudit, verifyAudit } from '../src/audit/log.ts';
 import { fullAuditCheck } from '../src/audit/checkpoint.ts';
-import { startTestWindow, type Person, type TestWindow } from './support/window.ts';
+import { signPayload } from '../src/pki/index.ts';
+import { runCli } from './support/processes.ts';
+import { PASSWORD, startTestWindow, type Person, type TestWindow } from './support/window.ts';
 
 let w: TestWindow;
 let rep: Person;
@@ -171,5 +174,49 @@ describe('public audit verification', () => {
     }
     assert.equal((await fullAuditCheck(w.ctx.db)).ok, true);
     assert.equal((await w.call('GET', '/api/v1/audit/verify')).body.ok, true);
+  });
+});
+
+describe('signing payloads name their window (audience)', () => {
+  test("every payload carries the window's public URL; a payload relayed to another window or signed for another is refused", async () => {
+    const a = await startTestWindow({ PUBLIC_URL: 'https://a.ventanilla.example' });
+    const b = await startTestWindow({ PUBLIC_URL: 'https://b.ventanilla.example/' });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ventanilla-audience-'));
+    try {
+      const person = await a.person();
+      const fromA = (await a.call('POST', '/api/v1/auth/challenge')).body;
+      assert.equal(fromA.payload.audience, 'https://a.ventanilla.example');
+      assert.equal((await b.call('POST', '/api/v1/auth/challenge')).body.payload.audience, 'https://b.ventanilla.example');
+      const token = await a.login(person);
+      const signedRoute = await a.call('POST', '/api/v1/api-tokens/signing-payload', { token, body: { label: 'x', scopes: ['read'], expiresInDays: 1 } });
+      assert.equal(signedRoute.body.payload.audience, 'https://a.ventanilla.example', 'signed actions too, not only login');
+
+      // A signature over A's payload is worthless at B: B verifies against the payload it issued itself.
+      const relayed = await b.call('POST', '/api/v1/auth/login', { body: { challengeId: fromA.challengeId, ...signPayload(fromA.payload, person.signer) } });
+      assert.equal(relayed.body.code, 'challenge.not_found');
+
+      // What the audience adds: the signer sees whose payload it is, and `ventanilla sign --audience` refuses another window's.
+      const file = path.join(dir, 'payload.json');
+      fs.writeFileSync(file, JSON.stringify(fromA.payload));
+      fs.writeFileSync(path.join(dir, 'p.cer'), person.cer);
+      fs.writeFileSync(path.join(dir, 'p.key'), person.key);
+      const sign = (extra: string[]) => runCli(['sign', '--cer', path.join(dir, 'p.cer'), '--key', path.join(dir, 'p.key'), '--password', PASSWORD, ...extra, file]);
+      const refused = await sign(['--audience', 'https://b.ventanilla.example']);
+      assert.equal(refused.code, 1, refused.stderr);
+      assert.match(refused.stderr, /signature.wrong_audience/);
+      assert.match(refused.stderr, /https:\/\/a\.ventanilla\.example.*not.*https:\/\/b\.ventanilla\.example/s);
+      assert.equal(refused.stdout, '');
+      const accepted = await sign(['--audience', 'https://a.ventanilla.example/']);
+      assert.equal(accepted.code, 0, accepted.stderr);
+      const login = await a.call('POST', '/api/v1/auth/login', { body: { challengeId: fromA.challengeId, ...JSON.parse(accepted.stdout) } });
+      assert.equal(login.status, 200, JSON.stringify(login.body));
+      const unchecked = await sign([]);
+      assert.equal(unchecked.code, 0, unchecked.stderr);
+      assert.match(unchecked.stderr, /https:\/\/a\.ventanilla\.example/, 'without --audience it still says which window the payload is for');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+      await a.close();
+      await b.close();
+    }
   });
 });

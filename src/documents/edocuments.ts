@@ -70,14 +70,14 @@ export async function uploaderFor(db: Sql, principal: Principal, traderRfc: stri
  * written under the blob's lock, so the cleanup can never remove it in between.
  */
 export async function recordUpload(db: Sql, opts: {
-  principal: Principal; staged: StagedBlob; data: EdocumentUploadData; ttlSeconds: number;
+  principal: Principal; staged: StagedBlob; data: EdocumentUploadData; ttlSeconds: number; audience: string;
 }) {
   const { principal, staged, data } = opts;
   return db.transaction(async (tx) => {
     await lockBlob(tx, staged.sha256);
     await staged.commit();
     const issued = await issueChallenge(tx, {
-      action: EDOCUMENT_CREATE, ttlSeconds: opts.ttlSeconds, sessionId: principal.sessionId, requestedBy: principal.rfc,
+      action: EDOCUMENT_CREATE, audience: opts.audience, ttlSeconds: opts.ttlSeconds, sessionId: principal.sessionId, requestedBy: principal.rfc,
       target: {}, data: { ...data },
     });
     await tx.query(
