@@ -86,6 +86,7 @@ function loginPayload(): SigningPayload {
   const issuedAt = new Date();
   return {
     window: 'ventanilla',
+    audience: 'http://localhost:8080',
     action: LOGIN_ACTION,
     challengeId: crypto.randomUUID(),
     nonce: crypto.randomBytes(24).toString('base64url'),

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { registerApplicationJobs } from './applications/jobs.ts';
+import { registerAuditJobs } from './audit/jobs.ts';
 import { housekeeping } from './auth/housekeeping.ts';
 import { edocumentBlobStore } from './documents/blob-store.ts';
 import { cleanupEdocumentBlobs } from './documents/edocument-cleanup.ts';
@@ -47,6 +48,7 @@ export async function startJobs(ctx: Context): Promise<void> {
   const blobs = edocumentBlobStore(ctx.config);
   ctx.jobs.handle('edocument-cleanup', async () => { await cleanupEdocumentBlobs(ctx.db, blobs); });
   await ctx.jobs.every('edocument-cleanup', 3600);
+  await registerAuditJobs(ctx);
   await ctx.jobs.start();
 }
 

@@ -17,6 +17,8 @@ export interface Config {
   challengeTtlSeconds: number;
   /** Login attempts (challenge + login) allowed per client address per minute. */
   loginRateLimit: number;
+  /** Public verification requests (permits by number, code or token; the audit chain) allowed per client address per minute. */
+  verifyRateLimit: number;
   /** Seed demo traders, officers and e.firma files on first start (never in production). */
   demo: boolean;
   /** The address people and border officers reach the window at: printed on permits and in their QR links. */
@@ -82,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlMinutes: int(env, 'SESSION_TTL_MINUTES', 8 * 60),
     challengeTtlSeconds: int(env, 'CHALLENGE_TTL_SECONDS', 300),
     loginRateLimit: int(env, 'LOGIN_RATE_LIMIT', 30),
+    verifyRateLimit: int(env, 'VERIFY_RATE_LIMIT', 60),
     demo: !production && env.VENTANILLA_DEMO !== 'false',
     mail: smtpUrl ? { smtpUrl, from: env.SMTP_FROM || 'Ventanilla <no-reply@ventanilla.local>' } : null,
     publicUrl: (env.PUBLIC_URL || `http://localhost:${env.PORT || 8080}`).replace(/\/+$/, ''),

@@ -96,7 +96,8 @@ describe('customs declarations from two server processes on one PostgreSQL', { s
     assert.equal(draws.body.status, 'exhausted');
     assert.deepEqual(draws.body.balances.map((l: any) => [l.remainingQuantity, l.remainingValue]), [[0, 0]]);
     assert.equal(draws.body.draws.length, units);
-    assert.equal((await getJson(`${a.url}/api/v1/verify/${permit}`)).body.status, 'exhausted');
+    const { verificationCode } = (await getJson(`${a.url}/api/v1/permits/${permit}`, customs)).body;
+    assert.equal((await getJson(`${a.url}/api/v1/verify/${permit}?code=${verificationCode}`)).body.status, 'exhausted');
 
     const client = new pg.Client({ connectionString: database.url });
     await client.connect();

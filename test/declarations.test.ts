@@ -279,13 +279,14 @@ describe('customs declarations against permits', () => {
     const small = await medicinesPermit(5, 10);
     const body = declaration([medicinesLine(small, { quantity: 5, value: 10 })]);
     assert.equal((await declare(body)).status, 201);
-    assert.equal((await w.call('GET', `/api/v1/verify/${small}`)).body.status, 'exhausted');
+    const { verification_code: code } = await w.ctx.db.one('select verification_code from permits where number = $1', [small]);
+    assert.equal((await w.call('GET', `/api/v1/verify/${small}?code=${code}`)).body.status, 'exhausted');
     assert.equal((await balance(small)).status, 'exhausted');
     const more = await declare(declaration([medicinesLine(small, { quantity: 1, value: 1 })]));
     assert.deepEqual(reasonCodes(more), ['permit_insufficient_balance']);
     const cancelled = await w.signed(customs.token, customs, 'POST', `/api/v1/customs/declarations/${body.number}/cancellation`, { reason: 'Pedimento rectificado.' });
     assert.equal(cancelled.status, 200, JSON.stringify(cancelled.body));
-    assert.equal((await w.call('GET', `/api/v1/verify/${small}`)).body.status, 'valid');
+    assert.equal((await w.call('GET', `/api/v1/verify/${small}?code=${code}`)).body.status, 'valid');
   });
 });
 

@@ -81,8 +81,8 @@ describe('certificate of origin: an export of cars to Japan', () => {
     assert.equal(permit.document.resolution.officerRfc, officer.rfc);
   });
 
-  test("the importing country's authority verifies it online, by number and by the QR token", async () => {
-    const byNumber = await w.call('GET', `/api/v1/verify/${permit.number}`);
+  test("the importing country's authority verifies it online, by number with its printed code and by the QR token", async () => {
+    const byNumber = await w.call('GET', `/api/v1/verify/${permit.number}?code=${permit.verificationCode}`);
     assert.equal(byNumber.status, 200);
     assert.equal(byNumber.body.authentic, true);
     assert.equal(byNumber.body.status, 'valid');
@@ -95,7 +95,7 @@ describe('certificate of origin: an export of cars to Japan', () => {
     assert.equal(byToken.body.authentic, true);
     assert.equal(byToken.body.number, permit.number);
     assert.equal(byToken.body.goodsDigest, goodsDigestClaim(permit.document.goods));
-    assert.equal((await w.call('GET', '/api/v1/verify/SE-2000-999999')).body.authentic, false);
+    assert.equal((await w.call('GET', `/api/v1/verify/SE-2000-999999?code=${permit.verificationCode}`)).body.authentic, false);
   });
 
   test('and offline, with nothing but the published keys', async () => {

@@ -66,6 +66,8 @@ function permit(over: Partial<PermitDocument> = {}): PermitDocument {
 }
 
 const midYear = new Date('2026-06-15T12:00:00Z');
+/** The permit's verification code, printed beside the QR in groups of four. */
+const CODE = '7K3MQ9TX2B4R';
 
 const rejectsWith = async (promise: Promise<unknown>, code: string, message: RegExp) =>
   assert.rejects(promise, (err: unknown) => {
@@ -236,14 +238,14 @@ function readQr(pdf: Uint8Array): string {
 test('the permit PDF is a real A4 PDF that paginates long goods lists', async () => {
   const p = permit();
   const token = await sealPermitToken(key, p);
-  const short = await PDFDocument.load(await renderPermitPdf(p, token));
+  const short = await PDFDocument.load(await renderPermitPdf(p, token, CODE));
   assert.equal(short.getPageCount(), 1);
   const [w, h] = [short.getPage(0).getWidth(), short.getPage(0).getHeight()];
   assert.deepEqual([Math.round(w), Math.round(h)], [595, 842]);
   assert.equal(short.getTitle(), 'Permiso SEDENA-2026-000042');
 
   const sixty = permit({ goods: goods(60) });
-  const long = await PDFDocument.load(await renderPermitPdf(sixty, await sealPermitToken(key, sixty)));
+  const long = await PDFDocument.load(await renderPermitPdf(sixty, await sealPermitToken(key, sixty), CODE));
   assert.ok(long.getPageCount() > 1, `60 lines on ${long.getPageCount()} page(s)`);
 
   const exotic = permit({
@@ -253,25 +255,25 @@ test('the permit PDF is a real A4 PDF that paginates long goods lists', async ()
     resolution: null,
     approvedBy: 'silence',
   });
-  assert.ok((await PDFDocument.load(await renderPermitPdf(exotic, await sealPermitToken(key, exotic)))).getPageCount() >= 2);
-  await assert.rejects(renderPermitPdf(permit({ resolution: null }), token), { code: 'permit.document_invalid' });
+  assert.ok((await PDFDocument.load(await renderPermitPdf(exotic, await sealPermitToken(key, exotic), CODE))).getPageCount() >= 2);
+  await assert.rejects(renderPermitPdf(permit({ resolution: null }), token, CODE), { code: 'permit.document_invalid' });
   // The QR must be this permit's: another permit's token, or one for other goods, is refused.
-  await assert.rejects(renderPermitPdf(permit({ number: 'SEDENA-2026-000043' }), token), { code: 'permit.token_mismatch', message: /num/ });
-  await assert.rejects(renderPermitPdf(permit({ goods: goods(4) }), token), { code: 'permit.token_mismatch', message: /gd/ });
+  await assert.rejects(renderPermitPdf(permit({ number: 'SEDENA-2026-000043' }), token, CODE), { code: 'permit.token_mismatch', message: /num/ });
+  await assert.rejects(renderPermitPdf(permit({ goods: goods(4) }), token, CODE), { code: 'permit.token_mismatch', message: /gd/ });
   // A runaway description is cut to a few pages, not laid out over hundreds.
   const runaway = permit({ goods: [{ ...goods(1)[0]!, description: 'x'.repeat(200_000) }] });
-  assert.ok((await PDFDocument.load(await renderPermitPdf(runaway, await sealPermitToken(key, runaway)))).getPageCount() <= 3);
+  assert.ok((await PDFDocument.load(await renderPermitPdf(runaway, await sealPermitToken(key, runaway), CODE))).getPageCount() <= 3);
 });
 
 test('pdftotext reads the number, the holder RFC and Spanish accents', { skip: skipUnless('pdftotext', 'poppler-utils') }, async () => {
   const p = permit({ resolution: null, approvedBy: 'automatic' });
-  const text = await pdfText(await renderPermitPdf(p, await sealPermitToken(key, p)));
-  for (const needle of ['SEDENA-2026-000042', 'INA010101AB1', 'Importación', 'Secretaría de la Defensa Nacional', 'Ñandú', 'Aprobado automáticamente', p.verificationUrl.slice(0, 40)]) {
+  const text = await pdfText(await renderPermitPdf(p, await sealPermitToken(key, p), CODE));
+  for (const needle of ['SEDENA-2026-000042', 'INA010101AB1', 'Importación', 'Secretaría de la Defensa Nacional', 'Ñandú', 'Aprobado automáticamente', p.verificationUrl.slice(0, 40), '7K3M-Q9TX-2B4R']) {
     assert.ok(text.includes(needle), `${needle} in the PDF text`);
   }
   const silence = permit({ resolution: null, approvedBy: 'silence' });
-  assert.match(await pdfText(await renderPermitPdf(silence, await sealPermitToken(key, silence))), /Afirmativa ficta \(silence\)/);
-  const officer = await pdfText(await renderPermitPdf(permit(), await sealPermitToken(key, permit())));
+  assert.match(await pdfText(await renderPermitPdf(silence, await sealPermitToken(key, silence), CODE)), /Afirmativa ficta \(silence\)/);
+  const officer = await pdfText(await renderPermitPdf(permit(), await sealPermitToken(key, permit()), CODE));
   for (const needle of ['María José Núñez Ibáñez', 'NUIM800101AB1', '00001000000512345678', 'sig_01JH3K2M4N5P']) assert.ok(officer.includes(needle), needle);
 });
 
@@ -280,7 +282,7 @@ test('the QR code on the permit decodes to exactly the token, which verifies', {
 }, async () => {
   const p = permit({ goods: goods(60) });
   const token = await sealPermitToken(key, p);
-  const scanned = readQr(await renderPermitPdf(p, token));
+  const scanned = readQr(await renderPermitPdf(p, token, CODE));
   assert.equal(scanned, token);
   const result = await verifyPermitToken(scanned, keySet, midYear);
   assert.equal(result.status, 'valid');

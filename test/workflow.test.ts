@@ -160,7 +160,7 @@ describe('single submission: firearms from the US plus medicines', () => {
     assert.deepEqual(permit.balances.map((b: any) => b.remainingQuantity), [500]);
     assert.match(permit.number, /^COFEPRIS-\d{4}-\d{6}$/);
 
-    const online = (await w.call('GET', `/api/v1/verify/${permit.number}`)).body;
+    const online = (await w.call('GET', `/api/v1/verify/${permit.number}?code=${permit.verificationCode}`)).body;
     assert.equal(online.authentic, true);
     assert.equal(online.status, 'valid');
     assert.ok(!JSON.stringify(online).includes(trader.rfc), 'the public answer does not reveal the holder RFC');
@@ -183,7 +183,7 @@ describe('single submission: firearms from the US plus medicines', () => {
     // Revocation by the agency, signed: verification says so at once.
     const revoked = await w.signed(officer.token, officer, 'POST', `/api/v1/permits/${permit.number}/revocation`, { reason: 'Lote retirado del mercado.' });
     assert.equal(revoked.status, 200, JSON.stringify(revoked.body));
-    assert.equal((await w.call('GET', `/api/v1/verify/${permit.number}`)).body.status, 'revoked');
+    assert.equal((await w.call('GET', `/api/v1/verify/${permit.number}?code=${permit.verificationCode}`)).body.status, 'revoked');
   });
 
   test('SEDENA needs four eyes: one officer cannot propose and resolve; an officer of another agency cannot touch it', async () => {

@@ -70,7 +70,7 @@ export function applicationRoutes(app: FastifyInstance, ctx: Context) {
     const { id } = req.params as { id: string };
     const data = await submissionContent(ctx, principal, id);
     return reply.code(201).send(await issueChallenge(db, {
-      action: SUBMIT, ttlSeconds: ctx.config.challengeTtlSeconds, sessionId: principal.sessionId, requestedBy: principal.rfc, target: { id }, data,
+      action: SUBMIT, audience: ctx.config.publicUrl, ttlSeconds: ctx.config.challengeTtlSeconds, sessionId: principal.sessionId, requestedBy: principal.rfc, target: { id }, data,
     }));
   });
 

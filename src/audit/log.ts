@@ -85,16 +85,34 @@ export interface AuditVerification {
   failure?: { seq: number; reason: string };
 }
 
+/** Where a walk starts: after this event (seq 0 and the genesis hash for the whole chain). */
+export interface ChainPoint { seq: number; hash: string }
+
 /** Walks the whole chain in pages; detects edited, deleted, inserted or reordered events. */
-export async function verifyAudit(db: Sql, pageSize = 5000): Promise<AuditVerification> {
+export function verifyAudit(db: Sql, pageSize = 5000): Promise<AuditVerification> {
+  return verifyAuditFrom(db, { seq: 0, hash: GENESIS }, pageSize);
+}
+
+/**
+ * Walks the chain after `from`, which an earlier walk verified: the event at `from` is re-hashed and must
+ * still carry its hash, but the events before it are not read again, so an edit to one of them goes
+ * unnoticed here (only a walk from the start finds it). Stops at the head read first, so events
+ * appended meanwhile are left for the next walk instead of looking like forgeries.
+ */
+export async function verifyAuditFrom(db: Sql, from: ChainPoint, pageSize = 5000): Promise<AuditVerification> {
   const head = await db.one<{ seq: number; hash: string }>('select seq, hash from audit_head where id = 1');
-  let expectedSeq = 1;
-  let prevHash = GENESIS;
+  let expectedSeq = from.seq + 1;
+  let prevHash = from.hash;
   const fail = (seq: number, reason: string): AuditVerification =>
     ({ ok: false, events: expectedSeq - 1, headSeq: head.seq, headHash: head.hash, failure: { seq, reason } });
+  if (from.seq > 0) {
+    const start = await db.maybe<StoredEvent>('select * from audit_events where seq = $1', [from.seq]);
+    if (!start) return fail(from.seq, `event ${from.seq} is missing`);
+    if (start.hash !== from.hash || eventHash(start) !== start.hash) return fail(from.seq, 'content does not match its hash (altered)');
+  }
   for (;;) {
     const rows = await db.query<StoredEvent>(
-      'select * from audit_events where seq >= $1 order by seq limit $2', [expectedSeq, pageSize]);
+      'select * from audit_events where seq >= $1 and seq <= $2 order by seq limit $3', [expectedSeq, head.seq, pageSize]);
     for (const row of rows) {
       if (row.seq !== expectedSeq) return fail(expectedSeq, `event ${expectedSeq} is missing`);
       if (row.prev_hash !== prevHash) return fail(row.seq, 'does not link to the previous event');
@@ -108,5 +126,8 @@ export async function verifyAudit(db: Sql, pageSize = 5000): Promise<AuditVerifi
   if (events !== head.seq || prevHash !== head.hash) {
     return fail(events + 1, `the chain ends at event ${events} but the head says ${head.seq} (events deleted at the end)`);
   }
+  // One statement, one snapshot: an append moves the head in the same transaction as its event.
+  const beyond = await db.one<{ seq: number | null }>('select min(seq) as seq from audit_events where seq > (select seq from audit_head where id = 1)');
+  if (beyond.seq !== null) return fail(Number(beyond.seq), `event ${beyond.seq} lies beyond the head (inserted)`);
   return { ok: true, events, headSeq: head.seq, headHash: head.hash };
 }

@@ -12,6 +12,11 @@ import type { TrustStore } from '../pki/trust-store.ts';
  */
 export interface SigningPayload {
   window: 'ventanilla';
+  /**
+   * The public URL of the window that issued it (PUBLIC_URL). A signer checks it names the site it is using:
+   * a site that hands out another window's payload is relaying it to act in the signer's name there.
+   */
+  audience: string;
   action: string;
   challengeId: string;
   nonce: string;
@@ -26,6 +31,8 @@ export interface SigningPayload {
 
 export async function issueChallenge(db: Sql, opts: {
   action: string;
+  /** ctx.config.publicUrl */
+  audience: string;
   ttlSeconds: number;
   sessionId?: string | null;
   requestedBy?: string | null;
@@ -37,6 +44,7 @@ export async function issueChallenge(db: Sql, opts: {
   const expiresAt = new Date(now.getTime() + opts.ttlSeconds * 1000);
   const payload: SigningPayload = {
     window: 'ventanilla',
+    audience: opts.audience,
     action: opts.action,
     challengeId,
     nonce: crypto.randomBytes(24).toString('base64url'),

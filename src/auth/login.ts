@@ -11,7 +11,7 @@ export const LOGIN_ACTION = 'auth.login';
 
 export async function startLogin(ctx: Context, opts: { clientAddress: string }) {
   await hitRateLimit(ctx.db, `login:${opts.clientAddress}`, ctx.config.loginRateLimit);
-  return issueChallenge(ctx.db, { action: LOGIN_ACTION, ttlSeconds: ctx.config.challengeTtlSeconds });
+  return issueChallenge(ctx.db, { action: LOGIN_ACTION, audience: ctx.config.publicUrl, ttlSeconds: ctx.config.challengeTtlSeconds });
 }
 
 /** Any valid e.firma may log in: the session's identity is the certificate's RFC and CURP. */

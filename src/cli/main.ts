@@ -24,8 +24,9 @@ Usage: ventanilla <command> [options]
                                  issue SAT-style e.firma files DIR/R.cer (DER) and DIR/R.key (encrypted PKCS#8)
   pki revoke --cert FILE [--reason TEXT] [--dir D]
                                  revoke a certificate: the CRL in the trust folder is rewritten, a running server uses it at once
-  sign --cer F --key F --password P FILE.json
-                                 print the signature envelope over FILE.json's RFC 8785 canonical form
+  sign --cer F --key F --password P [--audience URL] FILE.json
+                                 print the signature envelope over FILE.json's RFC 8785 canonical form; with --audience,
+                                 refuse a payload issued by any other window than URL (a relayed request)
   officer add --agency CODE --cer F --curp C --name N --roles r1,r2 [--office CODE] [--email E]
                                  bootstrap an officer bound to a certificate (e.g. an agency's first administrator)
   patent add --patent NNNN --rfc R --curp C --name N --granted-on YYYY-MM-DD
@@ -147,7 +148,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
   sign: async (argv) => {
     const { values, positionals } = parseArgs({
       args: argv, allowPositionals: true,
-      options: { cer: { type: 'string' }, key: { type: 'string' }, password: { type: 'string' } },
+      options: { cer: { type: 'string' }, key: { type: 'string' }, password: { type: 'string' }, audience: { type: 'string' } },
     });
     if (positionals.length !== 1) throw new UsageError('give exactly one FILE.json to sign');
     let payload: unknown;
@@ -157,6 +158,14 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
       throw new UsageError(`${positionals[0]} is not a JSON file: ${(err as Error).message}`);
     }
     if (!payload || typeof payload !== 'object' || Array.isArray(payload)) throw new UsageError('the payload must be a JSON object');
+    // A payload names the window that issued it: a site that hands you another window's payload is relaying it.
+    const site = (url: unknown) => typeof url === 'string' ? url.replace(/\/+$/, '') : null;
+    const audience = site((payload as { audience?: unknown }).audience);
+    if (values.audience !== undefined && audience !== site(values.audience)) {
+      throw new AppError('signature.wrong_audience', `this payload was issued by ${audience ?? 'no named window'}, not ${site(values.audience)}: `
+        + 'not signed (a site that hands you another window\'s payload may be relaying it to act in your name)', 422);
+    }
+    console.error(`signing a payload issued by ${audience ?? 'no named window'}${values.audience === undefined ? ' (pass --audience URL to refuse any other)' : ''}`);
     const { readEfirmaFiles, signPayload } = await pkiModule();
     const signer = await readEfirmaFiles(need(values, 'cer'), need(values, 'key'), need(values, 'password'));
     console.log(JSON.stringify(signPayload(payload, signer), null, 2));

@@ -55,7 +55,7 @@ function routes(app: FastifyInstance, ctx: Context) {
     const principal = principalOf(req);
     const { content } = await prepareCoveFiling(db, principal, req.body as CoveInput, ctx.clock.now());
     return reply.code(201).send(await issueChallenge(db, {
-      action: FILE, ttlSeconds: ctx.config.challengeTtlSeconds, sessionId: principal.sessionId, requestedBy: principal.rfc, target: {}, data: content,
+      action: FILE, audience: ctx.config.publicUrl, ttlSeconds: ctx.config.challengeTtlSeconds, sessionId: principal.sessionId, requestedBy: principal.rfc, target: {}, data: content,
     }));
   });
 
@@ -86,7 +86,7 @@ function routes(app: FastifyInstance, ctx: Context) {
     const { number } = req.params as { number: string };
     const { content } = await prepareCoveAmendment(db, principal, number, req.body as CoveAmendmentInput, ctx.clock.now());
     return reply.code(201).send(await issueChallenge(db, {
-      action: AMEND, ttlSeconds: ctx.config.challengeTtlSeconds, sessionId: principal.sessionId, requestedBy: principal.rfc, target: { number }, data: content,
+      action: AMEND, audience: ctx.config.publicUrl, ttlSeconds: ctx.config.challengeTtlSeconds, sessionId: principal.sessionId, requestedBy: principal.rfc, target: { number }, data: content,
     }));
   });
 

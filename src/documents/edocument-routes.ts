@@ -89,7 +89,7 @@ export function edocumentRoutes(app: FastifyInstance, ctx: Context) {
             traderRfc, documentType: fields.documentType, description: fields.description ?? null,
             fileName, sha256: staged.sha256, size: staged.size, pages,
           };
-          const issued = await recordUpload(db, { principal, staged, data, ttlSeconds: ctx.config.challengeTtlSeconds, limits: ctx.config });
+          const issued = await recordUpload(db, { principal, staged, data, ttlSeconds: ctx.config.challengeTtlSeconds, limits: ctx.config, audience: ctx.config.publicUrl });
           return reply.code(201).send(issued);
         } finally {
           await staged.discard();

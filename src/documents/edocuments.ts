@@ -73,7 +73,7 @@ export async function uploaderFor(db: Sql, principal: Principal, traderRfc: stri
  * pending uploads are counted under the uploader's lock (upload-limits.ts), so nothing is kept beyond them.
  */
 export async function recordUpload(db: Sql, opts: {
-  principal: Principal; staged: StagedBlob; data: EdocumentUploadData; ttlSeconds: number; limits: UploadLimits;
+  principal: Principal; staged: StagedBlob; data: EdocumentUploadData; ttlSeconds: number; limits: UploadLimits; audience: string;
 }) {
   const { principal, staged, data } = opts;
   return db.transaction(async (tx) => {
@@ -81,7 +81,7 @@ export async function recordUpload(db: Sql, opts: {
     await lockBlob(tx, staged.sha256);
     await staged.commit();
     const issued = await issueChallenge(tx, {
-      action: EDOCUMENT_CREATE, ttlSeconds: opts.ttlSeconds, sessionId: principal.sessionId, requestedBy: principal.rfc,
+      action: EDOCUMENT_CREATE, audience: opts.audience, ttlSeconds: opts.ttlSeconds, sessionId: principal.sessionId, requestedBy: principal.rfc,
       target: {}, data: { ...data },
     });
     await tx.query(

@@ -66,7 +66,7 @@ export function signedRoute<D extends TSchema, P extends TSchema>(app: FastifyIn
     const args = { principal, data: req.body as Static<D>, params: req.params as Static<P> };
     await def.check(ctx.db, args);
     const issued = await issueChallenge(ctx.db, {
-      action: def.action, ttlSeconds: ctx.config.challengeTtlSeconds, sessionId: principal.sessionId,
+      action: def.action, audience: ctx.config.publicUrl, ttlSeconds: ctx.config.challengeTtlSeconds, sessionId: principal.sessionId,
       requestedBy: principal.rfc, target: req.params as Record<string, string>, data: args.data as Record<string, unknown>,
     });
     return reply.code(201).send(issued);

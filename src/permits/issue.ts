@@ -9,7 +9,7 @@ import { addCalendarDays, mexicoDate } from '../applications/calendar.ts';
 import { originOfCertificate, type PermitDocument, type PermitGoodsLine, type PermitResolution } from './document.ts';
 import { sealPermitToken } from './token.ts';
 import { allocateFromQuota } from '../customs/quota.ts';
-
+import { newVerificationCode } from './verification-code.ts';
 
 /**
  * Issues the document an approval grants, in the approving transaction: a gapless number per agency
@@ -48,10 +48,10 @@ export async function issuePermit(tx: Sql, ctx: Context, opts: {
   const id = crypto.randomUUID();
   await tx.query(
     `insert into permits (id, number, application_id, agency_code, procedure_code, kind, trader_id, holder_rfc, valid_from, valid_to,
-       status, approved_by, resolution_signature_id, document, token, issued_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'active', $11, $12, $13, $14, $15)`,
+       status, approved_by, resolution_signature_id, document, token, issued_at, verification_code)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'active', $11, $12, $13, $14, $15, $16)`,
     [id, number, opts.application.id, opts.procedure.agency, opts.procedure.code, document.kind, opts.application.trader_id, holder.rfc,
-      document.validFrom, document.validTo, opts.approvedBy, opts.resolution?.signatureId ?? null, json(document), token, now]);
+      document.validFrom, document.validTo, opts.approvedBy, opts.resolution?.signatureId ?? null, json(document), token, now, newVerificationCode()]);
   if (opts.procedure.issues.balances && goods.length > 0) {
     await tx.query(
       `insert into permit_lines (permit_id, line, hs_code, unit, currency, authorised_quantity, authorised_value, remaining_quantity, remaining_value)

@@ -1,10 +1,11 @@
 import { AppError } from '../errors.ts';
 import { sha256Hex } from '../pki/canonical.ts';
 import type { PermitDocument, PermitKind } from './document.ts';
-import { ACCENT, MARGIN, MUTED, Sheet, type Column, type TextStyle } from './pdf-layout.ts';
+import { ACCENT, INK, MARGIN, MUTED, Sheet, type Column, type TextStyle } from './pdf-layout.ts';
 import { drawQr } from './pdf-qr.ts';
 import { formatNumber, mexicoTime, wrap, wrapUrl } from './pdf-text.ts';
 import { goodsDigestClaim } from './token.ts';
+import { formatVerificationCode } from './verification-code.ts';
 
 /**
  * Printable permits and acknowledgements (acuses de recibo). Spanish first, English second.
@@ -47,8 +48,8 @@ function titleBlock(sheet: Sheet, es: string, en: string, width: number, lines: 
   sheet.gap(4);
 }
 
-/** QR at the top right of page 1 with a caption and a URL under it; returns the y below the caption. */
-function qrBlock(sheet: Sheet, content: string, size: number, caption: string[], url?: string): number {
+/** QR at the top right of page 1 with a caption, a URL and notes under it; returns the y below them. */
+function qrBlock(sheet: Sheet, content: string, size: number, caption: string[], url?: string, notes: Array<{ text: string; style?: TextStyle }> = []): number {
   const x = MARGIN + sheet.contentWidth - size;
   const top = sheet.page.getHeight() - MARGIN - 12;
   drawQr(sheet.page, content, { x, y: top - size, size, ecc: 'M' });
@@ -56,6 +57,7 @@ function qrBlock(sheet: Sheet, content: string, size: number, caption: string[],
   sheet.y = top - size - 2;
   for (const c of caption) sheet.text(c, { x: x + 6, width: size - 12, size: 6.5, color: MUTED });
   if (url) for (const l of wrapUrl(url, sheet.fonts.regular, 6.5, size - 12)) sheet.line(l, { x: x + 6, size: 6.5, color: MUTED });
+  for (const n of notes) sheet.text(n.text, { x: x + 6, width: size - 12, size: 6.5, color: MUTED, ...n.style });
   const below = sheet.y;
   sheet.y = saved;
   return below;
@@ -124,7 +126,11 @@ function assertTokenMatches(permit: PermitDocument, token: string): void {
   }
 }
 
-export async function renderPermitPdf(permit: PermitDocument, token: string): Promise<Uint8Array> {
+/**
+ * `verificationCode` is printed beside the QR: with the permit's number it unlocks the online status check
+ * for someone who cannot scan the QR (the number alone only says that it was issued).
+ */
+export async function renderPermitPdf(permit: PermitDocument, token: string, verificationCode: string): Promise<Uint8Array> {
   assertTokenMatches(permit, token);
   const kind = kindLabel(permit.kind);
   const sheet = await Sheet.create({
@@ -135,9 +141,10 @@ export async function renderPermitPdf(permit: PermitDocument, token: string): Pr
     footer: [
       'Verificación sin conexión: el código QR contiene este documento firmado electrónicamente por la ventanilla (JWS ES256) y se comprueba sin internet ' +
       `con las llaves públicas de la ventanilla (${KEYS_PATH}), p. ej. con «ventanilla verify-permit». ` +
-      `La revocación, suspensión o agotamiento solo se conocen en línea: ${permit.verificationUrl}`,
+      `La revocación, suspensión o agotamiento solo se conocen en línea: ${permit.verificationUrl} con el código de verificación impreso junto al QR.`,
       "Offline verification: the QR code holds this document as signed by the window (JWS ES256); it verifies without a connection against the window's " +
-      `published keys (${KEYS_PATH}), e.g. with 'ventanilla verify-permit'. Revocation, suspension or exhaustion can only be checked online.`,
+      `published keys (${KEYS_PATH}), e.g. with 'ventanilla verify-permit'. Revocation, suspension or exhaustion can only be checked online, ` +
+      'with the verification code printed beside the QR.',
     ],
   });
   const { bold } = sheet.fonts;
@@ -146,7 +153,11 @@ export async function renderPermitPdf(permit: PermitDocument, token: string): Pr
 
   const qrBottom = qrBlock(sheet, token, PERMIT_QR_SIZE, [
     'Escanee para verificar sin conexión / Scan to verify offline. En línea / Online:',
-  ], permit.verificationUrl);
+  ], permit.verificationUrl, [
+    { text: 'Código de verificación / Verification code:' },
+    { text: formatVerificationCode(verificationCode), style: { font: sheet.fonts.bold, size: 9, color: INK } },
+    { text: 'Sin el QR, ingrese el número del permiso y este código (?code=) / Without the QR, give the permit number and this code (?code=).' },
+  ]);
   titleBlock(sheet, kind.es, kind.en, leftWidth, [[permit.agency.name.es, permit.agency.name.en]]);
   sheet.text(`No. ${permit.number}`, { font: bold, size: 13, width: leftWidth });
   sheet.gap(8);

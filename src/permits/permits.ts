@@ -11,11 +11,12 @@ import { officerNeedsToKnow } from '../registry/need-to-know.ts';
 import type { PermitDocument } from './document.ts';
 import { verifyPermitToken } from './token.ts';
 import { jwks } from '../pki/window-key.ts';
+import { normaliseVerificationCode, sameVerificationCode } from './verification-code.ts';
 
 export interface PermitRow {
   id: string; number: string; application_id: string; agency_code: string; procedure_code: string; kind: string; trader_id: string;
   holder_rfc: string; valid_from: string; valid_to: string; status: 'active' | 'revoked'; approved_by: string;
-  document: PermitDocument; token: string; issued_at: Date; revoked_at: Date | null; revoke_reason: string | null;
+  document: PermitDocument; token: string; verification_code: string; issued_at: Date; revoked_at: Date | null; revoke_reason: string | null;
 }
 
 export type PermitStatus = 'valid' | 'expired' | 'not_yet_valid' | 'revoked' | 'exhausted';
@@ -60,15 +61,19 @@ export async function permitView(ctx: Context, permit: PermitRow) {
     number: permit.number, status, kind: permit.kind, agency: permit.agency_code, procedure: permit.procedure_code,
     holder: permit.document.holder, validFrom: permit.valid_from, validTo: permit.valid_to, approvedBy: permit.approved_by,
     issuedAt: permit.issued_at.toISOString(), revokedAt: permit.revoked_at?.toISOString() ?? null, revokeReason: permit.revoke_reason,
-    applicationId: permit.application_id, document: permit.document, token: permit.token, balances,
+    applicationId: permit.application_id, document: permit.document, token: permit.token, verificationCode: permit.verification_code, balances,
   };
 }
 
 /** Masks all but the first four and the last character: enough to match a document, not to harvest RFCs. */
 const maskRfc = (rfc: string) => `${rfc.slice(0, 4)}${'*'.repeat(rfc.length - 5)}${rfc.slice(-1)}`;
 
-/** Public verification: authentic or not, status, agency and validity; nothing confidential. */
-export async function verifyPermit(ctx: Context, q: { number?: string; token?: string }) {
+/**
+ * Public verification. The number alone is sequential and guessable, so it says only whether it was issued;
+ * the status, agency and validity need the QR token or the number with the code printed on the permit.
+ * A wrong code gets the same answer as a number never issued.
+ */
+export async function verifyPermit(ctx: Context, q: { number?: string; code?: string; token?: string }) {
   let number = q.number;
   let tokenCheck: Awaited<ReturnType<typeof verifyPermitToken>> | null = null;
   if (q.token) {
@@ -76,6 +81,17 @@ export async function verifyPermit(ctx: Context, q: { number?: string; token?: s
     number = tokenCheck.claims.num;
   }
   const permit = number ? await findPermit(ctx.db, number) : null;
+  if (!q.token && q.code === undefined) {
+    return {
+      number: number ?? null, exists: permit !== null,
+      message: permit
+        ? 'A permit with this number was issued by this window. For its status, give the verification code printed on it (?code=) or scan its QR code.'
+        : 'No permit with this number was issued by this window.',
+    };
+  }
+  if (!q.token && (!permit || !sameVerificationCode(permit.verification_code, normaliseVerificationCode(q.code!)))) {
+    return { authentic: false, number: number ?? null, message: 'No permit with this number and verification code was issued by this window: check both as printed on the permit, or scan its QR code.' };
+  }
   if (!permit) {
     return { authentic: false, number: number ?? null, message: 'No permit with this number was issued by this window.' };
   }

@@ -5,6 +5,8 @@ import { principalOf } from '../http/access.ts';
 import { signedRoute } from '../http/signed-route.ts';
 import { checkRevocation, permitView, readPermit, revokePermit, verifyPermit } from './permits.ts';
 import { renderPermitPdf } from './pdf.ts';
+import { VERIFICATION_CODE_INPUT } from './verification-code.ts';
+import { hitRateLimit } from '../auth/rate-limit.ts';
 
 const Number_ = Type.Object({ number: Type.String({ pattern: '^[A-Z]+-[0-9]{4}-[0-9]{6}$' }) });
 const tags = ['permits'];
@@ -16,18 +18,34 @@ export function permitRoutes(app: FastifyInstance, ctx: Context) {
   app.get('/api/v1/permits/:number/pdf', { config: { access: { scope: 'read' } }, schema: { tags, summary: 'The permit as PDF, with its QR code', params: Number_ } },
     async (req, reply) => {
       const permit = await readPermit(ctx, principalOf(req), (req.params as { number: string }).number);
-      const pdf = await renderPermitPdf(permit.document, permit.token);
+      const pdf = await renderPermitPdf(permit.document, permit.token, permit.verification_code);
       return reply.type('application/pdf').header('content-disposition', `inline; filename="${permit.number}.pdf"`).send(Buffer.from(pdf));
     });
 
+  // Public, so counted per client address: nobody walks the number space or hammers the database.
+  const countHit = (ip: string) => hitRateLimit(ctx.db, `verify:${ip}`, ctx.config.verifyRateLimit, ctx.clock.now());
+
   app.get('/api/v1/verify/:number', {
-    config: { access: 'public' }, schema: { tags, summary: 'Public verification by number: authentic, status, agency, validity', params: Number_ },
-  }, async (req) => verifyPermit(ctx, { number: (req.params as { number: string }).number }));
+    config: { access: 'public' },
+    schema: {
+      tags, params: Number_,
+      summary: 'Public verification by number: without a code only whether the number was issued; with the code printed on the permit, authentic, status, agency, validity',
+      querystring: Type.Object({
+        code: Type.Optional(Type.String({ pattern: VERIFICATION_CODE_INPUT, description: 'The verification code printed on the permit, e.g. 7K3M-Q9TX-2B4R' })),
+      }, { additionalProperties: false }),
+    },
+  }, async (req) => {
+    await countHit(req.ip);
+    return verifyPermit(ctx, { number: (req.params as { number: string }).number, code: (req.query as { code?: string }).code });
+  });
 
   app.get('/api/v1/verify', {
     config: { access: 'public' },
     schema: { tags, summary: "Public verification of a permit's QR token", querystring: Type.Object({ token: Type.String({ minLength: 20, maxLength: 4096 }) }, { additionalProperties: false }) },
-  }, async (req) => verifyPermit(ctx, { token: (req.query as { token: string }).token }));
+  }, async (req) => {
+    await countHit(req.ip);
+    return verifyPermit(ctx, { token: (req.query as { token: string }).token });
+  });
 
   signedRoute(app, ctx, {
     method: 'POST', url: '/api/v1/permits/:number/revocation', action: 'permit.revoke', tags, params: Number_,
