@@ -248,7 +248,7 @@ describe('rule 7: a delegation revoked is revoked everywhere', () => {
     // A COVE the trader filed naming the broker, by RFC and by patent.
     const namedCove = await fileCove(company.token, owner, coveJson(company.rfc, { consultRfcs: [brokerPerson.rfc], brokerPatents: [broker.patent] }));
     const uploaded = await createEdocument(broker.token, brokerPerson, company.rfc, 'commercial_invoice');
-    const { operationId } = await fileMedicines({ token: broker.token, person: brokerPerson }, company.rfc, { edocuments: [uploaded], coves: [filedCove] });
+    const { operationId, applicationId } = await fileMedicines({ token: broker.token, person: brokerPerson }, company.rfc, { edocuments: [uploaded], coves: [filedCove] });
     const feed = await w.call('GET', '/api/v1/notifications', { token: broker.token });
     const notice = feed.body.items.find((n: any) => n.object.id === operationId);
     assert.ok(notice, 'the filer is told of the submission');
@@ -273,6 +273,15 @@ describe('rule 7: a delegation revoked is revoked everywhere', () => {
     const marked = await w.call('POST', `/api/v1/notifications/${notice.id}/read`, { token: broker.token });
     assert.equal(marked.status, 404);
     assert.deepEqual((await w.call('POST', '/api/v1/notifications/read-all', { token: broker.token })).body, { marked: 0 });
+
+    // Later steps of the case are told to the trader's side, no longer to the former broker (in the feed or by e-mail).
+    assert.equal((await w.call('POST', `/api/v1/applications/${applicationId}/assignment`, { token: cofepris.token, body: {} })).status, 200);
+    assert.equal((await w.call('POST', `/api/v1/applications/${applicationId}/review`, { token: cofepris.token, body: {} })).status, 200);
+    const asked = await w.signed(cofepris.token, cofepris, 'POST', `/api/v1/applications/${applicationId}/information-request`, { message: 'Falta el certificado de análisis.' });
+    assert.equal(asked.status, 200, JSON.stringify(asked.body));
+    const told = await w.ctx.db.query<{ recipient_rfc: string }>(
+      "select recipient_rfc from notifications where object_id = $1 and kind = 'application.request_information'", [applicationId]);
+    assert.deepEqual(told.map((n) => n.recipient_rfc).sort(), [company.rfc, owner.rfc].sort());
 
     // The trader's own side keeps everything.
     for (const url of reads) assert.equal(await status(url, company.token), 200, `the trader: ${url}`);

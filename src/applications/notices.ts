@@ -8,11 +8,17 @@ import type { Action } from './workflow.ts';
 
 export const DELIVER_EMAILS = 'deliver-emails';
 
-/** The applicant side of an application: the trader, its legal representative, and whoever filed it (e.g. a broker). */
+/**
+ * The applicant side of an application: the trader, its legal representative, and whoever filed it (e.g. a broker)
+ * while still on the trader's side: a broker whose delegation was revoked is told nothing more of that trader.
+ */
 async function applicantSide(tx: Sql, app: Pick<ApplicationRow, 'trader_id' | 'operation_id'>): Promise<string[]> {
-  const row = await tx.one<{ rfc: string; legal_rep_rfc: string; created_by_rfc: string }>(
-    'select t.rfc, t.legal_rep_rfc, o.created_by_rfc from operations o join traders t on t.id = o.trader_id where o.id = $1', [app.operation_id]);
-  return [row.rfc, row.legal_rep_rfc, row.created_by_rfc];
+  const row = await tx.one<{ rfc: string; legal_rep_rfc: string; filer_rfc: string | null }>(
+    `select t.rfc, t.legal_rep_rfc, case when o.created_by_rfc in (t.rfc, t.legal_rep_rfc) or exists (
+         select 1 from delegations d join brokers b on b.id = d.broker_id
+          where d.trader_id = t.id and d.status = 'active' and b.rfc = o.created_by_rfc) then o.created_by_rfc end as filer_rfc
+       from operations o join traders t on t.id = o.trader_id where o.id = $1`, [app.operation_id]);
+  return [...new Set([row.rfc, row.legal_rep_rfc, ...(row.filer_rfc ? [row.filer_rfc] : [])])];
 }
 
 /**
