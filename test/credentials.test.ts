@@ -6,13 +6,16 @@
 import 'reflect-metadata';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import * as x509 from '@peculiar/x509';
 import { mexicoDate } from '../src/applications/calendar.ts';
 import { authenticate } from '../src/auth/sessions.ts';
-import { initDevPki, parseCertificate, revokeCertificate, signPayload, TrustStore, verifySignature, type DevPki } from '../src/pki/index.ts';
-import { startTestWindow, type Person, type TestWindow } from './support/window.ts';
+import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_TRADER_RFC } from '../src/cli/demo.ts';
+import { initDevPki, openEfirma, parseCertificate, revokeCertificate, signPayload, TrustStore, verifySignature, type DevPki, type Signer } from '../src/pki/index.ts';
+import { getJson, postJson, runCli, startServerProcess, type ServerProcess } from './support/processes.ts';
+import { startTestWindow, testDatabaseUrl, type Person, type TestWindow } from './support/window.ts';
 
 let w: TestWindow;
 let rep: Person;
@@ -303,5 +306,73 @@ describe('trust files edited in place are picked up', () => {
       thisUpdate: new Date(), nextUpdate: new Date(Date.now() + DAY), revoked: [...revoked.map((r) => r.serialNumber), parseCertificate(p.cer).serialNumber],
     }));
     refused(await w.call('GET', '/api/v1/me', { token: session }), 'auth.certificate_revoked');
+  });
+});
+
+describe('a running server, revocation by `ventanilla pki revoke`', () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ventanilla-credentials-'));
+  const env = { VENTANILLA_DATA_DIR: dataDir };
+  let database: Awaited<ReturnType<typeof testDatabaseUrl>>;
+  let server: ServerProcess;
+  before(async () => {
+    database = await testDatabaseUrl();
+    server = await startServerProcess({ ...env, DATABASE_URL: database.url, LOGIN_RATE_LIMIT: '1000' });
+  });
+  after(async () => {
+    await server?.stop();
+    await database?.drop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const demo = (key: string) => {
+    const person = DEMO_PEOPLE.find((p) => p.key === key)!;
+    const file = (ext: string) => path.join(dataDir, 'demo-efirma', `${person.rfc}.${ext}`);
+    return { cerPath: file('cer'), signer: openEfirma({ cer: fs.readFileSync(file('cer')), key: fs.readFileSync(file('key')), password: DEMO_PASSWORD }) };
+  };
+  async function login(signer: Signer): Promise<string> {
+    const challenge = await postJson(`${server.url}/api/v1/auth/challenge`, {});
+    const res = await postJson(`${server.url}/api/v1/auth/login`, { challengeId: challenge.body.challengeId, ...signPayload(challenge.body.payload, signer) });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    return res.body.token;
+  }
+  async function signed(token: string, signer: Signer, url: string, data: unknown) {
+    const issued = await postJson(`${server.url}${url}/signing-payload`, data, token);
+    assert.equal(issued.status, 201, JSON.stringify(issued.body));
+    return postJson(`${server.url}${url}`, { challengeId: issued.body.challengeId, ...signPayload(issued.body.payload, signer) }, token);
+  }
+
+  test("the customs officer's API token and session end when the CLI revokes his certificate; nothing is drawn", async () => {
+    const rep = demo('legal-rep');
+    const repToken = await login(rep.signer);
+    const approved = await getJson(`${server.url}/api/v1/applications?status=approved`, repToken);
+    const withPermit = await Promise.all(approved.body.items.map((a: { id: string }) => getJson(`${server.url}/api/v1/applications/${a.id}`, repToken)));
+    const permit = withPermit.map((a) => a.body.permit?.number as string | undefined).find(Boolean)!;
+    assert.ok(permit, 'the demo data has an approved permit');
+    const draws = async () => (await getJson(`${server.url}/api/v1/customs/permits/${permit}/draws`, repToken)).body.draws.length as number;
+
+    const officer = demo('customs-officer');
+    const session = await login(officer.signer);
+    const created = await signed(session, officer.signer, '/api/v1/api-tokens', { label: 'pedimento validator', scopes: ['read', 'write'], expiresInDays: 30 });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const apiToken = created.body.data.token as string;
+    const date = mexicoDate(new Date());
+    const declare = (n: number) => postJson(`${server.url}/api/v1/customs/declarations`, {
+      number: `${date.slice(2, 4)}243170${String(8_000_000 + n)}`, customsOffice: 'ANAM-TAMPS-NLD', brokerPatent: '3170',
+      traderRfc: DEMO_TRADER_RFC, flow: 'import', date,
+      lines: [{ hsCode: '3004909999', quantity: 1, unit: 'KGM', value: 2, currency: 'USD', originCountry: 'ES', destinationCountry: 'MX', permits: [{ number: permit }] }],
+    }, apiToken);
+    const first = await declare(1);
+    assert.equal(first.status, 201, JSON.stringify(first.body));
+    assert.equal(await draws(), 1);
+
+    const revoked = await runCli(['pki', 'revoke', '--cert', officer.cerPath, '--reason', 'keyCompromise'], env);
+    assert.equal(revoked.code, 0, revoked.stderr);
+    const second = await declare(2);
+    assert.equal(second.status, 401, JSON.stringify(second.body));
+    assert.equal(second.body.code, 'auth.certificate_revoked');
+    assert.equal(await draws(), 1, 'nothing more was drawn');
+    const me = await getJson(`${server.url}/api/v1/me`, session);
+    assert.equal(me.status, 401);
+    assert.equal(me.body.code, 'auth.certificate_revoked');
   });
 });
