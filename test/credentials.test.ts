@@ -5,6 +5,7 @@
  */
 import 'reflect-metadata';
 import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -135,6 +136,25 @@ describe('a revoked certificate ends its sessions and tokens at once', () => {
     await assert.rejects(w.ctx.db.query(
       `insert into sessions (id, kind, token_hash, rfc, certificate_fingerprint, scopes, expires_at)
        values (gen_random_uuid(), 'session', 'x', $1, 'f', '{read}', now() + interval '1 hour')`, [p.rfc]));
+  });
+  test('a session under an issuing CA that the root revoked is refused too', async () => {
+    const p = await w.person();
+    const session = await w.login(p);
+    const dir = trustCopy('root-revokes-issuing');
+    const der = crypto.createPrivateKey(fs.readFileSync(path.join(w.pki.dir, 'ca', 'root.key'))).export({ format: 'der', type: 'pkcs8' });
+    const rootKey = await crypto.webcrypto.subtle.importKey('pkcs8', der, { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, ['sign']);
+    const rootCrl = await x509.X509CrlGenerator.create({
+      issuer: new x509.X509Certificate(new Uint8Array(w.pki.root.der)).subjectName, thisUpdate: new Date(), nextUpdate: new Date(Date.now() + DAY),
+      signingKey: rootKey, signingAlgorithm: { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
+      entries: [{ serialNumber: w.pki.issuing.serialNumber, revocationDate: new Date(Date.now() - 60_000) }],
+    });
+    fs.writeFileSync(path.join(dir, 'root.crl'), Buffer.from(rootCrl.rawData));
+    await assert.rejects(authenticate(w.ctx.db, TrustStore.fromDir(dir), session), (err: any) => {
+      assert.equal(err.code, 'auth.certificate_revoked');
+      assert.match(err.message, /issued by CA "CN=Ventanilla Dev Issuing CA[^"]*", which was revoked/);
+      return true;
+    });
+    assert.equal((await authenticate(w.ctx.db, TrustStore.fromDir(trustCopy('root-revokes-nothing')), session)).rfc, p.rfc);
   });
 });
 

@@ -139,20 +139,24 @@ export class TrustSnapshot {
         status = { status: 'untrusted', reason: `its CA "${lapsed.subject}" is valid only from ${lapsed.notBefore.toISOString()} to ${lapsed.notAfter.toISOString()}` };
         continue;
       }
-      const serials = [serialNumber, ...authorities.map((a) => a.serialNumber)];
-      const revokedAt = authorities.findIndex((a, i) => {
-        this.requireFreshCrl(a, now, 'auth');
-        const revocation = this.isRevoked(a.fingerprint, serials[i]!);
-        return revocation !== null && revocation.revokedAt <= now;
-      });
-      if (revokedAt < 0) return { status: 'good' };
-      status = {
-        status: 'revoked',
-        revokedAt: this.isRevoked(authorities[revokedAt]!.fingerprint, serials[revokedAt]!)!.revokedAt,
-        authority: revokedAt === 0 ? null : authorities[revokedAt - 1]!.subject,
-      };
+      const revoked = this.revokedLink(serialNumber, authorities, now);
+      if (!revoked) return { status: 'good' };
+      status = revoked;
     }
     return status;
+  }
+
+  /** The first link of the chain (the certificate under authorities[0], then each CA under the next) revoked by now. */
+  private revokedLink(serialNumber: string, authorities: CertificateInfo[], now: Date): CertificateStatus | null {
+    for (let i = 0; i < authorities.length; i++) {
+      const ca = authorities[i]!;
+      this.requireFreshCrl(ca, now, 'auth');
+      const revocation = this.isRevoked(ca.fingerprint, i === 0 ? serialNumber : authorities[i - 1]!.serialNumber);
+      if (revocation && revocation.revokedAt <= now) {
+        return { status: 'revoked', revokedAt: revocation.revokedAt, authority: i === 0 ? null : authorities[i - 1]!.subject };
+      }
+    }
+    return null;
   }
 
   private buildChain(cert: CertificateInfo): Chain {
