@@ -366,8 +366,8 @@ describe('a running server, revocation by `ventanilla pki revoke`', () => {
     const repToken = await login(rep.signer);
     const approved = await getJson(`${server.url}/api/v1/applications?status=approved`, repToken);
     const withPermit = await Promise.all(approved.body.items.map((a: { id: string }) => getJson(`${server.url}/api/v1/applications/${a.id}`, repToken)));
-    const permit = withPermit.map((a) => a.body.permit?.number as string | undefined).find(Boolean)!;
-    assert.ok(permit, 'the demo data has an approved permit');
+    const permit = withPermit.map((a) => a.body.permit?.number as string | undefined).find((n) => n?.startsWith('COFEPRIS-'))!;
+    assert.ok(permit, 'the demo data has an approved COFEPRIS permit for medicines');
     const draws = async () => (await getJson(`${server.url}/api/v1/customs/permits/${permit}/draws`, repToken)).body.draws.length as number;
 
     const officer = demo('customs-officer');
