@@ -182,6 +182,13 @@ describe('a credential lives no longer than its certificate', () => {
     refused(await w.call('GET', '/api/v1/me', { token: session }), 'auth.certificate_expired');
     refused(await w.call('GET', '/api/v1/me', { token: apiToken.token }), 'auth.certificate_expired');
   });
+
+  test('a token past its own expiry, its certificate still valid: auth.token_expired', async () => {
+    const p = await w.person();
+    const session = await w.login(p);
+    await w.ctx.db.query("update sessions set expires_at = now() - interval '1 second' where rfc = $1", [p.rfc]);
+    refused(await w.call('GET', '/api/v1/me', { token: session }), 'auth.token_expired');
+  });
 });
 
 /** A CRL of the dev issuing CA with chosen dates and entries, signed with its key. */

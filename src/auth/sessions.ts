@@ -58,7 +58,10 @@ export async function authenticate(db: Sql, trust: TrustStore, token: string): P
     throw new AppError('auth.token_invalid', 'This token does not name its certificate: log in again.', 401);
   }
   const now = new Date();
-  // Before the token's own expiry, which is capped at the same instant: say which of the two ended.
+  // A token's expiry is capped at its certificate's end: when both have passed, say which came first.
+  if (row.expires_at <= now && row.expires_at < row.certificate_not_after) {
+    throw new AppError('auth.token_expired', 'This token expired: log in again.', 401);
+  }
   if (row.certificate_not_after <= now) {
     throw new AppError('auth.certificate_expired',
       `The e.firma certificate ${row.certificate_serial} this ${describeKind(row.kind)} came from expired on ${row.certificate_not_after.toISOString()}: renew it and log in again.`, 401);
@@ -73,7 +76,6 @@ export async function authenticate(db: Sql, trust: TrustStore, token: string): P
     throw new AppError('auth.certificate_untrusted',
       `The e.firma certificate ${row.certificate_serial} this ${describeKind(row.kind)} came from is no longer trusted: ${certificate.reason}. Log in again with a valid e.firma.`, 401);
   }
-  if (row.expires_at.getTime() <= now.getTime()) throw new AppError('auth.token_expired', 'This token expired: log in again.', 401);
   return {
     sessionId: row.id, kind: row.kind, rfc: row.rfc, curp: row.curp, name: row.name,
     certificateFingerprint: row.certificate_fingerprint, scopes: row.scopes,
