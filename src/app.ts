@@ -13,7 +13,7 @@ import { migrate } from './db/migrate.ts';
 import { buildServer } from './http/server.ts';
 import { createJobQueue } from './jobs/queue.ts';
 import { initDevPki } from './pki/ca.ts';
-import { TrustStore } from './pki/trust-store.ts';
+import { staleCrlPolicyFor, TrustStore } from './pki/trust-store.ts';
 import { loadOrCreateWindowKey } from './pki/window-key.ts';
 import { seedReferenceData } from './registry/agencies.ts';
 
@@ -28,7 +28,7 @@ export async function openContext(config: Config): Promise<Context> {
   try {
     await migrate(db);
     await seedReferenceData(db);
-    const trust = TrustStore.fromDir(config.trustDir);
+    const trust = TrustStore.fromDir(config.trustDir, { staleCrl: staleCrlPolicyFor(config.env) });
     const windowKey = await loadOrCreateWindowKey(config.windowKeyPath, { create: development });
     const catalogue = loadCatalogue();
     await syncProcedureVersions(db, catalogue);

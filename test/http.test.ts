@@ -95,7 +95,7 @@ describe('the window describes itself', () => {
     const { default: Fastify } = await import('fastify');
     const { installAccessControl } = await import('../src/http/access.ts');
     const app = Fastify();
-    installAccessControl(app, w.ctx.db);
+    installAccessControl(app, w.ctx.db, w.ctx.trust);
     assert.throws(() => app.get('/x', async () => 'x'), /does not declare its access/);
   });
 

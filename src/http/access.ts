@@ -3,6 +3,7 @@ import { authenticate } from '../auth/sessions.ts';
 import type { Principal, Scope } from '../auth/principal.ts';
 import type { Db } from '../db/db.ts';
 import { AppError } from '../errors.ts';
+import type { TrustStore } from '../pki/trust-store.ts';
 
 /** Every route says who may call it: anyone, or a session/API token holding a scope. */
 export type Access = 'public' | { scope: Scope };
@@ -12,7 +13,7 @@ declare module 'fastify' {
   interface FastifyRequest { principal: Principal | null }
 }
 
-export function installAccessControl(app: FastifyInstance, db: Db) {
+export function installAccessControl(app: FastifyInstance, db: Db, trust: TrustStore) {
   app.decorateRequest('principal', null);
   app.addHook('onRoute', (route) => {
     const config = (route.config ??= {}) as { access?: Access };
@@ -26,7 +27,7 @@ export function installAccessControl(app: FastifyInstance, db: Db) {
     if (!header || !/^Bearer \S+$/.test(header)) {
       throw new AppError('auth.required', 'Log in with your e.firma and send the token as "Authorization: Bearer <token>".', 401);
     }
-    const principal = await authenticate(db, header.slice(7));
+    const principal = await authenticate(db, trust, header.slice(7));
     if (!principal.scopes.includes(access.scope)) {
       throw new AppError('auth.scope_missing', `This token lacks the "${access.scope}" scope.`, 403);
     }

@@ -49,7 +49,7 @@ export async function buildServer(ctx: Context): Promise<FastifyInstance> {
     if (req.body === undefined && req.routeOptions.schema?.body) req.body = {};
   });
   installErrorHandling(app);
-  installAccessControl(app, ctx.db);
+  installAccessControl(app, ctx.db, ctx.trust);
 
   await app.register(swagger, {
     openapi: {

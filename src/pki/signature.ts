@@ -21,6 +21,9 @@ export interface VerifiedSigner {
   curp: string | null;
   name: string | null;
   serialNumber: string;
+  /** The certificate's issuer name and end: a session or token made from this signature remembers them. */
+  issuer: string;
+  notAfter: Date;
   fingerprint: string;
   certificateDer: Buffer;
   algorithm: SignatureAlgorithm;
@@ -116,10 +119,13 @@ export function verifySignature(opts: { payload: unknown; envelope: SignatureEnv
       { serialNumber: serial, notAfter: cert.notAfter.toISOString() });
   }
 
-  // Each link of the chain: the e.firma by its CA, then the issuing CA by the root.
+  // Each link of the chain: the e.firma by its CA, then the issuing CA by the root. Whether a CRL
+  // is current is a question about now, whatever the signing time.
   const links = [cert, ...chain.authorities];
+  const now = new Date();
   for (let i = 0; i + 1 < links.length; i++) {
     const subject = links[i]!;
+    trust.requireFreshCrl(links[i + 1]!, now, 'signature');
     const revoked = trust.isRevoked(links[i + 1]!.fingerprint, subject.serialNumber);
     // A signature made before the revocation stays valid: what counts is the state at signing time.
     if (revoked && revoked.revokedAt <= at) {
@@ -151,5 +157,8 @@ export function verifySignature(opts: { payload: unknown; envelope: SignatureEnv
       `The signature does not verify with the key of ${ref} over the canonical (RFC 8785) JSON of the payload: the payload was altered or signed with another key`,
       { serialNumber: serial });
   }
-  return { rfc: cert.rfc, curp: cert.curp, name: cert.name, serialNumber: serial, fingerprint: cert.fingerprint, certificateDer: cert.der, algorithm };
+  return {
+    rfc: cert.rfc, curp: cert.curp, name: cert.name, serialNumber: serial, issuer: cert.issuer, notAfter: cert.notAfter,
+    fingerprint: cert.fingerprint, certificateDer: cert.der, algorithm,
+  };
 }

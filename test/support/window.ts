@@ -19,7 +19,7 @@ import { startJobs } from '../../src/app.ts';
 import { buildServer } from '../../src/http/server.ts';
 import { createJobQueue } from '../../src/jobs/queue.ts';
 import { initDevPki, issueEfirma, openEfirma, signPayload, type DevPki, type IssueEfirmaOptions, type Signer } from '../../src/pki/index.ts';
-import { TrustStore } from '../../src/pki/trust-store.ts';
+import { staleCrlPolicyFor, TrustStore } from '../../src/pki/trust-store.ts';
 import { loadOrCreateWindowKey } from '../../src/pki/window-key.ts';
 import { seedReferenceData } from '../../src/registry/agencies.ts';
 import { withCurpCheckDigit, withRfcCheckDigit } from '../../src/registry/identifiers.ts';
@@ -110,7 +110,7 @@ export async function startTestWindow(env: Record<string, string> = {}): Promise
   const ctx: Context = {
     config: { ...config, databaseUrl: database.url },
     db,
-    trust: TrustStore.fromDir(config.trustDir),
+    trust: TrustStore.fromDir(config.trustDir, { staleCrl: staleCrlPolicyFor(config.env) }),
     windowKey: await loadOrCreateWindowKey(config.windowKeyPath, { create: true }),
     catalogue: loadCatalogue(),
     clock: { now: () => new Date() },
