@@ -211,6 +211,25 @@ before(async () => {
 });
 after(() => w.close());
 
+// Rule 2, the cell the matrix cannot hold (it is about the body, not the caller): an administrator of another
+// agency cannot give anyone the customs officer's role. (Before the matrix, which ends every session.)
+test('only ANAM registers customs officers', async () => {
+  const res = await w.call('POST', '/api/v1/agencies/COFEPRIS/officers/signing-payload', {
+    token: c.tokens.adminOtherAgency!, body: { ...c.newOfficer, roles: ['customs_officer'], officeCode: undefined },
+  });
+  assert.ok([400, 403, 422].includes(res.status), `a COFEPRIS administrator registering a customs officer: ${res.status} ${JSON.stringify(res.body)}`);
+});
+
+// Rule 7 where the matrix cannot see it (a feed is filtered, not refused): the broker filed A's first operation and
+// was told of its approval; once its delegation is revoked its feed shows nothing of A.
+test('a revoked broker is shown no notification of the trader', async () => {
+  const feed = await w.call('GET', '/api/v1/notifications', { token: c.tokens.brokerRevoked! });
+  assert.equal(feed.status, 200, JSON.stringify(feed.body));
+  const ofA = (feed.body.items as Array<{ object?: { id: string }; link?: string }>)
+    .filter((n) => [c.a.operation, c.a.approvedApplication].some((id) => JSON.stringify(n).includes(id)));
+  assert.deepEqual(ofA, [], 'notifications of A in the revoked broker\'s feed');
+});
+
 /** Fills a route's path parameters with A's objects (the segment before a parameter says which). */
 function fill(route: string, overrides: Record<string, string>): string {
   return route.replace(/\{(\w+)\}/g, (_, name: string, offset: number) => {
@@ -283,11 +302,3 @@ test('every route allows exactly the callers of its row', async () => {
   }
 });
 
-// Rule 2, the cell the matrix cannot hold (it is about the body, not the caller): an administrator of another
-// agency cannot give anyone the customs officer's role.
-test('only ANAM registers customs officers', async () => {
-  const res = await w.call('POST', '/api/v1/agencies/COFEPRIS/officers/signing-payload', {
-    token: c.tokens.adminOtherAgency!, body: { ...c.newOfficer, roles: ['customs_officer'], officeCode: undefined },
-  });
-  assert.ok(res.status >= 400 && res.status < 500, `a COFEPRIS administrator registering a customs officer: ${res.status} ${JSON.stringify(res.body)}`);
-});

@@ -136,19 +136,20 @@ export async function setUpCast(w: TestWindow): Promise<Cast> {
   ok(edoc, 201, 'eDocument');
   const documents = { coves: [cove.body.data.number as string], edocuments: [edoc.body.data.number as string] };
 
-  const draft = async () => {
-    const res = await w.call('POST', '/api/v1/operations', { token: rep, body: { traderRfc: A, flow: 'import', data: { goods: tyres(), ...documents, procedureData: TYRES_FORM } } });
+  const draft = async (token = rep) => {
+    const res = await w.call('POST', '/api/v1/operations', { token, body: { traderRfc: A, flow: 'import', data: { goods: tyres(), ...documents, procedureData: TYRES_FORM } } });
     ok(res, 201, 'operation');
     return res.body.id as string;
   };
-  const file = async () => {
-    const id = await draft();
-    const res = await w.signed(rep, repA, 'POST', `/api/v1/operations/${id}/submit`, {});
+  const file = async (token: string, signer: Person) => {
+    const id = await draft(token);
+    const res = await w.signed(token, signer, 'POST', `/api/v1/operations/${id}/submit`, {});
     ok(res, 201, 'submission');
     const app = res.body.acknowledgement.applications.find((x: any) => x.procedureCode === PROCEDURE);
     return { operation: id, application: app.id as string };
   };
-  const filed = await file();
+  // The first operation is filed by the broker whose delegation will be revoked; the second by A's representative.
+  const filed = await file(bR.token, bR);
   const office = (await w.ctx.db.one<{ office_code: string }>('select office_code from applications where id = $1', [filed.application])).office_code;
   assert.ok(office && office !== OTHER_SE_OFFICE, `routed to ${office}`);
 
@@ -171,7 +172,7 @@ export async function setUpCast(w: TestWindow): Promise<Cast> {
   for (const step of ['assignment', 'review']) ok(await w.call('POST', `/api/v1/applications/${filed.application}/${step}`, { token: owner.token }), 200, step);
   ok(await w.signed(owner.token, owner, 'POST', `/api/v1/applications/${filed.application}/resolution`, { decision: 'approve' }), 200, 'approval');
   const permit = (await w.call('GET', `/api/v1/applications/${filed.application}`, { token: rep })).body.permit.number as string;
-  const open = await file();
+  const open = await file(rep, repA);
   const draftId = await draft();
 
   // A declaration of A's goods by the broker that filed its COVE, citing the permit, the COVE and the eDocument.
