@@ -248,10 +248,16 @@ function fill(route: string, overrides: Record<string, string>): string {
   });
 }
 
-async function stage(status: Status) {
+/**
+ * Puts A's open application in `status`, assigned (past 'submitted') to the caller when the caller is an SE officer,
+ * else to the owning office's officer: so only rules 3 and 4 (own case, other office) can stop an SE officer, not
+ * "assigned to someone else".
+ */
+async function stage(status: Status, role: Role) {
+  const assignee = status === 'submitted' ? null : c.seOfficerIds[role] ?? c.officers.owner.id;
   await w.ctx.db.query(
     'update applications set status = $2, assigned_officer_id = $3, proposed_by_officer_id = null, proposal = $4::jsonb where id = $1',
-    [c.a.application, status, status === 'submitted' ? null : c.officers.owner.id, status === 'proposed' ? JSON.stringify({ decision: 'approve', message: 'Procede.' }) : null]);
+    [c.a.application, status, assignee, status === 'proposed' ? JSON.stringify({ decision: 'approve', message: 'Procede.' }) : null]);
 }
 
 test('every route allows exactly the callers of its row', async () => {
@@ -275,7 +281,7 @@ test('every route allows exactly the callers of its row', async () => {
     // Calls that change state go denied roles first, so a wrongly allowed one is seen before the allowed ones move the state on.
     const roles = phase(route, row) >= 2 ? [...ROLES].sort((x, y) => Number(allowed(x)) - Number(allowed(y))) : ROLES;
     for (const role of roles) {
-      if (row.stage) await stage(row.stage);
+      if (row.stage) await stage(row.stage, role);
       const url = fill(template, (await row.params?.(c)) ?? {}) + (row.query?.(c) ?? '');
       const token = c.tokens[role] ?? undefined;
       const body = row.allow === 'signed' ? forged() : row.body?.(c);

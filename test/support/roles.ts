@@ -73,6 +73,8 @@ export interface Cast {
   tokens: Record<Role, string | null>;
   people: { companyA: Person; repA: Person; brokerA: Person & { patent: string }; brokerNone: Person & { patent: string } };
   officers: { owner: { id: string }; seAdmin: Person & { token: string } };
+  /** The officer record of each SE officer of the cast (the ones an SE application can be assigned to). */
+  seOfficerIds: Partial<Record<Role, string>>;
   /** A new read-scope API token of A's representative; answers its id. */
   newApiToken(): Promise<string>;
   /** The body that registers a new SE officer of A's office. */
@@ -162,7 +164,7 @@ export async function setUpCast(w: TestWindow): Promise<Cast> {
   const seAdmin = await officer('SE', ['administrator', 'supervisor']);
   // A's legal representative is also an SE officer of the owning office, with an officer certificate of his own.
   const applicantAsOfficer = await w.person({ rfc: repA.rfc, curp: repA.curp, name: repA.name, role: 'officer' });
-  await w.ctx.db.transaction((tx) => registerOfficer(tx, {
+  const applicantOfficer = await w.ctx.db.transaction((tx) => registerOfficer(tx, {
     agency: 'SE', actorRfc: null, signatureId: null,
     input: { rfc: repA.rfc, curp: repA.curp, name: repA.name, roles: ['reviewer', 'resolver'], officeCode: office, certificate: applicantAsOfficer.cer.toString('base64') },
   }));
@@ -222,6 +224,7 @@ export async function setUpCast(w: TestWindow): Promise<Cast> {
     },
     people: { companyA, repA, brokerA: bA, brokerNone: bN },
     officers: { owner, seAdmin },
+    seOfficerIds: { officerOwner: owner.id, officerOtherOffice: otherOffice.id, officerApplicant: applicantOfficer.id },
     newApiToken: async () => (await newApiToken()).id,
     newOfficer: { rfc: newcomer.rfc, curp: newcomer.curp, name: newcomer.name, roles: ['reviewer'], officeCode: office, certificate: newcomer.cer.toString('base64') },
     pdf: invoicePdf(),
