@@ -96,7 +96,7 @@ const EXPECTED: Record<string, Row> = {
   'GET /api/v1/procedures': { allow: 'public' },
   'GET /api/v1/procedures/{code}': { allow: 'public' },
   'GET /api/v1/hs': { allow: 'public', query: () => '?q=4012' },
-  'GET /api/v1/requirements': { allow: 'public', query: () => '?hsCode=401220&flow=import' },
+  'GET /api/v1/requirements': { allow: 'public', query: () => '?hs=401220&flow=import' },
 
   'POST /api/v1/operations': { allow: A_SIDE, body: (c) => ({ traderRfc: c.a.rfc, flow: 'import', data: { goods: tyres() } }) },
   'GET /api/v1/operations': { allow: SIGNED_IN },
