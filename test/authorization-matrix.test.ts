@@ -60,8 +60,9 @@ const EXPECTED: Record<string, Row> = {
   // A fresh token of A's representative per call. Choice: a token belongs to the person (RFC), in any of his sessions.
   'DELETE /api/v1/api-tokens/{id}': { allow: ['repA', 'officerApplicant'], mutates: true, params: async (c) => ({ id: await c.newApiToken() }) },
 
-  // Registering A again: its own side is told it exists (409); anyone else is refused before that (no existence oracle).
-  'POST /api/v1/traders/signing-payload': { allow: ['traderA', 'repA', 'officerApplicant'], body: (c) => traderProfile(c.a.rfc, c.people.repA) },
+  // Registering A again. Rule 9: a company registers only with its own e.firma, so only A itself gets as far as being
+  // told it exists (409); anyone else is refused before that (no existence oracle).
+  'POST /api/v1/traders/signing-payload': { allow: ['traderA'], body: (c) => traderProfile(c.a.rfc, c.people.repA) },
   'POST /api/v1/traders': { allow: 'signed' },
   'POST /api/v1/traders/{rfc}/profile/signing-payload': {
     allow: ['traderA', 'repA', 'officerApplicant'], body: (c) => ({ expectedVersion: 1, profile: traderProfile(c.a.rfc, c.people.repA) }),
@@ -151,8 +152,9 @@ const EXPECTED: Record<string, Row> = {
   'GET /api/v1/edocuments/document-types': { allow: 'public' },
   'POST /api/v1/edocuments/uploads': { allow: A_SIDE, multipart: true },
   'POST /api/v1/edocuments': { allow: 'signed' },
-  // Rule 1: a trader's list of eDocuments is not what a declaration needs (customs reads the ones it cites, by number).
-  'GET /api/v1/edocuments': { allow: CASE_READERS, query: (c) => `?traderRfc=${c.a.rfc}` },
+  // Rule 1. Choice: a trader's list of eDocuments is its own side's; officers and customs read the ones an application
+  // or a declaration cites, by number.
+  'GET /api/v1/edocuments': { allow: A_READERS, query: (c) => `?traderRfc=${c.a.rfc}` },
   'GET /api/v1/edocuments/{number}': { allow: DECLARATION_READERS },
   'GET /api/v1/edocuments/{number}/content': { allow: DECLARATION_READERS },
 
