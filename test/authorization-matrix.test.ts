@@ -78,6 +78,13 @@ const EXPECTED: Record<string, Row> = {
   'PUT /api/v1/brokers/{patent}/profile': { allow: 'signed' },
   // Choice: a broker's registry entry is seen by anyone signed in (traders choose their broker by it).
   'GET /api/v1/brokers/{patent}': { allow: SIGNED_IN },
+  // Rule 9: ANAM's registry of broker patents (the identity branch's routes): ANAM's officers read it, its
+  // administrators (none in the cast) keep it.
+  'GET /api/v1/broker-patents/{patent}': { allow: ['customs'] },
+  'POST /api/v1/broker-patents/signing-payload': { allow: [], body: (c) => ({ ...patentRecord(c.newOfficer), patent: '9990' }) },
+  'POST /api/v1/broker-patents': { allow: 'signed' },
+  'POST /api/v1/broker-patents/{patent}/status/signing-payload': { allow: [], body: () => ({ status: 'suspended', reason: 'Prueba' }) },
+  'POST /api/v1/broker-patents/{patent}/status': { allow: 'signed' },
 
   'POST /api/v1/traders/{rfc}/delegations/signing-payload': { allow: ['traderA', 'repA', 'officerApplicant'], body: (c) => ({ brokerPatent: c.people.brokerNone.patent }) },
   'POST /api/v1/traders/{rfc}/delegations': { allow: 'signed' },
@@ -188,6 +195,9 @@ const STATE_403 = new Set(['workflow.four_eyes']);
 
 function brokerProfile(p: Person & { patent: string }) {
   return { rfc: p.rfc, curp: p.curp, patent: p.patent, name: p.name, customsOffices: [CUSTOMS_OFFICE], contacts: [{ name: p.name, email: 'broker@example.com', phone: '+52 867 555 0000' }] };
+}
+function patentRecord(p: Record<string, unknown>) {
+  return { holderRfc: p.rfc, holderCurp: p.curp, holderName: p.name, grantedOn: '2010-01-15' };
 }
 function draftData(c: Cast) {
   return { goods: tyres(), coves: [c.a.cove], edocuments: [c.a.edocument], procedureData: TYRES_FORM };
