@@ -15,7 +15,7 @@ import crypto from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { signPayload } from '../src/pki/index.ts';
 import { startTestWindow, traderProfile, type Person, type TestWindow } from './support/window.ts';
-import { coveJson, CUSTOMS_OFFICE, invoicePdf, PROCEDURE, ROLES, setUpCast, tyres, TYRES_FORM, uploadPdf, type Cast, type Role } from './support/roles.ts';
+import { coveJson, CUSTOMS_OFFICE, PROCEDURE, ROLES, setUpCast, tyres, TYRES_FORM, uploadPdf, type Cast, type Role } from './support/roles.ts';
 
 type Status = 'submitted' | 'assigned' | 'in_review' | 'information_requested' | 'answered' | 'proposed';
 
@@ -237,7 +237,7 @@ test('only ANAM registers customs officers', async () => {
 test('a revoked broker is shown no notification of the trader', async () => {
   const feed = await w.call('GET', '/api/v1/notifications', { token: c.tokens.brokerRevoked! });
   assert.equal(feed.status, 200, JSON.stringify(feed.body));
-  const ofA = (feed.body.items as Array<{ object?: { id: string }; link?: string }>)
+  const ofA = (feed.body.items as unknown[])
     .filter((n) => [c.a.operation, c.a.approvedApplication].some((id) => JSON.stringify(n).includes(id)));
   assert.deepEqual(ofA, [], 'notifications of A in the revoked broker\'s feed');
 });
