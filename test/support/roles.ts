@@ -98,11 +98,12 @@ const ok = (res: { status: number; body: any }, status: number, what: string) =>
   assert.equal(res.status, status, `${what}: ${JSON.stringify(res.body)}`);
 
 export async function setUpCast(w: TestWindow): Promise<Cast> {
+  // The cast's own certificates use EC keys (the window accepts both): generating RSA keys is most of a set-up's time.
   // Trader A: a company registered by its own e.firma (SAT issues company certificates with its RFC), naming its representative.
-  const repA = await w.person({ name: 'Ana Representante' });
-  const companyA = await w.person({ kind: 'company', name: 'Llantas del Norte S.A. de C.V.' });
-  const companyB = await w.person({ kind: 'company', name: 'Otra Comercializadora S.A. de C.V.' });
-  const repB = await w.person({ name: 'Beto Representante' });
+  const repA = await w.person({ name: 'Ana Representante', keyType: 'ec' });
+  const companyA = await w.person({ kind: 'company', name: 'Llantas del Norte S.A. de C.V.', keyType: 'ec' });
+  const companyB = await w.person({ kind: 'company', name: 'Otra Comercializadora S.A. de C.V.', keyType: 'ec' });
+  const repB = await w.person({ name: 'Beto Representante', keyType: 'ec' });
   const registerCompany = async (company: Person, rep: Person) => {
     const token = await w.login(company);
     ok(await w.signed(token, company, 'POST', '/api/v1/traders', traderProfile(company.rfc, rep)), 201, 'company registration');
@@ -114,7 +115,7 @@ export async function setUpCast(w: TestWindow): Promise<Cast> {
   const A = companyA.rfc;
 
   const broker = async (name: string) => {
-    const p = await w.person({ name });
+    const p = await w.person({ name, keyType: 'ec' });
     const b = await w.registerBroker(p);
     return { ...p, ...b };
   };
@@ -163,7 +164,7 @@ export async function setUpCast(w: TestWindow): Promise<Cast> {
   const adminOther = await officer('COFEPRIS', ['administrator']);
   const seAdmin = await officer('SE', ['administrator', 'supervisor']);
   // A's legal representative is also an SE officer of the owning office, with an officer certificate of his own.
-  const applicantAsOfficer = await w.person({ rfc: repA.rfc, curp: repA.curp, name: repA.name, role: 'officer' });
+  const applicantAsOfficer = await w.person({ rfc: repA.rfc, curp: repA.curp, name: repA.name, role: 'officer', keyType: 'ec' });
   const applicantOfficer = await w.ctx.db.transaction((tx) => registerOfficer(tx, {
     agency: 'SE', actorRfc: null, signatureId: null,
     input: { rfc: repA.rfc, curp: repA.curp, name: repA.name, roles: ['reviewer', 'resolver'], officeCode: office, certificate: applicantAsOfficer.cer.toString('base64') },
@@ -203,10 +204,10 @@ export async function setUpCast(w: TestWindow): Promise<Cast> {
     return res.body.data as { id: string; token: string };
   };
   const apiToken = await newApiToken();
-  const newcomer = await w.person({ role: 'officer' });
+  const newcomer = await w.person({ role: 'officer', keyType: 'ec' });
 
   // A session of one of the representative's certificates, then that certificate is revoked.
-  const lost = await w.person({ rfc: repA.rfc, curp: repA.curp, name: repA.name });
+  const lost = await w.person({ rfc: repA.rfc, curp: repA.curp, name: repA.name, keyType: 'ec' });
   const revokedCert = await w.login(lost);
   await revokeCertificate(w.pki, lost.cer, 'keyCompromise');
 
