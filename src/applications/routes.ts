@@ -35,7 +35,7 @@ async function actorFor(ctx: Context, db: Sql, principal: Principal, application
   // An officer on the applicant side sees the application as the applicant, and takes no officer action on it.
   if (viewer.kind === 'applicant' && viewer.officerRefused && ACTIONS[action].actor === 'officer') throw viewer.officerRefused;
   const actor: Actor = viewer.kind === 'officer'
-    ? { kind: 'officer', principal, membership: viewer.membership, ...signed }
+    ? { kind: 'officer', principal, ...signed }
     : { kind: 'applicant', principal, ...signed };
   const denied = refusal(action, guardFacts(app, procedure, actor.kind, viewer.kind === 'officer' ? viewer.membership : undefined));
   if (denied) throw new AppError(denied.code, denied.message, denied.code === 'workflow.action_not_allowed' ? 409 : 403);

@@ -22,9 +22,9 @@ export interface ApplicationRow {
   resolution: Record<string, unknown> | null; resolved_at: Date | null; updated_at: Date;
 }
 
-/** Who acts: an officer (with the membership the caller resolved; transition() re-checks it on the locked row), the applicant, or the window itself (timers). */
+/** Who acts: an officer (transition() finds their membership and checks it on the locked row), the applicant, or the window itself (timers). */
 export type Actor =
-  | { kind: 'officer'; principal: Principal; membership: OfficerMembership; signer?: VerifiedSigner; signatureId?: string }
+  | { kind: 'officer'; principal: Principal; signer?: VerifiedSigner; signatureId?: string }
   | { kind: 'applicant'; principal: Principal; signer?: VerifiedSigner; signatureId?: string }
   | { kind: 'system' };
 

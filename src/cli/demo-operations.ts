@@ -8,7 +8,6 @@ import type { Context } from '../context.ts';
 import type { Sql } from '../db/db.ts';
 import type { VerifiedSigner } from '../pki/signature.ts';
 import type { Signer } from '../pki/index.ts';
-import { officerMemberships } from '../registry/identity.ts';
 import { actSigned, DEMO_TRADER_RFC } from './demo.ts';
 
 /** A principal as a login with this e.firma would give (demo seeding acts without HTTP). */
@@ -34,10 +33,8 @@ async function file(ctx: Context, signer: Signer, flow: 'import', goods: ReturnT
 
 async function step(ctx: Context, officer: Signer, applicationId: string, action: Action, message?: string) {
   const principal = principalOf(officer);
-  const app = await ctx.db.one<{ agency_code: string }>('select agency_code from applications where id = $1', [applicationId]);
-  const membership = (await officerMemberships(ctx.db, principal)).find((m) => m.agency === app.agency_code)!;
   const run = (signed?: { signer: VerifiedSigner; signatureId: string }) => (tx: Sql) =>
-    transition(tx, ctx, { applicationId, action, actor: { kind: 'officer', principal, membership, ...signed }, message });
+    transition(tx, ctx, { applicationId, action, actor: { kind: 'officer', principal, ...signed }, message });
   if (['assign', 'start_review', 'resume_review', 'return_proposal'].includes(action)) return ctx.db.transaction(run());
   return actSigned(ctx, officer, `application.${action}`, { id: applicationId }, { message }, (tx, s) => run(s)(tx));
 }
