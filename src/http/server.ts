@@ -41,7 +41,9 @@ export async function buildServer(ctx: Context): Promise<FastifyInstance> {
     logger: { level: ctx.config.logLevel },
     bodyLimit: 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
-    trustProxy: ctx.config.env === 'production',
+    // Off unless TRUST_PROXY names the proxies: otherwise any client picks its own address with X-Forwarded-For
+    // (and escapes the login limit). req.ip is then the address every limit and audit record uses.
+    trustProxy: ctx.config.trustProxy,
   });
   app.setValidatorCompiler(validators());
   // A POST without a body, to a route whose body fields are all optional, means "no fields".
