@@ -79,4 +79,16 @@ describe('rule 10: proxies are trusted only when configured', () => {
       await proxied.close();
     }
   });
+
+  test('TRUST_PROXY as a hop count trusts that many proxies and no further: the client cannot add addresses in front', async () => {
+    const oneHop = await serverWith(w, { trustProxy: 1 });
+    try {
+      await w.ctx.db.query("delete from rate_limits where bucket like 'login:%'");
+      assert.equal((await challengeFrom(oneHop, '10.9.9.9, 192.0.2.77')).statusCode, 201);
+      assert.equal(await bucketHits(w, 'login:192.0.2.77'), 1);
+      assert.equal(await bucketHits(w, 'login:10.9.9.9'), 0);
+    } finally {
+      await oneHop.close();
+    }
+  });
 });

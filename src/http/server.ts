@@ -1,9 +1,10 @@
 import crypto from 'node:crypto';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
+import type { Config } from '../config.ts';
 import type { Context } from '../context.ts';
 import { authRoutes } from '../auth/routes.ts';
 import { registryRoutes } from '../registry/routes.ts';
@@ -36,6 +37,11 @@ function validators() {
     (httpPart === 'body' ? strict : coercing).compile(schema);
 }
 
+/** A hop count trusts that many proxies nearest to the window (what Fastify does with a number, which its types omit). */
+function trustedProxies(setting: Config['trustProxy']): FastifyServerOptions['trustProxy'] {
+  return typeof setting === 'number' ? (_address: string, hop: number) => hop < setting : setting;
+}
+
 export async function buildServer(ctx: Context): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: ctx.config.logLevel },
@@ -43,7 +49,7 @@ export async function buildServer(ctx: Context): Promise<FastifyInstance> {
     genReqId: () => crypto.randomUUID(),
     // Off unless TRUST_PROXY names the proxies: otherwise any client picks its own address with X-Forwarded-For
     // (and escapes the login limit). req.ip is then the address every limit and audit record uses.
-    trustProxy: ctx.config.trustProxy,
+    trustProxy: trustedProxies(ctx.config.trustProxy),
   });
   app.setValidatorCompiler(validators());
   // A POST without a body, to a route whose body fields are all optional, means "no fields".
