@@ -12,7 +12,8 @@ import { openDb } from './db/db.ts';
 import { migrate } from './db/migrate.ts';
 import { buildServer } from './http/server.ts';
 import { createJobQueue } from './jobs/queue.ts';
-import { initDevPki } from './pki/ca.ts';
+import { devPkiKeyFiles, initDevPki } from './pki/ca.ts';
+import { checkKeyFile, ensurePrivateDir } from './private-files.ts';
 import { staleCrlPolicyFor, TrustStore } from './pki/trust-store.ts';
 import { loadOrCreateWindowKey } from './pki/window-key.ts';
 import { seedReferenceData } from './registry/agencies.ts';
@@ -23,7 +24,13 @@ import { seedReferenceData } from './registry/agencies.ts';
  */
 export async function openContext(config: Config): Promise<Context> {
   const development = config.env !== 'production';
-  if (development) await initDevPki(`${config.dataDir}/pki`);
+  const warn = (message: string) => console.warn(JSON.stringify({ level: 40, msg: message }));
+  ensurePrivateDir(config.dataDir, warn);
+  if (development) {
+    await initDevPki(`${config.dataDir}/pki`);
+    for (const key of devPkiKeyFiles(`${config.dataDir}/pki`)) checkKeyFile(key, { production: false, warn });
+  }
+  checkKeyFile(config.windowKeyPath, { production: !development, warn });
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrate(db);

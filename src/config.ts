@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 
 /** Everything the process reads from its environment, parsed and checked once. */
@@ -36,6 +37,10 @@ export interface Config {
   /** Uploads one user may hold unsigned (and unexpired) at once, and their total size in bytes. */
   edocumentMaxPendingUploads: number;
   edocumentMaxPendingBytes: number;
+  /** Which proxies may tell the client's address (X-Forwarded-For) and scheme: none unless TRUST_PROXY names them. */
+  trustProxy: false | number | string[];
+  /** Serve the Swagger UI at /docs (always in development; in production only with VENTANILLA_DOCS=true). */
+  docs: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -48,6 +53,37 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1, ma
     throw new ConfigError(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
   }
   return n;
+}
+
+// proxy-addr (what Fastify uses) also knows these names for address ranges.
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function proxyAddress(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.has(entry)) return true;
+  const [address, prefix, extra] = entry.split('/');
+  const family = net.isIP(address ?? '');
+  if (!family || extra !== undefined) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d+$/.test(prefix) && bits <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * TRUST_PROXY: unset means no proxy is trusted (X-Forwarded-* are ignored, the socket's address counts);
+ * a number trusts that many hops in front of the window; a list trusts those proxy addresses or CIDRs.
+ * "true" (trust anyone) is refused: any client could then choose its own address.
+ */
+function trustProxy(raw: string | undefined): Config['trustProxy'] {
+  if (raw === undefined || raw === '' || raw === 'false') return false;
+  if (/^\d+$/.test(raw)) {
+    const hops = Number(raw);
+    if (hops >= 1 && hops <= 10) return hops;
+  } else {
+    const entries = raw.split(',').map((s) => s.trim()).filter(Boolean);
+    if (entries.length && entries.every(proxyAddress)) return entries;
+  }
+  throw new ConfigError(`TRUST_PROXY must be the number of proxies in front of the window (1 to 10) or a comma-separated list of `
+    + `their addresses or CIDRs (e.g. 10.0.0.5,192.168.1.0/24), got "${raw}"`);
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -96,5 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     edocumentMaxPendingUploads: int(env, 'EDOCUMENT_MAX_PENDING_UPLOADS', 20, 1, 10_000),
     // At least one upload of the largest size must fit.
     edocumentMaxPendingBytes: int(env, 'EDOCUMENT_MAX_PENDING_BYTES', 10 * edocumentMaxBytes, edocumentMaxBytes, 2 ** 40),
+    trustProxy: trustProxy(env.TRUST_PROXY),
+    docs: !production || env.VENTANILLA_DOCS === 'true',
   };
 }

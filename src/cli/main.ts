@@ -67,7 +67,7 @@ async function serve() {
   const address = `http://${ctx.config.host === '0.0.0.0' ? 'localhost' : ctx.config.host}:${port}`;
   const lines = [
     `Ventanilla is serving on ${address} (database: ${ctx.db.backend === 'pglite' ? `embedded, ${ctx.config.dataDir}` : 'PostgreSQL'})`,
-    `  API docs: ${address}/docs   OpenAPI: ${address}/openapi.json   keys: ${address}/.well-known/ventanilla-keys.json`,
+    `  ${ctx.config.docs ? `API docs: ${address}/docs   ` : ''}OpenAPI: ${address}/openapi.json   keys: ${address}/.well-known/ventanilla-keys.json`,
     ...(demo ? [demoSummary(demo.efirmaDir)] : []),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);

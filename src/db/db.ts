@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { tightenTree } from '../private-files.ts';
+import { lockDatabaseDir } from './owner-lock.ts';
 
 export type Row = Record<string, any>;
 
@@ -53,9 +55,18 @@ function toBuffers(rows: Row[]): Row[] {
 }
 
 async function openPglite(dataDir: string | undefined): Promise<Db> {
-  if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
-  const lite = new PGlite(dataDir);
-  await lite.waitReady;
+  // In memory (tests) there is nothing to share; on disk, one process owns the folder (see owner-lock.ts).
+  const lock = dataDir ? lockDatabaseDir(dataDir) : null;
+  let lite: PGlite;
+  try {
+    if (dataDir) fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    lite = new PGlite(dataDir);
+    await lite.waitReady;
+    if (dataDir) tightenTree(dataDir);
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
   type Conn = Pick<PGlite, 'query' | 'exec'>;
   const run = (q: Conn): RunQuery => async (text, params) =>
     toBuffers((await q.query<Row>(text, params as any[])).rows);
@@ -65,7 +76,17 @@ async function openPglite(dataDir: string | undefined): Promise<Db> {
       const inner: Sql = helpers(run(tx), script(tx), (nested) => nested(inner));
       return fn(inner);
     }));
-  return { ...root, backend: 'pglite', close: () => lite.close() };
+  return {
+    ...root, backend: 'pglite',
+    close: async () => {
+      try {
+        await lite.close();
+        if (dataDir) tightenTree(dataDir);
+      } finally {
+        lock?.release();
+      }
+    },
+  };
 }
 
 // int8 (counts, sequences) as numbers, as PGlite does; values stay far below 2^53.

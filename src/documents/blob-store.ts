@@ -108,7 +108,7 @@ export class FsBlobStore implements BlobStore {
   }
 
   async stage(source: Readable, opts: StageOptions = {}): Promise<StagedBlob> {
-    await fsp.mkdir(this.staging, { recursive: true });
+    await fsp.mkdir(this.staging, { recursive: true, mode: 0o700 });
     const temp = path.join(this.staging, `${crypto.randomUUID()}.part`);
     const hash = crypto.createHash('sha256');
     let size = 0;
@@ -121,7 +121,7 @@ export class FsBlobStore implements BlobStore {
       },
     });
     try {
-      await pipeline(source, meter, fs.createWriteStream(temp, { flags: 'wx' }));
+      await pipeline(source, meter, fs.createWriteStream(temp, { flags: 'wx', mode: 0o600 }));
       // The bytes must be on disk before the rename can make them the blob.
       const handle = await fsp.open(temp, 'r+');
       try { await handle.sync(); } finally { await handle.close(); }
@@ -138,7 +138,7 @@ export class FsBlobStore implements BlobStore {
       bytes: () => fsp.readFile(temp),
       commit: async () => {
         if (settled) throw new Error('this staged blob was already committed or discarded');
-        await fsp.mkdir(path.dirname(final), { recursive: true });
+        await fsp.mkdir(path.dirname(final), { recursive: true, mode: 0o700 });
         // Over an existing blob this replaces identical bytes (and heals a damaged copy), atomically.
         await fsp.rename(temp, final);
         settled = true;

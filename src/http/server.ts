@@ -1,9 +1,11 @@
 import crypto from 'node:crypto';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
+import type { Config } from '../config.ts';
 import type { Context } from '../context.ts';
 import { authRoutes } from '../auth/routes.ts';
 import { registryRoutes } from '../registry/routes.ts';
@@ -17,6 +19,7 @@ import { edocumentRoutes } from '../documents/edocument-routes.ts';
 import { coveRoutes } from '../documents/cove-routes.ts';
 import { quotaRoutes } from '../customs/quota-routes.ts';
 import { declarationRoutes } from '../customs/declaration-routes.ts';
+import { AppError } from '../errors.ts';
 import { installAccessControl } from './access.ts';
 import { installErrorHandling, sendProblem } from './problem.ts';
 
@@ -36,14 +39,88 @@ function validators() {
     (httpPart === 'body' ? strict : coercing).compile(schema);
 }
 
+/** A hop count trusts that many proxies nearest to the window (what Fastify does with a number, which its types omit). */
+function trustedProxies(setting: Config['trustProxy']): FastifyServerOptions['trustProxy'] {
+  return typeof setting === 'number' ? (_address: string, hop: number) => hop < setting : setting;
+}
+
+/** Deeper JSON than any of our bodies needs; past it, recursive code (validation, jsonb, canonical JSON) risks the stack. */
+const MAX_JSON_DEPTH = 64;
+
+/** One linear pass, no recursion: does the JSON text open more than `max` arrays/objects at once? */
+export function jsonNestedDeeperThan(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // a backslash escapes the next character, a quote included
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) {
+      inString = true;
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return true;
+    } else if (c === 0x5d || c === 0x7d) {
+      depth--;
+    }
+  }
+  return false;
+}
+
+/** Fastify's own JSON parser (prototype-poisoning refused), behind the depth check. */
+function installJsonParser(app: FastifyInstance) {
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
+    if (jsonNestedDeeperThan(body as string, MAX_JSON_DEPTH)) {
+      done(new AppError('request.too_deep', `The JSON body is nested more than ${MAX_JSON_DEPTH} levels deep; no request needs that.`, 400), undefined);
+      return;
+    }
+    parseJson(req, body as string, done);
+  });
+}
+
+/**
+ * Headers for every response. The CSP allows what the Swagger UI at /docs loads (its own scripts and styles,
+ * inline style attributes, data: images) and nothing from elsewhere; no page may frame the window.
+ * HSTS only when the window is reached over HTTPS; authenticated answers are never stored by a cache.
+ */
+async function installSecurityHeaders(app: FastifyInstance, config: Config) {
+  const https = config.publicUrl.startsWith('https:');
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"], baseUri: ["'self'"], formAction: ["'self'"], frameAncestors: ["'none'"],
+        scriptSrc: ["'self'"], scriptSrcAttr: ["'none'"], styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'], fontSrc: ["'self'", 'data:'], objectSrc: ["'none'"],
+        upgradeInsecureRequests: https ? [] : null,
+      },
+    },
+    strictTransportSecurity: false,
+    referrerPolicy: { policy: 'no-referrer' },
+    xFrameOptions: { action: 'deny' },
+  });
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (https || req.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    const access = req.routeOptions.config?.access;
+    if (access && access !== 'public') reply.header('cache-control', 'no-store');
+    return payload;
+  });
+}
+
 export async function buildServer(ctx: Context): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: ctx.config.logLevel },
     bodyLimit: 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
-    trustProxy: ctx.config.env === 'production',
+    // Off unless TRUST_PROXY names the proxies: otherwise any client picks its own address with X-Forwarded-For
+    // (and escapes the login limit). req.ip is then the address every limit and audit record uses.
+    trustProxy: trustedProxies(ctx.config.trustProxy),
   });
   app.setValidatorCompiler(validators());
+  installJsonParser(app);
+  await installSecurityHeaders(app, ctx.config);
   // A POST without a body, to a route whose body fields are all optional, means "no fields".
   app.addHook('preValidation', async (req) => {
     if (req.body === undefined && req.routeOptions.schema?.body) req.body = {};
@@ -68,7 +145,8 @@ export async function buildServer(ctx: Context): Promise<FastifyInstance> {
       return { schema: secured ? { ...schema, security: [{ bearer: [] }] } as typeof schema : schema, url };
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  // The contract (/openapi.json) is public; the browsable UI is a development aid unless VENTANILLA_DOCS=true.
+  if (ctx.config.docs) await app.register(swaggerUi, { routePrefix: '/docs' });
 
   app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
   app.get('/health', { config: { access: 'public' }, schema: { tags: ['ops'], summary: 'Liveness' } }, () => ({ status: 'ok' }));

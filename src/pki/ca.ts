@@ -90,7 +90,7 @@ const text = (value: string): x509.JsonAttributeObject =>
   x509.Name.isPrintableString(value) ? { printableString: value } : { utf8String: value };
 
 /** Write then rename in the same folder: readers (a running TrustStore) never see half a file. */
-async function writeFileAtomic(file: string, data: string | Uint8Array, mode = 0o644): Promise<void> {
+async function writeFileAtomic(file: string, data: string | Uint8Array, mode = 0o600): Promise<void> {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const handle = await open(tmp, 'w', mode);
   try {
@@ -112,7 +112,7 @@ async function importSigningKey(pemFile: string): Promise<webcrypto.CryptoKey> {
 
 async function createCa(dir: string): Promise<void> {
   const p = paths(dir);
-  await mkdir(path.dirname(p.rootCer), { recursive: true });
+  await mkdir(path.dirname(p.rootCer), { recursive: true, mode: 0o700 });
   const now = new Date(Date.now() - 60_000);
   const rootKeys = (await subtle.generateKey(RSA_GEN, true, ['sign', 'verify'])) as webcrypto.CryptoKeyPair;
   const root = await x509.X509CertificateGenerator.createSelfSigned({
@@ -147,10 +147,10 @@ async function createCa(dir: string): Promise<void> {
   });
   await writeFile(p.rootKey, await exportPem(rootKeys.privateKey), { mode: 0o600 });
   await writeFile(p.issuingKey, await exportPem(issuingKeys.privateKey), { mode: 0o600 });
-  await writeFile(p.revoked, '[]\n');
-  await writeFile(p.issuingCer, Buffer.from(issuing.rawData));
+  await writeFile(p.revoked, '[]\n', { mode: 0o600 });
+  await writeFile(p.issuingCer, Buffer.from(issuing.rawData), { mode: 0o600 });
   // Written last: its presence is what marks the CA as initialised.
-  await writeFile(p.rootCer, Buffer.from(root.rawData));
+  await writeFile(p.rootCer, Buffer.from(root.rawData), { mode: 0o600 });
 }
 
 /** Creates the dev CA and trust folder if absent, else loads them; restores missing trust files. */
@@ -158,12 +158,15 @@ export async function initDevPki(dir: string): Promise<DevPki> {
   const p = paths(dir);
   if (!existsSync(p.rootCer)) await createCa(dir);
   const pki = await loadDevPki(dir);
-  await mkdir(p.trust, { recursive: true });
+  await mkdir(p.trust, { recursive: true, mode: 0o700 });
   if (!existsSync(p.trustRoot)) await writeFileAtomic(p.trustRoot, pki.root.der);
   if (!existsSync(p.trustIssuing)) await writeFileAtomic(p.trustIssuing, pki.issuing.der);
   if (!existsSync(p.trustCrl)) await writeCrl(pki, await readRevoked(dir));
   return pki;
 }
+
+/** The dev CA's private keys, which must stay 0600. */
+export const devPkiKeyFiles = (dir: string) => [paths(dir).rootKey, paths(dir).issuingKey];
 
 export async function loadDevPki(dir: string): Promise<DevPki> {
   const p = paths(dir);
@@ -245,10 +248,10 @@ export async function writeEfirma(outDir: string, rfc: string, efirma: Pick<Efir
   if (!rfc || path.basename(rfc) !== rfc || rfc.startsWith('.')) {
     throw new AppError('efirma.invalid_rfc', `"${rfc}" cannot be used as a file name`, 400);
   }
-  await mkdir(outDir, { recursive: true });
+  await mkdir(outDir, { recursive: true, mode: 0o700 });
   const cerPath = path.join(outDir, `${rfc}.cer`);
   const keyPath = path.join(outDir, `${rfc}.key`);
-  await writeFile(cerPath, efirma.cer);
+  await writeFile(cerPath, efirma.cer, { mode: 0o600 });
   await writeFile(keyPath, efirma.key, { mode: 0o600 });
   return { cerPath, keyPath };
 }

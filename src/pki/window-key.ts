@@ -28,7 +28,7 @@ async function readOrCreatePem(file: string, create: boolean): Promise<string> {
     throw new AppError('pki.window_key_missing', `No window signing key at ${file}; start with key creation enabled to generate one`, 500);
   }
   const pem = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'pem', type: 'pkcs8' }) as string;
-  await mkdir(path.dirname(file), { recursive: true });
+  await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
   // 'wx': if another process created the key meanwhile, keep theirs rather than overwrite it.
   await writeFile(file, pem, { mode: 0o600, flag: 'wx' }).catch((err: unknown) => {
     if (code(err) !== 'EEXIST') throw err;

@@ -27,7 +27,8 @@ export function startServerProcess(env: Record<string, string | undefined>): Pro
       env: { ...process.env, NODE_ENV: 'development', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
-    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`server did not start in 60 s:\n${out}`)); }, 60_000);
+    // Generous: a first start creates a database, a CA and demo keys, on a machine that may be busy.
+    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`server did not start in 180 s:\n${out}`)); }, 180_000);
     const onData = (d: Buffer) => {
       out += d;
       const m = /serving on (http:\/\/[^\s]+)/.exec(out);
