@@ -23,7 +23,6 @@ const ORIGIN = { tradeAgreement: 'mexico_japan_epa', originCriterion: 'regional_
 
 /** A certificate of origin approved by an SE officer: the quickest permit to obtain through the API. */
 async function issueCertificate(): Promise<any> {
-  const officer = await w.officer('SE', ['reviewer', 'resolver']);
   const draft = await w.call('POST', '/api/v1/operations', {
     token: exporter.token, body: { traderRfc: exporter.rfc, flow: 'export', data: { goods: [cars], procedureData: { 'SE-ORIGIN-CERTIFICATE': ORIGIN } } },
   });
@@ -31,6 +30,9 @@ async function issueCertificate(): Promise<any> {
   const submitted = await w.signed(exporter.token, rep, 'POST', `/api/v1/operations/${draft.body.id}/submit`, {});
   assert.equal(submitted.status, 201, JSON.stringify(submitted.body));
   const applicationId = submitted.body.acknowledgement.applications[0].id;
+  // The procedure is office-bound: an officer of the office it was routed to resolves it.
+  const { office_code: office } = await w.ctx.db.one<{ office_code: string }>('select office_code from applications where id = $1', [applicationId]);
+  const officer = await w.officer('SE', ['reviewer', 'resolver'], office);
   await w.call('POST', `/api/v1/applications/${applicationId}/assignment`, { token: officer.token });
   await w.call('POST', `/api/v1/applications/${applicationId}/review`, { token: officer.token });
   const resolved = await w.signed(officer.token, officer, 'POST', `/api/v1/applications/${applicationId}/resolution`, { decision: 'approve' });
