@@ -120,12 +120,15 @@ export class FsBlobStore implements BlobStore {
         done(null, chunk);
       },
     });
+    const sink = fs.createWriteStream(temp, { flags: 'wx', mode: 0o600 });
     try {
-      await pipeline(source, meter, fs.createWriteStream(temp, { flags: 'wx', mode: 0o600 }));
+      await pipeline(source, meter, sink);
       // The bytes must be on disk before the rename can make them the blob.
       const handle = await fsp.open(temp, 'r+');
       try { await handle.sync(); } finally { await handle.close(); }
     } catch (err) {
+      // A stream refused early may still be opening its file: remove the file only once the stream is closed.
+      if (!sink.closed) await new Promise<void>((resolve) => sink.once('close', () => resolve()));
       await fsp.rm(temp, { force: true });
       throw err;
     }
