@@ -15,12 +15,10 @@ import {
 } from './declaration-input.ts';
 import { evaluateDeclaration, type PermitFacts, type PlannedDraw, type Reason } from './declaration-rules.ts';
 import type { DeclarationInput } from './declaration-schemas.ts';
+import { LOCK_CLASS } from '../db/locks.ts';
 
 /** The JWS `typ` of the window's sealed validation results: a customs system keeps them as evidence. */
 export const CUSTOMS_TYP = 'ventanilla-customs+jws';
-
-// Advisory lock namespace ("pedi"): one transaction at a time per declaration number, across processes.
-const NUMBER_LOCK = 0x70656469;
 
 interface DeclarationRow {
   number: string; body_sha256: string; body: Declaration; status: 'accepted' | 'cancelled'; result: ValidationResult; seal: string;
@@ -117,7 +115,7 @@ export async function submitDeclaration(ctx: Context, principal: Principal, inpu
   };
 
   const outcome = await ctx.db.transaction(async (tx) => {
-    await tx.query('select pg_advisory_xact_lock($1, $2)', [NUMBER_LOCK, Number(BigInt(decl.number) % 2147483647n)]);
+    await tx.query('select pg_advisory_xact_lock($1, $2)', [LOCK_CLASS.declarationNumber, Number(BigInt(decl.number) % 2147483647n)]);
     const existing = await tx.maybe<DeclarationRow>('select * from customs_declarations where number = $1', [decl.number]);
     if (existing) {
       if (existing.body_sha256 !== hash) {

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db } from './db.ts';
+import { LOCK_CLASS } from './locks.ts';
 
 const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
@@ -26,7 +27,7 @@ function readMigrations(): Migration[] {
 export async function migrate(db: Db): Promise<{ applied: string[] }> {
   const migrations = readMigrations();
   return db.transaction(async (tx) => {
-    await tx.query('select pg_advisory_xact_lock(7372420)');
+    await tx.query('select pg_advisory_xact_lock($1)', [LOCK_CLASS.migrations]);
     await tx.query(`create table if not exists schema_migrations (
       version int primary key, name text not null, sha256 text not null, applied_at timestamptz not null default now())`);
     const done = new Map((await tx.query<{ version: number; name: string; sha256: string }>(

@@ -8,6 +8,7 @@ import { traderRelation } from '../registry/identity.ts';
 import { officerNeedsToKnow } from '../registry/need-to-know.ts';
 import type { BlobStore, StagedBlob } from './blob-store.ts';
 import { holdUploadRoom, type UploadLimits } from './upload-limits.ts';
+import { LOCK_CLASS } from '../db/locks.ts';
 
 /** The signed action that turns an upload into an eDocument. */
 export const EDOCUMENT_CREATE = 'edocument.create';
@@ -52,7 +53,7 @@ export function normaliseEdocumentNumber(input: string): string | null {
  * across every process sharing the database.
  */
 export async function lockBlob(tx: Sql, sha256: string): Promise<void> {
-  await tx.query('select pg_advisory_xact_lock(7372421, hashtext($1))', [sha256]);
+  await tx.query('select pg_advisory_xact_lock($1, hashtext($2))', [LOCK_CLASS.blob, sha256]);
 }
 
 /** Who may upload for a trader and sign its eDocuments: the trader, its legal representative, or a broker it delegated to. */

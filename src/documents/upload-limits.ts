@@ -1,6 +1,7 @@
 import type { Config } from '../config.ts';
 import type { Sql } from '../db/db.ts';
 import { AppError } from '../errors.ts';
+import { LOCK_CLASS } from '../db/locks.ts';
 
 export type UploadLimits = Pick<Config, 'edocumentMaxPendingUploads' | 'edocumentMaxPendingBytes' | 'challengeTtlSeconds'>;
 
@@ -45,6 +46,6 @@ export async function checkUploadRoom(db: Sql, opts: { uploaderRfc: string; size
  * the other and cannot together pass a limit. Taken before the blob's lock (lockBlob), always.
  */
 export async function holdUploadRoom(tx: Sql, opts: { uploaderRfc: string; size: number; limits: UploadLimits }): Promise<void> {
-  await tx.query('select pg_advisory_xact_lock(7372422, hashtext($1))', [opts.uploaderRfc]);
+  await tx.query('select pg_advisory_xact_lock($1, hashtext($2))', [LOCK_CLASS.uploader, opts.uploaderRfc]);
   await checkUploadRoom(tx, opts);
 }

@@ -19,6 +19,7 @@ import crypto from 'node:crypto';
 import { PgBoss, type Job, type QueuePolicy } from 'pg-boss';
 import type { Db, Sql } from '../db/db.ts';
 import { bossDb } from './boss-db.ts';
+import { LOCK_CLASS } from '../db/locks.ts';
 
 export interface JobInfo {
   id: string;
@@ -93,8 +94,6 @@ const STATES = ['created', 'retry', 'active', 'completed', 'cancelled', 'failed'
 // A job whose worker went silent this long (its process died) is failed and retried by whichever
 // process supervises next. pg-boss refreshes it every half of this while the handler runs.
 const HEARTBEAT_SECONDS = 30;
-/** Advisory lock class of wakeAfterCommit (two-key locks do not collide with pg-boss's one-key locks). */
-const WAKE_LOCK_CLASS = 7_372_421;
 
 interface Handler {
   fn: (data: any, job: JobInfo) => Promise<void>;
@@ -191,7 +190,7 @@ export function createJobQueue(db: Db, opts: JobQueueOptions = {}): JobQueue {
     if (waiting) { waiting.add(name); return; }
     const names = new Set([name]);
     wakesAfterCommit.set(tx, names);
-    const key = [WAKE_LOCK_CLASS, Number.parseInt(id.slice(0, 8), 16) | 0];
+    const key = [LOCK_CLASS.jobWake, Number.parseInt(id.slice(0, 8), 16) | 0];
     await tx.query('select pg_advisory_xact_lock($1, $2)', key);
     void db.query('select pg_advisory_xact_lock($1, $2)', key)
       .then(() => { if (state === 'started') for (const n of names) wake(n, true); })
