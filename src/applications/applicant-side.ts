@@ -1,12 +1,12 @@
 import type { Sql } from '../db/db.ts';
+import { applicantSideSql } from '../registry/need-to-know.ts';
 
 /**
  * The applicant side of an application, by RFC: the trader, its legal representative, a broker it delegates to, and
  * whoever filed or signed the operation. SQL over `o` (operations) and `t` (traders), so inboxes and lists filter by it.
  */
-export const APPLICANT_SIDE_SQL = (rfc: string) => `(t.rfc = ${rfc} or t.legal_rep_rfc = ${rfc} or o.created_by_rfc = ${rfc}
-  or exists (select 1 from signatures s where s.id = o.submit_signature_id and s.signer_rfc = ${rfc})
-  or exists (select 1 from delegations d join brokers b on b.id = d.broker_id where d.trader_id = t.id and d.status = 'active' and b.rfc = ${rfc}))`;
+export const APPLICANT_SIDE_SQL = (rfc: string) => `(${applicantSideSql('t.id', rfc)} or o.created_by_rfc = ${rfc}
+  or exists (select 1 from signatures s where s.id = o.submit_signature_id and s.signer_rfc = ${rfc}))`;
 
 /** Whether `rfc` is on the applicant side of the operation an application was filed in: such an officer never handles it. */
 export async function onApplicantSide(db: Sql, rfc: string, app: { operation_id: string }): Promise<boolean> {

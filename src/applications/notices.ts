@@ -5,6 +5,7 @@ import type { ProcedureDefinition } from '../catalog/procedure.ts';
 import { APPLICANT_SIDE_SQL } from './applicant-side.ts';
 import type { ApplicationRow } from './transition.ts';
 import type { Action } from './workflow.ts';
+import { applicantSideSql } from '../registry/need-to-know.ts';
 
 export const DELIVER_EMAILS = 'deliver-emails';
 
@@ -14,9 +15,7 @@ export const DELIVER_EMAILS = 'deliver-emails';
  */
 async function applicantSide(tx: Sql, app: Pick<ApplicationRow, 'trader_id' | 'operation_id'>): Promise<string[]> {
   const row = await tx.one<{ rfc: string; legal_rep_rfc: string; filer_rfc: string | null }>(
-    `select t.rfc, t.legal_rep_rfc, case when o.created_by_rfc in (t.rfc, t.legal_rep_rfc) or exists (
-         select 1 from delegations d join brokers b on b.id = d.broker_id
-          where d.trader_id = t.id and d.status = 'active' and b.rfc = o.created_by_rfc) then o.created_by_rfc end as filer_rfc
+    `select t.rfc, t.legal_rep_rfc, case when ${applicantSideSql('t.id', 'o.created_by_rfc')} then o.created_by_rfc end as filer_rfc
        from operations o join traders t on t.id = o.trader_id where o.id = $1`, [app.operation_id]);
   return [...new Set([row.rfc, row.legal_rep_rfc, ...(row.filer_rfc ? [row.filer_rfc] : [])])];
 }

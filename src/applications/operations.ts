@@ -10,6 +10,7 @@ import { findCoveForCustoms } from '../documents/cove.ts';
 import { checkEdocumentReferences } from '../documents/edocuments.ts';
 import { traderRelation } from '../registry/identity.ts';
 import type { NewOperation, OperationData } from './schemas.ts';
+import { applicantSideSql } from '../registry/need-to-know.ts';
 
 export interface OperationRow {
   id: string; trader_id: string; flow: 'import' | 'export'; status: 'draft' | 'submitted'; created_by_rfc: string;
@@ -112,8 +113,7 @@ export function operationView(o: OperationRow) {
 export async function listOperations(db: Sql, principal: Principal, opts: { limit: number; status?: 'draft' | 'submitted' }) {
   const rows = await db.query<OperationRow>(
     `${SELECT}
-     where (t.rfc = $1 or t.legal_rep_rfc = $1 or exists (
-       select 1 from delegations d join brokers db on db.id = d.broker_id where d.trader_id = t.id and d.status = 'active' and db.rfc = $1))
+     where ${applicantSideSql('t.id', '$1')}
        and ($2::text is null or o.status = $2)
      order by o.created_at desc limit $3`, [principal.rfc, opts.status ?? null, opts.limit]);
   return rows.map(operationView);

@@ -8,6 +8,7 @@ import { APPLICANT_SIDE_SQL } from './applicant-side.ts';
 import { businessDaysBetween, mexicoDate } from './calendar.ts';
 import { applicantMayAct, dateOnly, guardFacts, loadApplication, officerRefusal, procedureOf, type ApplicationRow } from './transition.ts';
 import { ACTIONS, availableActions, type Action } from './workflow.ts';
+import { applicantSideSql } from '../registry/need-to-know.ts';
 
 /** Officers of the application's agency (and office) see everything; the applicant side sees no internal work. */
 export type Audience = 'officer' | 'applicant';
@@ -112,8 +113,7 @@ export async function listApplications(ctx: Context, principal: Principal, q: { 
   const rows = await ctx.db.query<ApplicationRow & { as_officer: boolean }>(
     `select a.*, m.agency is not null as as_officer ${FROM}
       left join jsonb_to_recordset($1::jsonb) as m(agency text, office text, officer uuid, supervisor boolean) on ${OFFICER_COVERS('$2')}
-      where (m.agency is not null or t.rfc = $2 or t.legal_rep_rfc = $2 or exists (
-        select 1 from delegations d join brokers b on b.id = d.broker_id where d.trader_id = t.id and d.status = 'active' and b.rfc = $2))
+      where (m.agency is not null or ${applicantSideSql('t.id', '$2')})
         and ($3::text is null or (case when m.agency is null and a.status = 'proposed' then 'in_review' else a.status end) = $3)
         and ($4::text is null or a.agency_code = $4)
         and ($5::date is null or a.submitted_at >= $5::date) and ($6::date is null or a.submitted_at < $6::date + 1)
