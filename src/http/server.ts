@@ -21,6 +21,7 @@ import { quotaRoutes } from '../customs/quota-routes.ts';
 import { declarationRoutes } from '../customs/declaration-routes.ts';
 import { AppError } from '../errors.ts';
 import { installAccessControl } from './access.ts';
+import { hoistComponents } from './openapi.ts';
 import { installErrorHandling, sendProblem } from './problem.ts';
 
 /**
@@ -142,8 +143,10 @@ export async function buildServer(ctx: Context): Promise<FastifyInstance> {
     transform: ({ schema, url, route }) => {
       const access = (route.config as { access?: unknown } | undefined)?.access;
       const secured = access && access !== 'public';
-      return { schema: secured ? { ...schema, security: [{ bearer: [] }] } as typeof schema : schema, url };
+      // Public routes say so explicitly: an empty requirement overrides any default.
+      return { schema: { ...schema, security: secured ? [{ bearer: [] }] : [] } as typeof schema, url };
     },
+    transformObject: (document) => hoistComponents(('openapiObject' in document ? document.openapiObject : document.swaggerObject) as Record<string, unknown>),
   });
   // The contract (/openapi.json) is public; the browsable UI is a development aid unless VENTANILLA_DOCS=true.
   if (ctx.config.docs) await app.register(swaggerUi, { routePrefix: '/docs' });
