@@ -5,15 +5,15 @@ import { hoistComponents } from '../src/http/openapi.ts';
 const Item = { title: 'Item', type: 'object', properties: { id: { type: 'string' } } };
 
 test('a titled schema becomes one component, referenced wherever it appears', () => {
-  const doc = hoistComponents({
+  const doc: any = hoistComponents({
     paths: {
       '/a': { get: { responses: { 200: { content: { 'application/json': { schema: { type: 'array', items: Item } } } } } } },
       '/b': { get: { responses: { 200: { content: { 'application/json': { schema: Item } } } } } },
     },
   });
-  assert.deepEqual((doc.components as any).schemas.Item, Item);
-  assert.equal((doc.paths as any)['/b'].get.responses[200].content['application/json'].schema.$ref, '#/components/schemas/Item');
-  assert.equal((doc.paths as any)['/a'].get.responses[200].content['application/json'].schema.items.$ref, '#/components/schemas/Item');
+  assert.deepEqual(doc.components.schemas.Item, Item);
+  assert.equal(doc.paths['/b'].get.responses[200].content['application/json'].schema.$ref, '#/components/schemas/Item');
+  assert.equal(doc.paths['/a'].get.responses[200].content['application/json'].schema.items.$ref, '#/components/schemas/Item');
 });
 
 test('two different schemas under one title are refused', () => {

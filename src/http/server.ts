@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { Config } from '../config.ts';
@@ -164,7 +165,8 @@ export async function buildServer(ctx: Context): Promise<FastifyInstance> {
       }
     });
 
-  await app.register(async (scope) => {
+  await app.register(async (untyped) => {
+    const scope = untyped.withTypeProvider<TypeBoxTypeProvider>();
     pkiRoutes(scope, ctx);
     authRoutes(scope, ctx);
     registryRoutes(scope, ctx);
