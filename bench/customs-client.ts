@@ -9,7 +9,7 @@
  * and one goods line drawing a small quantity from the next permit in turn. Any answer but 201 fails the run.
  */
 import { timedClients } from './measure.ts';
-import { mexicoDate } from '../src/applications/calendar.ts';
+import { mexicoDate } from '../src/calendar/calendar.ts';
 import { openEfirma, signPayload, type Signer } from '../src/pki/index.ts';
 import type { Efirma } from './operations-client.ts';
 

@@ -9,8 +9,8 @@ import {
   holidaysOf,
   isBusinessDay,
   mexicoDate,
-} from '../src/applications/calendar.ts';
-import { HOLIDAYS } from '../src/applications/holidays-data.ts';
+} from '../src/calendar/calendar.ts';
+import { HOLIDAYS } from '../src/calendar/holidays-data.ts';
 import { AppError } from '../src/errors.ts';
 
 const YEARS = [2024, 2025, 2026, 2027, 2028, 2029, 2030];

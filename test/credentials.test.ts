@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import * as x509 from '@peculiar/x509';
-import { mexicoDate } from '../src/applications/calendar.ts';
+import { mexicoDate } from '../src/calendar/calendar.ts';
 import { authenticate } from '../src/auth/sessions.ts';
 import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_TRADER_RFC } from '../src/cli/demo.ts';
 import { initDevPki, openEfirma, parseCertificate, revokeCertificate, signPayload, TrustStore, verifySignature, type DevPki, type Signer } from '../src/pki/index.ts';

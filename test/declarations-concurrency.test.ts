@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import pg from 'pg';
-import { mexicoDate } from '../src/applications/calendar.ts';
+import { mexicoDate } from '../src/calendar/calendar.ts';
 import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_TRADER_RFC } from '../src/cli/demo.ts';
 import { openEfirma, signPayload, type Signer } from '../src/pki/index.ts';
 import { getJson, postJson, startServerProcess, type ServerProcess } from './support/processes.ts';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { mexicoDate } from '../src/applications/calendar.ts';
+import { mexicoDate } from '../src/calendar/calendar.ts';
 import { CUSTOMS_TYP } from '../src/customs/declarations.ts';
 import { PDFDocument } from 'pdf-lib';
 import { signPayload } from '../src/pki/index.ts';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { mexicoDate } from '../src/applications/calendar.ts';
+import { mexicoDate } from '../src/calendar/calendar.ts';
 import { allocateFromQuota, QUOTA_PROCEDURE } from '../src/customs/quota.ts';
 import { AppError } from '../src/errors.ts';
 import type { PermitDocument } from '../src/permits/document.ts';

@@ -5,7 +5,7 @@ import type { Sql } from '../db/db.ts';
 import { AppError, notFound } from '../errors.ts';
 import { officerMemberships, type OfficerMembership } from '../registry/identity.ts';
 import { APPLICANT_SIDE_SQL } from './applicant-side.ts';
-import { businessDaysBetween, mexicoDate } from './calendar.ts';
+import { businessDaysBetween, mexicoDate } from '../calendar/calendar.ts';
 import { applicantMayAct, dateOnly, guardFacts, loadApplication, officerRefusal, procedureOf, type ApplicationRow } from './transition.ts';
 import { ACTIONS, availableActions, type Action } from './workflow.ts';
 import { applicantSideSql } from '../registry/need-to-know.ts';

@@ -10,7 +10,7 @@ import { canonicalJson } from '../pki/canonical.ts';
 import type { VerifiedSigner } from '../pki/signature.ts';
 import { sealJws } from '../pki/window-key.ts';
 import type { TraderProfile } from '../registry/schemas.ts';
-import { addBusinessDays, mexicoDate } from './calendar.ts';
+import { addBusinessDays, mexicoDate } from '../calendar/calendar.ts';
 import { noticeOfSubmission } from './notices.ts';
 import { operationFor, type OperationRow } from './operations.ts';
 import { planOperation, type PlannedApplication } from './plan.ts';

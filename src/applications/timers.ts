@@ -1,6 +1,6 @@
 import type { Context } from '../context.ts';
 import { AppError } from '../errors.ts';
-import { mexicoDate } from './calendar.ts';
+import { mexicoDate } from '../calendar/calendar.ts';
 import { loadApplication, procedureOf, transition } from './transition.ts';
 import { CLOCK_RUNNING, type Action } from './workflow.ts';
 

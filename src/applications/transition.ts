@@ -9,7 +9,7 @@ import { AppError, notFound } from '../errors.ts';
 import { issuePermit } from '../permits/issue.ts';
 import type { VerifiedSigner } from '../pki/signature.ts';
 import { officerMemberships, traderRelation, type OfficerMembership } from '../registry/identity.ts';
-import { extendDueDate, mexicoDate } from './calendar.ts';
+import { extendDueDate, mexicoDate } from '../calendar/calendar.ts';
 import { onApplicantSide } from './applicant-side.ts';
 import { noticeOfTransition } from './notices.ts';
 import { ACTIONS, FINAL, refusal, type Action, type ActorKind, type GuardFacts, type Status } from './workflow.ts';

@@ -1,6 +1,6 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { mexicoDate } from '../applications/calendar.ts';
+import { mexicoDate } from '../calendar/calendar.ts';
 import { ConfigError } from '../config.ts';
 import { notFound } from '../errors.ts';
 import { AGENCIES } from '../registry/agencies-data.ts';

@@ -1,4 +1,4 @@
-import { addCalendarDays } from '../applications/calendar.ts';
+import { addCalendarDays } from '../calendar/calendar.ts';
 import { checkCountry, checkCurrency } from '../catalog/codes.ts';
 import { checkHsCode } from '../catalog/hs.ts';
 import type { Sql } from '../db/db.ts';

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { mexicoDate } from '../applications/calendar.ts';
+import { mexicoDate } from '../calendar/calendar.ts';
 import type { Context } from '../context.ts';
 import { principalOf } from '../http/access.ts';
 import { signedRoute } from '../http/signed-route.ts';

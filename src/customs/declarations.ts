@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { mexicoDate } from '../applications/calendar.ts';
+import { mexicoDate } from '../calendar/calendar.ts';
 import type { Principal } from '../auth/principal.ts';
 import { appendAudit } from '../audit/log.ts';
 import type { Context } from '../context.ts';

@@ -5,7 +5,7 @@ import type { Context } from '../context.ts';
 import type { Sql } from '../db/db.ts';
 import { json } from '../db/db.ts';
 import { nextInSequence } from '../db/sequences.ts';
-import { addCalendarDays, mexicoDate } from '../applications/calendar.ts';
+import { addCalendarDays, mexicoDate } from '../calendar/calendar.ts';
 import { originOfCertificate, type PermitDocument, type PermitGoodsLine, type PermitResolution } from './document.ts';
 import { sealPermitToken } from './token.ts';
 import { allocateFromQuota } from '../customs/quota.ts';

@@ -1,6 +1,6 @@
 import type { Principal } from '../auth/principal.ts';
 import { appendAudit } from '../audit/log.ts';
-import { mexicoDate } from '../applications/calendar.ts';
+import { mexicoDate } from '../calendar/calendar.ts';
 import { applicantMayAct, dateOnly, loadApplication, officerRefusal } from '../applications/transition.ts';
 import type { ProcedureDefinition } from '../catalog/procedure.ts';
 import type { Context } from '../context.ts';

@@ -1,3 +1,4 @@
+import { isCalendarDate } from '../calendar/calendar.ts';
 import { AppError } from '../errors.ts';
 
 /** SAT's alphabet for the RFC check digit (the position of each character is its value). */
@@ -19,10 +20,14 @@ export function rfcCheckDigit(rfcWithoutDigit: string): string {
   return digit === 11 ? '0' : digit === 10 ? 'A' : String(digit);
 }
 
-function validDate(yymmdd: string): boolean {
-  const mm = Number(yymmdd.slice(2, 4));
-  const dd = Number(yymmdd.slice(4, 6));
-  return mm >= 1 && mm <= 12 && dd >= 1 && dd <= 31;
+/**
+ * A YYMMDD date of birth or incorporation. The century is not written: an RFC's date must exist in 19YY or 20YY
+ * (000229 is 29 February 2000; 300229 exists in neither), a CURP's century is its 17th character (a digit before
+ * 2000, a letter from 2000).
+ */
+function validDate(yymmdd: string, centuries: readonly number[] = [1900, 2000]): boolean {
+  const [yy, mm, dd] = [0, 2, 4].map((i) => Number(yymmdd.slice(i, i + 2))) as [number, number, number];
+  return centuries.some((century) => isCalendarDate(century + yy, mm, dd));
 }
 
 /** Checks an RFC's shape, date and check digit; returns whether it is a company (12) or a person (13). */
@@ -52,7 +57,7 @@ export function curpCheckDigit(curpWithoutDigit: string): string {
 
 export function parseCurp(input: string, field = 'curp'): string {
   const curp = input.trim().toUpperCase();
-  if (!CURP.test(curp) || !validDate(curp.slice(4, 10))) {
+  if (!CURP.test(curp) || !validDate(curp.slice(4, 10), [/\d/.test(curp[16]!) ? 1900 : 2000])) {
     throw new AppError('registry.curp_invalid', `${field} "${input}" is not a CURP (18 characters as issued by RENAPO)`, 400, { field });
   }
   if (curpCheckDigit(curp) !== curp.at(-1)) {

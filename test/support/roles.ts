@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { mexicoDate } from '../../src/applications/calendar.ts';
+import { mexicoDate } from '../../src/calendar/calendar.ts';
 import { revokeCertificate, signPayload } from '../../src/pki/index.ts';
 import { registerOfficer } from '../../src/registry/officers.ts';
 import type { OfficerRole } from '../../src/registry/schemas.ts';

@@ -35,14 +35,20 @@ const DATE_PARTS = new Intl.DateTimeFormat('en-US', {
 
 const badDate = (message: string) => new AppError('calendar.bad_date', message, 400);
 
+/** Whether year-month-day is a day of the Gregorian calendar (not 31 February, nor 29 February 1900). */
+export function isCalendarDate(year: number, month: number, day: number): boolean {
+  if (![year, month, day].every(Number.isSafeInteger)) return false;
+  const d = utc(year, month, day);
+  // Date rolls 31 February over into 3 March; the round trip catches it.
+  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+}
+
 /** The UTC-midnight Date of a YYYY-MM-DD calendar date; rejects anything that is not a real date. */
 function parseDate(date: string, what = 'date'): Date {
   const m = typeof date === 'string' ? DATE_PATTERN.exec(date) : null;
   if (m) {
     const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    const d = utc(year, month, day);
-    // Date rolls 31 February over into 3 March; the round trip catches it.
-    if (d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day) return d;
+    if (isCalendarDate(year, month, day)) return utc(year, month, day);
   }
   throw badDate(`The ${what} ${JSON.stringify(date)} is not a real calendar date; write it as YYYY-MM-DD, e.g. 2025-04-17.`);
 }
@@ -62,7 +68,7 @@ function requireCovered(year: number): void {
   if (!COVERED_YEARS.has(year)) {
     throw new AppError(
       'calendar.year_not_covered',
-      `There is no holiday calendar for ${year}, so legal deadlines in that year cannot be computed; add the year to src/applications/holidays-data.ts.`,
+      `There is no holiday calendar for ${year}, so legal deadlines in that year cannot be computed; add the year to src/calendar/holidays-data.ts.`,
       500,
     );
   }
