@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify';
+import { onApproval } from './applications/approval.ts';
 import { registerApplicationJobs } from './applications/jobs.ts';
 import { registerAuditJobs } from './audit/jobs.ts';
 import { housekeeping } from './auth/housekeeping.ts';
 import { edocumentBlobStore } from './documents/blob-store.ts';
 import { cleanupEdocumentBlobs } from './documents/edocument-cleanup.ts';
 import { loadCatalogue } from './catalog/catalogue.ts';
+import { chargeQuotaOnIssue } from './customs/quota.ts';
 import { syncProcedureVersions } from './catalog/sync.ts';
 import type { Config } from './config.ts';
 import type { Context } from './context.ts';
@@ -12,6 +14,8 @@ import { openDb } from './db/db.ts';
 import { migrate } from './db/migrate.ts';
 import { buildServer } from './http/server.ts';
 import { createJobQueue } from './jobs/queue.ts';
+import { onPermitIssued } from './permits/hooks.ts';
+import { issuePermit } from './permits/issue.ts';
 import { devPkiKeyFiles, initDevPki } from './pki/ca.ts';
 import { checkKeyFile, ensurePrivateDir } from './private-files.ts';
 import { staleCrlPolicyFor, TrustStore } from './pki/trust-store.ts';
@@ -40,11 +44,24 @@ export async function openContext(config: Config): Promise<Context> {
     const catalogue = loadCatalogue();
     await syncProcedureVersions(db, catalogue);
     const jobs = createJobQueue(db, { logger: { warn: (obj, msg) => console.warn(JSON.stringify({ level: 40, msg, err: String((obj as { err?: unknown })?.err ?? obj) })) } });
-    return { config, db, trust, windowKey, catalogue, clock: { now: () => new Date() }, jobs };
+    const ctx: Context = { config, db, trust, windowKey, catalogue, clock: { now: () => new Date() }, jobs };
+    wireFlows(ctx);
+    return ctx;
   } catch (err) {
     await db.close();
     throw err;
   }
+}
+
+/**
+ * The hooks by which a flow hands on to the next without importing it (review -> permit -> customs): an approval
+ * issues its permit, an issued quota certificate is charged to its quota, all in the approving transaction.
+ * The one place they are registered; openContext calls it, and so does any context built another way (tests).
+ * Calling it again replaces the same hooks.
+ */
+export function wireFlows(ctx: Context): void {
+  onApproval(ctx, issuePermit);
+  onPermitIssued(ctx, 'customs.quota', chargeQuotaOnIssue);
 }
 
 /** Registers every background job and starts the queue (before the server takes requests). */

@@ -14,8 +14,9 @@ import {
   verifyPermitToken,
   verifyPermitTokenCli,
 } from '../src/permits/token.ts';
-import { ACK_QR_MAX_SEAL, ackQrContent, renderAcknowledgementPdf, renderPermitPdf, type Acknowledgement } from '../src/permits/pdf.ts';
-import { encodable, wrap } from '../src/permits/pdf-text.ts';
+import { ACK_QR_MAX_SEAL, ackQrContent, renderAcknowledgementPdf, type Acknowledgement } from '../src/applications/acknowledgement-pdf.ts';
+import { renderPermitPdf } from '../src/permits/pdf.ts';
+import { encodable, wrap } from '../src/pdf/text.ts';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ventanilla-permit-'));
 process.on('exit', () => fs.rmSync(tmp, { recursive: true, force: true }));

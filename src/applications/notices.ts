@@ -3,7 +3,7 @@ import type { Sql } from '../db/db.ts';
 import { notify, type Bilingual } from '../notifications/notify.ts';
 import type { ProcedureDefinition } from '../catalog/procedure.ts';
 import { APPLICANT_SIDE_SQL } from './applicant-side.ts';
-import type { ApplicationRow } from './transition.ts';
+import type { ApplicationRow } from './application-row.ts';
 import type { Action } from './workflow.ts';
 import { applicantSideSql } from '../registry/need-to-know.ts';
 

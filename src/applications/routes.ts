@@ -10,7 +10,7 @@ import type { VerifiedSigner } from '../pki/signature.ts';
 import { principalOf } from '../http/access.ts';
 import { ChallengeResponse, SignedBody } from '../http/schemas.ts';
 import { signedRoute } from '../http/signed-route.ts';
-import { renderAcknowledgementPdf } from '../permits/pdf.ts';
+import { renderAcknowledgementPdf } from './acknowledgement-pdf.ts';
 import { createOperation, listOperations, operationFor, operationView, updateOperation } from './operations.ts';
 import { getApplication, inbox, listApplications, viewerOf } from './queries.ts';
 import { NewOperation, OperationUpdate } from './schemas.ts';

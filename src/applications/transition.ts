@@ -6,21 +6,16 @@ import type { Context } from '../context.ts';
 import type { Sql } from '../db/db.ts';
 import { json } from '../db/db.ts';
 import { AppError, notFound } from '../errors.ts';
-import { issuePermit } from '../permits/issue.ts';
 import type { VerifiedSigner } from '../pki/signature.ts';
 import { officerMemberships, traderRelation, type OfficerMembership } from '../registry/identity.ts';
 import { extendDueDate, mexicoDate } from '../calendar/calendar.ts';
 import { onApplicantSide } from './applicant-side.ts';
+import type { ApplicationRow } from './application-row.ts';
+import { grantApproval } from './approval.ts';
 import { noticeOfTransition } from './notices.ts';
-import { ACTIONS, FINAL, refusal, type Action, type ActorKind, type GuardFacts, type Status } from './workflow.ts';
+import { ACTIONS, FINAL, refusal, type Action, type ActorKind, type GuardFacts } from './workflow.ts';
 
-export interface ApplicationRow {
-  id: string; operation_id: string; procedure_code: string; procedure_version: number; agency_code: string; office_code: string | null;
-  trader_id: string; status: Status; form: Record<string, unknown>; prefilled_fields: number; typed_fields: number;
-  matched_rules: unknown; submitted_at: Date; due_date: string | null; clock_stopped_on: string | null;
-  assigned_officer_id: string | null; proposed_by_officer_id: string | null; proposal: { decision: 'approve' | 'reject'; reason?: string; conditions?: string[] } | null;
-  resolution: Record<string, unknown> | null; resolved_at: Date | null; updated_at: Date;
-}
+export type { ApplicationRow } from './application-row.ts';
 
 /** Who acts: an officer (transition() finds their membership and checks it on the locked row), the applicant, or the window itself (timers). */
 export type Actor =
@@ -175,7 +170,7 @@ export async function transition(tx: Sql, ctx: Context, input: TransitionInput):
   let permit: { id: string; number: string } | null = null;
   if (approved) {
     const signer = input.actor.kind === 'officer' ? input.actor.signer : undefined;
-    permit = await issuePermit(tx, ctx, {
+    permit = await grantApproval(tx, ctx, {
       application: app, procedure,
       approvedBy: input.actor.kind === 'officer' ? 'officer' : input.action === 'auto_approve' ? 'automatic' : 'silence',
       resolution: input.actor.kind === 'officer' && signer ? {

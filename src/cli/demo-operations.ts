@@ -8,7 +8,7 @@ import type { Context } from '../context.ts';
 import type { Sql } from '../db/db.ts';
 import type { VerifiedSigner } from '../pki/signature.ts';
 import type { Signer } from '../pki/index.ts';
-import { actSigned, DEMO_TRADER_RFC } from './demo.ts';
+import { actSigned, DEMO_TRADER_RFC } from './demo-signing.ts';
 
 /** A principal as a login with this e.firma would give (demo seeding acts without HTTP). */
 const principalOf = (signer: Signer): Principal => ({

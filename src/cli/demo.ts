@@ -1,10 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { checkSignedChallenge, consumeChallenge, issueChallenge } from '../auth/challenges.ts';
 import type { Context } from '../context.ts';
-import type { Sql } from '../db/db.ts';
-import { issueEfirma, loadDevPki, openEfirma, signPayload, writeEfirma, type Signer } from '../pki/index.ts';
-import type { VerifiedSigner } from '../pki/signature.ts';
+import { issueEfirma, loadDevPki, openEfirma, writeEfirma, type Signer } from '../pki/index.ts';
 import { grantDelegation } from '../registry/delegations.ts';
 import { registerBroker } from '../registry/brokers.ts';
 import { withCurpCheckDigit as curp, withRfcCheckDigit as rfc } from '../registry/identifiers.ts';
@@ -13,12 +10,15 @@ import { recordPatent } from '../registry/patents.ts';
 import type { OfficerRole } from '../registry/schemas.ts';
 import { registerTrader } from '../registry/traders.ts';
 import { seedDemoOperations } from './demo-operations.ts';
+import { actSigned, DEMO_TRADER_RFC } from './demo-signing.ts';
+
+// demo-operations.ts uses these too: they live below both files, so the two do not import each other.
+export { actSigned, DEMO_TRADER_RFC };
 
 export const DEMO_PASSWORD = 'demo1234';
 
 interface DemoPerson { key: string; name: string; rfc: string; curp: string; who: string; officer?: { agency: string; office?: string; roles: OfficerRole[] } }
 
-export const DEMO_TRADER_RFC = rfc('IDN150101AB');
 const DEMO_TRADER_NAME = 'Importadora Demo del Norte, S.A. de C.V.';
 /** The patent ANAM granted the demo broker, recorded in the patents registry before he registers. */
 export const DEMO_BROKER_PATENT = '3170';
@@ -41,14 +41,6 @@ export const DEMO_PEOPLE: DemoPerson[] = [
 ];
 
 const DEMO_COMPANY_WHO = "the company's own e.firma (names Ana García López as legal representative): registers the company, changes its representative";
-
-/** Signs and performs one action the way a client would: issued payload, real signature, checked and consumed. */
-export async function actSigned<T>(ctx: Context, signer: Signer, action: string, target: Record<string, string>, data: Record<string, unknown>,
-  act: (tx: Sql, signed: { signer: VerifiedSigner; signatureId: string; challengeId: string }) => Promise<T>): Promise<T> {
-  const { challengeId, payload } = await issueChallenge(ctx.db, { action, audience: ctx.config.publicUrl, ttlSeconds: 60, requestedBy: signer.certificate.rfc, target, data });
-  const accepted = await checkSignedChallenge(ctx.db, ctx.trust, { challengeId, ...signPayload(payload, signer) }, { action, sessionId: null, target });
-  return ctx.db.transaction(async (tx) => act(tx, { signer: accepted.signer, signatureId: await consumeChallenge(tx, accepted), challengeId }));
-}
 
 /**
  * Demo data for a laptop: e.firma files for a company, its legal representative, a broker and officers

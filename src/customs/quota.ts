@@ -3,6 +3,7 @@ import type { Sql } from '../db/db.ts';
 import { json } from '../db/db.ts';
 import { AppError } from '../errors.ts';
 import type { PermitGoodsLine } from '../permits/document.ts';
+import type { PermitIssuedHook } from '../permits/hooks.ts';
 
 /**
  * Quotas (cupos): an amount of goods (by HS prefix, origin and unit, within a period) that may be imported
@@ -22,6 +23,12 @@ export interface QuotaAllocation {
   quantity: string;
   unit: string;
 }
+
+/** The permit-issued hook of customs (app.ts wireFlows): a quota certificate is charged to its quotas as it is issued. */
+export const chargeQuotaOnIssue: PermitIssuedHook = async (tx, permit) => {
+  if (permit.kind !== 'quota_certificate') return;
+  await allocateFromQuota(tx, { procedureCode: permit.procedureCode, traderId: permit.traderId, goods: permit.goods, date: permit.date, permitId: permit.id });
+};
 
 /**
  * Charges the goods of a certificate being issued to their quotas, inside the issuing transaction: every

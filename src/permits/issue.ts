@@ -1,27 +1,22 @@
 import crypto from 'node:crypto';
 import { appendAudit } from '../audit/log.ts';
-import type { ProcedureDefinition } from '../catalog/procedure.ts';
+import type { Approval } from '../applications/approval.ts';
 import type { Context } from '../context.ts';
 import type { Sql } from '../db/db.ts';
 import { json } from '../db/db.ts';
 import { nextInSequence } from '../db/sequences.ts';
 import { addCalendarDays, mexicoDate } from '../calendar/calendar.ts';
-import { originOfCertificate, type PermitDocument, type PermitGoodsLine, type PermitResolution } from './document.ts';
+import { originOfCertificate, type PermitDocument, type PermitGoodsLine } from './document.ts';
+import { permitIssued } from './hooks.ts';
 import { sealPermitToken } from './token.ts';
-import { allocateFromQuota } from '../customs/quota.ts';
 import { newVerificationCode } from './verification-code.ts';
 
 /**
  * Issues the document an approval grants, in the approving transaction: a gapless number per agency
- * and year, the goods with their authorised balances, validity, and the token for the QR.
+ * and year, the goods with their authorised balances, validity, and the token for the QR. It is the window's
+ * approval hook (app.ts wireFlows), and runs the permit-issued hooks (quota charging) in the same transaction.
  */
-export async function issuePermit(tx: Sql, ctx: Context, opts: {
-  application: { id: string; trader_id: string; agency_code: string; form: Record<string, unknown> };
-  procedure: ProcedureDefinition;
-  approvedBy: PermitDocument['approvedBy'];
-  resolution: PermitResolution | null;
-  conditions: string[];
-}): Promise<{ id: string; number: string }> {
+export async function issuePermit(tx: Sql, ctx: Context, opts: Approval): Promise<{ id: string; number: string }> {
   const now = ctx.clock.now();
   const today = mexicoDate(now);
   const year = Number(today.slice(0, 4));
@@ -59,9 +54,7 @@ export async function issuePermit(tx: Sql, ctx: Context, opts: {
          from jsonb_to_recordset($2::jsonb) as x(line int, hs_code text, unit text, currency text, quantity numeric, value numeric)`,
       [id, json(goods.map((g) => ({ line: g.line, hs_code: g.hsCode, unit: g.unit, currency: g.currency, quantity: g.quantity, value: g.value })))]);
   }
-  if (opts.procedure.issues.kind === 'quota_certificate') {
-    await allocateFromQuota(tx, { procedureCode: opts.procedure.code, traderId: opts.application.trader_id, goods, date: today, permitId: id });
-  }
+  await permitIssued(tx, ctx, { id, number, kind: document.kind, procedureCode: opts.procedure.code, traderId: opts.application.trader_id, goods, date: today });
   await appendAudit(tx, {
     type: 'permit.issued', actorRfc: opts.resolution?.officerRfc ?? null, objectType: 'permit', objectId: number,
     signatureId: opts.resolution?.signatureId ?? null,

@@ -15,7 +15,7 @@ import { loadConfig, type Config } from '../../src/config.ts';
 import type { Context } from '../../src/context.ts';
 import { openDb } from '../../src/db/db.ts';
 import { migrate } from '../../src/db/migrate.ts';
-import { startJobs } from '../../src/app.ts';
+import { startJobs, wireFlows } from '../../src/app.ts';
 import { buildServer } from '../../src/http/server.ts';
 import { createJobQueue } from '../../src/jobs/queue.ts';
 import { initDevPki, issueEfirma, openEfirma, signPayload, type DevPki, type IssueEfirmaOptions, type Signer } from '../../src/pki/index.ts';
@@ -117,6 +117,7 @@ export async function startTestWindow(env: Record<string, string> = {}): Promise
     jobs: createJobQueue(db, { pollSeconds: 0.5, stopTimeoutSeconds: 5 }),
   };
   await syncProcedureVersions(db, ctx.catalogue);
+  wireFlows(ctx);
   const app = await buildServer(ctx);
   await app.ready();
   await startJobs(ctx);

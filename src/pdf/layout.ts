@@ -1,5 +1,5 @@
 import { PageSizes, PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
-import { encodable, wrap } from './pdf-text.ts';
+import { encodable, wrap } from './text.ts';
 
 /** A4 pages that fill top to bottom, start a new page when full, and get a common footer. */
 
