@@ -67,7 +67,7 @@ export function wireFlows(ctx: Context): void {
 /** Registers every background job and starts the queue (before the server takes requests). */
 export async function startJobs(ctx: Context): Promise<void> {
   await registerApplicationJobs(ctx);
-  ctx.jobs.handle('housekeeping', async () => { await housekeeping(ctx.db); });
+  ctx.jobs.handle('housekeeping', async () => { await housekeeping(ctx.db, ctx.clock.now()); });
   await ctx.jobs.every('housekeeping', 600);
   const blobs = edocumentBlobStore(ctx.config);
   ctx.jobs.handle('edocument-cleanup', async () => { await cleanupEdocumentBlobs(ctx.db, blobs); });

@@ -213,14 +213,16 @@ describe('login rate limit', () => {
   test('too many attempts from one address get 429 with Retry-After, shared through the database', async () => {
     const limited = await startTestWindow({ LOGIN_RATE_LIMIT: '3' });
     try {
-      // The counter is per clock minute: start clear of a minute boundary so all four attempts share one.
-      const toNextMinute = 60_000 - (Date.now() % 60_000);
-      if (toNextMinute < 5_000) await new Promise((r) => setTimeout(r, toNextMinute + 100));
+      // The counter is per clock minute: the window's clock stands 10 s into one, so all four attempts share it.
+      let now = new Date(Math.floor(Date.now() / 60_000) * 60_000 + 10_000);
+      limited.ctx.clock = { now: () => now };
       for (let i = 0; i < 3; i++) assert.equal((await limited.call('POST', '/api/v1/auth/challenge')).status, 201);
       const res = await limited.call('POST', '/api/v1/auth/challenge');
       assert.equal(res.status, 429);
       assert.equal(res.body.code, 'auth.rate_limited');
-      assert.ok(Number(res.headers['retry-after']) > 0);
+      assert.equal(res.headers['retry-after'], '50');
+      now = new Date(now.getTime() + 60_000);
+      assert.equal((await limited.call('POST', '/api/v1/auth/challenge')).status, 201, 'the next minute counts afresh');
     } finally {
       await limited.close();
     }
@@ -234,7 +236,7 @@ describe('housekeeping', () => {
     const stale = await w.call('POST', '/api/v1/auth/challenge');
     await w.ctx.db.query("update challenges set expires_at = now() - interval '2 days' where id = $1", [stale.body.challengeId]);
     await w.ctx.db.query("insert into rate_limits values ('login:old', now() - interval '1 hour', 5)");
-    const removed = await housekeeping(w.ctx.db);
+    const removed = await housekeeping(w.ctx.db, w.ctx.clock.now());
     assert.ok(removed.challenges >= 1 && removed.rateLimits >= 1);
     assert.equal((await w.ctx.db.query('select 1 from challenges where id = $1', [stale.body.challengeId])).length, 0);
     assert.equal((await w.ctx.db.query('select 1 from challenges where id = $1', [fresh.body.challengeId])).length, 1);

@@ -149,12 +149,12 @@ describe('a revoked certificate ends its sessions and tokens at once', () => {
       entries: [{ serialNumber: w.pki.issuing.serialNumber, revocationDate: new Date(Date.now() - 60_000) }],
     });
     fs.writeFileSync(path.join(dir, 'root.crl'), Buffer.from(rootCrl.rawData));
-    await assert.rejects(authenticate(w.ctx.db, TrustStore.fromDir(dir), session), (err: any) => {
+    await assert.rejects(authenticate(w.ctx.db, TrustStore.fromDir(dir), session, w.ctx.clock.now()), (err: any) => {
       assert.equal(err.code, 'auth.certificate_revoked');
       assert.match(err.message, /issued by CA "CN=Ventanilla Dev Issuing CA[^"]*", which was revoked/);
       return true;
     });
-    assert.equal((await authenticate(w.ctx.db, TrustStore.fromDir(trustCopy('root-revokes-nothing')), session)).rfc, p.rfc);
+    assert.equal((await authenticate(w.ctx.db, TrustStore.fromDir(trustCopy('root-revokes-nothing')), session, w.ctx.clock.now())).rfc, p.rfc);
   });
 });
 
@@ -235,7 +235,7 @@ describe('CRL nextUpdate is enforced', () => {
         return true;
       });
     }
-    await assert.rejects(authenticate(w.ctx.db, store, session), (err: any) => {
+    await assert.rejects(authenticate(w.ctx.db, store, session, w.ctx.clock.now()), (err: any) => {
       assert.equal(err.code, 'auth.crl_stale');
       assert.equal(err.status, 503);
       return true;
@@ -247,7 +247,7 @@ describe('CRL nextUpdate is enforced', () => {
     // A fresh CRL put in place ends the refusal.
     fs.writeFileSync(path.join(dir, 'issuing.crl'), await crlOf(w.pki, { thisUpdate: new Date(), nextUpdate: new Date(Date.now() + DAY) }));
     assert.equal(verifySignature({ payload, envelope, trust: store }).rfc, p.rfc);
-    assert.equal((await authenticate(w.ctx.db, store, session)).rfc, p.rfc);
+    assert.equal((await authenticate(w.ctx.db, store, session, w.ctx.clock.now())).rfc, p.rfc);
   });
 
   test('development and test: a stale CRL is a logged warning, revocations in it still count', async () => {

@@ -95,7 +95,7 @@ describe('the window describes itself', () => {
     const { default: Fastify } = await import('fastify');
     const { installAccessControl } = await import('../src/http/access.ts');
     const app = Fastify();
-    installAccessControl(app, w.ctx.db, w.ctx.trust);
+    installAccessControl(app, w.ctx.db, w.ctx.trust, w.ctx.clock);
     assert.throws(() => app.get('/x', async () => 'x'), /does not declare its access/);
   });
 

@@ -11,6 +11,7 @@ import { checkEdocumentReferences } from '../documents/edocuments.ts';
 import { traderRelation } from '../registry/identity.ts';
 import type { NewOperation, OperationData } from './schemas.ts';
 import { applicantSideSql } from '../registry/need-to-know.ts';
+import { traderByRfc } from '../registry/traders.ts';
 
 export interface OperationRow {
   id: string; trader_id: string; flow: 'import' | 'export'; status: 'draft' | 'submitted'; created_by_rfc: string;
@@ -61,13 +62,13 @@ const SELECT = `select o.*, t.rfc as trader_rfc, t.legal_rep_rfc as trader_legal
 /** The trader itself, its legal representative or a broker it delegates to now may file and read it; nobody else sees it. */
 export async function operationFor(db: Sql, principal: Principal, id: string, lock = false): Promise<OperationRow> {
   const row = await db.maybe<OperationRow>(`${SELECT} where o.id = $1${lock ? ' for update of o' : ''}`, [id]);
-  const relation = row && await traderRelation(db, principal, { id: row.trader_id, rfc: row.trader_rfc, legal_rep_rfc: row.trader_legal_rep_rfc });
+  const relation = row && await traderRelation(db, principal, { id: row.trader_id });
   if (!row || !relation) throw notFound('operation', id);
   return row;
 }
 
 export async function createOperation(db: Sql, principal: Principal, input: NewOperation) {
-  const trader = await db.maybe<{ id: string; rfc: string; legal_rep_rfc: string }>('select id, rfc, legal_rep_rfc from traders where rfc = $1', [input.traderRfc.toUpperCase()]);
+  const trader = await traderByRfc(db, input.traderRfc);
   const relation = trader && await traderRelation(db, principal, trader);
   if (!trader || !relation) {
     throw new AppError('operation.not_your_trader', `You may file only for yourself, a trader you represent, or one that delegated to you as broker.`, 403);

@@ -79,9 +79,7 @@ export async function officerFor(db: Sql, principal: Principal, app: Application
 
 /** The applicant side may act: trader, legal representative or delegated broker (an officer is not the applicant by being one). */
 export async function applicantMayAct(db: Sql, principal: Principal, app: ApplicationRow): Promise<boolean> {
-  const trader = await db.one<{ id: string; rfc: string; legal_rep_rfc: string }>('select id, rfc, legal_rep_rfc from traders where id = $1', [app.trader_id]);
-  const relation = await traderRelation(db, principal, trader);
-  return relation !== null;
+  return (await traderRelation(db, principal, { id: app.trader_id })) !== null;
 }
 
 export function guardFacts(app: ApplicationRow, procedure: ProcedureDefinition, actor: ActorKind, membership?: OfficerMembership): GuardFacts {
@@ -183,7 +181,7 @@ export async function transition(tx: Sql, ctx: Context, input: TransitionInput):
   const updated = await loadApplication(tx, app.id);
   await noticeOfTransition(tx, ctx, updated, procedure, input.action, permit?.number ?? null);
   await appendAudit(tx, {
-    type: `application.${input.action}` as AuditEventType, actorRfc, objectType: 'application', objectId: app.id, signatureId,
+    type: `application.${input.action}` as AuditEventType, actorRfc, objectType: 'application', objectId: app.id, signatureId, at: now,
     data: { from: app.status, to: rule.to, ...(permit ? { permit: permit.number } : {}), ...(set.due_date !== undefined ? { dueDate: set.due_date } : {}) },
   });
   return updated;

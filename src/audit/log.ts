@@ -11,6 +11,8 @@ export interface AuditInput {
   objectId: string;
   signatureId?: string | null;
   data?: Record<string, unknown>;
+  /** When it happened: the window's clock (ctx.clock) where the caller has it, so tests that move time see it here too. */
+  at?: Date;
 }
 
 export interface StoredEvent {
@@ -56,7 +58,7 @@ export async function appendAudit(tx: Sql, input: AuditInput): Promise<{ seq: nu
   const event = {
     seq: head.seq + 1,
     id: crypto.randomUUID(),
-    occurred_at: new Date(),
+    occurred_at: input.at ?? new Date(),
     type: input.type,
     actor_rfc: input.actorRfc,
     object_type: input.objectType,

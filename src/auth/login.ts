@@ -10,17 +10,17 @@ import { createToken, revokeToken, type IssuedToken } from './sessions.ts';
 export const LOGIN_ACTION = 'auth.login';
 
 export async function startLogin(ctx: Context, opts: { clientAddress: string }) {
-  await hitRateLimit(ctx.db, `login:${opts.clientAddress}`, ctx.config.loginRateLimit);
+  await hitRateLimit(ctx.db, `login:${opts.clientAddress}`, ctx.config.loginRateLimit, ctx.clock.now());
   return issueChallenge(ctx.db, { action: LOGIN_ACTION, audience: ctx.config.publicUrl, ttlSeconds: ctx.config.challengeTtlSeconds });
 }
 
 /** Any valid e.firma may log in: the session's identity is the certificate's RFC and CURP. */
 export async function login(ctx: Context, opts: { input: SignedChallengeInput; clientAddress: string }): Promise<IssuedToken> {
-  await hitRateLimit(ctx.db, `login:${opts.clientAddress}`, ctx.config.loginRateLimit);
+  await hitRateLimit(ctx.db, `login:${opts.clientAddress}`, ctx.config.loginRateLimit, ctx.clock.now());
   const accepted = await checkSignedChallenge(ctx.db, ctx.trust, opts.input, { action: LOGIN_ACTION, sessionId: null });
   return ctx.db.transaction(async (tx) => {
     const signatureId = await consumeChallenge(tx, accepted);
-    const expiresAt = new Date(Date.now() + ctx.config.sessionTtlMinutes * 60_000);
+    const expiresAt = new Date(ctx.clock.now().getTime() + ctx.config.sessionTtlMinutes * 60_000);
     const issued = await createToken(tx, { kind: 'session', signer: accepted.signer, scopes: SCOPES, expiresAt });
     await appendAudit(tx, {
       type: 'auth.login', actorRfc: accepted.signer.rfc, objectType: 'session', objectId: issued.id, signatureId,
@@ -30,10 +30,10 @@ export async function login(ctx: Context, opts: { input: SignedChallengeInput; c
   });
 }
 
-export async function logout(db: Sql, principal: Principal): Promise<void> {
+export async function logout(db: Sql, principal: Principal, now: Date): Promise<void> {
   await db.transaction(async (tx) => {
-    await revokeToken(tx, { id: principal.sessionId, rfc: principal.rfc, kind: principal.kind });
-    await appendAudit(tx, { type: 'auth.logout', actorRfc: principal.rfc, objectType: principal.kind, objectId: principal.sessionId });
+    await revokeToken(tx, { id: principal.sessionId, rfc: principal.rfc, kind: principal.kind, at: now });
+    await appendAudit(tx, { type: 'auth.logout', actorRfc: principal.rfc, objectType: principal.kind, objectId: principal.sessionId, at: now });
   });
 }
 

@@ -15,7 +15,7 @@ export type RateLimitBucket = `${keyof typeof LIMITED}:${string}`;
  * Throws the prefix's code (429, with Retry-After) once `limit` hits in the current window are
  * exceeded. `now` is the window's clock, so tests move time instead of waiting for a new minute.
  */
-export async function hitRateLimit(db: Sql, bucket: RateLimitBucket, limit: number, now: Date = new Date()): Promise<void> {
+export async function hitRateLimit(db: Sql, bucket: RateLimitBucket, limit: number, now: Date): Promise<void> {
   const windowStart = new Date(Math.floor(now.getTime() / 60_000) * 60_000);
   const row = await db.one<{ hits: number }>(
     `insert into rate_limits (bucket, window_start, hits) values ($1, $2, 1)

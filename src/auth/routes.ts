@@ -40,7 +40,7 @@ export function authRoutes(app: FastifyInstance, ctx: Context) {
     config: { access: { scope: 'read' } },
     schema: { tags, summary: 'End this session (or revoke this API token)' },
   }, async (req, reply) => {
-    await logout(ctx.db, principalOf(req));
+    await logout(ctx.db, principalOf(req), ctx.clock.now());
     return reply.code(204).send();
   });
 
@@ -54,7 +54,7 @@ export function authRoutes(app: FastifyInstance, ctx: Context) {
     summary: 'Create a scoped API token for system-to-system clients', data: ApiTokenRequest,
     check: async (_db, { principal, data }) => checkApiTokenRequest(principal, data),
     act: async (tx, { principal, data, signer, signatureId }) => {
-      const expiresAt = new Date(Date.now() + data.expiresInDays * 86_400_000);
+      const expiresAt = new Date(ctx.clock.now().getTime() + data.expiresInDays * 86_400_000);
       const issued = await createToken(tx, { kind: 'api_token', signer, scopes: data.scopes, expiresAt, label: data.label });
       await appendAudit(tx, {
         type: 'auth.api_token_created', actorRfc: principal.rfc, objectType: 'api_token', objectId: issued.id, signatureId,
@@ -76,7 +76,7 @@ export function authRoutes(app: FastifyInstance, ctx: Context) {
     const principal = principalOf(req);
     const { id } = req.params as { id: string };
     await ctx.db.transaction(async (tx) => {
-      if (!(await revokeToken(tx, { id, rfc: principal.rfc, kind: 'api_token' }))) throw notFound('api_token', id);
+      if (!(await revokeToken(tx, { id, rfc: principal.rfc, kind: 'api_token', at: ctx.clock.now() }))) throw notFound('api_token', id);
       await appendAudit(tx, { type: 'auth.api_token_revoked', actorRfc: principal.rfc, objectType: 'api_token', objectId: id });
     });
     return reply.code(204).send();

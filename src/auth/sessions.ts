@@ -39,9 +39,9 @@ export async function createToken(tx: Sql, opts: {
 /**
  * Resolves a bearer token to its principal, or explains why it cannot be used. The certificate it
  * came from is judged on every call against the trust store's current CRLs (map lookups, no SQL),
- * so a revocation ends the session at once.
+ * so a revocation ends the session at once. `now` is the window's clock (expiry, certificate validity).
  */
-export async function authenticate(db: Sql, trust: TrustStore, token: string): Promise<Principal> {
+export async function authenticate(db: Sql, trust: TrustStore, token: string, now: Date): Promise<Principal> {
   if (!/^vt[sa]_[A-Za-z0-9_-]{43}$/.test(token)) {
     throw new AppError('auth.token_invalid', 'The bearer token is not a Ventanilla session or API token.', 401);
   }
@@ -57,7 +57,6 @@ export async function authenticate(db: Sql, trust: TrustStore, token: string): P
   if (!row.certificate_issuer || !row.certificate_serial || !row.certificate_not_after) {
     throw new AppError('auth.token_invalid', 'This token does not name its certificate: log in again.', 401);
   }
-  const now = new Date();
   // A token's expiry is capped at its certificate's end: when both have passed, say which came first.
   if (row.expires_at <= now && row.expires_at < row.certificate_not_after) {
     throw new AppError('auth.token_expired', 'This token expired: log in again.', 401);
@@ -85,10 +84,10 @@ export async function authenticate(db: Sql, trust: TrustStore, token: string): P
 const describeKind = (kind: Principal['kind']) => (kind === 'session' ? 'session' : 'API token');
 
 /** Revokes a session or API token of the given holder; false when there was nothing to revoke. */
-export async function revokeToken(tx: Sql, opts: { id: string; rfc: string; kind: Principal['kind'] }): Promise<boolean> {
+export async function revokeToken(tx: Sql, opts: { id: string; rfc: string; kind: Principal['kind']; at: Date }): Promise<boolean> {
   const rows = await tx.query(
-    'update sessions set revoked_at = now() where id = $1 and rfc = $2 and kind = $3 and revoked_at is null returning id',
-    [opts.id, opts.rfc, opts.kind]);
+    'update sessions set revoked_at = $4 where id = $1 and rfc = $2 and kind = $3 and revoked_at is null returning id',
+    [opts.id, opts.rfc, opts.kind, opts.at]);
   return rows.length > 0;
 }
 

@@ -68,11 +68,7 @@ export async function listQuotaAssignments(db: Sql, principal: Principal, id: st
   const rows = await db.query<{ trader_rfc: string; amount: string; allocated: string; remaining: string; updated_at: Date }>(
     `select s.trader_rfc, s.amount::text as amount, s.allocated::text as allocated, (s.amount - s.allocated)::text as remaining, s.updated_at
        from quota_assignments s
-      where s.quota_id = $1 and ($2 or s.trader_rfc in (
-        select t.rfc from traders t where t.rfc = $3 or t.legal_rep_rfc = $3
-        union
-        select t.rfc from delegations d join brokers b on b.id = d.broker_id join traders t on t.id = d.trader_id
-         where d.status = 'active' and b.rfc = $3))
+      where s.quota_id = $1 and ($2 or s.trader_rfc in (select a.trader_rfc from trader_actors a where a.rfc = $3))
       order by s.trader_rfc`,
     [id, officer, principal.rfc]);
   return {

@@ -2,6 +2,7 @@ import { appendAudit } from '../audit/log.ts';
 import type { Sql } from '../db/db.ts';
 import { json } from '../db/db.ts';
 import { AppError } from '../errors.ts';
+import { traderById } from '../registry/traders.ts';
 import type { PermitGoodsLine } from '../permits/document.ts';
 import type { PermitIssuedHook } from '../permits/hooks.ts';
 
@@ -47,7 +48,7 @@ export async function allocateFromQuota(tx: Sql, opts: {
   date: string;
   permitId: string;
 }): Promise<QuotaAllocation[]> {
-  const trader = await tx.one<{ rfc: string }>('select rfc from traders where id = $1', [opts.traderId]);
+  const trader = await traderById(tx, opts.traderId);
   const withoutOrigin = opts.goods.filter((g) => !g.originCountry).map((g) => g.line);
   if (withoutOrigin.length) {
     throw new AppError('quota.origin_unknown',

@@ -13,7 +13,7 @@ declare module 'fastify' {
   interface FastifyRequest { principal: Principal | null }
 }
 
-export function installAccessControl(app: FastifyInstance, db: Db, trust: TrustStore) {
+export function installAccessControl(app: FastifyInstance, db: Db, trust: TrustStore, clock: { now(): Date }) {
   app.decorateRequest('principal', null);
   app.addHook('onRoute', (route) => {
     const config = (route.config ??= {}) as { access?: Access };
@@ -27,7 +27,7 @@ export function installAccessControl(app: FastifyInstance, db: Db, trust: TrustS
     if (!header || !/^Bearer \S+$/.test(header)) {
       throw new AppError('auth.required', 'Log in with your e.firma and send the token as "Authorization: Bearer <token>".', 401);
     }
-    const principal = await authenticate(db, trust, header.slice(7));
+    const principal = await authenticate(db, trust, header.slice(7), clock.now());
     if (!principal.scopes.includes(access.scope)) {
       throw new AppError('auth.scope_missing', `This token lacks the "${access.scope}" scope.`, 403);
     }

@@ -128,7 +128,7 @@ export async function buildServer(ctx: Context): Promise<FastifyInstance> {
     if (req.body === undefined && req.routeOptions.schema?.body) req.body = {};
   });
   installErrorHandling(app);
-  installAccessControl(app, ctx.db, ctx.trust);
+  installAccessControl(app, ctx.db, ctx.trust, ctx.clock);
 
   await app.register(swagger, {
     openapi: {

@@ -5,6 +5,7 @@ import type { Context } from '../context.ts';
 import type { Sql } from '../db/db.ts';
 import { json } from '../db/db.ts';
 import { nextInSequence } from '../db/sequences.ts';
+import { traderById } from '../registry/traders.ts';
 import { addCalendarDays, mexicoDate } from '../calendar/calendar.ts';
 import { originOfCertificate, type PermitDocument, type PermitGoodsLine } from './document.ts';
 import { permitIssued } from './hooks.ts';
@@ -22,7 +23,7 @@ export async function issuePermit(tx: Sql, ctx: Context, opts: Approval): Promis
   const year = Number(today.slice(0, 4));
   const sequence = await nextInSequence(tx, `permit:${opts.procedure.agency}`, year);
   const number = `${opts.procedure.agency}-${year}-${String(sequence).padStart(6, '0')}`;
-  const holder = await tx.one<{ rfc: string; legal_name: string }>('select rfc, legal_name from traders where id = $1', [opts.application.trader_id]);
+  const holder = await traderById(tx, opts.application.trader_id);
   const agency = await tx.one<{ name: { es: string; en: string } }>('select name from agencies where code = $1', [opts.procedure.agency]);
   const goods = ((opts.application.form.goods ?? []) as PermitGoodsLine[]).map((g) => ({
     line: g.line, hsCode: g.hsCode, description: g.description, quantity: g.quantity, unit: g.unit, value: g.value, currency: g.currency,
@@ -57,7 +58,7 @@ export async function issuePermit(tx: Sql, ctx: Context, opts: Approval): Promis
   await permitIssued(tx, ctx, { id, number, kind: document.kind, procedureCode: opts.procedure.code, traderId: opts.application.trader_id, goods, date: today });
   await appendAudit(tx, {
     type: 'permit.issued', actorRfc: opts.resolution?.officerRfc ?? null, objectType: 'permit', objectId: number,
-    signatureId: opts.resolution?.signatureId ?? null,
+    signatureId: opts.resolution?.signatureId ?? null, at: now,
     data: { application: opts.application.id, approvedBy: opts.approvedBy, validFrom: document.validFrom, validTo: document.validTo },
   });
   return { id, number };

@@ -55,12 +55,12 @@ export async function brokerBy(db: Sql, column: 'patent' | 'rfc', value: string,
   return row;
 }
 
-export async function registerBroker(tx: Sql, opts: { input: BrokerProfile; signer: VerifiedSigner; signatureId: string }) {
+export async function registerBroker(tx: Sql, opts: { input: BrokerProfile; signer: VerifiedSigner; signatureId: string; now?: Date }) {
   const profile = await normaliseBrokerProfile(tx, opts.input);
   checkBrokerSigner(opts.signer, profile);
   await requireHeldPatent(tx, profile);
   const id = crypto.randomUUID();
-  const at = new Date();
+  const at = opts.now ?? new Date();
   const inserted = await tx.query(
     `insert into brokers (id, rfc, patent, name, version, profile, created_at, updated_at)
      values ($1, $2, $3, $4, 1, $5, $6, $6) on conflict do nothing returning id`,
@@ -68,7 +68,7 @@ export async function registerBroker(tx: Sql, opts: { input: BrokerProfile; sign
   if (inserted.length === 0) throw new AppError('registry.broker_exists', `Broker ${profile.rfc} or patent ${profile.patent} is already registered.`, 409);
   await recordProfileVersion(tx, { kind: 'broker', partyId: id, version: 1, profile, signatureId: opts.signatureId, at });
   await appendAudit(tx, {
-    type: 'broker.registered', actorRfc: opts.signer.rfc, objectType: 'broker', objectId: profile.patent,
+    type: 'broker.registered', actorRfc: opts.signer.rfc, at, objectType: 'broker', objectId: profile.patent,
     signatureId: opts.signatureId, data: { version: 1, rfc: profile.rfc, name: profile.name },
   });
   return brokerView(await brokerBy(tx, 'patent', profile.patent));
@@ -86,18 +86,19 @@ export async function checkBrokerUpdate(db: Sql, principal: Principal, patent: s
 
 export async function updateBrokerProfile(tx: Sql, opts: {
   patent: string; update: { expectedVersion: number; profile: BrokerProfile }; signer: VerifiedSigner; signatureId: string;
+  /** the window's clock (ctx.clock.now()); real time when omitted */ now?: Date;
 }) {
   const current = await brokerBy(tx, 'patent', opts.patent, true);
   checkBrokerSigner(opts.signer, current);
   checkExpectedVersion(current.version, opts.update.expectedVersion);
   const profile = await normaliseBrokerProfile(tx, opts.update.profile);
   const version = current.version + 1;
-  const at = new Date();
+  const at = opts.now ?? new Date();
   await tx.query('update brokers set name = $2, version = $3, profile = $4, updated_at = $5 where id = $1',
     [current.id, profile.name, version, json(profile), at]);
   await recordProfileVersion(tx, { kind: 'broker', partyId: current.id, version, profile, signatureId: opts.signatureId, at });
   await appendAudit(tx, {
-    type: 'broker.profile_updated', actorRfc: opts.signer.rfc, objectType: 'broker', objectId: current.patent,
+    type: 'broker.profile_updated', actorRfc: opts.signer.rfc, at, objectType: 'broker', objectId: current.patent,
     signatureId: opts.signatureId, data: { version },
   });
   return brokerView(await brokerBy(tx, 'patent', current.patent));

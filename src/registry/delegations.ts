@@ -31,17 +31,18 @@ export async function checkDelegationGrant(db: Sql, principal: Principal, trader
 }
 
 /** Encargo conferido: the broker may then file and read on the trader's behalf, and nothing else. */
-export async function grantDelegation(tx: Sql, opts: { traderRfc: string; brokerPatent: string; signerRfc: string; signatureId: string }) {
+export async function grantDelegation(tx: Sql, opts: { traderRfc: string; brokerPatent: string; signerRfc: string; signatureId: string; now?: Date }) {
+  const at = opts.now ?? new Date();
   const trader = await traderRow(tx, opts.traderRfc, true);
   checkTraderSigner(opts.signerRfc, { rfc: trader.rfc, legalRepRfc: trader.legal_rep_rfc });
   const broker = await brokerBy(tx, 'patent', opts.brokerPatent);
   const id = crypto.randomUUID();
   const inserted = await tx.query(
     `insert into delegations (id, trader_id, broker_id, status, granted_at, grant_signature_id)
-     values ($1, $2, $3, 'active', now(), $4) on conflict do nothing returning id`, [id, trader.id, broker.id, opts.signatureId]);
+     values ($1, $2, $3, 'active', $5, $4) on conflict do nothing returning id`, [id, trader.id, broker.id, opts.signatureId, at]);
   if (inserted.length === 0) throw new AppError('registry.delegation_exists', `Broker ${broker.patent} already acts for ${trader.rfc}.`, 409);
   await appendAudit(tx, {
-    type: 'delegation.granted', actorRfc: opts.signerRfc, objectType: 'delegation', objectId: id, signatureId: opts.signatureId,
+    type: 'delegation.granted', actorRfc: opts.signerRfc, objectType: 'delegation', objectId: id, signatureId: opts.signatureId, at,
     data: { trader: trader.rfc, broker: broker.patent },
   });
   return view(await delegationRow(tx, id));
@@ -61,14 +62,15 @@ export async function checkDelegationRevocation(db: Sql, principal: Principal, i
   if (d.status !== 'active') throw new AppError('registry.delegation_not_active', `Delegation ${id} is already ${d.status}.`, 409);
 }
 
-export async function revokeDelegation(tx: Sql, opts: { id: string; reason?: string; signerRfc: string; signatureId: string }) {
+export async function revokeDelegation(tx: Sql, opts: { id: string; reason?: string; signerRfc: string; signatureId: string; now?: Date }) {
+  const at = opts.now ?? new Date();
   const d = await delegationRow(tx, opts.id, true);
   checkTraderSigner(opts.signerRfc, { rfc: d.trader_rfc, legalRepRfc: d.legal_rep_rfc });
   if (d.status !== 'active') throw new AppError('registry.delegation_not_active', `Delegation ${opts.id} is already ${d.status}.`, 409);
-  await tx.query("update delegations set status = 'revoked', revoked_at = now(), revoke_signature_id = $2 where id = $1",
-    [opts.id, opts.signatureId]);
+  await tx.query("update delegations set status = 'revoked', revoked_at = $3, revoke_signature_id = $2 where id = $1",
+    [opts.id, opts.signatureId, at]);
   await appendAudit(tx, {
-    type: 'delegation.revoked', actorRfc: opts.signerRfc, objectType: 'delegation', objectId: opts.id, signatureId: opts.signatureId,
+    type: 'delegation.revoked', actorRfc: opts.signerRfc, objectType: 'delegation', objectId: opts.id, signatureId: opts.signatureId, at,
     data: { trader: d.trader_rfc, broker: d.broker_patent, reason: opts.reason ?? null },
   });
   return view(await delegationRow(tx, opts.id));

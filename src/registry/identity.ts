@@ -52,22 +52,23 @@ export async function requireCustomsOfficer(db: Sql, principal: Principal): Prom
  */
 export type TraderRelation = 'self' | 'legal_representative' | 'broker';
 
-export async function traderRelation(db: Sql, principal: Principal, trader: { id: string; rfc: string; legal_rep_rfc: string }):
+/** The strongest first: a trader that is its own representative acts as itself. */
+const RELATIONS: readonly TraderRelation[] = ['self', 'legal_representative', 'broker'];
+
+/** Reads the `trader_actors` view (migration 0011), the one statement of who acts for a trader. */
+// Only the id counts; callers may pass the whole trader row they hold.
+export async function traderRelation(db: Sql, principal: Principal, trader: { id: string; rfc?: string; legal_rep_rfc?: string }):
   Promise<TraderRelation | null> {
-  if (principal.rfc === trader.rfc) return 'self';
-  if (principal.rfc === trader.legal_rep_rfc) return 'legal_representative';
-  const delegated = await db.maybe(
-    `select 1 from delegations d join brokers b on b.id = d.broker_id
-      where d.trader_id = $1 and d.status = 'active' and b.rfc = $2`, [trader.id, principal.rfc]);
-  if (delegated) return 'broker';
-  return null;
+  const rows = await db.query<{ relation: TraderRelation }>('select relation from trader_actors where trader_id = $1 and rfc = $2',
+    [trader.id, principal.rfc]);
+  return RELATIONS.find((r) => rows.some((row) => row.relation === r)) ?? null;
 }
 
 /** GET /me: who the session is and what it may do, with the objects each permission applies to. */
 export async function describeIdentity(db: Sql, principal: Principal) {
   const traders = await db.query<{ rfc: string; legal_name: string; relation: 'self' | 'legal_representative' }>(
-    `select rfc, legal_name, case when rfc = $1 then 'self' else 'legal_representative' end as relation
-       from traders where rfc = $1 or legal_rep_rfc = $1 order by rfc`, [principal.rfc]);
+    `select distinct on (t.rfc) t.rfc, t.legal_name, a.relation from trader_actors a join traders t on t.id = a.trader_id
+      where a.rfc = $1 and a.relation <> 'broker' order by t.rfc, a.relation = 'self' desc`, [principal.rfc]);
   const broker = await db.maybe<{ id: string; patent: string; name: string }>('select id, patent, name from brokers where rfc = $1', [principal.rfc]);
   const represented = broker ? await db.query<{ rfc: string; legal_name: string; delegation_id: string }>(
     `select t.rfc, t.legal_name, d.id as delegation_id from delegations d join traders t on t.id = d.trader_id

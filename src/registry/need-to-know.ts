@@ -25,11 +25,12 @@ export function handledBySql(rfcParam: string, fingerprintParam: string): string
         or h.office_code = a.office_code or 'supervisor' = any(h.roles)))`;
 }
 
-/** SQL condition: the RFC in the parameter is on the applicant side of the trader whose id is `traderId`, now. */
+/**
+ * SQL condition: the RFC in the parameter acts for the trader whose id is `traderId`, now (itself, its legal
+ * representative, a broker with an active delegation): the `trader_actors` view, as `traderRelation` reads it.
+ */
 export function applicantSideSql(traderId: string, rfcParam: string): string {
-  return `exists (select 1 from traders s where s.id = ${traderId} and (s.rfc = ${rfcParam} or s.legal_rep_rfc = ${rfcParam}
-      or exists (select 1 from delegations sd join brokers sb on sb.id = sd.broker_id
-                  where sd.trader_id = s.id and sd.status = 'active' and sb.rfc = ${rfcParam})))`;
+  return `exists (select 1 from trader_actors ta where ta.trader_id = ${traderId} and ta.rfc = ${rfcParam})`;
 }
 
 /** The way people write an eDocument number (see normaliseEdocumentNumber), in SQL, for numbers cited in operations. */

@@ -49,15 +49,16 @@ export async function checkPatentRecord(db: Sql, principal: Principal, input: Br
 }
 
 /** actorRfc and signatureId are null only when the system records a patent (`ventanilla patent add`, the demo). */
-export async function recordPatent(tx: Sql, opts: { input: BrokerPatentRecord; actorRfc: string | null; signatureId: string | null }) {
+export async function recordPatent(tx: Sql, opts: { input: BrokerPatentRecord; actorRfc: string | null; signatureId: string | null; now?: Date }) {
+  const at = opts.now ?? new Date();
   const p = normalisePatent(opts.input);
   const inserted = await tx.query(
     `insert into broker_patents (patent, holder_rfc, holder_curp, holder_name, status, granted_on, recorded_at, status_changed_at)
-     values ($1, $2, $3, $4, 'active', $5, now(), now()) on conflict do nothing returning patent`,
-    [p.patent, p.holderRfc, p.holderCurp, p.holderName, p.grantedOn]);
+     values ($1, $2, $3, $4, 'active', $5, $6, $6) on conflict do nothing returning patent`,
+    [p.patent, p.holderRfc, p.holderCurp, p.holderName, p.grantedOn, at]);
   if (inserted.length === 0) throw new AppError('registry.patent_exists', `Patent ${p.patent} is already recorded.`, 409);
   await appendAudit(tx, {
-    type: 'broker_patent.recorded', actorRfc: opts.actorRfc, objectType: 'broker_patent', objectId: p.patent,
+    type: 'broker_patent.recorded', actorRfc: opts.actorRfc, objectType: 'broker_patent', objectId: p.patent, at,
     signatureId: opts.signatureId, data: { holderRfc: p.holderRfc, grantedOn: p.grantedOn },
   });
   return view(await patentRow(tx, p.patent));
@@ -74,12 +75,13 @@ export async function checkPatentStatusChange(db: Sql, principal: Principal, pat
   checkStatusChange(await patentRow(db, patent), change);
 }
 
-export async function changePatentStatus(tx: Sql, opts: { patent: string; change: BrokerPatentStatusChange; actorRfc: string; signatureId: string }) {
+export async function changePatentStatus(tx: Sql, opts: { patent: string; change: BrokerPatentStatusChange; actorRfc: string; signatureId: string; now?: Date }) {
+  const at = opts.now ?? new Date();
   const current = await patentRow(tx, opts.patent, true);
   checkStatusChange(current, opts.change);
-  await tx.query('update broker_patents set status = $2, status_changed_at = now() where patent = $1', [opts.patent, opts.change.status]);
+  await tx.query('update broker_patents set status = $2, status_changed_at = $3 where patent = $1', [opts.patent, opts.change.status, at]);
   await appendAudit(tx, {
-    type: 'broker_patent.status_changed', actorRfc: opts.actorRfc, objectType: 'broker_patent', objectId: opts.patent,
+    type: 'broker_patent.status_changed', actorRfc: opts.actorRfc, objectType: 'broker_patent', objectId: opts.patent, at,
     signatureId: opts.signatureId, data: { from: current.status, to: opts.change.status, reason: opts.change.reason ?? null },
   });
   return view(await patentRow(tx, opts.patent));

@@ -12,7 +12,7 @@ import { officerNeedsToKnow } from './need-to-know.ts';
 import { checkExpectedVersion, notActingParty, profileHistory, recordProfileVersion } from './profiles.ts';
 import type { TraderProfile } from './schemas.ts';
 
-interface TraderRow {
+export interface TraderRow {
   id: string; rfc: string; kind: 'company' | 'person'; legal_name: string; legal_rep_rfc: string;
   version: number; profile: TraderProfile; created_at: Date; updated_at: Date;
 }
@@ -37,8 +37,15 @@ export function normaliseTraderProfile(input: TraderProfile): TraderProfile & { 
   return { ...profile, kind, legalRepRfc: legalRepresentative?.rfc ?? rfc };
 }
 
+// The flows read the traders table through this module (traderByRfc, traderById), never with their own SQL.
 const findTrader = (db: Sql, rfc: string, lock = false) =>
   db.maybe<TraderRow>(`select * from traders where rfc = $1${lock ? ' for update' : ''}`, [rfc.toUpperCase()]);
+
+/** The trader with this RFC (any case), or null. */
+export const traderByRfc = (db: Sql, rfc: string): Promise<TraderRow | null> => findTrader(db, rfc);
+
+/** The trader with this id, which the caller holds from a row that refers to it (it exists). */
+export const traderById = (db: Sql, id: string): Promise<TraderRow> => db.one<TraderRow>('select * from traders where id = $1', [id]);
 
 export async function traderRow(db: Sql, rfc: string, lock = false): Promise<TraderRow> {
   const row = await findTrader(db, rfc, lock);
@@ -96,12 +103,12 @@ export async function checkTraderRegistration(db: Sql, principal: Principal, inp
   }
 }
 
-export async function registerTrader(tx: Sql, opts: { input: TraderProfile; signer: VerifiedSigner; signatureId: string }) {
+export async function registerTrader(tx: Sql, opts: { input: TraderProfile; signer: VerifiedSigner; signatureId: string; now?: Date }) {
   const { kind, legalRepRfc, ...profile } = normaliseTraderProfile(opts.input);
   checkRegistrant(opts.signer.rfc, { rfc: profile.rfc, kind });
   checkCertificateRepresentative(opts.signer, { rfc: profile.rfc, kind, legalRepRfc });
   const id = crypto.randomUUID();
-  const at = new Date();
+  const at = opts.now ?? new Date();
   const inserted = await tx.query(
     `insert into traders (id, rfc, kind, legal_name, legal_rep_rfc, version, profile, created_at, updated_at)
      values ($1, $2, $3, $4, $5, 1, $6, $7, $7) on conflict (rfc) do nothing returning id`,
@@ -109,7 +116,7 @@ export async function registerTrader(tx: Sql, opts: { input: TraderProfile; sign
   if (inserted.length === 0) throw new AppError('registry.trader_exists', `Trader ${profile.rfc} is already registered.`, 409);
   await recordProfileVersion(tx, { kind: 'trader', partyId: id, version: 1, profile, signatureId: opts.signatureId, at });
   await appendAudit(tx, {
-    type: 'trader.registered', actorRfc: opts.signer.rfc, objectType: 'trader', objectId: profile.rfc,
+    type: 'trader.registered', actorRfc: opts.signer.rfc, at, objectType: 'trader', objectId: profile.rfc,
     signatureId: opts.signatureId, data: { version: 1, legalName: profile.legalName, kind },
   });
   return traderView(await traderRow(tx, profile.rfc));
@@ -127,6 +134,7 @@ export async function checkTraderUpdate(db: Sql, principal: Principal, rfc: stri
 
 export async function updateTraderProfile(tx: Sql, opts: {
   rfc: string; update: { expectedVersion: number; profile: TraderProfile }; signer: VerifiedSigner; signatureId: string;
+  /** the window's clock (ctx.clock.now()); real time when omitted */ now?: Date;
 }) {
   const current = await traderRow(tx, opts.rfc, true);
   checkTraderSigner(opts.signer.rfc, { rfc: current.rfc, legalRepRfc: current.legal_rep_rfc });
@@ -136,13 +144,13 @@ export async function updateTraderProfile(tx: Sql, opts: {
   checkRepresentativeChange(opts.signer.rfc, current, { legalRepRfc });
   checkCertificateRepresentative(opts.signer, { rfc: current.rfc, kind, legalRepRfc });
   const version = current.version + 1;
-  const at = new Date();
+  const at = opts.now ?? new Date();
   await tx.query(
     `update traders set legal_name = $2, legal_rep_rfc = $3, version = $4, profile = $5, updated_at = $6 where id = $1`,
     [current.id, profile.legalName, legalRepRfc, version, json(profile), at]);
   await recordProfileVersion(tx, { kind: 'trader', partyId: current.id, version, profile, signatureId: opts.signatureId, at });
   await appendAudit(tx, {
-    type: 'trader.profile_updated', actorRfc: opts.signer.rfc, objectType: 'trader', objectId: current.rfc,
+    type: 'trader.profile_updated', actorRfc: opts.signer.rfc, at, objectType: 'trader', objectId: current.rfc,
     signatureId: opts.signatureId, data: { version, legalRepresentativeChanged: legalRepRfc !== current.legal_rep_rfc },
   });
   return traderView(await traderRow(tx, current.rfc));
