@@ -6,7 +6,7 @@ import { AppError, notFound } from '../errors.ts';
 import { officerMemberships, type OfficerMembership } from '../registry/identity.ts';
 import { APPLICANT_SIDE_SQL } from './applicant-side.ts';
 import { businessDaysBetween, mexicoDate } from '../calendar/calendar.ts';
-import { applicantMayAct, dateOnly, guardFacts, loadApplication, officerRefusal, procedureOf, type ApplicationRow } from './transition.ts';
+import { applicantMayAct, guardFacts, loadApplication, officerRefusal, procedureOf, type ApplicationRow } from './transition.ts';
 import { ACTIONS, availableActions, type Action } from './workflow.ts';
 import { applicantSideSql } from '../registry/need-to-know.ts';
 
@@ -120,8 +120,7 @@ export async function listApplications(ctx: Context, principal: Principal, q: { 
       order by a.submitted_at desc, a.id limit $7 offset $8`,
     [membershipRows(memberships), principal.rfc, q.status ?? null, q.agency ?? null, q.from ?? null, q.to ?? null, q.limit, q.offset]);
   const today = mexicoDate(ctx.clock.now());
-  return rows.map((r) => applicationView({ ...r, due_date: dateOnly(r.due_date), clock_stopped_on: dateOnly(r.clock_stopped_on) }, today,
-    r.as_officer ? 'officer' : 'applicant'));
+  return rows.map((r) => applicationView(r, today, r.as_officer ? 'officer' : 'applicant'));
 }
 
 /** An officer's inbox: open applications of their agency (and office), not their own cases, soonest due first. */
@@ -139,7 +138,7 @@ export async function inbox(ctx: Context, principal: Principal, q: { agency?: st
       order by a.due_date nulls last, a.submitted_at limit $6`,
     [membershipRows(memberships), q.status ?? null, q.assigned ?? 'any', q.overdue ?? false, today, q.limit, principal.rfc]);
   return rows.map((r) => ({
-    ...applicationView({ ...r, due_date: dateOnly(r.due_date), clock_stopped_on: dateOnly(r.clock_stopped_on) }, today, 'officer'),
+    ...applicationView(r, today, 'officer'),
     trader: { rfc: r.trader_rfc, legalName: r.trader_name },
   }));
 }

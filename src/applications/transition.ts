@@ -33,14 +33,11 @@ export interface TransitionInput {
   officerId?: string;
 }
 
-// Dates come back from PostgreSQL `date` columns as Date on pg and as Date on PGlite: keep them as YYYY-MM-DD.
-export const dateOnly = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : (v as string | null));
-
 export async function loadApplication(db: Sql, id: string, lock = false): Promise<ApplicationRow> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('application', id);
   const row = await db.maybe<ApplicationRow>(`select * from applications where id = $1${lock ? ' for update' : ''}`, [id]);
   if (!row) throw notFound('application', id);
-  return { ...row, due_date: dateOnly(row.due_date), clock_stopped_on: dateOnly(row.clock_stopped_on) };
+  return row;
 }
 
 /** The definition an application was filed under, from this build or from what the window recorded when it served it. */

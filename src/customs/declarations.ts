@@ -58,7 +58,7 @@ const digits = (code: string) => code.replace(/\D/g, '');
 async function readPermits(tx: Sql, numbers: string[], lock: boolean): Promise<Map<string, PermitFacts>> {
   if (numbers.length === 0) return new Map();
   const permits = await tx.query<{ id: string; number: string; procedure_code: string; holder_rfc: string; valid_from: string; valid_to: string; status: 'active' | 'revoked'; document: PermitDocument }>(
-    `select id, number, procedure_code, holder_rfc, valid_from::text, valid_to::text, status, document from permits
+    `select id, number, procedure_code, holder_rfc, valid_from, valid_to, status, document from permits
       where number = any($1) order by id${lock ? ' for share' : ''}`, [numbers]);
   const lines = permits.length === 0 ? [] : await tx.query<{ permit_id: string; line: number; hs_code: string; unit: string; currency: string; remaining_quantity: string; remaining_value: string }>(
     `select permit_id, line, hs_code, unit, currency, remaining_quantity::text, remaining_value::text from permit_lines

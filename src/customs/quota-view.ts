@@ -16,7 +16,7 @@ interface QuotaRow {
  */
 const SELECT = `
   select q.id, q.agency_code, q.procedure_code, q.name, q.hs_prefixes, q.origin_countries,
-         to_char(q.period_from, 'YYYY-MM-DD') as period_from, to_char(q.period_to, 'YYYY-MM-DD') as period_to, q.unit,
+         q.period_from, q.period_to, q.unit,
          q.allocation_method, q.total::text as total, q.allocated::text as allocated, (q.total - q.allocated)::text as remaining,
          coalesce((select sum(pl.authorised_quantity - pl.remaining_quantity) from quota_allocations a
                      join permit_lines pl on pl.permit_id = a.permit_id and pl.line = a.line where a.quota_id = q.id), 0)::text as used,

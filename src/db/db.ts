@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import pg from 'pg';
 import { tightenTree } from '../private-files.ts';
 import { lockDatabaseDir } from './owner-lock.ts';
@@ -54,13 +54,21 @@ function toBuffers(rows: Row[]): Row[] {
   return rows;
 }
 
+/**
+ * A `date` column is a calendar day, not an instant: both drivers return it as its 'YYYY-MM-DD' text.
+ * (Left to themselves, PGlite returns a Date at UTC midnight and pg a Date at the process's local
+ * midnight, whose toISOString() is the day before east of Greenwich.)
+ */
+const asDateText = (value: string) => value;
+const PGLITE_PARSERS = { [pgliteTypes.DATE]: asDateText };
+
 async function openPglite(dataDir: string | undefined): Promise<Db> {
   // In memory (tests) there is nothing to share; on disk, one process owns the folder (see owner-lock.ts).
   const lock = dataDir ? lockDatabaseDir(dataDir) : null;
   let lite: PGlite;
   try {
     if (dataDir) fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-    lite = new PGlite(dataDir);
+    lite = new PGlite({ dataDir, parsers: PGLITE_PARSERS });
     await lite.waitReady;
     if (dataDir) tightenTree(dataDir);
   } catch (err) {
@@ -89,11 +97,22 @@ async function openPglite(dataDir: string | undefined): Promise<Db> {
   };
 }
 
-// int8 (counts, sequences) as numbers, as PGlite does; values stay far below 2^53.
-pg.types.setTypeParser(20, (v) => Number(v));
+// date[] and text[] are not in pg's typed builtins; a date[] read as text[] is an array of 'YYYY-MM-DD'.
+const DATE_ARRAY = 1182;
+const TEXT_ARRAY = 1009 as Parameters<typeof pg.types.getTypeParser>[0];
+
+/** This window's pg pools' parsers (not the process-wide pg.types, which other pg users share). */
+function pgTypeParsers(): pg.CustomTypesConfig {
+  const parsers = new pg.TypeOverrides();
+  // int8 (counts, sequences) as numbers, as PGlite does; values stay far below 2^53.
+  parsers.setTypeParser(pg.types.builtins.INT8, (v: string) => Number(v));
+  parsers.setTypeParser(pg.types.builtins.DATE, asDateText);
+  parsers.setTypeParser(DATE_ARRAY, pg.types.getTypeParser(TEXT_ARRAY));
+  return parsers;
+}
 
 async function openPostgres(url: string): Promise<Db> {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const pool = new pg.Pool({ connectionString: url, max: 10, types: pgTypeParsers() });
   pool.on('error', () => { /* idle client dropped by the server: the pool replaces it */ });
   await pool.query('select 1');
   const run = (c: pg.Pool | pg.PoolClient): RunQuery => async (text, params) =>

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import { pipeline as connect, Transform, type Readable } from 'node:stream';
+import { pipeline as connect, Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 
 /**
@@ -28,7 +28,11 @@ export interface BlobStore {
    * name until commit, and discard leaves nothing behind. Lets the caller check the content first.
    */
   stage(source: Readable, opts?: StageOptions): Promise<StagedBlob>;
-  /** The blob's bytes, checked against its name as they are read (a stream that errors on a mismatch); null if absent. */
+  /**
+   * The blob's bytes, checked against its name as they are read; null if absent. The last chunk is held
+   * back until the whole blob hashes to its name: damaged bytes (even the same length) make the stream
+   * error (BlobDamagedError) before its end, so a reader never receives the complete, wrong content.
+   */
   get(sha256: string): Promise<Readable | null>;
   has(sha256: string): Promise<boolean>;
   /** Removes a blob; false if it was not there. */
@@ -59,6 +63,14 @@ export class BlobTooLargeError extends Error {
   constructor(readonly maxBytes: number) {
     super(`the stream is larger than ${maxBytes} bytes`);
     this.name = 'BlobTooLargeError';
+  }
+}
+
+/** The stored bytes no longer hash to the blob's name (disk damage, or tampering with the store). */
+export class BlobDamagedError extends Error {
+  constructor(readonly sha256: string, readonly actual: string) {
+    super(`blob ${sha256} is damaged: its bytes hash to ${actual}`);
+    this.name = 'BlobDamagedError';
   }
 }
 
@@ -164,11 +176,20 @@ export class FsBlobStore implements BlobStore {
       throw err;
     }
     const hash = crypto.createHash('sha256');
+    let held: Buffer | undefined;
     const check = new Transform({
-      transform(chunk: Buffer, _encoding, done) { hash.update(chunk); done(null, chunk); },
+      transform(chunk: Buffer, _encoding, done) {
+        hash.update(chunk);
+        // Each chunk goes out when the next one arrives: the last one only once the whole blob is verified.
+        if (held) this.push(held);
+        held = chunk;
+        done();
+      },
       flush(done) {
         const actual = hash.digest('hex');
-        done(actual === sha256 ? null : new Error(`blob ${sha256} is damaged: its bytes hash to ${actual}`));
+        if (actual !== sha256) return done(new BlobDamagedError(sha256, actual));
+        if (held) this.push(held);
+        done();
       },
     });
     // connect: an error or an early close on either side closes both (and the file).
@@ -227,6 +248,26 @@ export class FsBlobStore implements BlobStore {
     }
     return removed;
   }
+}
+
+/**
+ * Waits for a stream's first bytes (or its end) and returns a stream of the same bytes. An error that comes
+ * before any byte (a damaged blob that fits in one chunk is verified whole before its only chunk goes out)
+ * is thrown here, while a response can still say so; a later one errors the returned stream.
+ */
+export async function afterFirstChunk(stream: Readable): Promise<Readable> {
+  const chunks = stream[Symbol.asyncIterator]();
+  const first = await chunks.next();
+  async function* all() {
+    try {
+      if (first.done) return;
+      yield first.value as Buffer;
+      for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value as Buffer;
+    } finally {
+      await chunks.return?.(); // a reader that stops early (a client gone) closes the source, and its file
+    }
+  }
+  return Readable.from(all(), { objectMode: false });
 }
 
 async function readdirOrEmpty(folder: string): Promise<string[]> {

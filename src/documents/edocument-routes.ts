@@ -1,13 +1,15 @@
+import type { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import multipart from '@fastify/multipart';
 import { Type, type Static } from 'typebox';
 import { checkSignedChallenge, consumeChallenge } from '../auth/challenges.ts';
 import type { Context } from '../context.ts';
+import { AppError } from '../errors.ts';
 import { principalOf } from '../http/access.ts';
 import { ChallengeResponse, SignedBody } from '../http/schemas.ts';
 import { sealAcknowledgement } from '../http/signed-route.ts';
 import { Rfc } from '../registry/schemas.ts';
-import { edocumentBlobStore } from './blob-store.ts';
+import { afterFirstChunk, BlobDamagedError, edocumentBlobStore } from './blob-store.ts';
 import { PdfInspector } from './edocument-pdf.ts';
 import { checkEdocumentType, edocumentTypes } from './edocument-types.ts';
 import { receiveUpload } from './edocument-upload.ts';
@@ -153,13 +155,26 @@ export function edocumentRoutes(app: FastifyInstance, ctx: Context) {
   }, async (req, reply) => {
     const row = await edocumentFor(db, principalOf(req), (req.params as { number: string }).number);
     const etag = `"${row.sha256}"`;
-    reply.header('etag', etag)
-      .header('repr-digest', `sha-256=:${Buffer.from(row.sha256, 'hex').toString('base64')}:`)
-      .header('cache-control', 'private, no-cache')
-      .header('x-content-type-options', 'nosniff');
-    if (matches(req.headers['if-none-match'], etag)) return reply.code(304).send();
+    const headers = {
+      etag, 'repr-digest': `sha-256=:${Buffer.from(row.sha256, 'hex').toString('base64')}:`,
+      'cache-control': 'private, no-cache', 'x-content-type-options': 'nosniff',
+    };
+    if (matches(req.headers['if-none-match'], etag)) return reply.code(304).headers(headers).send();
     const content = await blobs.get(row.sha256);
     if (!content) throw new Error(`eDocument ${row.number}: blob ${row.sha256} is missing from the blob store`);
-    return reply.type(row.media_type).header('content-length', String(row.size)).header('content-disposition', contentDisposition(row)).send(content);
+    // The store verifies the bytes as they stream and holds the last chunk back until they match the digest:
+    // damage found before any byte went out is a problem answer; found later, the response is cut short
+    // (fewer bytes than its Content-Length), so no client takes the damaged file for the document.
+    let body: Readable;
+    try {
+      body = await afterFirstChunk(content);
+    } catch (err) {
+      if (!(err instanceof BlobDamagedError)) throw err;
+      req.log.error({ err, edocument: row.number }, 'the stored file of an eDocument is damaged: not served');
+      throw new AppError('edocument.content_damaged',
+        `The stored file of eDocument ${row.number} is damaged and was not sent; the window's operators must restore it from a backup.`, 500);
+    }
+    return reply.headers(headers).type(row.media_type).header('content-length', String(row.size))
+      .header('content-disposition', contentDisposition(row)).send(body);
   });
 }

@@ -1,7 +1,7 @@
 import type { Principal } from '../auth/principal.ts';
 import { appendAudit } from '../audit/log.ts';
 import { mexicoDate } from '../calendar/calendar.ts';
-import { applicantMayAct, dateOnly, loadApplication, officerRefusal } from '../applications/transition.ts';
+import { applicantMayAct, loadApplication, officerRefusal } from '../applications/transition.ts';
 import type { ProcedureDefinition } from '../catalog/procedure.ts';
 import type { Context } from '../context.ts';
 import type { Sql } from '../db/db.ts';
@@ -22,8 +22,7 @@ export interface PermitRow {
 export type PermitStatus = 'valid' | 'expired' | 'not_yet_valid' | 'revoked' | 'exhausted';
 
 export async function findPermit(db: Sql, number: string, lock = false): Promise<PermitRow | null> {
-  const row = await db.maybe<PermitRow>(`select * from permits where number = $1${lock ? ' for update' : ''}`, [number]);
-  return row && { ...row, valid_from: dateOnly(row.valid_from)!, valid_to: dateOnly(row.valid_to)! };
+  return db.maybe<PermitRow>(`select * from permits where number = $1${lock ? ' for update' : ''}`, [number]);
 }
 
 /** What a border officer needs to know: revoked, outside its dates, or with no balance left. */

@@ -15,7 +15,7 @@ interface PatentRow {
   granted_on: string; recorded_at: Date; status_changed_at: Date;
 }
 
-const SELECT = `select patent, holder_rfc, holder_curp, holder_name, status, granted_on::text as granted_on, recorded_at, status_changed_at
+const SELECT = `select patent, holder_rfc, holder_curp, holder_name, status, granted_on, recorded_at, status_changed_at
   from broker_patents`;
 
 const view = (p: PatentRow) => ({
