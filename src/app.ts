@@ -41,7 +41,7 @@ export async function openContext(config: Config): Promise<Context> {
     await seedReferenceData(db);
     const trust = TrustStore.fromDir(config.trustDir, { staleCrl: staleCrlPolicyFor(config.env) });
     const windowKey = await loadOrCreateWindowKey(config.windowKeyPath, { create: development });
-    const catalogue = loadCatalogue();
+    const catalogue = await loadCatalogue();
     await syncProcedureVersions(db, catalogue);
     const jobs = createJobQueue(db, { logger: { warn: (obj, msg) => console.warn(JSON.stringify({ level: 40, msg, err: String((obj as { err?: unknown })?.err ?? obj) })) } });
     const ctx: Context = { config, db, trust, windowKey, catalogue, clock: { now: () => new Date() }, jobs };

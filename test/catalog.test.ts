@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { Catalogue, CatalogueError } from '../src/catalog/catalogue.ts';
-import { hsEntry } from '../src/catalog/hs.ts';
-import { PROCEDURES } from '../src/catalog/procedures/index.ts';
-import { procedure as arms } from '../src/catalog/procedures/sedena-arms-import.ts';
-import { REGULATION_RULES } from '../src/catalog/regulations-data.ts';
+import { Catalogue, CatalogueError, loadProcedures } from '../src/catalog/catalogue.ts';
+import { defineProcedure } from '../src/catalog/define.ts';
+import type { Procedure, ProcedureSource } from '../src/catalog/procedure.ts';
+import arms from '../src/catalog/procedures/sedena-arms-import.ts';
 import { startTestWindow, type TestWindow } from './support/window.ts';
 
 let w: TestWindow;
@@ -30,32 +32,72 @@ describe('procedures', () => {
     assert.equal((await w.call('GET', '/api/v1/procedures/NOPE-X')).body.code, 'procedure.not_found');
   });
 
-  test('a broken definition stops the start with a message naming it', () => {
-    const hs = (p: string) => hsEntry(p) !== null;
-    assert.throws(() => new Catalogue([{ ...arms, agency: 'NASA' }], [], hs), (e: Error) => e instanceof CatalogueError && /SEDENA-ARMS-IMPORT v1: unknown agency NASA/.test(e.message));
-    assert.throws(() => new Catalogue([{ ...arms, responseDays: -1 }], [], hs), /SEDENA-ARMS-IMPORT v1: .*responseDays/);
-    assert.throws(() => new Catalogue([{ ...arms, prefill: { ...arms.prefill, nothing: 'trader.rfc' } }], [], hs), /prefilled field "nothing" is not in its form/);
-    assert.throws(() => new Catalogue([{ ...arms, form: { ...arms.form, properties: { ...arms.form.properties, x: { type: 'strin' } } } }], [], hs), /form is not a valid JSON Schema/);
-    assert.throws(() => new Catalogue([arms], [{ ...REGULATION_RULES[0]!, hsPrefix: '99' }], hs), /R-0001: 99 is not an HS 2022/);
-    assert.throws(() => new Catalogue([arms], [{ ...REGULATION_RULES[0]!, procedure: 'GHOST' }], hs), /unknown procedure GHOST/);
+  test('a broken procedure file stops the start with a message naming the procedure and the field', () => {
+    const broken = (change: Partial<ProcedureSource>) => () => defineProcedure({ ...sourceOf(arms), ...change });
+    const where = /^procedure SEDENA-ARMS-IMPORT v1: /;
+    assert.throws(broken({ agency: 'NASA' }), (e: Error) => e instanceof CatalogueError && where.test(e.message) && /agency: unknown agency NASA/.test(e.message));
+    assert.throws(broken({ responseDays: -1 }), /v1: responseDays: must be >= 0/);
+    assert.throws(broken({ prefill: { ...arms.definition.prefill, nothing: 'trader.rfc' } }), /prefill\.nothing: prefilled field "nothing" is not in its form/);
+    assert.throws(broken({ form: { ...arms.definition.form, properties: { ...arms.definition.form.properties, x: { type: 'strin' } } } }), /form: its form is not a valid JSON Schema/);
+    const rule = sourceOf(arms).rules[0]!;
+    assert.throws(broken({ rules: [{ ...rule, hsPrefix: '99' }] }), /rules\[0\]\.hsPrefix: 99 is not an HS 2022/);
+    assert.throws(broken({ rules: [{ ...rule, countries: { only: ['XX'] } }] }), /rules\[0\]\.countries\.only: XX is not an ISO 3166/);
+    assert.throws(broken({ rules: [rule, { ...rule, countries: { except: ['US'] } }] }), /rules\[1\]: a second rule for 93 from 2024-01-01/);
+    assert.throws(broken({ rules: [] }), /rules: a procedure triggered by goods needs at least one rule/);
+    assert.throws(broken({ trigger: 'request' }), /rules: a procedure filed on request has no goods rules/);
+    assert.throws(broken({ labels: { endUser: { x: { es: 'x', en: 'x' } } } }), /labels\.endUser: labels belong to a form field with a list of codes/);
+    assert.throws(broken({ labels: { purpose: { hunting: { es: 'Caza', en: 'Hunting' } } } }), /labels\.purpose: code sport_shooting has no label/);
+    assert.throws(broken({ example: { ...arms.example, data: { ...arms.example.data, purpose: 'fun' } } }), /example\.data\.purpose: must be equal to one of the allowed values/);
+    assert.throws(broken({ example: { ...arms.example, data: { ...arms.example.data, importer: 'X' } } }), /example\.data\.importer: is prefilled/);
+    assert.throws(broken({ example: { ...arms.example, goods: [{ ...arms.example.goods[0]!, hsCode: '847130' }] } }), /example\.goods\[0\]: 847130 from IT matches none of the procedure's rules/);
+  });
+
+  test('procedure files are found by reading the folder: a misnamed or broken file is named', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'procedures-'));
+    try {
+      const define = new URL('../src/catalog/define.ts', import.meta.url).href;
+      const shared = new URL('../src/catalog/procedures/sedena-arms-import.ts', import.meta.url).href;
+      // ESM like the project's own folder, so the files share the project's module instances.
+      fs.writeFileSync(path.join(dir, 'package.json'), '{ "type": "module" }\n');
+      fs.writeFileSync(path.join(dir, '_notes.ts'), 'export const skipped = true;\n');
+      fs.writeFileSync(path.join(dir, 'sedena-arms-import.ts'), `export { default } from '${shared}';\n`);
+      assert.deepEqual((await loadProcedures(dir)).map((p) => p.definition.code), ['SEDENA-ARMS-IMPORT']);
+      fs.writeFileSync(path.join(dir, 'arms.ts'), `export { default } from '${shared}';\n`);
+      await assert.rejects(loadProcedures(dir), /arms\.ts: holds SEDENA-ARMS-IMPORT v1, so it must be named sedena-arms-import\.ts/);
+      fs.rmSync(path.join(dir, 'arms.ts'));
+      fs.writeFileSync(path.join(dir, 'x-nothing.ts'), 'export const procedure = {};\n');
+      await assert.rejects(loadProcedures(dir), /x-nothing\.ts: its default export must be defineProcedure/);
+      fs.rmSync(path.join(dir, 'x-nothing.ts'));
+      fs.writeFileSync(path.join(dir, 'x-broken.ts'), `import { defineProcedure } from '${define}';\nexport default defineProcedure({ code: 'X-BROKEN' } as never);\n`);
+      await assert.rejects(loadProcedures(dir), (e: Error) => e instanceof CatalogueError && /x-broken\.ts: procedure X-BROKEN v\?: /.test(e.message));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('a filing takes the version in force on its date', () => {
-    const v2 = { ...arms, version: 2, effectiveFrom: '2027-01-01', responseDays: 10 };
-    const catalogue = new Catalogue([arms, v2], [], (p) => hsEntry(p) !== null);
+    const v2 = defineProcedure({ ...sourceOf(arms), version: 2, effectiveFrom: '2027-01-01', responseDays: 10 });
+    const catalogue = new Catalogue([arms, v2]);
     assert.equal(catalogue.procedure('SEDENA-ARMS-IMPORT', '2026-12-31').version, 1);
     assert.equal(catalogue.procedure('SEDENA-ARMS-IMPORT', '2027-01-01').version, 2);
     assert.equal(catalogue.procedure('SEDENA-ARMS-IMPORT', '2027-06-01').responseDays, 10);
     assert.throws(() => catalogue.procedure('SEDENA-ARMS-IMPORT', '2023-01-01'), /No procedure/);
+    assert.equal(catalogue.rules.length, arms.rules.length, 'a later version repeating the rules adds none');
+    assert.throws(() => new Catalogue([arms, arms]), /SEDENA-ARMS-IMPORT v1: defined twice/);
   });
 
   test('the shipped catalogue validates every form it declares', () => {
-    assert.equal(PROCEDURES.length >= 21, true);
+    assert.equal(w.ctx.catalogue.definitions().length >= 21, true);
     const catalogue = w.ctx.catalogue;
     const problems = catalogue.validateForm(catalogue.procedure('SEDENA-ARMS-IMPORT'), { importer: 'x' });
     assert.ok(problems.some((p) => p.message.includes('missing "goods"')));
   });
 });
+
+/** What a procedure file passes to defineProcedure, rebuilt from the checked result. */
+function sourceOf(p: Procedure): ProcedureSource {
+  return { ...p.definition, trigger: p.trigger, rules: p.rules.map(({ id: _, flow: __, procedure: ___, ...r }) => r), labels: p.labels, example: p.example };
+}
 
 describe('regulation matrix', () => {
   test('goods are matched to their agencies by HS prefix, with the rule that required them', async () => {
@@ -63,6 +105,7 @@ describe('regulation matrix', () => {
     assert.equal(res.body.hs.code, '930190');
     assert.deepEqual(res.body.requirements.map((r: any) => r.procedure.code), ['SEDENA-ARMS-IMPORT']);
     assert.equal(res.body.requirements[0].because[0].hsPrefix, '93');
+    assert.equal(res.body.requirements[0].because[0].rule, 'SEDENA-ARMS-IMPORT:93@2024-01-01', 'rule ids are derived from procedure, prefix and date');
     assert.deepEqual(await required('flow=import&hs=300490&country=DE'), ['COFEPRIS-MEDICINES-IMPORT']);
     assert.ok((await required('flow=import&hs=271019&country=US')).includes('SENER-HYDROCARBONS-IMPORT'));
     assert.ok((await required('flow=import&hs=284443&country=CA')).includes('CNSNS-RADIOACTIVE-IMPORT'));

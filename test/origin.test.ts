@@ -43,7 +43,7 @@ describe('certificate of origin: an export of cars to Japan', () => {
     assert.equal(draft.status, 201, JSON.stringify(draft.body));
     operationId = draft.body.id;
     const preview = await w.call('GET', `/api/v1/operations/${operationId}/preview`, { token: exporter.token });
-    assert.deepEqual(preview.body.applications.map((a: any) => a.procedure.code), ['SE-ORIGIN-CERTIFICATE'], 'R-0133: chapter 87 exported to JP');
+    assert.deepEqual(preview.body.applications.map((a: any) => a.procedure.code), ['SE-ORIGIN-CERTIFICATE'], 'rule SE-ORIGIN-CERTIFICATE:87@2024-01-01: chapter 87 exported to JP');
 
     const { originCriterion: _, ...withoutCriterion } = ORIGIN;
     await w.call('PUT', `/api/v1/operations/${operationId}`, { token: exporter.token, body: { expectedVersion: 1, data: { goods: [cars], procedureData: { 'SE-ORIGIN-CERTIFICATE': withoutCriterion } } } });

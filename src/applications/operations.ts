@@ -23,6 +23,9 @@ export interface OperationRow {
 
 /** Checks what a schema cannot: real HS codes, ISO codes, known customs offices, the flow's own country. */
 export async function normaliseOperationData(db: Sql, flow: 'import' | 'export', data: OperationData): Promise<OperationData> {
+  if (data.goods.length === 0 && !data.procedures?.length) {
+    throw new AppError('operation.goods_missing', 'data.goods: list the goods, or name in data.procedures what is filed on request.', 400, { field: 'data.goods' });
+  }
   const offices = new Set((await db.query<{ code: string }>("select code from offices where agency_code = 'ANAM'")).map((o) => o.code));
   const goods = data.goods.map((g, i) => {
     const field = `data.goods[${i}]`;

@@ -1,13 +1,12 @@
 import type { Catalogue } from '../catalog/catalogue.ts';
-import type { PrefillSource, ProcedureDefinition } from '../catalog/procedure.ts';
-import type { RegulationRule } from '../catalog/regulations-data.ts';
+import type { PrefillSource, ProcedureDefinition, RegulationRule } from '../catalog/procedure.ts';
 import { AppError } from '../errors.ts';
 import type { TraderProfile } from '../registry/schemas.ts';
 import type { GoodsLine, OperationData } from './schemas.ts';
 
 export interface PlannedApplication {
   procedure: ProcedureDefinition;
-  /** Goods lines (1-based numbers) this procedure covers. */
+  /** Goods lines (1-based numbers) this procedure covers; none for a procedure filed on request. */
   lines: number[];
   rules: Array<Pick<RegulationRule, 'id' | 'hsPrefix'>>;
   form: Record<string, unknown>;
@@ -48,8 +47,25 @@ function source(name: PrefillSource, ctx: { trader: TraderProfile; flow: string;
   }
 }
 
+/** Procedures the applicant names (`data.procedures`): only those filed on request, of the operation's flow. */
+function requested(catalogue: Catalogue, op: { flow: 'import' | 'export'; data: OperationData; date: string }): string[] {
+  return [...new Set(op.data.procedures ?? [])].map((code) => {
+    const refuse = (why: string) => new AppError('operation.procedure_not_on_request', `procedures: ${code} ${why}.`, 400, { procedure: code });
+    let def: ProcedureDefinition;
+    try {
+      def = catalogue.procedure(code, op.date);
+    } catch {
+      throw refuse('is not a procedure of the catalogue in force today');
+    }
+    if (!catalogue.filedOnRequest(code)) throw refuse('is filed because of goods, not on request: list the goods that need it instead');
+    if (def.flow !== op.flow) throw refuse(`is filed with an ${def.flow} operation, not an ${op.flow}`);
+    return code;
+  });
+}
+
 /**
- * Works out which procedures an operation needs (regulation matrix, per goods line), and fills each
+ * Works out which procedures an operation needs (regulation matrix, per goods line, plus the procedures
+ * filed on request that the applicant names), and fills each
  * procedure's form: prefilled fields from the registry and the operation, typed fields from the
  * applicant's procedureData. Pure: the same input gives the same plan, which is what gets signed.
  */
@@ -64,10 +80,11 @@ export function planOperation(catalogue: Catalogue, op: { flow: 'import' | 'expo
       byProcedure.set(req.procedure.code, entry);
     }
   });
+  for (const code of requested(catalogue, op)) byProcedure.set(code, { lines: [], rules: new Map() });
   const typedByProcedure = op.data.procedureData ?? {};
   for (const code of Object.keys(typedByProcedure)) {
     if (!byProcedure.has(code)) {
-      throw new AppError('operation.procedure_not_required', `procedureData has fields for ${code}, which these goods do not need.`, 400);
+      throw new AppError('operation.procedure_not_required', `procedureData has fields for ${code}, which these goods do not need and procedures does not name.`, 400);
     }
   }
   return [...byProcedure.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([code, entry]) => {

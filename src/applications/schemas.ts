@@ -15,9 +15,12 @@ export const GoodsLine = Type.Object({
 export type GoodsLine = Static<typeof GoodsLine>;
 
 export const OperationData = Type.Object({
-  goods: Type.Array(GoodsLine, { minItems: 1, maxItems: 200 }),
+  /** Empty only when `procedures` names what to file (a report that no goods trigger). */
+  goods: Type.Array(GoodsLine, { maxItems: 200 }),
   edocuments: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 40 }), { maxItems: 100 })),
   coves: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 40 }), { maxItems: 100 })),
+  /** Procedures filed on request rather than because of goods, e.g. SE-IMMEX-ANNUAL-REPORT. */
+  procedures: Type.Optional(Type.Array(Type.String({ pattern: '^[A-Z]+-[A-Z0-9-]+$' }), { maxItems: 20, uniqueItems: true })),
   /** Per procedure code, the fields the applicant types (everything else is prefilled). */
   procedureData: Type.Optional(Type.Record(Type.String({ pattern: '^[A-Z]+-[A-Z0-9-]+$' }), Type.Record(Type.String(), Type.Unknown()))),
 }, { additionalProperties: false });

@@ -61,7 +61,7 @@ export async function submissionContent(ctx: Context, principal: Principal, oper
 }
 
 /** Office-bound procedures go to the agency's office in the customs office's state; others to its central office. */
-async function officeFor(tx: Sql, agency: string, officeBound: boolean, customsOffice: string): Promise<string | null> {
+async function officeFor(tx: Sql, agency: string, officeBound: boolean, customsOffice: string | null): Promise<string | null> {
   const row = await tx.maybe<{ code: string }>(
     `select code from offices where agency_code = $1
       order by ($2::boolean and state = (select state from offices where code = $3)) desc, (state = 'CDMX') desc, code limit 1`,
@@ -90,8 +90,9 @@ export async function submitOperation(tx: Sql, ctx: Context, opts: {
   const autoApprove: string[] = [];
   for (const p of plan) {
     const id = crypto.randomUUID();
-    const firstLine = op.data.goods[p.lines[0]! - 1]!;
-    const office = await officeFor(tx, p.procedure.agency, p.procedure.officeBound, firstLine.customsOffice);
+    // A procedure filed on request covers no goods line, so no customs office: it goes to the central office.
+    const customsOffice = p.lines.length > 0 ? op.data.goods[p.lines[0]! - 1]!.customsOffice : null;
+    const office = await officeFor(tx, p.procedure.agency, p.procedure.officeBound, customsOffice);
     const dueDate = addBusinessDays(today, p.procedure.responseDays);
     await tx.query(
       `insert into applications (id, operation_id, procedure_code, procedure_version, agency_code, office_code, trader_id, status, form,

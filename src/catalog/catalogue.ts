@@ -1,16 +1,12 @@
-import { Ajv, type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { mexicoDate } from '../calendar/calendar.ts';
-import { ConfigError } from '../config.ts';
 import { notFound } from '../errors.ts';
-import { AGENCIES } from '../registry/agencies-data.ts';
-import { hsEntry } from './hs.ts';
-import { PROCEDURES } from './procedures/index.ts';
-import { ProcedureDefinitionSchema, type ProcedureDefinition } from './procedure.ts';
-import { REGULATION_RULES, type Flow, type RegulationRule } from './regulations-data.ts';
+import { CatalogueError, formValidator, ruleMatches } from './define.ts';
+import type { Flow, Procedure, ProcedureDefinition, RegulationRule, Text } from './procedure.ts';
 
-/** A definition that cannot be used stops the start, naming the procedure and what is wrong. */
-export class CatalogueError extends ConfigError {}
+export { CatalogueError } from './define.ts';
 
 export interface Requirement {
   procedure: ProcedureDefinition;
@@ -22,78 +18,83 @@ export interface Requirement {
 const today = () => mexicoDate(new Date());
 
 /**
- * The procedures and the regulation matrix, checked once at start. Several versions of a
+ * The procedures and the regulation matrix (the rules of every procedure file). Several versions of a
  * procedure may coexist: each filing takes the version in force on its date and keeps it.
  */
 export class Catalogue {
-  private readonly versions = new Map<string, ProcedureDefinition[]>();
-  private readonly forms = new Map<string, ValidateFunction>();
+  private readonly versions = new Map<string, Procedure[]>();
+  readonly rules: readonly RegulationRule[];
 
-  constructor(definitions: readonly ProcedureDefinition[], readonly rules: readonly RegulationRule[], hsExists: (prefix: string) => boolean) {
-    const ajv = new Ajv({ strict: false, allErrors: true });
-    addFormats.default(ajv);
-    const checkDefinition = ajv.compile(ProcedureDefinitionSchema);
-    const agencies = new Set(AGENCIES.map((a) => a.code));
-    for (const def of definitions) {
-      const where = `procedure ${def.code ?? '(no code)'} v${def.version ?? '?'}`;
-      if (!checkDefinition(def)) throw new CatalogueError(`${where}: ${ajv.errorsText(checkDefinition.errors)}`);
-      if (!agencies.has(def.agency)) throw new CatalogueError(`${where}: unknown agency ${def.agency}`);
-      for (const field of Object.keys(def.prefill)) {
-        if (!def.form.properties[field]) throw new CatalogueError(`${where}: prefilled field "${field}" is not in its form`);
-      }
-      try {
-        this.forms.set(`${def.code}@${def.version}`, ajv.compile(def.form));
-      } catch (err) {
-        throw new CatalogueError(`${where}: its form is not a valid JSON Schema: ${(err as Error).message}`);
-      }
+  constructor(procedures: readonly Procedure[]) {
+    const rules = new Map<string, RegulationRule>();
+    for (const p of procedures) {
+      const def = p.definition;
       const list = this.versions.get(def.code) ?? [];
-      if (list.some((d) => d.version === def.version)) throw new CatalogueError(`${where}: defined twice`);
-      list.push(def);
-      list.sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom));
+      if (list.some((v) => v.definition.version === def.version)) throw new CatalogueError(`procedure ${def.code} v${def.version}: defined twice`);
+      if (list.some((v) => v.trigger !== p.trigger)) throw new CatalogueError(`procedure ${def.code} v${def.version}: trigger differs from another version's`);
+      list.push(p);
+      list.sort((a, b) => b.definition.effectiveFrom.localeCompare(a.definition.effectiveFrom));
       this.versions.set(def.code, list);
-    }
-    const ids = new Set<string>();
-    for (const rule of rules) {
-      const where = `regulation rule ${rule.id}`;
-      if (ids.has(rule.id)) throw new CatalogueError(`${where}: id used twice`);
-      ids.add(rule.id);
-      const defs = this.versions.get(rule.procedure);
-      if (!defs) throw new CatalogueError(`${where}: unknown procedure ${rule.procedure}`);
-      if (defs.some((d) => d.flow !== rule.flow)) throw new CatalogueError(`${where}: flow ${rule.flow} differs from ${rule.procedure}'s`);
-      if (!/^(\d{2}|\d{4}|\d{6})$/.test(rule.hsPrefix) || !hsExists(rule.hsPrefix)) {
-        throw new CatalogueError(`${where}: ${rule.hsPrefix} is not an HS 2022 chapter, heading or subheading`);
+      // A later version's file may repeat the rules of an earlier one; a rule id means one rule.
+      for (const rule of p.rules) {
+        const seen = rules.get(rule.id);
+        if (seen && JSON.stringify(seen) !== JSON.stringify(rule)) throw new CatalogueError(`regulation rule ${rule.id}: defined differently in two versions`);
+        rules.set(rule.id, rule);
       }
     }
+    for (const list of this.versions.values()) {
+      if (new Set(list.map((v) => v.definition.flow)).size > 1) throw new CatalogueError(`procedure ${list[0]!.definition.code}: versions differ in flow`);
+    }
+    this.rules = [...rules.values()];
   }
 
   /** The version of a procedure in force on `date` (YYYY-MM-DD). */
   procedure(code: string, date = today()): ProcedureDefinition {
-    const def = this.versions.get(code)?.find((d) => d.effectiveFrom <= date);
-    if (!def) throw notFound('procedure', code);
-    return def;
+    const p = this.versions.get(code)?.find((v) => v.definition.effectiveFrom <= date);
+    if (!p) throw notFound('procedure', code);
+    return p.definition;
   }
 
   /** Every version of every procedure. */
   definitions(): ProcedureDefinition[] {
+    return this.files().map((p) => p.definition);
+  }
+
+  /** Every procedure file (each version), with its rules, labels and example. */
+  files(): Procedure[] {
     return [...this.versions.values()].flat();
   }
 
   /** An exact version (an application's), if this build still ships it. */
   version(code: string, version: number): ProcedureDefinition | undefined {
-    return this.versions.get(code)?.find((d) => d.version === version);
+    return this.versions.get(code)?.find((v) => v.definition.version === version)?.definition;
   }
 
   /** Every procedure, in the version in force on `date`. */
   list(date = today()): ProcedureDefinition[] {
     return [...this.versions.keys()].sort().flatMap((code) => {
-      const def = this.versions.get(code)!.find((d) => d.effectiveFrom <= date);
-      return def ? [def] : [];
+      const p = this.versions.get(code)!.find((v) => v.definition.effectiveFrom <= date);
+      return p ? [p.definition] : [];
     });
+  }
+
+  /** Filed when the applicant names it ('request'), not because goods match its rules. */
+  filedOnRequest(code: string): boolean {
+    return this.versions.get(code)?.[0]?.trigger === 'request';
+  }
+
+  /** What the permit prints for the coded values of a procedure's form fields (every version's, newest first). */
+  labels(code: string): Record<string, Record<string, Text>> {
+    const merged: Record<string, Record<string, Text>> = {};
+    for (const p of [...(this.versions.get(code) ?? [])].reverse()) {
+      for (const [field, codes] of Object.entries(p.labels)) merged[field] = { ...merged[field], ...codes };
+    }
+    return merged;
   }
 
   /** Validates a form against the exact version it was filed under; returns the problems, empty when valid. */
   validateForm(def: ProcedureDefinition, form: unknown): Array<{ path: string; message: string }> {
-    const validate = this.forms.get(`${def.code}@${def.version}`)!;
+    const validate = formValidator(def);
     if (validate(form)) return [];
     return (validate.errors ?? []).map((e) => ({
       path: e.instancePath || '/',
@@ -108,21 +109,57 @@ export class Catalogue {
     const date = q.date ?? today();
     const byProcedure = new Map<string, RegulationRule[]>();
     for (const rule of this.rules) {
-      if (rule.flow !== q.flow || !q.hsCode.startsWith(rule.hsPrefix)) continue;
-      if (rule.effectiveFrom > date || (rule.effectiveTo && rule.effectiveTo < date)) continue;
-      const c = rule.countries;
-      if (c?.only && (!q.country || !c.only.includes(q.country))) continue;
-      if (c?.except && q.country && c.except.includes(q.country)) continue;
+      if (!ruleMatches(rule, { ...q, date })) continue;
       byProcedure.set(rule.procedure, [...(byProcedure.get(rule.procedure) ?? []), rule]);
     }
     return [...byProcedure].map(([code, rules]) => ({ procedure: this.procedure(code, date), rules }));
   }
 }
 
-let shipped: Catalogue | undefined;
+const PROCEDURES_DIR = fileURLToPath(new URL('./procedures/', import.meta.url));
+const kebab = (code: string) => code.toLowerCase();
 
-/** The catalogue shipped with this version of the window (checked on first use). */
-export function loadCatalogue(): Catalogue {
-  shipped ??= new Catalogue(PROCEDURES, REGULATION_RULES, (prefix) => hsEntry(prefix) !== null);
+/**
+ * Imports every procedure file of a folder: each `.ts` file is one procedure version whose default export is
+ * defineProcedure(...); files starting with `_` hold shared fragments. No index to keep: a new file is picked up.
+ */
+export async function loadProcedures(dir = PROCEDURES_DIR): Promise<Procedure[]> {
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.startsWith('_')).sort();
+  const procedures: Procedure[] = [];
+  for (const file of files) {
+    const where = path.join(path.relative(process.cwd(), dir), file);
+    let mod: { default?: Procedure };
+    try {
+      mod = await import(pathToFileURL(path.join(dir, file)).href) as { default?: Procedure };
+    } catch (err) {
+      if (err instanceof CatalogueError) throw new CatalogueError(`${where}: ${err.message}`);
+      throw err;
+    }
+    const p = mod.default;
+    if (!p?.definition || !formValidatorOk(p.definition)) throw new CatalogueError(`${where}: its default export must be defineProcedure({...})`);
+    // The file is found by its procedure's code: se-origin-certificate.ts, or se-origin-certificate.v2.ts for a later version.
+    const expected = kebab(p.definition.code);
+    if (file !== `${expected}.ts` && file !== `${expected}.v${p.definition.version}.ts`) {
+      throw new CatalogueError(`${where}: holds ${p.definition.code} v${p.definition.version}, so it must be named ${expected}.ts (or ${expected}.v${p.definition.version}.ts)`);
+    }
+    procedures.push(p);
+  }
+  return procedures;
+}
+
+function formValidatorOk(def: ProcedureDefinition): boolean {
+  try {
+    formValidator(def);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+let shipped: Promise<Catalogue> | undefined;
+
+/** The catalogue shipped with this version of the window: every file of procedures/, checked once. */
+export function loadCatalogue(): Promise<Catalogue> {
+  shipped ??= loadProcedures().then((procedures) => new Catalogue(procedures));
   return shipped;
 }

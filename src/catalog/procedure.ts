@@ -1,11 +1,19 @@
 import { Type, type Static } from 'typebox';
 
 /**
- * One procedure (trámite) of one agency, declared as data. Every definition is checked at start
- * (see catalog/index.ts): a broken one stops the server with a message naming the file and field.
+ * One procedure (trámite) of one agency, declared as data in its own file under procedures/ through
+ * `defineProcedure()` (define.ts), which checks it when the file is imported.
  */
-export const ISSUED_KINDS = ['permit', 'licence', 'quota_certificate', 'certificate_of_origin', 'notice'] as const;
-export type IssuedKind = (typeof ISSUED_KINDS)[number];
+
+/** What an approval issues, with the title printed on the document: the one list of kinds. */
+export const ISSUED_KINDS = {
+  permit: { es: 'Permiso', en: 'Permit' },
+  licence: { es: 'Licencia', en: 'Licence' },
+  quota_certificate: { es: 'Certificado de cupo', en: 'Quota certificate' },
+  certificate_of_origin: { es: 'Certificado de origen', en: 'Certificate of origin' },
+  notice: { es: 'Aviso', en: 'Notice' },
+} as const satisfies Record<string, { es: string; en: string }>;
+export type IssuedKind = keyof typeof ISSUED_KINDS;
 
 /** Where a prefilled form field comes from: the trader's registry profile or the operation. */
 export const PREFILL_SOURCES = [
@@ -42,7 +50,7 @@ export const ProcedureDefinitionSchema = Type.Object({
   /** Handled by the agency office of the operation's customs office state, not centrally. */
   officeBound: Type.Boolean(),
   issues: Type.Object({
-    kind: Type.Enum(ISSUED_KINDS),
+    kind: Type.Enum(Object.keys(ISSUED_KINDS) as IssuedKind[]),
     validityDays: Type.Integer({ minimum: 1, maximum: 3660 }),
     balances: Type.Boolean({ description: 'Carries authorised quantity/value balances drawn down by customs declarations' }),
   }, { additionalProperties: false }),
@@ -58,3 +66,71 @@ export interface FormSchema {
 }
 
 export type ProcedureDefinition = Omit<Static<typeof ProcedureDefinitionSchema>, 'form'> & { form: FormSchema };
+
+export type Flow = 'import' | 'export';
+export type Text = { es: string; en: string };
+
+/**
+ * Which goods need a procedure: an HS prefix (chapter, heading or subheading of HS 2022) in the
+ * procedure's flow, optionally for some countries, between two dates. Written in the procedure's file.
+ */
+export interface RuleSource {
+  /** 2, 4 or 6 digits of HS 2022. */
+  hsPrefix: string;
+  /** ISO 3166 alpha-2 codes: of origin for imports, of destination for exports. */
+  countries?: { only?: string[]; except?: string[] };
+  /** First day the rule applies (YYYY-MM-DD). */
+  effectiveFrom: string;
+  /** Last day the rule applies (YYYY-MM-DD), when it has ended or is scheduled to end. */
+  effectiveTo?: string;
+  note: Text;
+}
+
+/** A rule of the matrix, as matched and cited (in previews, applications and declaration reasons). */
+export interface RegulationRule extends RuleSource {
+  /** Derived, stable: `CODE:hsPrefix@effectiveFrom`, e.g. 'SEDENA-ARMS-IMPORT:93@2024-01-01'. */
+  id: string;
+  flow: Flow;
+  procedure: string;
+}
+
+/** An operation's goods line, as an applicant sends it (applications/schemas.ts GoodsLine). */
+export interface ExampleGoodsLine {
+  hsCode: string;
+  description: string;
+  quantity: number;
+  unit: string;
+  value: number;
+  currency: string;
+  originCountry: string;
+  destinationCountry: string;
+  customsOffice: string;
+}
+
+/**
+ * How a procedure gets filed: 'goods' when goods lines match its rules, 'request' when the applicant
+ * names it in the operation (`data.procedures`), e.g. a yearly report that no goods trigger.
+ */
+export type Trigger = 'goods' | 'request';
+
+/** Everything a procedure file declares: its definition plus the parts that are not served as the definition. */
+export interface ProcedureSource extends ProcedureDefinition {
+  trigger: Trigger;
+  rules: RuleSource[];
+  /** Form field -> code -> what the permit prints for it. Every code of the field's enum needs one. */
+  labels?: Record<string, Record<string, Text>>;
+  /** A filing that must go through: goods that trigger it (none when filed on request) and the typed fields. */
+  example: { goods: ExampleGoodsLine[]; data: Record<string, unknown> };
+}
+
+/**
+ * A checked procedure file. `definition` is what is served and recorded per version (its hash must not
+ * change once served); rules, labels and the example live beside it.
+ */
+export interface Procedure {
+  definition: ProcedureDefinition;
+  trigger: Trigger;
+  rules: RegulationRule[];
+  labels: Record<string, Record<string, Text>>;
+  example: ProcedureSource['example'];
+}

@@ -1,3 +1,4 @@
+import type { IssuedKind } from '../catalog/procedure.ts';
 import { canonicalJson, sha256Hex } from '../pki/canonical.ts';
 
 /**
@@ -17,8 +18,6 @@ export interface PermitGoodsLine {
   destinationCountry?: string;
 }
 
-export type PermitKind = 'permit' | 'licence' | 'quota_certificate' | 'certificate_of_origin' | 'notice';
-
 export interface PermitResolution {
   officerName: string;
   officerRfc: string;
@@ -29,7 +28,8 @@ export interface PermitResolution {
 export interface PermitDocument {
   /** e.g. 'SEDENA-2026-000042' */
   number: string;
-  kind: PermitKind;
+  /** What the procedure issues (its `issues.kind`): the catalogue's list of kinds, not a copy. */
+  kind: IssuedKind;
   procedure: { code: string; name: { es: string; en: string } };
   agency: { code: string; name: { es: string; en: string } };
   /** RFC: the Mexican taxpayer registry number (Registro Federal de Contribuyentes). */
@@ -61,7 +61,7 @@ export interface PermitOrigin {
 }
 
 /** The `origin` of a certificate of origin, from its application form (nothing for other kinds). */
-export function originOfCertificate(kind: PermitKind, form: Record<string, unknown>): { origin?: PermitOrigin } {
+export function originOfCertificate(kind: IssuedKind, form: Record<string, unknown>): { origin?: PermitOrigin } {
   if (kind !== 'certificate_of_origin' || typeof form.originCriterion !== 'string' || typeof form.tradeAgreement !== 'string') return {};
   return { origin: { criterion: form.originCriterion, agreement: form.tradeAgreement } };
 }

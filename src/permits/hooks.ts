@@ -1,12 +1,13 @@
 import type { Context } from '../context.ts';
 import type { Sql } from '../db/db.ts';
-import type { PermitGoodsLine, PermitKind } from './document.ts';
+import type { IssuedKind } from '../catalog/procedure.ts';
+import type { PermitGoodsLine } from './document.ts';
 
 /** A permit just written, as the flows after it (customs quotas) need it. */
 export interface IssuedPermit {
   id: string;
   number: string;
-  kind: PermitKind;
+  kind: IssuedKind;
   procedureCode: string;
   traderId: string;
   goods: PermitGoodsLine[];

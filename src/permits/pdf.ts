@@ -1,5 +1,6 @@
+import { ISSUED_KINDS, type IssuedKind, type Text } from '../catalog/procedure.ts';
 import { AppError } from '../errors.ts';
-import type { PermitDocument, PermitKind } from './document.ts';
+import type { PermitDocument } from './document.ts';
 import { KEYS_PATH, qrBlock, titleBlock } from '../pdf/blocks.ts';
 import { INK, MARGIN, MUTED, Sheet, type Column, type TextStyle } from '../pdf/layout.ts';
 import { formatNumber, mexicoTime, wrap } from '../pdf/text.ts';
@@ -12,42 +13,25 @@ import { formatVerificationCode } from './verification-code.ts';
  * it offline; the URL under it is for the online check (revocation, exhaustion).
  */
 
-const KIND_LABEL: Record<PermitKind, { es: string; en: string }> = {
-  permit: { es: 'Permiso', en: 'Permit' },
-  licence: { es: 'Licencia', en: 'Licence' },
-  quota_certificate: { es: 'Certificado de cupo', en: 'Quota certificate' },
-  certificate_of_origin: { es: 'Certificado de origen', en: 'Certificate of origin' },
-  notice: { es: 'Aviso', en: 'Notice' },
-};
-
 /** QR side in points, quiet zone included (about 60 mm): comfortably above 0.5 mm per module. */
 const PERMIT_QR_SIZE = 170;
 
-function kindLabel(kind: string): { es: string; en: string } {
-  return KIND_LABEL[kind as PermitKind] ?? { es: kind, en: kind };
+function kindLabel(kind: string): Text {
+  return ISSUED_KINDS[kind as IssuedKind] ?? { es: kind, en: kind };
 }
 
-/** Codes of the certificate-of-origin form (SE-ORIGIN-CERTIFICATE); an unknown code prints as itself. */
-const ORIGIN_CRITERIA: Record<string, string> = {
-  wholly_obtained: 'Totalmente obtenido / Wholly obtained (WO)',
-  originating_materials_only: 'Producido exclusivamente con materiales originarios / Produced exclusively from originating materials (PE)',
-  tariff_shift: 'Regla específica: cambio de clasificación arancelaria / Product-specific rule: change in tariff classification (PSR)',
-  regional_value_content: 'Regla específica: valor de contenido regional / Product-specific rule: regional value content (PSR)',
-};
-const TRADE_AGREEMENTS: Record<string, string> = {
-  mexico_japan_epa: 'Acuerdo de Asociación Económica México-Japón / Mexico-Japan Economic Partnership Agreement',
-  pacific_alliance: 'Protocolo Comercial de la Alianza del Pacífico / Pacific Alliance Trade Protocol',
-  mexico_colombia_fta: 'TLC México-Colombia / Mexico-Colombia Free Trade Agreement',
-  mexico_chile_fta: 'TLC México-Chile / Mexico-Chile Free Trade Agreement',
-  mexico_peru_aie: 'Acuerdo de Integración Comercial México-Perú / Mexico-Peru Trade Integration Agreement',
-  mexico_uruguay_fta: 'TLC México-Uruguay / Mexico-Uruguay Free Trade Agreement',
-  aladi: 'ALADI / Latin American Integration Association (LAIA)',
-};
+/** Form field -> code -> label, from the procedure's file (Catalogue.labels); a code without one prints as itself. */
+export type PermitLabels = Record<string, Record<string, Text>>;
 
-function originLines(origin: NonNullable<PermitDocument['origin']>): string[] {
+function labelled(labels: PermitLabels, field: string, code: string): string {
+  const label = labels[field]?.[code];
+  return label ? `${label.es} / ${label.en}` : code;
+}
+
+function originLines(origin: NonNullable<PermitDocument['origin']>, labels: PermitLabels): string[] {
   return [
-    `Criterio / Criterion: ${ORIGIN_CRITERIA[origin.criterion] ?? origin.criterion} [${origin.criterion}]`,
-    `Tratado / Agreement: ${TRADE_AGREEMENTS[origin.agreement] ?? origin.agreement}`,
+    `Criterio / Criterion: ${labelled(labels, 'originCriterion', origin.criterion)} [${origin.criterion}]`,
+    `Tratado / Agreement: ${labelled(labels, 'tradeAgreement', origin.agreement)}`,
   ];
 }
 
@@ -94,7 +78,7 @@ function assertTokenMatches(permit: PermitDocument, token: string): void {
  * `verificationCode` is printed beside the QR: with the permit's number it unlocks the online status check
  * for someone who cannot scan the QR (the number alone only says that it was issued).
  */
-export async function renderPermitPdf(permit: PermitDocument, token: string, verificationCode: string): Promise<Uint8Array> {
+export async function renderPermitPdf(permit: PermitDocument, token: string, verificationCode: string, labels: PermitLabels = {}): Promise<Uint8Array> {
   assertTokenMatches(permit, token);
   const kind = kindLabel(permit.kind);
   const sheet = await Sheet.create({
@@ -134,7 +118,7 @@ export async function renderPermitPdf(permit: PermitDocument, token: string, ver
     ['Emitido / Issued', [mexicoTime(permit.issuedAt)]],
     ['Solicitud / Application', [permit.applicationId]],
   ];
-  if (permit.origin) fields.push(['Origen / Origin', originLines(permit.origin)]);
+  if (permit.origin) fields.push(['Origen / Origin', originLines(permit.origin, labels)]);
   for (const [label, values] of fields) sheet.field(label, values, MARGIN, leftWidth);
   sheet.y = Math.min(sheet.y, qrBottom) - 4;
 

@@ -18,7 +18,7 @@ export function permitRoutes(app: FastifyInstance, ctx: Context) {
   app.get('/api/v1/permits/:number/pdf', { config: { access: { scope: 'read' } }, schema: { tags, summary: 'The permit as PDF, with its QR code', params: Number_ } },
     async (req, reply) => {
       const permit = await readPermit(ctx, principalOf(req), (req.params as { number: string }).number);
-      const pdf = await renderPermitPdf(permit.document, permit.token, permit.verification_code);
+      const pdf = await renderPermitPdf(permit.document, permit.token, permit.verification_code, ctx.catalogue.labels(permit.document.procedure.code));
       return reply.type('application/pdf').header('content-disposition', `inline; filename="${permit.number}.pdf"`).send(Buffer.from(pdf));
     });
 

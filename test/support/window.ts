@@ -112,7 +112,7 @@ export async function startTestWindow(env: Record<string, string> = {}): Promise
     db,
     trust: TrustStore.fromDir(config.trustDir, { staleCrl: staleCrlPolicyFor(config.env) }),
     windowKey: await loadOrCreateWindowKey(config.windowKeyPath, { create: true }),
-    catalogue: loadCatalogue(),
+    catalogue: await loadCatalogue(),
     clock: { now: () => new Date() },
     jobs: createJobQueue(db, { pollSeconds: 0.5, stopTimeoutSeconds: 5 }),
   };

@@ -1,7 +1,7 @@
-import type { ProcedureDefinition } from '../procedure.ts';
-import { countriesField, customsOfficesField, goodsForm, importerFields, importPrefill } from './common.ts';
+import { defineProcedure } from '../define.ts';
+import { countriesField, customsOfficesField, goodsForm, importerFields, importPrefill } from './_shared.ts';
 
-export const procedure: ProcedureDefinition = {
+export default defineProcedure({
   code: 'CNSNS-RADIOACTIVE-IMPORT',
   version: 1,
   effectiveFrom: '2024-01-01',
@@ -64,4 +64,20 @@ export const procedure: ProcedureDefinition = {
   officeBound: false,
   issues: { kind: 'permit', validityDays: 180, balances: true },
   fee: null,
-};
+  trigger: 'goods',
+  rules: [
+    {
+      hsPrefix: '2844', effectiveFrom: '2024-01-01',
+      note: {
+        es: 'Elementos e isótopos radiactivos y sus compuestos, incluidas las fuentes selladas.',
+        en: 'Radioactive elements and isotopes and their compounds, including sealed sources.',
+      },
+    },
+  ],
+  example: {
+    goods: [
+      { hsCode: '284443', description: 'Fuente sellada de cesio 137 para medidores nucleares', quantity: 2, unit: 'PCE', value: 18000, currency: 'USD', originCountry: 'CA', destinationCountry: 'MX', customsOffice: 'ANAM-TAMPS-NLD' },
+    ],
+    data: { radionuclides: [{ goodsLine: 1, nuclide: 'Cs-137', activityBq: 3700000000, sourceType: 'sealed', sourceSerialNumber: 'CS-2026-0042' }], operatingLicence: 'LO-A-2024-118', practice: 'nuclear_gauging' },
+  },
+});

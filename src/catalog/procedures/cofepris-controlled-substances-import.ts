@@ -1,7 +1,7 @@
-import type { ProcedureDefinition } from '../procedure.ts';
-import { countriesField, customsOfficesField, goodsForm, importerFields, importPrefill, professionalLicenceField } from './common.ts';
+import { defineProcedure } from '../define.ts';
+import { countriesField, customsOfficesField, goodsForm, importerFields, importPrefill, professionalLicenceField } from './_shared.ts';
 
-export const procedure: ProcedureDefinition = {
+export default defineProcedure({
   code: 'COFEPRIS-CONTROLLED-SUBSTANCES-IMPORT',
   version: 1,
   effectiveFrom: '2024-01-01',
@@ -64,4 +64,72 @@ export const procedure: ProcedureDefinition = {
   officeBound: false,
   issues: { kind: 'permit', validityDays: 90, balances: true },
   fee: null,
-};
+  trigger: 'goods',
+  rules: [
+    {
+      hsPrefix: '293911', effectiveFrom: '2024-01-01',
+      note: {
+        es: 'Alcaloides del opio y sus derivados (p. ej. morfina, codeína, buprenorfina).',
+        en: 'Opium alkaloids and their derivatives (e.g. morphine, codeine, buprenorphine).',
+      },
+    },
+    {
+      hsPrefix: '293919', effectiveFrom: '2024-01-01',
+      note: { es: 'Otros alcaloides del opio y sus derivados.', en: 'Other opium alkaloids and their derivatives.' },
+    },
+    {
+      hsPrefix: '293333', effectiveFrom: '2024-01-01',
+      note: {
+        es: 'Fentanilo, petidina, bromazepam y demás sustancias de la subpartida.',
+        en: 'Fentanyl, pethidine, bromazepam and the other substances of the subheading.',
+      },
+    },
+    {
+      hsPrefix: '293336', effectiveFrom: '2024-01-01',
+      note: {
+        es: 'ANPP (4-anilino-N-fenetilpiperidina), precursor del fentanilo.',
+        en: 'ANPP (4-anilino-N-phenethylpiperidine), a fentanyl precursor.',
+      },
+    },
+    {
+      hsPrefix: '293337', effectiveFrom: '2024-01-01',
+      note: { es: 'NPP (N-fenetil-4-piperidona), precursor del fentanilo.', en: 'NPP (N-phenethyl-4-piperidone), a fentanyl precursor.' },
+    },
+    {
+      hsPrefix: '293391', effectiveFrom: '2024-01-01',
+      note: {
+        es: 'Benzodiazepinas (alprazolam, clonazepam, diazepam y similares).',
+        en: 'Benzodiazepines (alprazolam, clonazepam, diazepam and similar).',
+      },
+    },
+    {
+      hsPrefix: '293353', effectiveFrom: '2024-01-01',
+      note: {
+        es: 'Barbitúricos (fenobarbital, pentobarbital y similares).',
+        en: 'Barbiturates (phenobarbital, pentobarbital and similar).',
+      },
+    },
+    {
+      hsPrefix: '292214', effectiveFrom: '2024-01-01',
+      note: { es: 'Dextropropoxifeno y sus sales.', en: 'Dextropropoxyphene and its salts.' },
+    },
+    {
+      hsPrefix: '292244', effectiveFrom: '2024-01-01',
+      note: { es: 'Tilidina y sus sales.', en: 'Tilidine and its salts.' },
+    },
+    {
+      hsPrefix: '293961', effectiveFrom: '2024-01-01',
+      note: { es: 'Ergometrina y sus sales, precursor químico.', en: 'Ergometrine and its salts, a chemical precursor.' },
+    },
+    {
+      hsPrefix: '293962', effectiveFrom: '2024-01-01',
+      note: { es: 'Ergotamina y sus sales, precursor químico.', en: 'Ergotamine and its salts, a chemical precursor.' },
+    },
+  ],
+  example: {
+    goods: [
+      { hsCode: '293911', description: 'Fosfato de codeína, base anhidra', quantity: 25, unit: 'KGM', value: 40000, currency: 'USD', originCountry: 'IN', destinationCountry: 'MX', customsOffice: 'ANAM-TAMPS-NLD' },
+    ],
+    data: { controlledGroup: 'narcotic', substances: [{ goodsLine: 1, inn: 'codeine', baseQuantityKg: 25 }], establishmentLicence: 'LS-09-2019-001', responsiblePharmacistLicence: '12345678', finalUse: 'medicine_manufacturing' },
+  },
+});

@@ -1,7 +1,7 @@
-import type { ProcedureDefinition } from '../procedure.ts';
-import { countriesField, customsOfficesField, dateField, goodsForm, importerFields, importPrefill } from './common.ts';
+import { defineProcedure } from '../define.ts';
+import { countriesField, customsOfficesField, dateField, goodsForm, importerFields, importPrefill } from './_shared.ts';
 
-export const procedure: ProcedureDefinition = {
+export default defineProcedure({
   code: 'COFEPRIS-FOOD-PRIOR-NOTICE',
   version: 1,
   effectiveFrom: '2024-01-01',
@@ -49,4 +49,53 @@ export const procedure: ProcedureDefinition = {
   officeBound: false,
   issues: { kind: 'notice', validityDays: 30, balances: false },
   fee: null,
-};
+  trigger: 'goods',
+  rules: [
+    {
+      hsPrefix: '1806', effectiveFrom: '2024-01-01',
+      note: {
+        es: 'Chocolate y demás preparaciones alimenticias que contengan cacao.',
+        en: 'Chocolate and other food preparations containing cocoa.',
+      },
+    },
+    {
+      hsPrefix: '1901', effectiveFrom: '2024-01-01',
+      note: {
+        es: 'Extracto de malta y preparaciones alimenticias de harina, incluidas las fórmulas infantiles.',
+        en: 'Malt extract and food preparations of flour, including infant formula.',
+      },
+    },
+    {
+      hsPrefix: '1904', effectiveFrom: '2024-01-01',
+      note: { es: 'Productos a base de cereales inflados o tostados.', en: 'Prepared foods obtained by swelling or roasting cereals.' },
+    },
+    {
+      hsPrefix: '1905', effectiveFrom: '2024-01-01',
+      note: { es: 'Productos de panadería, pastelería y galletería.', en: 'Bread, pastry, cakes and biscuits.' },
+    },
+    {
+      hsPrefix: '2103', effectiveFrom: '2024-01-01',
+      note: { es: 'Salsas, condimentos y sazonadores compuestos.', en: 'Sauces, mixed condiments and seasonings.' },
+    },
+    {
+      hsPrefix: '2106', effectiveFrom: '2024-01-01',
+      note: {
+        es: 'Preparaciones alimenticias no expresadas en otra parte, incluidos suplementos alimenticios.',
+        en: 'Food preparations not elsewhere specified, including food supplements.',
+      },
+    },
+    {
+      hsPrefix: '2202', effectiveFrom: '2024-01-01',
+      note: {
+        es: 'Bebidas no alcohólicas con adición de azúcar o edulcorantes.',
+        en: 'Non-alcoholic beverages containing added sugar or sweeteners.',
+      },
+    },
+  ],
+  example: {
+    goods: [
+      { hsCode: '190590', description: 'Galletas saladas empacadas', quantity: 1200, unit: 'KGM', value: 6000, currency: 'USD', originCountry: 'US', destinationCountry: 'MX', customsOffice: 'ANAM-TAMPS-NLD' },
+    ],
+    data: { foodCategory: 'cereal_products', storageConditions: 'ambient', manufacturer: 'Midwest Bakers Inc.', estimatedArrivalDate: '2026-12-15', labellingCompliant: true },
+  },
+});

@@ -1,7 +1,7 @@
-import type { ProcedureDefinition } from '../procedure.ts';
-import { countriesField, customsOfficesField, goodsForm, importerFields, importPrefill } from './common.ts';
+import { defineProcedure } from '../define.ts';
+import { countriesField, customsOfficesField, goodsForm, importerFields, importPrefill } from './_shared.ts';
 
-export const procedure: ProcedureDefinition = {
+export default defineProcedure({
   code: 'COFEPRIS-MEDICAL-DEVICES-IMPORT',
   version: 1,
   effectiveFrom: '2024-01-01',
@@ -52,4 +52,80 @@ export const procedure: ProcedureDefinition = {
   officeBound: false,
   issues: { kind: 'permit', validityDays: 180, balances: true },
   fee: null,
-};
+  trigger: 'goods',
+  rules: [
+    {
+      hsPrefix: '9018', effectiveFrom: '2024-01-01',
+      note: {
+        es: 'Instrumentos y aparatos de medicina, cirugía, odontología y veterinaria.',
+        en: 'Medical, surgical, dental and veterinary instruments and appliances.',
+      },
+    },
+    {
+      hsPrefix: '901920', effectiveFrom: '2024-01-01',
+      note: {
+        es: 'Aparatos de ozonoterapia, oxigenoterapia, aerosolterapia y respiración artificial.',
+        en: 'Ozone, oxygen and aerosol therapy and artificial respiration apparatus.',
+      },
+    },
+    {
+      hsPrefix: '902110', effectiveFrom: '2024-01-01',
+      note: { es: 'Artículos y aparatos de ortopedia y para fracturas.', en: 'Orthopaedic and fracture appliances.' },
+    },
+    {
+      hsPrefix: '902121', effectiveFrom: '2024-01-01',
+      note: { es: 'Dientes artificiales.', en: 'Artificial teeth.' },
+    },
+    {
+      hsPrefix: '902131', effectiveFrom: '2024-01-01',
+      note: { es: 'Prótesis articulares.', en: 'Artificial joints.' },
+    },
+    {
+      hsPrefix: '902139', effectiveFrom: '2024-01-01',
+      note: { es: 'Otros artículos y aparatos de prótesis.', en: 'Other artificial parts of the body.' },
+    },
+    {
+      hsPrefix: '902140', effectiveFrom: '2024-01-01',
+      note: { es: 'Audífonos, excepto sus partes y accesorios.', en: 'Hearing aids, excluding parts and accessories.' },
+    },
+    {
+      hsPrefix: '902150', effectiveFrom: '2024-01-01',
+      note: { es: 'Estimuladores cardiacos (marcapasos).', en: 'Pacemakers for stimulating heart muscles.' },
+    },
+    {
+      hsPrefix: '902212', effectiveFrom: '2024-01-01',
+      note: { es: 'Aparatos de tomografía computarizada.', en: 'Computed tomography apparatus.' },
+    },
+    {
+      hsPrefix: '902213', effectiveFrom: '2024-01-01',
+      note: { es: 'Aparatos de rayos X para uso odontológico.', en: 'X-ray apparatus for dental use.' },
+    },
+    {
+      hsPrefix: '902214', effectiveFrom: '2024-01-01',
+      note: {
+        es: 'Aparatos de rayos X para uso médico, quirúrgico o veterinario.',
+        en: 'X-ray apparatus for medical, surgical or veterinary use.',
+      },
+    },
+    {
+      hsPrefix: '902221', effectiveFrom: '2024-01-01',
+      note: {
+        es: 'Aparatos que utilizan radiaciones alfa, beta o gamma, para uso médico. Si incluyen una fuente radiactiva, ésta requiere además el permiso de la CNSNS.',
+        en: 'Apparatus using alpha, beta or gamma radiation, for medical use. A radioactive source shipped with them also needs the CNSNS permit.',
+      },
+    },
+    {
+      hsPrefix: '300610', effectiveFrom: '2024-01-01',
+      note: {
+        es: 'Suturas quirúrgicas estériles, adhesivos tisulares y hemostáticos.',
+        en: 'Sterile surgical sutures, tissue adhesives and haemostatics.',
+      },
+    },
+  ],
+  example: {
+    goods: [
+      { hsCode: '901890', description: 'Bombas de infusión volumétricas', quantity: 20, unit: 'PCE', value: 50000, currency: 'USD', originCountry: 'DE', destinationCountry: 'MX', customsOffice: 'ANAM-TAMPS-NLD' },
+    ],
+    data: { riskClass: 'II', purpose: 'commercialisation', sanitaryRegistrations: ['1234E2019 SSA'], refurbished: false },
+  },
+});

@@ -1,7 +1,7 @@
-import type { ProcedureDefinition } from '../procedure.ts';
-import { countriesField, customsOfficesField, goodsForm, importerFields, importPrefill, professionalLicenceField } from './common.ts';
+import { defineProcedure } from '../define.ts';
+import { countriesField, customsOfficesField, goodsForm, importerFields, importPrefill, professionalLicenceField } from './_shared.ts';
 
-export const procedure: ProcedureDefinition = {
+export default defineProcedure({
   code: 'COFEPRIS-MEDICINES-IMPORT',
   version: 1,
   effectiveFrom: '2024-01-01',
@@ -55,4 +55,50 @@ export const procedure: ProcedureDefinition = {
   officeBound: false,
   issues: { kind: 'permit', validityDays: 180, balances: true },
   fee: null,
-};
+  trigger: 'goods',
+  rules: [
+    {
+      hsPrefix: '3003', effectiveFrom: '2024-01-01',
+      note: {
+        es: 'Medicamentos sin dosificar ni acondicionar para la venta al por menor. Los que contienen estupefacientes o psicotrópicos requieren además el permiso de sustancias controladas.',
+        en: 'Medicaments not in measured doses or packed for retail sale. Those containing narcotics or psychotropics also need the controlled-substances permit.',
+      },
+    },
+    {
+      hsPrefix: '3004', effectiveFrom: '2024-01-01',
+      note: {
+        es: 'Medicamentos dosificados o acondicionados para la venta al por menor. Los que contienen estupefacientes o psicotrópicos requieren además el permiso de sustancias controladas.',
+        en: 'Medicaments in measured doses or packed for retail sale. Those containing narcotics or psychotropics also need the controlled-substances permit.',
+      },
+    },
+    {
+      hsPrefix: '300212', effectiveFrom: '2024-01-01',
+      note: { es: 'Antisueros y demás fracciones de la sangre.', en: 'Antisera and other blood fractions.' },
+    },
+    {
+      hsPrefix: '300213', effectiveFrom: '2024-01-01',
+      note: { es: 'Productos inmunológicos sin mezclar, sin dosificar.', en: 'Immunological products, unmixed, not in measured doses.' },
+    },
+    {
+      hsPrefix: '300214', effectiveFrom: '2024-01-01',
+      note: { es: 'Productos inmunológicos mezclados, sin dosificar.', en: 'Immunological products, mixed, not in measured doses.' },
+    },
+    {
+      hsPrefix: '300215', effectiveFrom: '2024-01-01',
+      note: {
+        es: 'Productos inmunológicos dosificados o acondicionados para la venta al por menor.',
+        en: 'Immunological products in measured doses or packed for retail sale.',
+      },
+    },
+    {
+      hsPrefix: '300241', effectiveFrom: '2024-01-01',
+      note: { es: 'Vacunas para uso humano.', en: 'Vaccines for human medicine.' },
+    },
+  ],
+  example: {
+    goods: [
+      { hsCode: '300490', description: 'Paracetamol 500 mg, tabletas', quantity: 5000, unit: 'PCE', value: 12000, currency: 'USD', originCountry: 'DE', destinationCountry: 'MX', customsOffice: 'ANAM-TAMPS-NLD' },
+    ],
+    data: { sanitaryRegistrations: ['123M2015 SSA IV'], pharmaceuticalForm: 'tablet', responsiblePharmacistLicence: '12345678' },
+  },
+});

@@ -1,7 +1,7 @@
-import type { ProcedureDefinition } from '../procedure.ts';
-import { countriesField, customsOfficesField, goodsForm, importerFields, importPrefill } from './common.ts';
+import { defineProcedure } from '../define.ts';
+import { countriesField, customsOfficesField, goodsForm, importerFields, importPrefill } from './_shared.ts';
 
-export const procedure: ProcedureDefinition = {
+export default defineProcedure({
   code: 'CONAPESCA-FISHERY-IMPORT',
   version: 1,
   effectiveFrom: '2024-01-01',
@@ -57,4 +57,31 @@ export const procedure: ProcedureDefinition = {
   officeBound: false,
   issues: { kind: 'permit', validityDays: 90, balances: true },
   fee: null,
-};
+  trigger: 'goods',
+  rules: [
+    {
+      hsPrefix: '03', effectiveFrom: '2024-01-01',
+      note: {
+        es: 'Pescados, crustáceos, moluscos y demás invertebrados acuáticos.',
+        en: 'Fish, crustaceans, molluscs and other aquatic invertebrates.',
+      },
+    },
+    {
+      hsPrefix: '1604', effectiveFrom: '2024-01-01',
+      note: {
+        es: 'Preparaciones y conservas de pescado, incluido el atún enlatado.',
+        en: 'Prepared or preserved fish, including canned tuna.',
+      },
+    },
+    {
+      hsPrefix: '1605', effectiveFrom: '2024-01-01',
+      note: { es: 'Crustáceos y moluscos preparados o en conserva.', en: 'Crustaceans and molluscs, prepared or preserved.' },
+    },
+  ],
+  example: {
+    goods: [
+      { hsCode: '030342', description: 'Atún aleta amarilla congelado', quantity: 8000, unit: 'KGM', value: 36000, currency: 'USD', originCountry: 'EC', destinationCountry: 'MX', customsOffice: 'ANAM-TAMPS-NLD' },
+    ],
+    data: { productForm: 'frozen', productionMethod: 'wild_capture', species: ['Thunnus albacares'], catchDocument: 'EC-CC-2026-0815' },
+  },
+});

@@ -1,7 +1,7 @@
-import type { ProcedureDefinition } from '../procedure.ts';
-import { countriesField, customsOfficesField, dateField, exporterFields, exportPrefill, goodsForm } from './common.ts';
+import { defineProcedure } from '../define.ts';
+import { countriesField, customsOfficesField, dateField, exporterFields, exportPrefill, goodsForm } from './_shared.ts';
 
-export const procedure: ProcedureDefinition = {
+export default defineProcedure({
   code: 'INAH-CULTURAL-GOODS-EXPORT',
   version: 1,
   effectiveFrom: '2024-01-01',
@@ -53,4 +53,41 @@ export const procedure: ProcedureDefinition = {
   officeBound: false,
   issues: { kind: 'permit', validityDays: 90, balances: true },
   fee: null,
-};
+  trigger: 'goods',
+  rules: [
+    {
+      hsPrefix: '970510', effectiveFrom: '2024-01-01',
+      note: {
+        es: 'Colecciones y piezas de interés arqueológico, etnográfico o histórico. Los monumentos arqueológicos sólo salen en forma temporal.',
+        en: 'Collections and pieces of archaeological, ethnographic or historical interest. Archaeological monuments may only leave temporarily.',
+      },
+    },
+    {
+      hsPrefix: '970529', effectiveFrom: '2024-01-01',
+      note: {
+        es: 'Piezas de interés paleontológico (la subpartida también incluye colecciones zoológicas, botánicas y mineralógicas que no son de su competencia).',
+        en: 'Pieces of palaeontological interest (the subheading also covers zoological, botanical and mineralogical collections outside INAH’s remit).',
+      },
+    },
+    {
+      hsPrefix: '970531', effectiveFrom: '2024-01-01',
+      note: {
+        es: 'Piezas de interés numismático de más de cien años.',
+        en: 'Pieces of numismatic interest more than one hundred years old.',
+      },
+    },
+    {
+      hsPrefix: '9706', effectiveFrom: '2024-01-01',
+      note: {
+        es: 'Antigüedades de más de cien años, que pueden ser monumentos históricos.',
+        en: 'Antiques more than one hundred years old, which may be historical monuments.',
+      },
+    },
+  ],
+  example: {
+    goods: [
+      { hsCode: '970510', description: 'Vasija prehispánica de cerámica para exposición', quantity: 1, unit: 'PCE', value: 25000, currency: 'USD', originCountry: 'MX', destinationCountry: 'US', customsOffice: 'ANAM-TAMPS-NLD' },
+    ],
+    data: { monumentCategory: 'archaeological', exportMode: 'temporary_exhibition', registerNumbers: ['RPMZA-0001234'], returnDate: '2027-06-30' },
+  },
+});

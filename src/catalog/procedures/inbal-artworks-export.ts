@@ -1,7 +1,7 @@
-import type { ProcedureDefinition } from '../procedure.ts';
-import { countriesField, customsOfficesField, exporterFields, exportPrefill, goodsForm } from './common.ts';
+import { defineProcedure } from '../define.ts';
+import { countriesField, customsOfficesField, exporterFields, exportPrefill, goodsForm } from './_shared.ts';
 
-export const procedure: ProcedureDefinition = {
+export default defineProcedure({
   code: 'INBAL-ARTWORKS-EXPORT',
   version: 1,
   effectiveFrom: '2024-01-01',
@@ -60,4 +60,28 @@ export const procedure: ProcedureDefinition = {
   officeBound: false,
   issues: { kind: 'permit', validityDays: 90, balances: true },
   fee: null,
-};
+  trigger: 'goods',
+  rules: [
+    {
+      hsPrefix: '9701', effectiveFrom: '2024-01-01',
+      note: {
+        es: 'Pinturas, dibujos, pasteles, collages y mosaicos hechos a mano. Las obras anteriores al siglo XX pueden ser monumentos históricos de competencia del INAH.',
+        en: 'Paintings, drawings, pastels, collages and mosaics executed by hand. Works older than the twentieth century may be historical monuments under INAH.',
+      },
+    },
+    {
+      hsPrefix: '9702', effectiveFrom: '2024-01-01',
+      note: { es: 'Grabados, estampas y litografías originales.', en: 'Original engravings, prints and lithographs.' },
+    },
+    {
+      hsPrefix: '9703', effectiveFrom: '2024-01-01',
+      note: { es: 'Obras originales de estatuaria y escultura.', en: 'Original sculptures and statuary.' },
+    },
+  ],
+  example: {
+    goods: [
+      { hsCode: '970191', description: 'Óleo sobre tela', quantity: 1, unit: 'PCE', value: 120000, currency: 'USD', originCountry: 'MX', destinationCountry: 'US', customsOffice: 'ANAM-TAMPS-NLD' },
+    ],
+    data: { artworks: [{ goodsLine: 1, artist: 'María Izquierdo', title: 'Naturaleza viva', year: 1946, technique: 'painting' }], exportMode: 'temporary_exhibition', declaredArtisticMonument: true },
+  },
+});

@@ -1,7 +1,7 @@
-import type { ProcedureDefinition } from '../procedure.ts';
-import { countriesField, customsOfficesField, goodsForm, importerFields, importPrefill } from './common.ts';
+import { defineProcedure } from '../define.ts';
+import { countriesField, customsOfficesField, goodsForm, importerFields, importPrefill } from './_shared.ts';
 
-export const procedure: ProcedureDefinition = {
+export default defineProcedure({
   code: 'SE-FOOTWEAR-NOTICE',
   version: 1,
   effectiveFrom: '2024-01-01',
@@ -44,4 +44,46 @@ export const procedure: ProcedureDefinition = {
   officeBound: false,
   issues: { kind: 'notice', validityDays: 120, balances: true },
   fee: null,
-};
+  trigger: 'goods',
+  rules: [
+    {
+      hsPrefix: '6401', effectiveFrom: '2024-01-01',
+      note: {
+        es: 'Calzado impermeable con suela y parte superior de caucho o plástico.',
+        en: 'Waterproof footwear with outer soles and uppers of rubber or plastics.',
+      },
+    },
+    {
+      hsPrefix: '6402', effectiveFrom: '2024-01-01',
+      note: {
+        es: 'Demás calzado con suela y parte superior de caucho o plástico.',
+        en: 'Other footwear with outer soles and uppers of rubber or plastics.',
+      },
+    },
+    {
+      hsPrefix: '6403', effectiveFrom: '2024-01-01',
+      note: { es: 'Calzado con parte superior de cuero natural.', en: 'Footwear with uppers of leather.' },
+    },
+    {
+      hsPrefix: '6404', effectiveFrom: '2024-01-01',
+      note: { es: 'Calzado con parte superior de materia textil.', en: 'Footwear with uppers of textile materials.' },
+    },
+    {
+      hsPrefix: '6405', effectiveFrom: '2024-01-01',
+      note: { es: 'Demás calzado.', en: 'Other footwear.' },
+    },
+    {
+      hsPrefix: '6406', effectiveFrom: '2027-07-01',
+      note: {
+        es: 'Partes de calzado (cortes, plantillas, tacones): ampliación programada del aviso automático.',
+        en: 'Parts of footwear (uppers, insoles, heels): scheduled extension of the automatic notice.',
+      },
+    },
+  ],
+  example: {
+    goods: [
+      { hsCode: '640399', description: 'Calzado con corte de cuero para caballero', quantity: 600, unit: 'PR', value: 13800, currency: 'USD', originCountry: 'CN', destinationCountry: 'MX', customsOffice: 'ANAM-TAMPS-NLD' },
+    ],
+    data: { upperMaterial: 'leather', declaredUnitPriceUsd: 23, brand: 'Norte' },
+  },
+});

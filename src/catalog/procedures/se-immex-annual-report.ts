@@ -1,7 +1,7 @@
-import type { ProcedureDefinition } from '../procedure.ts';
-import { exporterFields } from './common.ts';
+import { defineProcedure } from '../define.ts';
+import { exporterFields } from './_shared.ts';
 
-export const procedure: ProcedureDefinition = {
+export default defineProcedure({
   code: 'SE-IMMEX-ANNUAL-REPORT',
   version: 1,
   effectiveFrom: '2024-01-01',
@@ -48,4 +48,10 @@ export const procedure: ProcedureDefinition = {
   officeBound: false,
   issues: { kind: 'notice', validityDays: 365, balances: false },
   fee: null,
-};
+  trigger: 'request',
+  rules: [],
+  example: {
+    goods: [],
+    data: { reportingYear: 2025, totalSalesMxn: 185000000, exportSalesMxn: 142000000, employees: 420 },
+  },
+});

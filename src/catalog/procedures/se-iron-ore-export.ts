@@ -1,7 +1,7 @@
-import type { ProcedureDefinition } from '../procedure.ts';
-import { countriesField, customsOfficesField, exporterFields, exportPrefill, goodsForm } from './common.ts';
+import { defineProcedure } from '../define.ts';
+import { countriesField, customsOfficesField, exporterFields, exportPrefill, goodsForm } from './_shared.ts';
 
-export const procedure: ProcedureDefinition = {
+export default defineProcedure({
   code: 'SE-IRON-ORE-EXPORT',
   version: 1,
   effectiveFrom: '2024-01-01',
@@ -52,4 +52,24 @@ export const procedure: ProcedureDefinition = {
   officeBound: true,
   issues: { kind: 'licence', validityDays: 365, balances: true },
   fee: null,
-};
+  trigger: 'goods',
+  rules: [
+    {
+      hsPrefix: '260111', effectiveFrom: '2024-01-01',
+      note: { es: 'Minerales de hierro y sus concentrados, sin aglomerar.', en: 'Iron ores and concentrates, non-agglomerated.' },
+    },
+    {
+      hsPrefix: '260112', effectiveFrom: '2024-01-01',
+      note: {
+        es: 'Minerales de hierro y sus concentrados, aglomerados (pellets).',
+        en: 'Iron ores and concentrates, agglomerated (pellets).',
+      },
+    },
+  ],
+  example: {
+    goods: [
+      { hsCode: '260111', description: 'Mineral de hierro en trozos, sin aglomerar', quantity: 50000, unit: 'TNE', value: 4500000, currency: 'USD', originCountry: 'MX', destinationCountry: 'CN', customsOffice: 'ANAM-TAMPS-NLD' },
+    ],
+    data: { mineConcessionTitles: ['215432'], ironContentPercent: 62.5, supplyRole: 'concession_holder' },
+  },
+});

@@ -1,7 +1,7 @@
-import type { ProcedureDefinition } from '../procedure.ts';
-import { countriesField, customsOfficesField, exporterFields, exportPrefill, goodsForm } from './common.ts';
+import { defineProcedure } from '../define.ts';
+import { countriesField, customsOfficesField, exporterFields, exportPrefill, goodsForm } from './_shared.ts';
 
-export const procedure: ProcedureDefinition = {
+export default defineProcedure({
   code: 'SE-ORIGIN-CERTIFICATE',
   version: 1,
   effectiveFrom: '2024-01-01',
@@ -49,4 +49,51 @@ export const procedure: ProcedureDefinition = {
   officeBound: true,
   issues: { kind: 'certificate_of_origin', validityDays: 365, balances: false },
   fee: null,
-};
+  trigger: 'goods',
+  rules: [
+    {
+      hsPrefix: '84', countries: { only: ['JP', 'CO', 'PE', 'CL', 'UY'] }, effectiveFrom: '2024-01-01',
+      note: {
+        es: 'Máquinas y aparatos mecánicos exportados con trato preferencial a socios cuyos tratados exigen un certificado expedido por la autoridad; sólo si el exportador pide la preferencia.',
+        en: 'Machinery and mechanical appliances exported with preferential treatment to partners whose agreements require a government-issued certificate; only when the exporter claims the preference.',
+      },
+    },
+    {
+      hsPrefix: '85', countries: { only: ['JP', 'CO', 'PE', 'CL', 'UY'] }, effectiveFrom: '2024-01-01',
+      note: {
+        es: 'Máquinas y aparatos eléctricos exportados con trato preferencial a socios cuyos tratados exigen un certificado expedido por la autoridad; sólo si el exportador pide la preferencia.',
+        en: 'Electrical machinery and equipment exported with preferential treatment to partners whose agreements require a government-issued certificate; only when the exporter claims the preference.',
+      },
+    },
+    {
+      hsPrefix: '87', countries: { only: ['JP', 'CO', 'PE', 'CL', 'UY'] }, effectiveFrom: '2024-01-01',
+      note: {
+        es: 'Vehículos automóviles, sus partes y accesorios exportados con trato preferencial a socios cuyos tratados exigen un certificado expedido por la autoridad; sólo si el exportador pide la preferencia.',
+        en: 'Motor vehicles, their parts and accessories exported with preferential treatment to partners whose agreements require a government-issued certificate; only when the exporter claims the preference.',
+      },
+    },
+  ],
+  labels: {
+    originCriterion: {
+      wholly_obtained: { es: 'Totalmente obtenido', en: 'Wholly obtained (WO)' },
+      originating_materials_only: { es: 'Producido exclusivamente con materiales originarios', en: 'Produced exclusively from originating materials (PE)' },
+      tariff_shift: { es: 'Regla específica: cambio de clasificación arancelaria', en: 'Product-specific rule: change in tariff classification (PSR)' },
+      regional_value_content: { es: 'Regla específica: valor de contenido regional', en: 'Product-specific rule: regional value content (PSR)' },
+    },
+    tradeAgreement: {
+      mexico_japan_epa: { es: 'Acuerdo de Asociación Económica México-Japón', en: 'Mexico-Japan Economic Partnership Agreement' },
+      pacific_alliance: { es: 'Protocolo Comercial de la Alianza del Pacífico', en: 'Pacific Alliance Trade Protocol' },
+      mexico_colombia_fta: { es: 'TLC México-Colombia', en: 'Mexico-Colombia Free Trade Agreement' },
+      mexico_chile_fta: { es: 'TLC México-Chile', en: 'Mexico-Chile Free Trade Agreement' },
+      mexico_peru_aie: { es: 'Acuerdo de Integración Comercial México-Perú', en: 'Mexico-Peru Trade Integration Agreement' },
+      mexico_uruguay_fta: { es: 'TLC México-Uruguay', en: 'Mexico-Uruguay Free Trade Agreement' },
+      aladi: { es: 'ALADI', en: 'Latin American Integration Association (LAIA)' },
+    },
+  },
+  example: {
+    goods: [
+      { hsCode: '870323', description: 'Automóviles de turismo, motor de 1 500 a 3 000 cm³', quantity: 40, unit: 'PCE', value: 960000, currency: 'USD', originCountry: 'MX', destinationCountry: 'JP', customsOffice: 'ANAM-TAMPS-NLD' },
+    ],
+    data: { tradeAgreement: 'mexico_japan_epa', originCriterion: 'regional_value_content', invoiceNumbers: ['FAC-2026-0815'] },
+  },
+});

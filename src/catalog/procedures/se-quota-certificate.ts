@@ -1,7 +1,7 @@
-import type { ProcedureDefinition } from '../procedure.ts';
-import { countriesField, customsOfficesField, goodsForm, importerFields, importPrefill } from './common.ts';
+import { defineProcedure } from '../define.ts';
+import { countriesField, customsOfficesField, goodsForm, importerFields, importPrefill } from './_shared.ts';
 
-export const procedure: ProcedureDefinition = {
+export default defineProcedure({
   code: 'SE-QUOTA-CERTIFICATE',
   version: 1,
   effectiveFrom: '2024-01-01',
@@ -49,4 +49,27 @@ export const procedure: ProcedureDefinition = {
   officeBound: true,
   issues: { kind: 'quota_certificate', validityDays: 180, balances: true },
   fee: null,
-};
+  trigger: 'goods',
+  rules: [
+    {
+      hsPrefix: '040210', countries: { only: ['AU', 'BN', 'CA', 'CL', 'JP', 'MY', 'NZ', 'PE', 'SG', 'VN'] }, effectiveFrom: '2024-01-01',
+      note: {
+        es: 'Leche en polvo descremada (grasa ≤ 1.5 %) dentro del cupo arancelario del CPTPP; fuera de cupo no se requiere el certificado pero se paga el arancel general.',
+        en: 'Skimmed milk powder (fat ≤ 1.5 %) within the CPTPP tariff-rate quota; out of quota no certificate is needed but the general duty applies.',
+      },
+    },
+    {
+      hsPrefix: '040221', countries: { only: ['AU', 'BN', 'CA', 'CL', 'JP', 'MY', 'NZ', 'PE', 'SG', 'VN'] }, effectiveFrom: '2024-01-01',
+      note: {
+        es: 'Leche entera en polvo sin azúcar dentro del cupo arancelario del CPTPP; fuera de cupo no se requiere el certificado pero se paga el arancel general.',
+        en: 'Unsweetened whole milk powder within the CPTPP tariff-rate quota; out of quota no certificate is needed but the general duty applies.',
+      },
+    },
+  ],
+  example: {
+    goods: [
+      { hsCode: '040210', description: 'Leche en polvo descremada', quantity: 1000, unit: 'KGM', value: 3000, currency: 'USD', originCountry: 'NZ', destinationCountry: 'MX', customsOffice: 'ANAM-TAMPS-NLD' },
+    ],
+    data: { allocationNumber: 'ASIG-2026-0001', tradeAgreement: 'cptpp', quotaYear: 2026 },
+  },
+});

@@ -1,7 +1,7 @@
-import type { ProcedureDefinition } from '../procedure.ts';
-import { countriesField, customsOfficesField, dateField, goodsForm, importerFields, importPrefill } from './common.ts';
+import { defineProcedure } from '../define.ts';
+import { countriesField, customsOfficesField, dateField, goodsForm, importerFields, importPrefill } from './_shared.ts';
 
-export const procedure: ProcedureDefinition = {
+export default defineProcedure({
   code: 'SE-STEEL-NOTICE',
   version: 1,
   effectiveFrom: '2024-01-01',
@@ -46,4 +46,27 @@ export const procedure: ProcedureDefinition = {
   officeBound: false,
   issues: { kind: 'notice', validityDays: 120, balances: true },
   fee: null,
-};
+  trigger: 'goods',
+  rules: [
+    {
+      hsPrefix: '72', effectiveFrom: '2024-01-01',
+      note: {
+        es: 'Fundición, hierro y acero. La lista oficial es por fracción arancelaria, así que no todas las líneas del capítulo están sujetas (por ejemplo, la chatarra).',
+        en: 'Iron and steel. The official list is by tariff line, so not every line in the chapter is covered (scrap, for instance).',
+      },
+    },
+    {
+      hsPrefix: '73', effectiveFrom: '2024-01-01',
+      note: {
+        es: 'Manufacturas de fundición, hierro o acero (tubos, perfiles, alambre, tornillería). La lista oficial es por fracción arancelaria.',
+        en: 'Articles of iron or steel (tubes, structures, wire, fasteners). The official list is by tariff line.',
+      },
+    },
+  ],
+  example: {
+    goods: [
+      { hsCode: '720851', description: 'Placa de acero laminada en caliente', quantity: 120, unit: 'TNE', value: 96000, currency: 'USD', originCountry: 'CN', destinationCountry: 'MX', customsOffice: 'ANAM-TAMPS-NLD' },
+    ],
+    data: { meltCountry: 'CN', millName: 'Baosteel', millCertificateNumber: 'MC-2026-001', millCertificateDate: '2026-11-01' },
+  },
+});

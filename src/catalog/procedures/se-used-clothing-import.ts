@@ -1,7 +1,7 @@
-import type { ProcedureDefinition } from '../procedure.ts';
-import { countriesField, customsOfficesField, goodsForm, importerFields, importPrefill } from './common.ts';
+import { defineProcedure } from '../define.ts';
+import { countriesField, customsOfficesField, goodsForm, importerFields, importPrefill } from './_shared.ts';
 
-export const procedure: ProcedureDefinition = {
+export default defineProcedure({
   code: 'SE-USED-CLOTHING-IMPORT',
   version: 1,
   effectiveFrom: '2024-01-01',
@@ -49,4 +49,20 @@ export const procedure: ProcedureDefinition = {
   officeBound: true,
   issues: { kind: 'licence', validityDays: 365, balances: true },
   fee: null,
-};
+  trigger: 'goods',
+  rules: [
+    {
+      hsPrefix: '6309', effectiveFrom: '2024-01-01',
+      note: {
+        es: 'Artículos de prendería (ropa y demás artículos textiles usados).',
+        en: 'Worn clothing and other worn textile articles.',
+      },
+    },
+  ],
+  example: {
+    goods: [
+      { hsCode: '630900', description: 'Ropa usada en pacas para reciclaje', quantity: 20000, unit: 'KGM', value: 8000, currency: 'USD', originCountry: 'US', destinationCountry: 'MX', customsOffice: 'ANAM-TAMPS-NLD' },
+    ],
+    data: { intendedUse: 'industrial_recycling', fumigationCertificate: 'FUM-2026-11' },
+  },
+});

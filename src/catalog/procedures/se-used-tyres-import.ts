@@ -1,7 +1,7 @@
-import type { ProcedureDefinition } from '../procedure.ts';
-import { countriesField, customsOfficesField, goodsForm, importerFields, importPrefill } from './common.ts';
+import { defineProcedure } from '../define.ts';
+import { countriesField, customsOfficesField, goodsForm, importerFields, importPrefill } from './_shared.ts';
 
-export const procedure: ProcedureDefinition = {
+export default defineProcedure({
   code: 'SE-USED-TYRES-IMPORT',
   version: 1,
   effectiveFrom: '2024-01-01',
@@ -50,4 +50,17 @@ export const procedure: ProcedureDefinition = {
   officeBound: true,
   issues: { kind: 'licence', validityDays: 365, balances: true },
   fee: null,
-};
+  trigger: 'goods',
+  rules: [
+    {
+      hsPrefix: '401220', effectiveFrom: '2024-01-01',
+      note: { es: 'Neumáticos (llantas neumáticas) usados.', en: 'Used pneumatic tyres.' },
+    },
+  ],
+  example: {
+    goods: [
+      { hsCode: '401220', description: 'Llantas usadas para recauchutar', quantity: 300, unit: 'PCE', value: 4500, currency: 'USD', originCountry: 'US', destinationCountry: 'MX', customsOffice: 'ANAM-TAMPS-NLD' },
+    ],
+    data: { intendedUse: 'retreading', tyreCategory: 'passenger_car', wasteManagementPlan: 'PM-19-0042' },
+  },
+});

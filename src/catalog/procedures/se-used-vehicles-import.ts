@@ -1,7 +1,7 @@
-import type { ProcedureDefinition } from '../procedure.ts';
-import { countriesField, customsOfficesField, goodsForm, importerFields, importPrefill } from './common.ts';
+import { defineProcedure } from '../define.ts';
+import { countriesField, customsOfficesField, goodsForm, importerFields, importPrefill } from './_shared.ts';
 
-export const procedure: ProcedureDefinition = {
+export default defineProcedure({
   code: 'SE-USED-VEHICLES-IMPORT',
   version: 1,
   effectiveFrom: '2024-01-01',
@@ -60,4 +60,104 @@ export const procedure: ProcedureDefinition = {
   officeBound: true,
   issues: { kind: 'licence', validityDays: 365, balances: true },
   fee: null,
-};
+  trigger: 'goods',
+  rules: [
+    {
+      hsPrefix: '870321', countries: { except: ['US', 'CA'] }, effectiveFrom: '2024-01-01',
+      note: {
+        es: 'Automóviles de turismo. El código SA no distingue nuevos de usados: la tarifa mexicana tiene fracciones propias para los usados y sólo éstos requieren el permiso. Los procedentes de Estados Unidos y Canadá se importan por lo general conforme al decreto de vehículos usados, sin este permiso.',
+        en: 'Passenger cars. The HS code cannot tell new from used: the Mexican tariff has separate lines for used vehicles and only those need the licence. Vehicles from the United States and Canada are generally imported under the used-vehicle decree, without this licence.',
+      },
+    },
+    {
+      hsPrefix: '870322', countries: { except: ['US', 'CA'] }, effectiveFrom: '2024-01-01',
+      note: {
+        es: 'Automóviles de turismo. El código SA no distingue nuevos de usados: la tarifa mexicana tiene fracciones propias para los usados y sólo éstos requieren el permiso. Los procedentes de Estados Unidos y Canadá se importan por lo general conforme al decreto de vehículos usados, sin este permiso.',
+        en: 'Passenger cars. The HS code cannot tell new from used: the Mexican tariff has separate lines for used vehicles and only those need the licence. Vehicles from the United States and Canada are generally imported under the used-vehicle decree, without this licence.',
+      },
+    },
+    {
+      hsPrefix: '870323', countries: { except: ['US', 'CA'] }, effectiveFrom: '2024-01-01',
+      note: {
+        es: 'Automóviles de turismo. El código SA no distingue nuevos de usados: la tarifa mexicana tiene fracciones propias para los usados y sólo éstos requieren el permiso. Los procedentes de Estados Unidos y Canadá se importan por lo general conforme al decreto de vehículos usados, sin este permiso.',
+        en: 'Passenger cars. The HS code cannot tell new from used: the Mexican tariff has separate lines for used vehicles and only those need the licence. Vehicles from the United States and Canada are generally imported under the used-vehicle decree, without this licence.',
+      },
+    },
+    {
+      hsPrefix: '870324', countries: { except: ['US', 'CA'] }, effectiveFrom: '2024-01-01',
+      note: {
+        es: 'Automóviles de turismo. El código SA no distingue nuevos de usados: la tarifa mexicana tiene fracciones propias para los usados y sólo éstos requieren el permiso. Los procedentes de Estados Unidos y Canadá se importan por lo general conforme al decreto de vehículos usados, sin este permiso.',
+        en: 'Passenger cars. The HS code cannot tell new from used: the Mexican tariff has separate lines for used vehicles and only those need the licence. Vehicles from the United States and Canada are generally imported under the used-vehicle decree, without this licence.',
+      },
+    },
+    {
+      hsPrefix: '870331', countries: { except: ['US', 'CA'] }, effectiveFrom: '2024-01-01',
+      note: {
+        es: 'Automóviles de turismo. El código SA no distingue nuevos de usados: la tarifa mexicana tiene fracciones propias para los usados y sólo éstos requieren el permiso. Los procedentes de Estados Unidos y Canadá se importan por lo general conforme al decreto de vehículos usados, sin este permiso.',
+        en: 'Passenger cars. The HS code cannot tell new from used: the Mexican tariff has separate lines for used vehicles and only those need the licence. Vehicles from the United States and Canada are generally imported under the used-vehicle decree, without this licence.',
+      },
+    },
+    {
+      hsPrefix: '870332', countries: { except: ['US', 'CA'] }, effectiveFrom: '2024-01-01',
+      note: {
+        es: 'Automóviles de turismo. El código SA no distingue nuevos de usados: la tarifa mexicana tiene fracciones propias para los usados y sólo éstos requieren el permiso. Los procedentes de Estados Unidos y Canadá se importan por lo general conforme al decreto de vehículos usados, sin este permiso.',
+        en: 'Passenger cars. The HS code cannot tell new from used: the Mexican tariff has separate lines for used vehicles and only those need the licence. Vehicles from the United States and Canada are generally imported under the used-vehicle decree, without this licence.',
+      },
+    },
+    {
+      hsPrefix: '870333', countries: { except: ['US', 'CA'] }, effectiveFrom: '2024-01-01',
+      note: {
+        es: 'Automóviles de turismo. El código SA no distingue nuevos de usados: la tarifa mexicana tiene fracciones propias para los usados y sólo éstos requieren el permiso. Los procedentes de Estados Unidos y Canadá se importan por lo general conforme al decreto de vehículos usados, sin este permiso.',
+        en: 'Passenger cars. The HS code cannot tell new from used: the Mexican tariff has separate lines for used vehicles and only those need the licence. Vehicles from the United States and Canada are generally imported under the used-vehicle decree, without this licence.',
+      },
+    },
+    {
+      hsPrefix: '870340', countries: { except: ['US', 'CA'] }, effectiveFrom: '2024-01-01',
+      note: {
+        es: 'Automóviles de turismo. El código SA no distingue nuevos de usados: la tarifa mexicana tiene fracciones propias para los usados y sólo éstos requieren el permiso. Los procedentes de Estados Unidos y Canadá se importan por lo general conforme al decreto de vehículos usados, sin este permiso.',
+        en: 'Passenger cars. The HS code cannot tell new from used: the Mexican tariff has separate lines for used vehicles and only those need the licence. Vehicles from the United States and Canada are generally imported under the used-vehicle decree, without this licence.',
+      },
+    },
+    {
+      hsPrefix: '870350', countries: { except: ['US', 'CA'] }, effectiveFrom: '2024-01-01',
+      note: {
+        es: 'Automóviles de turismo. El código SA no distingue nuevos de usados: la tarifa mexicana tiene fracciones propias para los usados y sólo éstos requieren el permiso. Los procedentes de Estados Unidos y Canadá se importan por lo general conforme al decreto de vehículos usados, sin este permiso.',
+        en: 'Passenger cars. The HS code cannot tell new from used: the Mexican tariff has separate lines for used vehicles and only those need the licence. Vehicles from the United States and Canada are generally imported under the used-vehicle decree, without this licence.',
+      },
+    },
+    {
+      hsPrefix: '870360', countries: { except: ['US', 'CA'] }, effectiveFrom: '2024-01-01',
+      note: {
+        es: 'Automóviles de turismo. El código SA no distingue nuevos de usados: la tarifa mexicana tiene fracciones propias para los usados y sólo éstos requieren el permiso. Los procedentes de Estados Unidos y Canadá se importan por lo general conforme al decreto de vehículos usados, sin este permiso.',
+        en: 'Passenger cars. The HS code cannot tell new from used: the Mexican tariff has separate lines for used vehicles and only those need the licence. Vehicles from the United States and Canada are generally imported under the used-vehicle decree, without this licence.',
+      },
+    },
+    {
+      hsPrefix: '870370', countries: { except: ['US', 'CA'] }, effectiveFrom: '2024-01-01',
+      note: {
+        es: 'Automóviles de turismo. El código SA no distingue nuevos de usados: la tarifa mexicana tiene fracciones propias para los usados y sólo éstos requieren el permiso. Los procedentes de Estados Unidos y Canadá se importan por lo general conforme al decreto de vehículos usados, sin este permiso.',
+        en: 'Passenger cars. The HS code cannot tell new from used: the Mexican tariff has separate lines for used vehicles and only those need the licence. Vehicles from the United States and Canada are generally imported under the used-vehicle decree, without this licence.',
+      },
+    },
+    {
+      hsPrefix: '870380', countries: { except: ['US', 'CA'] }, effectiveFrom: '2024-01-01',
+      note: {
+        es: 'Automóviles de turismo. El código SA no distingue nuevos de usados: la tarifa mexicana tiene fracciones propias para los usados y sólo éstos requieren el permiso. Los procedentes de Estados Unidos y Canadá se importan por lo general conforme al decreto de vehículos usados, sin este permiso.',
+        en: 'Passenger cars. The HS code cannot tell new from used: the Mexican tariff has separate lines for used vehicles and only those need the licence. Vehicles from the United States and Canada are generally imported under the used-vehicle decree, without this licence.',
+      },
+    },
+    {
+      hsPrefix: '870390', countries: { except: ['US', 'CA'] }, effectiveFrom: '2024-01-01',
+      note: {
+        es: 'Automóviles de turismo. El código SA no distingue nuevos de usados: la tarifa mexicana tiene fracciones propias para los usados y sólo éstos requieren el permiso. Los procedentes de Estados Unidos y Canadá se importan por lo general conforme al decreto de vehículos usados, sin este permiso.',
+        en: 'Passenger cars. The HS code cannot tell new from used: the Mexican tariff has separate lines for used vehicles and only those need the licence. Vehicles from the United States and Canada are generally imported under the used-vehicle decree, without this licence.',
+      },
+    },
+  ],
+  example: {
+    goods: [
+      { hsCode: '870323', description: 'Automóvil usado, modelo 2018', quantity: 1, unit: 'PCE', value: 9000, currency: 'USD', originCountry: 'JP', destinationCountry: 'MX', customsOffice: 'ANAM-TAMPS-NLD' },
+    ],
+    data: { vehicles: [{ vin: 'JTDBR32E520012345', modelYear: 2018, make: 'Toyota', model: 'Corolla' }], intendedUse: 'resale' },
+  },
+});

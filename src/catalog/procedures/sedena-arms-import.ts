@@ -1,7 +1,7 @@
-import type { ProcedureDefinition } from '../procedure.ts';
-import { goodsForm, importerFields } from './common.ts';
+import { defineProcedure } from '../define.ts';
+import { goodsForm, importerFields } from './_shared.ts';
 
-export const procedure: ProcedureDefinition = {
+export default defineProcedure({
   code: 'SEDENA-ARMS-IMPORT',
   version: 1,
   effectiveFrom: '2024-01-01',
@@ -52,4 +52,36 @@ export const procedure: ProcedureDefinition = {
   officeBound: false,
   issues: { kind: 'permit', validityDays: 180, balances: true },
   fee: { amount: 3120, currency: 'MXN' },
-};
+  trigger: 'goods',
+  rules: [
+    {
+      hsPrefix: '93', effectiveFrom: '2024-01-01',
+      note: { es: 'Armas y municiones, sus partes y accesorios.', en: 'Arms and ammunition, their parts and accessories.' },
+    },
+    {
+      hsPrefix: '3601', effectiveFrom: '2024-01-01',
+      note: { es: 'Pólvoras propulsoras.', en: 'Propellent powders.' },
+    },
+    {
+      hsPrefix: '3602', effectiveFrom: '2024-01-01',
+      note: { es: 'Explosivos preparados, excepto las pólvoras propulsoras.', en: 'Prepared explosives, other than propellent powders.' },
+    },
+    {
+      hsPrefix: '3603', effectiveFrom: '2024-01-01',
+      note: {
+        es: 'Mechas de seguridad, cordones detonantes, cebos, cápsulas fulminantes y detonadores.',
+        en: 'Safety fuses, detonating cords, primers, percussion caps and detonators.',
+      },
+    },
+    {
+      hsPrefix: '3604', effectiveFrom: '2024-01-01',
+      note: { es: 'Artículos para fuegos artificiales y pirotecnia.', en: 'Fireworks and other pyrotechnic articles.' },
+    },
+  ],
+  example: {
+    goods: [
+      { hsCode: '930320', description: 'Escopetas deportivas calibre 12', quantity: 10, unit: 'PCE', value: 15000, currency: 'USD', originCountry: 'IT', destinationCountry: 'MX', customsOffice: 'ANAM-TAMPS-NLD' },
+    ],
+    data: { purpose: 'sport_shooting', endUser: 'Club de Tiro Monterrey A.C.', storageAddress: 'Av. Constitución 1500, Monterrey, N.L.' },
+  },
+});

@@ -1,7 +1,7 @@
-import type { ProcedureDefinition } from '../procedure.ts';
-import { countriesField, cretibField, customsOfficesField, exporterFields, exportPrefill, goodsForm, unNumbersField } from './common.ts';
+import { defineProcedure } from '../define.ts';
+import { countriesField, cretibField, customsOfficesField, exporterFields, exportPrefill, goodsForm, unNumbersField } from './_shared.ts';
 
-export const procedure: ProcedureDefinition = {
+export default defineProcedure({
   code: 'SEMARNAT-HAZARDOUS-WASTE-EXPORT',
   version: 1,
   effectiveFrom: '2024-01-01',
@@ -57,4 +57,48 @@ export const procedure: ProcedureDefinition = {
   officeBound: false,
   issues: { kind: 'permit', validityDays: 365, balances: true },
   fee: null,
-};
+  trigger: 'goods',
+  rules: [
+    {
+      hsPrefix: '3825', effectiveFrom: '2024-01-01',
+      note: {
+        es: 'Productos residuales de la industria química, incluidos los residuos clínicos y disolventes de desecho; sólo los lotes clasificados como residuo peligroso requieren la autorización.',
+        en: 'Residual products of the chemical industry, including clinical waste and waste solvents; only lots classified as hazardous waste need the authorisation.',
+      },
+    },
+    {
+      hsPrefix: '271091', effectiveFrom: '2024-01-01',
+      note: {
+        es: 'Aceites usados que contienen bifenilos policlorados (BPC); sólo los lotes clasificados como residuo peligroso requieren la autorización.',
+        en: 'Waste oils containing polychlorinated biphenyls (PCBs); only lots classified as hazardous waste need the authorisation.',
+      },
+    },
+    {
+      hsPrefix: '271099', effectiveFrom: '2024-01-01',
+      note: {
+        es: 'Demás aceites usados; sólo los lotes clasificados como residuo peligroso requieren la autorización.',
+        en: 'Other waste oils; only lots classified as hazardous waste need the authorisation.',
+      },
+    },
+    {
+      hsPrefix: '300692', effectiveFrom: '2024-01-01',
+      note: {
+        es: 'Desechos farmacéuticos; sólo los lotes clasificados como residuo peligroso requieren la autorización.',
+        en: 'Waste pharmaceuticals; only lots classified as hazardous waste need the authorisation.',
+      },
+    },
+    {
+      hsPrefix: '854912', effectiveFrom: '2024-01-01',
+      note: {
+        es: 'Pilas y acumuladores de desecho con plomo, cadmio o mercurio; sólo los lotes clasificados como residuo peligroso requieren la autorización.',
+        en: 'Waste cells and batteries containing lead, cadmium or mercury; only lots classified as hazardous waste need the authorisation.',
+      },
+    },
+  ],
+  example: {
+    goods: [
+      { hsCode: '854912', description: 'Desechos de acumuladores de plomo-ácido', quantity: 20000, unit: 'KGM', value: 14000, currency: 'USD', originCountry: 'MX', destinationCountry: 'KR', customsOffice: 'ANAM-TAMPS-NLD' },
+    ],
+    data: { unNumbers: ['UN2794'], hazardCharacteristics: ['C', 'T'], managementOperation: 'R4', generatorRegistration: 'GEN-19-0042', destinationConsentReference: 'KR-ME-2026-0815' },
+  },
+});

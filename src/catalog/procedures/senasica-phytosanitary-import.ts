@@ -1,7 +1,7 @@
-import type { ProcedureDefinition } from '../procedure.ts';
-import { countriesField, customsOfficesField, goodsForm, importerFields, importPrefill } from './common.ts';
+import { defineProcedure } from '../define.ts';
+import { countriesField, customsOfficesField, goodsForm, importerFields, importPrefill } from './_shared.ts';
 
-export const procedure: ProcedureDefinition = {
+export default defineProcedure({
   code: 'SENASICA-PHYTOSANITARY-IMPORT',
   version: 1,
   effectiveFrom: '2024-01-01',
@@ -58,4 +58,41 @@ export const procedure: ProcedureDefinition = {
   officeBound: true,
   issues: { kind: 'permit', validityDays: 30, balances: true },
   fee: { amount: 1900, currency: 'MXN' },
-};
+  trigger: 'goods',
+  rules: [
+    {
+      hsPrefix: '06', effectiveFrom: '2024-01-01',
+      note: { es: 'Plantas vivas, bulbos y flores cortadas.', en: 'Live plants, bulbs and cut flowers.' },
+    },
+    {
+      hsPrefix: '07', effectiveFrom: '2024-01-01',
+      note: { es: 'Hortalizas, raíces y tubérculos.', en: 'Vegetables, roots and tubers.' },
+    },
+    {
+      hsPrefix: '08', effectiveFrom: '2024-01-01',
+      note: { es: 'Frutas y frutos comestibles.', en: 'Edible fruit and nuts.' },
+    },
+    {
+      hsPrefix: '10', effectiveFrom: '2024-01-01',
+      note: { es: 'Cereales en grano.', en: 'Cereal grains.' },
+    },
+    {
+      hsPrefix: '1201', effectiveFrom: '2024-01-01',
+      note: { es: 'Habas (frijol) de soya.', en: 'Soya beans.' },
+    },
+    {
+      hsPrefix: '1207', effectiveFrom: '2024-01-01',
+      note: { es: 'Otras semillas y frutos oleaginosos.', en: 'Other oil seeds and oleaginous fruits.' },
+    },
+    {
+      hsPrefix: '1209', effectiveFrom: '2024-01-01',
+      note: { es: 'Semillas para siembra.', en: 'Seeds for sowing.' },
+    },
+  ],
+  example: {
+    goods: [
+      { hsCode: '080450', description: 'Mangos frescos', quantity: 18000, unit: 'KGM', value: 21000, currency: 'USD', originCountry: 'PE', destinationCountry: 'MX', customsOffice: 'ANAM-TAMPS-NLD' },
+    ],
+    data: { productCategory: 'fresh_fruit', requirementSheet: 'HRF-0804-PE', originPhytosanitaryCertificate: 'PE-2026-9981', treatment: 'hot_water' },
+  },
+});

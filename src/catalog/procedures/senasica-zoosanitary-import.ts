@@ -1,7 +1,7 @@
-import type { ProcedureDefinition } from '../procedure.ts';
-import { countriesField, customsOfficesField, goodsForm, importerFields, importPrefill } from './common.ts';
+import { defineProcedure } from '../define.ts';
+import { countriesField, customsOfficesField, goodsForm, importerFields, importPrefill } from './_shared.ts';
 
-export const procedure: ProcedureDefinition = {
+export default defineProcedure({
   code: 'SENASICA-ZOOSANITARY-IMPORT',
   version: 1,
   effectiveFrom: '2024-01-01',
@@ -55,4 +55,51 @@ export const procedure: ProcedureDefinition = {
   officeBound: true,
   issues: { kind: 'permit', validityDays: 30, balances: true },
   fee: { amount: 1900, currency: 'MXN' },
-};
+  trigger: 'goods',
+  rules: [
+    {
+      hsPrefix: '01', effectiveFrom: '2024-01-01',
+      note: {
+        es: 'Animales vivos (los de especies listadas en la CITES requieren además el certificado CITES).',
+        en: 'Live animals (species listed in CITES also need the CITES certificate).',
+      },
+    },
+    {
+      hsPrefix: '02', effectiveFrom: '2024-01-01',
+      note: { es: 'Carne y despojos comestibles.', en: 'Meat and edible offal.' },
+    },
+    {
+      hsPrefix: '0402', effectiveFrom: '2024-01-01',
+      note: { es: 'Leche y nata concentradas o en polvo.', en: 'Milk and cream, concentrated or in powder.' },
+    },
+    {
+      hsPrefix: '0406', effectiveFrom: '2024-01-01',
+      note: { es: 'Quesos y requesón.', en: 'Cheese and curd.' },
+    },
+    {
+      hsPrefix: '0407', effectiveFrom: '2024-01-01',
+      note: { es: 'Huevo con cascarón, incluido el fértil para incubar.', en: 'Birds’ eggs in shell, including hatching eggs.' },
+    },
+    {
+      hsPrefix: '0504', effectiveFrom: '2024-01-01',
+      note: { es: 'Tripas, vejigas y estómagos de animales.', en: 'Guts, bladders and stomachs of animals.' },
+    },
+    {
+      hsPrefix: '051110', effectiveFrom: '2024-01-01',
+      note: { es: 'Semen de bovino.', en: 'Bovine semen.' },
+    },
+    {
+      hsPrefix: '0408', effectiveFrom: '2024-02-01', effectiveTo: '2025-01-31',
+      note: {
+        es: 'Medida temporal de emergencia por influenza aviar para huevo sin cascarón y yemas; concluyó y se conserva para consultas históricas.',
+        en: 'Temporary avian-influenza emergency measure for eggs not in shell and egg yolks; it has ended and is kept for historical look-ups.',
+      },
+    },
+  ],
+  example: {
+    goods: [
+      { hsCode: '040690', description: 'Queso madurado de vaca', quantity: 2000, unit: 'KGM', value: 18000, currency: 'USD', originCountry: 'FR', destinationCountry: 'MX', customsOffice: 'ANAM-TAMPS-NLD' },
+    ],
+    data: { commodityType: 'dairy_products', species: 'bovine', requirementSheet: '0406-01-FR', originHealthCertificate: 'FR-ZS-0001' },
+  },
+});

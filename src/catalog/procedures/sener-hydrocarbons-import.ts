@@ -1,7 +1,7 @@
-import type { ProcedureDefinition } from '../procedure.ts';
-import { countriesField, customsOfficesField, goodsForm, importerFields, importPrefill } from './common.ts';
+import { defineProcedure } from '../define.ts';
+import { countriesField, customsOfficesField, goodsForm, importerFields, importPrefill } from './_shared.ts';
 
-export const procedure: ProcedureDefinition = {
+export default defineProcedure({
   code: 'SENER-HYDROCARBONS-IMPORT',
   version: 1,
   effectiveFrom: '2024-01-01',
@@ -60,4 +60,32 @@ export const procedure: ProcedureDefinition = {
   officeBound: false,
   issues: { kind: 'permit', validityDays: 365, balances: true },
   fee: null,
-};
+  trigger: 'goods',
+  rules: [
+    {
+      hsPrefix: '2709', effectiveFrom: '2024-01-01',
+      note: { es: 'Aceites crudos de petróleo.', en: 'Crude petroleum oils.' },
+    },
+    {
+      hsPrefix: '2710', effectiveFrom: '2024-01-01',
+      note: {
+        es: 'Gasolinas, diésel, turbosina, combustóleo y demás aceites de petróleo. Los aceites usados que son residuos peligrosos requieren además la autorización de la SEMARNAT.',
+        en: 'Gasoline, diesel, jet fuel, fuel oil and other petroleum oils. Waste oils that are hazardous waste also need the SEMARNAT authorisation.',
+      },
+    },
+    {
+      hsPrefix: '271112', effectiveFrom: '2024-01-01',
+      note: { es: 'Propano licuado (gas LP).', en: 'Liquefied propane (LPG).' },
+    },
+    {
+      hsPrefix: '271113', effectiveFrom: '2024-01-01',
+      note: { es: 'Butanos licuados (gas LP).', en: 'Liquefied butanes (LPG).' },
+    },
+  ],
+  example: {
+    goods: [
+      { hsCode: '271019', description: 'Diésel de ultra bajo azufre', quantity: 5000000, unit: 'LTR', value: 4000000, currency: 'USD', originCountry: 'US', destinationCountry: 'MX', customsOffice: 'ANAM-TAMPS-NLD' },
+    ],
+    data: { productType: 'diesel', transportMode: 'marine', supplyChainPermit: 'PL/12345/COM/2019', receivingFacility: { name: 'Terminal de almacenamiento Tuxpan', latitude: 20.96, longitude: -97.4 } },
+  },
+});
