@@ -3,7 +3,7 @@ import type { Context } from '../context.ts';
 import { principalOf } from './access.ts';
 import { ChallengeResponse, Problem, SignedBody } from './schemas.ts';
 import type { SignedActionDefinition } from './signed-action/definition.ts';
-import { issueSigningPayload, payloadIssuer, performSignedAction, type AnyDefinition } from './signed-action/perform.ts';
+import { issueSigningPayload, payloadIssuer, performSignedAction } from './signed-action/perform.ts';
 import { SignedAnswer } from './signed-action/schemas.ts';
 import type { App } from './typed-app.ts';
 
@@ -40,7 +40,7 @@ export function signedRoute<B extends TSchema = TObject, P extends TSchema = TOb
         },
       }, async (req, reply) => {
         const principal = principalOf(req);
-        const issued = await first.handle(req, reply, { principal, issue: payloadIssuer(ctx, def as unknown as AnyDefinition, principal, {}) });
+        const issued = await first.handle(req, reply, { principal, issue: payloadIssuer(ctx, def, principal, {}) });
         return reply.code(201).send(issued);
       });
     });

@@ -9,10 +9,6 @@ import { sealAcknowledgement } from './acknowledgement.ts';
 import { storeAnswer, storedAnswer, type SignedAnswer } from './answers.ts';
 import type { IssuePayload, SignedActionDefinition } from './definition.ts';
 
-// eslint-style `any` is confined to this alias: the pipeline handles every definition alike.
-// biome-ignore lint/suspicious/noExplicitAny: a definition of any action
-export type AnyDefinition = SignedActionDefinition<TSchema, TSchema, TSchema, any>;
-
 /** The same signed request lost the race for its challenge to an identical one: answered once that one commits. */
 class LostRace extends Error {}
 
@@ -26,7 +22,7 @@ const DEFAULT_STALE = {
 const targetOf = (params: unknown): Record<string, string> => (params ?? {}) as Record<string, string>;
 
 /** Issues payloads for one action: every field but the data is the pipeline's. */
-export function payloadIssuer(ctx: Context, def: AnyDefinition, principal: Principal, params: unknown): IssuePayload {
+export function payloadIssuer(ctx: Context, def: { action: string }, principal: Principal, params: unknown): IssuePayload {
   return (db, data) => issueChallenge(db, {
     action: def.action, audience: ctx.config.publicUrl, ttlSeconds: ctx.config.challengeTtlSeconds, now: ctx.clock.now(),
     sessionId: principal.sessionId, requestedBy: principal.rfc, target: targetOf(params), data,
@@ -45,7 +41,7 @@ async function payloadData<B extends TSchema, P extends TSchema, D>(db: Sql, def
 export async function issueSigningPayload<B extends TSchema, P extends TSchema, D>(ctx: Context, def: SignedActionDefinition<B, P, TSchema, D>,
   args: { principal: Principal; params: Static<P>; input: Static<B> }) {
   const data = await payloadData(ctx.db, def, args);
-  return payloadIssuer(ctx, def as AnyDefinition, args.principal, args.params)(ctx.db, JSON.parse(json(data ?? {})));
+  return payloadIssuer(ctx, def, args.principal, args.params)(ctx.db, JSON.parse(json(data ?? {})));
 }
 
 /**
