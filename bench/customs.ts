@@ -85,7 +85,7 @@ async function fileNotice(baseUrl: string, token: string, signer: Signer, trader
     token, body: { challengeId: issued.json.challengeId, ...signPayload(issued.json.payload, signer) },
   });
   expect('steel notice submit', submitted, 201);
-  return submitted.json.acknowledgement.applications[0].id as string;
+  return submitted.json.data.applications[0].id as string;
 }
 
 export async function benchCustoms(w: BenchWindow, ops: OperationsBench, backend: string, opts: CustomsOptions): Promise<CustomsRow> {

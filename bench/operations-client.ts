@@ -101,7 +101,7 @@ async function file(job: OperationsJob, token: string, signer: Signer, data: obj
     token, body: { challengeId: issued.json.challengeId, ...signPayload(issued.json.payload, signer) },
   });
   expect('submit', submitted, 201);
-  const applications = submitted.json.acknowledgement?.applications as Array<{ id: string; procedureCode: string }> | undefined;
+  const applications = submitted.json.data?.applications as Array<{ id: string; procedureCode: string }> | undefined;
   const codes = (applications ?? []).map((a) => a.procedureCode).sort();
   if (submitted.json.replayed !== false || codes.join() !== expected.join()) {
     throw new Error(`submit of ${id}: expected a new filing of ${expected.join(', ')}, got ${JSON.stringify(submitted.json).slice(0, 500)}`);

@@ -163,12 +163,15 @@ describe('filing', () => {
     assert.equal((await verifyAudit(w.ctx.db)).ok, true);
   });
 
-  test('a signed COVE is filed once: the same signature again is refused', async () => {
+  test('a signed COVE is filed once: the same signature again answers the same (replayed), files nothing', async () => {
     const issued = await w.call('POST', '/api/v1/coves/signing-payload', { token: trader.token, body: coveJson() });
     const body = { challengeId: issued.body.challengeId, ...signPayload(issued.body.payload, rep.signer) };
-    assert.equal((await w.call('POST', '/api/v1/coves', { token: trader.token, body })).status, 201);
+    const first = await w.call('POST', '/api/v1/coves', { token: trader.token, body });
+    assert.equal(first.status, 201);
     const before = await counts();
-    assertProblem(await w.call('POST', '/api/v1/coves', { token: trader.token, body }), 409, 'challenge.used');
+    const again = await w.call('POST', '/api/v1/coves', { token: trader.token, body });
+    assert.equal(again.status, 200);
+    assert.deepEqual(again.body, { ...first.body, replayed: true });
     assert.deepEqual(await counts(), before);
   });
 

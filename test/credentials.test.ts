@@ -43,7 +43,7 @@ async function medicinesPermit(): Promise<string> {
   assert.equal(draft.status, 201, JSON.stringify(draft.body));
   const submitted = await w.signed(trader.token, rep, 'POST', `/api/v1/operations/${draft.body.id}/submit`, {});
   assert.equal(submitted.status, 201, JSON.stringify(submitted.body));
-  const id = submitted.body.acknowledgement.applications[0].id as string;
+  const id = submitted.body.data.applications[0].id as string;
   for (const step of ['assignment', 'review']) assert.equal((await w.call('POST', `/api/v1/applications/${id}/${step}`, { token: cofepris.token })).status, 200);
   const resolved = await w.signed(cofepris.token, cofepris, 'POST', `/api/v1/applications/${id}/resolution`, { decision: 'approve' });
   assert.equal(resolved.status, 200, JSON.stringify(resolved.body));

@@ -63,7 +63,7 @@ describe('customs declarations from two server processes on one PostgreSQL', { s
     assert.equal(draft.status, 201, JSON.stringify(draft.body));
     const submitted = await signed(a, rep, 'legal-rep', `/api/v1/operations/${draft.body.id}/submit`, {});
     assert.equal(submitted.status, 201, JSON.stringify(submitted.body));
-    const id = submitted.body.acknowledgement.applications[0].id;
+    const id = submitted.body.data.applications[0].id;
     const officer = await login(b, 'cofepris-reviewer');
     for (const step of ['assignment', 'review']) assert.equal((await postJson(`${b.url}/api/v1/applications/${id}/${step}`, {}, officer)).status, 200);
     const resolved = await signed(b, officer, 'cofepris-reviewer', `/api/v1/applications/${id}/resolution`, { decision: 'approve' });

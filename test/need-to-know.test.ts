@@ -81,7 +81,7 @@ async function fileMedicines(as: { token: string; person: Person }, traderRfc: s
   assert.equal(draft.status, 201, JSON.stringify(draft.body));
   const submitted = await w.signed(as.token, as.person, 'POST', `/api/v1/operations/${draft.body.id}/submit`, {});
   assert.equal(submitted.status, 201, JSON.stringify(submitted.body));
-  return { operationId: draft.body.id as string, applicationId: submitted.body.acknowledgement.applications[0].id as string };
+  return { operationId: draft.body.id as string, applicationId: submitted.body.data.applications[0].id as string };
 }
 
 const status = async (url: string, token: string) => (await w.call('GET', url, { token })).status;
@@ -151,7 +151,7 @@ describe('rule 1: an officer reads a trader\'s data only when an application to 
     assert.equal(draft.status, 201, JSON.stringify(draft.body));
     const submitted = await w.signed(company.token, owner, 'POST', `/api/v1/operations/${draft.body.id}/submit`, {});
     assert.equal(submitted.status, 201, JSON.stringify(submitted.body));
-    const application = (await w.call('GET', `/api/v1/applications/${submitted.body.acknowledgement.applications[0].id}`, { token: company.token })).body;
+    const application = (await w.call('GET', `/api/v1/applications/${submitted.body.data.applications[0].id}`, { token: company.token })).body;
     assert.equal(application.procedure.code, 'SE-USED-TYRES-IMPORT');
     const elsewhere = application.office === 'SE-JAL-GDL' ? 'SE-NL-MTY' : 'SE-JAL-GDL';
     const inOffice = await w.officer('SE', ['reviewer'], application.office);

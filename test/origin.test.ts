@@ -55,7 +55,7 @@ describe('certificate of origin: an export of cars to Japan', () => {
     assert.equal(completed.status, 200, JSON.stringify(completed.body));
     const submitted = await w.signed(exporter.token, rep, 'POST', `/api/v1/operations/${operationId}/submit`, {});
     assert.equal(submitted.status, 201, JSON.stringify(submitted.body));
-    applicationId = submitted.body.acknowledgement.applications[0].id;
+    applicationId = submitted.body.data.applications[0].id;
     const form = (await w.call('GET', `/api/v1/applications/${applicationId}`, { token: exporter.token })).body.form;
     assert.equal(form.exporter, exporter.rfc);
     assert.deepEqual(form.destinationCountries, ['JP']);

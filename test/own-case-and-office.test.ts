@@ -37,7 +37,7 @@ async function file(filer: { token: string; person: Person }, traderRfc: string,
   assert.equal(completed.status, 200, JSON.stringify(completed.body));
   const submitted = await w.signed(filer.token, filer.person, 'POST', `/api/v1/operations/${draft.body.id}/submit`, {});
   assert.equal(submitted.status, 201, JSON.stringify(submitted.body));
-  return submitted.body.acknowledgement.applications as Array<{ id: string; agency: string; procedureCode: string; office: string | null }>;
+  return submitted.body.data.applications as Array<{ id: string; agency: string; procedureCode: string; office: string | null }>;
 }
 
 async function act(officer: Officer, id: string, step: string, data?: unknown) {

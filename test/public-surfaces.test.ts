@@ -29,7 +29,7 @@ async function issueCertificate(): Promise<any> {
   assert.equal(draft.status, 201, JSON.stringify(draft.body));
   const submitted = await w.signed(exporter.token, rep, 'POST', `/api/v1/operations/${draft.body.id}/submit`, {});
   assert.equal(submitted.status, 201, JSON.stringify(submitted.body));
-  const applicationId = submitted.body.acknowledgement.applications[0].id;
+  const applicationId = submitted.body.data.applications[0].id;
   // The procedure is office-bound: an officer of the office it was routed to resolves it.
   const { office_code: office } = await w.ctx.db.one<{ office_code: string }>('select office_code from applications where id = $1', [applicationId]);
   const officer = await w.officer('SE', ['reviewer', 'resolver'], office);

@@ -71,7 +71,7 @@ async function file(filer: Filer, goods: unknown[], procedure = QUOTA_PROCEDURE)
   assert.equal(completed.status, 200, JSON.stringify(completed.body));
   const submitted = await w.signed(filer.token, filer.rep, 'POST', `/api/v1/operations/${draft.body.id}/submit`, {});
   assert.equal(submitted.status, 201, JSON.stringify(submitted.body));
-  return submitted.body.acknowledgement.applications.find((a: any) => a.procedureCode === procedure).id;
+  return submitted.body.data.applications.find((a: any) => a.procedureCode === procedure).id;
 }
 
 /** Filed, assigned to the SE resolver and under review: ready for a resolution. */

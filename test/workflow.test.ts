@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { sweepDeadlines } from '../src/applications/timers.ts';
-import { ACK_TYP } from '../src/applications/submit.ts';
+import { ACK_TYP } from '../src/http/signed-route.ts';
+import { canonicalJson, sha256Hex } from '../src/pki/canonical.ts';
 import { signPayload } from '../src/pki/index.ts';
 import { openJws } from '../src/pki/window-key.ts';
 import { verifyPermitToken } from '../src/permits/token.ts';
@@ -67,12 +68,13 @@ describe('single submission: firearms from the US plus medicines', () => {
     assert.match(incomplete.body.detail, /SEDENA-ARMS-IMPORT: .*missing "purpose"/);
 
     filed = await fileOperation(goods);
-    const ack = filed.acknowledgement;
+    const ack = filed.data;
     assert.match(ack.folio, /^VU-\d{4}-\d{8}$/);
     assert.deepEqual(ack.applications.map((a: any) => a.agency).sort(), ['COFEPRIS', 'SEDENA']);
     for (const a of ack.applications) assert.ok(a.prefilledFields > a.typedFields, `${a.procedureCode}: ${a.prefilledFields} prefilled vs ${a.typedFields} typed`);
     const keys = (await w.call('GET', '/.well-known/ventanilla-keys.json')).body;
-    assert.deepEqual(await openJws(filed.seal, keys, { typ: ACK_TYP }), ack);
+    assert.deepEqual(await openJws(filed.seal, keys, { typ: ACK_TYP }), filed.acknowledgement);
+    assert.equal(filed.acknowledgement.dataSha256, sha256Hex(canonicalJson(ack)), 'the seal covers the acknowledgement of receipt');
     sedena = ack.applications.find((a: any) => a.agency === 'SEDENA');
     cofepris = ack.applications.find((a: any) => a.agency === 'COFEPRIS');
     const form = (await w.call('GET', `/api/v1/applications/${sedena.id}`, { token: trader.token })).body.form;
@@ -97,7 +99,8 @@ describe('single submission: firearms from the US plus medicines', () => {
     const again = await w.call('POST', `/api/v1/operations/${draft.body.id}/submit`, { token: trader.token, body });
     assert.equal(again.status, 200);
     assert.equal(again.body.replayed, true);
-    assert.equal(again.body.acknowledgement.folio, first.body.acknowledgement.folio);
+    assert.equal(again.body.data.folio, first.body.data.folio);
+    assert.deepEqual(again.body.acknowledgement, first.body.acknowledgement);
     const count = await w.ctx.db.one('select count(*)::int as n from applications where operation_id = $1', [draft.body.id]);
     assert.equal(count.n, 1);
   });
@@ -217,7 +220,7 @@ describe('single submission: firearms from the US plus medicines', () => {
 describe('timers', () => {
   test('an automatic notice is approved without a human, by the job queue', async () => {
     const filed = await fileOperation([line('720851', 'CN', { unit: 'KGM', quantity: 20000 })]);
-    const [app] = filed.acknowledgement.applications;
+    const [app] = filed.data.applications;
     assert.equal(app.procedureCode, 'SE-STEEL-NOTICE');
     const deadline = Date.now() + 20_000;
     while ((await statusOf(app.id)) !== 'approved' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
@@ -230,7 +233,7 @@ describe('timers', () => {
 
   test('positive silence approves when the clock runs out, negative silence denies; once', async () => {
     const filed = await fileOperation([line('080440', 'PE', { unit: 'KGM' }), line('930190', 'US')]);
-    const byAgency = Object.fromEntries(filed.acknowledgement.applications.map((a: any) => [a.agency, a]));
+    const byAgency = Object.fromEntries(filed.data.applications.map((a: any) => [a.agency, a]));
     const phyto = byAgency.SENASICA;
     assert.equal(phyto.procedureCode, 'SENASICA-PHYTOSANITARY-IMPORT');
     const realNow = w.ctx.clock.now;
@@ -265,14 +268,14 @@ describe('who may file and assign', () => {
     const submitted = await w.signed(broker.token, brokerPerson, 'POST', `/api/v1/operations/${draft.body.id}/submit`, {});
     assert.equal(submitted.status, 201, JSON.stringify(submitted.body));
     assert.equal(submitted.body.acknowledgement.signedBy.rfc, brokerPerson.rfc);
-    assert.equal((await w.call('GET', `/api/v1/applications/${submitted.body.acknowledgement.applications[0].id}`, { token: trader.token })).status, 200);
+    assert.equal((await w.call('GET', `/api/v1/applications/${submitted.body.data.applications[0].id}`, { token: trader.token })).status, 200);
     await w.signed(trader.token, rep, 'POST', `/api/v1/delegations/${granted.body.data.id}/revocation`, {});
     assert.equal((await w.call('GET', `/api/v1/operations/${draft.body.id}`, { token: broker.token })).status, 404);
   });
 
   test('a supervisor assigns to a colleague; a reviewer cannot', async () => {
     const filed = await fileOperation([line('300490', 'FR', { unit: 'KGM' })]);
-    const id = filed.acknowledgement.applications[0].id;
+    const id = filed.data.applications[0].id;
     const supervisor = await w.officer('COFEPRIS', ['supervisor']);
     const reviewer = await w.officer('COFEPRIS', ['reviewer']);
     const other = await w.officer('COFEPRIS', ['reviewer']);

@@ -1,31 +1,26 @@
-import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from 'typebox';
-import { checkSignedChallenge, consumeChallenge, issueChallenge } from '../auth/challenges.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Context } from '../context.ts';
+import type { App } from '../http/typed-app.ts';
 import type { Sql } from '../db/db.ts';
 import { appendAudit } from '../audit/log.ts';
 import { AppError } from '../errors.ts';
 import type { VerifiedSigner } from '../pki/signature.ts';
 import { principalOf } from '../http/access.ts';
-import { ChallengeResponse, SignedBody } from '../http/schemas.ts';
 import { signedRoute } from '../http/signed-route.ts';
+import { ApplicationStepTaken } from '../http/signed-action/results.ts';
 import { renderAcknowledgementPdf } from './acknowledgement-pdf.ts';
 import { createOperation, listOperations, operationFor, operationView, updateOperation } from './operations.ts';
 import { getApplication, inbox, listApplications, viewerOf } from './queries.ts';
 import { NewOperation, OperationUpdate } from './schemas.ts';
-import { previewSubmission, replayedSubmission, submissionContent, submitOperation } from './submit.ts';
-import { AUTO_APPROVE } from './jobs.ts';
+import { previewSubmission } from './submit.ts';
+import { submitAction } from './submit-action.ts';
 import { guardFacts, loadApplication, procedureOf, transition, type Actor } from './transition.ts';
 import { ACTIONS, refusal, STATUSES, type Action } from './workflow.ts';
 
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const read = { access: { scope: 'read' as const } };
 const write = { access: { scope: 'write' as const } };
-const SUBMIT = 'operation.submit';
-
-/** A submit that lost the race for its challenge to an identical one: answered after that one commits. */
-class ReplayLater extends Error {}
 
 /** Resolves the caller into a workflow actor for an application, or refuses. */
 async function actorFor(ctx: Context, db: Sql, principal: Principal, applicationId: string, action: Action, signed?: { signer: VerifiedSigner; signatureId: string }): Promise<Actor> {
@@ -42,7 +37,7 @@ async function actorFor(ctx: Context, db: Sql, principal: Principal, application
   return actor;
 }
 
-export function applicationRoutes(app: FastifyInstance, ctx: Context) {
+export function applicationRoutes(app: App, ctx: Context) {
   const { db } = ctx;
 
   // Operations: declared once as a draft, then signed and submitted once.
@@ -62,50 +57,7 @@ export function applicationRoutes(app: FastifyInstance, ctx: Context) {
     config: read, schema: { tags: ['operations'], summary: 'Which procedures the operation needs, each form prefilled, and what is missing', params: Id },
   }, async (req) => ({ applications: await previewSubmission(ctx, principalOf(req), (req.params as { id: string }).id) }));
 
-  app.post('/api/v1/operations/:id/submit/signing-payload', {
-    config: write,
-    schema: { tags: ['operations'], summary: 'Get the payload to sign: the operation and exactly the applications it will file', params: Id, response: { 201: ChallengeResponse } },
-  }, async (req, reply) => {
-    const principal = principalOf(req);
-    const { id } = req.params as { id: string };
-    const data = await submissionContent(ctx, principal, id);
-    return reply.code(201).send(await issueChallenge(db, {
-      action: SUBMIT, audience: ctx.config.publicUrl, ttlSeconds: ctx.config.challengeTtlSeconds, sessionId: principal.sessionId, requestedBy: principal.rfc, target: { id }, data,
-    }));
-  });
-
-  app.post('/api/v1/operations/:id/submit', {
-    config: write,
-    schema: { tags: ['operations'], summary: 'Submit the signed operation: one acknowledgement, one application per procedure', params: Id, body: SignedBody },
-  }, async (req, reply) => {
-    const principal = principalOf(req);
-    const { id } = req.params as { id: string };
-    const body = req.body as Static<typeof SignedBody>;
-    await operationFor(db, principal, id);
-    // A retry of the same signed submit (a lost answer, a double click) files nothing and answers the same.
-    const replay = await replayedSubmission(db, id, body.challengeId);
-    if (replay) return { acknowledgement: replay.acknowledgement, seal: replay.acknowledgement_seal, replayed: true };
-    const accepted = await checkSignedChallenge(db, ctx.trust, body, { action: SUBMIT, sessionId: principal.sessionId, target: { id }, holderRfc: principal.rfc });
-    const result = await db.transaction(async (tx) => {
-      const signatureId = await consumeChallenge(tx, accepted).catch(async (err) => {
-        // The same signed submit sent twice at once: the first one filed, this one answers what it answered.
-        if (err instanceof AppError && err.code === 'challenge.used') throw new ReplayLater();
-        throw err;
-      });
-      const submitted = await submitOperation(tx, ctx, {
-        principal, operationId: id, signed: accepted.payload.data as never, signer: accepted.signer, signatureId, challengeId: body.challengeId,
-      });
-      // In the same transaction: a committed submission always has its auto-approval job.
-      for (const applicationId of submitted.autoApprove) await ctx.jobs.sendInTransaction(tx, AUTO_APPROVE, { applicationId });
-      return submitted;
-    }).catch(async (err) => {
-      const replayed = err instanceof ReplayLater && await replayedSubmission(db, id, body.challengeId);
-      if (replayed) return { replayed };
-      throw err instanceof ReplayLater ? new AppError('challenge.used', 'This challenge was already used: ask for a new payload to sign.', 409) : err;
-    });
-    if ('replayed' in result) return { acknowledgement: result.replayed.acknowledgement, seal: result.replayed.acknowledgement_seal, replayed: true };
-    return reply.code(201).send({ acknowledgement: result.acknowledgement, seal: result.seal, replayed: false });
-  });
+  signedRoute(app, ctx, submitAction(ctx));
 
   app.get('/api/v1/operations/:id/acknowledgement.pdf', {
     config: read, schema: { tags: ['operations'], summary: 'The acknowledgement (acuse) as PDF', params: Id },
@@ -165,21 +117,25 @@ export function applicationRoutes(app: FastifyInstance, ctx: Context) {
     conditions: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 1000 }), { maxItems: 20 })),
   }, { additionalProperties: false });
   const signedSteps = [
-    { path: 'information-request', action: () => 'request_information' as const, data: Message(true), summary: 'Ask the applicant for information (stops the clock)' },
-    { path: 'answer', action: () => 'answer' as const, data: Message(true), summary: 'Answer an information request (the clock resumes)' },
-    { path: 'withdrawal', action: () => 'withdraw' as const, data: Message(false), summary: 'Withdraw the application' },
-    { path: 'proposal', action: (d: any) => (d.decision === 'approve' ? 'propose_approval' : 'propose_rejection') as Action, data: Decision, summary: 'Propose a resolution (four eyes)' },
-    { path: 'resolution', action: (d: any) => (d.decision === 'approve' ? 'approve' : 'reject') as Action, data: Decision, summary: 'Resolve with a signed decision' },
+    { path: 'information-request', action: () => 'request_information' as const, data: Message(true), summary: 'Ask the applicant for information (stops the clock)',
+      names: { prepare: 'prepareInformationRequest', act: 'requestInformation' } },
+    { path: 'answer', action: () => 'answer' as const, data: Message(true), summary: 'Answer an information request (the clock resumes)',
+      names: { prepare: 'prepareInformationAnswer', act: 'answerInformationRequest' } },
+    { path: 'withdrawal', action: () => 'withdraw' as const, data: Message(false), summary: 'Withdraw the application',
+      names: { prepare: 'prepareApplicationWithdrawal', act: 'withdrawApplication' } },
+    { path: 'proposal', action: (d: object) => ('decision' in d && d.decision === 'approve' ? 'propose_approval' : 'propose_rejection') as Action, data: Decision,
+      summary: 'Propose a resolution (four eyes)', names: { prepare: 'prepareResolutionProposal', act: 'proposeResolution' } },
+    { path: 'resolution', action: (d: object) => ('decision' in d && d.decision === 'approve' ? 'approve' : 'reject') as Action, data: Decision,
+      summary: 'Resolve with a signed decision', names: { prepare: 'prepareApplicationResolution', act: 'resolveApplication' } },
   ];
   for (const step of signedSteps) {
     signedRoute(app, ctx, {
       method: 'POST', url: `/api/v1/applications/:id/${step.path}`, action: `application.${step.path}`, tags: ['applications'],
-      summary: step.summary, params: Id, data: step.data,
+      names: step.names, summary: step.summary, params: Id, body: step.data, result: ApplicationStepTaken,
       check: async (db, { principal, data, params }) => { await actorFor(ctx, db, principal, params.id, step.action(data)); },
       act: async (tx, { principal, data, params, signer, signatureId }) => {
-        const d = data as { message?: string; conditions?: string[] };
         const actor = await actorFor(ctx, tx, principal, params.id, step.action(data), { signer, signatureId });
-        const row = await transition(tx, ctx, { applicationId: params.id, action: step.action(data), actor, message: d.message, conditions: d.conditions });
+        const row = await transition(tx, ctx, { applicationId: params.id, action: step.action(data), actor, message: data.message, conditions: data.conditions });
         return { object: { type: 'application', id: row.id }, result: { id: row.id, status: row.status } };
       },
     });

@@ -6,16 +6,12 @@ import type { Sql } from '../db/db.ts';
 import { json } from '../db/db.ts';
 import { nextInSequence } from '../db/sequences.ts';
 import { AppError } from '../errors.ts';
-import { canonicalJson } from '../pki/canonical.ts';
 import type { VerifiedSigner } from '../pki/signature.ts';
-import { sealJws } from '../pki/window-key.ts';
 import type { TraderProfile } from '../registry/schemas.ts';
 import { addBusinessDays, mexicoDate } from '../calendar/calendar.ts';
 import { noticeOfSubmission } from './notices.ts';
 import { operationFor, type OperationRow } from './operations.ts';
 import { planOperation, type PlannedApplication } from './plan.ts';
-
-export const ACK_TYP = 'ventanilla-acuse+jws';
 
 async function planFor(ctx: Context, db: Sql, op: OperationRow, date: string): Promise<PlannedApplication[]> {
   const trader = await db.one<{ profile: TraderProfile }>('select profile from traders where id = $1', [op.trader_id]);
@@ -24,7 +20,7 @@ async function planFor(ctx: Context, db: Sql, op: OperationRow, date: string): P
 }
 
 /** What the applicant signs: the operation as it stands and exactly the applications it will file. */
-function signedContent(op: OperationRow, plan: PlannedApplication[]) {
+export function signedContent(op: OperationRow, plan: PlannedApplication[]) {
   return {
     operation: { id: op.id, version: op.version, trader: op.trader_rfc, flow: op.flow, data: op.data },
     applications: plan.map((p) => ({
@@ -43,11 +39,14 @@ export async function previewSubmission(ctx: Context, principal: Principal, oper
   }));
 }
 
-/** Checks the draft can be filed as it stands and returns the content to sign. */
-export async function submissionContent(ctx: Context, principal: Principal, operationId: string) {
-  const op = await operationFor(ctx.db, principal, operationId);
+/**
+ * Checks the draft can be filed as it stands and returns the content to sign. The draft is locked (in the submit's
+ * transaction, until it commits; alone, for the statement), so what is compared with the signature is what is filed.
+ */
+export async function submissionContent(ctx: Context, db: Sql, principal: Principal, operationId: string) {
+  const op = await operationFor(db, principal, operationId, true);
   if (op.status !== 'draft') throw new AppError('operation.already_submitted', `Operation ${operationId} was already submitted (folio ${op.folio}).`, 409);
-  const plan = await planFor(ctx, ctx.db, op, mexicoDate(ctx.clock.now()));
+  const plan = await planFor(ctx, db, op, mexicoDate(ctx.clock.now()));
   if (plan.length === 0) {
     throw new AppError('operation.no_procedures', 'These goods need no authorisation from any agency: there is nothing to file.', 422);
   }
@@ -69,23 +68,24 @@ async function officeFor(tx: Sql, agency: string, officeBound: boolean, customsO
   return row?.code ?? null;
 }
 
-export interface SubmitResult { acknowledgement: Record<string, unknown>; seal: string; autoApprove: string[] }
+export type SubmissionContent = ReturnType<typeof signedContent>;
+
+/** The acknowledgement of receipt (acuse): folio, time, trader, signer and the applications filed. */
+export interface SubmitResult { acknowledgement: Record<string, unknown> & { folio: string }; autoApprove: string[] }
 
 /**
- * Files the operation: one application per required procedure, all in the caller's transaction,
- * and one acknowledgement (folio, time, applications) sealed by the window.
+ * Files the operation: one application per required procedure, all in the caller's transaction, which already
+ * checked (submissionContent, locked) that the draft still yields what was signed. The signed-action pipeline
+ * seals the acknowledgement; `keepSeal` stores that seal beside it for the PDF.
  */
 export async function submitOperation(tx: Sql, ctx: Context, opts: {
-  principal: Principal; operationId: string; signed: ReturnType<typeof signedContent>; signer: VerifiedSigner; signatureId: string; challengeId: string;
+  principal: Principal; operationId: string; signer: VerifiedSigner; signatureId: string; challengeId: string; now: Date;
 }): Promise<SubmitResult> {
   const op = await operationFor(tx, opts.principal, opts.operationId, true);
   if (op.status !== 'draft') throw new AppError('operation.already_submitted', `Operation ${op.id} was already submitted (folio ${op.folio}).`, 409);
-  const now = ctx.clock.now();
+  const now = opts.now;
   const today = mexicoDate(now);
   const plan = await planFor(ctx, tx, op, today);
-  if (canonicalJson(signedContent(op, plan)) !== canonicalJson(opts.signed)) {
-    throw new AppError('operation.changed_since_signed', 'The draft or the catalogue changed after you got the payload: get a new one and sign again.', 409);
-  }
   const applications = [];
   const autoApprove: string[] = [];
   for (const p of plan) {
@@ -115,11 +115,10 @@ export async function submitOperation(tx: Sql, ctx: Context, opts: {
     signedBy: { rfc: opts.signer.rfc, certificateSerial: opts.signer.serialNumber, signatureId: opts.signatureId },
     applications,
   };
-  const seal = await sealJws(ctx.windowKey, acknowledgement, ACK_TYP);
   await tx.query(
     `update operations set status = 'submitted', folio = $2, submitted_at = $3, submit_signature_id = $4, submit_challenge_id = $5,
-       acknowledgement = $6, acknowledgement_seal = $7, updated_at = $3 where id = $1`,
-    [op.id, folio, now, opts.signatureId, opts.challengeId, json(acknowledgement), seal]);
+       acknowledgement = $6, updated_at = $3 where id = $1`,
+    [op.id, folio, now, opts.signatureId, opts.challengeId, json(acknowledgement)]);
   await noticeOfSubmission(tx, ctx, { operationId: op.id, traderId: op.trader_id, folio, agencies: applications.map((a) => a.agency) });
   for (const a of applications) {
     await appendAudit(tx, {
@@ -131,12 +130,10 @@ export async function submitOperation(tx: Sql, ctx: Context, opts: {
     type: 'operation.submitted', actorRfc: opts.signer.rfc, objectType: 'operation', objectId: op.id, signatureId: opts.signatureId,
     data: { folio, applications: applications.map((a) => a.id) },
   });
-  return { acknowledgement, seal, autoApprove };
+  return { acknowledgement, autoApprove };
 }
 
-/** A retried submit of the same signed request answers what the first one answered. */
-export async function replayedSubmission(db: Sql, operationId: string, challengeId: string) {
-  return db.maybe<{ acknowledgement: Record<string, unknown>; acknowledgement_seal: string }>(
-    "select acknowledgement, acknowledgement_seal from operations where id = $1 and status = 'submitted' and submit_challenge_id = $2",
-    [operationId, challengeId]);
+/** Keeps the window's seal of the submit's answer beside the operation (its acknowledgement PDF prints it). */
+export async function keepSeal(tx: Sql, operationId: string, seal: string) {
+  await tx.query('update operations set acknowledgement_seal = $2 where id = $1', [operationId, seal]);
 }

@@ -34,13 +34,15 @@ export async function issueChallenge(db: Sql, opts: {
   /** ctx.config.publicUrl */
   audience: string;
   ttlSeconds: number;
+  /** The window's clock (ctx.clock.now()): tests move it instead of sleeping. */
+  now: Date;
   sessionId?: string | null;
   requestedBy?: string | null;
   target?: Record<string, string>;
   data?: Record<string, unknown>;
 }): Promise<{ challengeId: string; payload: SigningPayload; expiresAt: string }> {
   const challengeId = crypto.randomUUID();
-  const now = new Date();
+  const now = opts.now;
   const expiresAt = new Date(now.getTime() + opts.ttlSeconds * 1000);
   const payload: SigningPayload = {
     window: 'ventanilla',
@@ -55,9 +57,9 @@ export async function issueChallenge(db: Sql, opts: {
     data: JSON.parse(json(opts.data ?? {})),
   };
   await db.query(
-    `insert into challenges (id, action, payload, payload_sha256, session_id, expires_at)
-     values ($1, $2, $3, $4, $5, $6)`,
-    [challengeId, opts.action, json(payload), sha256Hex(canonicalJson(payload)), opts.sessionId ?? null, expiresAt],
+    `insert into challenges (id, action, payload, payload_sha256, session_id, created_at, expires_at)
+     values ($1, $2, $3, $4, $5, $6, $7)`,
+    [challengeId, opts.action, json(payload), sha256Hex(canonicalJson(payload)), opts.sessionId ?? null, now, expiresAt],
   );
   return { challengeId, payload, expiresAt: payload.expiresAt };
 }
@@ -74,7 +76,7 @@ export interface AcceptedSignature {
   envelope: SignatureEnvelope;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Checks a signature over an issued challenge without consuming it: the caller consumes it
@@ -83,6 +85,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export async function checkSignedChallenge(db: Sql, trust: TrustStore, input: SignedChallengeInput, expect: {
   action: string;
   sessionId: string | null;
+  /** The window's clock (ctx.clock.now()), against which the challenge's expiry is judged. */
+  now: Date;
   target?: Record<string, string>;
   /** The RFC of the session's holder, who must be the signer (absent at login, where the signer becomes the holder). */
   holderRfc?: string;
@@ -92,7 +96,7 @@ export async function checkSignedChallenge(db: Sql, trust: TrustStore, input: Si
     'select action, payload, session_id, expires_at, used_at from challenges where id = $1', [input.challengeId]);
   if (!row) throw new AppError('challenge.not_found', `No challenge ${input.challengeId}.`, 404);
   if (row.used_at) throw new AppError('challenge.used', 'This challenge was already used: ask for a new payload to sign.', 409);
-  if (row.expires_at.getTime() <= Date.now()) {
+  if (row.expires_at.getTime() <= expect.now.getTime()) {
     throw new AppError('challenge.expired', `This challenge expired at ${row.expires_at.toISOString()}: ask for a new payload to sign.`, 422);
   }
   if (row.action !== expect.action) {
@@ -118,18 +122,18 @@ export async function checkSignedChallenge(db: Sql, trust: TrustStore, input: Si
 }
 
 /** Marks the challenge used and keeps the signature as evidence; returns the signature id. */
-export async function consumeChallenge(tx: Sql, accepted: AcceptedSignature): Promise<string> {
-  const used = await tx.query('update challenges set used_at = now() where id = $1 and used_at is null returning id',
-    [accepted.payload.challengeId]);
+export async function consumeChallenge(tx: Sql, accepted: AcceptedSignature, now: Date): Promise<string> {
+  const used = await tx.query('update challenges set used_at = $2 where id = $1 and used_at is null returning id',
+    [accepted.payload.challengeId, now]);
   if (used.length === 0) throw new AppError('challenge.used', 'This challenge was already used: ask for a new payload to sign.', 409);
   const signatureId = crypto.randomUUID();
   const { signer, envelope, payload } = accepted;
   await tx.query(
     `insert into signatures (id, action, payload, payload_sha256, signer_rfc, signer_curp, certificate_serial,
        certificate_fingerprint, certificate_der, algorithm, signature, signed_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, now())`,
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
     [signatureId, payload.action, json(payload), sha256Hex(canonicalJson(payload)), signer.rfc, signer.curp,
-      signer.serialNumber, signer.fingerprint, signer.certificateDer, envelope.algorithm, envelope.signature],
+      signer.serialNumber, signer.fingerprint, signer.certificateDer, envelope.algorithm, envelope.signature, now],
   );
   return signatureId;
 }

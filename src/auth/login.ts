@@ -11,15 +11,15 @@ export const LOGIN_ACTION = 'auth.login';
 
 export async function startLogin(ctx: Context, opts: { clientAddress: string }) {
   await hitRateLimit(ctx.db, `login:${opts.clientAddress}`, ctx.config.loginRateLimit, ctx.clock.now());
-  return issueChallenge(ctx.db, { action: LOGIN_ACTION, audience: ctx.config.publicUrl, ttlSeconds: ctx.config.challengeTtlSeconds });
+  return issueChallenge(ctx.db, { action: LOGIN_ACTION, audience: ctx.config.publicUrl, ttlSeconds: ctx.config.challengeTtlSeconds, now: ctx.clock.now() });
 }
 
 /** Any valid e.firma may log in: the session's identity is the certificate's RFC and CURP. */
 export async function login(ctx: Context, opts: { input: SignedChallengeInput; clientAddress: string }): Promise<IssuedToken> {
   await hitRateLimit(ctx.db, `login:${opts.clientAddress}`, ctx.config.loginRateLimit, ctx.clock.now());
-  const accepted = await checkSignedChallenge(ctx.db, ctx.trust, opts.input, { action: LOGIN_ACTION, sessionId: null });
+  const accepted = await checkSignedChallenge(ctx.db, ctx.trust, opts.input, { action: LOGIN_ACTION, sessionId: null, now: ctx.clock.now() });
   return ctx.db.transaction(async (tx) => {
-    const signatureId = await consumeChallenge(tx, accepted);
+    const signatureId = await consumeChallenge(tx, accepted, ctx.clock.now());
     const expiresAt = new Date(ctx.clock.now().getTime() + ctx.config.sessionTtlMinutes * 60_000);
     const issued = await createToken(tx, { kind: 'session', signer: accepted.signer, scopes: SCOPES, expiresAt });
     await appendAudit(tx, {

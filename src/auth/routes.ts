@@ -1,11 +1,12 @@
-import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from 'typebox';
 import { appendAudit } from '../audit/log.ts';
 import type { Context } from '../context.ts';
+import type { App } from '../http/typed-app.ts';
 import { notFound } from '../errors.ts';
 import { principalOf } from '../http/access.ts';
 import { ChallengeResponse, SignedBody } from '../http/schemas.ts';
 import { signedRoute } from '../http/signed-route.ts';
+import { ApiTokenCreated } from '../http/signed-action/results.ts';
 import { describeIdentity } from '../registry/identity.ts';
 import { checkApiTokenRequest, login, logout, MAX_API_TOKEN_DAYS, startLogin } from './login.ts';
 import { SCOPES } from './principal.ts';
@@ -19,7 +20,7 @@ const ApiTokenRequest = Type.Object({
   expiresInDays: Type.Integer({ minimum: 1, maximum: MAX_API_TOKEN_DAYS }),
 }, { additionalProperties: false });
 
-export function authRoutes(app: FastifyInstance, ctx: Context) {
+export function authRoutes(app: App, ctx: Context) {
   app.post('/api/v1/auth/challenge', {
     config: { access: 'public' },
     schema: { tags, summary: 'Start a login: get a single-use payload to sign with your e.firma', response: { 201: ChallengeResponse } },
@@ -51,7 +52,8 @@ export function authRoutes(app: FastifyInstance, ctx: Context) {
 
   signedRoute(app, ctx, {
     method: 'POST', url: '/api/v1/api-tokens', action: 'auth.create_api_token', tags,
-    summary: 'Create a scoped API token for system-to-system clients', data: ApiTokenRequest,
+    names: { prepare: 'prepareApiTokenCreation', act: 'createApiToken' }, result: ApiTokenCreated,
+    summary: 'Create a scoped API token for system-to-system clients', body: ApiTokenRequest,
     check: async (_db, { principal, data }) => checkApiTokenRequest(principal, data),
     act: async (tx, { principal, data, signer, signatureId }) => {
       const expiresAt = new Date(ctx.clock.now().getTime() + data.expiresInDays * 86_400_000);

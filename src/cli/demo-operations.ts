@@ -1,5 +1,6 @@
+import crypto from 'node:crypto';
 import { createOperation } from '../applications/operations.ts';
-import { submissionContent, submitOperation } from '../applications/submit.ts';
+import { submitAction } from '../applications/submit-action.ts';
 import { autoApprove } from '../applications/timers.ts';
 import { transition } from '../applications/transition.ts';
 import type { Action } from '../applications/workflow.ts';
@@ -7,12 +8,13 @@ import type { Principal } from '../auth/principal.ts';
 import type { Context } from '../context.ts';
 import type { Sql } from '../db/db.ts';
 import type { VerifiedSigner } from '../pki/signature.ts';
-import type { Signer } from '../pki/index.ts';
+import { issueSigningPayload, performSignedAction } from '../http/signed-action/perform.ts';
+import { signPayload, type Signer } from '../pki/index.ts';
 import { actSigned, DEMO_TRADER_RFC } from './demo-signing.ts';
 
 /** A principal as a login with this e.firma would give (demo seeding acts without HTTP). */
 const principalOf = (signer: Signer): Principal => ({
-  sessionId: 'demo-seed', kind: 'session', rfc: signer.certificate.rfc!, curp: signer.certificate.curp, name: signer.certificate.name,
+  sessionId: crypto.randomUUID(), kind: 'session', rfc: signer.certificate.rfc!, curp: signer.certificate.curp, name: signer.certificate.name,
   certificateFingerprint: signer.certificate.fingerprint, scopes: ['read', 'write'],
 });
 
@@ -26,9 +28,13 @@ const STEEL = { meltCountry: 'CN', millName: 'Baosteel', millCertificateNumber: 
 async function file(ctx: Context, signer: Signer, flow: 'import', goods: ReturnType<typeof line>[], procedureData: Record<string, Record<string, unknown>>) {
   const principal = principalOf(signer);
   const draft = await createOperation(ctx.db, principal, { traderRfc: DEMO_TRADER_RFC, flow, data: { goods, procedureData } });
-  const content = await submissionContent(ctx, principal, draft.id);
-  return actSigned(ctx, signer, 'operation.submit', { id: draft.id }, content, (tx, s) =>
-    submitOperation(tx, ctx, { principal, operationId: draft.id, signed: content, signer: s.signer, signatureId: s.signatureId, challengeId: s.challengeId }));
+  // Through the same signed-action pipeline as the API: payload, signature, one sealed answer.
+  const action = submitAction(ctx);
+  const params = { id: draft.id };
+  const issued = await issueSigningPayload(ctx, action, { principal, params, input: {} });
+  const signed = { challengeId: issued.challengeId, ...signPayload(issued.payload, signer) };
+  const { answer } = await performSignedAction(ctx, action, { principal, params, signed });
+  return answer.data as { applications: Array<{ id: string; agency: string }> };
 }
 
 async function step(ctx: Context, officer: Signer, applicationId: string, action: Action, message?: string) {
@@ -51,20 +57,21 @@ export async function seedDemoOperations(ctx: Context, signers: Map<string, Sign
     line('930190', 'Rifles deportivos calibre .22', 12, 'PCE', 8400, 'US'),
     line('300490', 'Medicamento antihipertensivo en tabletas', 400, 'KGM', 36000, 'DE'),
   ], { 'SEDENA-ARMS-IMPORT': ARMS, 'COFEPRIS-MEDICINES-IMPORT': MEDICINES });
-  const medicines = pending.acknowledgement.applications as Array<{ id: string; agency: string }>;
+  const medicines = pending.applications;
   const health = medicines.find((a) => a.agency === 'COFEPRIS')!.id;
   await step(ctx, cofepris, health, 'assign');
   await step(ctx, cofepris, health, 'start_review');
   await step(ctx, cofepris, health, 'request_information', 'Adjunte el certificado de análisis del lote y la carta de la farmacia responsable.');
 
   const approved = await file(ctx, rep, 'import', [line('300490', 'Medicamento analgésico en tabletas', 150, 'KGM', 9000, 'ES')], { 'COFEPRIS-MEDICINES-IMPORT': MEDICINES });
-  const approvedId = (approved.acknowledgement.applications as Array<{ id: string }>)[0]!.id;
+  const approvedId = approved.applications[0]!.id;
   await step(ctx, cofepris, approvedId, 'assign');
   await step(ctx, cofepris, approvedId, 'start_review');
   await step(ctx, cofepris, approvedId, 'approve');
 
   const notice = await file(ctx, rep, 'import', [line('720851', 'Lámina de acero rolada en caliente', 24000, 'KGM', 19200, 'CN')], { 'SE-STEEL-NOTICE': STEEL });
-  for (const id of notice.autoApprove) await autoApprove(ctx, id);
+  // Approved now rather than when the queued job runs (which then finds it done).
+  for (const { id } of notice.applications) await autoApprove(ctx, id);
 
   const broker = principalOf(signers.get('broker')!);
   await createOperation(ctx.db, broker, {

@@ -1,9 +1,10 @@
-import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { mexicoDate } from '../calendar/calendar.ts';
 import type { Context } from '../context.ts';
+import type { App } from '../http/typed-app.ts';
 import { principalOf } from '../http/access.ts';
 import { signedRoute } from '../http/signed-route.ts';
+import { DeclarationCancelled } from '../http/signed-action/results.ts';
 import { permitStatus, readPermit } from '../permits/permits.ts';
 import { windowDocuments } from './declaration-documents.ts';
 import { CancellationData, DeclarationInput, DeclarationNumberParam } from './declaration-schemas.ts';
@@ -12,7 +13,7 @@ import { cancelDeclaration, checkCancellation, permitDraws, readDeclaration, sub
 const tags = ['customs'];
 const PermitNumber = Type.Object({ number: Type.String({ pattern: '^[A-Z]+-[0-9]{4}-[0-9]{6}$' }) });
 
-export function declarationRoutes(app: FastifyInstance, ctx: Context) {
+export function declarationRoutes(app: App, ctx: Context) {
   app.post('/api/v1/customs/declarations', {
     config: { access: { scope: 'write' } },
     schema: {
@@ -33,7 +34,8 @@ export function declarationRoutes(app: FastifyInstance, ctx: Context) {
 
   signedRoute(app, ctx, {
     method: 'POST', url: '/api/v1/customs/declarations/:number/cancellation', action: 'customs.declaration_cancel', tags,
-    params: DeclarationNumberParam, data: CancellationData,
+    names: { prepare: 'prepareDeclarationCancellation', act: 'cancelDeclaration' }, result: DeclarationCancelled,
+    params: DeclarationNumberParam, body: CancellationData,
     summary: 'Cancel an accepted declaration (customs officer, signed, with a reason): its draws are given back',
     check: (db, { principal, params }) => checkCancellation(db, principal, params.number),
     act: async (tx, { principal, params, data, signatureId }) => {

@@ -1,9 +1,10 @@
-import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { mexicoDate } from '../calendar/calendar.ts';
 import type { Context } from '../context.ts';
+import type { App } from '../http/typed-app.ts';
 import { principalOf } from '../http/access.ts';
 import { signedRoute } from '../http/signed-route.ts';
+import { QuotaAssigned, QuotaCreated } from '../http/signed-action/results.ts';
 import { Rfc } from '../registry/schemas.ts';
 import { checkQuotaAssignment, checkQuotaCreation, createQuota, setQuotaAssignment } from './quota-admin.ts';
 import { getQuota, listQuotaAssignments, listQuotas } from './quota-view.ts';
@@ -29,11 +30,12 @@ const NewQuota = Type.Object({
 const QuotaId = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const AssignmentParams = Type.Object({ id: Type.String({ format: 'uuid' }), rfc: Rfc });
 
-export function quotaRoutes(app: FastifyInstance, ctx: Context) {
+export function quotaRoutes(app: App, ctx: Context) {
   const today = () => mexicoDate(ctx.clock.now());
 
   signedRoute(app, ctx, {
-    method: 'POST', url: '/api/v1/quotas', action: 'quota.create', tags, data: NewQuota,
+    method: 'POST', url: '/api/v1/quotas', action: 'quota.create', tags, body: NewQuota,
+    names: { prepare: 'prepareQuotaCreation', act: 'createQuota' }, result: QuotaCreated,
     summary: 'Define a quota (SE administrators and supervisors, signed)',
     check: async (db, { principal, data }) => { await checkQuotaCreation(db, principal, data); },
     act: async (tx, { principal, data, signatureId }) => {
@@ -44,8 +46,9 @@ export function quotaRoutes(app: FastifyInstance, ctx: Context) {
 
   signedRoute(app, ctx, {
     method: 'PUT', url: '/api/v1/quotas/:id/assignments/:rfc', action: 'quota.assign', tags, params: AssignmentParams,
+    names: { prepare: 'prepareQuotaAssignment', act: 'assignQuota' }, result: QuotaAssigned,
     summary: "Set a trader's amount of an 'assignment' quota (SE administrators and supervisors, signed)",
-    data: Type.Object({ amount: Type.Number({ minimum: 0 }) }, { additionalProperties: false }),
+    body: Type.Object({ amount: Type.Number({ minimum: 0 }) }, { additionalProperties: false }),
     check: async (db, { principal, data, params }) => { await checkQuotaAssignment(db, principal, { quotaId: params.id, traderRfc: params.rfc, amount: data.amount }); },
     act: async (tx, { principal, data, params, signatureId }) => {
       const result = await setQuotaAssignment(tx, { principal, quotaId: params.id, traderRfc: params.rfc, amount: data.amount, signatureId, now: ctx.clock.now() });

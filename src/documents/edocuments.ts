@@ -1,4 +1,3 @@
-import { issueChallenge } from '../auth/challenges.ts';
 import type { Principal } from '../auth/principal.ts';
 import { appendAudit } from '../audit/log.ts';
 import type { Sql } from '../db/db.ts';
@@ -9,6 +8,7 @@ import { officerNeedsToKnow } from '../registry/need-to-know.ts';
 import type { BlobStore, StagedBlob } from './blob-store.ts';
 import { holdUploadRoom, type UploadLimits } from './upload-limits.ts';
 import { LOCK_CLASS } from '../db/locks.ts';
+import type { IssuePayload } from '../http/signed-action/definition.ts';
 
 /** The signed action that turns an upload into an eDocument. */
 export const EDOCUMENT_CREATE = 'edocument.create';
@@ -74,17 +74,14 @@ export async function uploaderFor(db: Sql, principal: Principal, traderRfc: stri
  * pending uploads are counted under the uploader's lock (upload-limits.ts), so nothing is kept beyond them.
  */
 export async function recordUpload(db: Sql, opts: {
-  principal: Principal; staged: StagedBlob; data: EdocumentUploadData; ttlSeconds: number; limits: UploadLimits; audience: string;
+  principal: Principal; staged: StagedBlob; data: EdocumentUploadData; limits: UploadLimits; issue: IssuePayload;
 }) {
   const { principal, staged, data } = opts;
   return db.transaction(async (tx) => {
     await holdUploadRoom(tx, { uploaderRfc: principal.rfc, size: staged.size, limits: opts.limits });
     await lockBlob(tx, staged.sha256);
     await staged.commit();
-    const issued = await issueChallenge(tx, {
-      action: EDOCUMENT_CREATE, audience: opts.audience, ttlSeconds: opts.ttlSeconds, sessionId: principal.sessionId, requestedBy: principal.rfc,
-      target: {}, data: { ...data },
-    });
+    const issued = await opts.issue(tx, { ...data });
     await tx.query(
       `insert into edocument_uploads (challenge_id, sha256, size, uploaded_by_rfc, created_at, expires_at)
        values ($1, $2, $3, $4, now(), $5)`,
@@ -130,12 +127,6 @@ export async function createEdocument(tx: Sql, blobs: BlobStore, opts: {
     data: { traderRfc: data.traderRfc, documentType: data.documentType, sha256: data.sha256, size: data.size, pages: data.pages },
   });
   return tx.one<EdocumentRow>(`${SELECT} where e.number = $1`, [number]);
-}
-
-/** The eDocument created by a signed challenge, if any: a retried submission answers with it. */
-export async function edocumentOfChallenge(db: Sql, challengeId: string): Promise<string | null> {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(challengeId)) return null;
-  return (await db.maybe<{ number: string }>('select number from edocuments where challenge_id = $1', [challengeId]))?.number ?? null;
 }
 
 /**

@@ -16,7 +16,7 @@ export const ChallengeResponse = Type.Object({
   challengeId: Type.String(),
   payload: Type.Object({}, { additionalProperties: true, description: 'Sign the RFC 8785 canonical JSON of this object' }),
   expiresAt: Type.String({ format: 'date-time' }),
-});
+}, { title: 'SigningPayload' });
 
 export const Problem = Type.Object({
   type: Type.String(), title: Type.String(), status: Type.Integer(), code: Type.String(), detail: Type.String(),

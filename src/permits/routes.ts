@@ -1,8 +1,9 @@
-import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { Context } from '../context.ts';
+import type { App } from '../http/typed-app.ts';
 import { principalOf } from '../http/access.ts';
 import { signedRoute } from '../http/signed-route.ts';
+import { PermitRevoked } from '../http/signed-action/results.ts';
 import { checkRevocation, permitView, readPermit, revokePermit, verifyPermit } from './permits.ts';
 import { renderPermitPdf } from './pdf.ts';
 import { VERIFICATION_CODE_INPUT } from './verification-code.ts';
@@ -11,7 +12,7 @@ import { hitRateLimit } from '../auth/rate-limit.ts';
 const Number_ = Type.Object({ number: Type.String({ pattern: '^[A-Z]+-[0-9]{4}-[0-9]{6}$' }) });
 const tags = ['permits'];
 
-export function permitRoutes(app: FastifyInstance, ctx: Context) {
+export function permitRoutes(app: App, ctx: Context) {
   app.get('/api/v1/permits/:number', { config: { access: { scope: 'read' } }, schema: { tags, summary: 'A permit with its balances (holder, its agency, customs)', params: Number_ } },
     async (req) => permitView(ctx, await readPermit(ctx, principalOf(req), (req.params as { number: string }).number)));
 
@@ -49,8 +50,9 @@ export function permitRoutes(app: FastifyInstance, ctx: Context) {
 
   signedRoute(app, ctx, {
     method: 'POST', url: '/api/v1/permits/:number/revocation', action: 'permit.revoke', tags, params: Number_,
+    names: { prepare: 'preparePermitRevocation', act: 'revokePermit' }, result: PermitRevoked,
     summary: 'Revoke a permit (its agency, signed, with a reason)',
-    data: Type.Object({ reason: Type.String({ minLength: 3, maxLength: 2000 }) }, { additionalProperties: false }),
+    body: Type.Object({ reason: Type.String({ minLength: 3, maxLength: 2000 }) }, { additionalProperties: false }),
     check: (db, { principal, params }) => checkRevocation(db, principal, params.number),
     act: async (tx, { principal, params, data, signatureId }) => {
       await revokePermit(tx, { number: params.number, reason: data.reason, principal, signatureId, now: ctx.clock.now() });

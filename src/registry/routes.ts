@@ -1,8 +1,12 @@
-import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { Context } from '../context.ts';
+import type { App } from '../http/typed-app.ts';
 import { principalOf } from '../http/access.ts';
 import { signedRoute } from '../http/signed-route.ts';
+import {
+  BrokerPatentRecorded, BrokerPatentStatusChanged, BrokerProfileUpdated, BrokerRegistered, DelegationGranted, DelegationRevoked,
+  OfficerDeactivated, OfficerRegistered, TraderProfileUpdated, TraderRegistered,
+} from '../http/signed-action/results.ts';
 import { getAgency, listAgencies } from './agencies.ts';
 import { checkBrokerRegistration, checkBrokerUpdate, getBroker, registerBroker, updateBrokerProfile } from './brokers.ts';
 import { checkDelegationGrant, checkDelegationRevocation, grantDelegation, listDelegations, revokeDelegation } from './delegations.ts';
@@ -17,13 +21,14 @@ const AgencyParams = Type.Object({ agency: Type.String({ pattern: '^[A-Z]{2,12}$
 const Reason = Type.Object({ reason: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })) }, { additionalProperties: false });
 const read = { access: { scope: 'read' as const } };
 
-export function registryRoutes(app: FastifyInstance, ctx: Context) {
+export function registryRoutes(app: App, ctx: Context) {
   const { db } = ctx;
 
   // Traders
   signedRoute(app, ctx, {
     method: 'POST', url: '/api/v1/traders', action: 'trader.register', tags: ['traders'],
-    summary: "Register a trader (signed with the trader's own e.firma: a company's certificate, or the person's)", data: TraderProfile,
+    names: { prepare: 'prepareTraderRegistration', act: 'registerTrader' }, result: TraderRegistered,
+    summary: "Register a trader (signed with the trader's own e.firma: a company's certificate, or the person's)", body: TraderProfile,
     check: (db, { principal, data }) => checkTraderRegistration(db, principal, data),
     act: async (tx, { data, signer, signatureId }) => {
       const trader = await registerTrader(tx, { input: data, signer, signatureId });
@@ -32,7 +37,8 @@ export function registryRoutes(app: FastifyInstance, ctx: Context) {
   });
   signedRoute(app, ctx, {
     method: 'PUT', url: '/api/v1/traders/:rfc/profile', action: 'trader.update_profile', tags: ['traders'],
-    summary: "Update a trader's profile (a new signed version)", params: RfcParams, data: ProfileUpdate(TraderProfile),
+    names: { prepare: 'prepareTraderProfileUpdate', act: 'updateTraderProfile' }, result: TraderProfileUpdated,
+    summary: "Update a trader's profile (a new signed version)", params: RfcParams, body: ProfileUpdate(TraderProfile),
     check: (db, { principal, data, params }) => checkTraderUpdate(db, principal, params.rfc, data),
     act: async (tx, { data, params, signer, signatureId }) => {
       const trader = await updateTraderProfile(tx, { rfc: params.rfc, update: data, signer, signatureId });
@@ -47,7 +53,8 @@ export function registryRoutes(app: FastifyInstance, ctx: Context) {
   // Brokers
   signedRoute(app, ctx, {
     method: 'POST', url: '/api/v1/brokers', action: 'broker.register', tags: ['brokers'],
-    summary: 'Register a customs broker (signed by the broker)', data: BrokerProfile,
+    names: { prepare: 'prepareBrokerRegistration', act: 'registerBroker' }, result: BrokerRegistered,
+    summary: 'Register a customs broker (signed by the broker)', body: BrokerProfile,
     check: (db, { principal, data }) => checkBrokerRegistration(db, principal, data),
     act: async (tx, { data, signer, signatureId }) => {
       const broker = await registerBroker(tx, { input: data, signer, signatureId });
@@ -56,7 +63,8 @@ export function registryRoutes(app: FastifyInstance, ctx: Context) {
   });
   signedRoute(app, ctx, {
     method: 'PUT', url: '/api/v1/brokers/:patent/profile', action: 'broker.update_profile', tags: ['brokers'],
-    summary: "Update a broker's profile", params: PatentParams, data: ProfileUpdate(BrokerProfile),
+    names: { prepare: 'prepareBrokerProfileUpdate', act: 'updateBrokerProfile' }, result: BrokerProfileUpdated,
+    summary: "Update a broker's profile", params: PatentParams, body: ProfileUpdate(BrokerProfile),
     check: (db, { principal, data, params }) => checkBrokerUpdate(db, principal, params.patent, data),
     act: async (tx, { data, params, signer, signatureId }) => {
       const broker = await updateBrokerProfile(tx, { patent: params.patent, update: data, signer, signatureId });
@@ -69,7 +77,8 @@ export function registryRoutes(app: FastifyInstance, ctx: Context) {
   // The patents registry ANAM keeps: a broker registers only with a patent recorded there for them.
   signedRoute(app, ctx, {
     method: 'POST', url: '/api/v1/broker-patents', action: 'broker_patent.record', tags: ['brokers'],
-    summary: 'Record a customs broker patent ANAM granted (ANAM administrator)', data: BrokerPatentRecord,
+    names: { prepare: 'prepareBrokerPatentRecord', act: 'recordBrokerPatent' }, result: BrokerPatentRecorded,
+    summary: 'Record a customs broker patent ANAM granted (ANAM administrator)', body: BrokerPatentRecord,
     check: (db, { principal, data }) => checkPatentRecord(db, principal, data),
     act: async (tx, { data, signer, signatureId }) => {
       const patent = await recordPatent(tx, { input: data, actorRfc: signer.rfc, signatureId });
@@ -78,7 +87,8 @@ export function registryRoutes(app: FastifyInstance, ctx: Context) {
   });
   signedRoute(app, ctx, {
     method: 'POST', url: '/api/v1/broker-patents/:patent/status', action: 'broker_patent.change_status', tags: ['brokers'],
-    summary: 'Suspend, cancel or reactivate a broker patent (ANAM administrator)', params: PatentParams, data: BrokerPatentStatusChange,
+    names: { prepare: 'prepareBrokerPatentStatusChange', act: 'changeBrokerPatentStatus' }, result: BrokerPatentStatusChanged,
+    summary: 'Suspend, cancel or reactivate a broker patent (ANAM administrator)', params: PatentParams, body: BrokerPatentStatusChange,
     check: (db, { principal, data, params }) => checkPatentStatusChange(db, principal, params.patent, data),
     act: async (tx, { data, params, signer, signatureId }) => {
       const patent = await changePatentStatus(tx, { patent: params.patent, change: data, actorRfc: signer.rfc, signatureId });
@@ -91,8 +101,9 @@ export function registryRoutes(app: FastifyInstance, ctx: Context) {
   // Delegations (encargo conferido)
   signedRoute(app, ctx, {
     method: 'POST', url: '/api/v1/traders/:rfc/delegations', action: 'delegation.grant', tags: ['delegations'],
+    names: { prepare: 'prepareDelegationGrant', act: 'grantDelegation' }, result: DelegationGranted,
     summary: 'Delegate filing rights to a broker', params: RfcParams,
-    data: Type.Object({ brokerPatent: PatentParams.properties.patent }, { additionalProperties: false }),
+    body: Type.Object({ brokerPatent: PatentParams.properties.patent }, { additionalProperties: false }),
     check: (db, { principal, data, params }) => checkDelegationGrant(db, principal, params.rfc, data.brokerPatent),
     act: async (tx, { data, params, signer, signatureId }) => {
       const delegation = await grantDelegation(tx, { traderRfc: params.rfc, brokerPatent: data.brokerPatent, signerRfc: signer.rfc, signatureId });
@@ -101,7 +112,8 @@ export function registryRoutes(app: FastifyInstance, ctx: Context) {
   });
   signedRoute(app, ctx, {
     method: 'POST', url: '/api/v1/delegations/:id/revocation', action: 'delegation.revoke', tags: ['delegations'],
-    summary: 'Revoke a delegation', params: Type.Object({ id: Type.String({ format: 'uuid' }) }), data: Reason,
+    names: { prepare: 'prepareDelegationRevocation', act: 'revokeDelegation' }, result: DelegationRevoked,
+    summary: 'Revoke a delegation', params: Type.Object({ id: Type.String({ format: 'uuid' }) }), body: Reason,
     check: (db, { principal, params }) => checkDelegationRevocation(db, principal, params.id),
     act: async (tx, { data, params, signer, signatureId }) => {
       const delegation = await revokeDelegation(tx, { id: params.id, reason: data.reason, signerRfc: signer.rfc, signatureId });
@@ -131,7 +143,8 @@ export function registryRoutes(app: FastifyInstance, ctx: Context) {
     async (req) => ({ items: await listOfficers(db, principalOf(req), (req.params as { agency: string }).agency) }));
   signedRoute(app, ctx, {
     method: 'POST', url: '/api/v1/agencies/:agency/officers', action: 'officer.register', tags: ['agencies'],
-    summary: 'Register an officer bound to a certificate (agency administrator)', params: AgencyParams, data: OfficerRegistration,
+    names: { prepare: 'prepareOfficerRegistration', act: 'registerOfficer' }, result: OfficerRegistered,
+    summary: 'Register an officer bound to a certificate (agency administrator)', params: AgencyParams, body: OfficerRegistration,
     check: (db, { principal, data, params }) => checkOfficerRegistration(db, principal, params.agency, data),
     act: async (tx, { data, params, signer, signatureId }) => {
       const officer = await registerOfficer(tx, { agency: params.agency, input: data, actorRfc: signer.rfc, signatureId });
@@ -140,8 +153,9 @@ export function registryRoutes(app: FastifyInstance, ctx: Context) {
   });
   signedRoute(app, ctx, {
     method: 'POST', url: '/api/v1/agencies/:agency/officers/:id/deactivation', action: 'officer.deactivate', tags: ['agencies'],
+    names: { prepare: 'prepareOfficerDeactivation', act: 'deactivateOfficer' }, result: OfficerDeactivated,
     summary: 'Deactivate an officer (agency administrator)',
-    params: Type.Object({ agency: AgencyParams.properties.agency, id: Type.String({ format: 'uuid' }) }), data: Reason,
+    params: Type.Object({ agency: AgencyParams.properties.agency, id: Type.String({ format: 'uuid' }) }), body: Reason,
     check: (db, { principal, params }) => checkOfficerDeactivation(db, principal, params.agency, params.id),
     act: async (tx, { data, params, signer, signatureId }) => {
       const officer = await deactivateOfficer(tx, { agency: params.agency, id: params.id, reason: data.reason, actorRfc: signer.rfc, signatureId });

@@ -148,7 +148,7 @@ export async function setUpCast(w: TestWindow): Promise<Cast> {
     const id = await draft(token);
     const res = await w.signed(token, signer, 'POST', `/api/v1/operations/${id}/submit`, {});
     ok(res, 201, 'submission');
-    const app = res.body.acknowledgement.applications.find((x: any) => x.procedureCode === PROCEDURE);
+    const app = res.body.data.applications.find((x: any) => x.procedureCode === PROCEDURE);
     return { operation: id, application: app.id as string };
   };
   // The first operation is filed by the broker whose delegation will be revoked; the second by A's representative.
