@@ -36,10 +36,17 @@ async function storeEdocument(bytes: Buffer): Promise<{ number: string; file: st
   form.append('traderRfc', trader.rfc);
   form.append('documentType', 'commercial_invoice');
   form.append('file', new Blob([new Uint8Array(bytes)], { type: 'application/pdf' }), 'factura.pdf');
-  const res = await fetch(`${address}/api/v1/edocuments/uploads`, { method: 'POST', headers: { authorization: `Bearer ${trader.token}` }, body: form });
-  const issued = await res.json() as { challengeId: string; payload: object };
+  const res = await fetch(`${address}/api/v1/edocuments/uploads`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${trader.token}` },
+    body: form,
+  });
+  const issued = (await res.json()) as { challengeId: string; payload: object };
   assert.equal(res.status, 201, JSON.stringify(issued));
-  const created = await w.call('POST', '/api/v1/edocuments', { token: trader.token, body: { challengeId: issued.challengeId, ...signPayload(issued.payload, rep.signer) } });
+  const created = await w.call('POST', '/api/v1/edocuments', {
+    token: trader.token,
+    body: { challengeId: issued.challengeId, ...signPayload(issued.payload, rep.signer) },
+  });
   assert.equal(created.status, 201, JSON.stringify(created.body));
   const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
   return { number: created.body.data.number, file: new FsBlobStore(`${w.dataDir}/blobs`).pathOf(sha256) };
@@ -74,7 +81,7 @@ describe('a damaged blob is never served as the document', () => {
     assert.equal(res.headers.get('content-type'), 'application/problem+json; charset=utf-8');
     assert.equal(res.headers.get('repr-digest'), null, 'no digest claimed for what is not the document');
     assert.equal(res.headers.get('content-disposition'), null);
-    const problem = await res.json() as { code: string; detail: string };
+    const problem = (await res.json()) as { code: string; detail: string };
     assert.equal(problem.code, 'edocument.content_damaged');
     assert.match(problem.detail, new RegExp(number));
 

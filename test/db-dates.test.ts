@@ -29,13 +29,17 @@ test('date columns come back as YYYY-MM-DD text, as stored, in a query and in a 
     { id: 1, day: '2024-02-29', days: ['2025-01-01', null] },
     { id: 2, day: null, days: null },
   ]);
-  const inTransaction = await db.transaction((tx) => tx.one('select day, day + 1 as next from calendar_days where id = 1'));
+  const inTransaction = await db.transaction((tx) =>
+    tx.one('select day, day + 1 as next from calendar_days where id = 1'),
+  );
   assert.deepEqual(inTransaction, { day: '2024-02-29', next: '2024-03-01' });
   assert.equal(db.backend, database.url ? 'postgres' : 'pglite');
 });
 
 test('timestamps stay instants (Date) and int8 counts stay numbers', async () => {
-  const row = await db.one(`select '2025-02-28 10:00:00+00'::timestamptz as at, count(*) as n from (values (1), (2)) as v(x)`);
+  const row = await db.one(
+    `select '2025-02-28 10:00:00+00'::timestamptz as at, count(*) as n from (values (1), (2)) as v(x)`,
+  );
   assert.ok(row.at instanceof Date);
   assert.equal(row.at.toISOString(), '2025-02-28T10:00:00.000Z');
   assert.equal(row.n, 2);

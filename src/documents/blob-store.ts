@@ -259,15 +259,14 @@ export async function afterFirstChunk(stream: Readable): Promise<Readable> {
   const chunks = stream[Symbol.asyncIterator]();
   const first = await chunks.next();
   async function* all() {
-    try {
-      if (first.done) return;
-      yield first.value as Buffer;
-      for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value as Buffer;
-    } finally {
-      await chunks.return?.(); // a reader that stops early (a client gone) closes the source, and its file
-    }
+    if (first.done) return;
+    yield first.value as Buffer;
+    for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value as Buffer;
   }
-  return Readable.from(all(), { objectMode: false });
+  const out = Readable.from(all(), { objectMode: false });
+  // A reader that stops early (a client gone) closes the source, and its file, even before the second chunk.
+  out.once('close', () => stream.destroy());
+  return out;
 }
 
 async function readdirOrEmpty(folder: string): Promise<string[]> {
