@@ -45,8 +45,14 @@ describe('procedures', () => {
     assert.throws(broken({ rules: [rule, { ...rule, countries: { except: ['US'] } }] }), /rules\[1\]: a second rule for 93 from 2024-01-01/);
     assert.throws(broken({ rules: [] }), /rules: a procedure triggered by goods needs at least one rule/);
     assert.throws(broken({ trigger: 'request' }), /rules: a procedure filed on request has no goods rules/);
-    assert.throws(broken({ labels: { endUser: { x: { es: 'x', en: 'x' } } } }), /labels\.endUser: labels belong to a form field with a list of codes/);
-    assert.throws(broken({ labels: { purpose: { hunting: { es: 'Caza', en: 'Hunting' } } } }), /labels\.purpose: code sport_shooting has no label/);
+    assert.throws(broken({ labels: { purpose: { hunting: { es: 'Caza', en: 'Hunting' } } } }), /labels\.purpose: a permit prints no form field, not purpose/);
+    const origin = sourceOf(w.ctx.catalogue.files().find((p) => p.definition.code === 'SE-ORIGIN-CERTIFICATE')!);
+    const { tradeAgreement: _, ...withoutAgreement } = origin.labels!;
+    assert.throws(() => defineProcedure({ ...origin, labels: withoutAgreement }), /SE-ORIGIN-CERTIFICATE v1: labels: tradeAgreement is printed on a certificate_of_origin: label its codes/);
+    const { aladi: __, ...criteria } = origin.labels!.tradeAgreement!;
+    assert.throws(() => defineProcedure({ ...origin, labels: { ...origin.labels, tradeAgreement: criteria } }), /labels\.tradeAgreement: code aladi has no label/);
+    const bogus = { ...origin.labels, originCriterion: { ...origin.labels!.originCriterion, invented: { es: 'x', en: 'x' } } };
+    assert.throws(() => defineProcedure({ ...origin, labels: bogus }), /labels\.originCriterion\.invented: is not one of the field's codes/);
     assert.throws(broken({ example: { ...arms.example, data: { ...arms.example.data, purpose: 'fun' } } }), /example\.data\.purpose: must be equal to one of the allowed values/);
     assert.throws(broken({ example: { ...arms.example, data: { ...arms.example.data, importer: 'X' } } }), /example\.data\.importer: is prefilled/);
     assert.throws(broken({ example: { ...arms.example, goods: [{ ...arms.example.goods[0]!, hsCode: '847130' }] } }), /example\.goods\[0\]: 847130 from IT matches none of the procedure's rules/);

@@ -5,7 +5,7 @@ import { AGENCIES } from '../registry/agencies-data.ts';
 import { checkCountry } from './codes.ts';
 import { hsEntry } from './hs.ts';
 import {
-  ProcedureDefinitionSchema, type Flow, type FormSchema, type Procedure, type ProcedureDefinition, type ProcedureSource,
+  ISSUED_KINDS, ProcedureDefinitionSchema, type Flow, type Procedure, type ProcedureDefinition, type ProcedureSource,
   type RegulationRule, type RuleSource,
 } from './procedure.ts';
 
@@ -75,7 +75,7 @@ export function defineProcedure(source: ProcedureSource): Procedure {
     if (ids.has(r.id)) fail(`rules[${i}]`, `a second rule for ${r.hsPrefix} from ${r.effectiveFrom}: merge their countries into one rule`);
     ids.add(r.id);
   });
-  checkLabels(def.form, labels, fail);
+  checkLabels(def, labels, fail);
   checkExample(def, trigger, rules, example, fail);
   return { definition: def, trigger, rules, labels, example };
 }
@@ -99,12 +99,18 @@ function checkRule(def: ProcedureDefinition, r: RuleSource, field: string, fail:
   return { id: ruleId(def.code, r), flow: def.flow, procedure: def.code, ...r };
 }
 
-function checkLabels(form: FormSchema, labels: NonNullable<ProcedureSource['labels']>, fail: Fail): void {
+function checkLabels(def: ProcedureDefinition, labels: NonNullable<ProcedureSource['labels']>, fail: Fail): void {
+  const printed: readonly string[] = ISSUED_KINDS[def.issues.kind].printed;
   for (const [field, codes] of Object.entries(labels)) {
-    const values = (form.properties[field] as { enum?: unknown[] } | undefined)?.enum;
+    const values = (def.form.properties[field] as { enum?: unknown[] } | undefined)?.enum;
+    if (!printed.includes(field)) fail(`labels.${field}`, `a ${def.issues.kind} prints ${printed.length ? printed.join(', ') : 'no form field'}, not ${field}`);
     if (!values) fail(`labels.${field}`, 'labels belong to a form field with a list of codes (enum)');
     for (const code of Object.keys(codes)) if (!values!.includes(code)) fail(`labels.${field}.${code}`, 'is not one of the field\'s codes');
     for (const code of values!) if (!codes[String(code)]) fail(`labels.${field}`, `code ${String(code)} has no label`);
+  }
+  // What the document prints as a code needs words beside it.
+  for (const field of printed) {
+    if ((def.form.properties[field] as { enum?: unknown[] } | undefined)?.enum && !labels[field]) fail('labels', `${field} is printed on a ${def.issues.kind}: label its codes`);
   }
 }
 

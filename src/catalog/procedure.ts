@@ -5,14 +5,17 @@ import { Type, type Static } from 'typebox';
  * `defineProcedure()` (define.ts), which checks it when the file is imported.
  */
 
-/** What an approval issues, with the title printed on the document: the one list of kinds. */
+/**
+ * What an approval issues: the one list of kinds, with the title printed on the document and the form fields the
+ * document carries (`printed`, e.g. a certificate of origin's criterion), whose codes the procedure must label.
+ */
 export const ISSUED_KINDS = {
-  permit: { es: 'Permiso', en: 'Permit' },
-  licence: { es: 'Licencia', en: 'Licence' },
-  quota_certificate: { es: 'Certificado de cupo', en: 'Quota certificate' },
-  certificate_of_origin: { es: 'Certificado de origen', en: 'Certificate of origin' },
-  notice: { es: 'Aviso', en: 'Notice' },
-} as const satisfies Record<string, { es: string; en: string }>;
+  permit: { es: 'Permiso', en: 'Permit', printed: [] },
+  licence: { es: 'Licencia', en: 'Licence', printed: [] },
+  quota_certificate: { es: 'Certificado de cupo', en: 'Quota certificate', printed: [] },
+  certificate_of_origin: { es: 'Certificado de origen', en: 'Certificate of origin', printed: ['originCriterion', 'tradeAgreement'] },
+  notice: { es: 'Aviso', en: 'Notice', printed: [] },
+} as const satisfies Record<string, { es: string; en: string; printed: readonly string[] }>;
 export type IssuedKind = keyof typeof ISSUED_KINDS;
 
 /** Where a prefilled form field comes from: the trader's registry profile or the operation. */
