@@ -25,7 +25,10 @@ export const OperationSubmitted = Type.Object({
  * The single submission as a signed action: the window prepares the payload (the operation and exactly the
  * applications it will file), and files it only if, prepared again at the signed step, it is still the same.
  */
-export function submitAction(ctx: Context): SignedActionDefinition<typeof NoInput, typeof Id, typeof OperationSubmitted, SubmissionContent> {
+export function submitAction(ctx: Context, opts: {
+  /** 'queue' (the server): an auto-approve job per automatic notice; 'caller': the caller approves them (demo seeding, no job queue). */
+  autoApproval: 'queue' | 'caller';
+} = { autoApproval: 'queue' }): SignedActionDefinition<typeof NoInput, typeof Id, typeof OperationSubmitted, SubmissionContent> {
   return {
     method: 'POST', url: '/api/v1/operations/:id/submit', action: 'operation.submit', tags: ['operations'], params: Id,
     names: { prepare: 'prepareOperationSubmission', act: 'submitOperation' }, result: OperationSubmitted,
@@ -40,7 +43,7 @@ export function submitAction(ctx: Context): SignedActionDefinition<typeof NoInpu
     act: async (tx, { principal, params, signer, signatureId, challengeId, receivedAt }) => {
       const submitted = await submitOperation(tx, ctx, { principal, operationId: params.id, signer, signatureId, challengeId, now: receivedAt });
       // In the same transaction: a committed submission always has its auto-approval job.
-      for (const applicationId of submitted.autoApprove) await ctx.jobs.sendInTransaction(tx, AUTO_APPROVE, { applicationId });
+      if (opts.autoApproval === 'queue') for (const applicationId of submitted.autoApprove) await ctx.jobs.sendInTransaction(tx, AUTO_APPROVE, { applicationId });
       return { status: 201, object: { type: 'operation', id: params.id }, result: submitted.acknowledgement };
     },
     sealed: (tx, { params, seal }) => keepSeal(tx, params.id, seal),

@@ -29,7 +29,7 @@ async function file(ctx: Context, signer: Signer, flow: 'import', goods: ReturnT
   const principal = principalOf(signer);
   const draft = await createOperation(ctx.db, principal, { traderRfc: DEMO_TRADER_RFC, flow, data: { goods, procedureData } });
   // Through the same signed-action pipeline as the API: payload, signature, one sealed answer.
-  const action = submitAction(ctx);
+  const action = submitAction(ctx, { autoApproval: 'caller' });
   const params = { id: draft.id };
   const issued = await issueSigningPayload(ctx, action, { principal, params, input: {} });
   const signed = { challengeId: issued.challengeId, ...signPayload(issued.payload, signer) };
@@ -70,7 +70,6 @@ export async function seedDemoOperations(ctx: Context, signers: Map<string, Sign
   await step(ctx, cofepris, approvedId, 'approve');
 
   const notice = await file(ctx, rep, 'import', [line('720851', 'Lámina de acero rolada en caliente', 24000, 'KGM', 19200, 'CN')], { 'SE-STEEL-NOTICE': STEEL });
-  // Approved now rather than when the queued job runs (which then finds it done).
   for (const { id } of notice.applications) await autoApprove(ctx, id);
 
   const broker = principalOf(signers.get('broker')!);
