@@ -110,7 +110,7 @@ describe('every procedure is filed end to end with its example', () => {
 
         const submitted = await w.signed(trader.token, rep, 'POST', `/api/v1/operations/${draft.body.id}/submit`, {});
         assert.equal(submitted.status, 201, JSON.stringify(submitted.body));
-        const applicationId = submitted.body.acknowledgement.applications.find((a: any) => a.procedureCode === def.code).id;
+        const applicationId = submitted.body.data.applications.find((a: any) => a.procedureCode === def.code).id;
 
         if (def.issues.kind === 'quota_certificate') await quotaFor(p);
         await approve(p, applicationId);
