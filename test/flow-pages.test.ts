@@ -138,3 +138,14 @@ test('quotas and their assignments: every item once across pages, ties on period
   assert.deepEqual(assignments.items.map((a) => a.traderRfc), [...rfcs].sort());
   await assertLimitRefused(`/api/v1/quotas/${ids[0]}/assignments`, seAdmin.token);
 });
+
+test('the customs office keys a pedimento number carries are public, one per office that clears goods', async () => {
+  const res = await w.call('GET', '/api/v1/customs-offices');
+  assert.equal(res.status, 200, JSON.stringify(res.body));
+  const keys = res.body.items.map((o: any) => o.key);
+  assert.deepEqual(keys, [...new Set(keys)].sort(), 'one office per key, by key');
+  for (const office of res.body.items) assert.match(office.key, /^\d{2}$/);
+  assert.deepEqual(res.body.items.find((o: any) => o.code === 'ANAM-CDMX-AICM'),
+    { key: '47', code: 'ANAM-CDMX-AICM', name: 'Aduana del Aeropuerto Internacional de la Ciudad de México', state: 'CDMX', city: 'Ciudad de México' });
+  assert.equal(res.body.items.some((o: any) => o.code === 'ANAM-CDMX'), false, 'the central offices clear nothing');
+});
