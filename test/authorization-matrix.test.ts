@@ -173,6 +173,9 @@ const EXPECTED: Record<string, Row> = {
   'POST /api/v1/coves/{number}/amendments': { allow: 'signed' },
   'GET /api/v1/coves/{number}': { allow: DECLARATION_READERS },
 
+  // Reference data: the customs office keys a pedimento number carries.
+  'GET /api/v1/customs-offices': { allow: 'public' },
+
   // Quotas are SE's: their definition and assignments are set by SE administrators and supervisors (none in the cast).
   'GET /api/v1/quotas': { allow: 'public' },
   'GET /api/v1/quotas/{id}': { allow: 'public' },

@@ -12,12 +12,21 @@ import { traderRelation } from '../registry/identity.ts';
 import type { NewOperation, OperationData } from './schemas.ts';
 import { applicantSideSql } from '../registry/need-to-know.ts';
 import { traderByRfc } from '../registry/traders.ts';
+import { sortableTimestamp } from '../db/keyset.ts';
+
+/** What the acknowledgement (acuse) of a submitted operation holds: stored with the operation, printed as its PDF. */
+export interface OperationAcknowledgement {
+  folio: string; receivedAt: string; operationId: string;
+  trader: { rfc: string; legalName: string };
+  signedBy: { rfc: string; certificateSerial: string; signatureId: string };
+  applications: Array<{ id: string; procedureCode: string; procedureName: string; agency: string; dueDate: string; [more: string]: unknown }>;
+}
 
 export interface OperationRow {
   id: string; trader_id: string; flow: 'import' | 'export'; status: 'draft' | 'submitted'; created_by_rfc: string;
   broker_id: string | null; data: OperationData; version: number; created_at: Date; updated_at: Date; folio: string | null;
   submitted_at: Date | null; submit_signature_id: string | null; submit_challenge_id: string | null;
-  acknowledgement: Record<string, unknown> | null; acknowledgement_seal: string | null;
+  acknowledgement: OperationAcknowledgement | null; acknowledgement_seal: string | null;
   trader_rfc: string; trader_legal_rep_rfc: string;
 }
 
@@ -114,11 +123,18 @@ export function operationView(o: OperationRow) {
   };
 }
 
-export async function listOperations(db: Sql, principal: Principal, opts: { limit: number; status?: 'draft' | 'submitted' }) {
-  const rows = await db.query<OperationRow>(
-    `${SELECT}
+/**
+ * The caller's operations (as applicant side), newest first: one keyset page of `limit + 1` rows after the
+ * (createdAt, id) key `after`, each with its own key for the next cursor.
+ */
+export async function listOperations(db: Sql, principal: Principal, opts: { limit: number; status?: 'draft' | 'submitted'; after?: string[] }) {
+  const [afterAt, afterId] = opts.after ?? [null, null];
+  const rows = await db.query<OperationRow & { sort_at: string }>(
+    `select o.*, t.rfc as trader_rfc, t.legal_rep_rfc as trader_legal_rep_rfc, ${sortableTimestamp('o.created_at')} as sort_at
+       from operations o join traders t on t.id = o.trader_id
      where ${applicantSideSql('t.id', '$1')}
        and ($2::text is null or o.status = $2)
-     order by o.created_at desc limit $3`, [principal.rfc, opts.status ?? null, opts.limit]);
-  return rows.map(operationView);
+       and ($3::timestamptz is null or (o.created_at, o.id) < ($3::timestamptz, $4::uuid))
+     order by o.created_at desc, o.id desc limit $5`, [principal.rfc, opts.status ?? null, afterAt, afterId, opts.limit + 1]);
+  return rows.map((r) => ({ key: [r.sort_at, r.id], item: operationView(r) }));
 }

@@ -9,6 +9,7 @@ import { businessDaysBetween, mexicoDate } from '../calendar/calendar.ts';
 import { applicantMayAct, guardFacts, loadApplication, officerRefusal, procedureOf, type ApplicationRow } from './transition.ts';
 import { ACTIONS, availableActions, type Action } from './workflow.ts';
 import { applicantSideSql } from '../registry/need-to-know.ts';
+import { sortableTimestamp } from '../db/keyset.ts';
 
 /** Officers of the application's agency (and office) see everything; the applicant side sees no internal work. */
 export type Audience = 'officer' | 'applicant';
@@ -49,6 +50,9 @@ export async function viewerOf(db: Sql, principal: Principal, app: ApplicationRo
   throw notFound('application', app.id);
 }
 
+/** The kinds of `application_messages` (its CHECK constraint). */
+export const MESSAGE_KINDS = ['information_request', 'answer', 'message', 'internal_comment'] as const;
+
 /** Steps of the four-eyes review that stay inside the agency until the resolution. */
 const INTERNAL_EVENTS = ['application.propose_approval', 'application.propose_rejection', 'application.return_proposal'];
 
@@ -69,7 +73,7 @@ export async function getApplication(ctx: Context, principal: Principal, id: str
     `select seq, occurred_at, type, actor_rfc, signature_id, data from audit_events where object_type = 'application' and object_id = $1
         and ($2 or (type <> all($3::text[]) and not (type = 'application.comment' and coalesce(data->>'internal', 'false') = 'true')))
       order by seq`, [id, officer, INTERNAL_EVENTS]);
-  const messages = await ctx.db.query<{ id: string; kind: string; author_rfc: string; author_role: string; body: string; signature_id: string | null; created_at: Date }>(
+  const messages = await ctx.db.query<{ id: string; kind: (typeof MESSAGE_KINDS)[number]; author_rfc: string; author_role: string; body: string; signature_id: string | null; created_at: Date }>(
     `select id, kind, author_rfc, author_role, body, signature_id, created_at from application_messages
       where application_id = $1 and ($2 or kind <> 'internal_comment') order by created_at`, [id, officer]);
   const permit = await ctx.db.maybe<{ number: string; status: string }>('select number, status from permits where application_id = $1', [id]);
@@ -83,7 +87,7 @@ export async function getApplication(ctx: Context, principal: Principal, id: str
     permit,
     availableActions: availableActions(facts),
     timeline: [
-      ...events.map((e) => ({ at: e.occurred_at.toISOString(), kind: 'event', type: e.type, ...eventActor(e), signatureId: e.signature_id, data: e.data })),
+      ...events.map((e) => ({ at: e.occurred_at.toISOString(), kind: 'event' as const, type: e.type, ...eventActor(e), signatureId: e.signature_id, data: e.data })),
       ...messages.map((m) => ({
         at: m.created_at.toISOString(), kind: m.kind, actor: officer || m.author_role !== 'officer' ? m.author_rfc : app.agency_code,
         role: m.author_role, body: m.body, signatureId: m.signature_id,
@@ -107,38 +111,59 @@ const OFFICER_COVERS = (rfc: string) => `m.agency = a.agency_code
 const FROM = `from applications a join traders t on t.id = a.trader_id join operations o on o.id = a.operation_id
   left join procedure_versions pv on pv.code = a.procedure_code and pv.version = a.procedure_version`;
 
-/** The applications a caller may see: its own (and delegated) as applicant, its agency's (and office's) as officer. */
-export async function listApplications(ctx: Context, principal: Principal, q: { status?: string; agency?: string; from?: string; to?: string; limit: number; offset: number }) {
+/**
+ * The applications a caller may see: its own (and delegated) as applicant, its agency's (and office's) as officer.
+ * Newest first; one keyset page of `limit + 1` after the (submittedAt, id) key `after`.
+ */
+export async function listApplications(ctx: Context, principal: Principal, q: { status?: string; agency?: string; from?: string; to?: string; limit: number; after?: string[] }) {
   const memberships = await officerMemberships(ctx.db, principal);
-  const rows = await ctx.db.query<ApplicationRow & { as_officer: boolean }>(
-    `select a.*, m.agency is not null as as_officer ${FROM}
+  const [afterAt, afterId] = q.after ?? [null, null];
+  const rows = await ctx.db.query<ApplicationRow & { as_officer: boolean; sort_at: string }>(
+    `select a.*, m.agency is not null as as_officer, ${sortableTimestamp('a.submitted_at')} as sort_at ${FROM}
       left join jsonb_to_recordset($1::jsonb) as m(agency text, office text, officer uuid, supervisor boolean) on ${OFFICER_COVERS('$2')}
       where (m.agency is not null or ${applicantSideSql('t.id', '$2')})
         and ($3::text is null or (case when m.agency is null and a.status = 'proposed' then 'in_review' else a.status end) = $3)
         and ($4::text is null or a.agency_code = $4)
         and ($5::date is null or a.submitted_at >= $5::date) and ($6::date is null or a.submitted_at < $6::date + 1)
-      order by a.submitted_at desc, a.id limit $7 offset $8`,
-    [membershipRows(memberships), principal.rfc, q.status ?? null, q.agency ?? null, q.from ?? null, q.to ?? null, q.limit, q.offset]);
+        and ($7::timestamptz is null or a.submitted_at < $7::timestamptz or (a.submitted_at = $7::timestamptz and a.id > $8::uuid))
+      order by a.submitted_at desc, a.id limit $9`,
+    [membershipRows(memberships), principal.rfc, q.status ?? null, q.agency ?? null, q.from ?? null, q.to ?? null, afterAt, afterId, q.limit + 1]);
   const today = mexicoDate(ctx.clock.now());
-  return rows.map((r) => applicationView(r, today, r.as_officer ? 'officer' : 'applicant'));
+  return rows.map((r) => ({
+    key: [r.sort_at, r.id],
+    item: applicationView(r, today, r.as_officer ? 'officer' : 'applicant'),
+  }));
 }
 
-/** An officer's inbox: open applications of their agency (and office), not their own cases, soonest due first. */
-export async function inbox(ctx: Context, principal: Principal, q: { agency?: string; assigned?: 'me' | 'unassigned' | 'any'; status?: string; overdue?: boolean; limit: number }) {
+/** Sorts last among due dates: an application without one (no legal clock) comes after every dated one. */
+const NO_DUE_DATE = '9999-12-31';
+
+/**
+ * An officer's inbox: open applications of their agency (and office), not their own cases, soonest due first.
+ * One keyset page of `limit + 1` after the (dueDate, submittedAt, id) key `after`.
+ */
+export async function inbox(ctx: Context, principal: Principal, q: { agency?: string; assigned?: 'me' | 'unassigned' | 'any'; status?: string; overdue?: boolean; limit: number; after?: string[] }) {
   const memberships = (await officerMemberships(ctx.db, principal)).filter((m) => !q.agency || m.agency === q.agency);
   if (memberships.length === 0) return [];
   const today = mexicoDate(ctx.clock.now());
-  const rows = await ctx.db.query<ApplicationRow & { trader_rfc: string; trader_name: string }>(
-    `select a.*, t.rfc as trader_rfc, t.legal_name as trader_name ${FROM}
+  const [afterDue, afterAt, afterId] = q.after ?? [null, null, null];
+  const rows = await ctx.db.query<ApplicationRow & { trader_rfc: string; trader_name: string; sort_due: string; sort_at: string }>(
+    `select a.*, t.rfc as trader_rfc, t.legal_name as trader_name,
+            to_char(coalesce(a.due_date, $8::date), 'YYYY-MM-DD') as sort_due, ${sortableTimestamp('a.submitted_at')} as sort_at ${FROM}
       join jsonb_to_recordset($1::jsonb) as m(agency text, office text, officer uuid, supervisor boolean) on ${OFFICER_COVERS('$7')}
       where a.status in ('submitted', 'assigned', 'in_review', 'information_requested', 'answered', 'proposed')
         and ($2::text is null or a.status = $2)
         and ($3 = 'any' or ($3 = 'me' and a.assigned_officer_id = m.officer) or ($3 = 'unassigned' and a.assigned_officer_id is null))
         and (not $4 or a.due_date < $5::date)
-      order by a.due_date nulls last, a.submitted_at limit $6`,
-    [membershipRows(memberships), q.status ?? null, q.assigned ?? 'any', q.overdue ?? false, today, q.limit, principal.rfc]);
+        and ($9::date is null or (coalesce(a.due_date, $8::date), a.submitted_at, a.id) > ($9::date, $10::timestamptz, $11::uuid))
+      order by coalesce(a.due_date, $8::date), a.submitted_at, a.id limit $6`,
+    [membershipRows(memberships), q.status ?? null, q.assigned ?? 'any', q.overdue ?? false, today, q.limit + 1, principal.rfc, NO_DUE_DATE,
+      afterDue, afterAt, afterId]);
   return rows.map((r) => ({
-    ...applicationView(r, today, 'officer'),
-    trader: { rfc: r.trader_rfc, legalName: r.trader_name },
+    key: [r.sort_due, r.sort_at, r.id],
+    item: {
+      ...applicationView(r, today, 'officer'),
+      trader: { rfc: r.trader_rfc, legalName: r.trader_name },
+    },
   }));
 }

@@ -7,20 +7,31 @@ import { appendAudit } from '../audit/log.ts';
 import { AppError } from '../errors.ts';
 import type { VerifiedSigner } from '../pki/signature.ts';
 import { principalOf } from '../http/access.ts';
+import { Uuid } from '../http/identifiers.ts';
+import { keysetCursor } from '../http/keyset.ts';
+import { PageQuery, pageOf } from '../http/pagination.ts';
+import { Problem } from '../http/schemas.ts';
 import { signedRoute } from '../http/signed-route.ts';
 import { ApplicationStepTaken } from '../http/signed-action/results.ts';
 import { renderAcknowledgementPdf } from './acknowledgement-pdf.ts';
 import { createOperation, listOperations, operationFor, operationView, updateOperation } from './operations.ts';
 import { getApplication, inbox, listApplications, viewerOf } from './queries.ts';
+import { Application, ApplicationPage, CommentCreated, InboxPage, Operation, OperationPage, OperationPreview } from './response-schemas.ts';
 import { NewOperation, OperationUpdate } from './schemas.ts';
 import { previewSubmission } from './submit.ts';
 import { submitAction } from './submit-action.ts';
 import { guardFacts, loadApplication, procedureOf, transition, type Actor } from './transition.ts';
 import { ACTIONS, refusal, STATUSES, type Action } from './workflow.ts';
 
-const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
+const Id = Type.Object({ id: Uuid });
 const read = { access: { scope: 'read' as const } };
 const write = { access: { scope: 'write' as const } };
+
+/** The OpenAPI tags of this module, with what they cover. */
+export const applicationTags = [
+  { name: 'operations', description: 'An import or export declared once, as a draft, then signed and submitted once: one acknowledgement, one application per agency procedure it needs' },
+  { name: 'applications', description: "What agencies review: lists, the officer's inbox, the timeline, and the workflow's steps (some signed with the e.firma)" },
+];
 
 /** Resolves the caller into a workflow actor for an application, or refuses. */
 async function actorFor(ctx: Context, db: Sql, principal: Principal, applicationId: string, action: Action, signed?: { signer: VerifiedSigner; signatureId: string }): Promise<Actor> {
@@ -41,67 +52,137 @@ export function applicationRoutes(app: App, ctx: Context) {
   const { db } = ctx;
 
   // Operations: declared once as a draft, then signed and submitted once.
-  app.post('/api/v1/operations', { config: write, schema: { tags: ['operations'], summary: 'Create an operation draft', body: NewOperation } },
-    async (req, reply) => reply.code(201).send(await createOperation(db, principalOf(req), req.body as Static<typeof NewOperation>)));
+  app.post('/api/v1/operations', {
+    config: write,
+    schema: {
+      tags: ['operations'], operationId: 'createOperation', summary: 'Create an operation draft',
+      description: 'Declares the goods of one import or export once, for a trader the caller files for (itself, as legal representative, '
+        + 'or as its delegated broker). The window works out which agency procedures it needs (see the preview) and files them all in one signed submit.',
+      body: NewOperation, response: { 201: Operation, '4xx': Problem },
+    },
+  }, async (req, reply) => reply.code(201).send(await createOperation(db, principalOf(req), req.body)));
   app.get('/api/v1/operations', {
     config: read,
-    schema: { tags: ['operations'], summary: 'My operations', querystring: Type.Object({
-      status: Type.Optional(Type.Union([Type.Literal('draft'), Type.Literal('submitted')])), limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
-    }, { additionalProperties: false }) },
-  }, async (req) => ({ items: await listOperations(db, principalOf(req), req.query as { limit: number; status?: 'draft' | 'submitted' }) }));
-  app.get('/api/v1/operations/:id', { config: read, schema: { tags: ['operations'], summary: 'An operation', params: Id } },
-    async (req) => operationView(await operationFor(db, principalOf(req), (req.params as { id: string }).id)));
-  app.put('/api/v1/operations/:id', { config: write, schema: { tags: ['operations'], summary: 'Change a draft', params: Id, body: OperationUpdate } },
-    async (req) => updateOperation(db, principalOf(req), (req.params as { id: string }).id, req.body as Static<typeof OperationUpdate>));
+    schema: {
+      tags: ['operations'], operationId: 'listOperations', summary: 'My operations, newest first',
+      description: 'The operations of the traders the caller files for, drafts and submitted, one page at a time (follow `next`).',
+      querystring: Type.Object({ status: Type.Optional(Type.Union([Type.Literal('draft'), Type.Literal('submitted')])), ...PageQuery }, { additionalProperties: false }),
+      response: { 200: OperationPage, '4xx': Problem },
+    },
+  }, async (req) => {
+    const limit = req.query.limit ?? 50;
+    const rows = await listOperations(db, principalOf(req), { limit, status: req.query.status, after: keysetCursor(req.query.cursor, ['timestamp', 'uuid']) });
+    return pageOf(rows, limit, req.url, (r) => r.key, (r) => r.item);
+  });
+  app.get('/api/v1/operations/:id', {
+    config: read,
+    schema: { tags: ['operations'], operationId: 'getOperation', summary: 'An operation', params: Id, response: { 200: Operation, '4xx': Problem } },
+  }, async (req) => operationView(await operationFor(db, principalOf(req), req.params.id)));
+  app.put('/api/v1/operations/:id', {
+    config: write,
+    schema: {
+      tags: ['operations'], operationId: 'updateOperation', summary: 'Change a draft',
+      description: 'Replaces the data of a draft; `expectedVersion` names the version it replaces, so a stale edit is refused (409 operation.version_conflict).',
+      params: Id, body: OperationUpdate, response: { 200: Operation, '4xx': Problem },
+    },
+  }, async (req) => updateOperation(db, principalOf(req), req.params.id, req.body));
   app.get('/api/v1/operations/:id/preview', {
-    config: read, schema: { tags: ['operations'], summary: 'Which procedures the operation needs, each form prefilled, and what is missing', params: Id },
-  }, async (req) => ({ applications: await previewSubmission(ctx, principalOf(req), (req.params as { id: string }).id) }));
+    config: read,
+    schema: {
+      tags: ['operations'], operationId: 'previewOperation', summary: 'Which procedures the operation needs, each form prefilled, and what is missing',
+      params: Id, response: { 200: OperationPreview, '4xx': Problem },
+    },
+  }, async (req) => ({ applications: await previewSubmission(ctx, principalOf(req), req.params.id) }));
 
   signedRoute(app, ctx, submitAction(ctx));
 
   app.get('/api/v1/operations/:id/acknowledgement.pdf', {
-    config: read, schema: { tags: ['operations'], summary: 'The acknowledgement (acuse) as PDF', params: Id },
+    config: read,
+    schema: {
+      tags: ['operations'], operationId: 'getOperationAcknowledgementPdf', summary: 'The acknowledgement (acuse) as PDF', params: Id,
+      produces: ['application/pdf'],
+      response: {
+        200: Type.Unsafe<Uint8Array>({ description: 'The acknowledgement, printable (application/pdf)', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } }),
+        '4xx': Problem,
+      },
+    },
   }, async (req, reply) => {
-    const op = await operationFor(db, principalOf(req), (req.params as { id: string }).id);
+    const op = await operationFor(db, principalOf(req), req.params.id);
     if (!op.acknowledgement || !op.acknowledgement_seal) throw new AppError('operation.not_submitted', 'A draft has no acknowledgement yet.', 409);
-    const ack = op.acknowledgement as any;
+    const ack = op.acknowledgement;
     const pdf = await renderAcknowledgementPdf({
       folio: ack.folio, receivedAt: ack.receivedAt, trader: ack.trader, signedBy: ack.signedBy, seal: op.acknowledgement_seal,
-      applications: ack.applications.map((a: any) => ({ id: a.id, procedureCode: a.procedureCode, procedureName: a.procedureName, agency: a.agency, dueDate: a.dueDate })),
+      applications: ack.applications.map((a) => ({ id: a.id, procedureCode: a.procedureCode, procedureName: a.procedureName, agency: a.agency, dueDate: a.dueDate })),
     });
     return reply.type('application/pdf').header('content-disposition', `inline; filename="${ack.folio}.pdf"`).send(Buffer.from(pdf));
   });
 
   // Applications: what agencies review.
+  const AgencyFilter = Type.Optional(Type.String({ pattern: '^[A-Z]{2,12}$', description: 'Only this agency (its code)' }));
   app.get('/api/v1/applications', {
     config: read,
-    schema: { tags: ['applications'], summary: 'Applications I filed (or may see by delegation), or of my agency', querystring: Type.Object({
-      status: Type.Optional(Type.Enum(STATUSES)), agency: Type.Optional(Type.String({ pattern: '^[A-Z]+$' })),
-      from: Type.Optional(Type.String({ format: 'date' })), to: Type.Optional(Type.String({ format: 'date' })),
-      limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }), offset: Type.Integer({ minimum: 0, default: 0 }),
-    }, { additionalProperties: false }) },
-  }, async (req) => ({ items: await listApplications(ctx, principalOf(req), req.query as any) }));
-  app.get('/api/v1/applications/:id', { config: read, schema: { tags: ['applications'], summary: 'An application with its timeline and the actions open to me', params: Id } },
-    async (req) => getApplication(ctx, principalOf(req), (req.params as { id: string }).id));
+    schema: {
+      tags: ['applications'], operationId: 'listApplications', summary: 'Applications I filed (or may see by delegation), or of my agency',
+      description: 'Newest first. The applicant side sees its own applications (a proposed one reads as in review); officers see their '
+        + "agency's (their office's, for office-bound procedures), never their own cases as officers.",
+      querystring: Type.Object({
+        status: Type.Optional(Type.Enum(STATUSES)), agency: AgencyFilter,
+        from: Type.Optional(Type.String({ format: 'date', description: 'Submitted on or after this day' })),
+        to: Type.Optional(Type.String({ format: 'date', description: 'Submitted on or before this day' })),
+        ...PageQuery,
+      }, { additionalProperties: false }),
+      response: { 200: ApplicationPage, '4xx': Problem },
+    },
+  }, async (req) => {
+    const { cursor, limit = 50, ...filters } = req.query;
+    const rows = await listApplications(ctx, principalOf(req), { ...filters, limit, after: keysetCursor(cursor, ['timestamp', 'uuid']) });
+    return pageOf(rows, limit, req.url, (r) => r.key, (r) => r.item);
+  });
+  app.get('/api/v1/applications/:id', {
+    config: read,
+    schema: {
+      tags: ['applications'], operationId: 'getApplication', summary: 'An application with its timeline and the actions open to me',
+      params: Id, response: { 200: Application, '4xx': Problem },
+    },
+  }, async (req) => getApplication(ctx, principalOf(req), req.params.id));
   app.get('/api/v1/inbox', {
     config: read,
-    schema: { tags: ['applications'], summary: "An officer's inbox: open applications of my agency and office, soonest due first", querystring: Type.Object({
-      agency: Type.Optional(Type.String({ pattern: '^[A-Z]+$' })), status: Type.Optional(Type.Enum(STATUSES)),
-      assigned: Type.Optional(Type.Union([Type.Literal('me'), Type.Literal('unassigned'), Type.Literal('any')])),
-      overdue: Type.Optional(Type.Boolean()), limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
-    }, { additionalProperties: false }) },
-  }, async (req) => ({ items: await inbox(ctx, principalOf(req), req.query as any) }));
+    schema: {
+      tags: ['applications'], operationId: 'listInbox', summary: "An officer's inbox: open applications of my agency and office, soonest due first",
+      description: 'Anyone signed in may ask; a caller who is no officer gets an empty inbox.',
+      querystring: Type.Object({
+        agency: AgencyFilter, status: Type.Optional(Type.Enum(STATUSES)),
+        assigned: Type.Optional(Type.Union([Type.Literal('me'), Type.Literal('unassigned'), Type.Literal('any')], { description: 'Whose: mine, nobody\'s, or any (default)' })),
+        overdue: Type.Optional(Type.Boolean({ description: 'Only those past their due date' })),
+        ...PageQuery,
+      }, { additionalProperties: false }),
+      response: { 200: InboxPage, '4xx': Problem },
+    },
+  }, async (req) => {
+    const { cursor, limit = 50, ...filters } = req.query;
+    const rows = await inbox(ctx, principalOf(req), { ...filters, limit, after: keysetCursor(cursor, ['date', 'timestamp', 'uuid']) });
+    return pageOf(rows, limit, req.url, (r) => r.key, (r) => r.item);
+  });
 
   // Unsigned internal steps of the review.
-  for (const [path, action] of [['assignment', 'assign'], ['review', 'start_review'], ['review-resumption', 'resume_review'], ['proposal-return', 'return_proposal']] as const) {
-    app.post(`/api/v1/applications/:id/${path}`, {
+  const internalSteps = [
+    { path: 'assignment', action: 'assign', operationId: 'assignApplication', summary: 'Assign the application (to me, or a supervisor names a colleague)' },
+    { path: 'review', action: 'start_review', operationId: 'startApplicationReview', summary: 'Start the review (the assignee)' },
+    { path: 'review-resumption', action: 'resume_review', operationId: 'resumeApplicationReview', summary: 'Resume the review after an answer' },
+    { path: 'proposal-return', action: 'return_proposal', operationId: 'returnApplicationProposal', summary: 'Return a proposal to the reviewer (four eyes)' },
+  ] as const;
+  for (const step of internalSteps) {
+    app.post(`/api/v1/applications/:id/${step.path}`, {
       config: write,
-      schema: { tags: ['applications'], summary: `${action.replace(/_/g, ' ')}`, params: Id,
-        body: Type.Object({ officerId: Type.Optional(Type.String({ format: 'uuid' })) }, { additionalProperties: false }) },
+      schema: {
+        tags: ['applications'], operationId: step.operationId, summary: step.summary, params: Id,
+        body: Type.Object({ officerId: Type.Optional(Type.String({ format: 'uuid', description: 'assignment: the colleague to assign (supervisors)' })) }, { additionalProperties: false }),
+        response: { 200: Application, '4xx': Problem },
+      },
     }, async (req) => {
-      const { id } = req.params as { id: string };
-      const actor = await actorFor(ctx, db, principalOf(req), id, action);
-      const row = await db.transaction((tx) => transition(tx, ctx, { applicationId: id, action, actor, officerId: (req.body as { officerId?: string }).officerId }));
+      const { id } = req.params;
+      const actor = await actorFor(ctx, db, principalOf(req), id, step.action);
+      const row = await db.transaction((tx) => transition(tx, ctx, { applicationId: id, action: step.action, actor, officerId: req.body.officerId }));
       return getApplication(ctx, principalOf(req), row.id);
     });
   }
@@ -144,12 +225,17 @@ export function applicationRoutes(app: App, ctx: Context) {
   // Comments: internal between officers, or a message to the applicant; no status change.
   app.post('/api/v1/applications/:id/comments', {
     config: write,
-    schema: { tags: ['applications'], summary: 'Comment (officers: internal or to the applicant; applicants: a message)', params: Id,
-      body: Type.Object({ body: Type.String({ minLength: 1, maxLength: 5000 }), internal: Type.Boolean({ default: false }) }, { additionalProperties: false }) },
+    schema: {
+      tags: ['applications'], operationId: 'commentOnApplication', summary: 'Comment (officers: internal or to the applicant; applicants: a message)', params: Id,
+      body: Type.Object({ body: Type.String({ minLength: 1, maxLength: 5000 }), internal: Type.Boolean({ default: false }) }, {
+        additionalProperties: false, examples: [{ body: 'The invoice in eDocument 0123456789ABC is illegible; please upload it again.', internal: false }],
+      }),
+      response: { 201: CommentCreated, '4xx': Problem },
+    },
   }, async (req, reply) => {
     const principal = principalOf(req);
-    const { id } = req.params as { id: string };
-    const { body, internal } = req.body as { body: string; internal: boolean };
+    const { id } = req.params;
+    const { body, internal = false } = req.body;
     const application = await loadApplication(db, id);
     const viewer = await viewerOf(db, principal, application, await procedureOf(ctx, db, application));
     if (internal && viewer.kind === 'applicant' && viewer.officerRefused) throw viewer.officerRefused;
@@ -160,6 +246,6 @@ export function applicationRoutes(app: App, ctx: Context) {
         [id, internal ? 'internal_comment' : 'message', principal.rfc, viewer.kind, body, ctx.clock.now()]);
       await appendAudit(tx, { type: 'application.comment', actorRfc: principal.rfc, objectType: 'application', objectId: id, data: { internal, role: viewer.kind } });
     });
-    return reply.code(201).send({ ok: true });
+    return reply.code(201).send({ ok: true as const });
   });
 }

@@ -1,16 +1,16 @@
 import { Type, type Static } from 'typebox';
-import { Rfc } from '../registry/schemas.ts';
+import { CountryCode, CurrencyCode, HsCode, ProcedureCode, Rfc } from '../http/identifiers.ts';
 
 export const GoodsLine = Type.Object({
-  hsCode: Type.String({ pattern: '^[0-9]{6}([0-9]{2}){0,2}$', description: 'HS subheading (6 digits), tariff fraction (8) or fraction + NICO (10)' }),
+  hsCode: HsCode,
   description: Type.String({ minLength: 1, maxLength: 500 }),
   quantity: Type.Number({ exclusiveMinimum: 0 }),
   unit: Type.String({ minLength: 1, maxLength: 12, description: 'e.g. KGM, LTR, PCE (UN/ECE Rec. 20)' }),
   value: Type.Number({ exclusiveMinimum: 0 }),
-  currency: Type.String({ pattern: '^[A-Z]{3}$' }),
-  originCountry: Type.String({ pattern: '^[A-Z]{2}$' }),
-  destinationCountry: Type.String({ pattern: '^[A-Z]{2}$' }),
-  customsOffice: Type.String({ minLength: 1, maxLength: 40, description: 'ANAM customs office code' }),
+  currency: CurrencyCode,
+  originCountry: CountryCode,
+  destinationCountry: CountryCode,
+  customsOffice: Type.String({ minLength: 1, maxLength: 40, description: 'ANAM customs office code, e.g. ANAM-TAMPS-NLD (GET /api/v1/customs-offices)' }),
 }, { additionalProperties: false });
 export type GoodsLine = Static<typeof GoodsLine>;
 
@@ -22,7 +22,7 @@ export const OperationData = Type.Object({
   /** Procedures filed on request rather than because of goods, e.g. SE-IMMEX-ANNUAL-REPORT. */
   procedures: Type.Optional(Type.Array(Type.String({ pattern: '^[A-Z]+-[A-Z0-9-]+$' }), { maxItems: 20, uniqueItems: true })),
   /** Per procedure code, the fields the applicant types (everything else is prefilled). */
-  procedureData: Type.Optional(Type.Record(Type.String({ pattern: '^[A-Z]+-[A-Z0-9-]+$' }), Type.Record(Type.String(), Type.Unknown()))),
+  procedureData: Type.Optional(Type.Record(ProcedureCode, Type.Record(Type.String(), Type.Unknown()))),
 }, { additionalProperties: false });
 export type OperationData = Static<typeof OperationData>;
 
@@ -30,7 +30,18 @@ export const NewOperation = Type.Object({
   traderRfc: Rfc,
   flow: Type.Union([Type.Literal('import'), Type.Literal('export')]),
   data: OperationData,
-}, { additionalProperties: false });
+}, {
+  additionalProperties: false,
+  examples: [{
+    traderRfc: 'FAR9501017R3', flow: 'import',
+    data: {
+      goods: [{
+        hsCode: '30049099', description: 'Medicamentos para uso humano', quantity: 1200, unit: 'PCE', value: 18000, currency: 'USD',
+        originCountry: 'DE', destinationCountry: 'MX', customsOffice: 'ANAM-CDMX-AICM',
+      }],
+    },
+  }],
+});
 export type NewOperation = Static<typeof NewOperation>;
 
 export const OperationUpdate = Type.Object({

@@ -275,7 +275,7 @@ export async function readDeclaration(db: Sql, principal: Principal, number: str
   const draws = row ? await db.query<DrawRow>(`${DRAWS} where d.declaration_number = $1 order by d.draw`, [number]) : [];
   return {
     number,
-    status: row?.status ?? 'refused',
+    status: row?.status ?? ('refused' as const),
     declaration: row?.body ?? null,
     receivedAt: row?.received_at.toISOString() ?? null,
     receivedBy: row?.received_by_rfc ?? null,

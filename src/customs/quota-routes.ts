@@ -3,16 +3,18 @@ import { mexicoDate } from '../calendar/calendar.ts';
 import type { Context } from '../context.ts';
 import type { App } from '../http/typed-app.ts';
 import { principalOf } from '../http/access.ts';
+import { CountryCode as Country, HsPrefix as HsCode, Rfc, Uuid } from '../http/identifiers.ts';
+import { keysetCursor } from '../http/keyset.ts';
+import { PageQuery, pageOf } from '../http/pagination.ts';
+import { Problem } from '../http/schemas.ts';
 import { signedRoute } from '../http/signed-route.ts';
 import { QuotaAssigned, QuotaCreated } from '../http/signed-action/results.ts';
-import { Rfc } from '../registry/schemas.ts';
 import { checkQuotaAssignment, checkQuotaCreation, createQuota, setQuotaAssignment } from './quota-admin.ts';
 import { getQuota, listQuotaAssignments, listQuotas } from './quota-view.ts';
+import { Quota, QuotaAssignmentPage, QuotaPage } from './response-schemas.ts';
 
 const tags = ['quotas'];
 const Day = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
-const Country = Type.String({ pattern: '^[A-Z]{2}$' });
-const HsCode = Type.String({ pattern: '^[0-9]{2}([0-9]{2}){0,4}$', description: 'HS chapter (2 digits), heading (4), subheading (6), fraction (8) or fraction + NICO (10)' });
 
 const NewQuota = Type.Object({
   name: Type.String({ minLength: 3, maxLength: 200, description: 'e.g. "CPTPP skimmed milk powder 2026"' }),
@@ -27,8 +29,13 @@ const NewQuota = Type.Object({
   }),
 }, { additionalProperties: false });
 
-const QuotaId = Type.Object({ id: Type.String({ format: 'uuid' }) });
-const AssignmentParams = Type.Object({ id: Type.String({ format: 'uuid' }), rfc: Rfc });
+const QuotaId = Type.Object({ id: Uuid });
+const AssignmentParams = Type.Object({ id: Uuid, rfc: Rfc });
+
+/** The OpenAPI tag of this module, with what it covers. */
+export const quotaTags = [
+  { name: 'quotas', description: 'Tariff-rate quotas of SE: their amounts (public), per-trader assignments, and the certificates charged to them' },
+];
 
 export function quotaRoutes(app: App, ctx: Context) {
   const today = () => mexicoDate(ctx.clock.now());
@@ -59,19 +66,36 @@ export function quotaRoutes(app: App, ctx: Context) {
   app.get('/api/v1/quotas', {
     config: { access: 'public' },
     schema: {
-      tags, summary: 'Quotas with their totals, allocated, used and remaining amounts (public)',
+      tags, operationId: 'listQuotas', summary: 'Quotas with their totals, allocated, used and remaining amounts (public)',
+      description: 'Latest period first. Amounts and scope only, never who holds the certificates or assignments.',
       querystring: Type.Object({
-        hsCode: Type.Optional(HsCode), originCountry: Type.Optional(Country), date: Type.Optional(Day),
+        hsCode: Type.Optional(HsCode), originCountry: Type.Optional(Country),
+        date: Type.Optional(Type.String({ format: 'date', description: 'Only quotas whose period includes this day' })),
+        ...PageQuery,
       }, { additionalProperties: false }),
+      response: { 200: QuotaPage, '4xx': Problem },
     },
-  }, async (req) => ({ items: await listQuotas(ctx.db, today(), req.query as { hsCode?: string; originCountry?: string; date?: string }) }));
+  }, async (req) => {
+    const { cursor, limit = 50, ...filter } = req.query;
+    const rows = await listQuotas(ctx.db, today(), { ...filter, limit, after: keysetCursor(cursor, ['date', 'text', 'uuid']) });
+    return pageOf(rows, limit, req.url, (r) => r.key, (r) => r.item);
+  });
 
   app.get('/api/v1/quotas/:id', {
-    config: { access: 'public' }, schema: { tags, summary: 'One quota (public)', params: QuotaId },
-  }, async (req) => getQuota(ctx.db, (req.params as { id: string }).id, today()));
+    config: { access: 'public' },
+    schema: { tags, operationId: 'getQuota', summary: 'One quota (public)', params: QuotaId, response: { 200: Quota, '4xx': Problem } },
+  }, async (req) => getQuota(ctx.db, req.params.id, today()));
 
   app.get('/api/v1/quotas/:id/assignments', {
     config: { access: { scope: 'read' } },
-    schema: { tags, summary: 'Per-trader assignments (SE officers: all; traders and their brokers: their own)', params: QuotaId },
-  }, async (req) => listQuotaAssignments(ctx.db, principalOf(req), (req.params as { id: string }).id));
+    schema: {
+      tags, operationId: 'listQuotaAssignments', summary: 'Per-trader assignments (SE officers: all; traders and their brokers: their own)',
+      params: QuotaId, querystring: Type.Object({ ...PageQuery }, { additionalProperties: false }),
+      response: { 200: QuotaAssignmentPage, '4xx': Problem },
+    },
+  }, async (req) => {
+    const limit = req.query.limit ?? 50;
+    const rows = await listQuotaAssignments(ctx.db, principalOf(req), req.params.id, { limit, after: keysetCursor(req.query.cursor, ['text'])?.[0] });
+    return pageOf(rows, limit, req.url, (r) => [r.traderRfc], (r) => r);
+  });
 }

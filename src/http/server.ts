@@ -23,6 +23,7 @@ import { declarationRoutes } from '../customs/declaration-routes.ts';
 import { AppError } from '../errors.ts';
 import { installAccessControl } from './access.ts';
 import { hoistComponents } from './openapi.ts';
+import { FLOW_TAGS } from './flow-tags.ts';
 import { installErrorHandling, sendProblem } from './problem.ts';
 
 /**
@@ -140,6 +141,7 @@ export async function buildServer(ctx: Context): Promise<FastifyInstance> {
           + 'sign its RFC 8785 canonical JSON with your e.firma and submit { challengeId, certificate, algorithm, signature }.',
       },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      tags: FLOW_TAGS,
     },
     transform: ({ schema, url, route }) => {
       const access = (route.config as { access?: unknown } | undefined)?.access;

@@ -1,12 +1,13 @@
 import type { Principal } from '../auth/principal.ts';
 import type { Sql } from '../db/db.ts';
-import { AppError, notFound } from '../errors.ts';
+import { sortableTimestamp } from '../db/keyset.ts';
+import { notFound } from '../errors.ts';
 import { applicantSideSql, handledBySql } from '../registry/need-to-know.ts';
 import type { Bilingual } from './notify.ts';
 
 interface NotificationRow {
   id: string; kind: string; title: Bilingual; body: Bilingual; link: string | null;
-  object_type: string; object_id: string; created_at: Date; read_at: Date | null; cursor: string;
+  object_type: string; object_id: string; created_at: Date; read_at: Date | null; sort_at: string;
 }
 
 const view = (n: NotificationRow) => ({
@@ -14,8 +15,7 @@ const view = (n: NotificationRow) => ({
   createdAt: n.created_at.toISOString(), readAt: n.read_at?.toISOString() ?? null,
 });
 
-const COLUMNS = `id, kind, title, body, link, object_type, object_id, created_at, read_at,
-  to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || '_' || id as cursor`;
+const COLUMNS = `id, kind, title, body, link, object_type, object_id, created_at, read_at, ${sortableTimestamp('created_at')} as sort_at`;
 
 /**
  * The caller's notifications that they may still see (SQL condition on \`notifications n\`; $1 the RFC,
@@ -34,35 +34,20 @@ const VISIBLE = `n.recipient_rfc = $1 and (
                 where o.id = coalesce(${uuidIf('operation')}, (select a.operation_id from applications a where a.id = ${uuidIf('application')}))), true))`;
 
 /**
- * A page cursor is the (created_at, id) of the last item seen, as `nextCursor` returns it; a bare
- * timestamp also works and means "older than this". The id breaks ties between items created together.
+ * The caller's own notifications they may still see, newest first, with the number still unread: one keyset
+ * page of `limit + 1` rows after the (createdAt, id) key `after`, each with its key for the next cursor.
  */
-export const CURSOR_PATTERN = '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,6})?Z(_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})?$';
-const NO_ID = '00000000-0000-0000-0000-000000000000';
-
-function parseCursor(cursor: string): [string, string] {
-  const [at, id] = cursor.split('_');
-  if (!at || Number.isNaN(Date.parse(at)) || !new RegExp(CURSOR_PATTERN).test(cursor)) {
-    throw new AppError('notification.cursor_invalid', `"${cursor}" is not a page cursor: pass the nextCursor of the previous page.`, 400);
-  }
-  // With a bare timestamp, the smallest id makes (created_at, id) < (at, id) mean created_at < at.
-  return [at, id ?? NO_ID];
-}
-
-/** The caller's own notifications they may still see, newest first, with the number still unread. */
-export async function listNotifications(db: Sql, principal: Principal, opts: { unread?: boolean; limit?: number; before?: string } = {}) {
-  const limit = opts.limit ?? 20;
-  const [beforeAt, beforeId] = opts.before ? parseCursor(opts.before) : [null, null];
+export async function listNotifications(db: Sql, principal: Principal, opts: { unread?: boolean; limit: number; after?: string[] }) {
+  const [afterAt, afterId] = opts.after ?? [null, null];
   const rows = await db.query<NotificationRow>(
     `select ${COLUMNS} from notifications n
      where ${VISIBLE} and ($3::boolean is not true or read_at is null)
        and ($4::timestamptz is null or (created_at, id) < ($4::timestamptz, $5::uuid))
      order by created_at desc, id desc limit $6`,
-    [principal.rfc, principal.certificateFingerprint, opts.unread ?? false, beforeAt, beforeId, limit + 1]);
-  const page = rows.slice(0, limit);
+    [principal.rfc, principal.certificateFingerprint, opts.unread ?? false, afterAt, afterId, opts.limit + 1]);
   const { unread } = await db.one<{ unread: number }>(
     `select count(*)::int as unread from notifications n where ${VISIBLE} and read_at is null`, [principal.rfc, principal.certificateFingerprint]);
-  return { items: page.map(view), nextCursor: rows.length > limit ? page[page.length - 1]!.cursor : null, unread };
+  return { rows: rows.map((r) => ({ key: [r.sort_at, r.id], item: view(r) })), unread };
 }
 
 /** Marks one of the caller's notifications read; reading it again keeps the first time. */

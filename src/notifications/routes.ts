@@ -1,34 +1,54 @@
-import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { Context } from '../context.ts';
 import { principalOf } from '../http/access.ts';
-import { CURSOR_PATTERN, listNotifications, markAllNotificationsRead, markNotificationRead } from './feed.ts';
+import { Uuid } from '../http/identifiers.ts';
+import { keysetCursor } from '../http/keyset.ts';
+import { PageQuery, pageOf } from '../http/pagination.ts';
+import { Problem } from '../http/schemas.ts';
+import type { App } from '../http/typed-app.ts';
+import { listNotifications, markAllNotificationsRead, markNotificationRead } from './feed.ts';
+import { Notification, NotificationPage, NotificationsMarked } from './response-schemas.ts';
 
 const tags = ['notifications'];
-const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+const IdParams = Type.Object({ id: Uuid });
 
-export function notificationRoutes(app: FastifyInstance, ctx: Context) {
+/** The OpenAPI tag of this module, with what it covers. */
+export const notificationTags = [
+  { name: 'notifications', description: "The caller's in-app feed: what happened to their operations, applications and permits" },
+];
+
+export function notificationRoutes(app: App, ctx: Context) {
   const { db } = ctx;
 
   app.get('/api/v1/notifications', {
     config: { access: { scope: 'read' } },
     schema: {
-      tags, summary: 'My notifications, newest first (with the number unread)',
+      tags, operationId: 'listNotifications', summary: 'My notifications, newest first (with the number unread)',
+      description: 'Only what the caller may still see: a broker whose delegation ended no longer reads what it was told about that trader.',
       querystring: Type.Object({
         unread: Type.Optional(Type.Boolean({ description: 'Only the ones not yet read' })),
-        limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, description: 'Page size, default 20' })),
-        before: Type.Optional(Type.String({ pattern: CURSOR_PATTERN, description: 'The nextCursor of the previous page' })),
+        ...PageQuery,
       }, { additionalProperties: false }),
+      response: { 200: NotificationPage, '4xx': Problem },
     },
-  }, async (req) => listNotifications(db, principalOf(req), req.query as { unread?: boolean; limit?: number; before?: string }));
+  }, async (req) => {
+    const limit = req.query.limit ?? 50;
+    const { rows, unread } = await listNotifications(db, principalOf(req), {
+      unread: req.query.unread, limit, after: keysetCursor(req.query.cursor, ['timestamp', 'uuid']),
+    });
+    return { ...pageOf(rows, limit, req.url, (r) => r.key, (r) => r.item), unread };
+  });
 
   app.post('/api/v1/notifications/:id/read', {
     config: { access: { scope: 'write' } },
-    schema: { tags, summary: 'Mark one of my notifications read', params: IdParams },
-  }, async (req) => markNotificationRead(db, principalOf(req), (req.params as { id: string }).id));
+    schema: {
+      tags, operationId: 'markNotificationRead', summary: 'Mark one of my notifications read',
+      description: 'Reading it again keeps the first time.', params: IdParams, response: { 200: Notification, '4xx': Problem },
+    },
+  }, async (req) => markNotificationRead(db, principalOf(req), req.params.id));
 
   app.post('/api/v1/notifications/read-all', {
     config: { access: { scope: 'write' } },
-    schema: { tags, summary: 'Mark all my notifications read' },
+    schema: { tags, operationId: 'markAllNotificationsRead', summary: 'Mark all my notifications read', response: { 200: NotificationsMarked, '4xx': Problem } },
   }, async (req) => markAllNotificationsRead(db, principalOf(req)));
 }

@@ -8,15 +8,21 @@ import type { Sql } from '../db/db.ts';
 import { AppError, notFound } from '../errors.ts';
 import { requireOfficerRole } from '../registry/identity.ts';
 import { officerNeedsToKnow } from '../registry/need-to-know.ts';
+import type { IssuedKind } from '../catalog/procedure.ts';
 import type { PermitDocument } from './document.ts';
 import { verifyPermitToken } from './token.ts';
 import { jwks } from '../pki/window-key.ts';
 import { normaliseVerificationCode, sameVerificationCode } from './verification-code.ts';
 
 export interface PermitRow {
-  id: string; number: string; application_id: string; agency_code: string; procedure_code: string; kind: string; trader_id: string;
-  holder_rfc: string; valid_from: string; valid_to: string; status: 'active' | 'revoked'; approved_by: string;
+  id: string; number: string; application_id: string; agency_code: string; procedure_code: string; kind: IssuedKind; trader_id: string;
+  holder_rfc: string; valid_from: string; valid_to: string; status: 'active' | 'revoked'; approved_by: PermitDocument['approvedBy'];
   document: PermitDocument; token: string; verification_code: string; issued_at: Date; revoked_at: Date | null; revoke_reason: string | null;
+}
+
+export interface PermitBalance {
+  line: number; hsCode: string; unit: string; currency: string;
+  authorisedQuantity: number; remainingQuantity: number; authorisedValue: number; remainingValue: number;
 }
 
 export type PermitStatus = 'valid' | 'expired' | 'not_yet_valid' | 'revoked' | 'exhausted';
@@ -26,7 +32,7 @@ export async function findPermit(db: Sql, number: string, lock = false): Promise
 }
 
 /** What a border officer needs to know: revoked, outside its dates, or with no balance left. */
-export async function permitStatus(db: Sql, permit: PermitRow, today: string): Promise<{ status: PermitStatus; balances: Array<Record<string, unknown>> }> {
+export async function permitStatus(db: Sql, permit: PermitRow, today: string): Promise<{ status: PermitStatus; balances: PermitBalance[] }> {
   const lines = await db.query<{ line: number; hs_code: string; unit: string; currency: string; authorised_quantity: string; remaining_quantity: string; authorised_value: string; remaining_value: string }>(
     'select * from permit_lines where permit_id = $1 order by line', [permit.id]);
   const balances = lines.map((l) => ({
@@ -95,7 +101,7 @@ export async function verifyPermit(ctx: Context, q: { number?: string; code?: st
     return { authentic: false, number: number ?? null, message: 'No permit with this number was issued by this window.' };
   }
   if (q.token && permit.token !== q.token) {
-    return { authentic: false, number, message: 'The token is signed by the window but is not the one issued with this permit.' };
+    return { authentic: false, number: number ?? null, message: 'The token is signed by the window but is not the one issued with this permit.' };
   }
   const { status } = await permitStatus(ctx.db, permit, mexicoDate(ctx.clock.now()));
   return {
