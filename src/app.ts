@@ -11,18 +11,25 @@ import type { Context } from './context.ts';
 import { openDb } from './db/db.ts';
 import { migrate } from './db/migrate.ts';
 import { buildServer } from './http/server.ts';
-import { createJobQueue } from './jobs/queue.ts';
+import { createJobQueue, type JobQueueOptions } from './jobs/queue.ts';
 import { devPkiKeyFiles, initDevPki } from './pki/ca.ts';
 import { checkKeyFile, ensurePrivateDir } from './private-files.ts';
 import { staleCrlPolicyFor, TrustStore } from './pki/trust-store.ts';
 import { loadOrCreateWindowKey } from './pki/window-key.ts';
 import { seedReferenceData } from './registry/agencies.ts';
 
+/** How a window opens besides its config: the server uses the defaults; the test window opens a copy of a migrated PGlite. */
+export interface OpenOptions {
+  /** PGlite only: in memory instead of under the data folder, started from this dumped data folder when given. */
+  pglite?: { inMemory: true; loadDataDir?: Blob };
+  jobs?: Pick<JobQueueOptions, 'pollSeconds' | 'stopTimeoutSeconds'>;
+}
+
 /**
  * Opens everything a window needs, in order: database (migrated, reference data loaded),
  * trust store, the window's key. In development a dev CA and window key are created on first start.
  */
-export async function openContext(config: Config): Promise<Context> {
+export async function openContext(config: Config, opts: OpenOptions = {}): Promise<Context> {
   const development = config.env !== 'production';
   const warn = (message: string) => console.warn(JSON.stringify({ level: 40, msg: message }));
   ensurePrivateDir(config.dataDir, warn);
@@ -31,7 +38,11 @@ export async function openContext(config: Config): Promise<Context> {
     for (const key of devPkiKeyFiles(`${config.dataDir}/pki`)) checkKeyFile(key, { production: false, warn });
   }
   checkKeyFile(config.windowKeyPath, { production: !development, warn });
-  const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const db = await openDb({
+    databaseUrl: config.databaseUrl,
+    dataDir: opts.pglite?.inMemory ? undefined : config.dataDir,
+    loadDataDir: opts.pglite?.loadDataDir,
+  });
   try {
     await migrate(db);
     await seedReferenceData(db);
@@ -39,7 +50,7 @@ export async function openContext(config: Config): Promise<Context> {
     const windowKey = await loadOrCreateWindowKey(config.windowKeyPath, { create: development });
     const catalogue = loadCatalogue();
     await syncProcedureVersions(db, catalogue);
-    const jobs = createJobQueue(db, { logger: { warn: (obj, msg) => console.warn(JSON.stringify({ level: 40, msg, err: String((obj as { err?: unknown })?.err ?? obj) })) } });
+    const jobs = createJobQueue(db, { ...opts.jobs, logger: { warn: (obj, msg) => console.warn(JSON.stringify({ level: 40, msg, err: String((obj as { err?: unknown })?.err ?? obj) })) } });
     return { config, db, trust, windowKey, catalogue, clock: { now: () => new Date() }, jobs };
   } catch (err) {
     await db.close();
