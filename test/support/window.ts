@@ -18,6 +18,8 @@ import { withCurpCheckDigit, withRfcCheckDigit } from '../../src/registry/identi
 import { registerOfficer } from '../../src/registry/officers.ts';
 import { recordPatent } from '../../src/registry/patents.ts';
 import type { OfficerRole } from '../../src/registry/schemas.ts';
+import * as pipeline from './pipeline.ts';
+import type { Actor, FiledOperation, FileOperationInput } from './pipeline.ts';
 import { copyDevCa, migratedPglite } from './templates.ts';
 
 export const PASSWORD = 'test-pass';
@@ -77,6 +79,11 @@ export interface TestWindow {
   registerTrader(rep: Person, overrides?: Record<string, unknown>): Promise<{ rfc: string; token: string }>;
   registerBroker(person: Person, patent?: string): Promise<{ patent: string; token: string }>;
   officer(agency: string, roles: OfficerRole[], office?: string): Promise<Person & { token: string; id: string }>;
+  /** The pipeline through the API (test/support/pipeline.ts): file, approve, a permit, a customs declaration. */
+  fileOperation(filer: Actor, input: FileOperationInput): Promise<FiledOperation>;
+  approve(officer: Actor, applicationId: string): Promise<void>;
+  permit(filer: Actor, officer: Actor, input: FileOperationInput): Promise<string>;
+  declaration(token: string, body: unknown): Promise<{ status: number; body: any }>;
   close(): Promise<void>;
 }
 
@@ -144,8 +151,12 @@ export async function startTestWindow(env: Record<string, string> = {}): Promise
     });
   };
 
-  return {
+  const w: TestWindow = {
     ctx, app, pki, dataDir, person, login, call, signed,
+    fileOperation: (filer, input) => pipeline.fileOperation(w, filer, input),
+    approve: (officer, id) => pipeline.approve(w, officer, id),
+    permit: (filer, officer, input) => pipeline.permit(w, filer, officer, input),
+    declaration: (token, body) => pipeline.declaration(w, token, body),
     async registerTrader(rep, overrides = {}) {
       const rfc = randomRfc('company');
       // The company registers itself with its own e.firma: a SAT company certificate naming its representative.
@@ -186,6 +197,7 @@ export async function startTestWindow(env: Record<string, string> = {}): Promise
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  return w;
 }
 
 function safeJson(text: string) {
