@@ -13,7 +13,7 @@ import type { Context } from './context.ts';
 import { openDb } from './db/db.ts';
 import { migrate } from './db/migrate.ts';
 import { buildServer } from './http/server.ts';
-import { createJobQueue } from './jobs/queue.ts';
+import { createJobQueue, type JobQueueOptions } from './jobs/queue.ts';
 import { onPermitIssued } from './permits/hooks.ts';
 import { issuePermit } from './permits/issue.ts';
 import { devPkiKeyFiles, initDevPki } from './pki/ca.ts';
@@ -22,11 +22,18 @@ import { staleCrlPolicyFor, TrustStore } from './pki/trust-store.ts';
 import { loadOrCreateWindowKey } from './pki/window-key.ts';
 import { seedReferenceData } from './registry/agencies.ts';
 
+/** How a window opens besides its config: the server uses the defaults; the test window opens a copy of a migrated PGlite. */
+export interface OpenOptions {
+  /** PGlite only: in memory instead of under the data folder, started from this dumped data folder when given. */
+  pglite?: { inMemory: true; loadDataDir?: Blob };
+  jobs?: Pick<JobQueueOptions, 'pollSeconds' | 'stopTimeoutSeconds'>;
+}
+
 /**
  * Opens everything a window needs, in order: database (migrated, reference data loaded),
  * trust store, the window's key. In development a dev CA and window key are created on first start.
  */
-export async function openContext(config: Config): Promise<Context> {
+export async function openContext(config: Config, opts: OpenOptions = {}): Promise<Context> {
   const development = config.env !== 'production';
   const warn = (message: string) => console.warn(JSON.stringify({ level: 40, msg: message }));
   ensurePrivateDir(config.dataDir, warn);
@@ -35,7 +42,11 @@ export async function openContext(config: Config): Promise<Context> {
     for (const key of devPkiKeyFiles(`${config.dataDir}/pki`)) checkKeyFile(key, { production: false, warn });
   }
   checkKeyFile(config.windowKeyPath, { production: !development, warn });
-  const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const db = await openDb({
+    databaseUrl: config.databaseUrl,
+    dataDir: opts.pglite?.inMemory ? undefined : config.dataDir,
+    loadDataDir: opts.pglite?.loadDataDir,
+  });
   try {
     await migrate(db);
     await seedReferenceData(db);
@@ -43,7 +54,7 @@ export async function openContext(config: Config): Promise<Context> {
     const windowKey = await loadOrCreateWindowKey(config.windowKeyPath, { create: development });
     const catalogue = await loadCatalogue();
     await syncProcedureVersions(db, catalogue);
-    const jobs = createJobQueue(db, { logger: { warn: (obj, msg) => console.warn(JSON.stringify({ level: 40, msg, err: String((obj as { err?: unknown })?.err ?? obj) })) } });
+    const jobs = createJobQueue(db, { ...opts.jobs, logger: { warn: (obj, msg) => console.warn(JSON.stringify({ level: 40, msg, err: String((obj as { err?: unknown })?.err ?? obj) })) } });
     const ctx: Context = { config, db, trust, windowKey, catalogue, clock: { now: () => new Date() }, jobs };
     wireFlows(ctx);
     return ctx;

@@ -16,7 +16,7 @@ async function tryLogin(signer: Parameters<typeof signPayload>[1], tamper?: (p: 
 
 describe('login with an e.firma', () => {
   test('a valid RSA e.firma logs in; /me names the certificate holder; logout ends the session', async () => {
-    const p = await w.person();
+    const p = await w.person({ keyType: 'rsa' });
     const res = await tryLogin(p.signer);
     assert.equal(res.status, 200);
     assert.match(res.body.token, /^vts_/);

@@ -16,6 +16,7 @@ import { authenticate } from '../src/auth/sessions.ts';
 import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_TRADER_RFC } from '../src/cli/demo.ts';
 import { initDevPki, openEfirma, parseCertificate, revokeCertificate, signPayload, TrustStore, verifySignature, type DevPki, type Signer } from '../src/pki/index.ts';
 import { getJson, postJson, runCli, startServerProcess, type ServerProcess } from './support/processes.ts';
+import { MEDICINES_FORM, medicines } from './support/pipeline.ts';
 import { startTestWindow, testDatabaseUrl, type Person, type TestWindow } from './support/window.ts';
 
 let w: TestWindow;
@@ -31,24 +32,9 @@ before(async () => {
 });
 after(() => w.close());
 
-const MEDICINES = { sanitaryRegistrations: ['123M2015 SSA IV'], pharmaceuticalForm: 'tablet', responsiblePharmacistLicence: '12345678' };
-
 /** An approved COFEPRIS permit for 500 KGM of medicines: something a customs declaration can draw down. */
-async function medicinesPermit(): Promise<string> {
-  const goods = [{ hsCode: '300490', description: 'Medicamento en tabletas', quantity: 500, unit: 'KGM', value: 1000, currency: 'USD',
-    originCountry: 'DE', destinationCountry: 'MX', customsOffice: 'ANAM-TAMPS-NLD' }];
-  const draft = await w.call('POST', '/api/v1/operations', {
-    token: trader.token, body: { traderRfc: trader.rfc, flow: 'import', data: { goods, procedureData: { 'COFEPRIS-MEDICINES-IMPORT': MEDICINES } } },
-  });
-  assert.equal(draft.status, 201, JSON.stringify(draft.body));
-  const submitted = await w.signed(trader.token, rep, 'POST', `/api/v1/operations/${draft.body.id}/submit`, {});
-  assert.equal(submitted.status, 201, JSON.stringify(submitted.body));
-  const id = submitted.body.data.applications[0].id as string;
-  for (const step of ['assignment', 'review']) assert.equal((await w.call('POST', `/api/v1/applications/${id}/${step}`, { token: cofepris.token })).status, 200);
-  const resolved = await w.signed(cofepris.token, cofepris, 'POST', `/api/v1/applications/${id}/resolution`, { decision: 'approve' });
-  assert.equal(resolved.status, 200, JSON.stringify(resolved.body));
-  return (await w.call('GET', `/api/v1/applications/${id}`, { token: trader.token })).body.permit.number;
-}
+const medicinesPermit = () =>
+  w.permit({ ...rep, token: trader.token }, cofepris, { traderRfc: trader.rfc, goods: medicines(500, 1000), procedureData: MEDICINES_FORM });
 
 let sequence = 0;
 const declaration = (permit: string) => {

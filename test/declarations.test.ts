@@ -5,6 +5,7 @@ import { CUSTOMS_TYP } from '../src/customs/declarations.ts';
 import { PDFDocument } from 'pdf-lib';
 import { signPayload } from '../src/pki/index.ts';
 import { openJws } from '../src/pki/window-key.ts';
+import { MEDICINES_FORM, medicines } from './support/pipeline.ts';
 import { startTestWindow, traderProfile, type Person, type TestWindow } from './support/window.ts';
 
 let w: TestWindow;
@@ -23,26 +24,9 @@ before(async () => {
 });
 after(() => w.close());
 
-const MEDICINES = { sanitaryRegistrations: ['123M2015 SSA IV'], pharmaceuticalForm: 'tablet', responsiblePharmacistLicence: '12345678' };
-
 /** Files an import of medicines as the trader and has COFEPRIS approve it: a real permit with a known balance. */
-async function medicinesPermit(quantity: number, value: number, extra: Record<string, unknown> = {}): Promise<string> {
-  const goods = [{
-    hsCode: '300490', description: 'Medicamento en tabletas', quantity, unit: 'KGM', value, currency: 'USD',
-    originCountry: 'DE', destinationCountry: 'MX', customsOffice: 'ANAM-TAMPS-NLD', ...extra,
-  }];
-  const draft = await w.call('POST', '/api/v1/operations', {
-    token: trader.token, body: { traderRfc: trader.rfc, flow: 'import', data: { goods, procedureData: { 'COFEPRIS-MEDICINES-IMPORT': MEDICINES } } },
-  });
-  assert.equal(draft.status, 201, JSON.stringify(draft.body));
-  const submitted = await w.signed(trader.token, rep, 'POST', `/api/v1/operations/${draft.body.id}/submit`, {});
-  assert.equal(submitted.status, 201, JSON.stringify(submitted.body));
-  const id = submitted.body.data.applications[0].id as string;
-  for (const step of ['assignment', 'review']) assert.equal((await w.call('POST', `/api/v1/applications/${id}/${step}`, { token: cofepris.token })).status, 200);
-  const resolved = await w.signed(cofepris.token, cofepris, 'POST', `/api/v1/applications/${id}/resolution`, { decision: 'approve' });
-  assert.equal(resolved.status, 200, JSON.stringify(resolved.body));
-  return (await w.call('GET', `/api/v1/applications/${id}`, { token: trader.token })).body.permit.number;
-}
+const medicinesPermit = (quantity: number, value: number, extra: Record<string, unknown> = {}) =>
+  w.permit({ ...rep, token: trader.token }, cofepris, { traderRfc: trader.rfc, goods: medicines(quantity, value, extra), procedureData: MEDICINES_FORM });
 
 const today = () => mexicoDate(w.ctx.clock.now());
 let sequence = 0;
@@ -59,7 +43,7 @@ const declaration = (lines: Line[], extra: Record<string, unknown> = {}) => {
   return { number: nextNumber(date), customsOffice: 'ANAM-TAMPS-NLD', brokerPatent: PATENT, traderRfc: trader.rfc, flow: 'import', date, lines, ...extra };
 };
 
-const declare = (body: unknown, token = customs.token) => w.call('POST', '/api/v1/customs/declarations', { token, body });
+const declare = (body: unknown, token = customs.token) => w.declaration(token, body);
 const keys = async () => (await w.call('GET', '/.well-known/ventanilla-keys.json')).body;
 async function balance(permit: string) {
   const res = await w.call('GET', `/api/v1/customs/permits/${permit}/draws`, { token: customs.token });

@@ -23,6 +23,8 @@ export interface Sql {
 export interface Db extends Sql {
   readonly backend: 'pglite' | 'postgres';
   close(): Promise<void>;
+  /** PGlite only: the data folder as a tarball, which `openDb({ loadDataDir })` starts from (tests clone a migrated database). */
+  dumpDataDir?(): Promise<Blob>;
 }
 
 type RunQuery = (text: string, params?: readonly unknown[]) => Promise<Row[]>;
@@ -62,13 +64,13 @@ function toBuffers(rows: Row[]): Row[] {
 const asDateText = (value: string) => value;
 const PGLITE_PARSERS = { [pgliteTypes.DATE]: asDateText };
 
-async function openPglite(dataDir: string | undefined): Promise<Db> {
+async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undefined): Promise<Db> {
   // In memory (tests) there is nothing to share; on disk, one process owns the folder (see owner-lock.ts).
   const lock = dataDir ? lockDatabaseDir(dataDir) : null;
   let lite: PGlite;
   try {
     if (dataDir) fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-    lite = new PGlite({ dataDir, parsers: PGLITE_PARSERS });
+    lite = new PGlite({ dataDir, parsers: PGLITE_PARSERS, ...(loadDataDir ? { loadDataDir } : {}) });
     await lite.waitReady;
     if (dataDir) tightenTree(dataDir);
   } catch (err) {
@@ -86,6 +88,7 @@ async function openPglite(dataDir: string | undefined): Promise<Db> {
     }));
   return {
     ...root, backend: 'pglite',
+    dumpDataDir: () => lite.dumpDataDir('none'),
     close: async () => {
       try {
         await lite.close();
@@ -136,11 +139,15 @@ async function openPostgres(url: string): Promise<Db> {
   return { ...root, backend: 'postgres', close: () => pool.end() };
 }
 
-/** PostgreSQL when a URL is given, else embedded PGlite persisted under dataDir (in memory when dataDir is undefined). */
-export function openDb(opts: { databaseUrl?: string; dataDir?: string }): Promise<Db> {
+/**
+ * PostgreSQL when a URL is given, else embedded PGlite persisted under dataDir (in memory when dataDir is
+ * undefined). `loadDataDir` (PGlite) starts from a dumped data folder instead of an empty one: a copy of
+ * a database without initdb's cost, which is most of PGlite's start.
+ */
+export function openDb(opts: { databaseUrl?: string; dataDir?: string; loadDataDir?: Blob }): Promise<Db> {
   return opts.databaseUrl
     ? openPostgres(opts.databaseUrl)
-    : openPglite(opts.dataDir ? path.join(opts.dataDir, 'pg') : undefined);
+    : openPglite(opts.dataDir ? path.join(opts.dataDir, 'pg') : undefined, opts.loadDataDir);
 }
 
 /** jsonb parameters are passed as JSON text: both drivers then store them unchanged. */

@@ -9,23 +9,18 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { FastifyInstance } from 'fastify';
-import { loadCatalogue } from '../../src/catalog/catalogue.ts';
-import { syncProcedureVersions } from '../../src/catalog/sync.ts';
+import { openContext, startJobs } from '../../src/app.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import type { Context } from '../../src/context.ts';
-import { openDb } from '../../src/db/db.ts';
-import { migrate } from '../../src/db/migrate.ts';
-import { startJobs, wireFlows } from '../../src/app.ts';
 import { buildServer } from '../../src/http/server.ts';
-import { createJobQueue } from '../../src/jobs/queue.ts';
-import { initDevPki, issueEfirma, openEfirma, signPayload, type DevPki, type IssueEfirmaOptions, type Signer } from '../../src/pki/index.ts';
-import { staleCrlPolicyFor, TrustStore } from '../../src/pki/trust-store.ts';
-import { loadOrCreateWindowKey } from '../../src/pki/window-key.ts';
-import { seedReferenceData } from '../../src/registry/agencies.ts';
+import { issueEfirma, loadDevPki, openEfirma, signPayload, type DevPki, type IssueEfirmaOptions, type Signer } from '../../src/pki/index.ts';
 import { withCurpCheckDigit, withRfcCheckDigit } from '../../src/registry/identifiers.ts';
 import { registerOfficer } from '../../src/registry/officers.ts';
 import { recordPatent } from '../../src/registry/patents.ts';
 import type { OfficerRole } from '../../src/registry/schemas.ts';
+import * as pipeline from './pipeline.ts';
+import type { Actor, FiledOperation, FileOperationInput } from './pipeline.ts';
+import { copyDevCa, migratedPglite } from './templates.ts';
 
 export const PASSWORD = 'test-pass';
 
@@ -74,7 +69,7 @@ export interface TestWindow {
   app: FastifyInstance;
   pki: DevPki;
   dataDir: string;
-  /** Issues a real e.firma from the window's dev CA (or another CA). */
+  /** Issues a real e.firma from the window's dev CA (or another CA), with an EC P-256 key unless `keyType: 'rsa'`. */
   person(opts?: Partial<IssueEfirmaOptions> & { kind?: 'person' | 'company'; ca?: DevPki }): Promise<Person>;
   login(person: Person): Promise<string>;
   /** Calls a route with JSON; returns status and parsed body. */
@@ -84,6 +79,11 @@ export interface TestWindow {
   registerTrader(rep: Person, overrides?: Record<string, unknown>): Promise<{ rfc: string; token: string }>;
   registerBroker(person: Person, patent?: string): Promise<{ patent: string; token: string }>;
   officer(agency: string, roles: OfficerRole[], office?: string): Promise<Person & { token: string; id: string }>;
+  /** The pipeline through the API (test/support/pipeline.ts): file, approve, a permit, a customs declaration. */
+  fileOperation(filer: Actor, input: FileOperationInput): Promise<FiledOperation>;
+  approve(officer: Actor, applicationId: string): Promise<void>;
+  permit(filer: Actor, officer: Actor, input: FileOperationInput): Promise<string>;
+  declaration(token: string, body: unknown): Promise<{ status: number; body: any }>;
   close(): Promise<void>;
 }
 
@@ -101,23 +101,15 @@ export function traderProfile(rfc: string, rep?: Person) {
 export async function startTestWindow(env: Record<string, string> = {}): Promise<TestWindow> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ventanilla-test-'));
   const database = await testDatabaseUrl();
-  const config: Config = loadConfig({ NODE_ENV: 'test', VENTANILLA_DATA_DIR: dataDir, LOGIN_RATE_LIMIT: '100000', ...env });
-  const pki = await initDevPki(path.join(dataDir, 'pki'));
-  // In memory for PGlite: faster, and nothing to clean up.
-  const db = await openDb({ databaseUrl: database.url });
-  await migrate(db);
-  await seedReferenceData(db);
-  const ctx: Context = {
-    config: { ...config, databaseUrl: database.url },
-    db,
-    trust: TrustStore.fromDir(config.trustDir, { staleCrl: staleCrlPolicyFor(config.env) }),
-    windowKey: await loadOrCreateWindowKey(config.windowKeyPath, { create: true }),
-    catalogue: await loadCatalogue(),
-    clock: { now: () => new Date() },
-    jobs: createJobQueue(db, { pollSeconds: 0.5, stopTimeoutSeconds: 5 }),
-  };
-  await syncProcedureVersions(db, ctx.catalogue);
-  wireFlows(ctx);
+  const config: Config = { ...loadConfig({ NODE_ENV: 'test', VENTANILLA_DATA_DIR: dataDir, LOGIN_RATE_LIMIT: '100000', ...env }), databaseUrl: database.url };
+  await copyDevCa(path.join(dataDir, 'pki'));
+  // The server's own start sequence; on PGlite an in-memory copy of the migrated template (nothing to clean up).
+  const ctx = await openContext(config, {
+    pglite: database.url ? undefined : { inMemory: true, loadDataDir: await migratedPglite() },
+    jobs: { pollSeconds: 0.5, stopTimeoutSeconds: 5 },
+  });
+  const { db } = ctx;
+  const pki = await loadDevPki(path.join(dataDir, 'pki'));
   const app = await buildServer(ctx);
   await app.ready();
   await startJobs(ctx);
@@ -138,7 +130,8 @@ export async function startTestWindow(env: Record<string, string> = {}): Promise
     const rfc = opts.rfc ?? randomRfc(opts.kind ?? 'person');
     const curp = opts.curp ?? (rfc.length === 13 ? randomCurp(rfc) : undefined);
     const name = opts.name ?? `Persona ${rfc}`;
-    const efirma = await issueEfirma(opts.ca ?? pki, { ...opts, rfc, curp, name, password: PASSWORD });
+    // EC unless a test asks for RSA: generating an RSA key costs far more than anything else a test does.
+    const efirma = await issueEfirma(opts.ca ?? pki, { keyType: 'ec', ...opts, rfc, curp, name, password: PASSWORD });
     return { rfc, curp: curp ?? '', name, cer: efirma.cer, key: efirma.key, signer: openEfirma({ cer: efirma.cer, key: efirma.key, password: PASSWORD }) };
   };
 
@@ -158,8 +151,12 @@ export async function startTestWindow(env: Record<string, string> = {}): Promise
     });
   };
 
-  return {
+  const w: TestWindow = {
     ctx, app, pki, dataDir, person, login, call, signed,
+    fileOperation: (filer, input) => pipeline.fileOperation(w, filer, input),
+    approve: (officer, id) => pipeline.approve(w, officer, id),
+    permit: (filer, officer, input) => pipeline.permit(w, filer, officer, input),
+    declaration: (token, body) => pipeline.declaration(w, token, body),
     async registerTrader(rep, overrides = {}) {
       const rfc = randomRfc('company');
       // The company registers itself with its own e.firma: a SAT company certificate naming its representative.
@@ -200,6 +197,7 @@ export async function startTestWindow(env: Record<string, string> = {}): Promise
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  return w;
 }
 
 function safeJson(text: string) {
