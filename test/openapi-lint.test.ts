@@ -70,7 +70,7 @@ function assertNone(t: { todo: (message?: string) => void }, found: string[]) {
 test('the linter does find errors', async () => {
   const broken = structuredClone(document);
   const [path] = Object.keys(broken.paths);
-  broken.paths[path].get = { responses: {} };
+  broken.paths[path!].get = { responses: {} };
   assert.ok((await lintErrors(broken)).length > 0);
 });
 

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { ERROR_CODES } from '../error-codes.ts';
+import { Problem } from './schemas.ts';
 import type { App } from './typed-app.ts';
 
 /** Said in the document's description and in Problem's, so a client generator carries it. */
@@ -22,7 +23,7 @@ export function errorCodeRoutes(app: App) {
     schema: {
       operationId: 'listErrorCodes', tags: ['errors'], summary: 'Every problem code, its HTTP status and meaning',
       description: 'The `code` of a problem+json answer is stable: clients may branch on it.',
-      response: { 200: ErrorCodeList },
+      response: { 200: ErrorCodeList, '4xx': Problem },
     },
   }, async (_req, reply) => reply.header('cache-control', 'public, max-age=3600').send({ items }));
 }

@@ -170,11 +170,11 @@ export async function buildServer(ctx: Context): Promise<FastifyInstance> {
   }, () => app.swagger());
   app.get('/health', {
     config: { access: 'public' },
-    schema: { operationId: 'getHealth', tags: ['ops'], summary: 'Liveness', response: { 200: Health } },
+    schema: { operationId: 'getHealth', tags: ['ops'], summary: 'Liveness', response: { 200: Health, '4xx': Problem } },
   }, () => ({ status: 'ok' as const }));
   app.get('/ready', {
     config: { access: 'public' },
-    schema: { operationId: 'getReadiness', tags: ['ops'], summary: 'Readiness: the database answers', response: { 200: Readiness, '5xx': Problem } },
+    schema: { operationId: 'getReadiness', tags: ['ops'], summary: 'Readiness: the database answers', response: { 200: Readiness, '4xx': Problem, '5xx': Problem } },
   }, async (req, reply) => {
     try {
       await ctx.db.query('select 1');

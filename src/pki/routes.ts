@@ -1,4 +1,5 @@
 import type { Context } from '../context.ts';
+import { Problem } from '../http/schemas.ts';
 import type { App } from '../http/typed-app.ts';
 import { Jwks } from './responses.ts';
 import { jwks } from './window-key.ts';
@@ -10,7 +11,7 @@ export function pkiRoutes(app: App, ctx: Context) {
     schema: {
       operationId: 'getWindowKeys', tags: ['pki'], summary: "The window's public signing keys (JWKS)",
       description: 'Verify acknowledgements (JWS typ `ventanilla-ack+jws`) and permit tokens with these keys alone, offline too.',
-      response: { 200: Jwks },
+      response: { 200: Jwks, '4xx': Problem },
     },
   }, async (_req, reply) => reply.header('cache-control', 'public, max-age=300').send(jwks([ctx.windowKey])));
 }
