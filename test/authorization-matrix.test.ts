@@ -48,6 +48,7 @@ const EXPECTED: Record<string, Row> = {
   'GET /health': { allow: 'public' },
   'GET /ready': { allow: 'public' },
   'GET /.well-known/ventanilla-keys.json': { allow: 'public' },
+  'GET /api/v1/error-codes': { allow: 'public' },
   'POST /api/v1/auth/challenge': { allow: 'public' },
   'POST /api/v1/auth/login': { allow: 'public', body: () => ({}) },
   // Choice: any token may end itself, a read-scope one too (it is how a client gives up its credential).

@@ -94,9 +94,9 @@ describe('profile updates', () => {
     assert.equal(stale.body.code, 'registry.version_conflict');
 
     const history = await w.call('GET', `/api/v1/traders/${rfc}/versions`, { token });
-    assert.deepEqual(history.body.versions.map((v: any) => v.version), [2, 1]);
-    assert.equal(history.body.versions[1].profile.legalName, traderProfile(rfc, rep).legalName);
-    assert.equal(history.body.versions[0].signature.signerRfc, rep.rfc);
+    assert.deepEqual(history.body.items.map((v: any) => v.version), [2, 1]);
+    assert.equal(history.body.items[1].profile.legalName, traderProfile(rfc, rep).legalName);
+    assert.equal(history.body.items[0].signature.signerRfc, rep.rfc);
   });
 
   test('a payload signed for one trader cannot be submitted against another', async () => {

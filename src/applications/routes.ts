@@ -27,12 +27,6 @@ const Id = Type.Object({ id: Uuid });
 const read = { access: { scope: 'read' as const } };
 const write = { access: { scope: 'write' as const } };
 
-/** The OpenAPI tags of this module, with what they cover. */
-export const applicationTags = [
-  { name: 'operations', description: 'An import or export declared once, as a draft, then signed and submitted once: one acknowledgement, one application per agency procedure it needs' },
-  { name: 'applications', description: "What agencies review: lists, the officer's inbox, the timeline, and the workflow's steps (some signed with the e.firma)" },
-];
-
 /** Resolves the caller into a workflow actor for an application, or refuses. */
 async function actorFor(ctx: Context, db: Sql, principal: Principal, applicationId: string, action: Action, signed?: { signer: VerifiedSigner; signatureId: string }): Promise<Actor> {
   const app = await loadApplication(db, applicationId);

@@ -1,15 +1,19 @@
-import { Type, type Static } from 'typebox';
+import { Type } from 'typebox';
 import { appendAudit } from '../audit/log.ts';
 import type { Context } from '../context.ts';
 import type { App } from '../http/typed-app.ts';
 import { notFound } from '../errors.ts';
 import { principalOf } from '../http/access.ts';
-import { ChallengeResponse, SignedBody } from '../http/schemas.ts';
+import { Uuid } from '../http/identifiers.ts';
+import { cursorKey, keyedPage, PageQuery } from '../http/pagination.ts';
+import { ChallengeResponse, Problem, SignedBody } from '../http/schemas.ts';
 import { signedRoute } from '../http/signed-route.ts';
 import { ApiTokenCreated } from '../http/signed-action/results.ts';
+import { Me } from '../registry/responses.ts';
 import { describeIdentity } from '../registry/identity.ts';
 import { checkApiTokenRequest, login, logout, MAX_API_TOKEN_DAYS, startLogin } from './login.ts';
 import { SCOPES } from './principal.ts';
+import { ApiTokenPage, Session } from './responses.ts';
 import { createToken, listApiTokens, revokeToken } from './sessions.ts';
 
 const tags = ['auth'];
@@ -23,31 +27,40 @@ const ApiTokenRequest = Type.Object({
 export function authRoutes(app: App, ctx: Context) {
   app.post('/api/v1/auth/challenge', {
     config: { access: 'public' },
-    schema: { tags, summary: 'Start a login: get a single-use payload to sign with your e.firma', response: { 201: ChallengeResponse } },
+    schema: {
+      operationId: 'startLogin', tags, summary: 'Start a login: get a single-use payload to sign with your e.firma',
+      description: 'Sign the RFC 8785 canonical JSON of `payload` (e.g. `ventanilla sign`) and send it to POST /api/v1/auth/login. '
+        + 'Rate-limited per client address.',
+      response: { 201: ChallengeResponse, '4xx': Problem },
+    },
   }, async (req, reply) => reply.code(201).send(await startLogin(ctx, { clientAddress: req.ip })));
 
   app.post('/api/v1/auth/login', {
     config: { access: 'public' },
     schema: {
-      tags, summary: 'Log in with the signed challenge', body: SignedBody,
-      response: { 200: Type.Object({ token: Type.String(), expiresAt: Type.String({ format: 'date-time' }) }) },
+      operationId: 'login', tags, summary: 'Log in with the signed challenge', body: SignedBody,
+      description: 'The certificate must chain to a trusted CA, be valid and unrevoked; the session never outlives it.',
+      response: { 200: Session, '4xx': Problem },
     },
   }, async (req) => {
-    const issued = await login(ctx, { input: req.body as Static<typeof SignedBody>, clientAddress: req.ip });
+    const issued = await login(ctx, { input: req.body, clientAddress: req.ip });
     return { token: issued.token, expiresAt: issued.expiresAt };
   });
 
   app.post('/api/v1/auth/logout', {
     config: { access: { scope: 'read' } },
-    schema: { tags, summary: 'End this session (or revoke this API token)' },
+    schema: {
+      operationId: 'logout', tags, summary: 'End this session (or revoke this API token)',
+      response: { 204: Type.Null({ description: 'The session is over' }), '4xx': Problem },
+    },
   }, async (req, reply) => {
     await logout(ctx.db, principalOf(req), ctx.clock.now());
-    return reply.code(204).send();
+    return reply.code(204).send(null);
   });
 
   app.get('/api/v1/me', {
     config: { access: { scope: 'read' } },
-    schema: { tags, summary: 'Who this session is and what it may do' },
+    schema: { operationId: 'getMe', tags, summary: 'Who this session is and what it may do', response: { 200: Me, '4xx': Problem } },
   }, async (req) => describeIdentity(ctx.db, principalOf(req)));
 
   signedRoute(app, ctx, {
@@ -68,19 +81,29 @@ export function authRoutes(app: App, ctx: Context) {
 
   app.get('/api/v1/api-tokens', {
     config: { access: { scope: 'read' } },
-    schema: { tags, summary: 'My API tokens (never the secrets)' },
-  }, async (req) => ({ items: await listApiTokens(ctx.db, principalOf(req).rfc) }));
+    schema: {
+      operationId: 'listApiTokens', tags, summary: 'My API tokens (never the secrets), newest first',
+      querystring: Type.Object({ ...PageQuery }, { additionalProperties: false }),
+      response: { 200: ApiTokenPage, '4xx': Problem },
+    },
+  }, async (req) => {
+    const { limit = 50, cursor } = req.query;
+    return keyedPage(await listApiTokens(ctx.db, principalOf(req).rfc, { limit, after: cursorKey(cursor, ['int', 'uuid']) }), limit, req.url);
+  });
 
   app.delete('/api/v1/api-tokens/:id', {
     config: { access: { scope: 'write' } },
-    schema: { tags, summary: 'Revoke one of my API tokens', params: Type.Object({ id: Type.String({ format: 'uuid' }) }) },
+    schema: {
+      operationId: 'revokeApiToken', tags, summary: 'Revoke one of my API tokens', params: Type.Object({ id: Uuid }),
+      response: { 204: Type.Null({ description: 'Revoked' }), '4xx': Problem },
+    },
   }, async (req, reply) => {
     const principal = principalOf(req);
-    const { id } = req.params as { id: string };
+    const { id } = req.params;
     await ctx.db.transaction(async (tx) => {
       if (!(await revokeToken(tx, { id, rfc: principal.rfc, kind: 'api_token', at: ctx.clock.now() }))) throw notFound('api_token', id);
       await appendAudit(tx, { type: 'auth.api_token_revoked', actorRfc: principal.rfc, objectType: 'api_token', objectId: id });
     });
-    return reply.code(204).send();
+    return reply.code(204).send(null);
   });
 }

@@ -17,11 +17,6 @@ import { CustomsOfficeList, Declaration, DeclarationResult, PermitDraws } from '
 const tags = ['customs'];
 const PermitNumberParam = Type.Object({ number: PermitNumber });
 
-/** The OpenAPI tag of this module, with what it covers. */
-export const customsTags = [
-  { name: 'customs', description: "Customs declarations (pedimentos) validated against permits, COVEs and eDocuments, the permits' draws, and the customs offices" },
-];
-
 export function declarationRoutes(app: App, ctx: Context) {
   app.get('/api/v1/customs-offices', {
     config: { access: 'public' },

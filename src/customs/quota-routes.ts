@@ -32,11 +32,6 @@ const NewQuota = Type.Object({
 const QuotaId = Type.Object({ id: Uuid });
 const AssignmentParams = Type.Object({ id: Uuid, rfc: Rfc });
 
-/** The OpenAPI tag of this module, with what it covers. */
-export const quotaTags = [
-  { name: 'quotas', description: 'Tariff-rate quotas of SE: their amounts (public), per-trader assignments, and the certificates charged to them' },
-];
-
 export function quotaRoutes(app: App, ctx: Context) {
   const today = () => mexicoDate(ctx.clock.now());
 

@@ -1,12 +1,15 @@
 import { Type } from 'typebox';
 import type { Context } from '../context.ts';
 import { principalOf } from '../http/access.ts';
+import { cursorKey, keyedPage, PageQuery } from '../http/pagination.ts';
+import { Problem } from '../http/schemas.ts';
 import { signedRoute } from '../http/signed-route.ts';
 import type { App } from '../http/typed-app.ts';
 import { amendCove, fileCove, prepareCoveAmendment, prepareCoveFiling } from './cove.ts';
 import { getCove, listCoves } from './cove-queries.ts';
 import { CoveAmendmentInput, CoveInput, CoveNumber } from './cove-schemas.ts';
 import { COVE_XML_EXAMPLE, COVE_XML_MAX_BYTES, coveFromXml, XML_MEDIA_TYPES } from './cove-xml.ts';
+import { CoveSummaryPage, CoveWithChain } from './responses.ts';
 
 const FILE = 'cove.file';
 const AMEND = 'cove.amend';
@@ -82,19 +85,24 @@ function routes(app: App, ctx: Context) {
   app.get('/api/v1/coves/:number', {
     config: read,
     schema: {
-      tags, params: NumberParams,
+      operationId: 'getCove', tags, params: NumberParams,
       summary: 'A COVE: the version asked for, the latest version and the chain of amendments (the trader\'s side, named RFCs and patents, officers whose applications cite it, customs)',
+      response: { 200: CoveWithChain, '4xx': Problem },
     },
-  }, async (req) => getCove(db, principalOf(req), (req.params as { number: string }).number));
+  }, async (req) => getCove(db, principalOf(req), req.params.number));
 
   app.get('/api/v1/coves', {
     config: read,
     schema: {
-      tags, summary: 'COVEs of traders I act for, or that name me (latest versions, newest first)',
+      operationId: 'listCoves', tags, summary: 'COVEs of traders I act for, or that name me (latest versions, newest first)',
       querystring: Type.Object({
         mine: Type.Optional(Type.Union([Type.Literal(''), Type.Literal('true')], { description: 'Accepted for clarity: the list is always your own' })),
-        limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+        ...PageQuery,
       }, { additionalProperties: false }),
+      response: { 200: CoveSummaryPage, '4xx': Problem },
     },
-  }, async (req) => ({ items: await listCoves(db, principalOf(req), req.query as { limit: number }) }));
+  }, async (req) => {
+    const { limit = 50, cursor } = req.query;
+    return keyedPage(await listCoves(db, principalOf(req), { limit, after: cursorKey(cursor, ['int', 'text']) }), limit, req.url);
+  });
 }

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Rfc } from '../registry/schemas.ts';
+import { CountryCode, CurrencyCode, PatentNumber, Rfc } from '../http/identifiers.ts';
 
 /**
  * COVE (Comprobante de Valor Electrónico): the digital value record of an invoice, filed once
@@ -10,9 +10,8 @@ const text = (maxLength: number, description?: string) => Type.String({ minLengt
 
 export const COVE_NUMBER_PATTERN = '^COVE[0-9A-HJKMNP-TV-Z]{9}$';
 export const CoveNumber = Type.String({
-  pattern: COVE_NUMBER_PATTERN, description: "'COVE' and 9 random Crockford base32 characters, e.g. COVE4X7K2M9QZ",
+  pattern: COVE_NUMBER_PATTERN, description: "'COVE' and 9 random Crockford base32 characters", examples: ['COVE4X7K2M9QZ'],
 });
-export const BrokerPatent = Type.String({ pattern: '^[0-9]{4}$', description: 'Patente de agente aduanal' });
 
 export const CoveAddress = Type.Object({
   street: text(200),
@@ -23,7 +22,7 @@ export const CoveAddress = Type.Object({
   municipality: Type.Optional(text(120, 'Municipio or county; required in Mexico')),
   state: Type.Optional(text(120, 'State or province; required in Mexico')),
   postalCode: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9 -]{2,12}$', description: '5 digits in Mexico' })),
-  country: Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2' }),
+  country: CountryCode,
 }, { additionalProperties: false });
 
 export const CoveParty = Type.Object({
@@ -47,7 +46,7 @@ export const CoveGoodsLine = Type.Object({
   description: text(1000, 'Generic description of the goods as on the invoice'),
   quantity: Type.Number({ exclusiveMinimum: 0 }),
   unit: Type.String({ pattern: '^[A-Z0-9]{1,3}$', description: 'Unit of measure, UN/ECE Rec. 20 code (e.g. C62, KGM, LTR)' }),
-  currency: Type.String({ pattern: '^[A-Z]{3}$', description: 'ISO 4217' }),
+  currency: CurrencyCode,
   unitValue: Type.Number({ exclusiveMinimum: 0 }),
   total: Type.Number({ exclusiveMinimum: 0, description: 'quantity × unitValue, within 0.01' }),
   usdValue: Type.Number({ exclusiveMinimum: 0, description: 'The line total in US dollars' }),
@@ -67,7 +66,7 @@ const coveFields = {
   recipient: CoveParty,
   goods: Type.Array(CoveGoodsLine, { minItems: 1, maxItems: 1000 }),
   consultRfcs: Type.Optional(Type.Array(Rfc, { maxItems: 50, description: 'RFCs allowed to consult the COVE' })),
-  brokerPatents: Type.Optional(Type.Array(BrokerPatent, { maxItems: 20, description: 'Brokers allowed to use the COVE (a filing broker is always added)' })),
+  brokerPatents: Type.Optional(Type.Array(PatentNumber, { maxItems: 20, description: 'Brokers allowed to use the COVE (a filing broker is always added)' })),
 };
 
 export const CoveInput = Type.Object(coveFields, { additionalProperties: false });

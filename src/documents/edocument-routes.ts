@@ -5,12 +5,15 @@ import { AppError } from '../errors.ts';
 import { principalOf } from '../http/access.ts';
 import { signedRoute } from '../http/signed-route.ts';
 import type { App } from '../http/typed-app.ts';
-import { Rfc } from '../registry/schemas.ts';
+import { Rfc } from '../http/identifiers.ts';
+import { cursorKey, keyedPage, PageQuery } from '../http/pagination.ts';
+import { Problem } from '../http/schemas.ts';
 import { afterFirstChunk, BlobDamagedError, edocumentBlobStore } from './blob-store.ts';
 import { PdfInspector } from './edocument-pdf.ts';
 import { edocumentAction } from './edocument-action.ts';
 import { edocumentTypes } from './edocument-types.ts';
 import { edocumentFor, edocumentView, listEdocuments, type EdocumentRow } from './edocuments.ts';
+import { Edocument, EdocumentPage, EdocumentTypeList } from './responses.ts';
 
 const NumberParams = Type.Object({ number: Type.String({ minLength: 1, maxLength: 40, description: 'eDocument number, e.g. ED7K2M9QX4TR' }) });
 const read = { access: { scope: 'read' as const } };
@@ -38,7 +41,8 @@ export function edocumentRoutes(app: App, ctx: Context) {
   const inspector = new PdfInspector(ctx.config);
 
   app.get('/api/v1/edocuments/document-types', {
-    config: { access: 'public' }, schema: { tags, summary: 'The document types an eDocument may have' },
+    config: { access: 'public' },
+    schema: { operationId: 'listEdocumentTypes', tags, summary: 'The document types an eDocument may have', response: { 200: EdocumentTypeList, '4xx': Problem } },
   }, async () => ({ items: [...edocumentTypes(ctx.catalogue).values()] }));
 
   signedRoute(app, ctx, edocumentAction(ctx, blobs, inspector));
@@ -46,27 +50,43 @@ export function edocumentRoutes(app: App, ctx: Context) {
   app.get('/api/v1/edocuments', {
     config: read,
     schema: {
-      tags, summary: "A trader's eDocuments, newest first (the trader, its legal representative, its delegated broker; officers reach documents through applications)",
+      operationId: 'listEdocuments', tags,
+      summary: "A trader's eDocuments, newest first (the trader, its legal representative, its delegated broker; officers reach documents through applications)",
       querystring: Type.Object({
         traderRfc: Rfc,
         documentType: Type.Optional(Type.String({ pattern: '^[a-z][a-z0-9_]{1,63}$' })),
-        limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
-        offset: Type.Integer({ minimum: 0, default: 0 }),
+        ...PageQuery,
       }, { additionalProperties: false }),
+      response: { 200: EdocumentPage, '4xx': Problem },
     },
-  }, async (req) => ({
-    items: await listEdocuments(db, principalOf(req), req.query as { traderRfc: string; documentType?: string; limit: number; offset: number }),
-  }));
+  }, async (req) => {
+    const { traderRfc, documentType, limit = 50, cursor } = req.query;
+    const rows = await listEdocuments(db, principalOf(req), { traderRfc, documentType }, { limit, after: cursorKey(cursor, ['int', 'text']) });
+    return keyedPage(rows, limit, req.url);
+  });
 
   app.get('/api/v1/edocuments/:number', {
-    config: read, schema: { tags, summary: "An eDocument's metadata and signature (the owner's side, officers whose applications cite it, customs)", params: NumberParams },
-  }, async (req) => edocumentView(await edocumentFor(db, principalOf(req), (req.params as { number: string }).number)));
+    config: read,
+    schema: {
+      operationId: 'getEdocument', tags, params: NumberParams,
+      summary: "An eDocument's metadata and signature (the owner's side, officers whose applications cite it, customs)",
+      response: { 200: Edocument, '4xx': Problem },
+    },
+  }, async (req) => edocumentView(await edocumentFor(db, principalOf(req), req.params.number)));
 
   app.get('/api/v1/edocuments/:number/content', {
     config: read,
-    schema: { tags, summary: 'The PDF exactly as uploaded; its SHA-256 is the ETag (and Repr-Digest)', params: NumberParams },
+    schema: {
+      operationId: 'getEdocumentContent', tags, summary: 'The PDF exactly as uploaded; its SHA-256 is the ETag (and Repr-Digest)', params: NumberParams,
+      response: {
+        // A stream of bytes, not JSON: described for the document, never serialised.
+        200: Type.Unsafe<unknown>({ description: 'The PDF', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } }),
+        304: Type.Unsafe<unknown>({ description: 'Not modified: If-None-Match named its ETag', type: 'null' }),
+        '4xx': Problem,
+      },
+    },
   }, async (req, reply) => {
-    const row = await edocumentFor(db, principalOf(req), (req.params as { number: string }).number);
+    const row = await edocumentFor(db, principalOf(req), req.params.number);
     const etag = `"${row.sha256}"`;
     const headers = {
       etag, 'repr-digest': `sha-256=:${Buffer.from(row.sha256, 'hex').toString('base64')}:`,

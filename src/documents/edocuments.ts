@@ -3,6 +3,7 @@ import { appendAudit } from '../audit/log.ts';
 import type { Sql } from '../db/db.ts';
 import { randomNumber } from './numbers.ts';
 import { AppError, notFound } from '../errors.ts';
+import { microsSql, type Keyed, type KeysetPage } from '../http/pagination.ts';
 import { traderRelation } from '../registry/identity.ts';
 import { officerNeedsToKnow } from '../registry/need-to-know.ts';
 import type { BlobStore, StagedBlob } from './blob-store.ts';
@@ -168,15 +169,19 @@ export function edocumentView(e: EdocumentRow) {
  * A trader's eDocuments, newest first, for its applicant side (to pick one to cite again). Officers get the
  * same 404 as for an unknown trader: they reach a document through the application that cites it.
  */
-export async function listEdocuments(db: Sql, principal: Principal, opts: { traderRfc: string; documentType?: string; limit: number; offset: number }) {
+export async function listEdocuments(db: Sql, principal: Principal, opts: { traderRfc: string; documentType?: string },
+  page: KeysetPage<[number, string]>): Promise<Keyed<ReturnType<typeof edocumentView>>[]> {
   const trader = await db.maybe<{ id: string; rfc: string; legal_rep_rfc: string }>(
     'select id, rfc, legal_rep_rfc from traders where rfc = $1', [opts.traderRfc.toUpperCase()]);
   if (!trader || !(await traderRelation(db, principal, trader))) throw notFound('trader', opts.traderRfc);
-  const rows = await db.query<EdocumentRow>(
-    `${SELECT} where e.trader_id = $1 and ($2::text is null or e.document_type = $2)
-     order by e.created_at desc, e.number limit $3 offset $4`,
-    [trader.id, opts.documentType ?? null, opts.limit, opts.offset]);
-  return rows.map(edocumentView);
+  // Keyset on [created_at in microseconds, number], after the last one seen; limit + 1 rows tell a next page.
+  const rows = await db.query<EdocumentRow & { created_micros: string }>(
+    `select * from (select ${microsSql('x.created_at')} as created_micros, x.* from (${SELECT}
+       where e.trader_id = $1 and ($2::text is null or e.document_type = $2)) x) listed
+     where $3::bigint is null or (created_micros, number) < ($3::bigint, $4::text)
+     order by created_micros desc, number desc limit $5`,
+    [trader.id, opts.documentType ?? null, page.after?.[0] ?? null, page.after?.[1] ?? null, page.limit + 1]);
+  return rows.map((e) => ({ key: [Number(e.created_micros), e.number], item: edocumentView(e) }));
 }
 
 /**

@@ -34,10 +34,46 @@ export function decodeCursor(cursor: string | undefined, arity: number): unknown
     key = undefined;
   }
   if (!Array.isArray(key) || key.length !== arity || key.some((part) => typeof part !== 'string' && typeof part !== 'number')) {
-    throw new AppError('request.cursor_invalid', 'The cursor is not one this list gave: follow the `next` link of the previous page.', 400);
+    throw cursorInvalid();
   }
   return key;
 }
+
+const cursorInvalid = () =>
+  new AppError('request.cursor_invalid', 'The cursor is not one this list gave: follow the `next` link of the previous page.', 400);
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const KEY_PARTS = {
+  /** A whole number, e.g. a version or a timestamp in microseconds (`microsSql`). */
+  int: (part: unknown): part is number => Number.isSafeInteger(part),
+  text: (part: unknown): part is string => typeof part === 'string',
+  uuid: (part: unknown): part is string => typeof part === 'string' && UUID.test(part),
+};
+type KeyPart = keyof typeof KEY_PARTS;
+type KeyOf<K extends readonly KeyPart[]> = { -readonly [I in keyof K]: K[I] extends 'int' ? number : string };
+
+/**
+ * The sort key a cursor carries, checked part by part, so a forged cursor is a 400 and never reaches SQL
+ * as a value it cannot cast.
+ */
+export function cursorKey<const K extends readonly KeyPart[]>(cursor: string | undefined, parts: K): KeyOf<K> | undefined {
+  const key = decodeCursor(cursor, parts.length);
+  if (key === undefined) return undefined;
+  if (!parts.every((part, i) => KEY_PARTS[part](key[i]))) throw cursorInvalid();
+  return key as KeyOf<K>;
+}
+
+/** What a list route hands its query: the page size and the key of the last item already seen. */
+export interface KeysetPage<K> { limit: number; after?: K }
+
+/** A row of a list with its sort key, which the cursor of a next page carries. */
+export interface Keyed<I> { key: readonly unknown[]; item: I }
+
+/** `{ items, next }` from keyed rows fetched with `limit + 1`. */
+export const keyedPage = <I>(rows: Keyed<I>[], limit: number, url: string) => pageOf(rows, limit, url, (r) => r.key, (r) => r.item);
+
+/** A timestamp column as whole microseconds since 1970: exact in a cursor (a JS Date keeps milliseconds only). */
+export const microsSql = (column: string) => `(extract(epoch from ${column}) * 1000000)::bigint`;
 
 /**
  * Builds `{ items, next }` from rows fetched with `limit + 1`: the extra row says a next page exists.

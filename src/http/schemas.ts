@@ -19,6 +19,14 @@ export const ChallengeResponse = Type.Object({
 }, { title: 'SigningPayload' });
 
 export const Problem = Type.Object({
-  type: Type.String(), title: Type.String(), status: Type.Integer(), code: Type.String(), detail: Type.String(),
+  type: Type.String({ examples: ['urn:ventanilla:problem:registry.rfc_check_digit'] }),
+  title: Type.String(),
+  status: Type.Integer(),
+  code: Type.String({ description: 'Stable: every code is listed at GET /api/v1/error-codes', examples: ['registry.rfc_check_digit'] }),
+  detail: Type.String({ description: 'For people: what was wrong and what to do' }),
   instance: Type.String(),
-}, { additionalProperties: true });
+  errors: Type.Optional(Type.Array(Type.Object({ path: Type.String(), message: Type.String() }), { description: 'request.invalid: each field and why' })),
+}, {
+  additionalProperties: true, title: 'Problem',
+  description: 'RFC 9457 problem details with a stable `code`; every code, its status and meaning, is listed at GET /api/v1/error-codes.',
+});

@@ -5,6 +5,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Ajv } from 'ajv';
+import { Type } from 'typebox';
 import addFormats from 'ajv-formats';
 import type { Config } from '../config.ts';
 import type { Context } from '../context.ts';
@@ -21,10 +22,12 @@ import { coveRoutes } from '../documents/cove-routes.ts';
 import { quotaRoutes } from '../customs/quota-routes.ts';
 import { declarationRoutes } from '../customs/declaration-routes.ts';
 import { AppError } from '../errors.ts';
+import { errorCodeRoutes, PROBLEM_DESCRIPTION } from './error-code-routes.ts';
 import { installAccessControl } from './access.ts';
 import { hoistComponents } from './openapi.ts';
-import { FLOW_TAGS } from './flow-tags.ts';
 import { installErrorHandling, sendProblem } from './problem.ts';
+import { Problem } from './schemas.ts';
+import { API_TAGS } from './tags.ts';
 
 /**
  * Bodies are validated strictly (no coercion, unknown fields rejected, not stripped);
@@ -112,6 +115,9 @@ async function installSecurityHeaders(app: FastifyInstance, config: Config) {
   });
 }
 
+const Health = Type.Object({ status: Type.Literal('ok') }, { title: 'Health' });
+const Readiness = Type.Object({ status: Type.Literal('ready'), database: Type.String({ examples: ['postgres'] }) }, { title: 'Readiness' });
+
 export async function buildServer(ctx: Context): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: ctx.config.logLevel },
@@ -138,10 +144,14 @@ export async function buildServer(ctx: Context): Promise<FastifyInstance> {
         title: 'Ventanilla API',
         version: '1',
         description: 'National trade single window. Signed actions: POST .../signing-payload returns the exact payload; '
-          + 'sign its RFC 8785 canonical JSON with your e.firma and submit { challengeId, certificate, algorithm, signature }.',
+          + 'sign its RFC 8785 canonical JSON with your e.firma and submit { challengeId, certificate, algorithm, signature }.\n\n'
+          + 'Lists take `limit` (1 to 200, default 50) and `cursor`, and answer `{ items, next }`: follow `next` (a relative URL) '
+          + 'until it is null. Errors are RFC 9457 problem+json with a stable `code`: ' + PROBLEM_DESCRIPTION,
+        license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
       },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
-      tags: FLOW_TAGS,
+      servers: [{ url: ctx.config.publicUrl }],
+      tags: API_TAGS.map((t) => ({ ...t })),
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A session or API token from POST /api/v1/auth/login' } } },
     },
     transform: ({ schema, url, route }) => {
       const access = (route.config as { access?: unknown } | undefined)?.access;
@@ -154,18 +164,26 @@ export async function buildServer(ctx: Context): Promise<FastifyInstance> {
   // The contract (/openapi.json) is public; the browsable UI is a development aid unless VENTANILLA_DOCS=true.
   if (ctx.config.docs) await app.register(swaggerUi, { routePrefix: '/docs' });
 
-  app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
-  app.get('/health', { config: { access: 'public' }, schema: { tags: ['ops'], summary: 'Liveness' } }, () => ({ status: 'ok' }));
-  app.get('/ready', { config: { access: 'public' }, schema: { tags: ['ops'], summary: 'Readiness: the database answers' } },
-    async (req, reply) => {
-      try {
-        await ctx.db.query('select 1');
-        return { status: 'ready', database: ctx.db.backend };
-      } catch (err) {
-        req.log.warn({ err }, 'database not reachable');
-        return sendProblem(reply, req, 503, 'database.unavailable', 'The database does not answer.');
-      }
-    });
+  app.get('/openapi.json', {
+    config: { access: 'public' },
+    schema: { hide: true, operationId: 'getOpenApi', tags: ['ops'], summary: 'This document' },
+  }, () => app.swagger());
+  app.get('/health', {
+    config: { access: 'public' },
+    schema: { operationId: 'getHealth', tags: ['ops'], summary: 'Liveness', response: { 200: Health, '4xx': Problem } },
+  }, () => ({ status: 'ok' as const }));
+  app.get('/ready', {
+    config: { access: 'public' },
+    schema: { operationId: 'getReadiness', tags: ['ops'], summary: 'Readiness: the database answers', response: { 200: Readiness, '4xx': Problem, '5xx': Problem } },
+  }, async (req, reply) => {
+    try {
+      await ctx.db.query('select 1');
+      return { status: 'ready', database: ctx.db.backend };
+    } catch (err) {
+      req.log.warn({ err }, 'database not reachable');
+      return sendProblem(reply, req, 503, 'database.unavailable', 'The database does not answer.');
+    }
+  });
 
   await app.register(async (untyped) => {
     const scope = untyped.withTypeProvider<TypeBoxTypeProvider>();
@@ -181,6 +199,7 @@ export async function buildServer(ctx: Context): Promise<FastifyInstance> {
     coveRoutes(scope, ctx);
     quotaRoutes(scope, ctx);
     declarationRoutes(scope, ctx);
+    errorCodeRoutes(scope);
   });
   return app;
 }

@@ -12,11 +12,6 @@ import { Notification, NotificationPage, NotificationsMarked } from './response-
 const tags = ['notifications'];
 const IdParams = Type.Object({ id: Uuid });
 
-/** The OpenAPI tag of this module, with what it covers. */
-export const notificationTags = [
-  { name: 'notifications', description: "The caller's in-app feed: what happened to their operations, applications and permits" },
-];
-
 export function notificationRoutes(app: App, ctx: Context) {
   const { db } = ctx;
 

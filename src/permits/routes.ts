@@ -15,11 +15,6 @@ import { hitRateLimit } from '../auth/rate-limit.ts';
 const Number_ = Type.Object({ number: PermitNumber });
 const tags = ['permits'];
 
-/** The OpenAPI tag of this module, with what it covers. */
-export const permitTags = [
-  { name: 'permits', description: 'What an approval issues: the permit with its balances, its PDF with a QR code, public verification and revocation' },
-];
-
 export function permitRoutes(app: App, ctx: Context) {
   app.get('/api/v1/permits/:number', {
     config: { access: { scope: 'read' } },

@@ -13,7 +13,8 @@ export interface WindowKey {
   /** RFC 7638 JWK thumbprint (SHA-256): stable for the key, whatever file it lives in. */
   kid: string;
   privateKey: KeyObject;
-  publicJwk: JWK & { kid: string; alg: 'ES256'; use: 'sig' };
+  /** An EC P-256 public key (RFC 7517), as published. */
+  publicJwk: JWK & { kty: 'EC'; crv: 'P-256'; x: string; y: string; kid: string; alg: 'ES256'; use: 'sig' };
 }
 
 const code = (err: unknown) => (err as { code?: unknown }).code;
@@ -49,11 +50,12 @@ export async function loadOrCreateWindowKey(file: string, opts: { create: boolea
   }
   const { kty, crv, x, y } = createPublicKey(privateKey).export({ format: 'jwk' });
   const kid = await calculateJwkThumbprint({ kty, crv, x, y }, 'sha256');
+  if (kty !== 'EC' || crv !== 'P-256' || !x || !y) throw new Error('The window key must be an EC P-256 key');
   return { kid, privateKey, publicJwk: { kty, crv, x, y, kid, alg: 'ES256', use: 'sig' } };
 }
 
 /** The document to publish (e.g. at /.well-known/jwks.json); list retired keys too so old seals still verify. */
-export function jwks(keys: WindowKey[]): JSONWebKeySet {
+export function jwks(keys: WindowKey[]): JSONWebKeySet & { keys: WindowKey['publicJwk'][] } {
   return { keys: keys.map((k) => k.publicJwk) };
 }
 

@@ -55,6 +55,6 @@ export async function listAgencies(db: Sql) {
 export async function getAgency(db: Sql, code: string) {
   const agency = await db.maybe<AgencyRow>('select * from agencies where code = $1', [code]);
   if (!agency) throw notFound('agency', code);
-  const offices = await db.query('select code, name, state, city from offices where agency_code = $1 order by state, code', [code]);
+  const offices = await db.query<{ code: string; name: string; state: string; city: string }>('select code, name, state, city from offices where agency_code = $1 order by state, code', [code]);
   return { ...agencyView(agency), offices };
 }

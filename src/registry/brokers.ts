@@ -107,6 +107,6 @@ export async function updateBrokerProfile(tx: Sql, opts: {
 /** The broker directory is public information (patent, name, offices); contacts and history go to the broker only. */
 export async function getBroker(db: Sql, principal: Principal, patent: string) {
   const broker = await brokerBy(db, 'patent', patent);
-  if (broker.rfc === principal.rfc) return { ...brokerView(broker), versions: await profileHistory(db, 'broker', broker.id) };
+  if (broker.rfc === principal.rfc) return { ...brokerView(broker), versions: await profileHistory<BrokerProfile>(db, 'broker', broker.id) };
   return { patent: broker.patent, name: broker.name, customsOffices: broker.profile.customsOffices };
 }

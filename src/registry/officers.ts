@@ -3,6 +3,7 @@ import type { Principal } from '../auth/principal.ts';
 import { appendAudit } from '../audit/log.ts';
 import type { Sql } from '../db/db.ts';
 import { AppError, notFound } from '../errors.ts';
+import type { Keyed, KeysetPage } from '../http/pagination.ts';
 import { parseCertificate } from '../pki/certificate.ts';
 import { parseCurp, parseRfc } from './identifiers.ts';
 import { CUSTOMS_AGENCY, requireOfficerRole } from './identity.ts';
@@ -81,9 +82,17 @@ export async function deactivateOfficer(tx: Sql, opts: { agency: string; id: str
   return view(row);
 }
 
-/** Only an agency's administrators and supervisors see its officers. */
-export async function listOfficers(db: Sql, principal: Principal, agency: string) {
+/**
+ * Only an agency's administrators and supervisors see its officers: central ones first, then by office and name,
+ * after the key `[office, name, id]` of the last one seen; `limit + 1` rows tell a next page.
+ */
+export async function listOfficers(db: Sql, principal: Principal, agency: string, page: KeysetPage<[string, string, string]>): Promise<Keyed<ReturnType<typeof view>>[]> {
   await requireOfficerRole(db, principal, agency, ['administrator', 'supervisor']);
-  const rows = await db.query<OfficerRow>('select * from officers where agency_code = $1 order by office_code nulls first, name', [agency]);
-  return rows.map(view);
+  // '' stands for "no office" so that the key has no null in it and central officers still come first.
+  const rows = await db.query<OfficerRow & { office_key: string }>(
+    `select *, coalesce(office_code, '') as office_key from officers
+      where agency_code = $1 and ($2::text is null or (coalesce(office_code, ''), name, id) > ($2::text, $3::text, $4::uuid))
+      order by coalesce(office_code, ''), name, id limit $5`,
+    [agency, page.after?.[0] ?? null, page.after?.[1] ?? null, page.after?.[2] ?? null, page.limit + 1]);
+  return rows.map((o) => ({ key: [o.office_key, o.name, o.id], item: view(o) }));
 }

@@ -14,12 +14,19 @@ export async function recordProfileVersion(tx: Sql, opts: {
     [opts.kind, opts.partyId, opts.version, json(opts.profile), opts.signatureId, opts.at]);
 }
 
-export async function profileHistory(db: Sql, kind: PartyKind, partyId: string) {
-  const rows = await db.query<{ version: number; profile: object; created_at: Date; signature_id: string; signer_rfc: string; certificate_serial: string }>(
+export interface ProfileVersion<P = object> {
+  version: number; profile: P; createdAt: string; signature: { id: string; signerRfc: string; certificateSerial: string };
+}
+
+/** Signed versions of a profile, newest first; `page` reads `limit` of them (plus one, to tell a next page) below `before`. */
+export async function profileHistory<P = object>(db: Sql, kind: PartyKind, partyId: string, page?: { before?: number; limit: number }) {
+  const rows = await db.query<{ version: number; profile: P; created_at: Date; signature_id: string; signer_rfc: string; certificate_serial: string }>(
     `select v.version, v.profile, v.created_at, v.signature_id, s.signer_rfc, s.certificate_serial
        from profile_versions v join signatures s on s.id = v.signature_id
-      where v.party_kind = $1 and v.party_id = $2 order by v.version desc`, [kind, partyId]);
-  return rows.map((r) => ({
+      where v.party_kind = $1 and v.party_id = $2 and ($3::int is null or v.version < $3)
+      order by v.version desc${page ? ' limit $4' : ''}`,
+    [kind, partyId, page?.before ?? null, ...(page ? [page.limit + 1] : [])]);
+  return rows.map((r): ProfileVersion<P> => ({
     version: r.version, profile: r.profile, createdAt: r.created_at.toISOString(),
     signature: { id: r.signature_id, signerRfc: r.signer_rfc, certificateSerial: r.certificate_serial },
   }));

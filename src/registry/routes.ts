@@ -2,6 +2,9 @@ import { Type } from 'typebox';
 import type { Context } from '../context.ts';
 import type { App } from '../http/typed-app.ts';
 import { principalOf } from '../http/access.ts';
+import { AgencyCode, PatentNumber, Rfc, Uuid } from '../http/identifiers.ts';
+import { cursorKey, keyedPage, PageQuery } from '../http/pagination.ts';
+import { Problem } from '../http/schemas.ts';
 import { signedRoute } from '../http/signed-route.ts';
 import {
   BrokerPatentRecorded, BrokerPatentStatusChanged, BrokerProfileUpdated, BrokerRegistered, DelegationGranted, DelegationRevoked,
@@ -12,14 +15,16 @@ import { checkBrokerRegistration, checkBrokerUpdate, getBroker, registerBroker, 
 import { checkDelegationGrant, checkDelegationRevocation, grantDelegation, listDelegations, revokeDelegation } from './delegations.ts';
 import { checkOfficerDeactivation, checkOfficerRegistration, deactivateOfficer, listOfficers, registerOfficer } from './officers.ts';
 import { changePatentStatus, checkPatentRecord, checkPatentStatusChange, getPatent, recordPatent } from './patents.ts';
-import { BrokerPatentRecord, BrokerPatentStatusChange, BrokerProfile, OfficerRegistration, PatentNumber, ProfileUpdate, Rfc, TraderProfile } from './schemas.ts';
+import { Agency, AgencyList, Broker, BrokerPatent, DelegationPage, OfficerPage, Trader, TraderVersionPage } from './responses.ts';
+import { BrokerPatentRecord, BrokerPatentStatusChange, BrokerProfile, OfficerRegistration, ProfileUpdate, TraderProfile } from './schemas.ts';
 import { checkTraderRegistration, checkTraderUpdate, getTrader, getTraderHistory, registerTrader, updateTraderProfile } from './traders.ts';
 
 const RfcParams = Type.Object({ rfc: Rfc });
 const PatentParams = Type.Object({ patent: PatentNumber });
-const AgencyParams = Type.Object({ agency: Type.String({ pattern: '^[A-Z]{2,12}$' }) });
+const AgencyParams = Type.Object({ agency: AgencyCode });
 const Reason = Type.Object({ reason: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })) }, { additionalProperties: false });
 const read = { access: { scope: 'read' as const } };
+const pub = { access: 'public' as const };
 
 export function registryRoutes(app: App, ctx: Context) {
   const { db } = ctx;
@@ -45,10 +50,27 @@ export function registryRoutes(app: App, ctx: Context) {
       return { object: { type: 'trader', id: trader.rfc }, result: trader };
     },
   });
-  app.get('/api/v1/traders/:rfc', { config: read, schema: { tags: ['traders'], summary: 'A trader (owner, delegated broker or officer)', params: RfcParams } },
-    async (req) => getTrader(db, principalOf(req), (req.params as { rfc: string }).rfc));
-  app.get('/api/v1/traders/:rfc/versions', { config: read, schema: { tags: ['traders'], summary: "Every signed version of a trader's profile", params: RfcParams } },
-    async (req) => getTraderHistory(db, principalOf(req), (req.params as { rfc: string }).rfc));
+  app.get('/api/v1/traders/:rfc', {
+    config: read,
+    schema: {
+      operationId: 'getTrader', tags: ['traders'], summary: 'A trader (owner, delegated broker or officer)', params: RfcParams,
+      description: 'The current profile. Its applicant side (the trader, its legal representative, a broker it delegated to) and officers '
+        + 'whose agency handles one of its applications read it; to anyone else it does not exist (404).',
+      response: { 200: Trader, '4xx': Problem },
+    },
+  }, async (req) => getTrader(db, principalOf(req), req.params.rfc));
+  app.get('/api/v1/traders/:rfc/versions', {
+    config: read,
+    schema: {
+      operationId: 'listTraderVersions', tags: ['traders'], summary: "Every signed version of a trader's profile, newest first",
+      params: RfcParams, querystring: Type.Object({ ...PageQuery }, { additionalProperties: false }),
+      response: { 200: TraderVersionPage, '4xx': Problem },
+    },
+  }, async (req) => {
+    const { limit = 50, cursor } = req.query;
+    const rows = await getTraderHistory(db, principalOf(req), req.params.rfc, { limit, after: cursorKey(cursor, ['int']) });
+    return keyedPage(rows, limit, req.url);
+  });
 
   // Brokers
   signedRoute(app, ctx, {
@@ -71,8 +93,13 @@ export function registryRoutes(app: App, ctx: Context) {
       return { object: { type: 'broker', id: broker.patent }, result: broker };
     },
   });
-  app.get('/api/v1/brokers/:patent', { config: read, schema: { tags: ['brokers'], summary: 'A broker (full profile for the broker itself)', params: PatentParams } },
-    async (req) => getBroker(db, principalOf(req), (req.params as { patent: string }).patent));
+  app.get('/api/v1/brokers/:patent', {
+    config: read,
+    schema: {
+      operationId: 'getBroker', tags: ['brokers'], summary: 'A broker (full profile for the broker itself)', params: PatentParams,
+      response: { 200: Broker, '4xx': Problem },
+    },
+  }, async (req) => getBroker(db, principalOf(req), req.params.patent));
 
   // The patents registry ANAM keeps: a broker registers only with a patent recorded there for them.
   signedRoute(app, ctx, {
@@ -95,8 +122,13 @@ export function registryRoutes(app: App, ctx: Context) {
       return { object: { type: 'broker_patent', id: patent.patent }, result: patent };
     },
   });
-  app.get('/api/v1/broker-patents/:patent', { config: read, schema: { tags: ['brokers'], summary: 'A patent in the patents registry (ANAM officers)', params: PatentParams } },
-    async (req) => getPatent(db, principalOf(req), (req.params as { patent: string }).patent));
+  app.get('/api/v1/broker-patents/:patent', {
+    config: read,
+    schema: {
+      operationId: 'getBrokerPatent', tags: ['brokers'], summary: 'A patent in the patents registry (ANAM officers)', params: PatentParams,
+      response: { 200: BrokerPatent, '4xx': Problem },
+    },
+  }, async (req) => getPatent(db, principalOf(req), req.params.patent));
 
   // Delegations (encargo conferido)
   signedRoute(app, ctx, {
@@ -113,7 +145,7 @@ export function registryRoutes(app: App, ctx: Context) {
   signedRoute(app, ctx, {
     method: 'POST', url: '/api/v1/delegations/:id/revocation', action: 'delegation.revoke', tags: ['delegations'],
     names: { prepare: 'prepareDelegationRevocation', act: 'revokeDelegation' }, result: DelegationRevoked,
-    summary: 'Revoke a delegation', params: Type.Object({ id: Type.String({ format: 'uuid' }) }), body: Reason,
+    summary: 'Revoke a delegation', params: Type.Object({ id: Uuid }), body: Reason,
     check: (db, { principal, params }) => checkDelegationRevocation(db, principal, params.id),
     act: async (tx, { data, params, signer, signatureId }) => {
       const delegation = await revokeDelegation(tx, { id: params.id, reason: data.reason, signerRfc: signer.rfc, signatureId });
@@ -123,24 +155,43 @@ export function registryRoutes(app: App, ctx: Context) {
   app.get('/api/v1/delegations', {
     config: read,
     schema: {
-      tags: ['delegations'], summary: 'Delegations I granted (as trader or legal representative) or received (as broker)',
+      operationId: 'listDelegations', tags: ['delegations'],
+      summary: 'Delegations I granted (as trader or legal representative) or received (as broker), newest first',
       querystring: Type.Object({
         trader: Type.Optional(Rfc),
         status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('revoked')])),
+        ...PageQuery,
       }, { additionalProperties: false }),
+      response: { 200: DelegationPage, '4xx': Problem },
     },
   }, async (req) => {
-    const q = req.query as { trader?: string; status?: 'active' | 'revoked' };
-    return { items: await listDelegations(db, principalOf(req), { traderRfc: q.trader, status: q.status }) };
+    const { trader, status, limit = 50, cursor } = req.query;
+    const rows = await listDelegations(db, principalOf(req), { traderRfc: trader, status }, { limit, after: cursorKey(cursor, ['int', 'uuid']) });
+    return keyedPage(rows, limit, req.url);
   });
 
   // Agencies, offices, officers
-  app.get('/api/v1/agencies', { config: { access: 'public' }, schema: { tags: ['agencies'], summary: 'Agencies taking part in the window' } },
-    async () => ({ items: await listAgencies(db) }));
-  app.get('/api/v1/agencies/:agency', { config: { access: 'public' }, schema: { tags: ['agencies'], summary: 'An agency and its offices', params: AgencyParams } },
-    async (req) => getAgency(db, (req.params as { agency: string }).agency));
-  app.get('/api/v1/agencies/:agency/officers', { config: read, schema: { tags: ['agencies'], summary: "An agency's officers (its administrators and supervisors only)", params: AgencyParams } },
-    async (req) => ({ items: await listOfficers(db, principalOf(req), (req.params as { agency: string }).agency) }));
+  app.get('/api/v1/agencies', {
+    config: pub,
+    schema: { operationId: 'listAgencies', tags: ['agencies'], summary: 'Agencies taking part in the window', response: { 200: AgencyList, '4xx': Problem } },
+  }, async () => ({ items: await listAgencies(db) }));
+  app.get('/api/v1/agencies/:agency', {
+    config: pub,
+    schema: { operationId: 'getAgency', tags: ['agencies'], summary: 'An agency and its offices', params: AgencyParams, response: { 200: Agency, '4xx': Problem } },
+  }, async (req) => getAgency(db, req.params.agency));
+  app.get('/api/v1/agencies/:agency/officers', {
+    config: read,
+    schema: {
+      operationId: 'listAgencyOfficers', tags: ['agencies'], summary: "An agency's officers (its administrators and supervisors only)",
+      description: 'Central officers first, then by office and name.',
+      params: AgencyParams, querystring: Type.Object({ ...PageQuery }, { additionalProperties: false }),
+      response: { 200: OfficerPage, '4xx': Problem },
+    },
+  }, async (req) => {
+    const { limit = 50, cursor } = req.query;
+    const rows = await listOfficers(db, principalOf(req), req.params.agency, { limit, after: cursorKey(cursor, ['text', 'text', 'uuid']) });
+    return keyedPage(rows, limit, req.url);
+  });
   signedRoute(app, ctx, {
     method: 'POST', url: '/api/v1/agencies/:agency/officers', action: 'officer.register', tags: ['agencies'],
     names: { prepare: 'prepareOfficerRegistration', act: 'registerOfficer' }, result: OfficerRegistered,
@@ -155,7 +206,7 @@ export function registryRoutes(app: App, ctx: Context) {
     method: 'POST', url: '/api/v1/agencies/:agency/officers/:id/deactivation', action: 'officer.deactivate', tags: ['agencies'],
     names: { prepare: 'prepareOfficerDeactivation', act: 'deactivateOfficer' }, result: OfficerDeactivated,
     summary: 'Deactivate an officer (agency administrator)',
-    params: Type.Object({ agency: AgencyParams.properties.agency, id: Type.String({ format: 'uuid' }) }), body: Reason,
+    params: Type.Object({ agency: AgencyCode, id: Uuid }), body: Reason,
     check: (db, { principal, params }) => checkOfficerDeactivation(db, principal, params.agency, params.id),
     act: async (tx, { data, params, signer, signatureId }) => {
       const officer = await deactivateOfficer(tx, { agency: params.agency, id: params.id, reason: data.reason, actorRfc: signer.rfc, signatureId });

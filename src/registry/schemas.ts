@@ -1,11 +1,11 @@
 import { Type, type Static } from 'typebox';
+import { Curp, PatentNumber, Rfc } from '../http/identifiers.ts';
 import { MEXICAN_STATES } from './agencies-data.ts';
 
 const text = (maxLength: number, description?: string) => Type.String({ minLength: 1, maxLength, description });
 
 // Shape only; the check digit and date are checked by parseRfc/parseCurp, which give precise messages.
-export const Rfc = Type.String({ pattern: '^[A-Za-zÑñ&0-9]{12,13}$', description: 'RFC: 12 characters (company) or 13 (person)' });
-export const Curp = Type.String({ pattern: '^[A-Za-z0-9]{18}$', description: 'CURP (18 characters)' });
+export { Curp, PatentNumber, Rfc };
 
 export const Address = Type.Object({
   street: text(200),
@@ -39,10 +39,8 @@ export const TraderProfile = Type.Object({
     prosec: Type.Optional(programmeNumber),
   }, { additionalProperties: false })),
   legalRepresentative: Type.Optional(Person),
-}, { additionalProperties: false });
+}, { additionalProperties: false, title: 'TraderProfile' });
 export type TraderProfile = Static<typeof TraderProfile>;
-
-export const PatentNumber = Type.String({ pattern: '^[0-9]{4}$', description: 'Patente de agente aduanal' });
 
 export const BrokerProfile = Type.Object({
   rfc: Rfc,
@@ -51,7 +49,7 @@ export const BrokerProfile = Type.Object({
   name: text(200),
   customsOffices: Type.Array(text(40), { minItems: 1, maxItems: 60, description: 'ANAM offices where the patent is authorised' }),
   contacts: Type.Array(Contact, { minItems: 1, maxItems: 10 }),
-}, { additionalProperties: false });
+}, { additionalProperties: false, title: 'BrokerProfile' });
 export type BrokerProfile = Static<typeof BrokerProfile>;
 
 export const ProfileUpdate = <T extends typeof TraderProfile | typeof BrokerProfile>(profile: T) => Type.Object({

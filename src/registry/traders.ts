@@ -5,11 +5,12 @@ import type { Sql } from '../db/db.ts';
 import { json } from '../db/db.ts';
 import { AppError, notFound } from '../errors.ts';
 import { parseCertificate } from '../pki/certificate.ts';
+import type { Keyed, KeysetPage } from '../http/pagination.ts';
 import type { VerifiedSigner } from '../pki/signature.ts';
 import { parseCurp, parseRfc } from './identifiers.ts';
 import { traderRelation, type TraderRelation } from './identity.ts';
 import { officerNeedsToKnow } from './need-to-know.ts';
-import { checkExpectedVersion, notActingParty, profileHistory, recordProfileVersion } from './profiles.ts';
+import { checkExpectedVersion, notActingParty, profileHistory, recordProfileVersion, type ProfileVersion } from './profiles.ts';
 import type { TraderProfile } from './schemas.ts';
 
 export interface TraderRow {
@@ -181,7 +182,9 @@ export async function getTrader(db: Sql, principal: Principal, rfc: string) {
   return traderView(trader, relation);
 }
 
-export async function getTraderHistory(db: Sql, principal: Principal, rfc: string) {
+/** A trader's signed profile versions, newest first, below `after` (a version number); `limit + 1` rows tell a next page. */
+export async function getTraderHistory(db: Sql, principal: Principal, rfc: string, page: KeysetPage<[number]>): Promise<Keyed<ProfileVersion<TraderProfile>>[]> {
   const { trader } = await readTrader(db, principal, rfc);
-  return { rfc: trader.rfc, versions: await profileHistory(db, 'trader', trader.id) };
+  const versions = await profileHistory<TraderProfile>(db, 'trader', trader.id, { before: page.after?.[0], limit: page.limit });
+  return versions.map((item) => ({ key: [item.version], item }));
 }
