@@ -12,7 +12,7 @@ import { traderRelation } from '../registry/identity.ts';
 import type { NewOperation, OperationData } from './schemas.ts';
 import { applicantSideSql } from '../registry/need-to-know.ts';
 import { traderByRfc } from '../registry/traders.ts';
-import { sortableTimestamp } from '../db/keyset.ts';
+import { timestampKeySql } from '../http/pagination.ts';
 
 /** What the acknowledgement (acuse) of a submitted operation holds: stored with the operation, printed as its PDF. */
 export interface OperationAcknowledgement {
@@ -130,7 +130,7 @@ export function operationView(o: OperationRow) {
 export async function listOperations(db: Sql, principal: Principal, opts: { limit: number; status?: 'draft' | 'submitted'; after?: string[] }) {
   const [afterAt, afterId] = opts.after ?? [null, null];
   const rows = await db.query<OperationRow & { sort_at: string }>(
-    `select o.*, t.rfc as trader_rfc, t.legal_rep_rfc as trader_legal_rep_rfc, ${sortableTimestamp('o.created_at')} as sort_at
+    `select o.*, t.rfc as trader_rfc, t.legal_rep_rfc as trader_legal_rep_rfc, ${timestampKeySql('o.created_at')} as sort_at
        from operations o join traders t on t.id = o.trader_id
      where ${applicantSideSql('t.id', '$1')}
        and ($2::text is null or o.status = $2)

@@ -9,7 +9,7 @@ import { businessDaysBetween, mexicoDate } from '../calendar/calendar.ts';
 import { applicantMayAct, guardFacts, loadApplication, officerRefusal, procedureOf, type ApplicationRow } from './transition.ts';
 import { ACTIONS, availableActions, type Action } from './workflow.ts';
 import { applicantSideSql } from '../registry/need-to-know.ts';
-import { sortableTimestamp } from '../db/keyset.ts';
+import { timestampKeySql } from '../http/pagination.ts';
 
 /** Officers of the application's agency (and office) see everything; the applicant side sees no internal work. */
 export type Audience = 'officer' | 'applicant';
@@ -119,7 +119,7 @@ export async function listApplications(ctx: Context, principal: Principal, q: { 
   const memberships = await officerMemberships(ctx.db, principal);
   const [afterAt, afterId] = q.after ?? [null, null];
   const rows = await ctx.db.query<ApplicationRow & { as_officer: boolean; sort_at: string }>(
-    `select a.*, m.agency is not null as as_officer, ${sortableTimestamp('a.submitted_at')} as sort_at ${FROM}
+    `select a.*, m.agency is not null as as_officer, ${timestampKeySql('a.submitted_at')} as sort_at ${FROM}
       left join jsonb_to_recordset($1::jsonb) as m(agency text, office text, officer uuid, supervisor boolean) on ${OFFICER_COVERS('$2')}
       where (m.agency is not null or ${applicantSideSql('t.id', '$2')})
         and ($3::text is null or (case when m.agency is null and a.status = 'proposed' then 'in_review' else a.status end) = $3)
@@ -149,7 +149,7 @@ export async function inbox(ctx: Context, principal: Principal, q: { agency?: st
   const [afterDue, afterAt, afterId] = q.after ?? [null, null, null];
   const rows = await ctx.db.query<ApplicationRow & { trader_rfc: string; trader_name: string; sort_due: string; sort_at: string }>(
     `select a.*, t.rfc as trader_rfc, t.legal_name as trader_name,
-            to_char(coalesce(a.due_date, $8::date), 'YYYY-MM-DD') as sort_due, ${sortableTimestamp('a.submitted_at')} as sort_at ${FROM}
+            to_char(coalesce(a.due_date, $8::date), 'YYYY-MM-DD') as sort_due, ${timestampKeySql('a.submitted_at')} as sort_at ${FROM}
       join jsonb_to_recordset($1::jsonb) as m(agency text, office text, officer uuid, supervisor boolean) on ${OFFICER_COVERS('$7')}
       where a.status in ('submitted', 'assigned', 'in_review', 'information_requested', 'answered', 'proposed')
         and ($2::text is null or a.status = $2)

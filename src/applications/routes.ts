@@ -8,15 +8,14 @@ import { AppError } from '../errors.ts';
 import type { VerifiedSigner } from '../pki/signature.ts';
 import { principalOf } from '../http/access.ts';
 import { Uuid } from '../http/identifiers.ts';
-import { keysetCursor } from '../http/keyset.ts';
-import { PageQuery, pageOf } from '../http/pagination.ts';
+import { cursorKey, PageQuery, pageOf } from '../http/pagination.ts';
 import { Problem } from '../http/schemas.ts';
 import { signedRoute } from '../http/signed-route.ts';
 import { ApplicationStepTaken } from '../http/signed-action/results.ts';
 import { renderAcknowledgementPdf } from './acknowledgement-pdf.ts';
 import { createOperation, listOperations, operationFor, operationView, updateOperation } from './operations.ts';
 import { getApplication, inbox, listApplications, viewerOf } from './queries.ts';
-import { Application, ApplicationPage, CommentCreated, InboxPage, Operation, OperationPage, OperationPreview } from './response-schemas.ts';
+import { Application, ApplicationPage, CommentCreated, InboxPage, Operation, OperationPage, OperationPreview } from './responses.ts';
 import { NewOperation, OperationUpdate } from './schemas.ts';
 import { previewSubmission } from './submit.ts';
 import { submitAction } from './submit-action.ts';
@@ -65,7 +64,7 @@ export function applicationRoutes(app: App, ctx: Context) {
     },
   }, async (req) => {
     const limit = req.query.limit ?? 50;
-    const rows = await listOperations(db, principalOf(req), { limit, status: req.query.status, after: keysetCursor(req.query.cursor, ['timestamp', 'uuid']) });
+    const rows = await listOperations(db, principalOf(req), { limit, status: req.query.status, after: cursorKey(req.query.cursor, ['timestamp', 'uuid']) });
     return pageOf(rows, limit, req.url, (r) => r.key, (r) => r.item);
   });
   app.get('/api/v1/operations/:id', {
@@ -129,7 +128,7 @@ export function applicationRoutes(app: App, ctx: Context) {
     },
   }, async (req) => {
     const { cursor, limit = 50, ...filters } = req.query;
-    const rows = await listApplications(ctx, principalOf(req), { ...filters, limit, after: keysetCursor(cursor, ['timestamp', 'uuid']) });
+    const rows = await listApplications(ctx, principalOf(req), { ...filters, limit, after: cursorKey(cursor, ['timestamp', 'uuid']) });
     return pageOf(rows, limit, req.url, (r) => r.key, (r) => r.item);
   });
   app.get('/api/v1/applications/:id', {
@@ -154,7 +153,7 @@ export function applicationRoutes(app: App, ctx: Context) {
     },
   }, async (req) => {
     const { cursor, limit = 50, ...filters } = req.query;
-    const rows = await inbox(ctx, principalOf(req), { ...filters, limit, after: keysetCursor(cursor, ['date', 'timestamp', 'uuid']) });
+    const rows = await inbox(ctx, principalOf(req), { ...filters, limit, after: cursorKey(cursor, ['date', 'timestamp', 'uuid']) });
     return pageOf(rows, limit, req.url, (r) => r.key, (r) => r.item);
   });
 

@@ -88,7 +88,7 @@ export function authRoutes(app: App, ctx: Context) {
     },
   }, async (req) => {
     const { limit = 50, cursor } = req.query;
-    return keyedPage(await listApiTokens(ctx.db, principalOf(req).rfc, { limit, after: cursorKey(cursor, ['int', 'uuid']) }), limit, req.url);
+    return keyedPage(await listApiTokens(ctx.db, principalOf(req).rfc, { limit, after: cursorKey(cursor, ['timestamp', 'uuid']) }), limit, req.url);
   });
 
   app.delete('/api/v1/api-tokens/:id', {

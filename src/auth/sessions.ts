@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Sql } from '../db/db.ts';
 import { AppError } from '../errors.ts';
-import { microsSql, type KeysetPage } from '../http/pagination.ts';
+import { timestampKeySql, type KeysetPage } from '../http/pagination.ts';
 import { sha256Hex } from '../pki/canonical.ts';
 import type { VerifiedSigner } from '../pki/signature.ts';
 import type { TrustStore } from '../pki/trust-store.ts';
@@ -92,14 +92,14 @@ export async function revokeToken(tx: Sql, opts: { id: string; rfc: string; kind
   return rows.length > 0;
 }
 
-/** A person's API tokens (never their secrets), newest first, after the key `[createdAt in microseconds, id]` of the last one seen. */
-export async function listApiTokens(db: Sql, rfc: string, page: KeysetPage<[number, string]>) {
-  const rows = await db.query<{ id: string; label: string | null; scopes: Scope[]; created_at: Date; expires_at: Date; revoked_at: Date | null; created_micros: string }>(
-    `select id, label, scopes, created_at, expires_at, revoked_at, ${microsSql('created_at')} as created_micros from sessions
-      where rfc = $1 and kind = 'api_token' and ($2::bigint is null or (${microsSql('created_at')}, id) < ($2::bigint, $3::uuid))
+/** A person's API tokens (never their secrets), newest first, after the key `[createdAt, id]` of the last one seen. */
+export async function listApiTokens(db: Sql, rfc: string, page: KeysetPage<[string, string]>) {
+  const rows = await db.query<{ id: string; label: string | null; scopes: Scope[]; created_at: Date; expires_at: Date; revoked_at: Date | null; created_key: string }>(
+    `select id, label, scopes, created_at, expires_at, revoked_at, ${timestampKeySql('created_at')} as created_key from sessions
+      where rfc = $1 and kind = 'api_token' and ($2::timestamptz is null or (created_at, id) < ($2::timestamptz, $3::uuid))
       order by created_at desc, id desc limit $4`, [rfc, page.after?.[0] ?? null, page.after?.[1] ?? null, page.limit + 1]);
   return rows.map((t) => ({
-    key: [Number(t.created_micros), t.id],
+    key: [t.created_key, t.id],
     item: {
       id: t.id, label: t.label, scopes: t.scopes, createdAt: t.created_at.toISOString(), expiresAt: t.expires_at.toISOString(),
       revokedAt: t.revoked_at?.toISOString() ?? null,

@@ -12,7 +12,7 @@ import { windowDocuments } from './declaration-documents.ts';
 import { CancellationData, DeclarationInput, DeclarationNumberParam } from './declaration-schemas.ts';
 import { cancelDeclaration, checkCancellation, permitDraws, readDeclaration, submitDeclaration } from './declarations.ts';
 import { customsOffices } from './offices.ts';
-import { CustomsOfficeList, Declaration, DeclarationResult, PermitDraws } from './response-schemas.ts';
+import { CustomsOfficeList, Declaration, DeclarationResult, PermitDraws } from './responses.ts';
 
 const tags = ['customs'];
 const PermitNumberParam = Type.Object({ number: PermitNumber });

@@ -4,14 +4,13 @@ import type { Context } from '../context.ts';
 import type { App } from '../http/typed-app.ts';
 import { principalOf } from '../http/access.ts';
 import { CountryCode as Country, HsPrefix as HsCode, Rfc, Uuid } from '../http/identifiers.ts';
-import { keysetCursor } from '../http/keyset.ts';
-import { PageQuery, pageOf } from '../http/pagination.ts';
+import { cursorKey, PageQuery, pageOf } from '../http/pagination.ts';
 import { Problem } from '../http/schemas.ts';
 import { signedRoute } from '../http/signed-route.ts';
 import { QuotaAssigned, QuotaCreated } from '../http/signed-action/results.ts';
 import { checkQuotaAssignment, checkQuotaCreation, createQuota, setQuotaAssignment } from './quota-admin.ts';
 import { getQuota, listQuotaAssignments, listQuotas } from './quota-view.ts';
-import { Quota, QuotaAssignmentPage, QuotaPage } from './response-schemas.ts';
+import { Quota, QuotaAssignmentPage, QuotaPage } from './responses.ts';
 
 const tags = ['quotas'];
 const Day = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
@@ -72,7 +71,7 @@ export function quotaRoutes(app: App, ctx: Context) {
     },
   }, async (req) => {
     const { cursor, limit = 50, ...filter } = req.query;
-    const rows = await listQuotas(ctx.db, today(), { ...filter, limit, after: keysetCursor(cursor, ['date', 'text', 'uuid']) });
+    const rows = await listQuotas(ctx.db, today(), { ...filter, limit, after: cursorKey(cursor, ['date', 'text', 'uuid']) });
     return pageOf(rows, limit, req.url, (r) => r.key, (r) => r.item);
   });
 
@@ -90,7 +89,7 @@ export function quotaRoutes(app: App, ctx: Context) {
     },
   }, async (req) => {
     const limit = req.query.limit ?? 50;
-    const rows = await listQuotaAssignments(ctx.db, principalOf(req), req.params.id, { limit, after: keysetCursor(req.query.cursor, ['text'])?.[0] });
+    const rows = await listQuotaAssignments(ctx.db, principalOf(req), req.params.id, { limit, after: cursorKey(req.query.cursor, ['text'])?.[0] });
     return pageOf(rows, limit, req.url, (r) => [r.traderRfc], (r) => r);
   });
 }

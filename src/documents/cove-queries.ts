@@ -1,7 +1,7 @@
 import type { Principal } from '../auth/principal.ts';
 import type { Sql } from '../db/db.ts';
 import { notFound } from '../errors.ts';
-import { microsSql, type Keyed, type KeysetPage } from '../http/pagination.ts';
+import { timestampKeySql, type Keyed, type KeysetPage } from '../http/pagination.ts';
 import { traderRelation } from '../registry/identity.ts';
 import { applicantSideSql, formerBrokerOf, formerBrokerSql, officerNeedsToKnow } from '../registry/need-to-know.ts';
 import { COVE_NUMBER_PATTERN, type CoveContent } from './cove-schemas.ts';
@@ -85,18 +85,18 @@ export async function getCove(db: Sql, principal: Principal, number: string) {
 
 /**
  * The latest version of every COVE of a trader the caller is the applicant side of, or that names the caller; newest
- * first, after the key `[filedAt in microseconds, number]` of the last one seen; `limit + 1` rows tell a next page.
+ * first, after the key `[filedAt, number]` of the last one seen; `limit + 1` rows tell a next page.
  */
-export async function listCoves(db: Sql, principal: Principal, page: KeysetPage<[number, string]>): Promise<Keyed<ReturnType<typeof coveSummary>>[]> {
-  const rows = await db.query<CoveRow & { filed_micros: string }>(
-    `select ${microsSql('c.filed_at')} as filed_micros, ${COVE_SELECT.slice('select '.length)}
+export async function listCoves(db: Sql, principal: Principal, page: KeysetPage<[string, string]>): Promise<Keyed<ReturnType<typeof coveSummary>>[]> {
+  const rows = await db.query<CoveRow & { filed_key: string }>(
+    `select ${timestampKeySql('c.filed_at')} as filed_key, ${COVE_SELECT.slice('select '.length)}
      where not exists (select 1 from coves n where n.amends_id = c.id)
        and (${applicantSideSql('t.id', '$1')}
          or (not ${formerBrokerSql('t.id', '$1')} and ($1 = any(c.consult_rfcs)
            or exists (select 1 from brokers b where b.rfc = $1 and b.patent = any(c.broker_patents)))))
-       and ($2::bigint is null or (${microsSql('c.filed_at')}, c.number) < ($2::bigint, $3::text))
+       and ($2::timestamptz is null or (c.filed_at, c.number) < ($2::timestamptz, $3::text))
      order by c.filed_at desc, c.number desc limit $4`, [principal.rfc, page.after?.[0] ?? null, page.after?.[1] ?? null, page.limit + 1]);
-  return rows.map((c) => ({ key: [Number(c.filed_micros), c.number], item: coveSummary(c) }));
+  return rows.map((c) => ({ key: [c.filed_key, c.number], item: coveSummary(c) }));
 }
 
 const coveSummary = (c: CoveRow) =>

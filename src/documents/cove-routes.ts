@@ -103,6 +103,6 @@ function routes(app: App, ctx: Context) {
     },
   }, async (req) => {
     const { limit = 50, cursor } = req.query;
-    return keyedPage(await listCoves(db, principalOf(req), { limit, after: cursorKey(cursor, ['int', 'text']) }), limit, req.url);
+    return keyedPage(await listCoves(db, principalOf(req), { limit, after: cursorKey(cursor, ['timestamp', 'text']) }), limit, req.url);
   });
 }

@@ -61,7 +61,7 @@ export function edocumentRoutes(app: App, ctx: Context) {
     },
   }, async (req) => {
     const { traderRfc, documentType, limit = 50, cursor } = req.query;
-    const rows = await listEdocuments(db, principalOf(req), { traderRfc, documentType }, { limit, after: cursorKey(cursor, ['int', 'text']) });
+    const rows = await listEdocuments(db, principalOf(req), { traderRfc, documentType }, { limit, after: cursorKey(cursor, ['timestamp', 'text']) });
     return keyedPage(rows, limit, req.url);
   });
 

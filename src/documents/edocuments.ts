@@ -3,7 +3,7 @@ import { appendAudit } from '../audit/log.ts';
 import type { Sql } from '../db/db.ts';
 import { randomNumber } from './numbers.ts';
 import { AppError, notFound } from '../errors.ts';
-import { microsSql, type Keyed, type KeysetPage } from '../http/pagination.ts';
+import { timestampKeySql, type Keyed, type KeysetPage } from '../http/pagination.ts';
 import { traderRelation } from '../registry/identity.ts';
 import { officerNeedsToKnow } from '../registry/need-to-know.ts';
 import type { BlobStore, StagedBlob } from './blob-store.ts';
@@ -170,18 +170,18 @@ export function edocumentView(e: EdocumentRow) {
  * same 404 as for an unknown trader: they reach a document through the application that cites it.
  */
 export async function listEdocuments(db: Sql, principal: Principal, opts: { traderRfc: string; documentType?: string },
-  page: KeysetPage<[number, string]>): Promise<Keyed<ReturnType<typeof edocumentView>>[]> {
+  page: KeysetPage<[string, string]>): Promise<Keyed<ReturnType<typeof edocumentView>>[]> {
   const trader = await db.maybe<{ id: string; rfc: string; legal_rep_rfc: string }>(
     'select id, rfc, legal_rep_rfc from traders where rfc = $1', [opts.traderRfc.toUpperCase()]);
   if (!trader || !(await traderRelation(db, principal, trader))) throw notFound('trader', opts.traderRfc);
-  // Keyset on [created_at in microseconds, number], after the last one seen; limit + 1 rows tell a next page.
-  const rows = await db.query<EdocumentRow & { created_micros: string }>(
-    `select * from (select ${microsSql('x.created_at')} as created_micros, x.* from (${SELECT}
+  // Keyset on [created_at, number], after the last one seen; limit + 1 rows tell a next page.
+  const rows = await db.query<EdocumentRow & { created_key: string }>(
+    `select * from (select ${timestampKeySql('x.created_at')} as created_key, x.* from (${SELECT}
        where e.trader_id = $1 and ($2::text is null or e.document_type = $2)) x) listed
-     where $3::bigint is null or (created_micros, number) < ($3::bigint, $4::text)
-     order by created_micros desc, number desc limit $5`,
+     where $3::timestamptz is null or (created_at, number) < ($3::timestamptz, $4::text)
+     order by created_at desc, number desc limit $5`,
     [trader.id, opts.documentType ?? null, page.after?.[0] ?? null, page.after?.[1] ?? null, page.limit + 1]);
-  return rows.map((e) => ({ key: [Number(e.created_micros), e.number], item: edocumentView(e) }));
+  return rows.map((e) => ({ key: [e.created_key, e.number], item: edocumentView(e) }));
 }
 
 /**

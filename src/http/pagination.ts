@@ -43,9 +43,19 @@ const cursorInvalid = () =>
   new AppError('request.cursor_invalid', 'The cursor is not one this list gave: follow the `next` link of the previous page.', 400);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** A day or instant that exists (no 31 February), so its SQL cast cannot fail. */
+const realDay = (part: string) => {
+  const day = new Date(`${part.slice(0, 10)}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === part.slice(0, 10);
+};
 const KEY_PARTS = {
-  /** A whole number, e.g. a version or a timestamp in microseconds (`microsSql`). */
+  /** A whole number, e.g. a version. */
   int: (part: unknown): part is number => Number.isSafeInteger(part),
+  /** A timestamp as `timestampKeySql` writes it, to the microsecond. */
+  timestamp: (part: unknown): part is string => typeof part === 'string' && TIMESTAMP.test(part) && realDay(part) && Number(part.slice(11, 13)) < 24 && Number(part.slice(14, 16)) < 60 && Number(part.slice(17, 19)) < 60,
+  date: (part: unknown): part is string => typeof part === 'string' && DATE.test(part) && realDay(part),
   text: (part: unknown): part is string => typeof part === 'string',
   uuid: (part: unknown): part is string => typeof part === 'string' && UUID.test(part),
 };
@@ -72,8 +82,12 @@ export interface Keyed<I> { key: readonly unknown[]; item: I }
 /** `{ items, next }` from keyed rows fetched with `limit + 1`. */
 export const keyedPage = <I>(rows: Keyed<I>[], limit: number, url: string) => pageOf(rows, limit, url, (r) => r.key, (r) => r.item);
 
-/** A timestamp column as whole microseconds since 1970: exact in a cursor (a JS Date keeps milliseconds only). */
-export const microsSql = (column: string) => `(extract(epoch from ${column}) * 1000000)::bigint`;
+/**
+ * A timestamp column as a sort key: its UTC text to the microsecond. A JavaScript Date keeps milliseconds while
+ * PostgreSQL keeps microseconds, so a key built from a Date would skip rows within one millisecond; compared back
+ * as `$n::timestamptz` against the column itself, so the column's index serves the page.
+ */
+export const timestampKeySql = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 /**
  * Builds `{ items, next }` from rows fetched with `limit + 1`: the extra row says a next page exists.

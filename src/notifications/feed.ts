@@ -1,6 +1,6 @@
 import type { Principal } from '../auth/principal.ts';
 import type { Sql } from '../db/db.ts';
-import { sortableTimestamp } from '../db/keyset.ts';
+import { timestampKeySql } from '../http/pagination.ts';
 import { notFound } from '../errors.ts';
 import { applicantSideSql, handledBySql } from '../registry/need-to-know.ts';
 import type { Bilingual } from './notify.ts';
@@ -15,7 +15,7 @@ const view = (n: NotificationRow) => ({
   createdAt: n.created_at.toISOString(), readAt: n.read_at?.toISOString() ?? null,
 });
 
-const COLUMNS = `id, kind, title, body, link, object_type, object_id, created_at, read_at, ${sortableTimestamp('created_at')} as sort_at`;
+const COLUMNS = `id, kind, title, body, link, object_type, object_id, created_at, read_at, ${timestampKeySql('created_at')} as sort_at`;
 
 /**
  * The caller's notifications that they may still see (SQL condition on \`notifications n\`; $1 the RFC,

@@ -2,12 +2,11 @@ import { Type } from 'typebox';
 import type { Context } from '../context.ts';
 import { principalOf } from '../http/access.ts';
 import { Uuid } from '../http/identifiers.ts';
-import { keysetCursor } from '../http/keyset.ts';
-import { PageQuery, pageOf } from '../http/pagination.ts';
+import { cursorKey, PageQuery, pageOf } from '../http/pagination.ts';
 import { Problem } from '../http/schemas.ts';
 import type { App } from '../http/typed-app.ts';
 import { listNotifications, markAllNotificationsRead, markNotificationRead } from './feed.ts';
-import { Notification, NotificationPage, NotificationsMarked } from './response-schemas.ts';
+import { Notification, NotificationPage, NotificationsMarked } from './responses.ts';
 
 const tags = ['notifications'];
 const IdParams = Type.Object({ id: Uuid });
@@ -29,7 +28,7 @@ export function notificationRoutes(app: App, ctx: Context) {
   }, async (req) => {
     const limit = req.query.limit ?? 50;
     const { rows, unread } = await listNotifications(db, principalOf(req), {
-      unread: req.query.unread, limit, after: keysetCursor(req.query.cursor, ['timestamp', 'uuid']),
+      unread: req.query.unread, limit, after: cursorKey(req.query.cursor, ['timestamp', 'uuid']),
     });
     return { ...pageOf(rows, limit, req.url, (r) => r.key, (r) => r.item), unread };
   });

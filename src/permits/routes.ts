@@ -8,7 +8,7 @@ import { signedRoute } from '../http/signed-route.ts';
 import { PermitRevoked } from '../http/signed-action/results.ts';
 import { checkRevocation, permitView, readPermit, revokePermit, verifyPermit } from './permits.ts';
 import { renderPermitPdf } from './pdf.ts';
-import { Permit, PermitPdf, PermitVerification } from './response-schemas.ts';
+import { Permit, PermitPdf, PermitVerification } from './responses.ts';
 import { VERIFICATION_CODE_INPUT } from './verification-code.ts';
 import { hitRateLimit } from '../auth/rate-limit.ts';
 

@@ -3,7 +3,7 @@ import type { Principal } from '../auth/principal.ts';
 import { appendAudit } from '../audit/log.ts';
 import type { Sql } from '../db/db.ts';
 import { AppError, notFound } from '../errors.ts';
-import { microsSql, type Keyed, type KeysetPage } from '../http/pagination.ts';
+import { timestampKeySql, type Keyed, type KeysetPage } from '../http/pagination.ts';
 import { brokerBy } from './brokers.ts';
 import { checkTraderSigner, readTrader, traderRow } from './traders.ts';
 
@@ -11,11 +11,11 @@ interface DelegationRow {
   id: string; trader_rfc: string; trader_name: string; legal_rep_rfc: string; broker_patent: string; broker_name: string; broker_rfc: string;
   status: 'active' | 'revoked'; granted_at: Date; revoked_at: Date | null;
   /** The list's sort key (bigint: the driver gives text). */
-  granted_micros: string;
+  granted_key: string;
 }
 
 const SELECT = `select d.id, t.rfc as trader_rfc, t.legal_name as trader_name, t.legal_rep_rfc, b.patent as broker_patent,
-  b.name as broker_name, b.rfc as broker_rfc, d.status, d.granted_at, d.revoked_at, ${microsSql('d.granted_at')} as granted_micros
+  b.name as broker_name, b.rfc as broker_rfc, d.status, d.granted_at, d.revoked_at, ${timestampKeySql('d.granted_at')} as granted_key
   from delegations d join traders t on t.id = d.trader_id join brokers b on b.id = d.broker_id`;
 
 const view = (d: DelegationRow) => ({
@@ -81,15 +81,15 @@ export async function revokeDelegation(tx: Sql, opts: { id: string; reason?: str
 
 /**
  * The delegations a caller may see: those of traders it is or represents, and those granted to it as a broker.
- * Newest first, after the key `[grantedAt in microseconds, id]` of the last one seen; `limit + 1` rows tell a next page.
+ * Newest first, after the key `[grantedAt, id]` of the last one seen; `limit + 1` rows tell a next page.
  */
 export async function listDelegations(db: Sql, principal: Principal, filter: { traderRfc?: string; status?: 'active' | 'revoked' },
-  page: KeysetPage<[number, string]>): Promise<Keyed<ReturnType<typeof view>>[]> {
+  page: KeysetPage<[string, string]>): Promise<Keyed<ReturnType<typeof view>>[]> {
   const rows = await db.query<DelegationRow>(
     `${SELECT} where (t.rfc = $1 or t.legal_rep_rfc = $1 or b.rfc = $1)
        and ($2::text is null or t.rfc = $2) and ($3::text is null or d.status = $3)
-       and ($4::bigint is null or (${microsSql('d.granted_at')}, d.id) < ($4::bigint, $5::uuid))
+       and ($4::timestamptz is null or (d.granted_at, d.id) < ($4::timestamptz, $5::uuid))
      order by d.granted_at desc, d.id desc limit $6`,
     [principal.rfc, filter.traderRfc?.toUpperCase() ?? null, filter.status ?? null, page.after?.[0] ?? null, page.after?.[1] ?? null, page.limit + 1]);
-  return rows.map((d) => ({ key: [Number(d.granted_micros), d.id], item: view(d) }));
+  return rows.map((d) => ({ key: [d.granted_key, d.id], item: view(d) }));
 }

@@ -166,7 +166,7 @@ export function registryRoutes(app: App, ctx: Context) {
     },
   }, async (req) => {
     const { trader, status, limit = 50, cursor } = req.query;
-    const rows = await listDelegations(db, principalOf(req), { traderRfc: trader, status }, { limit, after: cursorKey(cursor, ['int', 'uuid']) });
+    const rows = await listDelegations(db, principalOf(req), { traderRfc: trader, status }, { limit, after: cursorKey(cursor, ['timestamp', 'uuid']) });
     return keyedPage(rows, limit, req.url);
   });
 

@@ -1,7 +1,7 @@
 import { Type, type TSchema } from 'typebox';
 import { AgencyCode, CountryCode, CurrencyCode, CustomsOfficeKey, HsPrefix, PatentNumber, PedimentoNumber, PermitNumber, ProcedureCode, Rfc, Uuid } from '../http/identifiers.ts';
 import { Page } from '../http/pagination.ts';
-import { PermitBalance } from '../permits/response-schemas.ts';
+import { PermitBalance } from '../permits/responses.ts';
 import { REASON_CODES } from './declaration-rules.ts';
 
 /** What the customs and quota routes answer; Fastify serialises through these, so only declared fields go out. */
