@@ -4,7 +4,8 @@
  * missing here, when a code here is no longer thrown, and when a code of `test/error-codes.released.txt` (which
  * may only grow) disappears. Published at GET /api/v1/error-codes.
  */
-export interface ErrorCode { status: number; meaning: string }
+/** `replacedBy`: a released code the window no longer answers with (kept listed: codes are never reused). */
+export interface ErrorCode { status: number; meaning: string; replacedBy?: string }
 
 const c = (status: number, meaning: string): ErrorCode => ({ status, meaning });
 
@@ -45,6 +46,7 @@ export const ERROR_CODES = {
   'challenge.not_found': c(404, 'No challenge with this id'),
   'challenge.expired': c(422, 'The challenge expired: ask for a new payload to sign'),
   'challenge.used': c(409, 'The challenge was already used'),
+  'challenge.payload_stale': c(409, 'What the window would file now differs from what was signed: ask for a new payload to sign'),
   'challenge.wrong_action': c(422, 'The challenge was issued for another action'),
   'challenge.wrong_session': c(403, 'The challenge was issued to another session'),
   'challenge.wrong_target': c(422, 'The challenge was issued for another object'),
@@ -143,6 +145,8 @@ export const ERROR_CODES = {
   'operation.forms_incomplete': c(422, 'Some agency forms are incomplete; `procedures` lists the problems'),
   'operation.prefilled_field_typed': c(400, 'procedureData types a field the window prefills'),
   'operation.procedure_not_required': c(400, 'procedureData has fields for a procedure the goods do not need'),
+  'operation.procedure_not_on_request': c(400, '`procedures` names a procedure that is unknown, triggered by goods, or of the other flow'),
+  'operation.goods_missing': c(400, 'An operation needs goods lines, or `procedures` naming what it files on request'),
   'operation.country_invalid': c(400, 'Not an ISO 3166 country, or the wrong side of the flow is MX'),
   'operation.currency_invalid': c(400, 'Not an ISO 4217 currency'),
   'operation.customs_office_unknown': c(400, 'Not an ANAM customs office'),
@@ -151,6 +155,7 @@ export const ERROR_CODES = {
   'operation.cove_wrong_flow': c(422, 'The COVE is for the other flow (import or export)'),
   'application.not_found': c(404, 'No application with this id that the caller may see'),
   'workflow.action_not_allowed': c(409, 'The action is not allowed in the application\'s status'),
+  'workflow.issuer_missing': c(500, 'No permit issuer is wired into this window, so an approval cannot commit'),
   'workflow.not_your_action': c(403, 'The action belongs to the other side (applicant or officers)'),
   'workflow.role_missing': c(403, 'The officer lacks the role the action needs'),
   'workflow.not_assignee': c(403, 'Only the assigned officer (or a supervisor) acts on the application'),
@@ -173,10 +178,11 @@ export const ERROR_CODES = {
 
   // Notifications
   'notification.not_found': c(404, 'No notification with this id for the caller'),
-  'notification.cursor_invalid': c(400, 'Not a page cursor of the feed'),
+  'notification.cursor_invalid': { status: 400, meaning: 'Retired: the notification feed pages like every list (`cursor`, `next`)', replacedBy: 'request.cursor_invalid' },
 
   // eDocuments
   'edocument.not_found': c(404, 'No eDocument with this number that the caller may see'),
+  'edocument.content_damaged': c(500, 'The stored file no longer matches its SHA-256: it is not served; the window logged it'),
   'edocument.not_your_trader': c(403, 'The caller may not upload for this trader'),
   'edocument.not_of_trader': c(422, 'A cited number is not an eDocument of the trader'),
   'edocument.type_unknown': c(422, 'Not a document type the window knows'),
