@@ -56,7 +56,7 @@ test('the OpenAPI document lints with no error (Redocly, recommended rules)', as
   assert.deepEqual((await lintErrors()).map((e) => `${whereOf(e.pointer)}: ${e.ruleId}: ${e.message}`), []);
 });
 
-test('every operation has an operationId and a 2xx response schema', (t) => {
+test('every operation has an operationId and a 2xx response schema', () => {
   assert.deepEqual(missingContracts(), []);
 });
 
@@ -69,7 +69,7 @@ test('operationIds are unique and every tag is declared with a description', () 
   assert.deepEqual([...used].filter((tag) => !declared.get(tag)), []);
 });
 
-test('no optional query parameter is marked required', (t) => {
+test('no optional query parameter is marked required', () => {
   assert.deepEqual(optionalMarkedRequired(), []);
 });
 
