@@ -42,26 +42,42 @@ async function post(url: string, body: unknown | undefined, token?: string): Pro
   if (token) headers.authorization = `Bearer ${token}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
   const res = await fetch(url, {
-    method: 'POST', headers, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS), ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    method: 'POST',
+    headers,
+    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const text = await res.text();
   let json: unknown = text;
-  try { json = JSON.parse(text); } catch { /* keep the text for the error message */ }
+  try {
+    json = JSON.parse(text);
+  } catch {
+    /* keep the text for the error message */
+  }
   return { status: res.status, json };
 }
 
 async function login(baseUrl: string, signer: Signer): Promise<string> {
   const challenge = await post(`${baseUrl}/api/v1/auth/challenge`, undefined);
-  if (challenge.status !== 201) throw new Error(`challenge: HTTP ${challenge.status} ${JSON.stringify(challenge.json).slice(0, 300)}`);
-  const res = await post(`${baseUrl}/api/v1/auth/login`, { challengeId: challenge.json.challengeId, ...signPayload(challenge.json.payload, signer) });
-  if (res.status !== 200) throw new Error(`officer login: HTTP ${res.status} ${JSON.stringify(res.json).slice(0, 300)}`);
+  if (challenge.status !== 201)
+    throw new Error(`challenge: HTTP ${challenge.status} ${JSON.stringify(challenge.json).slice(0, 300)}`);
+  const res = await post(`${baseUrl}/api/v1/auth/login`, {
+    challengeId: challenge.json.challengeId,
+    ...signPayload(challenge.json.payload, signer),
+  });
+  if (res.status !== 200)
+    throw new Error(`officer login: HTTP ${res.status} ${JSON.stringify(res.json).slice(0, 300)}`);
   return res.json.token as string;
 }
 
 async function run(job: CustomsJob): Promise<CustomsResult> {
   let acceptedTotal = 0;
   try {
-    const signer = openEfirma({ cer: Buffer.from(job.efirma.cer, 'base64'), key: Buffer.from(job.efirma.key, 'base64'), password: job.password });
+    const signer = openEfirma({
+      cer: Buffer.from(job.efirma.cer, 'base64'),
+      key: Buffer.from(job.efirma.key, 'base64'),
+      password: job.password,
+    });
     const tokens = await Promise.all(Array.from({ length: job.concurrency }, () => login(job.baseUrl, signer)));
     let sequence = 0;
     const declaration = () => {
@@ -69,7 +85,11 @@ async function run(job: CustomsJob): Promise<CustomsResult> {
       const date = mexicoDate(new Date());
       return {
         number: `${date.slice(2, 4)}${job.officeKey}${job.brokerPatent}${String(n).padStart(7, '0')}`,
-        customsOffice: job.customsOffice, brokerPatent: job.brokerPatent, traderRfc: job.traderRfc, flow: 'import', date,
+        customsOffice: job.customsOffice,
+        brokerPatent: job.brokerPatent,
+        traderRfc: job.traderRfc,
+        flow: 'import',
+        date,
         lines: [{ ...job.line, destinationCountry: 'MX', permits: [{ number: job.permits[n % job.permits.length]! }] }],
       };
     };
@@ -81,7 +101,8 @@ async function run(job: CustomsJob): Promise<CustomsResult> {
       }
       acceptedTotal++;
     });
-    if (measuredMs <= 0) return { ok: false, error: 'maxPerClient was reached during the warm-up: nothing was measured', acceptedTotal };
+    if (measuredMs <= 0)
+      return { ok: false, error: 'maxPerClient was reached during the warm-up: nothing was measured', acceptedTotal };
     return { ok: true, completed, measuredMs, acceptedTotal, latenciesMs };
   } catch (err) {
     return { ok: false, error: (err as Error).message, acceptedTotal };

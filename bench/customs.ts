@@ -58,16 +58,23 @@ const OFFICE = 'ANAM-TAMPS-NLD';
 const PATENT = '3170';
 const PASSWORD = 'bench-pass';
 const OFFICER_RFC = withRfcCheckDigit('BENA800301A1');
-const OFFICER = { rfc: OFFICER_RFC, curp: withCurpCheckDigit(`${OFFICER_RFC.slice(0, 10)}HNLRRR0`), name: 'Oficial Aduanas Bench' };
+const OFFICER = {
+  rfc: OFFICER_RFC,
+  curp: withCurpCheckDigit(`${OFFICER_RFC.slice(0, 10)}HNLRRR0`),
+  name: 'Oficial Aduanas Bench',
+};
 
 async function call(method: 'GET' | 'POST', url: string, opts: { token?: string; body?: unknown } = {}) {
   const res = await fetch(url, {
     method,
-    headers: { ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}), ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    headers: {
+      ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
+      ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
     signal: AbortSignal.timeout(30_000),
     ...(opts.body === undefined ? {} : { body: JSON.stringify(opts.body) }),
   });
-  return { status: res.status, json: await res.json() as any };
+  return { status: res.status, json: (await res.json()) as any };
 }
 
 function expect(what: string, res: { status: number; json: any }, status: number) {
@@ -75,48 +82,84 @@ function expect(what: string, res: { status: number; json: any }, status: number
 }
 
 /** Files one steel notice for `quantity` KGM / `value` USD as the legal representative: its application id. */
-async function fileNotice(baseUrl: string, token: string, signer: Signer, traderRfc: string, quantity: number, value: number): Promise<string> {
+async function fileNotice(
+  baseUrl: string,
+  token: string,
+  signer: Signer,
+  traderRfc: string,
+  quantity: number,
+  value: number,
+): Promise<string> {
   const data = { ...STEEL_NOTICE, goods: STEEL_NOTICE.goods.map((g) => ({ ...g, quantity, value })) };
-  const draft = await call('POST', `${baseUrl}/api/v1/operations`, { token, body: { traderRfc, flow: 'import', data } });
+  const draft = await call('POST', `${baseUrl}/api/v1/operations`, {
+    token,
+    body: { traderRfc, flow: 'import', data },
+  });
   expect('steel notice draft', draft, 201);
-  const issued = await call('POST', `${baseUrl}/api/v1/operations/${draft.json.id}/submit/signing-payload`, { token, body: {} });
+  const issued = await call('POST', `${baseUrl}/api/v1/operations/${draft.json.id}/submit/signing-payload`, {
+    token,
+    body: {},
+  });
   expect('steel notice signing-payload', issued, 201);
   const submitted = await call('POST', `${baseUrl}/api/v1/operations/${draft.json.id}/submit`, {
-    token, body: { challengeId: issued.json.challengeId, ...signPayload(issued.json.payload, signer) },
+    token,
+    body: { challengeId: issued.json.challengeId, ...signPayload(issued.json.payload, signer) },
   });
   expect('steel notice submit', submitted, 201);
   return submitted.json.data.applications[0].id as string;
 }
 
-export async function benchCustoms(w: BenchWindow, ops: OperationsBench, backend: string, opts: CustomsOptions): Promise<CustomsRow> {
+export async function benchCustoms(
+  w: BenchWindow,
+  ops: OperationsBench,
+  backend: string,
+  opts: CustomsOptions,
+): Promise<CustomsRow> {
   const db = w.ctx.db;
   const officeKey = CUSTOMS_OFFICE_KEYS[OFFICE]!;
 
   // The customs officer, bound to its e.firma's certificate.
   const e = await issueEfirma(w.pki, { ...OFFICER, password: PASSWORD, keyType: 'rsa' });
-  await db.transaction((tx) => registerOfficer(tx, {
-    agency: 'ANAM', actorRfc: null, signatureId: null,
-    input: { ...OFFICER, roles: ['customs_officer'], officeCode: OFFICE, certificate: e.cer.toString('base64') },
-  }));
+  await db.transaction((tx) =>
+    registerOfficer(tx, {
+      agency: 'ANAM',
+      actorRfc: null,
+      signatureId: null,
+      input: { ...OFFICER, roles: ['customs_officer'], officeCode: OFFICE, certificate: e.cer.toString('base64') },
+    }),
+  );
 
   // The permits: automatic steel notices with large balances, approved by the job queue.
   const { filer } = ops;
-  const repSigner = openEfirma({ cer: Buffer.from(filer.efirma.cer, 'base64'), key: Buffer.from(filer.efirma.key, 'base64'), password: filer.password });
+  const repSigner = openEfirma({
+    cer: Buffer.from(filer.efirma.cer, 'base64'),
+    key: Buffer.from(filer.efirma.key, 'base64'),
+    password: filer.password,
+  });
   const challenge = await call('POST', `${w.baseUrl}/api/v1/auth/challenge`);
-  const login = await call('POST', `${w.baseUrl}/api/v1/auth/login`, { body: { challengeId: challenge.json.challengeId, ...signPayload(challenge.json.payload, repSigner) } });
+  const login = await call('POST', `${w.baseUrl}/api/v1/auth/login`, {
+    body: { challengeId: challenge.json.challengeId, ...signPayload(challenge.json.payload, repSigner) },
+  });
   expect('legal representative login', login, 200);
   const applicationIds: string[] = [];
   for (let i = 0; i < opts.permits; i++) {
-    applicationIds.push(await fileNotice(w.baseUrl, login.json.token, repSigner, filer.traderRfc, opts.permitQuantity, opts.permitValue));
+    applicationIds.push(
+      await fileNotice(w.baseUrl, login.json.token, repSigner, filer.traderRfc, opts.permitQuantity, opts.permitValue),
+    );
   }
   const deadline = performance.now() + opts.approvalTimeoutMs;
   let permits: Array<{ id: string; number: string }> = [];
   for (;;) {
     permits = await db.query<{ id: string; number: string }>(
       `select p.id, p.number from permits p join permit_lines l on l.permit_id = p.id
-        where p.application_id = any($1::uuid[]) and p.procedure_code = $2 and p.status = 'active' order by p.number`, [applicationIds, STEEL_NOTICE_CODE]);
+        where p.application_id = any($1::uuid[]) and p.procedure_code = $2 and p.status = 'active' order by p.number`,
+      [applicationIds, STEEL_NOTICE_CODE],
+    );
     if (permits.length === opts.permits) break;
-    if (performance.now() > deadline) throw new Error(`only ${permits.length} of ${opts.permits} steel notices approved with balances within ${opts.approvalTimeoutMs / 1000} s`);
+    if (performance.now() > deadline)
+      throw new Error(
+        `only ${permits.length} of ${opts.permits} steel notices approved with balances within ${opts.approvalTimeoutMs / 1000} s`,
+      );
     await sleep(100);
   }
   const permitIds = permits.map((p) => p.id);
@@ -125,21 +168,47 @@ export async function benchCustoms(w: BenchWindow, ops: OperationsBench, backend
   let result: CustomsResult;
   try {
     result = await client.run({
-      baseUrl: w.baseUrl, efirma: { cer: e.cer.toString('base64'), key: e.key.toString('base64'), rfc: OFFICER.rfc }, password: PASSWORD,
-      concurrency: opts.concurrency, warmupMs: opts.warmupMs, durationMs: opts.durationMs, maxPerClient: opts.maxPerClient,
-      traderRfc: filer.traderRfc, customsOffice: OFFICE, officeKey, brokerPatent: PATENT, permits: permits.map((p) => p.number),
-      line: { hsCode: STEEL_NOTICE.goods[0]!.hsCode, quantity: opts.drawQuantity, unit: 'KGM', value: opts.drawValue, currency: 'USD', originCountry: 'CN' },
+      baseUrl: w.baseUrl,
+      efirma: { cer: e.cer.toString('base64'), key: e.key.toString('base64'), rfc: OFFICER.rfc },
+      password: PASSWORD,
+      concurrency: opts.concurrency,
+      warmupMs: opts.warmupMs,
+      durationMs: opts.durationMs,
+      maxPerClient: opts.maxPerClient,
+      traderRfc: filer.traderRfc,
+      customsOffice: OFFICE,
+      officeKey,
+      brokerPatent: PATENT,
+      permits: permits.map((p) => p.number),
+      line: {
+        hsCode: STEEL_NOTICE.goods[0]!.hsCode,
+        quantity: opts.drawQuantity,
+        unit: 'KGM',
+        value: opts.drawValue,
+        currency: 'USD',
+        originCountry: 'CN',
+      },
     });
   } finally {
     await client.close();
   }
-  if (!result.ok) throw new Error(`customs benchmark on ${backend} failed after ${result.acceptedTotal} accepted declarations: ${result.error}`);
+  if (!result.ok)
+    throw new Error(
+      `customs benchmark on ${backend} failed after ${result.acceptedTotal} accepted declarations: ${result.error}`,
+    );
 
   // The window recorded exactly those declarations, and the permits' balances moved by exactly their draws.
   const n = result.acceptedTotal;
   const check = await db.one<{
-    accepted: number; other: number; refused: number; stray_draws: number; bad_lines: number;
-    drawn_q: string; drawn_v: string; used_q: string; used_v: string;
+    accepted: number;
+    other: number;
+    refused: number;
+    stray_draws: number;
+    bad_lines: number;
+    drawn_q: string;
+    drawn_v: string;
+    used_q: string;
+    used_v: string;
   }>(
     `select (select count(*)::int from customs_declarations where status = 'accepted') as accepted,
             (select count(*)::int from customs_declarations where status <> 'accepted') as other,
@@ -156,19 +225,38 @@ export async function benchCustoms(w: BenchWindow, ops: OperationsBench, backend
             (select coalesce(sum(value), 0)::text from permit_draws where permit_id = any($1::uuid[])) as drawn_v,
             (select sum(authorised_quantity - remaining_quantity)::text from permit_lines where permit_id = any($1::uuid[])) as used_q,
             (select sum(authorised_value - remaining_value)::text from permit_lines where permit_id = any($1::uuid[])) as used_v`,
-    [permitIds]);
+    [permitIds],
+  );
   const expectedQ = BigInt(n) * toMicros(opts.drawQuantity, 'drawQuantity');
   const expectedV = BigInt(n) * toMicros(opts.drawValue, 'drawValue');
-  const [drawnQ, drawnV, usedQ, usedV] = [check.drawn_q, check.drawn_v, check.used_q, check.used_v].map(numericToMicros);
-  if (check.accepted !== n || check.other !== 0 || check.refused !== 0 || check.stray_draws !== 0 || check.bad_lines !== 0
-    || drawnQ !== expectedQ || usedQ !== expectedQ || drawnV !== expectedV || usedV !== expectedV) {
-    throw new Error(`customs benchmark on ${backend}: clients got ${n} accepted declarations (${microsToDecimal(expectedQ)} KGM, ${microsToDecimal(expectedV)} USD drawn) `
-      + `but the database holds ${check.accepted} accepted, ${check.other} other, ${check.refused} refused; draws ${check.drawn_q} KGM / ${check.drawn_v} USD, `
-      + `authorised - remaining ${check.used_q} KGM / ${check.used_v} USD, ${check.bad_lines} permit lines off, ${check.stray_draws} stray draws`);
+  const [drawnQ, drawnV, usedQ, usedV] = [check.drawn_q, check.drawn_v, check.used_q, check.used_v].map(
+    numericToMicros,
+  );
+  if (
+    check.accepted !== n ||
+    check.other !== 0 ||
+    check.refused !== 0 ||
+    check.stray_draws !== 0 ||
+    check.bad_lines !== 0 ||
+    drawnQ !== expectedQ ||
+    usedQ !== expectedQ ||
+    drawnV !== expectedV ||
+    usedV !== expectedV
+  ) {
+    throw new Error(
+      `customs benchmark on ${backend}: clients got ${n} accepted declarations (${microsToDecimal(expectedQ)} KGM, ${microsToDecimal(expectedV)} USD drawn) ` +
+        `but the database holds ${check.accepted} accepted, ${check.other} other, ${check.refused} refused; draws ${check.drawn_q} KGM / ${check.drawn_v} USD, ` +
+        `authorised - remaining ${check.used_q} KGM / ${check.used_v} USD, ${check.bad_lines} permit lines off, ${check.stray_draws} stray draws`,
+    );
   }
   const sorted = [...result.latenciesMs].sort((a, b) => a - b);
   return {
-    backend, perSecond: (result.completed * 1000) / result.measuredMs, completed: result.completed, acceptedTotal: n,
-    p50Ms: percentile(sorted, 50), p99Ms: percentile(sorted, 99), drawnQuantity: microsToDecimal(drawnQ),
+    backend,
+    perSecond: (result.completed * 1000) / result.measuredMs,
+    completed: result.completed,
+    acceptedTotal: n,
+    p50Ms: percentile(sorted, 50),
+    p99Ms: percentile(sorted, 99),
+    drawnQuantity: microsToDecimal(drawnQ),
   };
 }

@@ -33,14 +33,19 @@ async function post(url: string, body?: unknown): Promise<{ status: number; json
   });
   const text = await res.text();
   let json: unknown = text;
-  try { json = JSON.parse(text); } catch { /* keep the text for the error message */ }
+  try {
+    json = JSON.parse(text);
+  } catch {
+    /* keep the text for the error message */
+  }
   return { status: res.status, json };
 }
 
 /** One login as a real client does it: ask for the payload, sign it with the e.firma, send it back. */
 async function roundTrip(baseUrl: string, signer: Signer, rfc: string): Promise<void> {
   const challenge = await post(`${baseUrl}/api/v1/auth/challenge`);
-  if (challenge.status !== 201) throw new Error(`challenge: HTTP ${challenge.status} ${JSON.stringify(challenge.json)}`);
+  if (challenge.status !== 201)
+    throw new Error(`challenge: HTTP ${challenge.status} ${JSON.stringify(challenge.json)}`);
   const { challengeId, payload } = challenge.json as { challengeId: string; payload: object };
   const login = await post(`${baseUrl}/api/v1/auth/login`, { challengeId, ...signPayload(payload, signer) });
   if (login.status !== 200 || typeof login.json?.token !== 'string') {
@@ -52,11 +57,19 @@ async function run(job: ClientJob): Promise<ClientResult> {
   try {
     const clients = job.efirmas.map((efirma) => ({
       rfc: efirma.rfc,
-      signer: openEfirma({ cer: Buffer.from(efirma.cer, 'base64'), key: Buffer.from(efirma.key, 'base64'), password: job.password }),
+      signer: openEfirma({
+        cer: Buffer.from(efirma.cer, 'base64'),
+        key: Buffer.from(efirma.key, 'base64'),
+        password: job.password,
+      }),
     }));
-    const { completed, warmup, measuredMs, latenciesMs } = await timedClients(clients, { ...job, maxPerClient: job.maxRoundTrips },
-      (c) => roundTrip(job.baseUrl, c.signer, c.rfc));
-    if (measuredMs <= 0) return { ok: false, error: 'maxRoundTrips was reached during the warm-up: nothing was measured' };
+    const { completed, warmup, measuredMs, latenciesMs } = await timedClients(
+      clients,
+      { ...job, maxPerClient: job.maxRoundTrips },
+      (c) => roundTrip(job.baseUrl, c.signer, c.rfc),
+    );
+    if (measuredMs <= 0)
+      return { ok: false, error: 'maxRoundTrips was reached during the warm-up: nothing was measured' };
     return { ok: true, completed, measuredMs, warmupRoundTrips: warmup, latenciesMs };
   } catch (err) {
     return { ok: false, error: (err as Error).message };

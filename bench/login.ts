@@ -36,18 +36,26 @@ function person(i: number) {
 
 /** Issues one RSA-2048 e.firma per client from the window's dev CA and lets the clients log in. */
 export async function benchLogin(w: BenchWindow, backend: string, opts: LoginOptions): Promise<LoginResult> {
-  const efirmas = await Promise.all(Array.from({ length: opts.concurrency }, async (_, i) => {
-    const p = person(i);
-    const e = await issueEfirma(w.pki, { ...p, password: PASSWORD, keyType: 'rsa' });
-    return { cer: e.cer.toString('base64'), key: e.key.toString('base64'), rfc: p.rfc };
-  }));
-  const { n: before } = await w.ctx.db.one<{ n: number }>("select count(*)::int as n from sessions where kind = 'session'");
+  const efirmas = await Promise.all(
+    Array.from({ length: opts.concurrency }, async (_, i) => {
+      const p = person(i);
+      const e = await issueEfirma(w.pki, { ...p, password: PASSWORD, keyType: 'rsa' });
+      return { cer: e.cer.toString('base64'), key: e.key.toString('base64'), rfc: p.rfc };
+    }),
+  );
+  const { n: before } = await w.ctx.db.one<{ n: number }>(
+    "select count(*)::int as n from sessions where kind = 'session'",
+  );
   const client = forkClient<ClientJob, ClientResult>(CLIENT);
   let result: ClientResult;
   try {
     result = await client.run({
-      baseUrl: w.baseUrl, efirmas, password: PASSWORD,
-      warmupMs: opts.warmupMs, durationMs: opts.durationMs, maxRoundTrips: opts.maxRoundTrips,
+      baseUrl: w.baseUrl,
+      efirmas,
+      password: PASSWORD,
+      warmupMs: opts.warmupMs,
+      durationMs: opts.durationMs,
+      maxRoundTrips: opts.maxRoundTrips,
     });
   } finally {
     await client.close();
@@ -56,7 +64,9 @@ export async function benchLogin(w: BenchWindow, backend: string, opts: LoginOpt
   // The window really issued those sessions (warm-up included).
   const { n } = await w.ctx.db.one<{ n: number }>("select count(*)::int as n from sessions where kind = 'session'");
   if (n - before < result.completed + result.warmupRoundTrips) {
-    throw new Error(`login benchmark on ${backend}: ${result.completed + result.warmupRoundTrips} logins reported but ${n - before} sessions stored`);
+    throw new Error(
+      `login benchmark on ${backend}: ${result.completed + result.warmupRoundTrips} logins reported but ${n - before} sessions stored`,
+    );
   }
   const sorted = [...result.latenciesMs].sort((a, b) => a - b);
   return {

@@ -43,7 +43,10 @@ export function median(values: readonly number[]): number {
  * a warm-up. On this shared machine a burst of load from other processes then hits neighbouring
  * rounds alike, and medians ignore the rounds it spoiled.
  */
-export function measureInterleaved(cases: Case[], opts: { rounds: number; roundMs: number; warmupMs: number }): Map<string, Rate> {
+export function measureInterleaved(
+  cases: Case[],
+  opts: { rounds: number; roundMs: number; warmupMs: number },
+): Map<string, Rate> {
   for (const c of cases) timeRound(c, opts.warmupMs);
   const rounds = new Map<string, number[]>(cases.map((c) => [c.name, []]));
   for (let r = 0; r < opts.rounds; r++) {
@@ -73,15 +76,24 @@ export function percentile(sorted: readonly number[], p: number): number {
 export function table(header: string[], rows: string[][], indent = '  '): string {
   const all = [header, ...rows];
   const widths = header.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
-  const numeric = header.map((_, i) => rows.length > 0 && rows.every((r) => /^[\d,.]+(\/s| ms|%)?$/.test(r[i] ?? '') || (r[i] ?? '') === ''));
+  const numeric = header.map(
+    (_, i) => rows.length > 0 && rows.every((r) => /^[\d,.]+(\/s| ms|%)?$/.test(r[i] ?? '') || (r[i] ?? '') === ''),
+  );
   const line = (r: string[]) =>
-    indent + r.map((cell, i) => (numeric[i] ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ').trimEnd();
+    indent +
+    r
+      .map((cell, i) => (numeric[i] ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   return [line(header), indent + widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
 export function machine(): string {
   const cpus = os.cpus();
-  const load = os.loadavg().map((l) => l.toFixed(2)).join(' ');
+  const load = os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
   return `node ${process.version}, ${os.platform()} ${os.arch()}, ${cpus.length} CPU (${cpus[0]?.model.trim() ?? '?'}), load average ${load}`;
 }
 
@@ -90,24 +102,29 @@ export function machine(): string {
  * counts and times the steps that end inside the measured window. measuredMs is shorter than the duration only if
  * the clients stopped early, at maxPerClient.
  */
-export async function timedClients<C>(clients: readonly C[], opts: { warmupMs: number; durationMs: number; maxPerClient: number },
-  step: (client: C) => Promise<void>): Promise<{ completed: number; warmup: number; measuredMs: number; latenciesMs: number[] }> {
+export async function timedClients<C>(
+  clients: readonly C[],
+  opts: { warmupMs: number; durationMs: number; maxPerClient: number },
+  step: (client: C) => Promise<void>,
+): Promise<{ completed: number; warmup: number; measuredMs: number; latenciesMs: number[] }> {
   const measureFrom = performance.now() + opts.warmupMs;
   const end = measureFrom + opts.durationMs;
   let completed = 0;
   let warmup = 0;
   const latenciesMs: number[] = [];
-  await Promise.all(clients.map(async (client) => {
-    for (let i = 0; i < opts.maxPerClient && performance.now() < end; i++) {
-      const t0 = performance.now();
-      await step(client);
-      const t1 = performance.now();
-      if (t1 < measureFrom) warmup++;
-      else if (t1 <= end) {
-        completed++;
-        if (t0 >= measureFrom) latenciesMs.push(t1 - t0);
+  await Promise.all(
+    clients.map(async (client) => {
+      for (let i = 0; i < opts.maxPerClient && performance.now() < end; i++) {
+        const t0 = performance.now();
+        await step(client);
+        const t1 = performance.now();
+        if (t1 < measureFrom) warmup++;
+        else if (t1 <= end) {
+          completed++;
+          if (t0 >= measureFrom) latenciesMs.push(t1 - t0);
+        }
       }
-    }
-  }));
+    }),
+  );
   return { completed, warmup, measuredMs: Math.min(end, performance.now()) - measureFrom, latenciesMs };
 }

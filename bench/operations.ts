@@ -23,8 +23,19 @@ import { forkClient, type BenchWindow, type ClientProcess } from './window.ts';
 const CLIENT = fileURLToPath(new URL('./operations-client.ts', import.meta.url));
 const PASSWORD = 'bench-pass';
 
-export interface SubmitOptions { concurrency: number; warmupMs: number; durationMs: number; maxPerClient: number }
-export interface PermitOptions { concurrency: number; warmup: number; count: number; pollMs: number; timeoutMs: number }
+export interface SubmitOptions {
+  concurrency: number;
+  warmupMs: number;
+  durationMs: number;
+  maxPerClient: number;
+}
+export interface PermitOptions {
+  concurrency: number;
+  warmup: number;
+  count: number;
+  pollMs: number;
+  timeoutMs: number;
+}
 
 export interface SubmitRow {
   backend: string;
@@ -72,31 +83,50 @@ const TRADER_RFC = withRfcCheckDigit('VBE150101AB');
 async function call(baseUrl: string, path: string, opts: { token?: string; body?: unknown } = {}) {
   const res = await fetch(`${baseUrl}${path}`, {
     method: 'POST',
-    headers: { ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}), ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    headers: {
+      ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
+      ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
     signal: AbortSignal.timeout(30_000),
     ...(opts.body === undefined ? {} : { body: JSON.stringify(opts.body) }),
   });
-  return { status: res.status, json: await res.json() as any };
+  return { status: res.status, json: (await res.json()) as any };
 }
 
 /** Registers the trader through the API as a client would: log in, get the payload, sign it, submit it. */
 async function registerTrader(baseUrl: string, signer: Signer): Promise<void> {
   const challenge = await call(baseUrl, '/api/v1/auth/challenge');
-  const login = await call(baseUrl, '/api/v1/auth/login', { body: { challengeId: challenge.json.challengeId, ...signPayload(challenge.json.payload, signer) } });
-  if (login.status !== 200) throw new Error(`legal representative login: HTTP ${login.status} ${JSON.stringify(login.json)}`);
+  const login = await call(baseUrl, '/api/v1/auth/login', {
+    body: { challengeId: challenge.json.challengeId, ...signPayload(challenge.json.payload, signer) },
+  });
+  if (login.status !== 200)
+    throw new Error(`legal representative login: HTTP ${login.status} ${JSON.stringify(login.json)}`);
   const token = login.json.token as string;
   const profile = {
     rfc: TRADER_RFC,
     legalName: 'Comercializadora Bench S.A. de C.V.',
-    taxAddress: { street: 'Av. Reforma', exteriorNumber: '10', neighbourhood: 'Centro', municipality: 'Cuauhtémoc', state: 'CDMX', postalCode: '06000', country: 'MX' },
+    taxAddress: {
+      street: 'Av. Reforma',
+      exteriorNumber: '10',
+      neighbourhood: 'Centro',
+      municipality: 'Cuauhtémoc',
+      state: 'CDMX',
+      postalCode: '06000',
+      country: 'MX',
+    },
     economicActivity: 'Comercio exterior',
     contacts: [{ name: REP.name, email: 'bench@example.com', phone: '+52 55 5555 0000' }],
     legalRepresentative: REP,
   };
   const issued = await call(baseUrl, '/api/v1/traders/signing-payload', { token, body: profile });
-  if (issued.status !== 201) throw new Error(`trader registration payload: HTTP ${issued.status} ${JSON.stringify(issued.json)}`);
-  const registered = await call(baseUrl, '/api/v1/traders', { token, body: { challengeId: issued.json.challengeId, ...signPayload(issued.json.payload, signer) } });
-  if (registered.status !== 201) throw new Error(`trader registration: HTTP ${registered.status} ${JSON.stringify(registered.json)}`);
+  if (issued.status !== 201)
+    throw new Error(`trader registration payload: HTTP ${issued.status} ${JSON.stringify(issued.json)}`);
+  const registered = await call(baseUrl, '/api/v1/traders', {
+    token,
+    body: { challengeId: issued.json.challengeId, ...signPayload(issued.json.payload, signer) },
+  });
+  if (registered.status !== 201)
+    throw new Error(`trader registration: HTTP ${registered.status} ${JSON.stringify(registered.json)}`);
 }
 
 export interface OperationsBench {
@@ -119,50 +149,87 @@ export async function openOperationsBench(w: BenchWindow): Promise<OperationsBen
   return {
     filer: { efirma, password: PASSWORD, traderRfc: TRADER_RFC },
     async submits(backend, opts) {
-      const result = await client.run({ kind: 'submit', ...common, ...opts }) as SubmitResult;
-      if (!result.ok) throw new Error(`submit benchmark on ${backend} failed after ${result.submittedTotal} submissions: ${result.error}`);
+      const result = (await client.run({ kind: 'submit', ...common, ...opts })) as SubmitResult;
+      if (!result.ok)
+        throw new Error(
+          `submit benchmark on ${backend} failed after ${result.submittedTotal} submissions: ${result.error}`,
+        );
       // The window really filed exactly those operations, each with its two applications, and nothing else.
-      const counts = await db.one<{ submitted: number; drafts: number; applications: number; not_two: number; other: number }>(
+      const counts = await db.one<{
+        submitted: number;
+        drafts: number;
+        applications: number;
+        not_two: number;
+        other: number;
+      }>(
         `select (select count(*)::int from operations where status = 'submitted') as submitted,
                 (select count(*)::int from operations where status <> 'submitted') as drafts,
                 (select count(*)::int from applications) as applications,
                 (select count(*)::int from operations o where (select count(*) from applications a where a.operation_id = o.id) <> 2) as not_two,
                 (select count(*)::int from applications where procedure_code <> all($1::text[]) or status <> 'submitted') as other`,
-        [TWO_AGENCY_CODES]);
+        [TWO_AGENCY_CODES],
+      );
       const n = result.submittedTotal;
-      if (counts.submitted !== n || counts.applications !== 2 * n || counts.drafts !== 0 || counts.not_two !== 0 || counts.other !== 0) {
-        throw new Error(`submit benchmark on ${backend}: clients filed ${n} operations (${2 * n} applications expected) but the database holds `
-          + `${counts.submitted} submitted and ${counts.drafts} other operations, ${counts.applications} applications `
-          + `(${counts.not_two} operations without exactly two, ${counts.other} unexpected)`);
+      if (
+        counts.submitted !== n ||
+        counts.applications !== 2 * n ||
+        counts.drafts !== 0 ||
+        counts.not_two !== 0 ||
+        counts.other !== 0
+      ) {
+        throw new Error(
+          `submit benchmark on ${backend}: clients filed ${n} operations (${2 * n} applications expected) but the database holds ` +
+            `${counts.submitted} submitted and ${counts.drafts} other operations, ${counts.applications} applications ` +
+            `(${counts.not_two} operations without exactly two, ${counts.other} unexpected)`,
+        );
       }
       const sorted = [...result.latenciesMs].sort((a, b) => a - b);
       return {
-        backend, submitsPerSecond: (result.completed * 1000) / result.measuredMs, completed: result.completed,
-        submittedTotal: n, p50Ms: percentile(sorted, 50), p99Ms: percentile(sorted, 99),
+        backend,
+        submitsPerSecond: (result.completed * 1000) / result.measuredMs,
+        completed: result.completed,
+        submittedTotal: n,
+        p50Ms: percentile(sorted, 50),
+        p99Ms: percentile(sorted, 99),
       };
     },
 
     async permits(backend, opts) {
-      const result = await client.run({ kind: 'permit', ...common, ...opts }) as PermitResult;
+      const result = (await client.run({ kind: 'permit', ...common, ...opts })) as PermitResult;
       if (!result.ok) throw new Error(`permit benchmark on ${backend} failed: ${result.error}`);
       const rows = await db.query<{ ms: number; approved_by: string; procedure_code: string }>(
         `select extract(epoch from (p.issued_at - a.submitted_at)) * 1000 as ms, p.approved_by, a.procedure_code
-           from applications a join permits p on p.application_id = a.id where a.id = any($1::uuid[])`, [result.applicationIds]);
-      if (rows.length !== result.applicationIds.length || rows.some((r) => r.approved_by !== 'automatic' || r.procedure_code !== STEEL_NOTICE_CODE)) {
-        throw new Error(`permit benchmark on ${backend}: ${result.applicationIds.length} notices seen approved, but ${rows.length} permits stored `
-          + `(${rows.filter((r) => r.approved_by !== 'automatic').length} not approved automatically)`);
+           from applications a join permits p on p.application_id = a.id where a.id = any($1::uuid[])`,
+        [result.applicationIds],
+      );
+      if (
+        rows.length !== result.applicationIds.length ||
+        rows.some((r) => r.approved_by !== 'automatic' || r.procedure_code !== STEEL_NOTICE_CODE)
+      ) {
+        throw new Error(
+          `permit benchmark on ${backend}: ${result.applicationIds.length} notices seen approved, but ${rows.length} permits stored ` +
+            `(${rows.filter((r) => r.approved_by !== 'automatic').length} not approved automatically)`,
+        );
       }
       // pg-boss's own record of each auto-approval job: the queue's share of the latency. Best effort.
-      const jobWaits = await db.query<{ ms: number }>(
-        `select extract(epoch from (started_on - created_on)) * 1000 as ms from pgboss.job
-          where name = 'auto-approve' and data->>'applicationId' = any($1::text[]) and started_on is not null`, [result.applicationIds])
+      const jobWaits = await db
+        .query<{ ms: number }>(
+          `select extract(epoch from (started_on - created_on)) * 1000 as ms from pgboss.job
+          where name = 'auto-approve' and data->>'applicationId' = any($1::text[]) and started_on is not null`,
+          [result.applicationIds],
+        )
         .catch(() => []);
       const seen = [...result.latenciesMs].sort((a, b) => a - b);
       const server = rows.map((r) => Number(r.ms)).sort((a, b) => a - b);
       return {
-        backend, count: seen.length, p50Ms: percentile(seen, 50), p99Ms: percentile(seen, 99),
-        serverP50Ms: percentile(server, 50), serverP99Ms: percentile(server, 99),
-        jobWaitP50Ms: jobWaits.length === result.applicationIds.length ? median(jobWaits.map((j) => Number(j.ms))) : null,
+        backend,
+        count: seen.length,
+        p50Ms: percentile(seen, 50),
+        p99Ms: percentile(seen, 99),
+        serverP50Ms: percentile(server, 50),
+        serverP99Ms: percentile(server, 99),
+        jobWaitP50Ms:
+          jobWaits.length === result.applicationIds.length ? median(jobWaits.map((j) => Number(j.ms))) : null,
         polls: result.polls,
       };
     },

@@ -40,13 +40,39 @@ import path from 'node:path';
 import pg from 'pg';
 import { LOGIN_ACTION } from '../src/auth/login.ts';
 import type { SigningPayload } from '../src/auth/challenges.ts';
-import { initDevPki, issueEfirma, openEfirma, signPayload, TrustStore, verifySignature, canonicalJson } from '../src/pki/index.ts';
+import {
+  initDevPki,
+  issueEfirma,
+  openEfirma,
+  signPayload,
+  TrustStore,
+  verifySignature,
+  canonicalJson,
+} from '../src/pki/index.ts';
 import { withCurpCheckDigit, withRfcCheckDigit } from '../src/registry/identifiers.ts';
 import { benchCustoms, type CustomsOptions, type CustomsRow } from './customs.ts';
 import { benchLogin, type LoginOptions, type LoginResult } from './login.ts';
-import { openOperationsBench, serverPollSeconds, type OperationsBench, type PermitOptions, type PermitRow, type SubmitOptions, type SubmitRow } from './operations.ts';
+import {
+  openOperationsBench,
+  serverPollSeconds,
+  type OperationsBench,
+  type PermitOptions,
+  type PermitRow,
+  type SubmitOptions,
+  type SubmitRow,
+} from './operations.ts';
 import { freshDatabase, startBenchWindow, type BenchWindow } from './window.ts';
-import { count, machine, measureInterleaved, millis, pairedRatio, percent, table, type Case, type Rate } from './measure.ts';
+import {
+  count,
+  machine,
+  measureInterleaved,
+  millis,
+  pairedRatio,
+  percent,
+  table,
+  type Case,
+  type Rate,
+} from './measure.ts';
 
 const CRYPTO = { rounds: 10, roundMs: 200, warmupMs: 200 }; // ~2 s per case
 const LOGIN: LoginOptions = { concurrency: 4, warmupMs: 1000, durationMs: 5000, maxRoundTrips: 100_000 };
@@ -55,8 +81,16 @@ const SUBMIT: SubmitOptions = { concurrency: 4, warmupMs: 1000, durationMs: 5000
 const PERMIT: PermitOptions = { concurrency: 2, warmup: 2, count: 40, pollMs: 20, timeoutMs: 20_000 };
 // Declarations take turns over 8 permits, so that the 4 clients rarely wait on the same permit line's lock.
 const CUSTOMS: CustomsOptions = {
-  concurrency: 4, warmupMs: 1000, durationMs: 5000, maxPerClient: 20_000,
-  permits: 8, permitQuantity: 100_000_000, permitValue: 100_000_000, drawQuantity: 5, drawValue: 10, approvalTimeoutMs: 20_000,
+  concurrency: 4,
+  warmupMs: 1000,
+  durationMs: 5000,
+  maxPerClient: 20_000,
+  permits: 8,
+  permitQuantity: 100_000_000,
+  permitValue: 100_000_000,
+  drawQuantity: 5,
+  drawValue: 10,
+  approvalTimeoutMs: 20_000,
 };
 
 type Skipped = { backend: string; skipped: string };
@@ -76,8 +110,18 @@ function rawCases(): Case[] {
   const ecSig = crypto.sign('sha256', message, { key: ec.privateKey, dsaEncoding: 'ieee-p1363' });
   const ecPub = { key: ec.publicKey, dsaEncoding: 'ieee-p1363' as const };
   return [
-    { name: RAW_RSA, run: () => { if (!crypto.verify('sha256', message, rsa.publicKey, rsaSig)) throw new Error('raw RSA verify failed'); } },
-    { name: RAW_EC, run: () => { if (!crypto.verify('sha256', message, ecPub, ecSig)) throw new Error('raw ECDSA verify failed'); } },
+    {
+      name: RAW_RSA,
+      run: () => {
+        if (!crypto.verify('sha256', message, rsa.publicKey, rsaSig)) throw new Error('raw RSA verify failed');
+      },
+    },
+    {
+      name: RAW_EC,
+      run: () => {
+        if (!crypto.verify('sha256', message, ecPub, ecSig)) throw new Error('raw ECDSA verify failed');
+      },
+    },
   ];
 }
 
@@ -102,7 +146,12 @@ async function verifyCases(dir: string): Promise<{ cases: Case[]; payloadBytes: 
   const pki = await initDevPki(path.join(dir, 'pki'));
   const trust = TrustStore.fromDir(pki.trustDir);
   const rfc = withRfcCheckDigit('BENC800101B1');
-  const identity = { rfc, curp: withCurpCheckDigit(`${rfc.slice(0, 10)}HNLRRR0`), name: 'Persona Bench', password: 'bench-pass' };
+  const identity = {
+    rfc,
+    curp: withCurpCheckDigit(`${rfc.slice(0, 10)}HNLRRR0`),
+    name: 'Persona Bench',
+    password: 'bench-pass',
+  };
   const payload = loginPayload();
   const cases: Case[] = [];
   for (const keyType of ['rsa', 'ec'] as const) {
@@ -114,7 +163,8 @@ async function verifyCases(dir: string): Promise<{ cases: Case[]; payloadBytes: 
     cases.push({
       name: keyType === 'rsa' ? FULL_RSA : FULL_EC,
       run: () => {
-        if (verifySignature({ payload, envelope, trust }).rfc !== rfc) throw new Error('verifySignature returned another signer');
+        if (verifySignature({ payload, envelope, trust }).rfc !== rfc)
+          throw new Error('verifySignature returned another signer');
       },
     });
   }
@@ -130,7 +180,8 @@ async function describePostgres(url: string): Promise<string> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const setting = async (name: string) => (await client.query(`select current_setting('${name}') as v`)).rows[0].v as string;
+    const setting = async (name: string) =>
+      (await client.query(`select current_setting('${name}') as v`)).rows[0].v as string;
     const version = (await setting('server_version')).split(' ')[0];
     return `PostgreSQL ${version} (fsync ${await setting('fsync')}, synchronous_commit ${await setting('synchronous_commit')})`;
   } finally {
@@ -161,17 +212,27 @@ async function main() {
   const rawRsa = rate(RAW_RSA);
   const rawEc = rate(RAW_EC);
 
-  console.log(`Signature verification: one thread, ${CRYPTO.rounds} interleaved rounds of ${CRYPTO.roundMs} ms per row, medians (login payload: ${payloadBytes} bytes of canonical JSON)`);
-  console.log(table(['', 'rate', 'vs raw (same key type)'], [
-    [RAW_RSA, `${count(rawRsa)}/s`, 'baseline'],
-    [FULL_RSA, `${count(rate(FULL_RSA))}/s`, `(${share(FULL_RSA, RAW_RSA)} of raw node:crypto verify)`],
-    [RAW_EC, `${count(rawEc)}/s`, 'baseline'],
-    [FULL_EC, `${count(rate(FULL_EC))}/s`, `(${share(FULL_EC, RAW_EC)} of raw node:crypto verify)`],
-  ]));
+  console.log(
+    `Signature verification: one thread, ${CRYPTO.rounds} interleaved rounds of ${CRYPTO.roundMs} ms per row, medians (login payload: ${payloadBytes} bytes of canonical JSON)`,
+  );
+  console.log(
+    table(
+      ['', 'rate', 'vs raw (same key type)'],
+      [
+        [RAW_RSA, `${count(rawRsa)}/s`, 'baseline'],
+        [FULL_RSA, `${count(rate(FULL_RSA))}/s`, `(${share(FULL_RSA, RAW_RSA)} of raw node:crypto verify)`],
+        [RAW_EC, `${count(rawEc)}/s`, 'baseline'],
+        [FULL_EC, `${count(rate(FULL_EC))}/s`, `(${share(FULL_EC, RAW_EC)} of raw node:crypto verify)`],
+      ],
+    ),
+  );
 
   const pgAdmin = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
   const pollSeconds = serverPollSeconds();
-  if (pollSeconds === null) console.error('\nwarning: cannot tell the job queue poll interval startServer uses (src/app.ts or src/jobs/queue.ts changed): update serverPollSeconds in bench/operations.ts');
+  if (pollSeconds === null)
+    console.error(
+      '\nwarning: cannot tell the job queue poll interval startServer uses (src/app.ts or src/jobs/queue.ts changed): update serverPollSeconds in bench/operations.ts',
+    );
   const poll = pollSeconds === null ? 'poll interval unknown' : `poll ${pollSeconds} s`;
   const logins: Array<LoginResult | Skipped> = [];
   const submits: Array<SubmitRow | Skipped> = [];
@@ -200,11 +261,19 @@ async function main() {
   /** One window per backend serves the login, submit, permit and customs rows, in that order. */
   const benchBackend = async (backend: string, databaseUrl: string | undefined) => {
     let w: BenchWindow;
-    try { w = await startBenchWindow(databaseUrl); } catch (err) { return failAll(all, backend, err); }
+    try {
+      w = await startBenchWindow(databaseUrl);
+    } catch (err) {
+      return failAll(all, backend, err);
+    }
     try {
       await attempt(logins, 'login', backend, () => benchLogin(w, backend, LOGIN));
       let ops: OperationsBench;
-      try { ops = await openOperationsBench(w); } catch (err) { return failAll([submits, permits, customs], backend, err); }
+      try {
+        ops = await openOperationsBench(w);
+      } catch (err) {
+        return failAll([submits, permits, customs], backend, err);
+      }
       try {
         await attempt(submits, 'submit', backend, () => ops.submits(backend, SUBMIT));
         await attempt(permits, 'permit', backend, () => ops.permits(backend, PERMIT));
@@ -228,54 +297,144 @@ async function main() {
       await db?.drop();
     }
   } else {
-    for (const rows of all) rows.push({ backend: 'PostgreSQL', skipped: 'skipped: no BENCH_DATABASE_URL or TEST_DATABASE_URL; run `scripts/with-postgres.sh npm run bench`' });
+    for (const rows of all)
+      rows.push({
+        backend: 'PostgreSQL',
+        skipped: 'skipped: no BENCH_DATABASE_URL or TEST_DATABASE_URL; run `scripts/with-postgres.sh npm run bench`',
+      });
   }
 
   console.log(`\nLogin round trips over HTTP on 127.0.0.1: challenge, sign (RSA-2048 e.firma), login;`);
-  console.log(`${LOGIN.concurrency} concurrent clients in a separate process, measured for ${LOGIN.durationMs / 1000} s after ${LOGIN.warmupMs / 1000} s of warm-up`);
-  console.log(table(['backend', 'round-trips/s', 'p50', 'p99', 'vs raw RSA verify rate'], logins.map((r) =>
-    'skipped' in r
-      ? [r.backend, '', '', '', r.skipped]
-      : [r.backend, `${count(r.roundTripsPerSecond)}/s`, millis(r.p50Ms), millis(r.p99Ms), `login: ${count(r.roundTripsPerSecond)} round-trips/s = ${percent(r.roundTripsPerSecond, rawRsa)} of raw RSA verify rate`])));
+  console.log(
+    `${LOGIN.concurrency} concurrent clients in a separate process, measured for ${LOGIN.durationMs / 1000} s after ${LOGIN.warmupMs / 1000} s of warm-up`,
+  );
+  console.log(
+    table(
+      ['backend', 'round-trips/s', 'p50', 'p99', 'vs raw RSA verify rate'],
+      logins.map((r) =>
+        'skipped' in r
+          ? [r.backend, '', '', '', r.skipped]
+          : [
+              r.backend,
+              `${count(r.roundTripsPerSecond)}/s`,
+              millis(r.p50Ms),
+              millis(r.p99Ms),
+              `login: ${count(r.roundTripsPerSecond)} round-trips/s = ${percent(r.roundTripsPerSecond, rawRsa)} of raw RSA verify rate`,
+            ],
+      ),
+    ),
+  );
 
-  console.log(`\nSigned submissions over HTTP on 127.0.0.1: create a complete draft, get the submit payload, sign it (RSA-2048 e.firma), submit;`);
-  console.log(`each operation files 2 applications (SEDENA-ARMS-IMPORT, COFEPRIS-MEDICINES-IMPORT); one trader, ${SUBMIT.concurrency} concurrent clients (a session each)`);
-  console.log(`in a separate process, measured for ${SUBMIT.durationMs / 1000} s after ${SUBMIT.warmupMs / 1000} s of warm-up; p50/p99 of the whole sequence (3 requests and the signature)`);
-  console.log(table(['backend', 'submits/s', 'p50', 'p99', 'vs raw RSA verify rate'], submits.map((r) =>
-    'skipped' in r
-      ? [r.backend, '', '', '', r.skipped]
-      : [r.backend, `${count(r.submitsPerSecond)}/s`, millis(r.p50Ms), millis(r.p99Ms), `submit: ${count(r.submitsPerSecond)} submits/s = ${percent(r.submitsPerSecond, rawRsa)} of raw RSA verify rate`])));
+  console.log(
+    `\nSigned submissions over HTTP on 127.0.0.1: create a complete draft, get the submit payload, sign it (RSA-2048 e.firma), submit;`,
+  );
+  console.log(
+    `each operation files 2 applications (SEDENA-ARMS-IMPORT, COFEPRIS-MEDICINES-IMPORT); one trader, ${SUBMIT.concurrency} concurrent clients (a session each)`,
+  );
+  console.log(
+    `in a separate process, measured for ${SUBMIT.durationMs / 1000} s after ${SUBMIT.warmupMs / 1000} s of warm-up; p50/p99 of the whole sequence (3 requests and the signature)`,
+  );
+  console.log(
+    table(
+      ['backend', 'submits/s', 'p50', 'p99', 'vs raw RSA verify rate'],
+      submits.map((r) =>
+        'skipped' in r
+          ? [r.backend, '', '', '', r.skipped]
+          : [
+              r.backend,
+              `${count(r.submitsPerSecond)}/s`,
+              millis(r.p50Ms),
+              millis(r.p99Ms),
+              `submit: ${count(r.submitsPerSecond)} submits/s = ${percent(r.submitsPerSecond, rawRsa)} of raw RSA verify rate`,
+            ],
+      ),
+    ),
+  );
   for (const r of submits) {
-    if (!('skipped' in r)) console.log(`  ${r.backend}: the database holds exactly the ${count(r.submittedTotal)} submitted operations the clients filed (warm-up included) and ${count(2 * r.submittedTotal)} applications`);
+    if (!('skipped' in r))
+      console.log(
+        `  ${r.backend}: the database holds exactly the ${count(r.submittedTotal)} submitted operations the clients filed (warm-up included) and ${count(2 * r.submittedTotal)} applications`,
+      );
   }
 
-  console.log(`\nSubmission -> auto-approved signed permit (automatic notice SE-STEEL-NOTICE, 720851 from CN), with the job queue as startServer`);
-  console.log(`configures it (${pollSeconds === null ? 'poll interval unknown' : `poll interval ${pollSeconds} s, createJobQueue's default`}); ${PERMIT.count} notices after ${PERMIT.warmup} of warm-up, ${PERMIT.concurrency} at a time;`);
-  console.log(`from the submit's answer until GET /api/v1/applications/:id (polled every ${PERMIT.pollMs} ms) shows it approved with a permit number;`);
-  console.log('server: the same notices by the window\'s clocks, application submitted_at (submit transaction start) -> permit issued_at');
-  console.log(table(['backend (job queue poll interval)', 'p50', 'p99', 'server p50', 'server p99', 'p50 / poll interval'], permits.map((r) =>
-    'skipped' in r
-      ? [`${r.backend} (${poll})`, '', '', '', '', r.skipped]
-      : [`${r.backend} (${poll})`, millis(r.p50Ms), millis(r.p99Ms), millis(r.serverP50Ms), millis(r.serverP99Ms),
-        pollSeconds === null ? 'unknown' : `${(r.p50Ms / (pollSeconds * 1000)).toFixed(3)} (p50 ${millis(r.p50Ms)} / poll ${count(pollSeconds * 1000)} ms)`])));
+  console.log(
+    `\nSubmission -> auto-approved signed permit (automatic notice SE-STEEL-NOTICE, 720851 from CN), with the job queue as startServer`,
+  );
+  console.log(
+    `configures it (${pollSeconds === null ? 'poll interval unknown' : `poll interval ${pollSeconds} s, createJobQueue's default`}); ${PERMIT.count} notices after ${PERMIT.warmup} of warm-up, ${PERMIT.concurrency} at a time;`,
+  );
+  console.log(
+    `from the submit's answer until GET /api/v1/applications/:id (polled every ${PERMIT.pollMs} ms) shows it approved with a permit number;`,
+  );
+  console.log(
+    "server: the same notices by the window's clocks, application submitted_at (submit transaction start) -> permit issued_at",
+  );
+  console.log(
+    table(
+      ['backend (job queue poll interval)', 'p50', 'p99', 'server p50', 'server p99', 'p50 / poll interval'],
+      permits.map((r) =>
+        'skipped' in r
+          ? [`${r.backend} (${poll})`, '', '', '', '', r.skipped]
+          : [
+              `${r.backend} (${poll})`,
+              millis(r.p50Ms),
+              millis(r.p99Ms),
+              millis(r.serverP50Ms),
+              millis(r.serverP99Ms),
+              pollSeconds === null
+                ? 'unknown'
+                : `${(r.p50Ms / (pollSeconds * 1000)).toFixed(3)} (p50 ${millis(r.p50Ms)} / poll ${count(pollSeconds * 1000)} ms)`,
+            ],
+      ),
+    ),
+  );
   for (const r of permits) {
     if (!('skipped' in r)) {
-      console.log(`  ${r.backend}: ${r.count} permits issued automatically, ${count(r.polls)} polls`
-        + (r.jobWaitP50Ms === null ? '' : `; pg-boss auto-approve job created -> started, median ${millis(r.jobWaitP50Ms)}`));
+      console.log(
+        `  ${r.backend}: ${r.count} permits issued automatically, ${count(r.polls)} polls` +
+          (r.jobWaitP50Ms === null
+            ? ''
+            : `; pg-boss auto-approve job created -> started, median ${millis(r.jobWaitP50Ms)}`),
+      );
     }
   }
-  console.log(`\nCustoms declaration validations over HTTP on 127.0.0.1: POST /api/v1/customs/declarations, one ANAM customs officer,`);
-  console.log(`${CUSTOMS.concurrency} concurrent clients (a session each) in a separate process, measured for ${CUSTOMS.durationMs / 1000} s after ${CUSTOMS.warmupMs / 1000} s of warm-up;`);
-  console.log(`each declaration has a fresh number and one line (720851 from CN) drawing ${CUSTOMS.drawQuantity} KGM / ${CUSTOMS.drawValue} USD from one of ${CUSTOMS.permits} SE-STEEL-NOTICE permits`);
-  console.log(`(${count(CUSTOMS.permitQuantity)} KGM each), taken in turn so that concurrent declarations rarely wait on the same permit's lock; p50/p99 per POST`);
-  console.log(table(['backend', 'validations/s', 'p50', 'p99', 'vs raw RSA verify rate'], customs.map((r) =>
-    'skipped' in r
-      ? [r.backend, '', '', '', r.skipped]
-      : [r.backend, `${count(r.perSecond)}/s`, millis(r.p50Ms), millis(r.p99Ms), `customs: ${count(r.perSecond)} validations/s = ${percent(r.perSecond, rawRsa)} of raw RSA verify rate`])));
+  console.log(
+    `\nCustoms declaration validations over HTTP on 127.0.0.1: POST /api/v1/customs/declarations, one ANAM customs officer,`,
+  );
+  console.log(
+    `${CUSTOMS.concurrency} concurrent clients (a session each) in a separate process, measured for ${CUSTOMS.durationMs / 1000} s after ${CUSTOMS.warmupMs / 1000} s of warm-up;`,
+  );
+  console.log(
+    `each declaration has a fresh number and one line (720851 from CN) drawing ${CUSTOMS.drawQuantity} KGM / ${CUSTOMS.drawValue} USD from one of ${CUSTOMS.permits} SE-STEEL-NOTICE permits`,
+  );
+  console.log(
+    `(${count(CUSTOMS.permitQuantity)} KGM each), taken in turn so that concurrent declarations rarely wait on the same permit's lock; p50/p99 per POST`,
+  );
+  console.log(
+    table(
+      ['backend', 'validations/s', 'p50', 'p99', 'vs raw RSA verify rate'],
+      customs.map((r) =>
+        'skipped' in r
+          ? [r.backend, '', '', '', r.skipped]
+          : [
+              r.backend,
+              `${count(r.perSecond)}/s`,
+              millis(r.p50Ms),
+              millis(r.p99Ms),
+              `customs: ${count(r.perSecond)} validations/s = ${percent(r.perSecond, rawRsa)} of raw RSA verify rate`,
+            ],
+      ),
+    ),
+  );
   for (const r of customs) {
-    if (!('skipped' in r)) console.log(`  ${r.backend}: the database holds exactly the ${count(r.acceptedTotal)} accepted declarations the clients counted (warm-up included), none refused; draws total ${r.drawnQuantity} KGM = authorised - remaining on the ${CUSTOMS.permits} permits`);
+    if (!('skipped' in r))
+      console.log(
+        `  ${r.backend}: the database holds exactly the ${count(r.acceptedTotal)} accepted declarations the clients counted (warm-up included), none refused; draws total ${r.drawnQuantity} KGM = authorised - remaining on the ${CUSTOMS.permits} permits`,
+      );
   }
-  console.log(`\n  raw RSA verify rate in this run: ${count(rawRsa)}/s; compare ratios across runs, not absolute rates.`);
+  console.log(
+    `\n  raw RSA verify rate in this run: ${count(rawRsa)}/s; compare ratios across runs, not absolute rates.`,
+  );
 }
 
 main().catch((err) => {

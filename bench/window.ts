@@ -47,9 +47,16 @@ export async function startBenchWindow(databaseUrl: string | undefined): Promise
       const pki = await initDevPki(path.join(dataDir, 'pki'));
       const { port } = app.server.address() as AddressInfo;
       return {
-        ctx, app, pki, baseUrl: `http://127.0.0.1:${port}`,
+        ctx,
+        app,
+        pki,
+        baseUrl: `http://127.0.0.1:${port}`,
         async close() {
-          try { await app.close(); } finally { fs.rmSync(dataDir, { recursive: true, force: true }); }
+          try {
+            await app.close();
+          } finally {
+            fs.rmSync(dataDir, { recursive: true, force: true });
+          }
         },
       };
     } catch (err) {
@@ -68,7 +75,11 @@ export async function freshDatabase(adminUrl: string): Promise<{ url: string; dr
   const admin = async (sql: string) => {
     const client = new pg.Client({ connectionString: adminUrl });
     await client.connect();
-    try { await client.query(sql); } finally { await client.end(); }
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
   };
   await admin(`create database ${name}`);
   const url = new URL(adminUrl);
@@ -91,7 +102,11 @@ const CHILD_JOB_TIMEOUT_MS = 120_000;
  * job, each message back is its result. The child exits once it is disconnected.
  */
 export function forkClient<Job, Result>(file: string): ClientProcess<Job, Result> {
-  const child = fork(file, [], { cwd: ROOT, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(file, [], {
+    cwd: ROOT,
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const exited = new Promise<string>((resolve) => {
     child.once('exit', (code, signal) => resolve(signal ?? `code ${code}`));
     child.once('error', (err) => resolve(`error ${err.message}`));
@@ -100,13 +115,20 @@ export function forkClient<Job, Result>(file: string): ClientProcess<Job, Result
     run(job) {
       return new Promise<Result>((resolve, reject) => {
         let timer: NodeJS.Timeout | undefined;
-        const onMessage = (m: unknown) => { clearTimeout(timer); resolve(m as Result); };
+        const onMessage = (m: unknown) => {
+          clearTimeout(timer);
+          resolve(m as Result);
+        };
         child.once('message', onMessage);
         timer = setTimeout(() => {
           child.off('message', onMessage);
           reject(new Error(`client ${path.basename(file)} gave no result in ${CHILD_JOB_TIMEOUT_MS / 1000} s`));
         }, CHILD_JOB_TIMEOUT_MS);
-        void exited.then((how) => { clearTimeout(timer); child.off('message', onMessage); reject(new Error(`client ${path.basename(file)} exited (${how}) without a result`)); });
+        void exited.then((how) => {
+          clearTimeout(timer);
+          child.off('message', onMessage);
+          reject(new Error(`client ${path.basename(file)} exited (${how}) without a result`));
+        });
         child.send(job as object);
       });
     },

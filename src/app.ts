@@ -54,7 +54,13 @@ export async function openContext(config: Config, opts: OpenOptions = {}): Promi
     const windowKey = await loadOrCreateWindowKey(config.windowKeyPath, { create: development });
     const catalogue = await loadCatalogue();
     await syncProcedureVersions(db, catalogue);
-    const jobs = createJobQueue(db, { ...opts.jobs, logger: { warn: (obj, msg) => console.warn(JSON.stringify({ level: 40, msg, err: String((obj as { err?: unknown })?.err ?? obj) })) } });
+    const jobs = createJobQueue(db, {
+      ...opts.jobs,
+      logger: {
+        warn: (obj, msg) =>
+          console.warn(JSON.stringify({ level: 40, msg, err: String((obj as { err?: unknown })?.err ?? obj) })),
+      },
+    });
     const ctx: Context = { config, db, trust, windowKey, catalogue, clock: { now: () => new Date() }, jobs };
     wireFlows(ctx);
     return ctx;
@@ -78,10 +84,14 @@ export function wireFlows(ctx: Context): void {
 /** Registers every background job and starts the queue (before the server takes requests). */
 export async function startJobs(ctx: Context): Promise<void> {
   await registerApplicationJobs(ctx);
-  ctx.jobs.handle('housekeeping', async () => { await housekeeping(ctx.db, ctx.clock.now()); });
+  ctx.jobs.handle('housekeeping', async () => {
+    await housekeeping(ctx.db, ctx.clock.now());
+  });
   await ctx.jobs.every('housekeeping', 600);
   const blobs = edocumentBlobStore(ctx.config);
-  ctx.jobs.handle('edocument-cleanup', async () => { await cleanupEdocumentBlobs(ctx.db, blobs); });
+  ctx.jobs.handle('edocument-cleanup', async () => {
+    await cleanupEdocumentBlobs(ctx.db, blobs);
+  });
   await ctx.jobs.every('edocument-cleanup', 3600);
   await registerAuditJobs(ctx);
   await ctx.jobs.start();

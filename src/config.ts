@@ -79,11 +79,16 @@ function trustProxy(raw: string | undefined): Config['trustProxy'] {
     const hops = Number(raw);
     if (hops >= 1 && hops <= 10) return hops;
   } else {
-    const entries = raw.split(',').map((s) => s.trim()).filter(Boolean);
+    const entries = raw
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     if (entries.length && entries.every(proxyAddress)) return entries;
   }
-  throw new ConfigError(`TRUST_PROXY must be the number of proxies in front of the window (1 to 10) or a comma-separated list of `
-    + `their addresses or CIDRs (e.g. 10.0.0.5,192.168.1.0/24), got "${raw}"`);
+  throw new ConfigError(
+    `TRUST_PROXY must be the number of proxies in front of the window (1 to 10) or a comma-separated list of ` +
+      `their addresses or CIDRs (e.g. 10.0.0.5,192.168.1.0/24), got "${raw}"`,
+  );
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -98,14 +103,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const production = nodeEnv === 'production';
   if (production && !env.VENTANILLA_TRUST_DIR) {
-    throw new ConfigError('VENTANILLA_TRUST_DIR is required in production: the folder of trusted CA certificates and CRLs');
+    throw new ConfigError(
+      'VENTANILLA_TRUST_DIR is required in production: the folder of trusted CA certificates and CRLs',
+    );
   }
   if (production && !env.VENTANILLA_WINDOW_KEY) {
-    throw new ConfigError("VENTANILLA_WINDOW_KEY is required in production: the window's ES256 signing key (PKCS#8 PEM)");
+    throw new ConfigError(
+      "VENTANILLA_WINDOW_KEY is required in production: the window's ES256 signing key (PKCS#8 PEM)",
+    );
   }
   const smtpUrl = env.SMTP_URL || undefined;
   if (smtpUrl && !/^smtps?:\/\//i.test(smtpUrl)) {
-    throw new ConfigError('SMTP_URL must start with smtp:// or smtps://, e.g. smtps://user:password@smtp.example.org:465');
+    throw new ConfigError(
+      'SMTP_URL must start with smtp:// or smtps://, e.g. smtps://user:password@smtp.example.org:465',
+    );
   }
   const edocumentMaxBytes = int(env, 'EDOCUMENT_MAX_BYTES', 10 * 1024 * 1024, 1024, 100 * 1024 * 1024);
   return {
@@ -131,7 +142,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     edocumentInspectionWorkers: int(env, 'EDOCUMENT_INSPECTION_WORKERS', 2, 1, 64),
     edocumentMaxPendingUploads: int(env, 'EDOCUMENT_MAX_PENDING_UPLOADS', 20, 1, 10_000),
     // At least one upload of the largest size must fit.
-    edocumentMaxPendingBytes: int(env, 'EDOCUMENT_MAX_PENDING_BYTES', 10 * edocumentMaxBytes, edocumentMaxBytes, 2 ** 40),
+    edocumentMaxPendingBytes: int(
+      env,
+      'EDOCUMENT_MAX_PENDING_BYTES',
+      10 * edocumentMaxBytes,
+      edocumentMaxBytes,
+      2 ** 40,
+    ),
     trustProxy: trustProxy(env.TRUST_PROXY),
     docs: !production || env.VENTANILLA_DOCS === 'true',
   };

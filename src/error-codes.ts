@@ -5,23 +5,27 @@
  * may only grow) disappears. Published at GET /api/v1/error-codes.
  */
 /** `replacedBy`: a released code the window no longer answers with (kept listed: codes are never reused). */
-export interface ErrorCode { status: number; meaning: string; replacedBy?: string }
+export interface ErrorCode {
+  status: number;
+  meaning: string;
+  replacedBy?: string;
+}
 
 const c = (status: number, meaning: string): ErrorCode => ({ status, meaning });
 
 export const ERROR_CODES = {
   // Requests as such
-  'request.invalid': c(400, 'The request does not match the route\'s schema; `errors` lists each field and why'),
+  'request.invalid': c(400, "The request does not match the route's schema; `errors` lists each field and why"),
   'request.malformed_json': c(400, 'The body is not valid JSON, or is empty while declared as JSON'),
   'request.malformed_multipart': c(400, 'The body is not well-formed multipart/form-data'),
   'request.too_deep': c(400, 'The JSON body is nested deeper than any request needs'),
   'request.too_large': c(413, 'The body is larger than the endpoint accepts'),
-  'request.unsupported_media_type': c(415, 'The body\'s media type is not one the endpoint accepts'),
+  'request.unsupported_media_type': c(415, "The body's media type is not one the endpoint accepts"),
   'request.bad_content_length': c(400, 'Content-Length does not match the body'),
   'request.cursor_invalid': c(400, 'A list cursor that no page of this list gave: follow `next`'),
   'request.rejected': c(400, 'A client error the framework found (the status is the one it gave)'),
   'route.not_found': c(404, 'No route with this method and path'),
-  'internal': c(500, 'Something failed on the window\'s side; it was logged'),
+  internal: c(500, "Something failed on the window's side; it was logged"),
   'database.unavailable': c(503, 'The database does not answer (readiness)'),
   'payload.not_canonicalizable': c(400, 'A payload cannot be written as RFC 8785 canonical JSON'),
 
@@ -33,10 +37,13 @@ export const ERROR_CODES = {
   'auth.certificate_expired': c(401, 'The certificate the session came from has expired'),
   'auth.certificate_revoked': c(401, 'The certificate the session came from was revoked'),
   'auth.certificate_untrusted': c(401, 'The certificate the session came from is no longer trusted'),
-  'auth.crl_stale': c(503, 'The CRL of the session certificate\'s CA is past its nextUpdate (production)'),
+  'auth.crl_stale': c(503, "The CRL of the session certificate's CA is past its nextUpdate (production)"),
   'auth.scope_missing': c(403, 'The token lacks the scope the route needs (read or write)'),
   'auth.rate_limited': c(429, 'Too many login attempts from this address; retry after Retry-After'),
-  'auth.not_agency_officer': c(403, 'The action needs an active officer of the agency with a given role, in a session with their bound certificate'),
+  'auth.not_agency_officer': c(
+    403,
+    'The action needs an active officer of the agency with a given role, in a session with their bound certificate',
+  ),
   'auth.api_token_needs_session': c(403, 'API tokens are created from a login session, not from another token'),
   'auth.api_token_too_long': c(400, 'An API token asked to live longer than allowed'),
   'auth.scopes_repeated': c(400, 'A scope is listed twice'),
@@ -46,12 +53,15 @@ export const ERROR_CODES = {
   'challenge.not_found': c(404, 'No challenge with this id'),
   'challenge.expired': c(422, 'The challenge expired: ask for a new payload to sign'),
   'challenge.used': c(409, 'The challenge was already used'),
-  'challenge.payload_stale': c(409, 'What the window would file now differs from what was signed: ask for a new payload to sign'),
+  'challenge.payload_stale': c(
+    409,
+    'What the window would file now differs from what was signed: ask for a new payload to sign',
+  ),
   'challenge.wrong_action': c(422, 'The challenge was issued for another action'),
   'challenge.wrong_session': c(403, 'The challenge was issued to another session'),
   'challenge.wrong_target': c(422, 'The challenge was issued for another object'),
   'signature.malformed': c(422, 'The signature envelope is malformed (fields, algorithm, base64, length)'),
-  'signature.algorithm_mismatch': c(422, 'The envelope\'s algorithm does not fit the certificate\'s key'),
+  'signature.algorithm_mismatch': c(422, "The envelope's algorithm does not fit the certificate's key"),
   'signature.certificate_malformed': c(422, 'The certificate is not valid DER X.509'),
   'signature.certificate_untrusted': c(422, 'The certificate does not chain to a CA this window trusts'),
   'signature.certificate_expired': c(422, 'The certificate had expired at signing time'),
@@ -59,12 +69,15 @@ export const ERROR_CODES = {
   'signature.certificate_revoked': c(422, 'The certificate (or a CA of its chain) is revoked'),
   'signature.certificate_key_usage': c(422, 'The certificate may not sign payloads (key usage, or a CA certificate)'),
   'signature.certificate_no_rfc': c(422, 'The certificate carries no RFC: it is not an e.firma'),
-  'signature.crl_stale': c(503, 'A CRL of the signer\'s chain is past its nextUpdate (production)'),
+  'signature.crl_stale': c(503, "A CRL of the signer's chain is past its nextUpdate (production)"),
   'signature.invalid': c(422, 'The signature does not verify over the canonical payload'),
   'signature.payload_altered': c(422, 'The payload sent along is not the one the window issued'),
-  'signature.not_acting_party': c(403, 'The signer is not the session\'s holder, or not the party (or its representative) acting'),
+  'signature.not_acting_party': c(
+    403,
+    "The signer is not the session's holder, or not the party (or its representative) acting",
+  ),
   'signature.wrong_audience': c(422, 'CLI: the payload was issued by another window than the one named'),
-  'seal.invalid': c(422, 'A seal does not verify against the window\'s published keys'),
+  'seal.invalid': c(422, "A seal does not verify against the window's published keys"),
 
   // e.firma files and the trust store (CLI and start)
   'efirma.file_unreadable': c(400, 'An e.firma file cannot be read'),
@@ -93,7 +106,7 @@ export const ERROR_CODES = {
   // Registry
   'trader.not_found': c(404, 'No trader with this RFC that the caller may see'),
   'broker.not_found': c(404, 'No broker with this patent or RFC'),
-  'broker_patent.not_found': c(404, 'No patent with this number in ANAM\'s registry'),
+  'broker_patent.not_found': c(404, "No patent with this number in ANAM's registry"),
   'delegation.not_found': c(404, 'No delegation with this id that the caller may see'),
   'agency.not_found': c(404, 'No agency with this code'),
   'officer.not_found': c(404, 'No officer with this id in the agency'),
@@ -101,9 +114,9 @@ export const ERROR_CODES = {
   'registry.rfc_check_digit': c(400, 'The RFC fails its check digit'),
   'registry.curp_invalid': c(400, 'Not a CURP (shape or date)'),
   'registry.curp_check_digit': c(400, 'The CURP fails its check digit'),
-  'registry.curp_mismatch': c(400, 'The profile\'s CURP is not the signer certificate\'s'),
+  'registry.curp_mismatch': c(400, "The profile's CURP is not the signer certificate's"),
   'registry.trader_exists': c(409, 'The trader is already registered'),
-  'registry.rfc_immutable': c(400, 'A registered trader\'s RFC cannot change'),
+  'registry.rfc_immutable': c(400, "A registered trader's RFC cannot change"),
   'registry.version_conflict': c(409, 'The profile is at another version than the one the update replaces'),
   'registry.legal_rep_required': c(400, 'A company must name its legal representative'),
   'registry.legal_rep_not_person': c(400, 'The legal representative must be a person'),
@@ -112,7 +125,7 @@ export const ERROR_CODES = {
   'registry.company_signature_required': c(403, 'A company registers only with its own e.firma'),
   'registry.signer_not_trader': c(403, 'A person registers only themselves'),
   'registry.broker_exists': c(409, 'The broker, or the patent, is already registered'),
-  'registry.broker_identity_immutable': c(400, 'A broker\'s RFC and patent cannot change'),
+  'registry.broker_identity_immutable': c(400, "A broker's RFC and patent cannot change"),
   'registry.broker_not_person': c(400, 'A customs broker patent belongs to a person'),
   'registry.customs_office_unknown': c(400, 'Not ANAM customs offices'),
   'registry.patent_exists': c(409, 'The patent is already recorded'),
@@ -124,7 +137,7 @@ export const ERROR_CODES = {
   'registry.officer_exists': c(409, 'The person is already an active officer of the agency'),
   'registry.officer_inactive': c(409, 'The officer is already inactive'),
   'registry.officer_not_person': c(400, 'An officer is a person'),
-  'registry.certificate_not_officer': c(400, 'The certificate belongs to another RFC than the officer\'s'),
+  'registry.certificate_not_officer': c(400, "The certificate belongs to another RFC than the officer's"),
   'registry.office_unknown': c(400, 'Not an office of the agency'),
   'registry.customs_role_outside_anam': c(422, 'The customs_officer role belongs to ANAM officers only'),
 
@@ -145,7 +158,10 @@ export const ERROR_CODES = {
   'operation.forms_incomplete': c(422, 'Some agency forms are incomplete; `procedures` lists the problems'),
   'operation.prefilled_field_typed': c(400, 'procedureData types a field the window prefills'),
   'operation.procedure_not_required': c(400, 'procedureData has fields for a procedure the goods do not need'),
-  'operation.procedure_not_on_request': c(400, '`procedures` names a procedure that is unknown, triggered by goods, or of the other flow'),
+  'operation.procedure_not_on_request': c(
+    400,
+    '`procedures` names a procedure that is unknown, triggered by goods, or of the other flow',
+  ),
   'operation.goods_missing': c(400, 'An operation needs goods lines, or `procedures` naming what it files on request'),
   'operation.country_invalid': c(400, 'Not an ISO 3166 country, or the wrong side of the flow is MX'),
   'operation.currency_invalid': c(400, 'Not an ISO 4217 currency'),
@@ -154,7 +170,7 @@ export const ERROR_CODES = {
   'operation.cove_superseded': c(422, 'The COVE was amended: cite its latest version'),
   'operation.cove_wrong_flow': c(422, 'The COVE is for the other flow (import or export)'),
   'application.not_found': c(404, 'No application with this id that the caller may see'),
-  'workflow.action_not_allowed': c(409, 'The action is not allowed in the application\'s status'),
+  'workflow.action_not_allowed': c(409, "The action is not allowed in the application's status"),
   'workflow.issuer_missing': c(500, 'No permit issuer is wired into this window, so an approval cannot commit'),
   'workflow.not_your_action': c(403, 'The action belongs to the other side (applicant or officers)'),
   'workflow.role_missing': c(403, 'The officer lacks the role the action needs'),
@@ -173,16 +189,23 @@ export const ERROR_CODES = {
   'permit.bad_date': c(400, 'Not a valid date to check the permit against'),
   'permit.bad_time_zone': c(400, 'Not an IANA time zone'),
   'permit.token_invalid': c(422, 'The permit token does not verify or is malformed'),
-  'permit.token_mismatch': c(500, 'The permit\'s token does not match the permit'),
+  'permit.token_mismatch': c(500, "The permit's token does not match the permit"),
   'permit.document_invalid': c(500, 'The permit document is inconsistent'),
 
   // Notifications
   'notification.not_found': c(404, 'No notification with this id for the caller'),
-  'notification.cursor_invalid': { status: 400, meaning: 'Retired: the notification feed pages like every list (`cursor`, `next`)', replacedBy: 'request.cursor_invalid' },
+  'notification.cursor_invalid': {
+    status: 400,
+    meaning: 'Retired: the notification feed pages like every list (`cursor`, `next`)',
+    replacedBy: 'request.cursor_invalid',
+  },
 
   // eDocuments
   'edocument.not_found': c(404, 'No eDocument with this number that the caller may see'),
-  'edocument.content_damaged': c(500, 'The stored file no longer matches its SHA-256: it is not served; the window logged it'),
+  'edocument.content_damaged': c(
+    500,
+    'The stored file no longer matches its SHA-256: it is not served; the window logged it',
+  ),
   'edocument.not_your_trader': c(403, 'The caller may not upload for this trader'),
   'edocument.not_of_trader': c(422, 'A cited number is not an eDocument of the trader'),
   'edocument.type_unknown': c(422, 'Not a document type the window knows'),
@@ -194,7 +217,7 @@ export const ERROR_CODES = {
   'edocument.not_pdf': c(422, 'The file is not a readable PDF'),
   'edocument.encrypted': c(422, 'The PDF is encrypted'),
   'edocument.no_pages': c(422, 'The PDF has no pages'),
-  'edocument.pdf_decompression_limit': c(422, 'The PDF\'s compressed content inflates far beyond its size'),
+  'edocument.pdf_decompression_limit': c(422, "The PDF's compressed content inflates far beyond its size"),
   'edocument.pdf_too_complex': c(422, 'The PDF could not be checked within the time and memory a document needs'),
   'edocument.inspection_busy': c(503, 'Too many PDFs are being checked right now'),
   'edocument.too_many_pending_uploads': c(429, 'Too many uploads wait for their signature'),
@@ -216,14 +239,14 @@ export const ERROR_CODES = {
   'cove.invoice_total_mismatch': c(400, 'The line totals do not add up to invoiceTotal'),
   'cove.invoice_total_mixed_currencies': c(400, 'invoiceTotal given with lines in several currencies'),
   'cove.line_total_mismatch': c(400, 'quantity × unitValue is not the line total'),
-  'cove.usd_value_mismatch': c(400, 'A USD line\'s usdValue is not its total'),
+  'cove.usd_value_mismatch': c(400, "A USD line's usdValue is not its total"),
   'cove.authorized_exporter_without_certificate': c(400, 'authorizedExporterNumber without a certificate of origin'),
   'cove.xml_malformed': c(400, 'The XML is not well-formed'),
   'cove.xml_encoding_unsupported': c(400, 'The XML is not UTF-8'),
   'cove.xml_forbidden_construct': c(400, 'The XML has DOCTYPE, ENTITY or other markup declarations'),
   'cove.xml_too_large': c(413, 'The XML is larger than allowed'),
   'cove.xml_too_complex': c(400, 'The XML has too many elements'),
-  'cove.xml_invalid_structure': c(400, 'The XML does not have the COVE\'s structure'),
+  'cove.xml_invalid_structure': c(400, "The XML does not have the COVE's structure"),
   'cove.xml_invalid_value': c(400, 'A value of the XML is not valid'),
 
   // Customs
@@ -237,16 +260,16 @@ export const ERROR_CODES = {
   'declaration.date_out_of_range': c(400, 'The date is not within the accepted range'),
   'declaration.document_listed_twice': c(400, 'A document is listed twice'),
   'declaration.permit_listed_twice': c(400, 'A permit is listed twice on one line'),
-  'declaration.number_office_mismatch': c(400, 'The number\'s customs office key is not the declaration\'s office'),
-  'declaration.number_patent_mismatch': c(400, 'The number\'s patent is not the declaration\'s broker'),
-  'declaration.number_year_mismatch': c(400, 'The number\'s year is not the declaration\'s'),
+  'declaration.number_office_mismatch': c(400, "The number's customs office key is not the declaration's office"),
+  'declaration.number_patent_mismatch': c(400, "The number's patent is not the declaration's broker"),
+  'declaration.number_year_mismatch': c(400, "The number's year is not the declaration's"),
   'quota.not_found': c(404, 'No quota with this id'),
   'quota.exhausted': c(409, 'The quota cannot cover the certificate; nothing was issued'),
-  'quota.assignment_exceeded': c(409, 'The trader\'s assignment cannot cover the certificate'),
+  'quota.assignment_exceeded': c(409, "The trader's assignment cannot cover the certificate"),
   'quota.not_assigned': c(409, 'The trader has no assignment in an assigned quota'),
   'quota.not_assignment': c(409, 'The quota is first come, first served: no assignments'),
   'quota.assignment_below_allocated': c(409, 'An assignment cannot go below what was already issued'),
-  'quota.over_assigned': c(409, 'Assignments would exceed the quota\'s total'),
+  'quota.over_assigned': c(409, "Assignments would exceed the quota's total"),
   'quota.ambiguous': c(409, 'A goods line matches more than one quota'),
   'quota.overlaps': c(409, 'Another quota already covers these goods, origins and dates'),
   'quota.no_matching_quota': c(422, 'No open quota covers a goods line'),

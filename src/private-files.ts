@@ -18,8 +18,12 @@ export function ensurePrivateDir(dir: string, warn: Warn): void {
   try {
     fs.chmodSync(dir, 0o700);
   } catch (err) {
-    throw new AppError('files.too_open', `The data directory ${dir} is open to other users (mode ${octal(mode)}) and cannot be `
-      + `tightened (${(err as Error).message}): run chmod 700 ${dir} as its owner.`, 500);
+    throw new AppError(
+      'files.too_open',
+      `The data directory ${dir} is open to other users (mode ${octal(mode)}) and cannot be ` +
+        `tightened (${(err as Error).message}): run chmod 700 ${dir} as its owner.`,
+      500,
+    );
   }
   warn(`the data directory ${dir} was open to other users (mode ${octal(mode)}); it is now 700`);
 }
@@ -35,8 +39,12 @@ export function checkKeyFile(file: string, opts: { production: boolean; warn: Wa
   const tooOpen = st.mode & (st.uid === 0 && process.getuid?.() !== 0 ? 0o037 : 0o077);
   if (!tooOpen) return;
   if (opts.production) {
-    throw new AppError('files.key_too_open', `The key file ${file} is readable by others (mode ${octal(st.mode)}): a private key `
-      + `must be readable by the window's user alone. Run chmod 600 ${file} (and check who may have copied it).`, 500);
+    throw new AppError(
+      'files.key_too_open',
+      `The key file ${file} is readable by others (mode ${octal(st.mode)}): a private key ` +
+        `must be readable by the window's user alone. Run chmod 600 ${file} (and check who may have copied it).`,
+      500,
+    );
   }
   fs.chmodSync(file, 0o600);
   opts.warn(`the key file ${file} was readable by others (mode ${octal(st.mode)}); it is now 600`);

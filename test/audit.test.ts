@@ -11,7 +11,9 @@ before(async () => {
   const rep = await w.person();
   const trader = await w.registerTrader(rep);
   const broker = await w.registerBroker(await w.person());
-  await w.signed(trader.token, rep, 'POST', `/api/v1/traders/${trader.rfc}/delegations`, { brokerPatent: broker.patent });
+  await w.signed(trader.token, rep, 'POST', `/api/v1/traders/${trader.rfc}/delegations`, {
+    brokerPatent: broker.patent,
+  });
 });
 after(() => w.close());
 
@@ -33,8 +35,11 @@ async function tampered(sql: string, params: unknown[] = []) {
 
 describe('hash-chained audit log', () => {
   test('every state change is an event; the chain verifies over HTTP for anyone', async () => {
-    const types = (await w.ctx.db.query<{ type: string }>('select type from audit_events order by seq')).map((r) => r.type);
-    for (const t of ['registry.seeded', 'auth.login', 'trader.registered', 'broker.registered', 'delegation.granted']) assert.ok(types.includes(t), t);
+    const types = (await w.ctx.db.query<{ type: string }>('select type from audit_events order by seq')).map(
+      (r) => r.type,
+    );
+    for (const t of ['registry.seeded', 'auth.login', 'trader.registered', 'broker.registered', 'delegation.granted'])
+      assert.ok(types.includes(t), t);
     const res = await w.call('GET', '/api/v1/audit/verify');
     assert.equal(res.status, 200);
     assert.equal(res.body.ok, true);
@@ -42,7 +47,9 @@ describe('hash-chained audit log', () => {
   });
 
   test('an altered event is detected, naming the event', async () => {
-    const result = await tampered(`update audit_events set data = jsonb_set(data, '{legalName}', '"Otra"') where type = 'trader.registered'`);
+    const result = await tampered(
+      `update audit_events set data = jsonb_set(data, '{legalName}', '"Otra"') where type = 'trader.registered'`,
+    );
     const seq = (await w.ctx.db.one("select seq from audit_events where type = 'trader.registered'")).seq;
     assert.equal(result.ok, false);
     assert.deepEqual(result.failure, { seq, reason: 'content does not match its hash (altered)' });
@@ -50,7 +57,11 @@ describe('hash-chained audit log', () => {
 
   test('an altered actor or timestamp is detected', async () => {
     assert.equal((await tampered("update audit_events set actor_rfc = 'XAXX010101000' where seq = 3")).failure?.seq, 3);
-    assert.equal((await tampered("update audit_events set occurred_at = occurred_at + interval '1 ms' where seq = 4")).failure?.seq, 4);
+    assert.equal(
+      (await tampered("update audit_events set occurred_at = occurred_at + interval '1 ms' where seq = 4")).failure
+        ?.seq,
+      4,
+    );
   });
 
   test('a deleted event is detected, in the middle or at the end', async () => {
@@ -64,7 +75,10 @@ describe('hash-chained audit log', () => {
   test('an edited event whose own hash was recomputed breaks the link to the next one', async () => {
     const row = await w.ctx.db.one<StoredEvent>('select * from audit_events where seq = 3');
     const forged = { ...row, actor_rfc: 'XAXX010101000' };
-    const result = await tampered('update audit_events set actor_rfc = $1, hash = $2 where seq = 3', [forged.actor_rfc, eventHash(forged)]);
+    const result = await tampered('update audit_events set actor_rfc = $1, hash = $2 where seq = 3', [
+      forged.actor_rfc,
+      eventHash(forged),
+    ]);
     assert.deepEqual(result.failure, { seq: 4, reason: 'does not link to the previous event' });
   });
 
@@ -73,8 +87,13 @@ describe('hash-chained audit log', () => {
   });
 
   test('concurrent appends never fork the chain', async () => {
-    await Promise.all(Array.from({ length: 20 }, (_, i) => w.ctx.db.transaction((tx) =>
-      appendAudit(tx, { type: 'registry.seeded', actorRfc: null, objectType: 'test', objectId: String(i) }))));
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        w.ctx.db.transaction((tx) =>
+          appendAudit(tx, { type: 'registry.seeded', actorRfc: null, objectType: 'test', objectId: String(i) }),
+        ),
+      ),
+    );
     assert.equal((await verifyAudit(w.ctx.db)).ok, true);
   });
 });
@@ -94,7 +113,9 @@ describe('migrations', () => {
       const fs = await import('node:fs');
       const crypto = await import('node:crypto');
       const sql = fs.readFileSync(new URL('../src/db/migrations/0001_foundation.sql', import.meta.url), 'utf8');
-      await w.ctx.db.query('update schema_migrations set sha256 = $1 where version = 1', [crypto.createHash('sha256').update(sql).digest('hex')]);
+      await w.ctx.db.query('update schema_migrations set sha256 = $1 where version = 1', [
+        crypto.createHash('sha256').update(sql).digest('hex'),
+      ]);
     }
   });
 });

@@ -4,14 +4,18 @@ import { initDevPki, revokeCertificate, signPayload } from '../src/pki/index.ts'
 import { startTestWindow, type TestWindow } from './support/window.ts';
 
 let w: TestWindow;
-before(async () => { w = await startTestWindow(); });
+before(async () => {
+  w = await startTestWindow();
+});
 after(() => w.close());
 
 async function tryLogin(signer: Parameters<typeof signPayload>[1], tamper?: (p: any) => any) {
   const challenge = await w.call('POST', '/api/v1/auth/challenge');
   assert.equal(challenge.status, 201);
   const payload = tamper ? tamper(structuredClone(challenge.body.payload)) : challenge.body.payload;
-  return w.call('POST', '/api/v1/auth/login', { body: { challengeId: challenge.body.challengeId, ...signPayload(payload, signer) } });
+  return w.call('POST', '/api/v1/auth/login', {
+    body: { challengeId: challenge.body.challengeId, ...signPayload(payload, signer) },
+  });
 }
 
 describe('login with an e.firma', () => {
@@ -58,8 +62,12 @@ describe('login with an e.firma', () => {
   test('an expired challenge is refused', async () => {
     const p = await w.person();
     const challenge = await w.call('POST', '/api/v1/auth/challenge');
-    await w.ctx.db.query("update challenges set expires_at = now() - interval '1 second' where id = $1", [challenge.body.challengeId]);
-    const res = await w.call('POST', '/api/v1/auth/login', { body: { challengeId: challenge.body.challengeId, ...signPayload(challenge.body.payload, p.signer) } });
+    await w.ctx.db.query("update challenges set expires_at = now() - interval '1 second' where id = $1", [
+      challenge.body.challengeId,
+    ]);
+    const res = await w.call('POST', '/api/v1/auth/login', {
+      body: { challengeId: challenge.body.challengeId, ...signPayload(challenge.body.payload, p.signer) },
+    });
     assert.equal(res.status, 422);
     assert.equal(res.body.code, 'challenge.expired');
   });
@@ -97,7 +105,9 @@ describe('each signature and certificate failure has its own code', () => {
     const b = await w.person();
     const challenge = await w.call('POST', '/api/v1/auth/challenge');
     const env = signPayload(challenge.body.payload, b.signer);
-    const res = await w.call('POST', '/api/v1/auth/login', { body: { challengeId: challenge.body.challengeId, ...env, certificate: a.cer.toString('base64') } });
+    const res = await w.call('POST', '/api/v1/auth/login', {
+      body: { challengeId: challenge.body.challengeId, ...env, certificate: a.cer.toString('base64') },
+    });
     expectCode(res, 'signature.invalid');
   });
 
@@ -135,27 +145,57 @@ describe('each signature and certificate failure has its own code', () => {
     const p = await w.person();
     const challenge = await w.call('POST', '/api/v1/auth/challenge');
     const env = signPayload(challenge.body.payload, p.signer);
-    expectCode(await w.call('POST', '/api/v1/auth/login', { body: { challengeId: challenge.body.challengeId, ...env, signature: '!!not base64!!' } }), 'signature.malformed');
-    expectCode(await w.call('POST', '/api/v1/auth/login', {
-      body: { challengeId: challenge.body.challengeId, ...env, certificate: Buffer.from('hello, I am not a certificate').toString('base64') },
-    }), 'signature.certificate_malformed');
-    expectCode(await w.call('POST', '/api/v1/auth/login', { body: { challengeId: challenge.body.challengeId, ...env, certificate: '%%%' } }), 'signature.certificate_malformed');
+    expectCode(
+      await w.call('POST', '/api/v1/auth/login', {
+        body: { challengeId: challenge.body.challengeId, ...env, signature: '!!not base64!!' },
+      }),
+      'signature.malformed',
+    );
+    expectCode(
+      await w.call('POST', '/api/v1/auth/login', {
+        body: {
+          challengeId: challenge.body.challengeId,
+          ...env,
+          certificate: Buffer.from('hello, I am not a certificate').toString('base64'),
+        },
+      }),
+      'signature.certificate_malformed',
+    );
+    expectCode(
+      await w.call('POST', '/api/v1/auth/login', {
+        body: { challengeId: challenge.body.challengeId, ...env, certificate: '%%%' },
+      }),
+      'signature.certificate_malformed',
+    );
     // None of these consumed the challenge: the good signature still works.
-    assert.equal((await w.call('POST', '/api/v1/auth/login', { body: { challengeId: challenge.body.challengeId, ...env } })).status, 200);
+    assert.equal(
+      (await w.call('POST', '/api/v1/auth/login', { body: { challengeId: challenge.body.challengeId, ...env } }))
+        .status,
+      200,
+    );
   });
 
   test('algorithm that does not match the key', async () => {
     const p = await w.person({ keyType: 'ec' });
     const challenge = await w.call('POST', '/api/v1/auth/challenge');
     const env = signPayload(challenge.body.payload, p.signer);
-    expectCode(await w.call('POST', '/api/v1/auth/login', { body: { challengeId: challenge.body.challengeId, ...env, algorithm: 'RS256' } }), 'signature.algorithm_mismatch');
+    expectCode(
+      await w.call('POST', '/api/v1/auth/login', {
+        body: { challengeId: challenge.body.challengeId, ...env, algorithm: 'RS256' },
+      }),
+      'signature.algorithm_mismatch',
+    );
   });
 
-  test('RFC of someone else: logged in as A, signing a filing with B\'s e.firma', async () => {
+  test("RFC of someone else: logged in as A, signing a filing with B's e.firma", async () => {
     const a = await w.person();
     const b = await w.person();
     const token = await w.login(a);
-    const res = await w.signed(token, b, 'POST', '/api/v1/api-tokens', { label: 'x', scopes: ['read'], expiresInDays: 1 });
+    const res = await w.signed(token, b, 'POST', '/api/v1/api-tokens', {
+      label: 'x',
+      scopes: ['read'],
+      expiresInDays: 1,
+    });
     assert.equal(res.status, 403);
     assert.equal(res.body.code, 'signature.not_acting_party');
   });
@@ -165,7 +205,11 @@ describe('API tokens for system-to-system clients', () => {
   test('created by a signed request, scoped, listed without secrets, revocable', async () => {
     const p = await w.person();
     const session = await w.login(p);
-    const created = await w.signed(session, p, 'POST', '/api/v1/api-tokens', { label: 'broker software', scopes: ['read'], expiresInDays: 30 });
+    const created = await w.signed(session, p, 'POST', '/api/v1/api-tokens', {
+      label: 'broker software',
+      scopes: ['read'],
+      expiresInDays: 30,
+    });
     assert.equal(created.status, 201, JSON.stringify(created.body));
     const apiToken = created.body.data.token as string;
     assert.match(apiToken, /^vta_/);
@@ -185,19 +229,34 @@ describe('API tokens for system-to-system clients', () => {
     assert.equal(list.body.items.length, 1);
     assert.ok(!JSON.stringify(list.body).includes(apiToken.slice(4)));
 
-    assert.equal((await w.call('DELETE', `/api/v1/api-tokens/${created.body.data.id}`, { token: session })).status, 204);
+    assert.equal(
+      (await w.call('DELETE', `/api/v1/api-tokens/${created.body.data.id}`, { token: session })).status,
+      204,
+    );
     const revoked = await w.call('GET', '/api/v1/me', { token: apiToken });
     assert.equal(revoked.status, 401);
     assert.equal(revoked.body.code, 'auth.token_revoked');
-    const events = await w.ctx.db.query("select type from audit_events where object_id = $1 order by seq", [created.body.data.id]);
-    assert.deepEqual(events.map((e) => e.type), ['auth.api_token_created', 'auth.api_token_revoked']);
+    const events = await w.ctx.db.query('select type from audit_events where object_id = $1 order by seq', [
+      created.body.data.id,
+    ]);
+    assert.deepEqual(
+      events.map((e) => e.type),
+      ['auth.api_token_created', 'auth.api_token_revoked'],
+    );
   });
 
   test('an API token cannot mint another token', async () => {
     const p = await w.person();
     const session = await w.login(p);
-    const created = await w.signed(session, p, 'POST', '/api/v1/api-tokens', { label: 'rw', scopes: ['read', 'write'], expiresInDays: 1 });
-    const res = await w.call('POST', '/api/v1/api-tokens/signing-payload', { token: created.body.data.token, body: { label: 'y', scopes: ['read'], expiresInDays: 1 } });
+    const created = await w.signed(session, p, 'POST', '/api/v1/api-tokens', {
+      label: 'rw',
+      scopes: ['read', 'write'],
+      expiresInDays: 1,
+    });
+    const res = await w.call('POST', '/api/v1/api-tokens/signing-payload', {
+      token: created.body.data.token,
+      body: { label: 'y', scopes: ['read'], expiresInDays: 1 },
+    });
     assert.equal(res.status, 403);
     assert.equal(res.body.code, 'auth.api_token_needs_session');
   });
@@ -234,7 +293,9 @@ describe('housekeeping', () => {
     const { housekeeping } = await import('../src/auth/housekeeping.ts');
     const fresh = await w.call('POST', '/api/v1/auth/challenge');
     const stale = await w.call('POST', '/api/v1/auth/challenge');
-    await w.ctx.db.query("update challenges set expires_at = now() - interval '2 days' where id = $1", [stale.body.challengeId]);
+    await w.ctx.db.query("update challenges set expires_at = now() - interval '2 days' where id = $1", [
+      stale.body.challengeId,
+    ]);
     await w.ctx.db.query("insert into rate_limits values ('login:old', now() - interval '1 hour', 5)");
     const removed = await housekeeping(w.ctx.db, w.ctx.clock.now());
     assert.ok(removed.challenges >= 1 && removed.rateLimits >= 1);

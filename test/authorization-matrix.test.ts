@@ -15,7 +15,18 @@ import crypto from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { signPayload } from '../src/pki/index.ts';
 import { startTestWindow, traderProfile, type Person, type TestWindow } from './support/window.ts';
-import { coveJson, CUSTOMS_OFFICE, PROCEDURE, ROLES, setUpCast, tyres, TYRES_FORM, uploadPdf, type Cast, type Role } from './support/roles.ts';
+import {
+  coveJson,
+  CUSTOMS_OFFICE,
+  PROCEDURE,
+  ROLES,
+  setUpCast,
+  tyres,
+  TYRES_FORM,
+  uploadPdf,
+  type Cast,
+  type Role,
+} from './support/roles.ts';
 
 type Status = 'submitted' | 'assigned' | 'in_review' | 'information_requested' | 'answered' | 'proposed';
 
@@ -55,18 +66,26 @@ const EXPECTED: Record<string, Row> = {
   'POST /api/v1/auth/logout': { allow: SIGNED_IN },
   'GET /api/v1/me': { allow: SIGNED_IN },
 
-  'POST /api/v1/api-tokens/signing-payload': { allow: SIGNED_IN_WRITE, body: () => ({ label: 'x', scopes: ['read'], expiresInDays: 1 }) },
+  'POST /api/v1/api-tokens/signing-payload': {
+    allow: SIGNED_IN_WRITE,
+    body: () => ({ label: 'x', scopes: ['read'], expiresInDays: 1 }),
+  },
   'POST /api/v1/api-tokens': { allow: 'signed' },
   'GET /api/v1/api-tokens': { allow: SIGNED_IN },
   // A fresh token of A's representative per call. Choice: a token belongs to the person (RFC), in any of his sessions.
-  'DELETE /api/v1/api-tokens/{id}': { allow: ['repA', 'officerApplicant'], mutates: true, params: async (c) => ({ id: await c.newApiToken() }) },
+  'DELETE /api/v1/api-tokens/{id}': {
+    allow: ['repA', 'officerApplicant'],
+    mutates: true,
+    params: async (c) => ({ id: await c.newApiToken() }),
+  },
 
   // Registering A again. Rule 9: a company registers only with its own e.firma, so only A itself gets as far as being
   // told it exists (409); anyone else is refused before that (no existence oracle).
   'POST /api/v1/traders/signing-payload': { allow: ['traderA'], body: (c) => traderProfile(c.a.rfc, c.people.repA) },
   'POST /api/v1/traders': { allow: 'signed' },
   'POST /api/v1/traders/{rfc}/profile/signing-payload': {
-    allow: ['traderA', 'repA', 'officerApplicant'], body: (c) => ({ expectedVersion: 1, profile: traderProfile(c.a.rfc, c.people.repA) }),
+    allow: ['traderA', 'repA', 'officerApplicant'],
+    body: (c) => ({ expectedVersion: 1, profile: traderProfile(c.a.rfc, c.people.repA) }),
   },
   'PUT /api/v1/traders/{rfc}/profile': { allow: 'signed' },
   // Rule 1: the profile is trade data; customs reads what a declaration needs, which is not the profile.
@@ -75,21 +94,36 @@ const EXPECTED: Record<string, Row> = {
 
   'POST /api/v1/brokers/signing-payload': { allow: ['brokerA'], body: (c) => brokerProfile(c.people.brokerA) },
   'POST /api/v1/brokers': { allow: 'signed' },
-  'POST /api/v1/brokers/{patent}/profile/signing-payload': { allow: ['brokerA'], body: (c) => ({ expectedVersion: 1, profile: brokerProfile(c.people.brokerA) }) },
+  'POST /api/v1/brokers/{patent}/profile/signing-payload': {
+    allow: ['brokerA'],
+    body: (c) => ({ expectedVersion: 1, profile: brokerProfile(c.people.brokerA) }),
+  },
   'PUT /api/v1/brokers/{patent}/profile': { allow: 'signed' },
   // Choice: a broker's registry entry is seen by anyone signed in (traders choose their broker by it).
   'GET /api/v1/brokers/{patent}': { allow: SIGNED_IN },
   // Rule 9: ANAM's registry of broker patents (the identity branch's routes): ANAM's officers read it, its
   // administrators (none in the cast) keep it.
   'GET /api/v1/broker-patents/{patent}': { allow: ['customs'] },
-  'POST /api/v1/broker-patents/signing-payload': { allow: [], body: (c) => ({ ...patentRecord(c.newOfficer), patent: '9990' }) },
+  'POST /api/v1/broker-patents/signing-payload': {
+    allow: [],
+    body: (c) => ({ ...patentRecord(c.newOfficer), patent: '9990' }),
+  },
   'POST /api/v1/broker-patents': { allow: 'signed' },
-  'POST /api/v1/broker-patents/{patent}/status/signing-payload': { allow: [], body: () => ({ status: 'suspended', reason: 'Prueba' }) },
+  'POST /api/v1/broker-patents/{patent}/status/signing-payload': {
+    allow: [],
+    body: () => ({ status: 'suspended', reason: 'Prueba' }),
+  },
   'POST /api/v1/broker-patents/{patent}/status': { allow: 'signed' },
 
-  'POST /api/v1/traders/{rfc}/delegations/signing-payload': { allow: ['traderA', 'repA', 'officerApplicant'], body: (c) => ({ brokerPatent: c.people.brokerNone.patent }) },
+  'POST /api/v1/traders/{rfc}/delegations/signing-payload': {
+    allow: ['traderA', 'repA', 'officerApplicant'],
+    body: (c) => ({ brokerPatent: c.people.brokerNone.patent }),
+  },
   'POST /api/v1/traders/{rfc}/delegations': { allow: 'signed' },
-  'POST /api/v1/delegations/{id}/revocation/signing-payload': { allow: ['traderA', 'repA', 'officerApplicant'], body: () => ({ reason: 'Prueba' }) },
+  'POST /api/v1/delegations/{id}/revocation/signing-payload': {
+    allow: ['traderA', 'repA', 'officerApplicant'],
+    body: () => ({ reason: 'Prueba' }),
+  },
   'POST /api/v1/delegations/{id}/revocation': { allow: 'signed' },
   'GET /api/v1/delegations': { allow: SIGNED_IN },
 
@@ -99,7 +133,10 @@ const EXPECTED: Record<string, Row> = {
   'GET /api/v1/agencies/{agency}/officers': { allow: [] },
   'POST /api/v1/agencies/{agency}/officers/signing-payload': { allow: [], body: (c) => c.newOfficer },
   'POST /api/v1/agencies/{agency}/officers': { allow: 'signed' },
-  'POST /api/v1/agencies/{agency}/officers/{id}/deactivation/signing-payload': { allow: [], body: () => ({ reason: 'Prueba' }) },
+  'POST /api/v1/agencies/{agency}/officers/{id}/deactivation/signing-payload': {
+    allow: [],
+    body: () => ({ reason: 'Prueba' }),
+  },
   'POST /api/v1/agencies/{agency}/officers/{id}/deactivation': { allow: 'signed' },
 
   'GET /api/v1/procedures': { allow: 'public' },
@@ -107,13 +144,25 @@ const EXPECTED: Record<string, Row> = {
   'GET /api/v1/hs': { allow: 'public', query: () => '?q=4012' },
   'GET /api/v1/requirements': { allow: 'public', query: () => '?hs=401220&flow=import' },
 
-  'POST /api/v1/operations': { allow: A_SIDE, body: (c) => ({ traderRfc: c.a.rfc, flow: 'import', data: { goods: tyres() } }) },
+  'POST /api/v1/operations': {
+    allow: A_SIDE,
+    body: (c) => ({ traderRfc: c.a.rfc, flow: 'import', data: { goods: tyres() } }),
+  },
   'GET /api/v1/operations': { allow: SIGNED_IN },
   // Choice: an operation (the trader's envelope of applications) is the applicant side's; officers read the applications.
   'GET /api/v1/operations/{id}': { allow: A_READERS },
-  'PUT /api/v1/operations/{id}': { allow: A_SIDE, mutates: true, params: (c) => ({ id: c.a.draft }), body: (c) => ({ expectedVersion: 1, data: draftData(c) }) },
+  'PUT /api/v1/operations/{id}': {
+    allow: A_SIDE,
+    mutates: true,
+    params: (c) => ({ id: c.a.draft }),
+    body: (c) => ({ expectedVersion: 1, data: draftData(c) }),
+  },
   'GET /api/v1/operations/{id}/preview': { allow: A_READERS, params: (c) => ({ id: c.a.draft }) },
-  'POST /api/v1/operations/{id}/submit/signing-payload': { allow: A_SIDE, params: (c) => ({ id: c.a.draft }), body: () => ({}) },
+  'POST /api/v1/operations/{id}/submit/signing-payload': {
+    allow: A_SIDE,
+    params: (c) => ({ id: c.a.draft }),
+    body: () => ({}),
+  },
   'POST /api/v1/operations/{id}/submit': { allow: 'signed', params: (c) => ({ id: c.a.draft }) },
   'GET /api/v1/operations/{id}/acknowledgement.pdf': { allow: A_READERS },
 
@@ -124,29 +173,72 @@ const EXPECTED: Record<string, Row> = {
   // Choice: anyone signed in may ask; a caller who is no officer gets an empty inbox (nothing to hide, nothing shown).
   'GET /api/v1/inbox': { allow: SIGNED_IN },
   // Rules 3 and 4: only the routed office acts; the officer who is A's representative never does.
-  'POST /api/v1/applications/{id}/assignment': { allow: OWNER_OFFICE, stage: 'submitted', mutates: true, body: () => ({}) },
+  'POST /api/v1/applications/{id}/assignment': {
+    allow: OWNER_OFFICE,
+    stage: 'submitted',
+    mutates: true,
+    body: () => ({}),
+  },
   'POST /api/v1/applications/{id}/review': { allow: OWNER_OFFICE, stage: 'assigned', mutates: true, body: () => ({}) },
-  'POST /api/v1/applications/{id}/review-resumption': { allow: OWNER_OFFICE, stage: 'answered', mutates: true, body: () => ({}) },
-  'POST /api/v1/applications/{id}/proposal-return': { allow: OWNER_OFFICE, stage: 'proposed', mutates: true, body: () => ({}) },
-  'POST /api/v1/applications/{id}/information-request/signing-payload': { allow: OWNER_OFFICE, stage: 'in_review', body: () => ({ message: 'Adjunte el plan de manejo.' }) },
+  'POST /api/v1/applications/{id}/review-resumption': {
+    allow: OWNER_OFFICE,
+    stage: 'answered',
+    mutates: true,
+    body: () => ({}),
+  },
+  'POST /api/v1/applications/{id}/proposal-return': {
+    allow: OWNER_OFFICE,
+    stage: 'proposed',
+    mutates: true,
+    body: () => ({}),
+  },
+  'POST /api/v1/applications/{id}/information-request/signing-payload': {
+    allow: OWNER_OFFICE,
+    stage: 'in_review',
+    body: () => ({ message: 'Adjunte el plan de manejo.' }),
+  },
   'POST /api/v1/applications/{id}/information-request': { allow: 'signed' },
-  'POST /api/v1/applications/{id}/answer/signing-payload': { allow: A_SIDE, stage: 'information_requested', body: () => ({ message: 'Se adjunta el plan.' }) },
+  'POST /api/v1/applications/{id}/answer/signing-payload': {
+    allow: A_SIDE,
+    stage: 'information_requested',
+    body: () => ({ message: 'Se adjunta el plan.' }),
+  },
   'POST /api/v1/applications/{id}/answer': { allow: 'signed' },
-  'POST /api/v1/applications/{id}/withdrawal/signing-payload': { allow: A_SIDE, stage: 'in_review', body: () => ({ message: 'Ya no se importa.' }) },
+  'POST /api/v1/applications/{id}/withdrawal/signing-payload': {
+    allow: A_SIDE,
+    stage: 'in_review',
+    body: () => ({ message: 'Ya no se importa.' }),
+  },
   'POST /api/v1/applications/{id}/withdrawal': { allow: 'signed' },
   // This procedure has no four eyes: the owning officer is told so (workflow.four_eyes), after who-you-are is checked.
-  'POST /api/v1/applications/{id}/proposal/signing-payload': { allow: OWNER_OFFICE, stage: 'in_review', body: () => ({ decision: 'approve' }) },
+  'POST /api/v1/applications/{id}/proposal/signing-payload': {
+    allow: OWNER_OFFICE,
+    stage: 'in_review',
+    body: () => ({ decision: 'approve' }),
+  },
   'POST /api/v1/applications/{id}/proposal': { allow: 'signed' },
-  'POST /api/v1/applications/{id}/resolution/signing-payload': { allow: OWNER_OFFICE, stage: 'in_review', body: () => ({ decision: 'approve' }) },
+  'POST /api/v1/applications/{id}/resolution/signing-payload': {
+    allow: OWNER_OFFICE,
+    stage: 'in_review',
+    body: () => ({ decision: 'approve' }),
+  },
   'POST /api/v1/applications/{id}/resolution': { allow: 'signed' },
-  'POST /api/v1/applications/{id}/comments': { allow: [...A_SIDE, 'officerOwner'], stage: 'in_review', mutates: true, body: () => ({ body: 'Comentario de prueba.', internal: false }) },
+  'POST /api/v1/applications/{id}/comments': {
+    allow: [...A_SIDE, 'officerOwner'],
+    stage: 'in_review',
+    mutates: true,
+    body: () => ({ body: 'Comentario de prueba.', internal: false }),
+  },
 
   // The permit: its holder's side, the office that issued it, customs (rule 2: by number, for a declaration).
   'GET /api/v1/permits/{number}': { allow: DECLARATION_READERS },
   'GET /api/v1/permits/{number}/pdf': { allow: DECLARATION_READERS },
   'GET /api/v1/verify/{number}': { allow: 'public' },
   'GET /api/v1/verify': { allow: 'public' },
-  'POST /api/v1/permits/{number}/revocation/signing-payload': { allow: OWNER_OFFICE, body: () => ({ reason: 'Revocación de prueba.' }) },
+  'POST /api/v1/permits/{number}/revocation/signing-payload': {
+    allow: OWNER_OFFICE,
+    body: () => ({ reason: 'Revocación de prueba.' }),
+  },
   'POST /api/v1/permits/{number}/revocation': { allow: 'signed' },
   'GET /api/v1/customs/permits/{number}/draws': { allow: DECLARATION_READERS },
 
@@ -170,7 +262,10 @@ const EXPECTED: Record<string, Row> = {
   'POST /api/v1/coves': { allow: 'signed' },
   'GET /api/v1/coves': { allow: SIGNED_IN },
   // Rule 7: the broker that filed it reads and amends nothing once its delegation is revoked.
-  'POST /api/v1/coves/{number}/amendments/signing-payload': { allow: A_SIDE, body: (c) => ({ ...coveJson(c.a.rfc), reason: 'Corrección de la factura.' }) },
+  'POST /api/v1/coves/{number}/amendments/signing-payload': {
+    allow: A_SIDE,
+    body: (c) => ({ ...coveJson(c.a.rfc), reason: 'Corrección de la factura.' }),
+  },
   'POST /api/v1/coves/{number}/amendments': { allow: 'signed' },
   'GET /api/v1/coves/{number}': { allow: DECLARATION_READERS },
 
@@ -190,7 +285,10 @@ const EXPECTED: Record<string, Row> = {
   // Rule 2: customs powers are ANAM customs officers'. The same declaration again is answered from the record, drawing nothing.
   'POST /api/v1/customs/declarations': { allow: ['customs'], body: (c) => c.a.declaration },
   'GET /api/v1/customs/declarations/{number}': { allow: ['customs'] },
-  'POST /api/v1/customs/declarations/{number}/cancellation/signing-payload': { allow: ['customs'], body: () => ({ reason: 'Error de captura.' }) },
+  'POST /api/v1/customs/declarations/{number}/cancellation/signing-payload': {
+    allow: ['customs'],
+    body: () => ({ reason: 'Error de captura.' }),
+  },
   'POST /api/v1/customs/declarations/{number}/cancellation': { allow: 'signed' },
 };
 
@@ -198,7 +296,14 @@ const EXPECTED: Record<string, Row> = {
 const STATE_403 = new Set(['workflow.four_eyes']);
 
 function brokerProfile(p: Person & { patent: string }) {
-  return { rfc: p.rfc, curp: p.curp, patent: p.patent, name: p.name, customsOffices: [CUSTOMS_OFFICE], contacts: [{ name: p.name, email: 'broker@example.com', phone: '+52 867 555 0000' }] };
+  return {
+    rfc: p.rfc,
+    curp: p.curp,
+    patent: p.patent,
+    name: p.name,
+    customsOffices: [CUSTOMS_OFFICE],
+    contacts: [{ name: p.name, email: 'broker@example.com', phone: '+52 867 555 0000' }],
+  };
 }
 function patentRecord(p: Record<string, unknown>) {
   return { holderRfc: p.rfc, holderCurp: p.curp, holderName: p.name, grantedOn: '2010-01-15' };
@@ -208,7 +313,16 @@ function draftData(c: Cast) {
 }
 function quotaBody() {
   const year = new Date().getUTCFullYear();
-  return { name: 'Cupo de prueba', hsCodes: ['401220'], originCountries: ['US'], periodFrom: `${year}-01-01`, periodTo: `${year}-12-31`, total: 10, unit: 'C62', allocationMethod: 'first_come' };
+  return {
+    name: 'Cupo de prueba',
+    hsCodes: ['401220'],
+    originCountries: ['US'],
+    periodFrom: `${year}-01-01`,
+    periodTo: `${year}-12-31`,
+    total: 10,
+    unit: 'C62',
+    allocationMethod: 'first_come',
+  };
 }
 
 type Verdict = 'allowed' | 'denied' | 'error';
@@ -231,9 +345,13 @@ after(() => w.close());
 // agency cannot give anyone the customs officer's role. (Before the matrix, which ends every session.)
 test('only ANAM registers customs officers', async () => {
   const res = await w.call('POST', '/api/v1/agencies/COFEPRIS/officers/signing-payload', {
-    token: c.tokens.adminOtherAgency!, body: { ...c.newOfficer, roles: ['customs_officer'], officeCode: undefined },
+    token: c.tokens.adminOtherAgency!,
+    body: { ...c.newOfficer, roles: ['customs_officer'], officeCode: undefined },
   });
-  assert.ok([400, 403, 422].includes(res.status), `a COFEPRIS administrator registering a customs officer: ${res.status} ${JSON.stringify(res.body)}`);
+  assert.ok(
+    [400, 403, 422].includes(res.status),
+    `a COFEPRIS administrator registering a customs officer: ${res.status} ${JSON.stringify(res.body)}`,
+  );
 });
 
 // Rule 7 where the matrix cannot see it (a feed is filtered, not refused): the broker filed A's first operation and
@@ -241,9 +359,10 @@ test('only ANAM registers customs officers', async () => {
 test('a revoked broker is shown no notification of the trader', async () => {
   const feed = await w.call('GET', '/api/v1/notifications', { token: c.tokens.brokerRevoked! });
   assert.equal(feed.status, 200, JSON.stringify(feed.body));
-  const ofA = (feed.body.items as unknown[])
-    .filter((n) => [c.a.operation, c.a.approvedApplication].some((id) => JSON.stringify(n).includes(id)));
-  assert.deepEqual(ofA, [], 'notifications of A in the revoked broker\'s feed');
+  const ofA = (feed.body.items as unknown[]).filter((n) =>
+    [c.a.operation, c.a.approvedApplication].some((id) => JSON.stringify(n).includes(id)),
+  );
+  assert.deepEqual(ofA, [], "notifications of A in the revoked broker's feed");
 });
 
 /** Fills a route's path parameters with A's objects (the segment before a parameter says which). */
@@ -251,14 +370,34 @@ function fill(route: string, overrides: Record<string, string>): string {
   return route.replace(/\{(\w+)\}/g, (_, name: string, offset: number) => {
     if (overrides[name]) return encodeURIComponent(overrides[name]);
     const owner = route.slice(0, offset).split('/').filter(Boolean).at(-1);
-    const value = ({
-      rfc: c.a.rfc, patent: c.people.brokerA.patent, agency: 'SE', code: PROCEDURE,
-      id: ({
-        'api-tokens': c.a.apiTokenId, delegations: c.a.delegation, officers: c.officers.owner.id, operations: c.a.operation,
-        applications: c.a.application, notifications: c.a.notification, quotas: c.a.quota,
-      } as Record<string, string>)[owner!],
-      number: ({ permits: c.a.permit, verify: c.a.permit, declarations: c.a.declaration.number, edocuments: c.a.edocument, coves: c.a.cove } as Record<string, string>)[owner!],
-    } as Record<string, string | undefined>)[name];
+    const value = (
+      {
+        rfc: c.a.rfc,
+        patent: c.people.brokerA.patent,
+        agency: 'SE',
+        code: PROCEDURE,
+        id: (
+          {
+            'api-tokens': c.a.apiTokenId,
+            delegations: c.a.delegation,
+            officers: c.officers.owner.id,
+            operations: c.a.operation,
+            applications: c.a.application,
+            notifications: c.a.notification,
+            quotas: c.a.quota,
+          } as Record<string, string>
+        )[owner!],
+        number: (
+          {
+            permits: c.a.permit,
+            verify: c.a.permit,
+            declarations: c.a.declaration.number,
+            edocuments: c.a.edocument,
+            coves: c.a.cove,
+          } as Record<string, string>
+        )[owner!],
+      } as Record<string, string | undefined>
+    )[name];
     if (!value) throw new Error(`no object of A for {${name}} in ${route}`);
     return encodeURIComponent(value);
   });
@@ -270,10 +409,16 @@ function fill(route: string, overrides: Record<string, string>): string {
  * "assigned to someone else".
  */
 async function stage(status: Status, role: Role) {
-  const assignee = status === 'submitted' ? null : c.seOfficerIds[role] ?? c.officers.owner.id;
+  const assignee = status === 'submitted' ? null : (c.seOfficerIds[role] ?? c.officers.owner.id);
   await w.ctx.db.query(
     'update applications set status = $2, assigned_officer_id = $3, proposed_by_officer_id = null, proposal = $4::jsonb where id = $1',
-    [c.a.application, status, assignee, status === 'proposed' ? JSON.stringify({ decision: 'approve', message: 'Procede.' }) : null]);
+    [
+      c.a.application,
+      status,
+      assignee,
+      status === 'proposed' ? JSON.stringify({ decision: 'approve', message: 'Procede.' }) : null,
+    ],
+  );
 }
 
 test('every route allows exactly the callers of its row', async () => {
@@ -281,10 +426,19 @@ test('every route allows exactly the callers of its row', async () => {
   const routes = Object.entries(paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`));
   const problems: string[] = [];
   for (const r of routes) if (!EXPECTED[r]) problems.push(`${r}: no row in EXPECTED (say who may call it)`);
-  for (const r of Object.keys(EXPECTED)) if (!routes.includes(r)) problems.push(`${r}: a row for a route the window no longer has`);
+  for (const r of Object.keys(EXPECTED))
+    if (!routes.includes(r)) problems.push(`${r}: a row for a route the window no longer has`);
 
   const phase = (route: string, row: Row) =>
-    route === 'POST /api/v1/auth/logout' ? 4 : route.startsWith('DELETE ') ? 3 : row.mutates || row.stage ? 2 : route.startsWith('GET ') ? 0 : 1;
+    route === 'POST /api/v1/auth/logout'
+      ? 4
+      : route.startsWith('DELETE ')
+        ? 3
+        : row.mutates || row.stage
+          ? 2
+          : route.startsWith('GET ')
+            ? 0
+            : 1;
   const ordered = routes.filter((r) => EXPECTED[r]).sort((x, y) => phase(x, EXPECTED[x]!) - phase(y, EXPECTED[y]!));
   const forged = () => ({ challengeId: crypto.randomUUID(), ...signPayload({ forged: true }, c.people.repA.signer) });
   const mismatches: string[] = [];
@@ -301,26 +455,45 @@ test('every route allows exactly the callers of its row', async () => {
       const url = fill(template, (await row.params?.(c)) ?? {}) + (row.query?.(c) ?? '');
       const token = c.tokens[role] ?? undefined;
       const body = row.allow === 'signed' ? forged() : row.body?.(c);
-      const res = row.multipart ? await uploadPdf(w, token ?? null, c.a.rfc, await c.pdf) : await w.call(method, url, { token, body });
+      const res = row.multipart
+        ? await uploadPdf(w, token ?? null, c.a.rfc, await c.pdf)
+        : await w.call(method, url, { token, body });
       calls++;
       const got = verdict(res);
       const said = `${res.status}${res.body?.code ? ` ${res.body.code}` : ''}`;
-      const miss = (expected: string) => mismatches.push(`${route.padEnd(78)} ${role.padEnd(19)} expected ${expected.padEnd(28)} got ${said}`);
-      if (got === 'error') { miss(allowed(role) ? 'allowed' : 'denied'); continue; }
-      if (row.allow === 'public') { if (got !== 'allowed') miss('allowed (public)'); continue; }
-      if (role === 'anonymous') { if (res.status !== 401) miss('401 (anonymous)'); continue; }
-      if (role === 'revokedCert') { if (res.status !== 401) miss('401 (revoked certificate)'); continue; }
+      const miss = (expected: string) =>
+        mismatches.push(`${route.padEnd(78)} ${role.padEnd(19)} expected ${expected.padEnd(28)} got ${said}`);
+      if (got === 'error') {
+        miss(allowed(role) ? 'allowed' : 'denied');
+        continue;
+      }
+      if (row.allow === 'public') {
+        if (got !== 'allowed') miss('allowed (public)');
+        continue;
+      }
+      if (role === 'anonymous') {
+        if (res.status !== 401) miss('401 (anonymous)');
+        continue;
+      }
+      if (role === 'revokedCert') {
+        if (res.status !== 401) miss('401 (revoked certificate)');
+        continue;
+      }
       if (role === 'readToken' && method !== 'GET' && !allowed(role)) {
         if (res.status !== 403 || res.body?.code !== 'auth.scope_missing') miss('403 auth.scope_missing');
         continue;
       }
-      if (row.allow === 'signed') { if (res.status < 400) miss('refused (forged signature)'); continue; }
+      if (row.allow === 'signed') {
+        if (res.status < 400) miss('refused (forged signature)');
+        continue;
+      }
       if (got !== (allowed(role) ? 'allowed' : 'denied')) miss(allowed(role) ? 'allowed' : 'denied');
     }
   }
   const report = [...problems, ...mismatches];
   if (report.length > 0) {
-    assert.fail(`${report.length} of ${calls} cells differ from EXPECTED (route, role, expected, got):\n${report.join('\n')}`);
+    assert.fail(
+      `${report.length} of ${calls} cells differ from EXPECTED (route, role, expected, got):\n${report.join('\n')}`,
+    );
   }
 });
-

@@ -17,7 +17,8 @@ const YEARS = [2024, 2025, 2026, 2027, 2028, 2029, 2030];
 const DAY_MS = 86_400_000;
 
 const iso = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d)).toISOString().slice(0, 10);
-const plusDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+const plusDays = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 const weekday = (date: string) => new Date(`${date}T00:00:00Z`).getUTCDay();
 
 /** Easter Sunday by the anonymous Gregorian algorithm (Meeus/Jones/Butcher). */
@@ -63,7 +64,8 @@ function administrativeDays(year: number): string[] {
   return [plusDays(e, -3), plusDays(e, -2), iso(year, 11, 2), iso(year, 12, 12)].sort();
 }
 
-const appError = (code: string, status: number) => (e: unknown) => e instanceof AppError && e.code === code && e.status === status;
+const appError = (code: string, status: number) => (e: unknown) =>
+  e instanceof AppError && e.code === code && e.status === status;
 const badDate = appError('calendar.bad_date', 400);
 const notCovered = appError('calendar.year_not_covered', 500);
 
@@ -117,8 +119,16 @@ test('Holy Thursday and Good Friday in the data match Easter for every year', ()
 test('every year has exactly the statutory rest days (statutory) and the administrative ones (administrative)', () => {
   for (const year of YEARS) {
     const list = holidaysOf(year);
-    assert.deepEqual(list.filter((h) => h.kind === 'statutory').map((h) => h.date), statutoryDays(year), `${year} statutory`);
-    assert.deepEqual(list.filter((h) => h.kind === 'administrative').map((h) => h.date), administrativeDays(year), `${year} administrative`);
+    assert.deepEqual(
+      list.filter((h) => h.kind === 'statutory').map((h) => h.date),
+      statutoryDays(year),
+      `${year} statutory`,
+    );
+    assert.deepEqual(
+      list.filter((h) => h.kind === 'administrative').map((h) => h.date),
+      administrativeDays(year),
+      `${year} administrative`,
+    );
   }
   // The change of federal executive: 1 October only in 2024 and 2030.
   assert.equal(isBusinessDay('2024-10-01'), false);
@@ -195,7 +205,8 @@ test('businessDaysBetween is the inverse of addBusinessDays (fixed-seed property
     assert.ok(due >= start);
     const expected = n === 0 ? (isBusinessDay(start) ? 0 : 1) : n;
     assert.equal(businessDaysBetween(start, due), expected, `${start} + ${n} = ${due}`);
-    if (n > 0) assert.equal(businessDaysBetween(start, plusDays(due, -1)), n - 1, `${due} is the first date reaching ${n}`);
+    if (n > 0)
+      assert.equal(businessDaysBetween(start, plusDays(due, -1)), n - 1, `${due} is the first date reaching ${n}`);
 
     // The other way round: counting to any date, then adding that count back, lands on the last business day <= to.
     const to = plusDays(start, Math.floor(random() * 120));
@@ -237,7 +248,11 @@ test('endOfDay: 23:59:59.999 in Mexico City on that date', () => {
   for (const date of ['2022-04-02', '2022-04-03', '2022-10-29', '2022-10-30', '2025-06-15', '2030-12-31']) {
     const end = endOfDay(date);
     assert.equal(mexicoDate(end), date, `${date} ends on itself`);
-    assert.equal(mexicoDate(new Date(end.getTime() + 1)), plusDays(date, 1), `${date} ends one millisecond before the next day`);
+    assert.equal(
+      mexicoDate(new Date(end.getTime() + 1)),
+      plusDays(date, 1),
+      `${date} ends one millisecond before the next day`,
+    );
   }
 });
 
@@ -276,7 +291,18 @@ test('a year without holiday data is refused, not silently computed', () => {
 });
 
 test('bad inputs are a 400, never a wrong answer', () => {
-  for (const bad of ['2025-02-29', '2024-13-01', '2024-00-10', '2024-04-31', '2025-4-1', '2025-04-01T00:00:00Z', '', ' 2025-04-01', '20250401', '+02025-04-01']) {
+  for (const bad of [
+    '2025-02-29',
+    '2024-13-01',
+    '2024-00-10',
+    '2024-04-31',
+    '2025-4-1',
+    '2025-04-01T00:00:00Z',
+    '',
+    ' 2025-04-01',
+    '20250401',
+    '+02025-04-01',
+  ]) {
     assert.throws(() => isBusinessDay(bad), badDate, bad);
     assert.throws(() => addBusinessDays(bad, 1), badDate, bad);
     assert.throws(() => businessDaysBetween(bad, '2025-06-01'), badDate, bad);

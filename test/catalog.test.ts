@@ -10,7 +10,9 @@ import arms from '../src/catalog/procedures/sedena-arms-import.ts';
 import { startTestWindow, type TestWindow } from './support/window.ts';
 
 let w: TestWindow;
-before(async () => { w = await startTestWindow(); });
+before(async () => {
+  w = await startTestWindow();
+});
 after(() => w.close());
 
 const required = async (query: string) => {
@@ -28,34 +30,79 @@ describe('procedures', () => {
     assert.equal(one.body.agency, 'SEDENA');
     assert.equal(one.body.form.type, 'object');
     assert.equal(one.body.prefill.importer, 'trader.rfc');
-    assert.equal((await w.call('GET', '/api/v1/procedures?agency=COFEPRIS')).body.items.every((p: any) => p.agency === 'COFEPRIS'), true);
+    assert.equal(
+      (await w.call('GET', '/api/v1/procedures?agency=COFEPRIS')).body.items.every((p: any) => p.agency === 'COFEPRIS'),
+      true,
+    );
     assert.equal((await w.call('GET', '/api/v1/procedures/NOPE-X')).body.code, 'procedure.not_found');
   });
 
   test('a broken procedure file stops the start with a message naming the procedure and the field', () => {
     const broken = (change: Partial<ProcedureSource>) => () => defineProcedure({ ...sourceOf(arms), ...change });
     const where = /^procedure SEDENA-ARMS-IMPORT v1: /;
-    assert.throws(broken({ agency: 'NASA' }), (e: Error) => e instanceof CatalogueError && where.test(e.message) && /agency: unknown agency NASA/.test(e.message));
+    assert.throws(
+      broken({ agency: 'NASA' }),
+      (e: Error) =>
+        e instanceof CatalogueError && where.test(e.message) && /agency: unknown agency NASA/.test(e.message),
+    );
     assert.throws(broken({ responseDays: -1 }), /v1: responseDays: must be >= 0/);
-    assert.throws(broken({ prefill: { ...arms.definition.prefill, nothing: 'trader.rfc' } }), /prefill\.nothing: prefilled field "nothing" is not in its form/);
-    assert.throws(broken({ form: { ...arms.definition.form, properties: { ...arms.definition.form.properties, x: { type: 'strin' } } } }), /form: its form is not a valid JSON Schema/);
+    assert.throws(
+      broken({ prefill: { ...arms.definition.prefill, nothing: 'trader.rfc' } }),
+      /prefill\.nothing: prefilled field "nothing" is not in its form/,
+    );
+    assert.throws(
+      broken({
+        form: { ...arms.definition.form, properties: { ...arms.definition.form.properties, x: { type: 'strin' } } },
+      }),
+      /form: its form is not a valid JSON Schema/,
+    );
     const rule = sourceOf(arms).rules[0]!;
     assert.throws(broken({ rules: [{ ...rule, hsPrefix: '99' }] }), /rules\[0\]\.hsPrefix: 99 is not an HS 2022/);
-    assert.throws(broken({ rules: [{ ...rule, countries: { only: ['XX'] } }] }), /rules\[0\]\.countries\.only: XX is not an ISO 3166/);
-    assert.throws(broken({ rules: [rule, { ...rule, countries: { except: ['US'] } }] }), /rules\[1\]: a second rule for 93 from 2024-01-01/);
+    assert.throws(
+      broken({ rules: [{ ...rule, countries: { only: ['XX'] } }] }),
+      /rules\[0\]\.countries\.only: XX is not an ISO 3166/,
+    );
+    assert.throws(
+      broken({ rules: [rule, { ...rule, countries: { except: ['US'] } }] }),
+      /rules\[1\]: a second rule for 93 from 2024-01-01/,
+    );
     assert.throws(broken({ rules: [] }), /rules: a procedure triggered by goods needs at least one rule/);
     assert.throws(broken({ trigger: 'request' }), /rules: a procedure filed on request has no goods rules/);
-    assert.throws(broken({ labels: { purpose: { hunting: { es: 'Caza', en: 'Hunting' } } } }), /labels\.purpose: a permit prints no form field, not purpose/);
+    assert.throws(
+      broken({ labels: { purpose: { hunting: { es: 'Caza', en: 'Hunting' } } } }),
+      /labels\.purpose: a permit prints no form field, not purpose/,
+    );
     const origin = sourceOf(w.ctx.catalogue.files().find((p) => p.definition.code === 'SE-ORIGIN-CERTIFICATE')!);
     const { tradeAgreement: _, ...withoutAgreement } = origin.labels!;
-    assert.throws(() => defineProcedure({ ...origin, labels: withoutAgreement }), /SE-ORIGIN-CERTIFICATE v1: labels: tradeAgreement is printed on a certificate_of_origin: label its codes/);
+    assert.throws(
+      () => defineProcedure({ ...origin, labels: withoutAgreement }),
+      /SE-ORIGIN-CERTIFICATE v1: labels: tradeAgreement is printed on a certificate_of_origin: label its codes/,
+    );
     const { aladi: __, ...criteria } = origin.labels!.tradeAgreement!;
-    assert.throws(() => defineProcedure({ ...origin, labels: { ...origin.labels, tradeAgreement: criteria } }), /labels\.tradeAgreement: code aladi has no label/);
-    const bogus = { ...origin.labels, originCriterion: { ...origin.labels!.originCriterion, invented: { es: 'x', en: 'x' } } };
-    assert.throws(() => defineProcedure({ ...origin, labels: bogus }), /labels\.originCriterion\.invented: is not one of the field's codes/);
-    assert.throws(broken({ example: { ...arms.example, data: { ...arms.example.data, purpose: 'fun' } } }), /example\.data\.purpose: must be equal to one of the allowed values/);
-    assert.throws(broken({ example: { ...arms.example, data: { ...arms.example.data, importer: 'X' } } }), /example\.data\.importer: is prefilled/);
-    assert.throws(broken({ example: { ...arms.example, goods: [{ ...arms.example.goods[0]!, hsCode: '847130' }] } }), /example\.goods\[0\]: 847130 from IT matches none of the procedure's rules/);
+    assert.throws(
+      () => defineProcedure({ ...origin, labels: { ...origin.labels, tradeAgreement: criteria } }),
+      /labels\.tradeAgreement: code aladi has no label/,
+    );
+    const bogus = {
+      ...origin.labels,
+      originCriterion: { ...origin.labels!.originCriterion, invented: { es: 'x', en: 'x' } },
+    };
+    assert.throws(
+      () => defineProcedure({ ...origin, labels: bogus }),
+      /labels\.originCriterion\.invented: is not one of the field's codes/,
+    );
+    assert.throws(
+      broken({ example: { ...arms.example, data: { ...arms.example.data, purpose: 'fun' } } }),
+      /example\.data\.purpose: must be equal to one of the allowed values/,
+    );
+    assert.throws(
+      broken({ example: { ...arms.example, data: { ...arms.example.data, importer: 'X' } } }),
+      /example\.data\.importer: is prefilled/,
+    );
+    assert.throws(
+      broken({ example: { ...arms.example, goods: [{ ...arms.example.goods[0]!, hsCode: '847130' }] } }),
+      /example\.goods\[0\]: 847130 from IT matches none of the procedure's rules/,
+    );
   });
 
   test('procedure files are found by reading the folder: a misnamed or broken file is named', async () => {
@@ -67,15 +114,27 @@ describe('procedures', () => {
       fs.writeFileSync(path.join(dir, 'package.json'), '{ "type": "module" }\n');
       fs.writeFileSync(path.join(dir, '_notes.ts'), 'export const skipped = true;\n');
       fs.writeFileSync(path.join(dir, 'sedena-arms-import.ts'), `export { default } from '${shared}';\n`);
-      assert.deepEqual((await loadProcedures(dir)).map((p) => p.definition.code), ['SEDENA-ARMS-IMPORT']);
+      assert.deepEqual(
+        (await loadProcedures(dir)).map((p) => p.definition.code),
+        ['SEDENA-ARMS-IMPORT'],
+      );
       fs.writeFileSync(path.join(dir, 'arms.ts'), `export { default } from '${shared}';\n`);
-      await assert.rejects(loadProcedures(dir), /arms\.ts: holds SEDENA-ARMS-IMPORT v1, so it must be named sedena-arms-import\.ts/);
+      await assert.rejects(
+        loadProcedures(dir),
+        /arms\.ts: holds SEDENA-ARMS-IMPORT v1, so it must be named sedena-arms-import\.ts/,
+      );
       fs.rmSync(path.join(dir, 'arms.ts'));
       fs.writeFileSync(path.join(dir, 'x-nothing.ts'), 'export const procedure = {};\n');
       await assert.rejects(loadProcedures(dir), /x-nothing\.ts: its default export must be defineProcedure/);
       fs.rmSync(path.join(dir, 'x-nothing.ts'));
-      fs.writeFileSync(path.join(dir, 'x-broken.ts'), `import { defineProcedure } from '${define}';\nexport default defineProcedure({ code: 'X-BROKEN' } as never);\n`);
-      await assert.rejects(loadProcedures(dir), (e: Error) => e instanceof CatalogueError && /x-broken\.ts: procedure X-BROKEN v\?: /.test(e.message));
+      fs.writeFileSync(
+        path.join(dir, 'x-broken.ts'),
+        `import { defineProcedure } from '${define}';\nexport default defineProcedure({ code: 'X-BROKEN' } as never);\n`,
+      );
+      await assert.rejects(
+        loadProcedures(dir),
+        (e: Error) => e instanceof CatalogueError && /x-broken\.ts: procedure X-BROKEN v\?: /.test(e.message),
+      );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -102,23 +161,40 @@ describe('procedures', () => {
 
 /** What a procedure file passes to defineProcedure, rebuilt from the checked result. */
 function sourceOf(p: Procedure): ProcedureSource {
-  return { ...p.definition, trigger: p.trigger, rules: p.rules.map(({ id: _, flow: __, procedure: ___, ...r }) => r), labels: p.labels, example: p.example };
+  return {
+    ...p.definition,
+    trigger: p.trigger,
+    rules: p.rules.map(({ id: _, flow: __, procedure: ___, ...r }) => r),
+    labels: p.labels,
+    example: p.example,
+  };
 }
 
 describe('regulation matrix', () => {
   test('goods are matched to their agencies by HS prefix, with the rule that required them', async () => {
     const res = await w.call('GET', '/api/v1/requirements?flow=import&hs=930190&country=US');
     assert.equal(res.body.hs.code, '930190');
-    assert.deepEqual(res.body.requirements.map((r: any) => r.procedure.code), ['SEDENA-ARMS-IMPORT']);
+    assert.deepEqual(
+      res.body.requirements.map((r: any) => r.procedure.code),
+      ['SEDENA-ARMS-IMPORT'],
+    );
     assert.equal(res.body.requirements[0].because[0].hsPrefix, '93');
-    assert.equal(res.body.requirements[0].because[0].rule, 'SEDENA-ARMS-IMPORT:93@2024-01-01', 'rule ids are derived from procedure, prefix and date');
+    assert.equal(
+      res.body.requirements[0].because[0].rule,
+      'SEDENA-ARMS-IMPORT:93@2024-01-01',
+      'rule ids are derived from procedure, prefix and date',
+    );
     assert.deepEqual(await required('flow=import&hs=300490&country=DE'), ['COFEPRIS-MEDICINES-IMPORT']);
     assert.ok((await required('flow=import&hs=271019&country=US')).includes('SENER-HYDROCARBONS-IMPORT'));
     assert.ok((await required('flow=import&hs=284443&country=CA')).includes('CNSNS-RADIOACTIVE-IMPORT'));
     assert.ok((await required('flow=export&hs=970121&country=US')).includes('INBAL-ARTWORKS-EXPORT'));
     assert.ok((await required('flow=import&hs=010221&country=US')).includes('SENASICA-ZOOSANITARY-IMPORT'));
     assert.ok((await required('flow=import&hs=720851&country=CN')).includes('SE-STEEL-NOTICE'));
-    assert.deepEqual(await required('flow=export&hs=930190&country=US'), [], 'the import rule does not apply to exports');
+    assert.deepEqual(
+      await required('flow=export&hs=930190&country=US'),
+      [],
+      'the import rule does not apply to exports',
+    );
     assert.deepEqual(await required('flow=import&hs=847130&country=US'), [], 'laptops need no permit');
   });
 
@@ -127,8 +203,12 @@ describe('regulation matrix', () => {
     assert.ok(!(await required('flow=import&hs=040210&country=US')).includes('SE-QUOTA-CERTIFICATE'));
     assert.ok((await required('flow=import&hs=870323&country=JP')).includes('SE-USED-VEHICLES-IMPORT'));
     assert.ok(!(await required('flow=import&hs=870323&country=US')).includes('SE-USED-VEHICLES-IMPORT'));
-    assert.ok((await required('flow=import&hs=040811&country=US&date=2024-06-01')).includes('SENASICA-ZOOSANITARY-IMPORT'));
-    assert.ok(!(await required('flow=import&hs=040811&country=US&date=2025-06-01')).includes('SENASICA-ZOOSANITARY-IMPORT'));
+    assert.ok(
+      (await required('flow=import&hs=040811&country=US&date=2024-06-01')).includes('SENASICA-ZOOSANITARY-IMPORT'),
+    );
+    assert.ok(
+      !(await required('flow=import&hs=040811&country=US&date=2025-06-01')).includes('SENASICA-ZOOSANITARY-IMPORT'),
+    );
     assert.ok(!(await required('flow=import&hs=640610&country=CN&date=2026-12-01')).includes('SE-FOOTWEAR-NOTICE'));
     assert.ok((await required('flow=import&hs=640610&country=CN&date=2027-07-01')).includes('SE-FOOTWEAR-NOTICE'));
   });

@@ -18,7 +18,18 @@ describe('ventanilla pki and sign', () => {
   test('--help lists the commands; an unknown command is a usage error', async () => {
     const help = await runCli(['--help']);
     assert.equal(help.code, 0);
-    for (const c of ['serve', 'migrate', 'demo', 'pki init', 'pki issue', 'pki revoke', 'sign', 'patent add', 'audit verify']) assert.ok(help.stdout.includes(c), c);
+    for (const c of [
+      'serve',
+      'migrate',
+      'demo',
+      'pki init',
+      'pki issue',
+      'pki revoke',
+      'sign',
+      'patent add',
+      'audit verify',
+    ])
+      assert.ok(help.stdout.includes(c), c);
     assert.equal((await runCli(['frobnicate'])).code, 2);
     const missing = await runCli(['pki', 'issue', '--rfc', 'X'], env);
     assert.equal(missing.code, 2);
@@ -26,20 +37,57 @@ describe('ventanilla pki and sign', () => {
 
   test('pki init, then pki issue writes SAT-style .cer and password-protected .key files', async () => {
     assert.equal((await runCli(['pki', 'init'], env)).code, 0);
-    const issued = await runCli(['pki', 'issue', '--rfc', 'GALA800101ABA', '--curp', 'GALA800101MDFRPN02', '--name', 'Ana García',
-      '--password', 's3cret', '--out', out, '--key-type', 'ec'], env);
+    const issued = await runCli(
+      [
+        'pki',
+        'issue',
+        '--rfc',
+        'GALA800101ABA',
+        '--curp',
+        'GALA800101MDFRPN02',
+        '--name',
+        'Ana García',
+        '--password',
+        's3cret',
+        '--out',
+        out,
+        '--key-type',
+        'ec',
+      ],
+      env,
+    );
     assert.equal(issued.code, 0, issued.stderr);
     const { cerPath, keyPath } = JSON.parse(issued.stdout);
     const signer = openEfirma({ cer: fs.readFileSync(cerPath), key: fs.readFileSync(keyPath), password: 's3cret' });
     assert.equal(signer.certificate.rfc, 'GALA800101ABA');
     assert.equal(signer.certificate.curp, 'GALA800101MDFRPN02');
     assert.equal(signer.certificate.keyType, 'ec');
-    assert.throws(() => openEfirma({ cer: fs.readFileSync(cerPath), key: fs.readFileSync(keyPath), password: 'wrong' }), /password/i);
+    assert.throws(
+      () => openEfirma({ cer: fs.readFileSync(cerPath), key: fs.readFileSync(keyPath), password: 'wrong' }),
+      /password/i,
+    );
   });
 
   test('pki issue --rfc "COMPANY / REP" writes a SAT company certificate, named after the company', async () => {
-    const issued = await runCli(['pki', 'issue', '--rfc', 'IDN150101AB7 / GALA800101ABA', '--curp', ' / GALA800101MDFRPN02', '--name', 'Importadora',
-      '--password', 's3cret', '--out', out, '--key-type', 'ec'], env);
+    const issued = await runCli(
+      [
+        'pki',
+        'issue',
+        '--rfc',
+        'IDN150101AB7 / GALA800101ABA',
+        '--curp',
+        ' / GALA800101MDFRPN02',
+        '--name',
+        'Importadora',
+        '--password',
+        's3cret',
+        '--out',
+        out,
+        '--key-type',
+        'ec',
+      ],
+      env,
+    );
     assert.equal(issued.code, 0, issued.stderr);
     const { cerPath } = JSON.parse(issued.stdout);
     assert.equal(path.basename(cerPath), 'IDN150101AB7.cer');
@@ -49,11 +97,28 @@ describe('ventanilla pki and sign', () => {
   });
 
   test('patent add records a broker patent in the registry, once', async () => {
-    const args = ['patent', 'add', '--patent', '0042', '--rfc', 'GALA800101ABA', '--curp', 'GALA800101MDFRPN04', '--name', 'Ana García', '--granted-on', '2011-02-03'];
+    const args = [
+      'patent',
+      'add',
+      '--patent',
+      '0042',
+      '--rfc',
+      'GALA800101ABA',
+      '--curp',
+      'GALA800101MDFRPN04',
+      '--name',
+      'Ana García',
+      '--granted-on',
+      '2011-02-03',
+    ];
     const added = await runCli(args, env);
     assert.equal(added.code, 0, added.stderr);
-    assert.deepEqual((({ patent, holderRfc, status, grantedOn }) => ({ patent, holderRfc, status, grantedOn }))(JSON.parse(added.stdout)),
-      { patent: '0042', holderRfc: 'GALA800101ABA', status: 'active', grantedOn: '2011-02-03' });
+    assert.deepEqual(
+      (({ patent, holderRfc, status, grantedOn }) => ({ patent, holderRfc, status, grantedOn }))(
+        JSON.parse(added.stdout),
+      ),
+      { patent: '0042', holderRfc: 'GALA800101ABA', status: 'active', grantedOn: '2011-02-03' },
+    );
     const again = await runCli(args, env);
     assert.equal(again.code, 1);
     assert.match(again.stderr, /registry\.patent_exists/);
@@ -63,13 +128,37 @@ describe('ventanilla pki and sign', () => {
   test('sign prints an envelope over the canonical JSON that the window verifies', async () => {
     const file = path.join(dataDir, 'payload.json');
     fs.writeFileSync(file, JSON.stringify({ b: [1, 2], a: 'firma' }));
-    const res = await runCli(['sign', '--cer', path.join(out, 'GALA800101ABA.cer'), '--key', path.join(out, 'GALA800101ABA.key'), '--password', 's3cret', file], env);
+    const res = await runCli(
+      [
+        'sign',
+        '--cer',
+        path.join(out, 'GALA800101ABA.cer'),
+        '--key',
+        path.join(out, 'GALA800101ABA.key'),
+        '--password',
+        's3cret',
+        file,
+      ],
+      env,
+    );
     assert.equal(res.code, 0, res.stderr);
     const envelope = JSON.parse(res.stdout);
     assert.equal(envelope.algorithm, 'ES256');
     const trust = TrustStore.fromDir(path.join(dataDir, 'pki', 'trust'));
     assert.equal(verifySignature({ payload: { a: 'firma', b: [1, 2] }, envelope, trust }).rfc, 'GALA800101ABA');
-    const bad = await runCli(['sign', '--cer', path.join(out, 'GALA800101ABA.cer'), '--key', path.join(out, 'GALA800101ABA.key'), '--password', 'nope', file], env);
+    const bad = await runCli(
+      [
+        'sign',
+        '--cer',
+        path.join(out, 'GALA800101ABA.cer'),
+        '--key',
+        path.join(out, 'GALA800101ABA.key'),
+        '--password',
+        'nope',
+        file,
+      ],
+      env,
+    );
     assert.equal(bad.code, 1);
     assert.match(bad.stderr, /efirma\.wrong_password/);
   });
@@ -94,9 +183,15 @@ describe('ventanilla serve: one command to a working window with demo data', () 
     const challenge = await postJson(`${server.url}/api/v1/auth/challenge`, {});
     const file = path.join(dataDir, `challenge-${rfc}.json`);
     fs.writeFileSync(file, JSON.stringify(challenge.body.payload));
-    const signed = await runCli(['sign', '--cer', demoFile(rfc, 'cer'), '--key', demoFile(rfc, 'key'), '--password', DEMO_PASSWORD, file], env);
+    const signed = await runCli(
+      ['sign', '--cer', demoFile(rfc, 'cer'), '--key', demoFile(rfc, 'key'), '--password', DEMO_PASSWORD, file],
+      env,
+    );
     assert.equal(signed.code, 0, signed.stderr);
-    return postJson(`${server.url}/api/v1/auth/login`, { challengeId: challenge.body.challengeId, ...JSON.parse(signed.stdout) });
+    return postJson(`${server.url}/api/v1/auth/login`, {
+      challengeId: challenge.body.challengeId,
+      ...JSON.parse(signed.stdout),
+    });
   }
 
   test('prints where it serves and where the demo e.firma files are, with their password', () => {
@@ -105,7 +200,7 @@ describe('ventanilla serve: one command to a working window with demo data', () 
     for (const p of DEMO_PEOPLE) assert.ok(fs.existsSync(demoFile(p.rfc, 'cer')), p.rfc);
   });
 
-  test("the demo legal representative logs in with the printed files and sees the demo trader", async () => {
+  test('the demo legal representative logs in with the printed files and sees the demo trader', async () => {
     const rep = DEMO_PEOPLE.find((p) => p.key === 'legal-rep')!;
     const res = await loginWithCli(rep.rfc);
     assert.equal(res.status, 200, JSON.stringify(res.body));
@@ -113,13 +208,19 @@ describe('ventanilla serve: one command to a working window with demo data', () 
     assert.equal(me.body.traders[0].rfc, DEMO_TRADER_RFC);
     const broker = await loginWithCli(DEMO_PEOPLE.find((p) => p.key === 'broker')!.rfc);
     const brokerMe = await getJson(`${server.url}/api/v1/me`, broker.body.token);
-    assert.deepEqual(brokerMe.body.representedTraders.map((t: any) => t.rfc), [DEMO_TRADER_RFC]);
+    assert.deepEqual(
+      brokerMe.body.representedTraders.map((t: any) => t.rfc),
+      [DEMO_TRADER_RFC],
+    );
   });
 
   test('pki revoke, run beside the live server, takes effect at once', async () => {
     const officer = DEMO_PEOPLE.find((p) => p.key === 'customs-officer')!;
     assert.equal((await loginWithCli(officer.rfc)).status, 200);
-    const revoked = await runCli(['pki', 'revoke', '--cert', demoFile(officer.rfc, 'cer'), '--reason', 'keyCompromise'], env);
+    const revoked = await runCli(
+      ['pki', 'revoke', '--cert', demoFile(officer.rfc, 'cer'), '--reason', 'keyCompromise'],
+      env,
+    );
     assert.equal(revoked.code, 0, revoked.stderr);
     const res = await loginWithCli(officer.rfc);
     assert.equal(res.status, 422);

@@ -12,9 +12,20 @@ test('defaults: port 8080, embedded database and dev PKI under ./data, demo data
 });
 
 test('production refuses to start without a trust store and a window key, and never seeds demo data', () => {
-  assert.throws(() => loadConfig({ NODE_ENV: 'production' }), (e: Error) => e instanceof ConfigError && /VENTANILLA_TRUST_DIR/.test(e.message));
-  assert.throws(() => loadConfig({ NODE_ENV: 'production', VENTANILLA_TRUST_DIR: '/etc/trust' }), /VENTANILLA_WINDOW_KEY/);
-  const c = loadConfig({ NODE_ENV: 'production', VENTANILLA_TRUST_DIR: '/etc/trust', VENTANILLA_WINDOW_KEY: '/etc/key.pem', VENTANILLA_DEMO: 'true' });
+  assert.throws(
+    () => loadConfig({ NODE_ENV: 'production' }),
+    (e: Error) => e instanceof ConfigError && /VENTANILLA_TRUST_DIR/.test(e.message),
+  );
+  assert.throws(
+    () => loadConfig({ NODE_ENV: 'production', VENTANILLA_TRUST_DIR: '/etc/trust' }),
+    /VENTANILLA_WINDOW_KEY/,
+  );
+  const c = loadConfig({
+    NODE_ENV: 'production',
+    VENTANILLA_TRUST_DIR: '/etc/trust',
+    VENTANILLA_WINDOW_KEY: '/etc/key.pem',
+    VENTANILLA_DEMO: 'true',
+  });
   assert.equal(c.demo, false);
   assert.equal(c.trustDir, '/etc/trust');
 });
@@ -27,12 +38,24 @@ test('bad values fail fast with the variable named', () => {
 
 test('TRUST_PROXY: no proxy trusted by default; a hop count or a list of addresses/CIDRs; anything else fails fast', () => {
   assert.equal(loadConfig({}).trustProxy, false);
-  assert.equal(loadConfig({ NODE_ENV: 'production', VENTANILLA_TRUST_DIR: '/t', VENTANILLA_WINDOW_KEY: '/k' }).trustProxy, false);
+  assert.equal(
+    loadConfig({ NODE_ENV: 'production', VENTANILLA_TRUST_DIR: '/t', VENTANILLA_WINDOW_KEY: '/k' }).trustProxy,
+    false,
+  );
   assert.equal(loadConfig({ TRUST_PROXY: '1' }).trustProxy, 1);
-  assert.deepEqual(loadConfig({ TRUST_PROXY: '10.0.0.5, 192.168.0.0/16,::1,fd00::/8,loopback' }).trustProxy,
-    ['10.0.0.5', '192.168.0.0/16', '::1', 'fd00::/8', 'loopback']);
+  assert.deepEqual(loadConfig({ TRUST_PROXY: '10.0.0.5, 192.168.0.0/16,::1,fd00::/8,loopback' }).trustProxy, [
+    '10.0.0.5',
+    '192.168.0.0/16',
+    '::1',
+    'fd00::/8',
+    'loopback',
+  ]);
   for (const bad of ['true', '0', '11', '10.0.0.300', '10.0.0.0/33', 'proxy.example.org', '10.0.0.1/8/2', ',']) {
-    assert.throws(() => loadConfig({ TRUST_PROXY: bad }), (e: Error) => e instanceof ConfigError && /TRUST_PROXY/.test(e.message), bad);
+    assert.throws(
+      () => loadConfig({ TRUST_PROXY: bad }),
+      (e: Error) => e instanceof ConfigError && /TRUST_PROXY/.test(e.message),
+      bad,
+    );
   }
 });
 

@@ -26,7 +26,11 @@ after(() => w.close());
 
 /** Files an import of medicines as the trader and has COFEPRIS approve it: a real permit with a known balance. */
 const medicinesPermit = (quantity: number, value: number, extra: Record<string, unknown> = {}) =>
-  w.permit({ ...rep, token: trader.token }, cofepris, { traderRfc: trader.rfc, goods: medicines(quantity, value, extra), procedureData: MEDICINES_FORM });
+  w.permit({ ...rep, token: trader.token }, cofepris, {
+    traderRfc: trader.rfc,
+    goods: medicines(quantity, value, extra),
+    procedureData: MEDICINES_FORM,
+  });
 
 const today = () => mexicoDate(w.ctx.clock.now());
 let sequence = 0;
@@ -35,12 +39,28 @@ const nextNumber = (date = today()) => `${date.slice(2, 4)}24${PATENT}${String(+
 
 type Line = Record<string, unknown>;
 const medicinesLine = (permit: string | null, extra: Line = {}): Line => ({
-  hsCode: '3004909999', quantity: 10, unit: 'KGM', value: 20, currency: 'USD', originCountry: 'DE', destinationCountry: 'MX',
-  permits: permit ? [{ number: permit }] : [], ...extra,
+  hsCode: '3004909999',
+  quantity: 10,
+  unit: 'KGM',
+  value: 20,
+  currency: 'USD',
+  originCountry: 'DE',
+  destinationCountry: 'MX',
+  permits: permit ? [{ number: permit }] : [],
+  ...extra,
 });
 const declaration = (lines: Line[], extra: Record<string, unknown> = {}) => {
   const date = (extra.date as string | undefined) ?? today();
-  return { number: nextNumber(date), customsOffice: 'ANAM-TAMPS-NLD', brokerPatent: PATENT, traderRfc: trader.rfc, flow: 'import', date, lines, ...extra };
+  return {
+    number: nextNumber(date),
+    customsOffice: 'ANAM-TAMPS-NLD',
+    brokerPatent: PATENT,
+    traderRfc: trader.rfc,
+    flow: 'import',
+    date,
+    lines,
+    ...extra,
+  };
 };
 
 const declare = (body: unknown, token = customs.token) => w.declaration(token, body);
@@ -49,7 +69,12 @@ async function balance(permit: string) {
   const res = await w.call('GET', `/api/v1/customs/permits/${permit}/draws`, { token: customs.token });
   assert.equal(res.status, 200, JSON.stringify(res.body));
   const [line] = res.body.balances;
-  return { status: res.body.status as string, quantity: line.remainingQuantity as number, value: line.remainingValue as number, draws: res.body.draws as any[] };
+  return {
+    status: res.body.status as string,
+    quantity: line.remainingQuantity as number,
+    value: line.remainingValue as number,
+    draws: res.body.draws as any[],
+  };
 }
 const reasonCodes = (res: { body: any }) => (res.body.reasons as Array<{ code: string }>).map((r) => r.code).sort();
 
@@ -64,7 +89,12 @@ describe('customs declarations against permits', () => {
   test('an accepted declaration draws the permit down, sealed by the window', async () => {
     const body = declaration([
       medicinesLine(permit, { quantity: 100, value: 200 }),
-      medicinesLine(permit, { hsCode: '30049001', quantity: 50, value: 100, permits: [{ number: permit, quantity: 50, value: 100 }] }),
+      medicinesLine(permit, {
+        hsCode: '30049001',
+        quantity: 50,
+        value: 100,
+        permits: [{ number: permit, quantity: 50, value: 100 }],
+      }),
     ]);
     const res = await declare(body);
     assert.equal(res.status, 201, JSON.stringify(res.body));
@@ -74,29 +104,62 @@ describe('customs declarations against permits', () => {
     const result = await openJws(res.body.seal, await keys(), { typ: CUSTOMS_TYP });
     assert.deepEqual(result, res.body.result);
     assert.equal(result.status, 'accepted');
-    assert.deepEqual(res.body.result.lines.map((l: any) => l.requiredProcedures), [['COFEPRIS-MEDICINES-IMPORT'], ['COFEPRIS-MEDICINES-IMPORT']]);
-    assert.deepEqual(res.body.result.lines.map((l: any) => l.draws.map((d: any) => [d.permit, d.quantity, d.value])), [[[permit, 100, 200]], [[permit, 50, 100]]]);
-    assert.equal(res.body.result.lines[1].draws[0].remainingQuantity, 350, 'the result says what is left after the whole declaration');
+    assert.deepEqual(
+      res.body.result.lines.map((l: any) => l.requiredProcedures),
+      [['COFEPRIS-MEDICINES-IMPORT'], ['COFEPRIS-MEDICINES-IMPORT']],
+    );
+    assert.deepEqual(
+      res.body.result.lines.map((l: any) => l.draws.map((d: any) => [d.permit, d.quantity, d.value])),
+      [[[permit, 100, 200]], [[permit, 50, 100]]],
+    );
+    assert.equal(
+      res.body.result.lines[1].draws[0].remainingQuantity,
+      350,
+      'the result says what is left after the whole declaration',
+    );
 
     const left = await balance(permit);
     assert.deepEqual([left.status, left.quantity, left.value], ['valid', 350, 700]);
-    assert.deepEqual(left.draws.map((d) => [d.declaration, d.declarationLine, d.quantity, d.returnedAt]).sort(), [[body.number, 1, 100, null], [body.number, 2, 50, null]]);
+    assert.deepEqual(left.draws.map((d) => [d.declaration, d.declarationLine, d.quantity, d.returnedAt]).sort(), [
+      [body.number, 1, 100, null],
+      [body.number, 2, 50, null],
+    ]);
     const seen = await w.call('GET', `/api/v1/customs/declarations/${body.number}`, { token: customs.token });
     assert.equal(seen.status, 200);
     assert.equal(seen.body.status, 'accepted');
     assert.equal(seen.body.seal, res.body.seal);
-    assert.deepEqual(seen.body.draws.map((d: any) => [d.permit, d.quantity]), [[permit, 100], [permit, 50]]);
-    const audit = await w.ctx.db.query("select type from audit_events where object_type = 'customs_declaration' and object_id = $1", [body.number]);
-    assert.deepEqual(audit.map((a) => a.type), ['customs.declaration_accepted']);
+    assert.deepEqual(
+      seen.body.draws.map((d: any) => [d.permit, d.quantity]),
+      [
+        [permit, 100],
+        [permit, 50],
+      ],
+    );
+    const audit = await w.ctx.db.query(
+      "select type from audit_events where object_type = 'customs_declaration' and object_id = $1",
+      [body.number],
+    );
+    assert.deepEqual(
+      audit.map((a) => a.type),
+      ['customs.declaration_accepted'],
+    );
     // The holder reads its permit's draws too.
-    assert.equal((await w.call('GET', `/api/v1/customs/permits/${permit}/draws`, { token: trader.token })).body.draws.length, 2);
+    assert.equal(
+      (await w.call('GET', `/api/v1/customs/permits/${permit}/draws`, { token: trader.token })).body.draws.length,
+      2,
+    );
   });
 
   test('the same declaration again answers the same sealed result and draws nothing more', async () => {
     const number = String(accepted.body.number);
     // Spelled differently (spaces in the number, draws left to their defaults): the same declaration.
-    const respelled: Record<string, unknown> = { ...accepted.body, number: `${number.slice(0, 2)} ${number.slice(2, 4)} ${number.slice(4, 8)} ${number.slice(8)}` };
-    respelled.lines = (accepted.body.lines as Line[]).map((l, i) => (i === 1 ? { ...l, permits: [{ number: permit }] } : l));
+    const respelled: Record<string, unknown> = {
+      ...accepted.body,
+      number: `${number.slice(0, 2)} ${number.slice(2, 4)} ${number.slice(4, 8)} ${number.slice(8)}`,
+    };
+    respelled.lines = (accepted.body.lines as Line[]).map((l, i) =>
+      i === 1 ? { ...l, permits: [{ number: permit }] } : l,
+    );
     const again = await declare(respelled);
     assert.equal(again.status, 200, JSON.stringify(again.body));
     assert.equal(again.body.replayed, true);
@@ -123,10 +186,16 @@ describe('customs declarations against permits', () => {
       assert.equal(result.status, 'refused');
       assert.deepEqual(result.reasons, res.body.reasons);
       const afterwards = await balance(permit);
-      assert.deepEqual([afterwards.quantity, afterwards.value, afterwards.draws.length], [before.quantity, before.value, before.draws.length]);
+      assert.deepEqual(
+        [afterwards.quantity, afterwards.value, afterwards.draws.length],
+        [before.quantity, before.value, before.draws.length],
+      );
       const seen = await w.call('GET', `/api/v1/customs/declarations/${body.number}`, { token: customs.token });
       assert.equal(seen.body.status, 'refused');
-      assert.deepEqual(seen.body.refusals.map((r: any) => r.seal), [res.body.seal]);
+      assert.deepEqual(
+        seen.body.refusals.map((r: any) => r.seal),
+        [res.body.seal],
+      );
       return res;
     }
 
@@ -147,8 +216,11 @@ describe('customs declarations against permits', () => {
 
     test('a permit that does not cover the HS code, or is of another procedure', async () => {
       await refused(declaration([medicinesLine(permit, { hsCode: '30042000' })]), ['permit_hs_not_covered']);
-      await refused(declaration([medicinesLine(permit, { hsCode: '930190', unit: 'PCE', originCountry: 'US' })]),
-        ['permit_hs_not_covered', 'permit_missing', 'permit_wrong_procedure']);
+      await refused(declaration([medicinesLine(permit, { hsCode: '930190', unit: 'PCE', originCountry: 'US' })]), [
+        'permit_hs_not_covered',
+        'permit_missing',
+        'permit_wrong_procedure',
+      ]);
     });
 
     test('another unit, another currency, another origin', async () => {
@@ -160,13 +232,18 @@ describe('customs declarations against permits', () => {
     test('not enough balance, also when two lines together take more than is left', async () => {
       await refused(declaration([medicinesLine(permit, { quantity: 351 })]), ['permit_insufficient_balance']);
       await refused(declaration([medicinesLine(permit, { value: 701 })]), ['permit_insufficient_balance']);
-      const res = await refused(declaration([medicinesLine(permit, { quantity: 200 }), medicinesLine(permit, { quantity: 151 })]), ['permit_insufficient_balance']);
+      const res = await refused(
+        declaration([medicinesLine(permit, { quantity: 200 }), medicinesLine(permit, { quantity: 151 })]),
+        ['permit_insufficient_balance'],
+      );
       assert.equal(res.body.reasons[0].line, 2);
       assert.equal(res.body.reasons[0].remainingQuantity, 150);
     });
 
     test('draws that do not add up to the goods on the line', async () => {
-      await refused(declaration([medicinesLine(permit, { permits: [{ number: permit, quantity: 5 }] })]), ['permit_draw_mismatch']);
+      await refused(declaration([medicinesLine(permit, { permits: [{ number: permit, quantity: 5 }] })]), [
+        'permit_draw_mismatch',
+      ]);
     });
 
     test('a declaration dated before the permit was issued', async () => {
@@ -175,7 +252,8 @@ describe('customs declarations against permits', () => {
     });
 
     test('an expired permit', async () => {
-      const validTo = (await w.call('GET', `/api/v1/permits/${permit}`, { token: customs.token })).body.validTo as string;
+      const validTo = (await w.call('GET', `/api/v1/permits/${permit}`, { token: customs.token })).body
+        .validTo as string;
       const realNow = w.ctx.clock.now;
       const realToken = customs.token;
       try {
@@ -192,25 +270,50 @@ describe('customs declarations against permits', () => {
 
     test('a revoked permit', async () => {
       const revokedPermit = await medicinesPermit(100, 100);
-      const revoked = await w.signed(cofepris.token, cofepris, 'POST', `/api/v1/permits/${revokedPermit}/revocation`, { reason: 'Lote retirado del mercado.' });
+      const revoked = await w.signed(cofepris.token, cofepris, 'POST', `/api/v1/permits/${revokedPermit}/revocation`, {
+        reason: 'Lote retirado del mercado.',
+      });
       assert.equal(revoked.status, 200, JSON.stringify(revoked.body));
       await refused(declaration([medicinesLine(revokedPermit)]), ['permit_revoked']);
       assert.equal((await balance(revokedPermit)).quantity, 100);
     });
 
     test('unknown COVEs and eDocuments', async () => {
-      await refused(declaration([medicinesLine(permit)], { coves: ['COVE0000000000'], edocuments: ['ED0000000000'] }), ['cove_not_found', 'edocument_not_found']);
+      await refused(declaration([medicinesLine(permit)], { coves: ['COVE0000000000'], edocuments: ['ED0000000000'] }), [
+        'cove_not_found',
+        'edocument_not_found',
+      ]);
     });
 
     test('every reason of every line at once', async () => {
-      const res = await refused(declaration([
-        medicinesLine(null),
-        medicinesLine(permit, { unit: 'PCE' }),
-        medicinesLine('COFEPRIS-2026-999999', { hsCode: '930190', unit: 'PCE', originCountry: 'US', permits: [{ number: permit }, { number: 'COFEPRIS-2026-999999' }] }),
-      ], { coves: ['COVE0000000000'] }), [
-        'permit_missing', 'unit_mismatch', 'permit_not_found', 'permit_wrong_procedure', 'permit_hs_not_covered', 'permit_missing', 'cove_not_found',
-      ]);
-      assert.deepEqual(res.body.reasons.map((r: any) => r.line), [1, 2, 3, 3, 3, 3, null]);
+      const res = await refused(
+        declaration(
+          [
+            medicinesLine(null),
+            medicinesLine(permit, { unit: 'PCE' }),
+            medicinesLine('COFEPRIS-2026-999999', {
+              hsCode: '930190',
+              unit: 'PCE',
+              originCountry: 'US',
+              permits: [{ number: permit }, { number: 'COFEPRIS-2026-999999' }],
+            }),
+          ],
+          { coves: ['COVE0000000000'] },
+        ),
+        [
+          'permit_missing',
+          'unit_mismatch',
+          'permit_not_found',
+          'permit_wrong_procedure',
+          'permit_hs_not_covered',
+          'permit_missing',
+          'cove_not_found',
+        ],
+      );
+      assert.deepEqual(
+        res.body.reasons.map((r: any) => r.line),
+        [1, 2, 3, 3, 3, 3, null],
+      );
     });
 
     test('a refusal binds nothing: the corrected declaration is accepted under the same number', async () => {
@@ -231,16 +334,35 @@ describe('customs declarations against permits', () => {
     assert.equal((await balance(permit)).quantity, before.quantity - 40);
 
     const stranger = await w.officer('COFEPRIS', ['resolver']);
-    const notCustoms = await w.call('POST', `/api/v1/customs/declarations/${body.number}/cancellation/signing-payload`, { token: stranger.token, body: { reason: 'x'.repeat(5) } });
+    const notCustoms = await w.call(
+      'POST',
+      `/api/v1/customs/declarations/${body.number}/cancellation/signing-payload`,
+      { token: stranger.token, body: { reason: 'x'.repeat(5) } },
+    );
     assert.equal(notCustoms.status, 403);
-    const cancelled = await w.signed(customs.token, customs, 'POST', `/api/v1/customs/declarations/${body.number}/cancellation`, { reason: 'Mercancía no presentada a despacho.' });
+    const cancelled = await w.signed(
+      customs.token,
+      customs,
+      'POST',
+      `/api/v1/customs/declarations/${body.number}/cancellation`,
+      { reason: 'Mercancía no presentada a despacho.' },
+    );
     assert.equal(cancelled.status, 200, JSON.stringify(cancelled.body));
-    assert.deepEqual(cancelled.body.data.restored.map((r: any) => [r.permit, r.remainingQuantity]), [[permit, before.quantity]]);
+    assert.deepEqual(
+      cancelled.body.data.restored.map((r: any) => [r.permit, r.remainingQuantity]),
+      [[permit, before.quantity]],
+    );
     const afterwards = await balance(permit);
     assert.deepEqual([afterwards.quantity, afterwards.value], [before.quantity, before.value]);
     assert.ok(afterwards.draws.find((d) => d.declaration === body.number).returnedAt);
 
-    const twice = await w.signed(customs.token, customs, 'POST', `/api/v1/customs/declarations/${body.number}/cancellation`, { reason: 'Otra vez.' });
+    const twice = await w.signed(
+      customs.token,
+      customs,
+      'POST',
+      `/api/v1/customs/declarations/${body.number}/cancellation`,
+      { reason: 'Otra vez.' },
+    );
     assert.equal(twice.status, 409);
     assert.equal(twice.body.code, 'declaration.already_cancelled');
     const resent = await declare(body);
@@ -249,13 +371,27 @@ describe('customs declarations against permits', () => {
     assert.equal((await balance(permit)).quantity, before.quantity, 'a resent cancelled declaration draws nothing');
     const seen = await w.call('GET', `/api/v1/customs/declarations/${body.number}`, { token: customs.token });
     assert.equal(seen.body.cancellation.reason, 'Mercancía no presentada a despacho.');
-    const audit = await w.ctx.db.query("select type, signature_id from audit_events where object_id = $1 order by seq", [body.number]);
-    assert.deepEqual(audit.map((a) => a.type), ['customs.declaration_accepted', 'customs.declaration_cancelled']);
+    const audit = await w.ctx.db.query(
+      'select type, signature_id from audit_events where object_id = $1 order by seq',
+      [body.number],
+    );
+    assert.deepEqual(
+      audit.map((a) => a.type),
+      ['customs.declaration_accepted', 'customs.declaration_cancelled'],
+    );
     assert.ok(audit[1]!.signature_id);
   });
 
   test('goods that need no permit are accepted without draws; naming a permit for them is a reason', async () => {
-    const laptops = { hsCode: '84713001', quantity: 3, unit: 'PCE', value: 2400, currency: 'USD', originCountry: 'CN', destinationCountry: 'MX' };
+    const laptops = {
+      hsCode: '84713001',
+      quantity: 3,
+      unit: 'PCE',
+      value: 2400,
+      currency: 'USD',
+      originCountry: 'CN',
+      destinationCountry: 'MX',
+    };
     const ok = await declare(declaration([laptops]));
     assert.equal(ok.status, 201, JSON.stringify(ok.body));
     assert.deepEqual(ok.body.result.lines[0].requiredProcedures, []);
@@ -267,12 +403,20 @@ describe('customs declarations against permits', () => {
     const small = await medicinesPermit(5, 10);
     const body = declaration([medicinesLine(small, { quantity: 5, value: 10 })]);
     assert.equal((await declare(body)).status, 201);
-    const { verification_code: code } = await w.ctx.db.one('select verification_code from permits where number = $1', [small]);
+    const { verification_code: code } = await w.ctx.db.one('select verification_code from permits where number = $1', [
+      small,
+    ]);
     assert.equal((await w.call('GET', `/api/v1/verify/${small}?code=${code}`)).body.status, 'exhausted');
     assert.equal((await balance(small)).status, 'exhausted');
     const more = await declare(declaration([medicinesLine(small, { quantity: 1, value: 1 })]));
     assert.deepEqual(reasonCodes(more), ['permit_insufficient_balance']);
-    const cancelled = await w.signed(customs.token, customs, 'POST', `/api/v1/customs/declarations/${body.number}/cancellation`, { reason: 'Pedimento rectificado.' });
+    const cancelled = await w.signed(
+      customs.token,
+      customs,
+      'POST',
+      `/api/v1/customs/declarations/${body.number}/cancellation`,
+      { reason: 'Pedimento rectificado.' },
+    );
     assert.equal(cancelled.status, 200, JSON.stringify(cancelled.body));
     assert.equal((await w.call('GET', `/api/v1/verify/${small}?code=${code}`)).body.status, 'valid');
   });
@@ -285,14 +429,45 @@ describe('COVEs and eDocuments', () => {
 
   /** A one-line invoice; in an import the trader is the recipient, in an export the issuer. */
   const coveOf = (rfc: string, extra: Record<string, unknown> = {}) => {
-    const mexican = { taxId: rfc, name: `Comercializadora ${rfc} S.A. de C.V.`, address: traderProfile(rfc).taxAddress };
-    const foreign = { taxId: '12-3456789', name: 'Acme Tools Inc.', address: { street: 'Main St', exteriorNumber: '1200', city: 'Laredo', state: 'TX', postalCode: '78040', country: 'US' } };
+    const mexican = {
+      taxId: rfc,
+      name: `Comercializadora ${rfc} S.A. de C.V.`,
+      address: traderProfile(rfc).taxAddress,
+    };
+    const foreign = {
+      taxId: '12-3456789',
+      name: 'Acme Tools Inc.',
+      address: {
+        street: 'Main St',
+        exteriorNumber: '1200',
+        city: 'Laredo',
+        state: 'TX',
+        postalCode: '78040',
+        country: 'US',
+      },
+    };
     const flow = (extra.operationType as string | undefined) ?? 'import';
     return {
-      operationType: flow, invoiceNumber: `INV-${++sequence}`, invoiceDate: today(), certificateOfOrigin: false, invoiceTotal: 100,
-      issuer: flow === 'import' ? foreign : mexican, recipient: flow === 'import' ? mexican : foreign,
-      goods: [{ description: 'Medicamento', quantity: 1, unit: 'KGM', currency: 'USD', unitValue: 100, total: 100, usdValue: 100 }],
-      brokerPatents: [PATENT], ...extra,
+      operationType: flow,
+      invoiceNumber: `INV-${++sequence}`,
+      invoiceDate: today(),
+      certificateOfOrigin: false,
+      invoiceTotal: 100,
+      issuer: flow === 'import' ? foreign : mexican,
+      recipient: flow === 'import' ? mexican : foreign,
+      goods: [
+        {
+          description: 'Medicamento',
+          quantity: 1,
+          unit: 'KGM',
+          currency: 'USD',
+          unitValue: 100,
+          total: 100,
+          usdValue: 100,
+        },
+      ],
+      brokerPatents: [PATENT],
+      ...extra,
     };
   };
   async function fileCove(token: string, signer: Person, data: unknown, url = '/api/v1/coves') {
@@ -309,13 +484,17 @@ describe('COVEs and eDocuments', () => {
     form.append('file', new Blob([new Uint8Array(await pdf.save())], { type: 'application/pdf' }), 'factura.pdf');
     const request = new Request('http://window.test/', { method: 'POST', body: form });
     const uploaded = await w.app.inject({
-      method: 'POST', url: '/api/v1/edocuments/uploads',
+      method: 'POST',
+      url: '/api/v1/edocuments/uploads',
       headers: { authorization: `Bearer ${token}`, 'content-type': request.headers.get('content-type')! },
       payload: Buffer.from(await request.arrayBuffer()),
     });
     assert.equal(uploaded.statusCode, 201, uploaded.body);
     const issued = uploaded.json();
-    const created = await w.call('POST', '/api/v1/edocuments', { token, body: { challengeId: issued.challengeId, ...signPayload(issued.payload, signer.signer) } });
+    const created = await w.call('POST', '/api/v1/edocuments', {
+      token,
+      body: { challengeId: issued.challengeId, ...signPayload(issued.payload, signer.signer) },
+    });
     assert.equal(created.status, 201, JSON.stringify(created.body));
     return created.body.data.number as string;
   }
@@ -328,7 +507,7 @@ describe('COVEs and eDocuments', () => {
     other = { ...(await w.registerTrader(otherRep)), rep: otherRep };
   });
 
-  test('a declaration citing the trader\'s own current COVE and eDocument is accepted', async () => {
+  test("a declaration citing the trader's own current COVE and eDocument is accepted", async () => {
     const cove = await fileCove(trader.token, rep, coveOf(trader.rfc));
     const edocument = await fileEdocument(trader.token, rep, trader.rfc);
     const res = await declare(declaration([line()], { coves: [cove], edocuments: [edocument] }));
@@ -341,13 +520,29 @@ describe('COVEs and eDocuments', () => {
     const otherBroker = await fileCove(trader.token, rep, coveOf(trader.rfc, { brokerPatents: ['9001'] }));
     const exportCove = await fileCove(trader.token, rep, coveOf(trader.rfc, { operationType: 'export' }));
     const original = await fileCove(trader.token, rep, coveOf(trader.rfc));
-    const amended = await fileCove(trader.token, rep, { ...coveOf(trader.rfc), reason: 'Factura corregida.' }, `/api/v1/coves/${original}/amendments`);
-    const res = await declare(declaration([line()], { coves: [othersCove, otherBroker, exportCove, original, amended], edocuments: [othersEdocument] }));
+    const amended = await fileCove(
+      trader.token,
+      rep,
+      { ...coveOf(trader.rfc), reason: 'Factura corregida.' },
+      `/api/v1/coves/${original}/amendments`,
+    );
+    const res = await declare(
+      declaration([line()], {
+        coves: [othersCove, otherBroker, exportCove, original, amended],
+        edocuments: [othersEdocument],
+      }),
+    );
     assert.equal(res.status, 422, JSON.stringify(res.body));
-    assert.deepEqual(res.body.reasons.map((r: any) => [r.code, r.document]), [
-      ['cove_wrong_party', othersCove], ['cove_wrong_party', otherBroker], ['cove_wrong_flow', exportCove], ['cove_superseded', original],
-      ['edocument_wrong_party', othersEdocument],
-    ]);
+    assert.deepEqual(
+      res.body.reasons.map((r: any) => [r.code, r.document]),
+      [
+        ['cove_wrong_party', othersCove],
+        ['cove_wrong_party', otherBroker],
+        ['cove_wrong_flow', exportCove],
+        ['cove_superseded', original],
+        ['edocument_wrong_party', othersEdocument],
+      ],
+    );
     assert.match(res.body.reasons[3].message, new RegExp(amended));
   });
 });
@@ -358,15 +553,23 @@ describe('who may declare, and what is checked before any permit', () => {
     permit = await medicinesPermit(100, 100);
   });
 
-  test('only ANAM customs officers, with their registered certificate; a customs system uses its officer\'s API token', async () => {
+  test("only ANAM customs officers, with their registered certificate; a customs system uses its officer's API token", async () => {
     const body = () => declaration([medicinesLine(permit, { quantity: 1, value: 1 })]);
-    for (const token of [trader.token, cofepris.token, (await w.officer('ANAM', ['supervisor'], 'ANAM-TAMPS-NLD')).token]) {
+    for (const token of [
+      trader.token,
+      cofepris.token,
+      (await w.officer('ANAM', ['supervisor'], 'ANAM-TAMPS-NLD')).token,
+    ]) {
       const res = await declare(body(), token);
       assert.equal(res.status, 403);
       assert.equal(res.body.code, 'auth.not_agency_officer');
     }
     const issue = async (scopes: string[]) => {
-      const res = await w.signed(customs.token, customs, 'POST', '/api/v1/api-tokens', { label: 'SAAI validador', scopes, expiresInDays: 30 });
+      const res = await w.signed(customs.token, customs, 'POST', '/api/v1/api-tokens', {
+        label: 'SAAI validador',
+        scopes,
+        expiresInDays: 30,
+      });
       assert.equal(res.status, 201, JSON.stringify(res.body));
       return res.body.data.token as string;
     };
@@ -374,7 +577,10 @@ describe('who may declare, and what is checked before any permit', () => {
     const ok = await declare(body(), system);
     assert.equal(ok.status, 201, JSON.stringify(ok.body));
     assert.equal(ok.body.result.validatedBy, customs.rfc);
-    assert.equal((await w.call('GET', `/api/v1/customs/declarations/${ok.body.number}`, { token: system })).status, 200);
+    assert.equal(
+      (await w.call('GET', `/api/v1/customs/declarations/${ok.body.number}`, { token: system })).status,
+      200,
+    );
     const readOnly = await declare(body(), await issue(['read']));
     assert.equal(readOnly.status, 403);
     assert.equal(readOnly.body.code, 'auth.scope_missing');
@@ -393,7 +599,10 @@ describe('who may declare, and what is checked before any permit', () => {
       [{ lines: [medicinesLine(permit, { hsCode: '999999' })] }, 'catalog.hs_invalid'],
       [{ lines: [medicinesLine(permit, { destinationCountry: 'US' })] }, 'declaration.country_invalid'],
       [{ lines: [medicinesLine(permit, { quantity: 0.1234567 })] }, 'declaration.amount_invalid'],
-      [{ lines: [medicinesLine(permit, { permits: [{ number: permit }, { number: permit }] })] }, 'declaration.permit_listed_twice'],
+      [
+        { lines: [medicinesLine(permit, { permits: [{ number: permit }, { number: permit }] })] },
+        'declaration.permit_listed_twice',
+      ],
       [{ traderRfc: trader.rfc.slice(0, -1) + (trader.rfc.endsWith('0') ? '1' : '0') }, 'registry.rfc_check_digit'],
       [{ lines: [{ ...medicinesLine(permit), extra: 1 }] }, 'request.invalid'],
     ];
@@ -412,20 +621,28 @@ describe('throughput and concurrency on this backend', () => {
     const units = 60;
     const permit = await medicinesPermit(units, units);
     const attempts = 120;
-    const bodies = Array.from({ length: attempts }, () => declaration([medicinesLine(permit, { quantity: 1, value: 1 })]));
+    const bodies = Array.from({ length: attempts }, () =>
+      declaration([medicinesLine(permit, { quantity: 1, value: 1 })]),
+    );
     const started = process.hrtime.bigint();
     const results = await Promise.all(bodies.map((b) => declare(b)));
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const statuses = results.map((r) => r.status);
     assert.equal(statuses.filter((s) => s === 201).length, units);
     assert.equal(statuses.filter((s) => s === 422).length, attempts - units);
-    assert.ok(results.filter((r) => r.status === 422).every((r) => reasonCodes(r).join() === 'permit_insufficient_balance'));
+    assert.ok(
+      results.filter((r) => r.status === 422).every((r) => reasonCodes(r).join() === 'permit_insufficient_balance'),
+    );
     const left = await balance(permit);
     assert.deepEqual([left.status, left.quantity, left.value, left.draws.length], ['exhausted', 0, 0, units]);
     const sums = await w.ctx.db.one<{ quantity: string }>(
-      'select sum(d.quantity)::text as quantity from permit_draws d join permits p on p.id = d.permit_id where p.number = $1', [permit]);
+      'select sum(d.quantity)::text as quantity from permit_draws d join permits p on p.id = d.permit_id where p.number = $1',
+      [permit],
+    );
     assert.equal(Number(sums.quantity), units);
     assert.equal((await w.call('GET', '/api/v1/audit/verify')).body.ok, true);
-    t.diagnostic(`customs validations per second (${w.ctx.db.backend}, one process, ${attempts} concurrent): ${(attempts / seconds).toFixed(1)}`);
+    t.diagnostic(
+      `customs validations per second (${w.ctx.db.backend}, one process, ${attempts} concurrent): ${(attempts / seconds).toFixed(1)}`,
+    );
   });
 });

@@ -13,11 +13,14 @@ const SRC = path.resolve(import.meta.dirname, '../src');
 const RELEASED = path.resolve(import.meta.dirname, 'error-codes.released.txt');
 
 function sourceFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? sourceFiles(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []);
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) =>
+      e.isDirectory() ? sourceFiles(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : [],
+    );
 }
 
-const CODE = "([a-z][a-z0-9_]*(?:\\.[a-z0-9_]+)+)";
+const CODE = '([a-z][a-z0-9_]*(?:\\.[a-z0-9_]+)+)';
 /** Where a code is written as a literal: each pattern and how its match names the code. */
 const LITERAL_SITES: Array<[RegExp, (m: RegExpMatchArray, file: string) => string | null]> = [
   [new RegExp(`new AppError\\(\\s*'${CODE}'`, 'g'), (m) => m[1]!],
@@ -29,8 +32,14 @@ const LITERAL_SITES: Array<[RegExp, (m: RegExpMatchArray, file: string) => strin
   // Denials and limits given as data: { code: 'workflow.four_eyes', ... }
   [new RegExp(`code: '${CODE}'`, 'g'), (m) => m[1]!],
   // Helpers that prefix their area: signature.ts `fail('invalid', …)`, declaration-input.ts `bad('amount_invalid', …)`
-  [/\bfail\(\s*'([a-z_]+)'/g, (m, file) => file.endsWith(path.join('pki', 'signature.ts')) ? `signature.${m[1]}` : null],
-  [/\bbad\(\s*'([a-z_]+)'/g, (m, file) => file.endsWith(path.join('customs', 'declaration-input.ts')) ? `declaration.${m[1]}` : null],
+  [
+    /\bfail\(\s*'([a-z_]+)'/g,
+    (m, file) => (file.endsWith(path.join('pki', 'signature.ts')) ? `signature.${m[1]}` : null),
+  ],
+  [
+    /\bbad\(\s*'([a-z_]+)'/g,
+    (m, file) => (file.endsWith(path.join('customs', 'declaration-input.ts')) ? `declaration.${m[1]}` : null),
+  ],
   [/requireFreshCrl\([^)]*'(signature|auth)'\)/g, (m) => `${m[1]}.crl_stale`],
 ];
 
@@ -67,7 +76,11 @@ function scan() {
       }
     }
     for (const m of text.matchAll(/(new AppError|sendProblem)\(\s*([^'\s][^,]*(?:,\s*[^,']+){0,3})/g)) {
-      if (m[1] === 'sendProblem' && /^\w+,\s*\w+,\s*[^,]+,\s*'/.test(text.slice(m.index! + m[1].length + 1).trimStart())) continue;
+      if (
+        m[1] === 'sendProblem' &&
+        /^\w+,\s*\w+,\s*[^,]+,\s*'/.test(text.slice(m.index! + m[1].length + 1).trimStart())
+      )
+        continue;
       computed.push(`${name}: ${m[0].replace(/\s+/g, ' ')}`);
     }
   }
@@ -77,24 +90,50 @@ function scan() {
 test('every code thrown is in the catalogue, and every code in it is still thrown', () => {
   const { thrown } = scan();
   const catalogued = new Set(Object.keys(ERROR_CODES));
-  assert.deepEqual([...thrown].filter(([code]) => !catalogued.has(code)).map(([code, file]) => `${code} (${file})`), [],
-    'add these codes to src/error-codes.ts');
-  const retired = new Set(Object.entries(ERROR_CODES).filter(([, c]) => 'replacedBy' in c).map(([code]) => code));
-  assert.deepEqual([...catalogued].filter((code) => !thrown.has(code) && !retired.has(code)), [],
-    'no longer thrown: a released code is never reused for something else, so keep it thrown or mark it replacedBy');
-  assert.deepEqual([...retired].filter((code) => thrown.has(code)), [], 'a code marked replacedBy is thrown again');
+  assert.deepEqual(
+    [...thrown].filter(([code]) => !catalogued.has(code)).map(([code, file]) => `${code} (${file})`),
+    [],
+    'add these codes to src/error-codes.ts',
+  );
+  const retired = new Set(
+    Object.entries(ERROR_CODES)
+      .filter(([, c]) => 'replacedBy' in c)
+      .map(([code]) => code),
+  );
+  assert.deepEqual(
+    [...catalogued].filter((code) => !thrown.has(code) && !retired.has(code)),
+    [],
+    'no longer thrown: a released code is never reused for something else, so keep it thrown or mark it replacedBy',
+  );
+  assert.deepEqual(
+    [...retired].filter((code) => thrown.has(code)),
+    [],
+    'a code marked replacedBy is thrown again',
+  );
 });
 
 test('every computed code is one the scanner knows how to read', () => {
   const unknown = scan().computed.filter((site) => !COMPUTED_SITES.some((known) => site.startsWith(known)));
-  assert.deepEqual(unknown, [], 'a code built at run time: teach LITERAL_SITES its helper and list the site in COMPUTED_SITES');
+  assert.deepEqual(
+    unknown,
+    [],
+    'a code built at run time: teach LITERAL_SITES its helper and list the site in COMPUTED_SITES',
+  );
 });
 
 test('no released code is removed or renamed (test/error-codes.released.txt only grows)', () => {
   const released = fs.readFileSync(RELEASED, 'utf8').split('\n').filter(Boolean);
   const catalogued = Object.keys(ERROR_CODES);
-  assert.deepEqual(released.filter((code) => !catalogued.includes(code)), [], 'these released codes disappeared from the catalogue');
-  assert.deepEqual(catalogued.filter((code) => !released.includes(code)).sort(), [], 'new codes: append them to test/error-codes.released.txt');
+  assert.deepEqual(
+    released.filter((code) => !catalogued.includes(code)),
+    [],
+    'these released codes disappeared from the catalogue',
+  );
+  assert.deepEqual(
+    catalogued.filter((code) => !released.includes(code)).sort(),
+    [],
+    'new codes: append them to test/error-codes.released.txt',
+  );
 });
 
 test('codes are area.snake_case, with HTTP error statuses and a meaning', () => {

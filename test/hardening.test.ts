@@ -21,7 +21,9 @@ import { runCli, startServerProcess } from './support/processes.ts';
 import { randomCurp, randomRfc, startTestWindow, type TestWindow } from './support/window.ts';
 
 let w: TestWindow;
-before(async () => { w = await startTestWindow(); });
+before(async () => {
+  w = await startTestWindow();
+});
 after(() => w.close());
 
 /** A second server on the same database and keys, with some settings changed (e.g. production mode). */
@@ -35,8 +37,10 @@ const challengeFrom = (app: FastifyInstance, forwardedFor: string) =>
   app.inject({ method: 'POST', url: '/api/v1/auth/challenge', headers: { 'x-forwarded-for': forwardedFor } });
 
 const bucketHits = async (target: TestWindow, bucket: string) =>
-  (await target.ctx.db.query<{ hits: number }>('select hits from rate_limits where bucket = $1', [bucket]))
-    .reduce((sum, r) => sum + r.hits, 0);
+  (await target.ctx.db.query<{ hits: number }>('select hits from rate_limits where bucket = $1', [bucket])).reduce(
+    (sum, r) => sum + r.hits,
+    0,
+  );
 
 describe('rule 10: proxies are trusted only when configured', () => {
   test('in production without TRUST_PROXY, X-Forwarded-For is ignored: the login limit counts the real address', async () => {
@@ -72,13 +76,16 @@ describe('rule 10: proxies are trusted only when configured', () => {
       const headers = { 'x-forwarded-for': client };
       const challenge = await proxied.call('POST', '/api/v1/auth/challenge', { headers });
       const login = await proxied.call('POST', '/api/v1/auth/login', {
-        headers, body: { challengeId: challenge.body.challengeId, ...signPayload(challenge.body.payload, person.signer) },
+        headers,
+        body: { challengeId: challenge.body.challengeId, ...signPayload(challenge.body.payload, person.signer) },
       });
       assert.equal(login.status, 200, JSON.stringify(login.body));
       assert.equal(await bucketHits(proxied, `login:${client}`), 2);
       assert.equal(await bucketHits(proxied, 'login:127.0.0.1'), 0);
       const event = await proxied.ctx.db.one<{ address: string }>(
-        "select data->>'clientAddress' as address from audit_events where type = 'auth.login' and actor_rfc = $1", [person.rfc]);
+        "select data->>'clientAddress' as address from audit_events where type = 'auth.login' and actor_rfc = $1",
+        [person.rfc],
+      );
       assert.equal(event.address, client);
     } finally {
       await proxied.close();
@@ -100,7 +107,11 @@ describe('rule 10: proxies are trusted only when configured', () => {
 
 describe('rule 13: security headers, no-store, /docs, JSON depth', () => {
   test('every response carries a CSP with frame-ancestors none, nosniff and a Referrer-Policy; no HSTS over plain HTTP', async () => {
-    for (const [url, status] of [['/health', 200], ['/api/v1/me', 401], ['/nowhere', 404]] as const) {
+    for (const [url, status] of [
+      ['/health', 200],
+      ['/api/v1/me', 401],
+      ['/nowhere', 404],
+    ] as const) {
       const res = await w.call('GET', url);
       assert.equal(res.status, status, url);
       const csp = String(res.headers['content-security-policy']);
@@ -117,7 +128,10 @@ describe('rule 13: security headers, no-store, /docs, JSON depth', () => {
     const https = await serverWith(w, { publicUrl: 'https://ventanilla.example.gob.mx' });
     const proxied = await serverWith(w, { trustProxy: ['127.0.0.1'] });
     try {
-      assert.match(String((await https.inject({ url: '/health' })).headers['strict-transport-security']), /max-age=\d+/);
+      assert.match(
+        String((await https.inject({ url: '/health' })).headers['strict-transport-security']),
+        /max-age=\d+/,
+      );
       const viaProxy = await proxied.inject({ url: '/health', headers: { 'x-forwarded-proto': 'https' } });
       assert.match(String(viaProxy.headers['strict-transport-security']), /max-age=\d+/);
       // An untrusted client saying https changes nothing.
@@ -135,7 +149,12 @@ describe('rule 13: security headers, no-store, /docs, JSON depth', () => {
     assert.equal(me.status, 200);
     assert.equal(me.headers['cache-control'], 'no-store');
     assert.equal((await w.call('GET', '/api/v1/me')).headers['cache-control'], 'no-store');
-    assert.equal((await w.call('GET', '/api/v1/operations/00000000-0000-4000-8000-000000000000', { token })).headers['cache-control'], 'no-store');
+    assert.equal(
+      (await w.call('GET', '/api/v1/operations/00000000-0000-4000-8000-000000000000', { token })).headers[
+        'cache-control'
+      ],
+      'no-store',
+    );
     assert.equal((await w.call('GET', '/health')).headers['cache-control'], undefined);
     assert.match(String((await w.call('GET', '/.well-known/ventanilla-keys.json')).headers['cache-control']), /public/);
   });
@@ -165,12 +184,31 @@ describe('rule 13: security headers, no-store, /docs, JSON depth', () => {
   test('JSON nested beyond 64 levels is a 400 request.too_deep, not a 500; nothing is written', async () => {
     const rep = await w.person();
     const trader = await w.registerTrader(rep);
-    const goods = [{ hsCode: '847130', description: 'Laptops', quantity: 10, unit: 'PCE', value: 1000, currency: 'USD', originCountry: 'CN', destinationCountry: 'MX', customsOffice: 'ANAM-TAMPS-NLD' }];
-    const draft = (nested: string) => JSON.stringify({ traderRfc: trader.rfc, flow: 'import', data: { goods, procedureData: { 'SE-X': { a: 'HOLE' } } } })
-      .replace('"HOLE"', nested);
+    const goods = [
+      {
+        hsCode: '847130',
+        description: 'Laptops',
+        quantity: 10,
+        unit: 'PCE',
+        value: 1000,
+        currency: 'USD',
+        originCountry: 'CN',
+        destinationCountry: 'MX',
+        customsOffice: 'ANAM-TAMPS-NLD',
+      },
+    ];
+    const draft = (nested: string) =>
+      JSON.stringify({
+        traderRfc: trader.rfc,
+        flow: 'import',
+        data: { goods, procedureData: { 'SE-X': { a: 'HOLE' } } },
+      }).replace('"HOLE"', nested);
     const operations = async () => (await w.ctx.db.one<{ n: number }>('select count(*)::int as n from operations')).n;
     const before = await operations();
-    for (const body of [draft(`${'['.repeat(10_000)}${']'.repeat(10_000)}`), draft(`${'{"a":'.repeat(100)}1${'}'.repeat(100)}`)]) {
+    for (const body of [
+      draft(`${'['.repeat(10_000)}${']'.repeat(10_000)}`),
+      draft(`${'{"a":'.repeat(100)}1${'}'.repeat(100)}`),
+    ]) {
       const res = await w.call('POST', '/api/v1/operations', { token: trader.token, body });
       assert.equal(res.status, 400, JSON.stringify(res.body).slice(0, 300));
       assert.equal(res.body.code, 'request.too_deep');
@@ -178,13 +216,31 @@ describe('rule 13: security headers, no-store, /docs, JSON depth', () => {
     }
     // Brackets inside strings (escaped quotes too) are text, not nesting; ordinary depth still works.
     const text = `"${'[{\\"'.repeat(5000)}"`;
-    const ok = await w.call('POST', '/api/v1/operations', { token: trader.token, body: draft(`{"note":${text},"x":${'['.repeat(20)}${']'.repeat(20)}}`) });
+    const ok = await w.call('POST', '/api/v1/operations', {
+      token: trader.token,
+      body: draft(`{"note":${text},"x":${'['.repeat(20)}${']'.repeat(20)}}`),
+    });
     assert.equal(ok.status, 201, JSON.stringify(ok.body).slice(0, 300));
     assert.equal(await operations(), before + 1);
     // Fastify's prototype-poisoning guard still holds, and malformed JSON is still request.malformed_json.
-    assert.equal((await w.call('POST', '/api/v1/operations', { token: trader.token, body: '{"__proto__":{"admin":true}}' })).status, 400);
-    assert.equal((await w.call('POST', '/api/v1/operations', { token: trader.token, body: '{"constructor":{"prototype":{"admin":true}}}' })).status, 400);
-    assert.equal((await w.call('POST', '/api/v1/operations', { token: trader.token, body: '[[[' })).body.code, 'request.malformed_json');
+    assert.equal(
+      (await w.call('POST', '/api/v1/operations', { token: trader.token, body: '{"__proto__":{"admin":true}}' }))
+        .status,
+      400,
+    );
+    assert.equal(
+      (
+        await w.call('POST', '/api/v1/operations', {
+          token: trader.token,
+          body: '{"constructor":{"prototype":{"admin":true}}}',
+        })
+      ).status,
+      400,
+    );
+    assert.equal(
+      (await w.call('POST', '/api/v1/operations', { token: trader.token, body: '[[[' })).body.code,
+      'request.malformed_json',
+    );
   });
 });
 
@@ -213,7 +269,9 @@ function openToOthers(dir: string): string[] {
 const modeOf = (file: string) => fs.statSync(file).mode & 0o777;
 
 describe('rule 11: files on disk are private', () => {
-  test('a real window (serve on the embedded database, pki issue) leaves nothing open to group or others; a restart tightens what was loosened', { skip: processSkip }, async (t) => {
+  test('a real window (serve on the embedded database, pki issue) leaves nothing open to group or others; a restart tightens what was loosened', {
+    skip: processSkip,
+  }, async (t) => {
     const { dataDir, env } = processDataDir(t);
     fs.chmodSync(dataDir, 0o755); // as an operator's mkdir would leave it
     // No demo data: its keys take minutes on a busy machine. pki issue writes e.firma files the way the demo does.
@@ -221,7 +279,10 @@ describe('rule 11: files on disk are private', () => {
     try {
       assert.equal((await fetch(`${server.url}/ready`)).status, 200);
       const rfc = randomRfc();
-      const issued = await runCli(['pki', 'issue', '--rfc', rfc, '--name', 'Ana', '--password', 'p', '--out', path.join(dataDir, 'efirma')], env);
+      const issued = await runCli(
+        ['pki', 'issue', '--rfc', rfc, '--name', 'Ana', '--password', 'p', '--out', path.join(dataDir, 'efirma')],
+        env,
+      );
       assert.equal(issued.code, 0, issued.stderr);
     } finally {
       await server.stop();
@@ -244,14 +305,28 @@ describe('rule 11: files on disk are private', () => {
     assert.equal(modeOf(caKey), 0o600);
   });
 
-  test('in production, a window key readable by others stops the start with a clear message', { skip: processSkip }, async (t) => {
+  test('in production, a window key readable by others stops the start with a clear message', {
+    skip: processSkip,
+  }, async (t) => {
     const { dataDir, env } = processDataDir(t);
     assert.equal((await runCli(['pki', 'init'], env)).code, 0);
     const key = path.join(dataDir, 'window-key.pem');
-    fs.writeFileSync(key, generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o644 });
+    fs.writeFileSync(
+      key,
+      generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'pem', type: 'pkcs8' }),
+      { mode: 0o644 },
+    );
     fs.chmodSync(key, 0o644);
-    const production = { ...env, NODE_ENV: 'production', VENTANILLA_TRUST_DIR: path.join(dataDir, 'pki', 'trust'), VENTANILLA_WINDOW_KEY: key };
-    await assert.rejects(startServerProcess(production), /window-key\.pem is readable by others \(mode 644\).*chmod 600/s);
+    const production = {
+      ...env,
+      NODE_ENV: 'production',
+      VENTANILLA_TRUST_DIR: path.join(dataDir, 'pki', 'trust'),
+      VENTANILLA_WINDOW_KEY: key,
+    };
+    await assert.rejects(
+      startServerProcess(production),
+      /window-key\.pem is readable by others \(mode 644\).*chmod 600/s,
+    );
     assert.equal(modeOf(key), 0o644, 'production leaves the file for the operator to look at');
   });
 
@@ -266,15 +341,51 @@ describe('rule 11: files on disk are private', () => {
 });
 
 describe('rule 12: the embedded database has one owner', () => {
-  test('officer add beside a running server on the same data directory is refused with what to do; after the server stops it works', { skip: processSkip }, async (t) => {
+  test('officer add beside a running server on the same data directory is refused with what to do; after the server stops it works', {
+    skip: processSkip,
+  }, async (t) => {
     const { dataDir, env } = processDataDir(t);
     assert.equal((await runCli(['pki', 'init'], env)).code, 0);
     const rfc = randomRfc();
     const curp = randomCurp(rfc);
-    const issued = await runCli(['pki', 'issue', '--rfc', rfc, '--curp', curp, '--name', 'Olga Oficial', '--password', 'p', '--role', 'officer', '--out', path.join(dataDir, 'officer')], env);
+    const issued = await runCli(
+      [
+        'pki',
+        'issue',
+        '--rfc',
+        rfc,
+        '--curp',
+        curp,
+        '--name',
+        'Olga Oficial',
+        '--password',
+        'p',
+        '--role',
+        'officer',
+        '--out',
+        path.join(dataDir, 'officer'),
+      ],
+      env,
+    );
     assert.equal(issued.code, 0, issued.stderr);
-    const addOfficer = () => runCli(['officer', 'add', '--agency', 'SE', '--cer', path.join(dataDir, 'officer', `${rfc}.cer`), '--curp', curp,
-      '--name', 'Olga Oficial', '--roles', 'reviewer'], env);
+    const addOfficer = () =>
+      runCli(
+        [
+          'officer',
+          'add',
+          '--agency',
+          'SE',
+          '--cer',
+          path.join(dataDir, 'officer', `${rfc}.cer`),
+          '--curp',
+          curp,
+          '--name',
+          'Olga Oficial',
+          '--roles',
+          'reviewer',
+        ],
+        env,
+      );
     const server = await startServerProcess({ ...env, VENTANILLA_DEMO: 'false' });
     let refused;
     try {
@@ -307,7 +418,9 @@ describe('rule 12: the embedded database has one owner', () => {
     await again.close();
   });
 
-  test('a lock left by a process that died (killed without cleanup) is taken over at the next start', { skip: processSkip }, async (t) => {
+  test('a lock left by a process that died (killed without cleanup) is taken over at the next start', {
+    skip: processSkip,
+  }, async (t) => {
     const { dataDir, env } = processDataDir(t);
     const first = await startServerProcess({ ...env, VENTANILLA_DEMO: 'false' });
     const exited = new Promise((done) => first.child.once('exit', done));
@@ -317,7 +430,10 @@ describe('rule 12: the embedded database has one owner', () => {
     const db = await openDb({ dataDir });
     try {
       assert.equal(JSON.parse(fs.readFileSync(path.join(dataDir, 'pg.lock'), 'utf8')).pid, process.pid);
-      assert.ok((await db.query('select 1 from schema_migrations')).length > 0, 'the killed server\'s database is there');
+      assert.ok(
+        (await db.query('select 1 from schema_migrations')).length > 0,
+        "the killed server's database is there",
+      );
     } finally {
       await db.close();
     }

@@ -8,14 +8,17 @@ const codes = (results: HsEntry[]) => results.map((e) => e.code);
 const top = (q: string, n = 5) => codes(searchHs(q, { limit: n }));
 
 function rejects(code: string, reason: string, message: RegExp) {
-  assert.throws(() => checkHsCode(code), (err: unknown) => {
-    assert.ok(err instanceof AppError);
-    assert.equal(err.code, 'catalog.hs_invalid');
-    assert.equal(err.status, 400);
-    assert.equal(err.details?.reason, reason);
-    assert.match(err.message, message);
-    return true;
-  });
+  assert.throws(
+    () => checkHsCode(code),
+    (err: unknown) => {
+      assert.ok(err instanceof AppError);
+      assert.equal(err.code, 'catalog.hs_invalid');
+      assert.equal(err.status, 400);
+      assert.equal(err.details?.reason, reason);
+      assert.match(err.message, message);
+      return true;
+    },
+  );
 }
 
 test('the nomenclature loads: 96 chapters, 1,228 headings, 5,612 subheadings, without UN Comtrade extras', () => {
@@ -32,16 +35,24 @@ test('the nomenclature loads: 96 chapters, 1,228 headings, 5,612 subheadings, wi
 
 test('hsEntry looks up exact chapter, heading and subheading codes', () => {
   assert.deepEqual(hsEntry('930200'), {
-    code: '930200', level: 6, description: 'Revolvers and pistols; other than those of heading no. 9303 or 9304', parent: '9302',
-    section: 'XIX', sectionName: 'Arms and ammunition; parts and accessories thereof',
+    code: '930200',
+    level: 6,
+    description: 'Revolvers and pistols; other than those of heading no. 9303 or 9304',
+    parent: '9302',
+    section: 'XIX',
+    sectionName: 'Arms and ammunition; parts and accessories thereof',
   });
   assert.equal(hsEntry('9302')?.level, 4);
   assert.equal(hsEntry('9302')?.parent, '93');
   assert.equal(hsEntry('93')?.parent, null);
   assert.equal(hsEntry('01')?.sectionName, 'Live animals; animal products');
   assert.equal(hsEntry('3901')?.sectionName, 'Plastics and articles thereof; rubber and articles thereof');
-  assert.equal(hsEntry('0804')?.description, 'Dates, figs, pineapples, avocados, guavas, mangoes and mangosteens; fresh or dried');
-  for (const missing of ['', '9', '930', '93020', '9302000', '930299', '77', 'abcd']) assert.equal(hsEntry(missing), null, missing);
+  assert.equal(
+    hsEntry('0804')?.description,
+    'Dates, figs, pineapples, avocados, guavas, mangoes and mangosteens; fresh or dried',
+  );
+  for (const missing of ['', '9', '930', '93020', '9302000', '930299', '77', 'abcd'])
+    assert.equal(hsEntry(missing), null, missing);
   assert.ok(Object.isFrozen(hsEntry('93')), 'entries are shared, so they are frozen');
 });
 
@@ -50,7 +61,10 @@ test('checkHsCode accepts 6-, 8- and 10-digit goods codes under an HS 2022 subhe
   assert.equal(six.code, '930200');
   assert.deepEqual([six.subheading.code, six.heading.code, six.chapter.code], ['930200', '9302', '93']);
   const eight = checkHsCode('08044001');
-  assert.deepEqual([eight.code, eight.subheading.code, eight.heading.code, eight.chapter.code], ['08044001', '080440', '0804', '08']);
+  assert.deepEqual(
+    [eight.code, eight.subheading.code, eight.heading.code, eight.chapter.code],
+    ['08044001', '080440', '0804', '08'],
+  );
   const ten = checkHsCode('4012200100');
   assert.deepEqual([ten.code, ten.subheading.code], ['4012200100', '401220']);
   assert.equal(checkHsCode(' 9302.00.01 ').code, '93020001', 'dots and spaces between groups are dropped');
@@ -75,12 +89,28 @@ test('checkHsCode says which part of an unknown code does not exist, with the ne
   rejects('770000', 'unknown_chapter', /^HS code 770000: chapter 77 does not exist in HS 2022/);
   rejects('99999999', 'unknown_chapter', /chapter 99 does not exist/);
   rejects('000000', 'unknown_chapter', /chapter 00/);
-  rejects('930800', 'unknown_heading', /heading 9308 does not exist in HS 2022 chapter 93 \(Arms and ammunition.*The nearest heading is 9307 \(Arms; swords/);
-  rejects('930195', 'unknown_subheading', /subheading 930195 does not exist in HS 2022 heading 9301 \(Military weapons.*Its subheadings are 930110, 930120, 930190\./);
+  rejects(
+    '930800',
+    'unknown_heading',
+    /heading 9308 does not exist in HS 2022 chapter 93 \(Arms and ammunition.*The nearest heading is 9307 \(Arms; swords/,
+  );
+  rejects(
+    '930195',
+    'unknown_subheading',
+    /subheading 930195 does not exist in HS 2022 heading 9301 \(Military weapons.*Its subheadings are 930110, 930120, 930190\./,
+  );
   rejects('93019501', 'unknown_subheading', /subheading 930195/);
   // A heading with many subheadings lists the nearest ones.
-  rejects('030200', 'unknown_subheading', /heading 0302 .*Its subheadings are 030211, 030213, .* \(nearest 8 of 45\)\./);
-  rejects('847199', 'unknown_subheading', /Its subheadings are 847130, 847141, 847149, 847150, 847160, 847170, 847180, 847190\./);
+  rejects(
+    '030200',
+    'unknown_subheading',
+    /heading 0302 .*Its subheadings are 030211, 030213, .* \(nearest 8 of 45\)\./,
+  );
+  rejects(
+    '847199',
+    'unknown_subheading',
+    /Its subheadings are 847130, 847141, 847149, 847150, 847160, 847170, 847180, 847190\./,
+  );
   try {
     checkHsCode('930800');
   } catch (err) {
@@ -96,7 +126,10 @@ test('digit search: code prefixes, shortest codes first, dots and spaces allowed
   assert.deepEqual(top('93019001', 20), ['930190'], 'a tariff fraction finds its subheading');
   assert.deepEqual(top('93', 9), ['93', '9301', '9302', '9303', '9304', '9305', '9306', '9307', '930110']);
   assert.deepEqual(codes(searchHs('93', { level: 4 })), ['9301', '9302', '9303', '9304', '9305', '9306', '9307']);
-  assert.deepEqual(searchHs('9301').map((e) => e.score), [1, 0.6667, 0.6667, 0.6667]);
+  assert.deepEqual(
+    searchHs('9301').map((e) => e.score),
+    [1, 0.6667, 0.6667, 0.6667],
+  );
   assert.deepEqual(top('7701'), []);
   assert.deepEqual(top('...'), []);
   assert.deepEqual(top(' . 9 3 . 0 1 '), top('9301'));
@@ -104,7 +137,10 @@ test('digit search: code prefixes, shortest codes first, dots and spaces allowed
 
 test('English word search: own matches first, headings before subheadings', () => {
   const firearms = searchHs('firearms', { limit: 5 });
-  assert.ok(firearms.some((e) => e.code.startsWith('93') && e.level <= 4), codes(firearms).join());
+  assert.ok(
+    firearms.some((e) => e.code.startsWith('93') && e.level <= 4),
+    codes(firearms).join(),
+  );
   assert.ok(top('medicaments').includes('3004'));
   assert.deepEqual(top('medicaments', 2).sort(), ['3003', '3004']);
   assert.ok(top('pistol', 3).includes('930200'), '"pistol" matches "pistols" as a word prefix');
@@ -129,7 +165,10 @@ test('the parent chain is searchable with less weight than the own description',
 
 test('Spanish word search through the glossary', () => {
   const armas = searchHs('armas de fuego', { limit: 5 });
-  assert.ok(armas.some((e) => e.code.startsWith('93') && e.level <= 4), codes(armas).join());
+  assert.ok(
+    armas.some((e) => e.code.startsWith('93') && e.level <= 4),
+    codes(armas).join(),
+  );
   assert.ok(top('medicamentos').includes('3004'));
   assert.equal(top('aguacate', 1)[0], '080440');
   assert.equal(top('llantas usadas', 1)[0], '401220');
@@ -186,16 +225,24 @@ test('limits, level filter, order and scores', () => {
 
 test('the glossary: normalised keys, required words, and every alternative finds something', () => {
   assert.ok(Object.keys(ES_TO_EN).length >= 200);
-  for (const key of Object.keys(ES_TO_EN)) assert.equal(hsWords(key).join(' '), key, `key "${key}" is lowercase without accents`);
-  const required = `arma|arma de fuego|pistola|revolver|municion|explosivo|medicamento|medicina|farmaco|vacuna|acero|hierro|tubo|lamina|
+  for (const key of Object.keys(ES_TO_EN))
+    assert.equal(hsWords(key).join(' '), key, `key "${key}" is lowercase without accents`);
+  const required =
+    `arma|arma de fuego|pistola|revolver|municion|explosivo|medicamento|medicina|farmaco|vacuna|acero|hierro|tubo|lamina|
     calzado|zapato|bota|ropa|prenda|camisa|pantalon|textil|algodon|vehiculo|automovil|camion|llanta|neumatico|usado|animal|bovino|ganado|
     cerdo|porcino|pollo|ave|carne|leche|queso|huevo|fruta|aguacate|platano|manzana|semilla|planta|flor|cafe|maiz|trigo|arroz|frijol|
     pescado|camaron|atun|marisco|petroleo|gasolina|diesel|gas|radiactivo|uranio|isotopo|obra de arte|pintura|escultura|antiguedad|
     arqueologico|residuo|desecho|peligroso|marfil|piel|computadora|telefono|maquina|motor|juguete|mueble|papel|vidrio|plastico|caucho|
-    madera|oro|plata|tequila|cerveza|vino|bebida|azucar|tabaco`.split('|').map((w) => w.trim());
+    madera|oro|plata|tequila|cerveza|vino|bebida|azucar|tabaco`
+      .split('|')
+      .map((w) => w.trim());
   for (const word of required) assert.ok(ES_TO_EN[word], `glossary has "${word}"`);
-  const findsNothing = [...Object.entries(ES_TO_EN), ...Object.entries(EN_VARIANTS)]
-    .flatMap(([key, english]) => english.filter((alt) => searchHs(alt.replace(/\*$/, ''), { limit: 1 }).length === 0).map((alt) => `${key} -> ${alt}`));
+  const findsNothing = [...Object.entries(ES_TO_EN), ...Object.entries(EN_VARIANTS)].flatMap(([key, english]) =>
+    english
+      .filter((alt) => searchHs(alt.replace(/\*$/, ''), { limit: 1 }).length === 0)
+      .map((alt) => `${key} -> ${alt}`),
+  );
   assert.deepEqual(findsNothing, []);
-  for (const word of required.filter((w) => w !== 'peligroso')) assert.ok(searchHs(word, { limit: 1 }).length, `"${word}" finds something`);
+  for (const word of required.filter((w) => w !== 'peligroso'))
+    assert.ok(searchHs(word, { limit: 1 }).length, `"${word}" finds something`);
 });

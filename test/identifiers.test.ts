@@ -8,8 +8,16 @@ const refused = (code: string) => (err: unknown) => err instanceof AppError && e
 test('an RFC whose date does not exist in either century is refused, before its check digit', () => {
   // 31 February never exists; 29 February 1930 and 2030 do not either (neither is a leap year).
   for (const date of ['310231', '300229', '990229', '011301', '010100', '010432']) {
-    assert.throws(() => parseRfc(withRfcCheckDigit(`GODE${date}HN`)), refused('registry.rfc_invalid'), `person ${date}`);
-    assert.throws(() => parseRfc(withRfcCheckDigit(`VEN${date}AB`)), refused('registry.rfc_invalid'), `company ${date}`);
+    assert.throws(
+      () => parseRfc(withRfcCheckDigit(`GODE${date}HN`)),
+      refused('registry.rfc_invalid'),
+      `person ${date}`,
+    );
+    assert.throws(
+      () => parseRfc(withRfcCheckDigit(`VEN${date}AB`)),
+      refused('registry.rfc_invalid'),
+      `company ${date}`,
+    );
   }
 });
 

@@ -14,11 +14,17 @@ import { testDatabaseUrl } from './support/window.ts';
 const POLL = 0.5;
 /** What pg-boss itself reported (fetch, maintenance or SQL errors); handler failures are expected in some tests. */
 const queueProblems: { msg: string | undefined; obj: unknown }[] = [];
-const quiet = { warn: (obj: unknown, msg?: string) => { if (msg?.startsWith('job queue')) queueProblems.push({ msg, obj }); } };
+const quiet = {
+  warn: (obj: unknown, msg?: string) => {
+    if (msg?.startsWith('job queue')) queueProblems.push({ msg, obj });
+  },
+};
 
 function deferred<T = void>() {
   let resolve!: (value: T) => void;
-  const promise = new Promise<T>((r) => { resolve = r; });
+  const promise = new Promise<T>((r) => {
+    resolve = r;
+  });
   return { promise, resolve };
 }
 
@@ -39,7 +45,8 @@ const ms = (t0: number) => performance.now() - t0;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 test('splitSql splits at top-level semicolons only', () => {
-  assert.deepEqual(splitSql(`
+  assert.deepEqual(
+    splitSql(`
     BEGIN;
     SELECT 'a;b', "c;d", E'it\\'s;', 'x''y;z';  -- trailing; comment
     /* block; /* nested; */ still comment; */
@@ -47,15 +54,17 @@ test('splitSql splits at top-level semicolons only', () => {
     SELECT $tag$ a; $$ b; $tag$, $1;
     ;
     COMMIT;
-  `), [
-    'BEGIN',
-    `SELECT 'a;b', "c;d", E'it\\'s;', 'x''y;z'`,
-    `-- trailing; comment
+  `),
+    [
+      'BEGIN',
+      `SELECT 'a;b', "c;d", E'it\\'s;', 'x''y;z'`,
+      `-- trailing; comment
     /* block; /* nested; */ still comment; */
     CREATE FUNCTION f() RETURNS int AS $$ BEGIN RETURN 1; END; $$ LANGUAGE plpgsql`,
-    'SELECT $tag$ a; $$ b; $tag$, $1',
-    'COMMIT',
-  ]);
+      'SELECT $tag$ a; $$ b; $tag$, $1',
+      'COMMIT',
+    ],
+  );
   assert.deepEqual(splitSql('select 1'), ['select 1']);
   assert.deepEqual(splitSql(' -- only a comment\n'), []);
 });
@@ -103,23 +112,42 @@ describe(`job queue on ${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'
       await within(next.promise, 10, `job ${n}`);
     }
     await q.stop();
-    assert.deepEqual(calls.map((c) => c.data), Array.from({ length: 10 }, (_, n) => ({ n })));
-    assert.deepEqual(calls.map((c) => c.id), ids);
+    assert.deepEqual(
+      calls.map((c) => c.data),
+      Array.from({ length: 10 }, (_, n) => ({ n })),
+    );
+    assert.deepEqual(
+      calls.map((c) => c.id),
+      ids,
+    );
     assert.ok(calls.every((c) => c.retryCount === 0));
-    assert.deepEqual(await q.stats('greet'), { created: 0, retry: 0, active: 0, completed: 10, cancelled: 0, failed: 0 });
+    assert.deepEqual(await q.stats('greet'), {
+      created: 0,
+      retry: 0,
+      active: 0,
+      completed: 10,
+      cancelled: 0,
+      failed: 0,
+    });
     const latencies = calls.map((c) => c.startedAfterMs);
-    t.diagnostic(`send() to handler start, same process: median ${median(latencies).toFixed(1)} ms, max ${Math.max(...latencies).toFixed(1)} ms`);
+    t.diagnostic(
+      `send() to handler start, same process: median ${median(latencies).toFixed(1)} ms, max ${Math.max(...latencies).toFixed(1)} ms`,
+    );
   });
 
   test('a failing job is retried with backoff until it succeeds', async () => {
     const q = queue();
     const attempts: number[] = [];
     const succeeded = deferred();
-    q.handle<{ order: string }>('flaky', async (_data, job) => {
-      attempts.push(job.retryCount);
-      if (job.retryCount < 2) throw new Error(`attempt ${job.retryCount} fails`);
-      succeeded.resolve();
-    }, { retryDelaySeconds: 1 });
+    q.handle<{ order: string }>(
+      'flaky',
+      async (_data, job) => {
+        attempts.push(job.retryCount);
+        if (job.retryCount < 2) throw new Error(`attempt ${job.retryCount} fails`);
+        succeeded.resolve();
+      },
+      { retryDelaySeconds: 1 },
+    );
     await q.start();
     await q.send('flaky', { order: 'x' });
     await within(succeeded.promise, 20, 'the third attempt');
@@ -131,7 +159,9 @@ describe(`job queue on ${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'
   test('singletonKey: a second job with the key of a waiting one is ignored', async () => {
     const q = queue();
     const ran = deferred<{ key: string }>();
-    q.handle<{ key: string }>('remind', async (data) => { ran.resolve(data); });
+    q.handle<{ key: string }>('remind', async (data) => {
+      ran.resolve(data);
+    });
     await q.start();
     const later = { startAfterSeconds: 3600 };
     const first = await q.send('remind', { key: 'app-1' }, { singletonKey: 'app-1', ...later });
@@ -180,11 +210,14 @@ describe(`job queue on ${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'
     });
     await q.start();
 
-    await assert.rejects(db.transaction(async (tx) => {
-      await tx.query('insert into jobs_test_orders (id) values ($1)', ['rolled-back']);
-      assert.ok(await q.sendInTransaction(tx, 'ship', { orderId: 'rolled-back' }));
-      throw new Error('the domain change fails after the job was queued');
-    }), /domain change fails/);
+    await assert.rejects(
+      db.transaction(async (tx) => {
+        await tx.query('insert into jobs_test_orders (id) values ($1)', ['rolled-back']);
+        assert.ok(await q.sendInTransaction(tx, 'ship', { orderId: 'rolled-back' }));
+        throw new Error('the domain change fails after the job was queued');
+      }),
+      /domain change fails/,
+    );
     assert.deepEqual(await q.stats('ship'), { created: 0, retry: 0, active: 0, completed: 0, cancelled: 0, failed: 0 });
 
     await db.transaction(async (tx) => {
@@ -196,19 +229,32 @@ describe(`job queue on ${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'
     });
     await within(shipped.promise, 10, 'the committed jobs');
     await q.stop();
-    assert.deepEqual(handled.map(({ orderId, orderCommitted }) => ({ orderId, orderCommitted })).sort((a, b) => a.orderId.localeCompare(b.orderId)), [
-      { orderId: 'committed-1', orderCommitted: true },
-      { orderId: 'committed-2', orderCommitted: true },
-    ]);
+    assert.deepEqual(
+      handled
+        .map(({ orderId, orderCommitted }) => ({ orderId, orderCommitted }))
+        .sort((a, b) => a.orderId.localeCompare(b.orderId)),
+      [
+        { orderId: 'committed-1', orderCommitted: true },
+        { orderId: 'committed-2', orderCommitted: true },
+      ],
+    );
     assert.equal((await q.stats('ship')).completed, 2);
-    await assert.rejects(db.transaction((tx) => q.sendInTransaction(tx, 'ship', { orderId: 'x' })), /needs a started queue/);
-    t.diagnostic(`end of transaction to handler start (local worker woken when it commits): ${handled.map((h) => h.afterMs.toFixed(1)).join(' ms, ')} ms`);
+    await assert.rejects(
+      db.transaction((tx) => q.sendInTransaction(tx, 'ship', { orderId: 'x' })),
+      /needs a started queue/,
+    );
+    t.diagnostic(
+      `end of transaction to handler start (local worker woken when it commits): ${handled.map((h) => h.afterMs.toFixed(1)).join(' ms, ')} ms`,
+    );
   });
 
   test('sendInTransaction refuses a name without a queue instead of waiting on the connection', async () => {
     const q = queue();
     await q.start();
-    await assert.rejects(db.transaction((tx) => q.sendInTransaction(tx, 'unknown', {})), /has no queue yet/);
+    await assert.rejects(
+      db.transaction((tx) => q.sendInTransaction(tx, 'unknown', {})),
+      /has no queue yet/,
+    );
     await q.stop();
   });
 
@@ -247,10 +293,14 @@ describe(`job queue on ${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'
       const consumer = queue({ schema });
       const seen = new Map<number, number>();
       const all = deferred();
-      consumer.handle<{ n: number }>('noop', async ({ n }) => {
-        seen.set(n, (seen.get(n) ?? 0) + 1);
-        if (seen.size === 200) all.resolve();
-      }, { concurrency });
+      consumer.handle<{ n: number }>(
+        'noop',
+        async ({ n }) => {
+          seen.set(n, (seen.get(n) ?? 0) + 1);
+          if (seen.size === 200) all.resolve();
+        },
+        { concurrency },
+      );
       await consumer.start();
       const t1 = performance.now();
       await within(all.promise, 60, '200 jobs');
@@ -259,12 +309,15 @@ describe(`job queue on ${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'
       assert.equal(seen.size, 200);
       assert.ok([...seen.values()].every((count) => count === 1));
       assert.equal((await producer.stats('noop')).completed, 200);
-      t.diagnostic(`200 sends one after another: ${sent.toFixed(0)} ms (${(200 / (sent / 1000)).toFixed(0)}/s); drained with concurrency ${concurrency} in ${drained.toFixed(0)} ms (${(200 / (drained / 1000)).toFixed(0)} jobs/s)`);
+      t.diagnostic(
+        `200 sends one after another: ${sent.toFixed(0)} ms (${(200 / (sent / 1000)).toFixed(0)}/s); drained with concurrency ${concurrency} in ${drained.toFixed(0)} ms (${(200 / (drained / 1000)).toFixed(0)} jobs/s)`,
+      );
     }
   });
 });
 
-const needsPostgres = !process.env.TEST_DATABASE_URL && 'needs PostgreSQL: run with TEST_DATABASE_URL (scripts/with-postgres.sh npm test)';
+const needsPostgres =
+  !process.env.TEST_DATABASE_URL && 'needs PostgreSQL: run with TEST_DATABASE_URL (scripts/with-postgres.sh npm test)';
 
 describe('two job queues on one PostgreSQL, as two server processes', { skip: needsPostgres }, () => {
   let database: Awaited<ReturnType<typeof testDatabaseUrl>>;
@@ -275,8 +328,12 @@ describe('two job queues on one PostgreSQL, as two server processes', { skip: ne
     database = await testDatabaseUrl();
     dbs = [await openDb({ databaseUrl: database.url }), await openDb({ databaseUrl: database.url })];
     await dbs[0]!.query('create table handled (job_id text not null, worker int not null)');
-    await dbs[0]!.query('create table sweeps (id serial primary key, worker int not null, started_at timestamptz not null, ended_at timestamptz)');
-    await dbs[0]!.query('create table sweep_probe (id int primary key, running int not null, max_running int not null)');
+    await dbs[0]!.query(
+      'create table sweeps (id serial primary key, worker int not null, started_at timestamptz not null, ended_at timestamptz)',
+    );
+    await dbs[0]!.query(
+      'create table sweep_probe (id int primary key, running int not null, max_running int not null)',
+    );
     await dbs[0]!.query('insert into sweep_probe values (1, 0, 0)');
   });
   after(async () => {
@@ -297,13 +354,22 @@ describe('two job queues on one PostgreSQL, as two server processes', { skip: ne
     };
     queues = dbs.map((db, i) => {
       const q = createJobQueue(db, { schema: 'jobs_shared', pollSeconds: POLL, logger: quiet });
-      q.handle<{ n: number }>('work', async (_data, job) => {
-        await db.query('insert into handled (job_id, worker) values ($1, $2)', [job.id, i]);
-        if (++handledCount === 200) allHandled.resolve();
-      }, { concurrency: 2 });
+      q.handle<{ n: number }>(
+        'work',
+        async (_data, job) => {
+          await db.query('insert into handled (job_id, worker) values ($1, $2)', [job.id, i]);
+          if (++handledCount === 200) allHandled.resolve();
+        },
+        { concurrency: 2 },
+      );
       q.handle('sweep', async () => {
-        await db.query('update sweep_probe set running = running + 1, max_running = greatest(max_running, running + 1) where id = 1');
-        const run = await db.one<{ id: number }>('insert into sweeps (worker, started_at) values ($1, clock_timestamp()) returning id', [i]);
+        await db.query(
+          'update sweep_probe set running = running + 1, max_running = greatest(max_running, running + 1) where id = 1',
+        );
+        const run = await db.one<{ id: number }>(
+          'insert into sweeps (worker, started_at) values ($1, clock_timestamp()) returning id',
+          [i],
+        );
         // Longer than the period: the next period's job is waiting while this one runs, and the
         // other process, idle and polling, would start it if the queue let it.
         await new Promise((resolve) => setTimeout(resolve, 1200));
@@ -311,7 +377,8 @@ describe('two job queues on one PostgreSQL, as two server processes', { skip: ne
         await db.query('update sweep_probe set running = running - 1 where id = 1');
         sweepsBy[i]!++;
         const wanted = sweepsWanted;
-        if ((wanted.worker === -1 ? sweepsBy[0]! + sweepsBy[1]! : sweepsBy[wanted.worker]!) >= wanted.count) wanted.reached.resolve();
+        if ((wanted.worker === -1 ? sweepsBy[0]! + sweepsBy[1]! : sweepsBy[wanted.worker]!) >= wanted.count)
+          wanted.reached.resolve();
       });
       return q;
     });
@@ -321,9 +388,11 @@ describe('two job queues on one PostgreSQL, as two server processes', { skip: ne
     await Promise.all(queues.map((q) => q.start()));
 
     const t0 = performance.now();
-    await Promise.all(queues.map(async (q, i) => {
-      for (let n = i; n < 200; n += 2) await q.send('work', { n });
-    }));
+    await Promise.all(
+      queues.map(async (q, i) => {
+        for (let n = i; n < 200; n += 2) await q.send('work', { n });
+      }),
+    );
     await within(allHandled.promise, 60, '200 jobs');
     const drained = ms(t0);
     await within(waitingForSweeps, 30, 'three periodic runs');
@@ -334,16 +403,23 @@ describe('two job queues on one PostgreSQL, as two server processes', { skip: ne
     await queues[1]!.stop();
 
     const [counts] = await dbs[0]!.query<{ total: number; distinct: number }>(
-      'select count(*)::int as total, count(distinct job_id)::int as distinct from handled');
+      'select count(*)::int as total, count(distinct job_id)::int as distinct from handled',
+    );
     assert.deepEqual(counts, { total: 200, distinct: 200 });
-    const perWorker = await dbs[0]!.query<{ worker: string; n: number }>('select worker, count(*)::int as n from handled group by worker order by worker');
-    const [probe] = await dbs[0]!.query<{ max_running: number; running: number }>('select max_running, running from sweep_probe');
+    const perWorker = await dbs[0]!.query<{ worker: string; n: number }>(
+      'select worker, count(*)::int as n from handled group by worker order by worker',
+    );
+    const [probe] = await dbs[0]!.query<{ max_running: number; running: number }>(
+      'select max_running, running from sweep_probe',
+    );
     assert.deepEqual(probe, { max_running: 1, running: 0 });
     const [overlaps] = await dbs[0]!.query<{ n: number }>(`
       select count(*)::int as n from sweeps a join sweeps b on a.id < b.id
       where tstzrange(a.started_at, a.ended_at) && tstzrange(b.started_at, b.ended_at)`);
     assert.equal(overlaps!.n, 0);
-    t.diagnostic(`200 jobs sent through both, drained ${drained.toFixed(0)} ms after the first send; handled per process: ${perWorker.map((r) => `process ${r.worker}: ${r.n}`).join(', ')}`);
+    t.diagnostic(
+      `200 jobs sent through both, drained ${drained.toFixed(0)} ms after the first send; handled per process: ${perWorker.map((r) => `process ${r.worker}: ${r.n}`).join(', ')}`,
+    );
     t.diagnostic(`periodic runs per process: ${sweepsBy.map((n, i) => `process ${i}: ${n}`).join(', ')}`);
   });
 });

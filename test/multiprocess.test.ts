@@ -12,7 +12,8 @@ import { issueEfirma, loadDevPki, openEfirma, signPayload, type Signer } from '.
 import { getJson, postJson, startServerProcess, type ServerProcess } from './support/processes.ts';
 import { randomRfc, testDatabaseUrl, traderProfile } from './support/window.ts';
 
-const skip = !process.env.TEST_DATABASE_URL && 'needs PostgreSQL: run with TEST_DATABASE_URL (scripts/with-postgres.sh npm test)';
+const skip =
+  !process.env.TEST_DATABASE_URL && 'needs PostgreSQL: run with TEST_DATABASE_URL (scripts/with-postgres.sh npm test)';
 
 describe('two server processes on one PostgreSQL', { skip }, () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ventanilla-multi-'));
@@ -39,13 +40,17 @@ describe('two server processes on one PostgreSQL', { skip }, () => {
 
   async function login(challengeOn: ServerProcess, loginOn: ServerProcess, signer: Signer = rep) {
     const challenge = await postJson(`${challengeOn.url}/api/v1/auth/challenge`, {});
-    return postJson(`${loginOn.url}/api/v1/auth/login`, { challengeId: challenge.body.challengeId, ...signPayload(challenge.body.payload, signer) });
+    return postJson(`${loginOn.url}/api/v1/auth/login`, {
+      challengeId: challenge.body.challengeId,
+      ...signPayload(challenge.body.payload, signer),
+    });
   }
 
   test('a challenge from one process logs in on the other, and the session works on both', async () => {
     const res = await login(a, b);
     assert.equal(res.status, 200, JSON.stringify(res.body));
-    for (const s of [a, b]) assert.equal((await getJson(`${s.url}/api/v1/me`, res.body.token)).body.rfc, rep.certificate.rfc);
+    for (const s of [a, b])
+      assert.equal((await getJson(`${s.url}/api/v1/me`, res.body.token)).body.rfc, rep.certificate.rfc);
     await postJson(`${a.url}/api/v1/auth/logout`, {}, res.body.token);
     assert.equal((await getJson(`${b.url}/api/v1/me`, res.body.token)).status, 401);
   });
@@ -55,7 +60,11 @@ describe('two server processes on one PostgreSQL', { skip }, () => {
       const challenge = await postJson(`${a.url}/api/v1/auth/challenge`, {});
       const body = { challengeId: challenge.body.challengeId, ...signPayload(challenge.body.payload, rep) };
       const results = await Promise.all([a, b, a, b].map((s) => postJson(`${s.url}/api/v1/auth/login`, body)));
-      assert.deepEqual(results.map((r) => r.status).sort(), [200, 409, 409, 409], JSON.stringify(results.map((r) => r.body.code)));
+      assert.deepEqual(
+        results.map((r) => r.status).sort(),
+        [200, 409, 409, 409],
+        JSON.stringify(results.map((r) => r.body.code)),
+      );
     }
   });
 
@@ -65,19 +74,40 @@ describe('two server processes on one PostgreSQL', { skip }, () => {
     const register = async (server: ServerProcess) => {
       // Each company registers itself with its own e.firma, naming the demo representative.
       const rfc = randomRfc('company');
-      const efirma = await issueEfirma(pki, { rfc: `${rfc} / ${rep.certificate.rfc}`, name: `Empresa ${rfc}`, password: DEMO_PASSWORD, keyType: 'ec' });
+      const efirma = await issueEfirma(pki, {
+        rfc: `${rfc} / ${rep.certificate.rfc}`,
+        name: `Empresa ${rfc}`,
+        password: DEMO_PASSWORD,
+        keyType: 'ec',
+      });
       const company = openEfirma({ cer: efirma.cer, key: efirma.key, password: DEMO_PASSWORD });
       const companyToken = (await login(server, server, company)).body.token as string;
-      const issued = await postJson(`${server.url}/api/v1/traders/signing-payload`, traderProfile(rfc, {
-        rfc: rep.certificate.rfc!, curp: rep.certificate.curp!, name: 'Ana García López', cer: Buffer.alloc(0), key: Buffer.alloc(0), signer: rep,
-      }), companyToken);
+      const issued = await postJson(
+        `${server.url}/api/v1/traders/signing-payload`,
+        traderProfile(rfc, {
+          rfc: rep.certificate.rfc!,
+          curp: rep.certificate.curp!,
+          name: 'Ana García López',
+          cer: Buffer.alloc(0),
+          key: Buffer.alloc(0),
+          signer: rep,
+        }),
+        companyToken,
+      );
       assert.equal(issued.status, 201, JSON.stringify(issued.body));
       // Submit on the other process than the one that issued the payload.
       const other = server === a ? b : a;
-      return postJson(`${other.url}/api/v1/traders`, { challengeId: issued.body.challengeId, ...signPayload(issued.body.payload, company) }, companyToken);
+      return postJson(
+        `${other.url}/api/v1/traders`,
+        { challengeId: issued.body.challengeId, ...signPayload(issued.body.payload, company) },
+        companyToken,
+      );
     };
     const results = await Promise.all(Array.from({ length: 12 }, (_, i) => register(i % 2 ? a : b)));
-    assert.deepEqual(results.map((r) => r.status), Array(12).fill(201));
+    assert.deepEqual(
+      results.map((r) => r.status),
+      Array(12).fill(201),
+    );
     const verified = (await getJson(`${b.url}/api/v1/audit/verify`)).body;
     assert.equal(verified.ok, true, JSON.stringify(verified));
     const me = await getJson(`${a.url}/api/v1/me`, token);

@@ -38,25 +38,42 @@ describe('notify', () => {
     const rep = await w.person();
     const trader = await w.registerTrader(rep);
     const rolledBack = sample([trader.rfc]);
-    await assert.rejects(w.ctx.db.transaction(async (tx) => {
-      const ids = await notify(tx, rolledBack, { email: true });
-      assert.equal(ids.length, 1);
-      throw new Error('the state change failed');
-    }), /the state change failed/);
-    assert.equal(await count('select count(*)::int as n from notifications where object_id = $1', [rolledBack.object.id]), 0);
-    assert.equal(await count(
-      'select count(*)::int as n from email_outbox o join notifications n on n.id = o.notification_id where n.object_id = $1', [rolledBack.object.id]), 0);
+    await assert.rejects(
+      w.ctx.db.transaction(async (tx) => {
+        const ids = await notify(tx, rolledBack, { email: true });
+        assert.equal(ids.length, 1);
+        throw new Error('the state change failed');
+      }),
+      /the state change failed/,
+    );
+    assert.equal(
+      await count('select count(*)::int as n from notifications where object_id = $1', [rolledBack.object.id]),
+      0,
+    );
+    assert.equal(
+      await count(
+        'select count(*)::int as n from email_outbox o join notifications n on n.id = o.notification_id where n.object_id = $1',
+        [rolledBack.object.id],
+      ),
+      0,
+    );
 
     const committed = sample([trader.rfc]);
     const ids = await w.ctx.db.transaction((tx) => notify(tx, committed, { email: false }));
-    assert.equal(await count('select count(*)::int as n from notifications where object_id = $1', [committed.object.id]), 1);
+    assert.equal(
+      await count('select count(*)::int as n from notifications where object_id = $1', [committed.object.id]),
+      1,
+    );
     // E-mail disabled: nothing is queued that no worker would ever send.
     assert.equal(await count('select count(*)::int as n from email_outbox where notification_id = $1', [ids[0]]), 0);
   });
 
   test('links are paths of the window, never addresses elsewhere', async () => {
     for (const link of ['https://evil.example/x', '//evil.example/x', 'api/v1/x']) {
-      await assert.rejects(w.ctx.db.transaction((tx) => notify(tx, sample(['XAXX010101000'], { link }), { email: false })), /link/);
+      await assert.rejects(
+        w.ctx.db.transaction((tx) => notify(tx, sample(['XAXX010101000'], { link }), { email: false })),
+        /link/,
+      );
     }
   });
 
@@ -70,7 +87,10 @@ describe('notify', () => {
     const feedA = await api('GET', '/api/v1/notifications', { token: a.token });
     assert.equal(feedA.status, 200, JSON.stringify(feedA.body));
     assert.equal(feedA.body.unread, 1);
-    assert.deepEqual(feedA.body.items.map((i: any) => i.id), [ids[0]]);
+    assert.deepEqual(
+      feedA.body.items.map((i: any) => i.id),
+      [ids[0]],
+    );
     const item = feedA.body.items[0];
     assert.equal(item.kind, 'application.received');
     assert.deepEqual(item.title, n.title);
@@ -82,7 +102,10 @@ describe('notify', () => {
     assert.equal(feedA.body.next, null);
 
     const feedB = await api('GET', '/api/v1/notifications', { token: b.token });
-    assert.deepEqual(feedB.body.items.map((i: any) => i.id), [ids[1]]);
+    assert.deepEqual(
+      feedB.body.items.map((i: any) => i.id),
+      [ids[1]],
+    );
 
     // Someone else's notification is not found, and stays unread.
     const foreign = await api('POST', `/api/v1/notifications/${ids[1]}/read`, { token: a.token });
@@ -92,14 +115,18 @@ describe('notify', () => {
 
     assert.equal((await api('GET', '/api/v1/notifications')).status, 401);
     assert.equal((await api('POST', `/api/v1/notifications/${ids[0]}/read`)).status, 401);
-    assert.equal((await api('POST', '/api/v1/notifications/not-a-uuid/read', { token: a.token })).body.code, 'request.invalid');
+    assert.equal(
+      (await api('POST', '/api/v1/notifications/not-a-uuid/read', { token: a.token })).body.code,
+      'request.invalid',
+    );
   });
 
   test('marking one read, the unread filter, and marking all read', async () => {
     const c = await personWithToken();
     const d = await personWithToken();
     const ids: string[] = [];
-    for (let i = 0; i < 3; i++) ids.push(...await w.ctx.db.transaction((tx) => notify(tx, sample([c.rfc]), { email: false })));
+    for (let i = 0; i < 3; i++)
+      ids.push(...(await w.ctx.db.transaction((tx) => notify(tx, sample([c.rfc]), { email: false }))));
     await w.ctx.db.transaction((tx) => notify(tx, sample([d.rfc]), { email: false }));
 
     const unread = await api('GET', '/api/v1/notifications?unread=true', { token: c.token });
@@ -127,10 +154,18 @@ describe('notify', () => {
     assert.deepEqual(none.body.items, []);
     assert.equal(none.body.unread, 0);
     assert.deepEqual((await api('POST', '/api/v1/notifications/read-all', { token: c.token })).body, { marked: 0 });
-    assert.equal((await api('GET', '/api/v1/notifications', { token: c.token })).body.items.find((i: any) => i.id === ids[1]).readAt,
-      read.body.readAt, 'read-all leaves earlier read times alone');
+    assert.equal(
+      (await api('GET', '/api/v1/notifications', { token: c.token })).body.items.find((i: any) => i.id === ids[1])
+        .readAt,
+      read.body.readAt,
+      'read-all leaves earlier read times alone',
+    );
 
-    assert.equal((await api('GET', '/api/v1/notifications', { token: d.token })).body.unread, 1, "someone else's stay unread");
+    assert.equal(
+      (await api('GET', '/api/v1/notifications', { token: d.token })).body.unread,
+      1,
+      "someone else's stay unread",
+    );
   });
 
   test('pagination: newest first, every item once, even among items created in the same instant', async () => {
@@ -141,7 +176,12 @@ describe('notify', () => {
       const ids: string[] = [];
       for (let i = 0; i < 25; i++) {
         const at = new Date(instant.getTime() + (i < 12 ? 0 : 1));
-        ids.push(...await notify(tx, sample([e.rfc], { title: { es: `Aviso ${i}`, en: `Notice ${i}` } }), { email: false, at }));
+        ids.push(
+          ...(await notify(tx, sample([e.rfc], { title: { es: `Aviso ${i}`, en: `Notice ${i}` } }), {
+            email: false,
+            at,
+          })),
+        );
       }
       return ids;
     });
@@ -158,7 +198,14 @@ describe('notify', () => {
     assert.deepEqual(sizes, [10, 10, 5]);
     assert.deepEqual(seen.map((i) => i.id).sort(), [...all].sort());
     for (let i = 1; i < seen.length; i++) assert.ok(seen[i - 1].createdAt >= seen[i].createdAt, 'newest first');
-    assert.deepEqual(seen.slice(0, 13).map((i) => i.id).sort(), all.slice(12).sort(), 'the later instant first');
+    assert.deepEqual(
+      seen
+        .slice(0, 13)
+        .map((i) => i.id)
+        .sort(),
+      all.slice(12).sort(),
+      'the later instant first',
+    );
 
     // A cursor is opaque: one this list did not give is refused before it reaches the database.
     const forged = Buffer.from(JSON.stringify(['2024-02-30T00:00:00.000000Z', all[0]])).toString('base64url');
@@ -167,7 +214,14 @@ describe('notify', () => {
       assert.equal(res.status, 400, cursor);
       assert.equal(res.body.code, 'request.cursor_invalid', cursor);
     }
-    for (const query of ['cursor=not%20base64', 'limit=0', 'limit=201', 'unread=maybe', 'page=2', 'before=2024-01-01T00:00:00Z']) {
+    for (const query of [
+      'cursor=not%20base64',
+      'limit=0',
+      'limit=201',
+      'unread=maybe',
+      'page=2',
+      'before=2024-01-01T00:00:00Z',
+    ]) {
       const res = await api('GET', `/api/v1/notifications?${query}`, { token: e.token });
       assert.equal(res.status, 400, query);
       assert.equal(res.body.code, 'request.invalid', query);
@@ -201,7 +255,16 @@ describe('e-mail addresses', () => {
     await w.registerTrader(sameContactRep, contact('Compras@Grupo.example'));
     const stranger = await w.person();
 
-    const addresses = await emailAddressesOf(w.ctx.db, [trader.rfc, rep.rfc, officer.rfc, broker.rfc, officerRep.rfc, busyRep.rfc, sameContactRep.rfc, stranger.rfc]);
+    const addresses = await emailAddressesOf(w.ctx.db, [
+      trader.rfc,
+      rep.rfc,
+      officer.rfc,
+      broker.rfc,
+      officerRep.rfc,
+      busyRep.rfc,
+      sameContactRep.rfc,
+      stranger.rfc,
+    ]);
     assert.equal(addresses.get(trader.rfc), 'comercio@norte.example');
     assert.equal(addresses.get(rep.rfc), 'comercio@norte.example');
     assert.equal(addresses.get(officer.rfc), 'revisor@cofepris.example');
@@ -213,17 +276,30 @@ describe('e-mail addresses', () => {
     assert.equal(addresses.size, 6);
 
     await w.ctx.db.query('update officers set active = false where id = $1', [officer.id]);
-    assert.equal((await emailAddressesOf(w.ctx.db, [officer.rfc])).has(officer.rfc), false, 'not a deactivated officer');
+    assert.equal(
+      (await emailAddressesOf(w.ctx.db, [officer.rfc])).has(officer.rfc),
+      false,
+      'not a deactivated officer',
+    );
   });
 });
 
-interface Received { from: string; to: string[]; user: unknown; headers: Map<string, string>; text: string }
+interface Received {
+  from: string;
+  to: string[];
+  user: unknown;
+  headers: Map<string, string>;
+  text: string;
+}
 
 /** A real SMTP server on a free local port that keeps what it receives (or refuses every recipient). */
 async function smtpSink(opts: { rejectRecipients?: boolean } = {}) {
   const messages: Received[] = [];
   const server = new SMTPServer({
-    logger: false, disabledCommands: ['STARTTLS'], authOptional: true, allowInsecureAuth: true,
+    logger: false,
+    disabledCommands: ['STARTTLS'],
+    authOptional: true,
+    allowInsecureAuth: true,
     onAuth(auth, _session, callback) {
       if (auth.username === 'ventanilla' && auth.password === 's3cret') callback(null, { user: auth.username });
       else callback(new Error('Invalid username or password'));
@@ -238,7 +314,9 @@ async function smtpSink(opts: { rejectRecipients?: boolean } = {}) {
       stream.on('end', () => {
         const from = session.envelope.mailFrom;
         messages.push({
-          from: from ? from.address : '', to: session.envelope.rcptTo.map((r) => r.address), user: session.user,
+          from: from ? from.address : '',
+          to: session.envelope.rcptTo.map((r) => r.address),
+          user: session.user,
           ...parseMessage(Buffer.concat(chunks).toString('latin1')),
         });
         callback();
@@ -247,7 +325,11 @@ async function smtpSink(opts: { rejectRecipients?: boolean } = {}) {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const { port } = server.server.address() as AddressInfo;
-  return { messages, url: `smtp://ventanilla:s3cret@127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    messages,
+    url: `smtp://ventanilla:s3cret@127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 function quotedPrintable(text: string): Buffer {
@@ -255,31 +337,52 @@ function quotedPrintable(text: string): Buffer {
   const bytes: number[] = [];
   for (let i = 0; i < s.length; i++) {
     const hex = s.slice(i + 1, i + 3);
-    if (s[i] === '=' && /^[0-9A-F]{2}$/i.test(hex)) { bytes.push(parseInt(hex, 16)); i += 2; } else bytes.push(s.charCodeAt(i));
+    if (s[i] === '=' && /^[0-9A-F]{2}$/i.test(hex)) {
+      bytes.push(parseInt(hex, 16));
+      i += 2;
+    } else bytes.push(s.charCodeAt(i));
   }
   return Buffer.from(bytes);
 }
 
 const WORD = /=\?utf-8\?([bq])\?([^?]*)\?=/gi;
-const decodeHeader = (value: string) => value.replace(/=\?utf-8\?[bq]\?[^?]*\?=(\s+=\?utf-8\?[bq]\?[^?]*\?=)*/gi, (run) =>
-  Buffer.concat([...run.matchAll(WORD)].map(([, enc, text]) =>
-    enc!.toLowerCase() === 'b' ? Buffer.from(text!, 'base64') : quotedPrintable(text!.replace(/_/g, ' ')))).toString('utf8'));
+const decodeHeader = (value: string) =>
+  value.replace(/=\?utf-8\?[bq]\?[^?]*\?=(\s+=\?utf-8\?[bq]\?[^?]*\?=)*/gi, (run) =>
+    Buffer.concat(
+      [...run.matchAll(WORD)].map(([, enc, text]) =>
+        enc!.toLowerCase() === 'b' ? Buffer.from(text!, 'base64') : quotedPrintable(text!.replace(/_/g, ' ')),
+      ),
+    ).toString('utf8'),
+  );
 
 /** Just enough MIME for a single-part text message: headers (encoded words) and the decoded body. */
 function parseMessage(raw: string): { headers: Map<string, string>; text: string } {
   const split = raw.indexOf('\r\n\r\n');
-  const headers = new Map(raw.slice(0, split).replace(/\r\n[ \t]+/g, ' ').split('\r\n').map((line) => {
-    const colon = line.indexOf(':');
-    return [line.slice(0, colon).toLowerCase(), decodeHeader(line.slice(colon + 1).trim())] as [string, string];
-  }));
+  const headers = new Map(
+    raw
+      .slice(0, split)
+      .replace(/\r\n[ \t]+/g, ' ')
+      .split('\r\n')
+      .map((line) => {
+        const colon = line.indexOf(':');
+        return [line.slice(0, colon).toLowerCase(), decodeHeader(line.slice(colon + 1).trim())] as [string, string];
+      }),
+  );
   const body = raw.slice(split + 4);
   const encoding = headers.get('content-transfer-encoding')?.toLowerCase();
-  const bytes = encoding === 'quoted-printable' ? quotedPrintable(body) : encoding === 'base64' ? Buffer.from(body, 'base64') : Buffer.from(body, 'latin1');
+  const bytes =
+    encoding === 'quoted-printable'
+      ? quotedPrintable(body)
+      : encoding === 'base64'
+        ? Buffer.from(body, 'base64')
+        : Buffer.from(body, 'latin1');
   return { headers, text: bytes.toString('utf8').replace(/\r\n/g, '\n') };
 }
 
-const outboxOf = (notificationIds: string[]) => w.ctx.db.query(
-  'select * from email_outbox where notification_id = any($1::uuid[]) order by to_address', [notificationIds]);
+const outboxOf = (notificationIds: string[]) =>
+  w.ctx.db.query('select * from email_outbox where notification_id = any($1::uuid[]) order by to_address', [
+    notificationIds,
+  ]);
 
 describe('e-mail delivery', () => {
   test('the outbox is sent through a real SMTP server, in Spanish and English', async () => {
@@ -292,15 +395,23 @@ describe('e-mail delivery', () => {
       const n = sample([trader.rfc, rep.rfc, officer.rfc], {
         kind: 'permit.issued',
         title: { es: 'Permiso emitido: acción requerida', en: 'Permit issued: action required' },
-        body: { es: 'Su permiso de importación está listo. Descárguelo y consérvelo.', en: 'Your import permit is ready. Download and keep it.' },
+        body: {
+          es: 'Su permiso de importación está listo. Descárguelo y consérvelo.',
+          en: 'Your import permit is ready. Download and keep it.',
+        },
         link: '/api/v1/permits/PERM-2025-000123',
       });
       const ids = await w.ctx.db.transaction((tx) => notify(tx, n, { email: true }));
       assert.equal(ids.length, 3);
       const queued = await outboxOf(ids);
-      assert.deepEqual(queued.map((o) => [o.to_address, o.status, o.attempts]),
-        [['dictaminador@sedena.example', 'pending', 0], ['importaciones@acme.example', 'pending', 0]],
-        'the company and its representative share one e-mail');
+      assert.deepEqual(
+        queued.map((o) => [o.to_address, o.status, o.attempts]),
+        [
+          ['dictaminador@sedena.example', 'pending', 0],
+          ['importaciones@acme.example', 'pending', 0],
+        ],
+        'the company and its representative share one e-mail',
+      );
 
       assert.deepEqual(await deliverPendingEmails(w.ctx.db, transport), { sent: 2, failed: 0 });
       assert.equal(sink.messages.length, 2);
@@ -311,12 +422,22 @@ describe('e-mail delivery', () => {
       assert.equal(toTrader.user, 'ventanilla', 'logged in with the credentials of the SMTP URL');
       assert.equal(toTrader.headers.get('to'), 'importaciones@acme.example');
       assert.equal(toTrader.headers.get('from'), 'Ventanilla Pruebas <avisos@ventanilla.test>');
-      assert.equal(toTrader.headers.get('subject'), 'Permiso emitido: acción requerida / Permit issued: action required');
+      assert.equal(
+        toTrader.headers.get('subject'),
+        'Permiso emitido: acción requerida / Permit issued: action required',
+      );
       const outboxTrader = queued.find((o) => o.to_address === 'importaciones@acme.example')!;
       assert.equal(toTrader.headers.get('message-id'), `<${outboxTrader.id}@ventanilla.notifications>`);
       assert.match(toTrader.headers.get('content-type') ?? '', /^text\/plain/);
       const { text } = toTrader;
-      for (const part of [n.body.es, n.body.en, `Consulte: ${n.link}`, `See: ${n.link}`, `Destinatario (RFC): ${trader.rfc}`, 'Permit issued: action required']) {
+      for (const part of [
+        n.body.es,
+        n.body.en,
+        `Consulte: ${n.link}`,
+        `See: ${n.link}`,
+        `Destinatario (RFC): ${trader.rfc}`,
+        'Permit issued: action required',
+      ]) {
         assert.ok(text.includes(part), `the body has "${part}":\n${text}`);
       }
       assert.ok(text.indexOf(n.body.es) < text.indexOf(n.body.en), 'Spanish first');
@@ -324,7 +445,13 @@ describe('e-mail delivery', () => {
       assert.ok(toOfficer.text.includes(`Recipient (RFC): ${officer.rfc}`));
 
       const delivered = await outboxOf(ids);
-      assert.deepEqual(delivered.map((o) => [o.status, o.attempts, o.last_error]), [['sent', 1, null], ['sent', 1, null]]);
+      assert.deepEqual(
+        delivered.map((o) => [o.status, o.attempts, o.last_error]),
+        [
+          ['sent', 1, null],
+          ['sent', 1, null],
+        ],
+      );
       assert.ok(delivered.every((o) => o.sent_at instanceof Date));
       assert.deepEqual(await deliverPendingEmails(w.ctx.db, transport), { sent: 0, failed: 0 }, 'sent once');
       assert.equal(sink.messages.length, 2);
@@ -342,14 +469,22 @@ describe('e-mail delivery', () => {
       const ids = await w.ctx.db.transaction((tx) => notify(tx, sample([officer.rfc]), { email: true }));
       const opts = { maxAttempts: 3, retryDelaySeconds: 0 };
       for (const attempt of [1, 2, 3]) {
-        assert.deepEqual(await deliverPendingEmails(w.ctx.db, transport, opts), { sent: 0, failed: 1 }, `attempt ${attempt}`);
+        assert.deepEqual(
+          await deliverPendingEmails(w.ctx.db, transport, opts),
+          { sent: 0, failed: 1 },
+          `attempt ${attempt}`,
+        );
         const [row] = await outboxOf(ids);
         assert.equal(row!.attempts, attempt);
         assert.equal(row!.status, attempt < 3 ? 'pending' : 'failed');
         assert.match(row!.last_error, /550|No such mailbox/);
         assert.equal(row!.sent_at, null);
       }
-      assert.deepEqual(await deliverPendingEmails(w.ctx.db, transport, opts), { sent: 0, failed: 0 }, 'a failed e-mail is left alone');
+      assert.deepEqual(
+        await deliverPendingEmails(w.ctx.db, transport, opts),
+        { sent: 0, failed: 0 },
+        'a failed e-mail is left alone',
+      );
       assert.equal((await outboxOf(ids))[0]!.attempts, 3);
       assert.equal(sink.messages.length, 0);
 
@@ -358,7 +493,9 @@ describe('e-mail delivery', () => {
       assert.deepEqual(await deliverPendingEmails(w.ctx.db, transport), { sent: 0, failed: 1 });
       assert.deepEqual(await deliverPendingEmails(w.ctx.db, transport), { sent: 0, failed: 0 });
       const waiting = await w.ctx.db.one(
-        `select status, attempts, next_attempt_at > now() + interval '50 seconds' as backing_off from email_outbox where notification_id = $1`, [later[0]]);
+        `select status, attempts, next_attempt_at > now() + interval '50 seconds' as backing_off from email_outbox where notification_id = $1`,
+        [later[0]],
+      );
       assert.deepEqual({ ...waiting }, { status: 'pending', attempts: 1, backing_off: true });
       // Out of the way of the next tests, which may outlast the delay.
       await w.ctx.db.query(`update email_outbox set status = 'failed' where notification_id = $1`, [later[0]]);
@@ -375,15 +512,31 @@ describe('e-mail delivery', () => {
       const officer = await officerWithEmail('SEMARNAT', 'revisor@semarnat.example');
       const ids = await w.ctx.db.transaction((tx) => notify(tx, sample([officer.rfc]), { email: true }));
       // What a claim leaves behind when its worker dies before the server answers.
-      await w.ctx.db.query(`update email_outbox set attempts = 1, next_attempt_at = now() + interval '5 minutes' where notification_id = $1`, [ids[0]]);
-      assert.deepEqual(await deliverPendingEmails(w.ctx.db, transport), { sent: 0, failed: 0 }, 'leased to the other worker');
-      await w.ctx.db.query(`update email_outbox set next_attempt_at = now() - interval '1 second' where notification_id = $1`, [ids[0]]);
+      await w.ctx.db.query(
+        `update email_outbox set attempts = 1, next_attempt_at = now() + interval '5 minutes' where notification_id = $1`,
+        [ids[0]],
+      );
+      assert.deepEqual(
+        await deliverPendingEmails(w.ctx.db, transport),
+        { sent: 0, failed: 0 },
+        'leased to the other worker',
+      );
+      await w.ctx.db.query(
+        `update email_outbox set next_attempt_at = now() - interval '1 second' where notification_id = $1`,
+        [ids[0]],
+      );
       assert.deepEqual(await deliverPendingEmails(w.ctx.db, transport), { sent: 1, failed: 0 });
-      assert.deepEqual((await outboxOf(ids)).map((o) => [o.status, o.attempts]), [['sent', 2]]);
+      assert.deepEqual(
+        (await outboxOf(ids)).map((o) => [o.status, o.attempts]),
+        [['sent', 2]],
+      );
       assert.equal(sink.messages.length, 1);
 
       const abandoned = await w.ctx.db.transaction((tx) => notify(tx, sample([officer.rfc]), { email: true }));
-      await w.ctx.db.query(`update email_outbox set attempts = 3, next_attempt_at = now() - interval '1 second' where notification_id = $1`, [abandoned[0]]);
+      await w.ctx.db.query(
+        `update email_outbox set attempts = 3, next_attempt_at = now() - interval '1 second' where notification_id = $1`,
+        [abandoned[0]],
+      );
       assert.deepEqual(await deliverPendingEmails(w.ctx.db, transport, { maxAttempts: 3 }), { sent: 0, failed: 0 });
       const [row] = await outboxOf(abandoned);
       assert.equal(row!.status, 'failed');
@@ -401,12 +554,19 @@ describe('e-mail delivery', () => {
     try {
       const officer = await officerWithEmail('CONAPESCA', 'pesca@conapesca.example');
       const ids: string[] = [];
-      for (let i = 0; i < 6; i++) ids.push(...await w.ctx.db.transaction((tx) => notify(tx, sample([officer.rfc]), { email: true })));
-      const results = await Promise.all([deliverPendingEmails(w.ctx.db, transport), deliverPendingEmails(w.ctx.db, transport)]);
+      for (let i = 0; i < 6; i++)
+        ids.push(...(await w.ctx.db.transaction((tx) => notify(tx, sample([officer.rfc]), { email: true }))));
+      const results = await Promise.all([
+        deliverPendingEmails(w.ctx.db, transport),
+        deliverPendingEmails(w.ctx.db, transport),
+      ]);
       assert.equal(results[0]!.sent + results[1]!.sent, 6);
       assert.equal(sink.messages.length, 6);
       assert.equal(new Set(sink.messages.map((m) => m.headers.get('message-id'))).size, 6);
-      assert.deepEqual((await outboxOf(ids)).map((o) => [o.status, o.attempts]), Array.from({ length: 6 }, () => ['sent', 1]));
+      assert.deepEqual(
+        (await outboxOf(ids)).map((o) => [o.status, o.attempts]),
+        Array.from({ length: 6 }, () => ['sent', 1]),
+      );
     } finally {
       transport.close();
       await sink.close();
@@ -419,7 +579,10 @@ describe('e-mail delivery', () => {
     try {
       const officer = await officerWithEmail('INAH', 'bienes@inah.example');
       const ids = await w.ctx.db.transaction((tx) => notify(tx, sample([officer.rfc]), { email: true }));
-      assert.deepEqual(await deliverPendingEmails(w.ctx.db, transport, { retryDelaySeconds: 0, batch: 10 }), { sent: 0, failed: 1 });
+      assert.deepEqual(await deliverPendingEmails(w.ctx.db, transport, { retryDelaySeconds: 0, batch: 10 }), {
+        sent: 0,
+        failed: 1,
+      });
       assert.equal((await outboxOf(ids))[0]!.attempts, 1);
     } finally {
       transport.close();

@@ -20,13 +20,19 @@ before(async () => {
 after(() => w.close());
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
-const operations = () => Object.entries(document.paths as Record<string, Record<string, any>>).flatMap(([path, item]) =>
-  Object.entries(item).filter(([method]) => METHODS.includes(method)).map(([method, op]) => ({ where: `${method.toUpperCase()} ${path}`, op })));
+const operations = () =>
+  Object.entries(document.paths as Record<string, Record<string, any>>).flatMap(([path, item]) =>
+    Object.entries(item)
+      .filter(([method]) => METHODS.includes(method))
+      .map(([method, op]) => ({ where: `${method.toUpperCase()} ${path}`, op })),
+  );
 
 async function lintErrors(source = document) {
   const config = await createConfig({ extends: ['recommended'] });
   const problems = await lintFromString({ source: JSON.stringify(source), absoluteRef: 'openapi.json', config });
-  return problems.filter((p) => p.severity === 'error').map((p) => ({ ruleId: p.ruleId, message: p.message, pointer: p.location[0]?.pointer ?? '#' }));
+  return problems
+    .filter((p) => p.severity === 'error')
+    .map((p) => ({ ruleId: p.ruleId, message: p.message, pointer: p.location[0]?.pointer ?? '#' }));
 }
 
 function missingContracts() {
@@ -34,7 +40,8 @@ function missingContracts() {
     const missing = [];
     if (!op.operationId) missing.push('operationId');
     const success = Object.entries(op.responses ?? {}).filter(([status]) => /^2/.test(status));
-    if (!success.some(([status, r]: [string, any]) => status === '204' || r.content)) missing.push('a 2xx response schema');
+    if (!success.some(([status, r]: [string, any]) => status === '204' || r.content))
+      missing.push('a 2xx response schema');
     return missing.length ? [`${where}: ${missing.join(', ')}`] : [];
   });
 }
@@ -53,7 +60,10 @@ test('the linter does find errors', async () => {
 });
 
 test('the OpenAPI document lints with no error (Redocly, recommended rules)', async () => {
-  assert.deepEqual((await lintErrors()).map((e) => `${whereOf(e.pointer)}: ${e.ruleId}: ${e.message}`), []);
+  assert.deepEqual(
+    (await lintErrors()).map((e) => `${whereOf(e.pointer)}: ${e.ruleId}: ${e.message}`),
+    [],
+  );
 });
 
 test('every operation has an operationId and a 2xx response schema', () => {
@@ -61,12 +71,23 @@ test('every operation has an operationId and a 2xx response schema', () => {
 });
 
 test('operationIds are unique and every tag is declared with a description', () => {
-  const ids = operations().map(({ op }) => op.operationId).filter(Boolean);
-  assert.deepEqual(ids.filter((id, i) => ids.indexOf(id) !== i), []);
+  const ids = operations()
+    .map(({ op }) => op.operationId)
+    .filter(Boolean);
+  assert.deepEqual(
+    ids.filter((id, i) => ids.indexOf(id) !== i),
+    [],
+  );
   const declared = new Map((document.tags ?? []).map((t: any) => [t.name, t.description]));
-  assert.deepEqual(API_TAGS.map((t) => t.name), [...declared.keys()]);
+  assert.deepEqual(
+    API_TAGS.map((t) => t.name),
+    [...declared.keys()],
+  );
   const used = new Set(operations().flatMap(({ op }) => op.tags ?? []));
-  assert.deepEqual([...used].filter((tag) => !declared.get(tag)), []);
+  assert.deepEqual(
+    [...used].filter((tag) => !declared.get(tag)),
+    [],
+  );
 });
 
 test('no optional query parameter is marked required', () => {
@@ -74,7 +95,9 @@ test('no optional query parameter is marked required', () => {
 });
 
 function optionalMarkedRequired() {
-  return operations().flatMap(({ where, op }) => (op.parameters ?? [])
-    .filter((p: any) => p.in === 'query' && p.required && (p.schema?.default !== undefined))
-    .map((p: any) => `${where}: ?${p.name}`));
+  return operations().flatMap(({ where, op }) =>
+    (op.parameters ?? [])
+      .filter((p: any) => p.in === 'query' && p.required && p.schema?.default !== undefined)
+      .map((p: any) => `${where}: ?${p.name}`),
+  );
 }

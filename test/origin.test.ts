@@ -22,10 +22,21 @@ before(async () => {
 after(() => w.close());
 
 const cars = {
-  hsCode: '870323', description: 'Automóviles de turismo, motor de 1 500 a 3 000 cm³', quantity: 40, unit: 'PCE', value: 960000, currency: 'USD',
-  originCountry: 'MX', destinationCountry: 'JP', customsOffice: 'ANAM-TAMPS-NLD',
+  hsCode: '870323',
+  description: 'Automóviles de turismo, motor de 1 500 a 3 000 cm³',
+  quantity: 40,
+  unit: 'PCE',
+  value: 960000,
+  currency: 'USD',
+  originCountry: 'MX',
+  destinationCountry: 'JP',
+  customsOffice: 'ANAM-TAMPS-NLD',
 };
-const ORIGIN = { tradeAgreement: 'mexico_japan_epa', originCriterion: 'regional_value_content', invoiceNumbers: ['FAC-2026-0815'] };
+const ORIGIN = {
+  tradeAgreement: 'mexico_japan_epa',
+  originCriterion: 'regional_value_content',
+  invoiceNumbers: ['FAC-2026-0815'],
+};
 
 const hasPdftotext = !spawnSync('pdftotext', ['-v'], { stdio: 'ignore' }).error;
 
@@ -39,19 +50,38 @@ describe('certificate of origin: an export of cars to Japan', () => {
     assert.equal(procedure.flow, 'export');
     assert.ok((procedure.form.required as string[]).includes('originCriterion'));
 
-    const draft = await w.call('POST', '/api/v1/operations', { token: exporter.token, body: { traderRfc: exporter.rfc, flow: 'export', data: { goods: [cars] } } });
+    const draft = await w.call('POST', '/api/v1/operations', {
+      token: exporter.token,
+      body: { traderRfc: exporter.rfc, flow: 'export', data: { goods: [cars] } },
+    });
     assert.equal(draft.status, 201, JSON.stringify(draft.body));
     operationId = draft.body.id;
     const preview = await w.call('GET', `/api/v1/operations/${operationId}/preview`, { token: exporter.token });
-    assert.deepEqual(preview.body.applications.map((a: any) => a.procedure.code), ['SE-ORIGIN-CERTIFICATE'], 'rule SE-ORIGIN-CERTIFICATE:87@2024-01-01: chapter 87 exported to JP');
+    assert.deepEqual(
+      preview.body.applications.map((a: any) => a.procedure.code),
+      ['SE-ORIGIN-CERTIFICATE'],
+      'rule SE-ORIGIN-CERTIFICATE:87@2024-01-01: chapter 87 exported to JP',
+    );
 
     const { originCriterion: _, ...withoutCriterion } = ORIGIN;
-    await w.call('PUT', `/api/v1/operations/${operationId}`, { token: exporter.token, body: { expectedVersion: 1, data: { goods: [cars], procedureData: { 'SE-ORIGIN-CERTIFICATE': withoutCriterion } } } });
-    const incomplete = await w.call('POST', `/api/v1/operations/${operationId}/submit/signing-payload`, { token: exporter.token, body: {} });
+    await w.call('PUT', `/api/v1/operations/${operationId}`, {
+      token: exporter.token,
+      body: {
+        expectedVersion: 1,
+        data: { goods: [cars], procedureData: { 'SE-ORIGIN-CERTIFICATE': withoutCriterion } },
+      },
+    });
+    const incomplete = await w.call('POST', `/api/v1/operations/${operationId}/submit/signing-payload`, {
+      token: exporter.token,
+      body: {},
+    });
     assert.equal(incomplete.body.code, 'operation.forms_incomplete');
     assert.match(incomplete.body.detail, /originCriterion/);
 
-    const completed = await w.call('PUT', `/api/v1/operations/${operationId}`, { token: exporter.token, body: { expectedVersion: 2, data: { goods: [cars], procedureData: { 'SE-ORIGIN-CERTIFICATE': ORIGIN } } } });
+    const completed = await w.call('PUT', `/api/v1/operations/${operationId}`, {
+      token: exporter.token,
+      body: { expectedVersion: 2, data: { goods: [cars], procedureData: { 'SE-ORIGIN-CERTIFICATE': ORIGIN } } },
+    });
     assert.equal(completed.status, 200, JSON.stringify(completed.body));
     const submitted = await w.signed(exporter.token, rep, 'POST', `/api/v1/operations/${operationId}/submit`, {});
     assert.equal(submitted.status, 201, JSON.stringify(submitted.body));
@@ -59,13 +89,22 @@ describe('certificate of origin: an export of cars to Japan', () => {
     const form = (await w.call('GET', `/api/v1/applications/${applicationId}`, { token: exporter.token })).body.form;
     assert.equal(form.exporter, exporter.rfc);
     assert.deepEqual(form.destinationCountries, ['JP']);
-    assert.equal((await w.call('GET', `/api/v1/applications/${applicationId}`, { token: exporter.token })).body.office, SE_OFFICE);
+    assert.equal(
+      (await w.call('GET', `/api/v1/applications/${applicationId}`, { token: exporter.token })).body.office,
+      SE_OFFICE,
+    );
   });
 
   test('SE approves: a certificate held by the exporter, with its goods and origin criterion', async () => {
     await w.call('POST', `/api/v1/applications/${applicationId}/assignment`, { token: officer.token });
     await w.call('POST', `/api/v1/applications/${applicationId}/review`, { token: officer.token });
-    const resolved = await w.signed(officer.token, officer, 'POST', `/api/v1/applications/${applicationId}/resolution`, { decision: 'approve' });
+    const resolved = await w.signed(
+      officer.token,
+      officer,
+      'POST',
+      `/api/v1/applications/${applicationId}/resolution`,
+      { decision: 'approve' },
+    );
     assert.equal(resolved.status, 200, JSON.stringify(resolved.body));
     const app = (await w.call('GET', `/api/v1/applications/${applicationId}`, { token: exporter.token })).body;
     assert.equal(app.status, 'approved');
@@ -76,7 +115,10 @@ describe('certificate of origin: an export of cars to Japan', () => {
     assert.equal(permit.document.flow, 'export');
     assert.equal(permit.document.holder.rfc, exporter.rfc);
     assert.deepEqual(permit.document.origin, { criterion: 'regional_value_content', agreement: 'mexico_japan_epa' });
-    assert.deepEqual(permit.document.goods.map((g: any) => [g.hsCode, g.quantity, g.destinationCountry]), [['870323', 40, 'JP']]);
+    assert.deepEqual(
+      permit.document.goods.map((g: any) => [g.hsCode, g.quantity, g.destinationCountry]),
+      [['870323', 40, 'JP']],
+    );
     assert.deepEqual(permit.balances, [], 'a certificate of origin carries no balances');
     assert.equal(permit.document.resolution.officerRfc, officer.rfc);
   });
@@ -95,7 +137,10 @@ describe('certificate of origin: an export of cars to Japan', () => {
     assert.equal(byToken.body.authentic, true);
     assert.equal(byToken.body.number, permit.number);
     assert.equal(byToken.body.goodsDigest, goodsDigestClaim(permit.document.goods));
-    assert.equal((await w.call('GET', `/api/v1/verify/SE-2000-999999?code=${permit.verificationCode}`)).body.authentic, false);
+    assert.equal(
+      (await w.call('GET', `/api/v1/verify/SE-2000-999999?code=${permit.verificationCode}`)).body.authentic,
+      false,
+    );
   });
 
   test('and offline, with nothing but the published keys', async () => {
@@ -105,15 +150,27 @@ describe('certificate of origin: an export of cars to Japan', () => {
     assert.equal(offline.claims.num, permit.number);
     assert.equal(offline.claims.kind, 'certificate_of_origin');
     assert.equal(offline.claims.rfc, exporter.rfc);
-    assert.equal(offline.claims.gd, goodsDigestClaim(permit.document.goods), 'the goods printed on the certificate are the goods sealed');
+    assert.equal(
+      offline.claims.gd,
+      goodsDigestClaim(permit.document.goods),
+      'the goods printed on the certificate are the goods sealed',
+    );
     const [h, p, s] = permit.token.split('.');
     const claims = JSON.parse(Buffer.from(p, 'base64url').toString());
-    const forged = [h, Buffer.from(JSON.stringify({ ...claims, rfc: 'XAXX010101000' })).toString('base64url'), s].join('.');
+    const forged = [h, Buffer.from(JSON.stringify({ ...claims, rfc: 'XAXX010101000' })).toString('base64url'), s].join(
+      '.',
+    );
     await assert.rejects(verifyPermitToken(forged, keys), { code: 'permit.token_invalid' });
   });
 
-  test('the printed certificate shows the origin criterion and the agreement', { skip: hasPdftotext ? false : 'pdftotext is not installed (poppler-utils)' }, async () => {
-    const pdf = await w.app.inject({ method: 'GET', url: `/api/v1/permits/${permit.number}/pdf`, headers: { authorization: `Bearer ${exporter.token}` } });
+  test('the printed certificate shows the origin criterion and the agreement', {
+    skip: hasPdftotext ? false : 'pdftotext is not installed (poppler-utils)',
+  }, async () => {
+    const pdf = await w.app.inject({
+      method: 'GET',
+      url: `/api/v1/permits/${permit.number}/pdf`,
+      headers: { authorization: `Bearer ${exporter.token}` },
+    });
     assert.equal(pdf.statusCode, 200);
     const file = path.join(w.dataDir, `${permit.number}.pdf`);
     fs.writeFileSync(file, pdf.rawPayload);
@@ -121,7 +178,10 @@ describe('certificate of origin: an export of cars to Japan', () => {
     assert.match(text, /CERTIFICADO DE ORIGEN/);
     assert.ok(text.includes(permit.number));
     assert.match(text, /Exportación \/ Export/);
-    assert.match(text, /Criterio \/ Criterion: Regla específica: valor de contenido regional \/ Product-specific rule: regional value content \(PSR\) \[regional_value_content\]/);
+    assert.match(
+      text,
+      /Criterio \/ Criterion: Regla específica: valor de contenido regional \/ Product-specific rule: regional value content \(PSR\) \[regional_value_content\]/,
+    );
     assert.match(text, /Mexico-Japan Economic Partnership Agreement/);
     assert.match(text, /870323/);
   });

@@ -17,45 +17,90 @@ after(() => w.close());
 type Officer = Person & { token: string; id: string };
 
 const line = (hsCode: string, originCountry: string, customsOffice = 'ANAM-TAMPS-NLD') => ({
-  hsCode, description: `Mercancía ${hsCode}`, quantity: 10, unit: 'KGM', value: 1000, currency: 'USD',
-  originCountry, destinationCountry: 'MX', customsOffice,
+  hsCode,
+  description: `Mercancía ${hsCode}`,
+  quantity: 10,
+  unit: 'KGM',
+  value: 1000,
+  currency: 'USD',
+  originCountry,
+  destinationCountry: 'MX',
+  customsOffice,
 });
 
 const TYPED: Record<string, Record<string, unknown>> = {
-  'SEDENA-ARMS-IMPORT': { purpose: 'sport_shooting', endUser: 'Club de Tiro Monterrey A.C.', storageAddress: 'Av. Constitución 1500, Monterrey, N.L.' },
-  'COFEPRIS-MEDICINES-IMPORT': { sanitaryRegistrations: ['123M2015 SSA IV'], pharmaceuticalForm: 'tablet', responsiblePharmacistLicence: '12345678' },
+  'SEDENA-ARMS-IMPORT': {
+    purpose: 'sport_shooting',
+    endUser: 'Club de Tiro Monterrey A.C.',
+    storageAddress: 'Av. Constitución 1500, Monterrey, N.L.',
+  },
+  'COFEPRIS-MEDICINES-IMPORT': {
+    sanitaryRegistrations: ['123M2015 SSA IV'],
+    pharmaceuticalForm: 'tablet',
+    responsiblePharmacistLicence: '12345678',
+  },
   'SE-USED-CLOTHING-IMPORT': { intendedUse: 'industrial_recycling', fumigationCertificate: 'FUM-2026-11' },
 };
 
 /** Files one operation as `filer` (the trader's representative, a broker, or an officer who is a trader); returns its applications. */
 async function file(filer: { token: string; person: Person }, traderRfc: string, goods: unknown[]) {
-  const draft = await w.call('POST', '/api/v1/operations', { token: filer.token, body: { traderRfc, flow: 'import', data: { goods } } });
+  const draft = await w.call('POST', '/api/v1/operations', {
+    token: filer.token,
+    body: { traderRfc, flow: 'import', data: { goods } },
+  });
   assert.equal(draft.status, 201, JSON.stringify(draft.body));
   const preview = await w.call('GET', `/api/v1/operations/${draft.body.id}/preview`, { token: filer.token });
-  const procedureData = Object.fromEntries(preview.body.applications.map((a: any) => [a.procedure.code, TYPED[a.procedure.code]!]));
-  const completed = await w.call('PUT', `/api/v1/operations/${draft.body.id}`, { token: filer.token, body: { expectedVersion: 1, data: { goods, procedureData } } });
+  const procedureData = Object.fromEntries(
+    preview.body.applications.map((a: any) => [a.procedure.code, TYPED[a.procedure.code]!]),
+  );
+  const completed = await w.call('PUT', `/api/v1/operations/${draft.body.id}`, {
+    token: filer.token,
+    body: { expectedVersion: 1, data: { goods, procedureData } },
+  });
   assert.equal(completed.status, 200, JSON.stringify(completed.body));
   const submitted = await w.signed(filer.token, filer.person, 'POST', `/api/v1/operations/${draft.body.id}/submit`, {});
   assert.equal(submitted.status, 201, JSON.stringify(submitted.body));
-  return submitted.body.data.applications as Array<{ id: string; agency: string; procedureCode: string; office: string | null }>;
+  return submitted.body.data.applications as Array<{
+    id: string;
+    agency: string;
+    procedureCode: string;
+    office: string | null;
+  }>;
 }
 
 async function act(officer: Officer, id: string, step: string, data?: unknown) {
   const url = `/api/v1/applications/${id}/${step}`;
-  return data === undefined ? w.call('POST', url, { token: officer.token, body: {} }) : w.signed(officer.token, officer, 'POST', url, data);
+  return data === undefined
+    ? w.call('POST', url, { token: officer.token, body: {} })
+    : w.signed(officer.token, officer, 'POST', url, data);
 }
 
 const view = async (token: string, id: string) => (await w.call('GET', `/api/v1/applications/${id}`, { token })).body;
-const inboxIds = async (o: Officer) => (await w.call('GET', '/api/v1/inbox', { token: o.token })).body.items.map((a: any) => a.id);
-const listIds = async (token: string) => (await w.call('GET', '/api/v1/applications', { token })).body.items.map((a: any) => a.id);
+const inboxIds = async (o: Officer) =>
+  (await w.call('GET', '/api/v1/inbox', { token: o.token })).body.items.map((a: any) => a.id);
+const listIds = async (token: string) =>
+  (await w.call('GET', '/api/v1/applications', { token })).body.items.map((a: any) => a.id);
 
 /** Every officer action, called on transition() itself (as the routes and jobs do), is refused with `code`. */
 async function refusedInTransition(officer: Officer, applicationId: string, code: string) {
-  const principal = { rfc: officer.rfc, certificateFingerprint: (await w.ctx.db.one<{ f: string }>('select certificate_fingerprint as f from officers where id = $1', [officer.id])).f };
+  const principal = {
+    rfc: officer.rfc,
+    certificateFingerprint: (
+      await w.ctx.db.one<{ f: string }>('select certificate_fingerprint as f from officers where id = $1', [officer.id])
+    ).f,
+  };
   for (const action of (Object.keys(ACTIONS) as Action[]).filter((a) => ACTIONS[a].actor === 'officer')) {
-    await assert.rejects(w.ctx.db.transaction((tx) => transition(tx, w.ctx, {
-      applicationId, action, actor: { kind: 'officer', principal: principal as never, signatureId: 'x' },
-    })), (err: any) => err.code === code, action);
+    await assert.rejects(
+      w.ctx.db.transaction((tx) =>
+        transition(tx, w.ctx, {
+          applicationId,
+          action,
+          actor: { kind: 'officer', principal: principal as never, signatureId: 'x' },
+        }),
+      ),
+      (err: any) => err.code === code,
+      action,
+    );
   }
 }
 
@@ -69,25 +114,38 @@ describe('rule 3: no one resolves their own case', () => {
 
     assert.ok(!(await inboxIds(self)).includes(app!.id), 'his own case is not in his inbox');
     const own = await view(self.token, app!.id);
-    assert.deepEqual(own.availableActions, ['withdraw'], 'he sees it as the applicant, with only the applicant\'s actions');
+    assert.deepEqual(
+      own.availableActions,
+      ['withdraw'],
+      "he sees it as the applicant, with only the applicant's actions",
+    );
     const assign = await act(self, app!.id, 'assignment');
     assert.equal(assign.status, 403);
     assert.equal(assign.body.code, 'workflow.own_case');
 
     const supervisor = await w.officer('COFEPRIS', ['supervisor']);
-    const assigned = await w.call('POST', `/api/v1/applications/${app!.id}/assignment`, { token: supervisor.token, body: { officerId: self.id } });
+    const assigned = await w.call('POST', `/api/v1/applications/${app!.id}/assignment`, {
+      token: supervisor.token,
+      body: { officerId: self.id },
+    });
     assert.equal(assigned.status, 403, 'a supervisor cannot give him his own case either');
     assert.equal(assigned.body.code, 'workflow.own_case');
 
     const colleague = await w.officer('COFEPRIS', ['reviewer', 'resolver']);
     assert.equal((await act(colleague, app!.id, 'assignment')).status, 200);
     assert.equal((await act(colleague, app!.id, 'review')).status, 200);
-    for (const [step, data] of [['resolution', { decision: 'approve' }], ['information-request', { message: '¿Lote?' }]] as const) {
+    for (const [step, data] of [
+      ['resolution', { decision: 'approve' }],
+      ['information-request', { message: '¿Lote?' }],
+    ] as const) {
       const refused = await act(self, app!.id, step, data);
       assert.equal(refused.status, 403, step);
       assert.equal(refused.body.code, 'workflow.own_case', step);
     }
-    const comment = await w.call('POST', `/api/v1/applications/${app!.id}/comments`, { token: self.token, body: { body: 'Apruébese.', internal: true } });
+    const comment = await w.call('POST', `/api/v1/applications/${app!.id}/comments`, {
+      token: self.token,
+      body: { body: 'Apruébese.', internal: true },
+    });
     assert.equal(comment.status, 403);
     assert.equal(comment.body.code, 'workflow.own_case');
 
@@ -96,10 +154,19 @@ describe('rule 3: no one resolves their own case', () => {
 
     assert.equal((await act(colleague, app!.id, 'resolution', { decision: 'approve' })).status, 200);
     const number = (await view(self.token, app!.id)).permit.number;
-    const revoke = await w.signed(self.token, self, 'POST', `/api/v1/permits/${number}/revocation`, { reason: 'Por mi cuenta.' });
+    const revoke = await w.signed(self.token, self, 'POST', `/api/v1/permits/${number}/revocation`, {
+      reason: 'Por mi cuenta.',
+    });
     assert.equal(revoke.status, 403);
     assert.equal(revoke.body.code, 'workflow.own_case');
-    assert.equal((await w.signed(colleague.token, colleague, 'POST', `/api/v1/permits/${number}/revocation`, { reason: 'Lote retirado.' })).status, 200);
+    assert.equal(
+      (
+        await w.signed(colleague.token, colleague, 'POST', `/api/v1/permits/${number}/revocation`, {
+          reason: 'Lote retirado.',
+        })
+      ).status,
+      200,
+    );
   });
 
   test('the legal representative, a delegated broker and the filer are the applicant side too', async () => {
@@ -107,7 +174,9 @@ describe('rule 3: no one resolves their own case', () => {
     const company = await w.registerTrader(legalRep);
     const brokerOfficer = await w.officer('COFEPRIS', ['reviewer', 'resolver', 'supervisor']);
     const broker = await w.registerBroker(brokerOfficer);
-    const delegated = await w.signed(company.token, legalRep, 'POST', `/api/v1/traders/${company.rfc}/delegations`, { brokerPatent: broker.patent });
+    const delegated = await w.signed(company.token, legalRep, 'POST', `/api/v1/traders/${company.rfc}/delegations`, {
+      brokerPatent: broker.patent,
+    });
     assert.equal(delegated.status, 201, JSON.stringify(delegated.body));
     const [app] = await file({ token: broker.token, person: brokerOfficer }, company.rfc, [line('300490', 'DE')]);
     for (const officer of [legalRep, brokerOfficer]) {
@@ -118,7 +187,11 @@ describe('rule 3: no one resolves their own case', () => {
     }
     // Once the delegation ends, the broker who filed is still the filer: still not his case to review.
     await w.signed(company.token, legalRep, 'POST', `/api/v1/delegations/${delegated.body.data.id}/revocation`, {});
-    assert.equal((await act(brokerOfficer, app!.id, 'assignment')).status, 404, 'nor does he see it any more, as broker or as officer');
+    assert.equal(
+      (await act(brokerOfficer, app!.id, 'assignment')).status,
+      404,
+      'nor does he see it any more, as broker or as officer',
+    );
     assert.ok(!(await inboxIds(brokerOfficer)).includes(app!.id));
   });
 });
@@ -132,9 +205,13 @@ test('rule 3: a SEDENA resolver and supervisor who files his own case is not ask
   await act(reviewer, app!.id, 'assignment');
   await act(reviewer, app!.id, 'review');
   assert.equal((await act(reviewer, app!.id, 'proposal', { decision: 'approve', message: 'Cumple.' })).status, 200);
-  const kinds = async (o: Officer) => (await w.call('GET', '/api/v1/notifications', { token: o.token })).body.items.map((n: any) => n.kind);
+  const kinds = async (o: Officer) =>
+    (await w.call('GET', '/api/v1/notifications', { token: o.token })).body.items.map((n: any) => n.kind);
   assert.ok((await kinds(colleague)).includes('application.propose_approval'));
-  assert.ok(!(await kinds(self)).includes('application.propose_approval'), 'the proposal on his own case is not his to sign');
+  assert.ok(
+    !(await kinds(self)).includes('application.propose_approval'),
+    'the proposal on his own case is not his to sign',
+  );
   assert.ok(!(await kinds(self)).includes('application.submitted'), 'nor is his filing work in his inbox');
 });
 
@@ -143,7 +220,7 @@ describe('rule 4: office-bound procedures stay in their office', () => {
     const [app] = await file({ token: trader.token, person: rep }, trader.rfc, [line('630900', 'US')]);
     assert.equal(app!.procedureCode, 'SE-USED-CLOTHING-IMPORT');
     const routed = await view(trader.token, app!.id);
-    assert.match(routed.office, /^SE-TAMPS-/, 'routed to an SE office in the customs office\'s state');
+    assert.match(routed.office, /^SE-TAMPS-/, "routed to an SE office in the customs office's state");
 
     const monterrey = await w.officer('SE', ['reviewer', 'resolver'], 'SE-NL-MTY');
     const agencyWide = await w.officer('SE', ['reviewer', 'resolver']);
@@ -152,17 +229,36 @@ describe('rule 4: office-bound procedures stay in their office', () => {
       assert.ok(!(await listIds(stranger.token)).includes(app!.id), 'not in the list of another office');
       assert.equal((await w.call('GET', `/api/v1/applications/${app!.id}`, { token: stranger.token })).status, 404);
       assert.equal((await act(stranger, app!.id, 'assignment')).status, 404);
-      assert.equal((await w.call('POST', `/api/v1/applications/${app!.id}/comments`, { token: stranger.token, body: { body: 'x', internal: true } })).status, 404);
+      assert.equal(
+        (
+          await w.call('POST', `/api/v1/applications/${app!.id}/comments`, {
+            token: stranger.token,
+            body: { body: 'x', internal: true },
+          })
+        ).status,
+        404,
+      );
     }
     const supervisor = await w.officer('SE', ['supervisor'], 'SE-NL-MTY');
     assert.ok((await inboxIds(supervisor)).includes(app!.id), "the agency's supervisors see every office");
-    const misrouted = await w.call('POST', `/api/v1/applications/${app!.id}/assignment`, { token: supervisor.token, body: { officerId: monterrey.id } });
+    const misrouted = await w.call('POST', `/api/v1/applications/${app!.id}/assignment`, {
+      token: supervisor.token,
+      body: { officerId: monterrey.id },
+    });
     assert.equal(misrouted.status, 403);
     assert.equal(misrouted.body.code, 'workflow.other_office');
 
     const local = await w.officer('SE', ['reviewer', 'resolver'], routed.office);
     assert.ok((await inboxIds(local)).includes(app!.id));
-    assert.equal((await w.call('POST', `/api/v1/applications/${app!.id}/assignment`, { token: supervisor.token, body: { officerId: local.id } })).status, 200);
+    assert.equal(
+      (
+        await w.call('POST', `/api/v1/applications/${app!.id}/assignment`, {
+          token: supervisor.token,
+          body: { officerId: local.id },
+        })
+      ).status,
+      200,
+    );
     assert.equal((await act(local, app!.id, 'review')).status, 200);
     assert.equal((await act(monterrey, app!.id, 'resolution', { decision: 'approve' })).status, 404);
     await refusedInTransition(monterrey, app!.id, 'workflow.other_office');
@@ -176,7 +272,9 @@ describe('rule 6: the applicant side sees no internal work', () => {
   test('no pending proposal, no officer RFC, no trace of internal comments; the resolution once it exists', async () => {
     const brokerPerson = await w.person();
     const broker = await w.registerBroker(brokerPerson);
-    await w.signed(trader.token, rep, 'POST', `/api/v1/traders/${trader.rfc}/delegations`, { brokerPatent: broker.patent });
+    await w.signed(trader.token, rep, 'POST', `/api/v1/traders/${trader.rfc}/delegations`, {
+      brokerPatent: broker.patent,
+    });
     const [app] = await file({ token: trader.token, person: rep }, trader.rfc, [line('930190', 'US')]);
     assert.equal(app!.agency, 'SEDENA');
     const reviewer = await w.officer('SEDENA', ['reviewer']);
@@ -187,12 +285,21 @@ describe('rule 6: the applicant side sees no internal work', () => {
       for (const token of applicantSide) {
         const seen = await view(token, app!.id);
         const text = JSON.stringify(seen);
-        for (const rfc of officerRfcs) assert.ok(!text.includes(rfc), `${what}: an officer RFC is shown to the applicant side`);
+        for (const rfc of officerRfcs)
+          assert.ok(!text.includes(rfc), `${what}: an officer RFC is shown to the applicant side`);
         assert.ok(!text.includes('Dictamen interno') && !text.includes('Nota interna'), `${what}: internal text shown`);
         assert.ok(!('proposal' in seen) && !('assignedOfficerId' in seen), `${what}: proposal or assignee shown`);
-        assert.ok(!seen.timeline.some((t: any) => /propos|comment/.test(t.type ?? '') || t.kind === 'internal_comment'), `${what}: ${text}`);
-        const listed = (await w.call('GET', '/api/v1/applications', { token })).body.items.find((a: any) => a.id === app!.id);
-        assert.ok(!('proposal' in listed) && !JSON.stringify(listed).includes(reviewer.rfc), `${what}: list shows internals`);
+        assert.ok(
+          !seen.timeline.some((t: any) => /propos|comment/.test(t.type ?? '') || t.kind === 'internal_comment'),
+          `${what}: ${text}`,
+        );
+        const listed = (await w.call('GET', '/api/v1/applications', { token })).body.items.find(
+          (a: any) => a.id === app!.id,
+        );
+        assert.ok(
+          !('proposal' in listed) && !JSON.stringify(listed).includes(reviewer.rfc),
+          `${what}: list shows internals`,
+        );
         const feed = JSON.stringify((await w.call('GET', '/api/v1/notifications', { token })).body);
         assert.ok(!/propos/i.test(feed), `${what}: notifications tell of the proposal`);
       }
@@ -200,11 +307,26 @@ describe('rule 6: the applicant side sees no internal work', () => {
 
     await act(reviewer, app!.id, 'assignment');
     await act(reviewer, app!.id, 'review');
-    assert.equal((await w.call('POST', `/api/v1/applications/${app!.id}/comments`, { token: reviewer.token, body: { body: 'Nota interna: revisar.', internal: true } })).status, 201);
-    const proposed = await act(reviewer, app!.id, 'proposal', { decision: 'reject', message: 'Dictamen interno: no cumple.' });
+    assert.equal(
+      (
+        await w.call('POST', `/api/v1/applications/${app!.id}/comments`, {
+          token: reviewer.token,
+          body: { body: 'Nota interna: revisar.', internal: true },
+        })
+      ).status,
+      201,
+    );
+    const proposed = await act(reviewer, app!.id, 'proposal', {
+      decision: 'reject',
+      message: 'Dictamen interno: no cumple.',
+    });
     assert.equal(proposed.status, 200, JSON.stringify(proposed.body));
     await hidesInternals('proposed');
-    assert.equal((await view(trader.token, app!.id)).status, 'in_review', 'a pending proposal is still review to the applicant');
+    assert.equal(
+      (await view(trader.token, app!.id)).status,
+      'in_review',
+      'a pending proposal is still review to the applicant',
+    );
     const officerView = await view(resolver.token, app!.id);
     assert.equal(officerView.proposal.decision, 'reject', 'officers of the agency still see everything');
     assert.ok(officerView.timeline.some((t: any) => t.kind === 'internal_comment'));
@@ -213,14 +335,25 @@ describe('rule 6: the applicant side sees no internal work', () => {
     assert.equal((await act(resolver, app!.id, 'proposal-return')).status, 200);
     await hidesInternals('returned');
     await act(reviewer, app!.id, 'proposal', { decision: 'approve', message: 'Dictamen interno: cumple.' });
-    const approved = await act(resolver, app!.id, 'resolution', { decision: 'approve', message: 'Se autoriza la importación.' });
+    const approved = await act(resolver, app!.id, 'resolution', {
+      decision: 'approve',
+      message: 'Se autoriza la importación.',
+    });
     assert.equal(approved.status, 200, JSON.stringify(approved.body));
     await hidesInternals('approved');
     const resolved = await view(trader.token, app!.id);
     assert.equal(resolved.status, 'approved');
     assert.equal(resolved.resolution.decision, 'approve');
     assert.equal(resolved.resolution.agency, 'SEDENA');
-    assert.ok(resolved.timeline.some((t: any) => t.type === 'application.approve' && t.actor === 'SEDENA' && t.role === 'officer'));
-    assert.ok(resolved.timeline.some((t: any) => t.kind === 'message' && t.body === 'Se autoriza la importación.' && t.actor === 'SEDENA'));
+    assert.ok(
+      resolved.timeline.some(
+        (t: any) => t.type === 'application.approve' && t.actor === 'SEDENA' && t.role === 'officer',
+      ),
+    );
+    assert.ok(
+      resolved.timeline.some(
+        (t: any) => t.kind === 'message' && t.body === 'Se autoriza la importación.' && t.actor === 'SEDENA',
+      ),
+    );
   });
 });

@@ -57,13 +57,22 @@ describe('paged lists', () => {
   test("a trader's profile versions", async () => {
     for (const version of [1, 2]) {
       const profile = { ...traderProfile(trader.rfc, rep), legalName: `Nombre ${version + 1} S.A. de C.V.` };
-      const res = await w.signed(trader.token, rep, 'PUT', `/api/v1/traders/${trader.rfc}/profile`, { expectedVersion: version, profile });
+      const res = await w.signed(trader.token, rep, 'PUT', `/api/v1/traders/${trader.rfc}/profile`, {
+        expectedVersion: version,
+        profile,
+      });
       assert.equal(res.status, 200, JSON.stringify(res.body));
     }
     await assertWalks(`/api/v1/traders/${trader.rfc}/versions`, trader.token, (v) => String(v.version), 3);
     const first = await w.call('GET', `/api/v1/traders/${trader.rfc}/versions?limit=1`, { token: trader.token });
-    assert.deepEqual(first.body.items.map((v: any) => v.version), [3]);
-    assert.match(first.body.next, new RegExp(`^/api/v1/traders/${trader.rfc}/versions\\?limit=1&cursor=[A-Za-z0-9_-]+$`));
+    assert.deepEqual(
+      first.body.items.map((v: any) => v.version),
+      [3],
+    );
+    assert.match(
+      first.body.next,
+      new RegExp(`^/api/v1/traders/${trader.rfc}/versions\\?limit=1&cursor=[A-Za-z0-9_-]+$`),
+    );
   });
 
   test('delegations a broker received', async () => {
@@ -71,7 +80,9 @@ describe('paged lists', () => {
     const broker = await w.registerBroker(brokerPerson);
     for (let i = 0; i < 3; i++) {
       const other = await w.registerTrader(rep);
-      const res = await w.signed(other.token, rep, 'POST', `/api/v1/traders/${other.rfc}/delegations`, { brokerPatent: broker.patent });
+      const res = await w.signed(other.token, rep, 'POST', `/api/v1/traders/${other.rfc}/delegations`, {
+        brokerPatent: broker.patent,
+      });
       assert.equal(res.status, 201, JSON.stringify(res.body));
     }
     await assertWalks('/api/v1/delegations', broker.token, (d) => d.id, 3);
@@ -90,7 +101,11 @@ describe('paged lists', () => {
     const p = await w.person();
     const session = await w.login(p);
     for (const label of ['a', 'b', 'c']) {
-      const res = await w.signed(session, p, 'POST', '/api/v1/api-tokens', { label, scopes: ['read'], expiresInDays: 1 });
+      const res = await w.signed(session, p, 'POST', '/api/v1/api-tokens', {
+        label,
+        scopes: ['read'],
+        expiresInDays: 1,
+      });
       assert.equal(res.status, 201, JSON.stringify(res.body));
     }
     await assertWalks('/api/v1/api-tokens', session, (t) => t.id, 3);
@@ -98,7 +113,10 @@ describe('paged lists', () => {
 
   test("a trader's COVEs", async () => {
     for (let i = 0; i < 3; i++) {
-      const res = await w.signed(trader.token, rep, 'POST', '/api/v1/coves', { ...coveJson(trader.rfc), invoiceNumber: `INV-${i}` });
+      const res = await w.signed(trader.token, rep, 'POST', '/api/v1/coves', {
+        ...coveJson(trader.rfc),
+        invoiceNumber: `INV-${i}`,
+      });
       assert.equal(res.status, 201, JSON.stringify(res.body));
     }
     await assertWalks('/api/v1/coves', trader.token, (c) => c.number, 3);
@@ -110,17 +128,29 @@ describe('paged lists', () => {
       const issued = await uploadPdf(w, trader.token, trader.rfc, pdf);
       assert.equal(issued.status, 201, JSON.stringify(issued.body));
       const res = await w.call('POST', '/api/v1/edocuments', {
-        token: trader.token, body: { challengeId: issued.body.challengeId, ...signPayload(issued.body.payload, rep.signer) },
+        token: trader.token,
+        body: { challengeId: issued.body.challengeId, ...signPayload(issued.body.payload, rep.signer) },
       });
       assert.equal(res.status, 201, JSON.stringify(res.body));
     }
     await assertWalks(`/api/v1/edocuments?traderRfc=${trader.rfc}`, trader.token, (e) => e.number, 3);
-    await assertWalks(`/api/v1/edocuments?traderRfc=${trader.rfc}&documentType=commercial_invoice`, trader.token, (e) => e.number, 3);
+    await assertWalks(
+      `/api/v1/edocuments?traderRfc=${trader.rfc}&documentType=commercial_invoice`,
+      trader.token,
+      (e) => e.number,
+      3,
+    );
   });
 
   test('a cursor no page gave is refused, never passed to the database', async () => {
     const uuid = '00000000-0000-0000-0000-000000000000';
-    const forged = ['not-base64-json', encodeCursor(['x']), encodeCursor([1]), encodeCursor(['1', uuid]), encodeCursor([Number.MAX_SAFE_INTEGER + 2, uuid])];
+    const forged = [
+      'not-base64-json',
+      encodeCursor(['x']),
+      encodeCursor([1]),
+      encodeCursor(['1', uuid]),
+      encodeCursor([Number.MAX_SAFE_INTEGER + 2, uuid]),
+    ];
     const lists = {
       '/api/v1/delegations': [...forged, encodeCursor([1, 'not-a-uuid'])],
       '/api/v1/api-tokens': [...forged, encodeCursor([1, 'not-a-uuid'])],

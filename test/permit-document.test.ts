@@ -14,7 +14,12 @@ import {
   verifyPermitToken,
   verifyPermitTokenCli,
 } from '../src/permits/token.ts';
-import { ACK_QR_MAX_SEAL, ackQrContent, renderAcknowledgementPdf, type Acknowledgement } from '../src/applications/acknowledgement-pdf.ts';
+import {
+  ACK_QR_MAX_SEAL,
+  ackQrContent,
+  renderAcknowledgementPdf,
+  type Acknowledgement,
+} from '../src/applications/acknowledgement-pdf.ts';
 import { renderPermitPdf } from '../src/permits/pdf.ts';
 import { encodable, wrap } from '../src/pdf/text.ts';
 
@@ -28,15 +33,17 @@ const keysFile = path.join(tmp, 'ventanilla-keys.json');
 fs.writeFileSync(keysFile, JSON.stringify(keySet));
 
 const has = (bin: string) => !spawnSync(bin, ['-v'], { stdio: 'ignore' }).error;
-const skipUnless = (bin: string, pkg: string) => has(bin) ? false : `${bin} is not installed (apt-get install -y ${pkg}); skipping the ${bin} check`;
+const skipUnless = (bin: string, pkg: string) =>
+  has(bin) ? false : `${bin} is not installed (apt-get install -y ${pkg}); skipping the ${bin} check`;
 
 function goods(n: number): PermitGoodsLine[] {
   return Array.from({ length: n }, (_, i) => ({
     line: i + 1,
     hsCode: '9306.30.99',
-    description: i % 5 === 1
-      ? 'Cartuchos para armas deportivas calibre .22 LR en cajas de cartón de 50 piezas cada una, con certificado de fábrica y marcado de lote'
-      : `Pólvora sin humo, línea ${i + 1}`,
+    description:
+      i % 5 === 1
+        ? 'Cartuchos para armas deportivas calibre .22 LR en cajas de cartón de 50 piezas cada una, con certificado de fábrica y marcado de lote'
+        : `Pólvora sin humo, línea ${i + 1}`,
     quantity: 1000 * (i + 1),
     unit: 'PZA',
     value: 12345.67 * (i + 1),
@@ -49,16 +56,30 @@ function permit(over: Partial<PermitDocument> = {}): PermitDocument {
   return {
     number: 'SEDENA-2026-000042',
     kind: 'permit',
-    procedure: { code: 'SEDENA-01-001', name: { es: 'Permiso ordinario de importación de armas y explosivos', en: 'Ordinary permit to import firearms and explosives' } },
+    procedure: {
+      code: 'SEDENA-01-001',
+      name: {
+        es: 'Permiso ordinario de importación de armas y explosivos',
+        en: 'Ordinary permit to import firearms and explosives',
+      },
+    },
     agency: { code: 'SEDENA', name: { es: 'Secretaría de la Defensa Nacional', en: 'Ministry of National Defence' } },
     holder: { rfc: 'INA010101AB1', legalName: 'Importadora Ñandú & Cía., S.A. de C.V.' },
     flow: 'import',
     goods: goods(3),
     validFrom: '2026-01-01',
     validTo: '2026-12-31',
-    conditions: ['Presentar este permiso ante la aduana de despacho junto con el pedimento.', 'Almacenamiento únicamente en el polvorín autorizado número 14.'],
+    conditions: [
+      'Presentar este permiso ante la aduana de despacho junto con el pedimento.',
+      'Almacenamiento únicamente en el polvorín autorizado número 14.',
+    ],
     issuedAt: '2026-01-01T16:30:00Z',
-    resolution: { officerName: 'María José Núñez Ibáñez', officerRfc: 'NUIM800101AB1', certificateSerial: '00001000000512345678', signatureId: 'sig_01JH3K2M4N5P' },
+    resolution: {
+      officerName: 'María José Núñez Ibáñez',
+      officerRfc: 'NUIM800101AB1',
+      certificateSerial: '00001000000512345678',
+      signatureId: 'sig_01JH3K2M4N5P',
+    },
     approvedBy: 'officer',
     applicationId: 'app_01JH3K2M4N5P6Q7R8S9T',
     verificationUrl: 'https://ventanilla.example.gob.mx/api/v1/verify/SEDENA-2026-000042',
@@ -89,7 +110,14 @@ function withPayload(token: string, edit: (claims: Record<string, unknown>) => v
 async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await verifyPermitTokenCli(argv, { out: (t) => { out += t; }, err: (t) => { err += t; } });
+  const code = await verifyPermitTokenCli(argv, {
+    out: (t) => {
+      out += t;
+    },
+    err: (t) => {
+      err += t;
+    },
+  });
   return { code, out, err };
 }
 
@@ -109,8 +137,15 @@ test('seal and verify a permit token offline with the JWKS', async () => {
   const token = await sealPermitToken(key, p);
   const result = await verifyPermitToken(token, keySet, midYear);
   assert.deepEqual(result.claims, {
-    v: 1, num: p.number, kind: 'permit', agency: 'SEDENA', rfc: p.holder.rfc, vf: '2026-01-01', vt: '2026-12-31',
-    gd: goodsDigestClaim(p.goods), iat: Date.parse(p.issuedAt) / 1000,
+    v: 1,
+    num: p.number,
+    kind: 'permit',
+    agency: 'SEDENA',
+    rfc: p.holder.rfc,
+    vf: '2026-01-01',
+    vt: '2026-12-31',
+    gd: goodsDigestClaim(p.goods),
+    iat: Date.parse(p.issuedAt) / 1000,
   });
   assert.equal(result.status, 'valid');
   assert.equal(result.offline, true);
@@ -127,32 +162,68 @@ test('the token stays small enough for a QR code, whatever the number of goods l
   const three = await sealPermitToken(key, permit());
   const sixty = await sealPermitToken(key, permit({ goods: goods(60) }));
   const longest = await sealPermitToken(key, permit({ kind: 'certificate_of_origin' }));
-  t.diagnostic(`permit token length: ${three.length} (3 lines), ${sixty.length} (60 lines), ${longest.length} (certificate_of_origin)`);
+  t.diagnostic(
+    `permit token length: ${three.length} (3 lines), ${sixty.length} (60 lines), ${longest.length} (certificate_of_origin)`,
+  );
   assert.equal(three.length, sixty.length);
   assert.ok(longest.length <= 500, `token of ${longest.length} characters`);
 });
 
 test('a tampered token is rejected as permit.token_invalid', async () => {
   const token = await sealPermitToken(key, permit());
-  await rejectsWith(verifyPermitToken(withPayload(token, (c) => { c.vt = '2036-12-31'; }), keySet, midYear), 'permit.token_invalid', /altered/);
-  await rejectsWith(verifyPermitToken(withPayload(token, (c) => { c.rfc = 'XAXX010101000'; }), keySet, midYear), 'permit.token_invalid', /altered/);
+  await rejectsWith(
+    verifyPermitToken(
+      withPayload(token, (c) => {
+        c.vt = '2036-12-31';
+      }),
+      keySet,
+      midYear,
+    ),
+    'permit.token_invalid',
+    /altered/,
+  );
+  await rejectsWith(
+    verifyPermitToken(
+      withPayload(token, (c) => {
+        c.rfc = 'XAXX010101000';
+      }),
+      keySet,
+      midYear,
+    ),
+    'permit.token_invalid',
+    /altered/,
+  );
   const [h, p, s] = token.split('.');
   const flipped = `${h}.${p}.${s!.slice(0, 10)}${s![10] === 'A' ? 'B' : 'A'}${s!.slice(11)}`;
   await rejectsWith(verifyPermitToken(flipped, keySet, midYear), 'permit.token_invalid', /altered/);
-  await rejectsWith(verifyPermitToken(token.slice(0, 200), keySet, midYear), 'permit.token_invalid', /not a permit token/);
+  await rejectsWith(
+    verifyPermitToken(token.slice(0, 200), keySet, midYear),
+    'permit.token_invalid',
+    /not a permit token/,
+  );
   await rejectsWith(verifyPermitToken('', keySet, midYear), 'permit.token_invalid', /not a permit token/);
 });
 
 test('a token signed by another key, or a seal of another kind, is rejected', async () => {
   const foreign = await sealPermitToken(otherKey, permit());
-  await rejectsWith(verifyPermitToken(foreign, keySet, midYear), 'permit.token_invalid', new RegExp(`signed by key ${otherKey.kid}.*not among`));
+  await rejectsWith(
+    verifyPermitToken(foreign, keySet, midYear),
+    'permit.token_invalid',
+    new RegExp(`signed by key ${otherKey.kid}.*not among`),
+  );
   // A forger who reuses the window's kid still fails on the signature.
   const [, p, s] = foreign.split('.');
-  const header = Buffer.from(JSON.stringify({ alg: 'ES256', kid: key.kid, typ: PERMIT_TOKEN_TYP })).toString('base64url');
+  const header = Buffer.from(JSON.stringify({ alg: 'ES256', kid: key.kid, typ: PERMIT_TOKEN_TYP })).toString(
+    'base64url',
+  );
   await rejectsWith(verifyPermitToken(`${header}.${p}.${s}`, keySet, midYear), 'permit.token_invalid', /altered/);
   // A receipt seal from the same window is genuine but is not a permit.
   const receipt = await sealJws(key, { folio: 'VU-1' }, 'ventanilla-receipt+jws');
-  await rejectsWith(verifyPermitToken(receipt, keySet, midYear), 'permit.token_invalid', /typ is "ventanilla-receipt\+jws"/);
+  await rejectsWith(
+    verifyPermitToken(receipt, keySet, midYear),
+    'permit.token_invalid',
+    /typ is "ventanilla-receipt\+jws"/,
+  );
   // Genuine signature, wrong shape: refuse rather than print garbage.
   const odd = await sealJws(key, { v: 2, num: 'X' }, PERMIT_TOKEN_TYP);
   await rejectsWith(verifyPermitToken(odd, keySet, midYear), 'permit.token_invalid', /bad or missing: .*kind/);
@@ -169,7 +240,9 @@ test('status follows the validity dates as calendar days in central Mexico', asy
   assert.equal(await at('2026-01-01T06:00:00Z'), 'valid');
   assert.equal(await at('2027-01-01T05:30:00Z'), 'valid', 'Dec 31, 23:30 in Mexico City: the last day counts');
   assert.equal(await at('2027-01-01T06:00:00Z'), 'expired');
-  const tijuana = await verifyPermitToken(token, keySet, new Date('2027-01-01T07:30:00Z'), { timeZone: 'America/Tijuana' });
+  const tijuana = await verifyPermitToken(token, keySet, new Date('2027-01-01T07:30:00Z'), {
+    timeZone: 'America/Tijuana',
+  });
   assert.equal(tijuana.status, 'valid');
   assert.equal(tijuana.checkedDate, '2026-12-31');
   // Offline cannot know about revocation: say so even for an expired token.
@@ -182,7 +255,16 @@ test('ventanilla verify-permit: 0 valid, 1 invalid or expired, 2 usage errors', 
   const token = await sealPermitToken(key, permit());
   const valid = await cli([token, '--keys', keysFile, '--at', midYear.toISOString()]);
   assert.equal(valid.code, 0, valid.err);
-  for (const text of ['VALID', 'SEDENA-2026-000042', 'INA010101AB1', 'SEDENA', '2026-01-01 to 2026-12-31', 'Status:      valid', 'Offline check only', 'online']) {
+  for (const text of [
+    'VALID',
+    'SEDENA-2026-000042',
+    'INA010101AB1',
+    'SEDENA',
+    '2026-01-01 to 2026-12-31',
+    'Status:      valid',
+    'Offline check only',
+    'online',
+  ]) {
     assert.ok(valid.out.includes(text), `${text} in:\n${valid.out}`);
   }
 
@@ -190,7 +272,13 @@ test('ventanilla verify-permit: 0 valid, 1 invalid or expired, 2 usage errors', 
   fs.writeFileSync(tokenFile, `${token}\n`);
   assert.equal((await cli(['--token-file', tokenFile, '--keys', keysFile, '--at', midYear.toISOString()])).code, 0);
 
-  const tampered = await cli([withPayload(token, (c) => { c.vt = '2036-12-31'; }), '--keys', keysFile]);
+  const tampered = await cli([
+    withPayload(token, (c) => {
+      c.vt = '2036-12-31';
+    }),
+    '--keys',
+    keysFile,
+  ]);
   assert.equal(tampered.code, 1);
   assert.match(tampered.out, /INVALID[\s\S]*altered/);
 
@@ -202,9 +290,17 @@ test('ventanilla verify-permit: 0 valid, 1 invalid or expired, 2 usage errors', 
   assert.equal(json.code, 0);
   assert.equal((JSON.parse(json.out) as { valid: boolean; claims: { num: string } }).claims.num, 'SEDENA-2026-000042');
 
-  for (const argv of [[], [token], ['--keys', keysFile], [token, 'extra', '--keys', keysFile], [token, '--keys', path.join(tmp, 'nope.json')],
-    [token, '--token-file', tokenFile, '--keys', keysFile], [token, '--keys', keysFile, '--bogus'], [token, '--keys', keysFile, '--at', 'yesterday'],
-    [token, '--keys', tokenFile]]) {
+  for (const argv of [
+    [],
+    [token],
+    ['--keys', keysFile],
+    [token, 'extra', '--keys', keysFile],
+    [token, '--keys', path.join(tmp, 'nope.json')],
+    [token, '--token-file', tokenFile, '--keys', keysFile],
+    [token, '--keys', keysFile, '--bogus'],
+    [token, '--keys', keysFile, '--at', 'yesterday'],
+    [token, '--keys', tokenFile],
+  ]) {
     const r = await cli(argv);
     assert.equal(r.code, 2, `${argv.join(' ')} -> ${r.code}: ${r.out}`);
     assert.match(r.err, /verify-permit: [\s\S]*Usage:/);
@@ -233,7 +329,10 @@ function readQr(pdf: Uint8Array): string {
   const base = path.join(tmp, `qr-${process.hrtime.bigint()}`);
   fs.writeFileSync(`${base}.pdf`, pdf);
   execFileSync('pdftoppm', ['-r', '150', '-png', '-f', '1', '-l', '1', '-singlefile', `${base}.pdf`, base]);
-  return execFileSync('zbarimg', ['--quiet', '--raw', `${base}.png`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).replace(/\n$/, '');
+  return execFileSync('zbarimg', ['--quiet', '--raw', `${base}.png`], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  }).replace(/\n$/, '');
 }
 
 test('the permit PDF is a real A4 PDF that paginates long goods lists', async () => {
@@ -256,26 +355,54 @@ test('the permit PDF is a real A4 PDF that paginates long goods lists', async ()
     resolution: null,
     approvedBy: 'silence',
   });
-  assert.ok((await PDFDocument.load(await renderPermitPdf(exotic, await sealPermitToken(key, exotic), CODE))).getPageCount() >= 2);
+  assert.ok(
+    (await PDFDocument.load(await renderPermitPdf(exotic, await sealPermitToken(key, exotic), CODE))).getPageCount() >=
+      2,
+  );
   await assert.rejects(renderPermitPdf(permit({ resolution: null }), token, CODE), { code: 'permit.document_invalid' });
   // The QR must be this permit's: another permit's token, or one for other goods, is refused.
-  await assert.rejects(renderPermitPdf(permit({ number: 'SEDENA-2026-000043' }), token, CODE), { code: 'permit.token_mismatch', message: /num/ });
-  await assert.rejects(renderPermitPdf(permit({ goods: goods(4) }), token, CODE), { code: 'permit.token_mismatch', message: /gd/ });
+  await assert.rejects(renderPermitPdf(permit({ number: 'SEDENA-2026-000043' }), token, CODE), {
+    code: 'permit.token_mismatch',
+    message: /num/,
+  });
+  await assert.rejects(renderPermitPdf(permit({ goods: goods(4) }), token, CODE), {
+    code: 'permit.token_mismatch',
+    message: /gd/,
+  });
   // A runaway description is cut to a few pages, not laid out over hundreds.
   const runaway = permit({ goods: [{ ...goods(1)[0]!, description: 'x'.repeat(200_000) }] });
-  assert.ok((await PDFDocument.load(await renderPermitPdf(runaway, await sealPermitToken(key, runaway), CODE))).getPageCount() <= 3);
+  assert.ok(
+    (
+      await PDFDocument.load(await renderPermitPdf(runaway, await sealPermitToken(key, runaway), CODE))
+    ).getPageCount() <= 3,
+  );
 });
 
-test('pdftotext reads the number, the holder RFC and Spanish accents', { skip: skipUnless('pdftotext', 'poppler-utils') }, async () => {
+test('pdftotext reads the number, the holder RFC and Spanish accents', {
+  skip: skipUnless('pdftotext', 'poppler-utils'),
+}, async () => {
   const p = permit({ resolution: null, approvedBy: 'automatic' });
   const text = await pdfText(await renderPermitPdf(p, await sealPermitToken(key, p), CODE));
-  for (const needle of ['SEDENA-2026-000042', 'INA010101AB1', 'Importación', 'Secretaría de la Defensa Nacional', 'Ñandú', 'Aprobado automáticamente', p.verificationUrl.slice(0, 40), '7K3M-Q9TX-2B4R']) {
+  for (const needle of [
+    'SEDENA-2026-000042',
+    'INA010101AB1',
+    'Importación',
+    'Secretaría de la Defensa Nacional',
+    'Ñandú',
+    'Aprobado automáticamente',
+    p.verificationUrl.slice(0, 40),
+    '7K3M-Q9TX-2B4R',
+  ]) {
     assert.ok(text.includes(needle), `${needle} in the PDF text`);
   }
   const silence = permit({ resolution: null, approvedBy: 'silence' });
-  assert.match(await pdfText(await renderPermitPdf(silence, await sealPermitToken(key, silence), CODE)), /Afirmativa ficta \(silence\)/);
+  assert.match(
+    await pdfText(await renderPermitPdf(silence, await sealPermitToken(key, silence), CODE)),
+    /Afirmativa ficta \(silence\)/,
+  );
   const officer = await pdfText(await renderPermitPdf(permit(), await sealPermitToken(key, permit()), CODE));
-  for (const needle of ['María José Núñez Ibáñez', 'NUIM800101AB1', '00001000000512345678', 'sig_01JH3K2M4N5P']) assert.ok(officer.includes(needle), needle);
+  for (const needle of ['María José Núñez Ibáñez', 'NUIM800101AB1', '00001000000512345678', 'sig_01JH3K2M4N5P'])
+    assert.ok(officer.includes(needle), needle);
 });
 
 test('the QR code on the permit decodes to exactly the token, which verifies', {
@@ -297,7 +424,13 @@ function acknowledgement(seal: string): Acknowledgement {
     trader: { rfc: 'INA010101AB1', legalName: 'Importadora Ñandú & Cía., S.A. de C.V.' },
     signedBy: { rfc: 'PEGJ800101AB1', certificateSerial: '00001000000512345678' },
     applications: [
-      { id: 'app_01', procedureCode: 'SEDENA-01-001', procedureName: 'Permiso ordinario de importación', agency: 'SEDENA', dueDate: '2026-03-16' },
+      {
+        id: 'app_01',
+        procedureCode: 'SEDENA-01-001',
+        procedureName: 'Permiso ordinario de importación',
+        agency: 'SEDENA',
+        dueDate: '2026-03-16',
+      },
       { id: 'app_02', procedureCode: 'SE-03-011', procedureName: 'Asignación de cupo', agency: 'SE', dueDate: null },
     ],
     seal,
@@ -305,22 +438,37 @@ function acknowledgement(seal: string): Acknowledgement {
 }
 
 test('the acknowledgement PDF carries the seal, in its QR code when it fits', async () => {
-  const seal = await sealJws(key, { folio: 'VU-2026-0000123', applications: ['app_01', 'app_02'] }, 'ventanilla-receipt+jws');
+  const seal = await sealJws(
+    key,
+    { folio: 'VU-2026-0000123', applications: ['app_01', 'app_02'] },
+    'ventanilla-receipt+jws',
+  );
   const ack = acknowledgement(seal);
   assert.equal(ackQrContent(ack).kind, 'seal');
   const long = acknowledgement(`${seal}${'A'.repeat(ACK_QR_MAX_SEAL)}`);
   assert.deepEqual(ackQrContent(long).kind, 'digest');
   assert.match(ackQrContent(long).content, /^ventanilla-ack:VU-2026-0000123:sha256=[0-9a-f]{64}$/);
-  for (const a of [ack, long]) assert.equal((await PDFDocument.load(await renderAcknowledgementPdf(a))).getPageCount(), 1);
-  const many = { ...ack, applications: Array.from({ length: 80 }, (_, i) => ({ ...ack.applications[0]!, id: `app_${i}` })) };
+  for (const a of [ack, long])
+    assert.equal((await PDFDocument.load(await renderAcknowledgementPdf(a))).getPageCount(), 1);
+  const many = {
+    ...ack,
+    applications: Array.from({ length: 80 }, (_, i) => ({ ...ack.applications[0]!, id: `app_${i}` })),
+  };
   assert.ok((await PDFDocument.load(await renderAcknowledgementPdf(many))).getPageCount() > 1);
-
 });
 
 test('pdftotext reads the acknowledgement', { skip: skipUnless('pdftotext', 'poppler-utils') }, async () => {
   const seal = await sealJws(key, { folio: 'VU-2026-0000123' }, 'ventanilla-receipt+jws');
   const text = await pdfText(await renderAcknowledgementPdf(acknowledgement(seal)));
-  for (const needle of ['ACUSE DE RECIBO', 'VU-2026-0000123', 'INA010101AB1', 'PEGJ800101AB1', 'Sin plazo', 'promoción', 'Ñandú']) {
+  for (const needle of [
+    'ACUSE DE RECIBO',
+    'VU-2026-0000123',
+    'INA010101AB1',
+    'PEGJ800101AB1',
+    'Sin plazo',
+    'promoción',
+    'Ñandú',
+  ]) {
     assert.ok(text.includes(needle), `${needle} in the acknowledgement text`);
   }
 });
@@ -328,7 +476,11 @@ test('pdftotext reads the acknowledgement', { skip: skipUnless('pdftotext', 'pop
 test('the QR code on the acknowledgement decodes to the seal, or to folio + digest for a long seal', {
   skip: skipUnless('zbarimg', 'zbar-tools') || skipUnless('pdftoppm', 'poppler-utils'),
 }, async () => {
-  const seal = await sealJws(key, { folio: 'VU-2026-0000123', applications: ['app_01', 'app_02'] }, 'ventanilla-receipt+jws');
+  const seal = await sealJws(
+    key,
+    { folio: 'VU-2026-0000123', applications: ['app_01', 'app_02'] },
+    'ventanilla-receipt+jws',
+  );
   assert.equal(readQr(await renderAcknowledgementPdf(acknowledgement(seal))), seal);
   const longest = acknowledgement(`${seal}.${'A'.repeat(ACK_QR_MAX_SEAL - seal.length - 1)}`);
   assert.equal(ackQrContent(longest).kind, 'seal');

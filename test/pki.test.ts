@@ -40,11 +40,23 @@ const otherPki = await initDevPki(path.join(tmp, 'other-pki'));
 const trust = TrustStore.fromDir(pki.trustDir);
 
 async function efirma(opts: Partial<IssueEfirmaOptions> = {}, ca: DevPki = pki) {
-  const issued = await issueEfirma(ca, { rfc: 'PEGJ800101AB1', name: 'Juana Pérez García', password: PASSWORD, keyType: 'ec', ...opts });
+  const issued = await issueEfirma(ca, {
+    rfc: 'PEGJ800101AB1',
+    name: 'Juana Pérez García',
+    password: PASSWORD,
+    keyType: 'ec',
+    ...opts,
+  });
   return { ...issued, signer: openEfirma({ cer: issued.cer, key: issued.key, password: PASSWORD }) };
 }
 
-const rsa = await efirma({ keyType: 'rsa', rfc: 'AAA010101AAA / PEGJ800101AB1', curp: 'PEGJ800101MDFRRN09', name: 'Importadora Ñandú & Cía', role: 'Representante legal' });
+const rsa = await efirma({
+  keyType: 'rsa',
+  rfc: 'AAA010101AAA / PEGJ800101AB1',
+  curp: 'PEGJ800101MDFRRN09',
+  name: 'Importadora Ñandú & Cía',
+  role: 'Representante legal',
+});
 const ec = await efirma();
 
 const verify = (envelope: SignatureEnvelope, opts: { payload?: unknown; at?: Date; trust?: TrustStore } = {}) =>
@@ -68,8 +80,19 @@ test('RFC 8785: key order, number forms and string escapes', () => {
     canonicalJson(sample),
     '{"literals":[null,true,false],"numbers":[333333333.3333333,1e+30,4.5,0.002,1e-27,1e+21,0.1,0],"string":"€$\\u000f\\nA\'B\\"\\\\\\\\\\"/"}',
   );
-  const keys = { '\u20ac': 'Euro', '\r': 'CR', '\ufb33': 'Hebrew', '1': 'One', '\ud83d\ude00': 'Smiley', '\u0080': 'Control', '\u00f6': 'Latin' };
-  assert.equal(canonicalJson(keys), '{"\\r":"CR","1":"One","\u0080":"Control","\u00f6":"Latin","\u20ac":"Euro","\ud83d\ude00":"Smiley","\ufb33":"Hebrew"}');
+  const keys = {
+    '\u20ac': 'Euro',
+    '\r': 'CR',
+    '\ufb33': 'Hebrew',
+    '1': 'One',
+    '\ud83d\ude00': 'Smiley',
+    '\u0080': 'Control',
+    '\u00f6': 'Latin',
+  };
+  assert.equal(
+    canonicalJson(keys),
+    '{"\\r":"CR","1":"One","\u0080":"Control","\u00f6":"Latin","\u20ac":"Euro","\ud83d\ude00":"Smiley","\ufb33":"Hebrew"}',
+  );
   rejects(() => canonicalJson({ n: Number.NaN }), 'payload.not_canonicalizable');
   rejects(() => canonicalJson(undefined), 'payload.not_canonicalizable');
 });
@@ -92,10 +115,24 @@ test('RS256 e.firma signature verifies', () => {
   const envelope = signPayload(payload, rsa.signer);
   assert.equal(envelope.algorithm, 'RS256');
   // Key order and formatting of the payload do not matter, its content does.
-  const signer = verify(envelope, { payload: JSON.parse(JSON.stringify({ data: payload.data, nonce: 'n-1', action: 'login', window: 'ventanilla' })) });
+  const signer = verify(envelope, {
+    payload: JSON.parse(JSON.stringify({ data: payload.data, nonce: 'n-1', action: 'login', window: 'ventanilla' })),
+  });
   assert.deepEqual(
-    { rfc: signer.rfc, curp: signer.curp, name: signer.name, serialNumber: signer.serialNumber, algorithm: signer.algorithm },
-    { rfc: 'AAA010101AAA', curp: 'PEGJ800101MDFRRN09', name: 'Importadora Ñandú & Cía', serialNumber: rsa.serialNumber, algorithm: 'RS256' },
+    {
+      rfc: signer.rfc,
+      curp: signer.curp,
+      name: signer.name,
+      serialNumber: signer.serialNumber,
+      algorithm: signer.algorithm,
+    },
+    {
+      rfc: 'AAA010101AAA',
+      curp: 'PEGJ800101MDFRRN09',
+      name: 'Importadora Ñandú & Cía',
+      serialNumber: rsa.serialNumber,
+      algorithm: 'RS256',
+    },
   );
   assert.ok(signer.certificateDer.equals(rsa.cer));
   assert.equal(signer.fingerprint, crypto.createHash('sha256').update(rsa.cer).digest('hex'));
@@ -111,7 +148,11 @@ test('ES256 e.firma signature verifies, IEEE P1363 encoded', () => {
 
 test('tampered payload -> signature.invalid', () => {
   const envelope = signPayload(payload, rsa.signer);
-  rejects(() => verify(envelope, { payload: { ...payload, nonce: 'n-2' } }), 'signature.invalid', new RegExp(rsa.serialNumber));
+  rejects(
+    () => verify(envelope, { payload: { ...payload, nonce: 'n-2' } }),
+    'signature.invalid',
+    new RegExp(rsa.serialNumber),
+  );
 });
 
 test('signature by another key -> signature.invalid', async () => {
@@ -143,19 +184,33 @@ test('revocation is picked up by a running TrustStore', async () => {
   assert.equal(verify(envelope, { trust: store }).rfc, 'REVO800101AAA');
   const { serialNumber, revokedAt } = await revokeCertificate(pki, victim.cer, 'keyCompromise');
   assert.equal(serialNumber, victim.serialNumber);
-  rejects(() => verify(envelope, { trust: store }), 'signature.certificate_revoked', new RegExp(`revoked on ${revokedAt.toISOString()}`));
+  rejects(
+    () => verify(envelope, { trust: store }),
+    'signature.certificate_revoked',
+    new RegExp(`revoked on ${revokedAt.toISOString()}`),
+  );
   // Signed before the revocation: still good.
   assert.equal(verify(envelope, { trust: store, at: new Date(before.getTime() - 60_000) }).rfc, 'REVO800101AAA');
-  const revoked = JSON.parse(fs.readFileSync(path.join(pki.dir, 'ca', 'revoked.json'), 'utf8')) as Array<{ serialNumber: string }>;
+  const revoked = JSON.parse(fs.readFileSync(path.join(pki.dir, 'ca', 'revoked.json'), 'utf8')) as Array<{
+    serialNumber: string;
+  }>;
   assert.ok(revoked.some((r) => r.serialNumber === victim.serialNumber));
-  assert.deepEqual(fs.readdirSync(pki.trustDir).filter((f) => f.endsWith('.tmp')), [], 'no temp file left behind');
+  assert.deepEqual(
+    fs.readdirSync(pki.trustDir).filter((f) => f.endsWith('.tmp')),
+    [],
+    'no temp file left behind',
+  );
 });
 
 test('certificate from another CA (second dev PKI) -> signature.certificate_untrusted', async () => {
   // Both dev PKIs use the very same CA names: only the cryptographic check tells them apart.
   assert.equal(otherPki.issuing.subject, pki.issuing.subject);
   const stranger = await efirma({}, otherPki);
-  rejects(() => verify(signPayload(payload, stranger.signer)), 'signature.certificate_untrusted', /not trusted.*does not verify/);
+  rejects(
+    () => verify(signPayload(payload, stranger.signer)),
+    'signature.certificate_untrusted',
+    /not trusted.*does not verify/,
+  );
   await assert.rejects(revokeCertificate(pki, stranger.cer), { code: 'pki.not_issued_here' });
 });
 
@@ -167,7 +222,10 @@ test('key usage keyEncipherment only -> signature.certificate_key_usage', async 
 });
 
 test('certificate without RFC -> signature.certificate_no_rfc', async () => {
-  const keys = (await crypto.webcrypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify'])) as CryptoKeyPair;
+  const keys = (await crypto.webcrypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, [
+    'sign',
+    'verify',
+  ])) as CryptoKeyPair;
   const cert = await x509.X509CertificateGenerator.create({
     subject: 'CN=Sin RFC, C=MX',
     issuer: new x509.X509Certificate(new Uint8Array(pki.issuing.der)).subjectName,
@@ -192,19 +250,33 @@ test('malformed envelopes -> signature.malformed', () => {
 
 test('not a certificate -> signature.certificate_malformed', () => {
   const good = signPayload(payload, ec.signer);
-  rejects(() => verify({ ...good, certificate: Buffer.from('hello, world').toString('base64') }), 'signature.certificate_malformed');
+  rejects(
+    () => verify({ ...good, certificate: Buffer.from('hello, world').toString('base64') }),
+    'signature.certificate_malformed',
+  );
   rejects(() => verify({ ...good, certificate: 'MIIB#' }), 'signature.certificate_malformed');
 });
 
 test('RS256 claimed for an EC key -> signature.algorithm_mismatch', () => {
   const fromRsa = signPayload(payload, rsa.signer);
-  rejects(() => verify({ ...fromRsa, certificate: ec.cer.toString('base64') }), 'signature.algorithm_mismatch', /RS256.*EC prime256v1.*ES256/);
+  rejects(
+    () => verify({ ...fromRsa, certificate: ec.cer.toString('base64') }),
+    'signature.algorithm_mismatch',
+    /RS256.*EC prime256v1.*ES256/,
+  );
   const fromEc = signPayload(payload, ec.signer);
-  rejects(() => verify({ ...fromEc, certificate: rsa.cer.toString('base64') }), 'signature.algorithm_mismatch', /use RS256/);
+  rejects(
+    () => verify({ ...fromEc, certificate: rsa.cer.toString('base64') }),
+    'signature.algorithm_mismatch',
+    /use RS256/,
+  );
 });
 
 test('checks run in order: an expired certificate from an unknown CA is reported as untrusted', async () => {
-  const stale = await efirma({ validFrom: new Date(Date.now() - 3 * DAY), validTo: new Date(Date.now() - DAY) }, otherPki);
+  const stale = await efirma(
+    { validFrom: new Date(Date.now() - 3 * DAY), validTo: new Date(Date.now() - DAY) },
+    otherPki,
+  );
   rejects(() => verify(signPayload(payload, stale.signer)), 'signature.certificate_untrusted');
 });
 
@@ -220,7 +292,9 @@ test('.key files: wrong password, wrong certificate, files on disk', async () =>
 });
 
 test('.key is encrypted PKCS#8: unreadable without the password', () => {
-  assert.throws(() => crypto.createPrivateKey({ key: rsa.key, format: 'der', type: 'pkcs8' }), { code: 'ERR_MISSING_PASSPHRASE' });
+  assert.throws(() => crypto.createPrivateKey({ key: rsa.key, format: 'der', type: 'pkcs8' }), {
+    code: 'ERR_MISSING_PASSPHRASE',
+  });
   assert.equal(fs.statSync(path.join(pki.dir, 'ca', 'issuing.key')).mode & 0o777, 0o600);
 });
 
@@ -233,12 +307,16 @@ const hasOpenssl = (() => {
   }
 })();
 
-test('openssl reads the e.firma: PBES2/AES-256-CBC key, RFC in the subject', { skip: !hasOpenssl && 'openssl is not on PATH' }, async () => {
+test('openssl reads the e.firma: PBES2/AES-256-CBC key, RFC in the subject', {
+  skip: !hasOpenssl && 'openssl is not on PATH',
+}, async () => {
   const { cerPath, keyPath } = await writeEfirma(path.join(tmp, 'openssl'), 'AAA010101AAA', rsa);
   const asn1 = execFileSync('openssl', ['asn1parse', '-inform', 'DER', '-in', keyPath], { encoding: 'utf8' });
   assert.match(asn1, /PBES2/);
   assert.match(asn1, /aes-256-cbc/i);
-  const subject = execFileSync('openssl', ['x509', '-inform', 'DER', '-in', cerPath, '-noout', '-subject'], { encoding: 'utf8' });
+  const subject = execFileSync('openssl', ['x509', '-inform', 'DER', '-in', cerPath, '-noout', '-subject'], {
+    encoding: 'utf8',
+  });
   assert.match(subject, /x500UniqueIdentifier\s*=\s*AAA010101AAA \/ PEGJ800101AB1/);
   assert.match(subject, /serialNumber\s*=\s*PEGJ800101MDFRRN09/);
 });
@@ -255,7 +333,8 @@ test('trust store: refuses an empty folder and a CRL signed by an unknown key', 
 
 test('trust store: a broken reload keeps the last good snapshot and reports once', () => {
   const dir = fs.mkdtempSync(path.join(tmp, 'reload-'));
-  for (const f of ['root.cer', 'issuing.cer', 'issuing.crl']) fs.copyFileSync(path.join(pki.trustDir, f), path.join(dir, f));
+  for (const f of ['root.cer', 'issuing.cer', 'issuing.crl'])
+    fs.copyFileSync(path.join(pki.trustDir, f), path.join(dir, f));
   const errors: unknown[] = [];
   const store = TrustStore.fromDir(dir, { onReloadError: (err) => errors.push(err) });
   const envelope = signPayload(payload, ec.signer);
@@ -287,7 +366,11 @@ test('window seal: JWS round trip with only the JWKS, tampering rejected', async
   assert.deepEqual(await openJws(token, published, { typ: 'permit+jwt' }), permit);
   const [header, body, sig] = token.split('.');
   assert.equal(Buffer.from(body!, 'base64url').toString('utf8'), canonicalJson(permit));
-  assert.deepEqual(JSON.parse(Buffer.from(header!, 'base64url').toString('utf8')), { alg: 'ES256', kid: key.kid, typ: 'permit+jwt' });
+  assert.deepEqual(JSON.parse(Buffer.from(header!, 'base64url').toString('utf8')), {
+    alg: 'ES256',
+    kid: key.kid,
+    typ: 'permit+jwt',
+  });
 
   const forgedBody = Buffer.from(canonicalJson({ ...permit, amount: 1e6 })).toString('base64url');
   await assert.rejects(openJws(`${header}.${forgedBody}.${sig}`, published), { code: 'seal.invalid' });

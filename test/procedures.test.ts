@@ -46,8 +46,14 @@ async function quotaFor(p: Procedure) {
   const year = mexicoDate(new Date()).slice(0, 4);
   const g = p.example.goods[0]!;
   const res = await w.signed(admin.token, admin, 'POST', '/api/v1/quotas', {
-    name: `Cupo de ejemplo ${p.definition.code}`, hsCodes: [g.hsCode.slice(0, 6)], originCountries: [g.originCountry],
-    periodFrom: `${year}-01-01`, periodTo: `${year}-12-31`, total: 1_000_000, unit: g.unit, allocationMethod: 'first_come',
+    name: `Cupo de ejemplo ${p.definition.code}`,
+    hsCodes: [g.hsCode.slice(0, 6)],
+    originCountries: [g.originCountry],
+    periodFrom: `${year}-01-01`,
+    periodTo: `${year}-12-31`,
+    total: 1_000_000,
+    unit: g.unit,
+    allocationMethod: 'first_come',
   });
   assert.equal(res.status, 201, JSON.stringify(res.body));
 }
@@ -59,18 +65,33 @@ async function approve(p: Procedure, applicationId: string) {
     await autoApprove(w.ctx, applicationId);
     return;
   }
-  const office = (await w.call('GET', `/api/v1/applications/${applicationId}`, { token: trader.token })).body.office as string | null;
+  const office = (await w.call('GET', `/api/v1/applications/${applicationId}`, { token: trader.token })).body.office as
+    | string
+    | null;
   const reviewer = await officer(def.agency, office, def.fourEyes ? ['reviewer'] : ['reviewer', 'resolver']);
-  const act = (who: Person & { token: string }, step: string) => w.call('POST', `/api/v1/applications/${applicationId}/${step}`, { token: who.token });
+  const act = (who: Person & { token: string }, step: string) =>
+    w.call('POST', `/api/v1/applications/${applicationId}/${step}`, { token: who.token });
   assert.equal((await act(reviewer, 'assignment')).status, 200);
   assert.equal((await act(reviewer, 'review')).status, 200);
   let resolver = reviewer;
   if (def.fourEyes) {
-    const proposed = await w.signed(reviewer.token, reviewer, 'POST', `/api/v1/applications/${applicationId}/proposal`, { decision: 'approve' });
+    const proposed = await w.signed(
+      reviewer.token,
+      reviewer,
+      'POST',
+      `/api/v1/applications/${applicationId}/proposal`,
+      { decision: 'approve' },
+    );
     assert.equal(proposed.status, 200, JSON.stringify(proposed.body));
     resolver = await officer(def.agency, office, ['resolver']);
   }
-  const resolved = await w.signed(resolver.token, resolver, 'POST', `/api/v1/applications/${applicationId}/resolution`, { decision: 'approve' });
+  const resolved = await w.signed(
+    resolver.token,
+    resolver,
+    'POST',
+    `/api/v1/applications/${applicationId}/resolution`,
+    { decision: 'approve' },
+  );
   assert.equal(resolved.status, 200, JSON.stringify(resolved.body));
 }
 
@@ -83,7 +104,10 @@ function pdfText(pdf: Buffer): string {
 describe('every procedure is filed end to end with its example', () => {
   test('the table holds every procedure of the catalogue', () => {
     assert.ok(table.length >= 26, `${table.length} procedures`);
-    assert.ok(table.some((p) => p.trigger === 'request'), 'and at least one is filed on request');
+    assert.ok(
+      table.some((p) => p.trigger === 'request'),
+      'and at least one is filed on request',
+    );
   });
 
   // One test per procedure, in sequence on one window: the table is read when the tests run.
@@ -91,8 +115,14 @@ describe('every procedure is filed end to end with its example', () => {
     for (const p of table) {
       await t.test(p.definition.code, async () => {
         const def = p.definition;
-        const data: Record<string, unknown> = { goods: p.example.goods, ...(p.trigger === 'request' ? { procedures: [def.code] } : {}) };
-        const draft = await w.call('POST', '/api/v1/operations', { token: trader.token, body: { traderRfc: trader.rfc, flow: def.flow, data } });
+        const data: Record<string, unknown> = {
+          goods: p.example.goods,
+          ...(p.trigger === 'request' ? { procedures: [def.code] } : {}),
+        };
+        const draft = await w.call('POST', '/api/v1/operations', {
+          token: trader.token,
+          body: { traderRfc: trader.rfc, flow: def.flow, data },
+        });
         assert.equal(draft.status, 201, JSON.stringify(draft.body));
 
         // The goods may need other procedures too: each is completed with its own file's example.
@@ -100,13 +130,18 @@ describe('every procedure is filed end to end with its example', () => {
         const codes: string[] = first.body.applications.map((a: any) => a.procedure.code);
         assert.ok(codes.includes(def.code), `${def.code} is planned: ${codes.join(', ')}`);
         const procedureData = Object.fromEntries(codes.map((c) => [c, exampleOf(c).data]));
-        const completed = await w.call('PUT', `/api/v1/operations/${draft.body.id}`, { token: trader.token, body: { expectedVersion: 1, data: { ...data, procedureData } } });
+        const completed = await w.call('PUT', `/api/v1/operations/${draft.body.id}`, {
+          token: trader.token,
+          body: { expectedVersion: 1, data: { ...data, procedureData } },
+        });
         assert.equal(completed.status, 200, JSON.stringify(completed.body));
-        const preview = (await w.call('GET', `/api/v1/operations/${draft.body.id}/preview`, { token: trader.token })).body;
+        const preview = (await w.call('GET', `/api/v1/operations/${draft.body.id}/preview`, { token: trader.token }))
+          .body;
         const planned = preview.applications.find((a: any) => a.procedure.code === def.code);
         assert.deepEqual(planned.problems, [], 'the example completes the form');
         assert.equal(planned.because.length > 0, p.trigger === 'goods', 'goods-triggered procedures cite their rules');
-        for (const rule of planned.because) assert.match(rule.id, new RegExp(`^${def.code}:${rule.hsPrefix}@\\d{4}-\\d{2}-\\d{2}$`));
+        for (const rule of planned.because)
+          assert.match(rule.id, new RegExp(`^${def.code}:${rule.hsPrefix}@\\d{4}-\\d{2}-\\d{2}$`));
 
         const submitted = await w.signed(trader.token, rep, 'POST', `/api/v1/operations/${draft.body.id}/submit`, {});
         assert.equal(submitted.status, 201, JSON.stringify(submitted.body));
@@ -114,22 +149,31 @@ describe('every procedure is filed end to end with its example', () => {
 
         if (def.issues.kind === 'quota_certificate') await quotaFor(p);
         await approve(p, applicationId);
-        const application = (await w.call('GET', `/api/v1/applications/${applicationId}`, { token: trader.token })).body;
+        const application = (await w.call('GET', `/api/v1/applications/${applicationId}`, { token: trader.token }))
+          .body;
         assert.equal(application.status, 'approved');
-        const permit = (await w.call('GET', `/api/v1/permits/${application.permit.number}`, { token: trader.token })).body;
+        const permit = (await w.call('GET', `/api/v1/permits/${application.permit.number}`, { token: trader.token }))
+          .body;
         assert.equal(permit.kind, def.issues.kind);
         assert.equal(permit.approvedBy, def.autoApprove ? 'automatic' : 'officer');
         assert.equal(permit.document.procedure.code, def.code);
         assert.equal(permit.document.goods.length, p.example.goods.length);
 
-        const pdf = await w.app.inject({ method: 'GET', url: `/api/v1/permits/${permit.number}/pdf`, headers: { authorization: `Bearer ${trader.token}` } });
+        const pdf = await w.app.inject({
+          method: 'GET',
+          url: `/api/v1/permits/${permit.number}/pdf`,
+          headers: { authorization: `Bearer ${trader.token}` },
+        });
         assert.equal(pdf.statusCode, 200);
         const text = pdfText(pdf.rawPayload);
         assert.ok(text.includes(ISSUED_KINDS[def.issues.kind].es.toUpperCase()), `the title of a ${def.issues.kind}`);
         assert.ok(text.includes(permit.number));
         for (const [field, codes] of Object.entries(p.labels)) {
           const label = codes[String(application.form[field])]!;
-          assert.ok(text.replace(/\s+/g, ' ').includes(`${label.es} / ${label.en}`), `the label of ${field} printed on the ${def.issues.kind}`);
+          assert.ok(
+            text.replace(/\s+/g, ' ').includes(`${label.es} / ${label.en}`),
+            `the label of ${field} printed on the ${def.issues.kind}`,
+          );
         }
       });
     }
@@ -138,7 +182,8 @@ describe('every procedure is filed end to end with its example', () => {
 
 describe('a procedure filed on request', () => {
   test('only procedures filed on request may be named, in their flow; an operation names goods or procedures', async () => {
-    const file = (flow: string, data: Record<string, unknown>) => w.call('POST', '/api/v1/operations', { token: trader.token, body: { traderRfc: trader.rfc, flow, data } });
+    const file = (flow: string, data: Record<string, unknown>) =>
+      w.call('POST', '/api/v1/operations', { token: trader.token, body: { traderRfc: trader.rfc, flow, data } });
     const count = async () => (await w.ctx.db.one<{ n: number }>('select count(*)::int as n from operations')).n;
     const before = await count();
     const empty = await file('export', { goods: [] });
@@ -151,7 +196,11 @@ describe('a procedure filed on request', () => {
       assert.equal(draft.status, 201, JSON.stringify(draft.body));
       return w.call('GET', `/api/v1/operations/${draft.body.id}/preview`, { token: trader.token });
     };
-    for (const [flow, code] of [['import', 'SEDENA-ARMS-IMPORT'], ['import', 'SE-IMMEX-ANNUAL-REPORT'], ['export', 'NOPE-NOTHING']]) {
+    for (const [flow, code] of [
+      ['import', 'SEDENA-ARMS-IMPORT'],
+      ['import', 'SE-IMMEX-ANNUAL-REPORT'],
+      ['export', 'NOPE-NOTHING'],
+    ]) {
       const res = await preview(flow!, [code!]);
       assert.equal(res.status, 400, `${code} in an ${flow}`);
       assert.equal(res.body.code, 'operation.procedure_not_on_request');

@@ -16,28 +16,50 @@ let exporter: { rfc: string; token: string };
 let permit: any;
 
 const cars = {
-  hsCode: '870323', description: 'Automóviles de turismo', quantity: 40, unit: 'PCE', value: 960000, currency: 'USD',
-  originCountry: 'MX', destinationCountry: 'JP', customsOffice: 'ANAM-TAMPS-NLD',
+  hsCode: '870323',
+  description: 'Automóviles de turismo',
+  quantity: 40,
+  unit: 'PCE',
+  value: 960000,
+  currency: 'USD',
+  originCountry: 'MX',
+  destinationCountry: 'JP',
+  customsOffice: 'ANAM-TAMPS-NLD',
 };
-const ORIGIN = { tradeAgreement: 'mexico_japan_epa', originCriterion: 'regional_value_content', invoiceNumbers: ['FAC-2026-0815'] };
+const ORIGIN = {
+  tradeAgreement: 'mexico_japan_epa',
+  originCriterion: 'regional_value_content',
+  invoiceNumbers: ['FAC-2026-0815'],
+};
 
 /** A certificate of origin approved by an SE officer: the quickest permit to obtain through the API. */
 async function issueCertificate(): Promise<any> {
   const draft = await w.call('POST', '/api/v1/operations', {
-    token: exporter.token, body: { traderRfc: exporter.rfc, flow: 'export', data: { goods: [cars], procedureData: { 'SE-ORIGIN-CERTIFICATE': ORIGIN } } },
+    token: exporter.token,
+    body: {
+      traderRfc: exporter.rfc,
+      flow: 'export',
+      data: { goods: [cars], procedureData: { 'SE-ORIGIN-CERTIFICATE': ORIGIN } },
+    },
   });
   assert.equal(draft.status, 201, JSON.stringify(draft.body));
   const submitted = await w.signed(exporter.token, rep, 'POST', `/api/v1/operations/${draft.body.id}/submit`, {});
   assert.equal(submitted.status, 201, JSON.stringify(submitted.body));
   const applicationId = submitted.body.data.applications[0].id;
   // The procedure is office-bound: an officer of the office it was routed to resolves it.
-  const { office_code: office } = await w.ctx.db.one<{ office_code: string }>('select office_code from applications where id = $1', [applicationId]);
+  const { office_code: office } = await w.ctx.db.one<{ office_code: string }>(
+    'select office_code from applications where id = $1',
+    [applicationId],
+  );
   const officer = await w.officer('SE', ['reviewer', 'resolver'], office);
   await w.call('POST', `/api/v1/applications/${applicationId}/assignment`, { token: officer.token });
   await w.call('POST', `/api/v1/applications/${applicationId}/review`, { token: officer.token });
-  const resolved = await w.signed(officer.token, officer, 'POST', `/api/v1/applications/${applicationId}/resolution`, { decision: 'approve' });
+  const resolved = await w.signed(officer.token, officer, 'POST', `/api/v1/applications/${applicationId}/resolution`, {
+    decision: 'approve',
+  });
   assert.equal(resolved.status, 200, JSON.stringify(resolved.body));
-  const number = (await w.call('GET', `/api/v1/applications/${applicationId}`, { token: exporter.token })).body.permit.number;
+  const number = (await w.call('GET', `/api/v1/applications/${applicationId}`, { token: exporter.token })).body.permit
+    .number;
   return (await w.call('GET', `/api/v1/permits/${number}`, { token: exporter.token })).body;
 }
 
@@ -52,9 +74,17 @@ after(() => w.close());
 describe('permit verification by number', () => {
   test('the holder sees a random verification code, printed on the permit beside the QR', async () => {
     assert.match(permit.verificationCode, /^[0-9A-HJKMNP-TV-Z]{12}$/);
-    assert.notEqual((await issueCertificate()).verificationCode, permit.verificationCode, 'each permit draws its own code');
+    assert.notEqual(
+      (await issueCertificate()).verificationCode,
+      permit.verificationCode,
+      'each permit draws its own code',
+    );
     if (spawnSync('pdftotext', ['-v'], { stdio: 'ignore' }).error) return;
-    const pdf = await w.app.inject({ method: 'GET', url: `/api/v1/permits/${permit.number}/pdf`, headers: { authorization: `Bearer ${exporter.token}` } });
+    const pdf = await w.app.inject({
+      method: 'GET',
+      url: `/api/v1/permits/${permit.number}/pdf`,
+      headers: { authorization: `Bearer ${exporter.token}` },
+    });
     const file = path.join(w.dataDir, 'permit.pdf');
     fs.writeFileSync(file, pdf.rawPayload);
     const text = spawnSync('pdftotext', [file, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
@@ -109,7 +139,11 @@ describe('public verification rate limit', () => {
       assert.equal((await limited.call('GET', '/api/v1/verify/SE-2026-000001')).status, 200);
       assert.equal((await limited.call('GET', '/api/v1/verify/SE-2026-000002?code=0000AAAA0000')).status, 200);
       assert.equal((await limited.call('GET', '/api/v1/audit/verify')).status, 200);
-      for (const url of ['/api/v1/verify/SE-2026-000003', `/api/v1/verify?token=${'a'.repeat(40)}`, '/api/v1/audit/verify']) {
+      for (const url of [
+        '/api/v1/verify/SE-2026-000003',
+        `/api/v1/verify?token=${'a'.repeat(40)}`,
+        '/api/v1/audit/verify',
+      ]) {
         const res = await limited.call('GET', url);
         assert.equal(res.status, 429, url);
         assert.equal(res.body.code, 'verify.rate_limited');
@@ -118,7 +152,9 @@ describe('public verification rate limit', () => {
       }
       now = new Date(now.getTime() + 60_000);
       assert.equal((await limited.call('GET', '/api/v1/verify/SE-2026-000004')).status, 200);
-      const buckets = await limited.ctx.db.query<{ bucket: string }>("select bucket from rate_limits where bucket like 'verify:%'");
+      const buckets = await limited.ctx.db.query<{ bucket: string }>(
+        "select bucket from rate_limits where bucket like 'verify:%'",
+      );
       assert.ok(buckets.length >= 2, 'one counter row per address and minute, in the database');
     } finally {
       await limited.close();
@@ -127,8 +163,14 @@ describe('public verification rate limit', () => {
 });
 
 describe('public audit verification', () => {
-  const append = (n: number) => Promise.all(Array.from({ length: n }, (_, i) => w.ctx.db.transaction((tx) =>
-    appendAudit(tx, { type: 'registry.seeded', actorRfc: null, objectType: 'test', objectId: `extra-${i}` }))));
+  const append = (n: number) =>
+    Promise.all(
+      Array.from({ length: n }, (_, i) =>
+        w.ctx.db.transaction((tx) =>
+          appendAudit(tx, { type: 'registry.seeded', actorRfc: null, objectType: 'test', objectId: `extra-${i}` }),
+        ),
+      ),
+    );
 
   test('a call walks only the events since the last verified checkpoint', async () => {
     const first = await w.call('GET', '/api/v1/audit/verify');
@@ -160,10 +202,16 @@ describe('public audit verification', () => {
 
   test('an edit to an old, verified event escapes the cheap check but the full walk finds it and the public answer says so', async () => {
     await w.call('GET', '/api/v1/audit/verify');
-    const original = await w.ctx.db.one<{ actor_rfc: string | null }>('select actor_rfc from audit_events where seq = 3');
+    const original = await w.ctx.db.one<{ actor_rfc: string | null }>(
+      'select actor_rfc from audit_events where seq = 3',
+    );
     await w.ctx.db.query("update audit_events set actor_rfc = 'XAXX010101000' where seq = 3");
     try {
-      assert.equal((await w.call('GET', '/api/v1/audit/verify')).body.ok, true, 'the incremental check does not reread old events');
+      assert.equal(
+        (await w.call('GET', '/api/v1/audit/verify')).body.ok,
+        true,
+        'the incremental check does not reread old events',
+      );
       assert.equal((await verifyAudit(w.ctx.db)).failure?.seq, 3, 'the CLI walk (ventanilla audit verify) finds it');
       const full = await fullAuditCheck(w.ctx.db);
       assert.equal(full.ok, false);
@@ -188,13 +236,25 @@ describe('signing payloads name their window (audience)', () => {
       const person = await a.person();
       const fromA = (await a.call('POST', '/api/v1/auth/challenge')).body;
       assert.equal(fromA.payload.audience, 'https://a.ventanilla.example');
-      assert.equal((await b.call('POST', '/api/v1/auth/challenge')).body.payload.audience, 'https://b.ventanilla.example');
+      assert.equal(
+        (await b.call('POST', '/api/v1/auth/challenge')).body.payload.audience,
+        'https://b.ventanilla.example',
+      );
       const token = await a.login(person);
-      const signedRoute = await a.call('POST', '/api/v1/api-tokens/signing-payload', { token, body: { label: 'x', scopes: ['read'], expiresInDays: 1 } });
-      assert.equal(signedRoute.body.payload.audience, 'https://a.ventanilla.example', 'signed actions too, not only login');
+      const signedRoute = await a.call('POST', '/api/v1/api-tokens/signing-payload', {
+        token,
+        body: { label: 'x', scopes: ['read'], expiresInDays: 1 },
+      });
+      assert.equal(
+        signedRoute.body.payload.audience,
+        'https://a.ventanilla.example',
+        'signed actions too, not only login',
+      );
 
       // A signature over A's payload is worthless at B: B verifies against the payload it issued itself.
-      const relayed = await b.call('POST', '/api/v1/auth/login', { body: { challengeId: fromA.challengeId, ...signPayload(fromA.payload, person.signer) } });
+      const relayed = await b.call('POST', '/api/v1/auth/login', {
+        body: { challengeId: fromA.challengeId, ...signPayload(fromA.payload, person.signer) },
+      });
       assert.equal(relayed.body.code, 'challenge.not_found');
 
       // What the audience adds: the signer sees whose payload it is, and `ventanilla sign --audience` refuses another window's.
@@ -202,7 +262,18 @@ describe('signing payloads name their window (audience)', () => {
       fs.writeFileSync(file, JSON.stringify(fromA.payload));
       fs.writeFileSync(path.join(dir, 'p.cer'), person.cer);
       fs.writeFileSync(path.join(dir, 'p.key'), person.key);
-      const sign = (extra: string[]) => runCli(['sign', '--cer', path.join(dir, 'p.cer'), '--key', path.join(dir, 'p.key'), '--password', PASSWORD, ...extra, file]);
+      const sign = (extra: string[]) =>
+        runCli([
+          'sign',
+          '--cer',
+          path.join(dir, 'p.cer'),
+          '--key',
+          path.join(dir, 'p.key'),
+          '--password',
+          PASSWORD,
+          ...extra,
+          file,
+        ]);
       const refused = await sign(['--audience', 'https://b.ventanilla.example']);
       assert.equal(refused.code, 1, refused.stderr);
       assert.match(refused.stderr, /signature.wrong_audience/);
@@ -210,11 +281,17 @@ describe('signing payloads name their window (audience)', () => {
       assert.equal(refused.stdout, '');
       const accepted = await sign(['--audience', 'https://a.ventanilla.example/']);
       assert.equal(accepted.code, 0, accepted.stderr);
-      const login = await a.call('POST', '/api/v1/auth/login', { body: { challengeId: fromA.challengeId, ...JSON.parse(accepted.stdout) } });
+      const login = await a.call('POST', '/api/v1/auth/login', {
+        body: { challengeId: fromA.challengeId, ...JSON.parse(accepted.stdout) },
+      });
       assert.equal(login.status, 200, JSON.stringify(login.body));
       const unchecked = await sign([]);
       assert.equal(unchecked.code, 0, unchecked.stderr);
-      assert.match(unchecked.stderr, /https:\/\/a\.ventanilla\.example/, 'without --audience it still says which window the payload is for');
+      assert.match(
+        unchecked.stderr,
+        /https:\/\/a\.ventanilla\.example/,
+        'without --audience it still says which window the payload is for',
+      );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
       await a.close();

@@ -13,7 +13,11 @@ let seResolver: Person & { token: string };
 let stranger: Person & { token: string };
 let importer: Filer;
 
-interface Filer { rep: Person; rfc: string; token: string }
+interface Filer {
+  rep: Person;
+  rfc: string;
+  token: string;
+}
 
 /** Quota certificates are office-bound: imports through Nuevo Laredo go to this SE office, where the resolver works. */
 const SE_OFFICE = 'SE-TAMPS-MAT';
@@ -37,8 +41,14 @@ async function newTrader(name: string): Promise<Filer> {
 }
 
 const quota = (over: Record<string, unknown> = {}) => ({
-  name: 'CPTPP leche en polvo descremada', hsCodes: ['040210'], originCountries: ['JP'], ...PERIOD,
-  total: 1000, unit: 'KGM', allocationMethod: 'first_come', ...over,
+  name: 'CPTPP leche en polvo descremada',
+  hsCodes: ['040210'],
+  originCountries: ['JP'],
+  ...PERIOD,
+  total: 1000,
+  unit: 'KGM',
+  allocationMethod: 'first_come',
+  ...over,
 });
 
 async function createQuota(body: Record<string, unknown>) {
@@ -48,26 +58,49 @@ async function createQuota(body: Record<string, unknown>) {
 }
 
 const milk = (quantity: number, originCountry: string, extra: Record<string, unknown> = {}) => ({
-  hsCode: '040210', description: 'Leche en polvo descremada', quantity, unit: 'KGM', value: quantity * 3, currency: 'USD',
-  originCountry, destinationCountry: 'MX', customsOffice: 'ANAM-TAMPS-NLD', ...extra,
+  hsCode: '040210',
+  description: 'Leche en polvo descremada',
+  quantity,
+  unit: 'KGM',
+  value: quantity * 3,
+  currency: 'USD',
+  originCountry,
+  destinationCountry: 'MX',
+  customsOffice: 'ANAM-TAMPS-NLD',
+  ...extra,
 });
 
 const TYPED: Record<string, Record<string, unknown>> = {
   'SE-QUOTA-CERTIFICATE': { allocationNumber: `ASIG-${year}-0001`, tradeAgreement: 'cptpp', quotaYear: Number(year) },
   // Dairy also needs SENASICA's zoosanitary certificate: filed in the same submission, left pending.
-  'SENASICA-ZOOSANITARY-IMPORT': { commodityType: 'dairy_products', species: 'bovine', requirementSheet: '0402-01-JP', originHealthCertificate: 'JP-ZS-0001' },
-  'SE-USED-TYRES-IMPORT': { intendedUse: 'retreading', tyreCategory: 'passenger_car', wasteManagementPlan: 'PM-19-0042' },
+  'SENASICA-ZOOSANITARY-IMPORT': {
+    commodityType: 'dairy_products',
+    species: 'bovine',
+    requirementSheet: '0402-01-JP',
+    originHealthCertificate: 'JP-ZS-0001',
+  },
+  'SE-USED-TYRES-IMPORT': {
+    intendedUse: 'retreading',
+    tyreCategory: 'passenger_car',
+    wasteManagementPlan: 'PM-19-0042',
+  },
 };
 
 /** Files an import the way a client does (draft, complete, one signature); returns the application of `procedure`. */
 async function file(filer: Filer, goods: unknown[], procedure = QUOTA_PROCEDURE): Promise<string> {
-  const draft = await w.call('POST', '/api/v1/operations', { token: filer.token, body: { traderRfc: filer.rfc, flow: 'import', data: { goods } } });
+  const draft = await w.call('POST', '/api/v1/operations', {
+    token: filer.token,
+    body: { traderRfc: filer.rfc, flow: 'import', data: { goods } },
+  });
   assert.equal(draft.status, 201, JSON.stringify(draft.body));
   const preview = await w.call('GET', `/api/v1/operations/${draft.body.id}/preview`, { token: filer.token });
   const codes: string[] = preview.body.applications.map((a: any) => a.procedure.code);
   assert.ok(codes.includes(procedure), `${procedure} is needed: ${codes.join(', ')}`);
   const procedureData = Object.fromEntries(codes.map((c) => [c, TYPED[c]!]));
-  const completed = await w.call('PUT', `/api/v1/operations/${draft.body.id}`, { token: filer.token, body: { expectedVersion: 1, data: { goods, procedureData } } });
+  const completed = await w.call('PUT', `/api/v1/operations/${draft.body.id}`, {
+    token: filer.token,
+    body: { expectedVersion: 1, data: { goods, procedureData } },
+  });
   assert.equal(completed.status, 200, JSON.stringify(completed.body));
   const submitted = await w.signed(filer.token, filer.rep, 'POST', `/api/v1/operations/${draft.body.id}/submit`, {});
   assert.equal(submitted.status, 201, JSON.stringify(submitted.body));
@@ -78,12 +111,19 @@ async function file(filer: Filer, goods: unknown[], procedure = QUOTA_PROCEDURE)
 async function inReview(filer: Filer, goods: unknown[], procedure = QUOTA_PROCEDURE): Promise<string> {
   const id = await file(filer, goods, procedure);
   assert.equal((await w.call('GET', `/api/v1/applications/${id}`, { token: filer.token })).body.office, SE_OFFICE);
-  assert.equal((await w.call('POST', `/api/v1/applications/${id}/assignment`, { token: seResolver.token })).status, 200);
-  assert.equal((await w.call('POST', `/api/v1/applications/${id}/review`, { token: seResolver.token })).body.status, 'in_review');
+  assert.equal(
+    (await w.call('POST', `/api/v1/applications/${id}/assignment`, { token: seResolver.token })).status,
+    200,
+  );
+  assert.equal(
+    (await w.call('POST', `/api/v1/applications/${id}/review`, { token: seResolver.token })).body.status,
+    'in_review',
+  );
   return id;
 }
 
-const approve = (id: string) => w.signed(seResolver.token, seResolver, 'POST', `/api/v1/applications/${id}/resolution`, { decision: 'approve' });
+const approve = (id: string) =>
+  w.signed(seResolver.token, seResolver, 'POST', `/api/v1/applications/${id}/resolution`, { decision: 'approve' });
 
 async function permitOf(id: string) {
   const app = (await w.call('GET', `/api/v1/applications/${id}`, { token: seResolver.token })).body;
@@ -100,38 +140,74 @@ const publicQuota = async (id: string) => {
 };
 
 /** Everything an approval writes; a refused one must leave all of it as it was. */
-const footprint = () => w.ctx.db.one(
-  `select (select count(*)::int from permits) as permits, (select count(*)::int from permit_lines) as lines,
+const footprint = () =>
+  w.ctx.db.one(
+    `select (select count(*)::int from permits) as permits, (select count(*)::int from permit_lines) as lines,
           (select count(*)::int from quota_allocations) as allocations, (select count(*)::int from audit_events) as audit,
           (select count(*)::int from signatures) as signatures, (select count(*)::int from notifications) as notifications,
           (select coalesce(sum(last), 0)::int from sequences where scope = 'permit:SE') as numbers,
           (select json_agg(json_build_object('id', id, 'allocated', allocated::text) order by id) from quotas) as quotas,
-          (select json_agg(json_build_object('q', quota_id, 'rfc', trader_rfc, 'allocated', allocated::text) order by quota_id, trader_rfc) from quota_assignments) as assignments`);
+          (select json_agg(json_build_object('q', quota_id, 'rfc', trader_rfc, 'allocated', allocated::text) order by quota_id, trader_rfc) from quota_assignments) as assignments`,
+  );
 
 describe('defining quotas', () => {
   test('only SE administrators and supervisors define quotas, by a signed request', async () => {
     for (const who of [stranger, seResolver]) {
-      const refused = await w.call('POST', '/api/v1/quotas/signing-payload', { token: who.token, body: quota({ originCountries: ['AU'] }) });
+      const refused = await w.call('POST', '/api/v1/quotas/signing-payload', {
+        token: who.token,
+        body: quota({ originCountries: ['AU'] }),
+      });
       assert.equal(refused.status, 403, JSON.stringify(refused.body));
       assert.equal(refused.body.code, 'auth.not_agency_officer');
     }
-    const trader = await w.call('POST', '/api/v1/quotas/signing-payload', { token: importer.token, body: quota({ originCountries: ['AU'] }) });
+    const trader = await w.call('POST', '/api/v1/quotas/signing-payload', {
+      token: importer.token,
+      body: quota({ originCountries: ['AU'] }),
+    });
     assert.equal(trader.status, 403);
 
-    const unsigned = await w.call('POST', '/api/v1/quotas', { token: seAdmin.token, body: quota({ originCountries: ['AU'] }) });
+    const unsigned = await w.call('POST', '/api/v1/quotas', {
+      token: seAdmin.token,
+      body: quota({ originCountries: ['AU'] }),
+    });
     assert.equal(unsigned.status, 400, 'a quota cannot be created without a signature');
 
-    const res = await w.signed(seAdmin.token, seAdmin, 'POST', '/api/v1/quotas', quota({ originCountries: ['AU', 'BN'] }));
+    const res = await w.signed(
+      seAdmin.token,
+      seAdmin,
+      'POST',
+      '/api/v1/quotas',
+      quota({ originCountries: ['AU', 'BN'] }),
+    );
     assert.equal(res.status, 201, JSON.stringify(res.body));
     const created = res.body.data;
-    assert.deepEqual({ ...created, id: undefined }, {
-      id: undefined, name: 'CPTPP leche en polvo descremada', agency: 'SE', procedure: QUOTA_PROCEDURE, hsCodes: ['040210'], originCountries: ['AU', 'BN'],
-      period: { from: PERIOD.periodFrom, to: PERIOD.periodTo }, status: 'open', unit: 'KGM', allocationMethod: 'first_come',
-      total: 1000, allocated: 0, used: 0, remaining: 1000, assigned: null, certificates: 0,
-    });
+    assert.deepEqual(
+      { ...created, id: undefined },
+      {
+        id: undefined,
+        name: 'CPTPP leche en polvo descremada',
+        agency: 'SE',
+        procedure: QUOTA_PROCEDURE,
+        hsCodes: ['040210'],
+        originCountries: ['AU', 'BN'],
+        period: { from: PERIOD.periodFrom, to: PERIOD.periodTo },
+        status: 'open',
+        unit: 'KGM',
+        allocationMethod: 'first_come',
+        total: 1000,
+        allocated: 0,
+        used: 0,
+        remaining: 1000,
+        assigned: null,
+        certificates: 0,
+      },
+    );
     assert.deepEqual(res.body.acknowledgement.object, { type: 'quota', id: created.id });
     assert.equal(res.body.acknowledgement.signedBy.rfc, seAdmin.rfc);
-    const events = await w.ctx.db.query('select type, actor_rfc, signature_id from audit_events where object_type = $1 and object_id = $2', ['quota', created.id]);
+    const events = await w.ctx.db.query(
+      'select type, actor_rfc, signature_id from audit_events where object_type = $1 and object_id = $2',
+      ['quota', created.id],
+    );
     assert.equal(events.length, 1);
     assert.equal(events[0]!.type, 'quota.created');
     assert.equal(events[0]!.actor_rfc, seAdmin.rfc);
@@ -144,7 +220,11 @@ describe('defining quotas', () => {
       [quota({ originCountries: ['CA'], hsCodes: ['0499'] }), 400, 'quota.hs_invalid'],
       [quota({ originCountries: ['CA'], hsCodes: ['0402', '040210'] }), 400, 'quota.hs_invalid'],
       [quota({ originCountries: ['XX'] }), 400, 'quota.country_invalid'],
-      [quota({ originCountries: ['CA'], periodFrom: `${year}-12-31`, periodTo: `${year}-01-01` }), 400, 'quota.period_invalid'],
+      [
+        quota({ originCountries: ['CA'], periodFrom: `${year}-12-31`, periodTo: `${year}-01-01` }),
+        400,
+        'quota.period_invalid',
+      ],
       [quota({ originCountries: ['CA'], total: 0 }), 400, 'request.invalid'],
       [quota({ originCountries: ['CA'], allocationMethod: 'lottery' }), 400, 'request.invalid'],
       // Same unit, a common country (BN), overlapping dates and HS prefixes (0402 covers 040210): a line would match both.
@@ -156,7 +236,14 @@ describe('defining quotas', () => {
       assert.equal(res.body.code, code);
     }
     // Neighbours that cannot match the same line are fine: another unit, another year, other countries.
-    for (const body of [quota({ originCountries: ['BN'], unit: 'TNE' }), quota({ originCountries: ['BN'], periodFrom: `${Number(year) + 1}-01-01`, periodTo: `${Number(year) + 1}-12-31` })]) {
+    for (const body of [
+      quota({ originCountries: ['BN'], unit: 'TNE' }),
+      quota({
+        originCountries: ['BN'],
+        periodFrom: `${Number(year) + 1}-01-01`,
+        periodTo: `${Number(year) + 1}-12-31`,
+      }),
+    ]) {
       assert.equal((await payload(body)).status, 201);
     }
   });
@@ -171,10 +258,19 @@ describe('allocation on approval', () => {
     assert.equal(all.status, 200);
     assert.ok(all.body.items.some((q: any) => q.id === milkQuota.id));
     const matching = await w.call('GET', `/api/v1/quotas?hsCode=04021001&originCountry=JP&date=${today}`);
-    assert.deepEqual(matching.body.items.map((q: any) => q.id), [milkQuota.id]);
+    assert.deepEqual(
+      matching.body.items.map((q: any) => q.id),
+      [milkQuota.id],
+    );
     assert.deepEqual((await w.call('GET', '/api/v1/quotas?originCountry=VN')).body.items, []);
-    assert.deepEqual((await w.call('GET', `/api/v1/quotas?originCountry=JP&date=${Number(year) + 3}-01-01`)).body.items, []);
-    assert.equal((await w.call('GET', '/api/v1/quotas/3f1c0a7e-0000-4000-8000-000000000000')).body.code, 'quota.not_found');
+    assert.deepEqual(
+      (await w.call('GET', `/api/v1/quotas?originCountry=JP&date=${Number(year) + 3}-01-01`)).body.items,
+      [],
+    );
+    assert.equal(
+      (await w.call('GET', '/api/v1/quotas/3f1c0a7e-0000-4000-8000-000000000000')).body.code,
+      'quota.not_found',
+    );
     assert.equal((await w.call('GET', '/api/v1/quotas/not-a-uuid')).status, 400);
   });
 
@@ -184,22 +280,40 @@ describe('allocation on approval', () => {
     assert.equal(approved.status, 200, JSON.stringify(approved.body));
     const permit = await permitOf(id);
     assert.equal(permit.kind, 'quota_certificate');
-    assert.deepEqual(permit.balances.map((b: any) => [b.authorisedQuantity, b.remainingQuantity, b.unit]), [[300, 300, 'KGM']]);
+    assert.deepEqual(
+      permit.balances.map((b: any) => [b.authorisedQuantity, b.remainingQuantity, b.unit]),
+      [[300, 300, 'KGM']],
+    );
 
     let view = await publicQuota(milkQuota.id);
-    assert.deepEqual([view.total, view.allocated, view.used, view.remaining, view.certificates], [1000, 300, 0, 700, 1]);
-    const allocation = await w.ctx.db.one('select q.permit_id, q.quantity::text as quantity, q.trader_rfc from quota_allocations q join permits p on p.id = q.permit_id where p.number = $1', [permit.number]);
+    assert.deepEqual(
+      [view.total, view.allocated, view.used, view.remaining, view.certificates],
+      [1000, 300, 0, 700, 1],
+    );
+    const allocation = await w.ctx.db.one(
+      'select q.permit_id, q.quantity::text as quantity, q.trader_rfc from quota_allocations q join permits p on p.id = q.permit_id where p.number = $1',
+      [permit.number],
+    );
     assert.deepEqual([allocation.quantity, allocation.trader_rfc], ['300', importer.rfc]);
-    const event = await w.ctx.db.one("select data from audit_events where type = 'quota.allocated' and object_id = $1", [milkQuota.id]);
+    const event = await w.ctx.db.one(
+      "select data from audit_events where type = 'quota.allocated' and object_id = $1",
+      [milkQuota.id],
+    );
     assert.equal(event.data.permit, permit.number);
 
     // A customs declaration draws 120 KGM from the certificate (declarations are another module: this is their draw-down).
-    await w.ctx.db.query('update permit_lines set remaining_quantity = remaining_quantity - 120, remaining_value = remaining_value - 360 where permit_id = $1', [allocation.permit_id]);
+    await w.ctx.db.query(
+      'update permit_lines set remaining_quantity = remaining_quantity - 120, remaining_value = remaining_value - 360 where permit_id = $1',
+      [allocation.permit_id],
+    );
     view = await publicQuota(milkQuota.id);
     assert.deepEqual([view.allocated, view.used, view.remaining], [300, 120, 700]);
 
     const published = JSON.stringify([view, (await w.call('GET', '/api/v1/quotas')).body]);
-    assert.ok(!published.includes(importer.rfc) && !published.includes('Comercializadora'), 'the public view names no trader');
+    assert.ok(
+      !published.includes(importer.rfc) && !published.includes('Comercializadora'),
+      'the public view names no trader',
+    );
   });
 
   test('a certificate the quota cannot cover is refused and nothing is written; an exact fit is not', async () => {
@@ -209,8 +323,15 @@ describe('allocation on approval', () => {
     assert.equal(refused.status, 409, JSON.stringify(refused.body));
     assert.equal(refused.body.code, 'quota.exhausted');
     assert.match(refused.body.detail, /has 700 KGM left, but this certificate needs 750 KGM \(lines 1, 2\)/);
-    assert.deepEqual(await footprint(), before, 'no permit, balance, allocation, signature, number, notification or audit event');
-    assert.equal((await w.call('GET', `/api/v1/applications/${big}`, { token: seResolver.token })).body.status, 'in_review');
+    assert.deepEqual(
+      await footprint(),
+      before,
+      'no permit, balance, allocation, signature, number, notification or audit event',
+    );
+    assert.equal(
+      (await w.call('GET', `/api/v1/applications/${big}`, { token: seResolver.token })).body.status,
+      'in_review',
+    );
     assert.equal((await publicQuota(milkQuota.id)).allocated, 300);
 
     const exact = await inReview(importer, [milk(700, 'JP')]);
@@ -242,7 +363,13 @@ describe("'assignment' quotas", () => {
     w.signed(who.token, who, 'PUT', `/api/v1/quotas/${assigned.id}/assignments/${rfc}`, { amount });
 
   before(async () => {
-    assigned = await createQuota(quota({ name: 'Cupo leche en polvo Chile (asignación directa)', originCountries: ['CL'], allocationMethod: 'assignment' }));
+    assigned = await createQuota(
+      quota({
+        name: 'Cupo leche en polvo Chile (asignación directa)',
+        originCountries: ['CL'],
+        allocationMethod: 'assignment',
+      }),
+    );
     other = await newTrader('Quesos del Bajío');
     outsider = await newTrader('Sin Asignación');
   });
@@ -250,7 +377,11 @@ describe("'assignment' quotas", () => {
   test('SE assigns amounts to trader RFCs, signed, within the total', async () => {
     assert.equal((await assign(importer.rfc, 300, stranger)).body.code, 'auth.not_agency_officer');
     const firstCome = await createQuota(quota({ originCountries: ['MY'], hsCodes: ['040221'] }));
-    const wrongKind = await w.call('POST', `/api/v1/quotas/${firstCome.id}/assignments/${importer.rfc}/signing-payload`, { token: seAdmin.token, body: { amount: 1 } });
+    const wrongKind = await w.call(
+      'POST',
+      `/api/v1/quotas/${firstCome.id}/assignments/${importer.rfc}/signing-payload`,
+      { token: seAdmin.token, body: { amount: 1 } },
+    );
     assert.equal(wrongKind.body.code, 'quota.not_assignment');
 
     const first = await assign(importer.rfc, 300);
@@ -261,7 +392,10 @@ describe("'assignment' quotas", () => {
     assert.equal(tooMuch.body.code, 'quota.over_assigned');
     assert.equal((await assign(other.rfc, 700)).status, 200);
     assert.equal((await publicQuota(assigned.id)).assigned, 1000);
-    const badRfc = await w.call('POST', `/api/v1/quotas/${assigned.id}/assignments/AAA010101AAA/signing-payload`, { token: seAdmin.token, body: { amount: 1 } });
+    const badRfc = await w.call('POST', `/api/v1/quotas/${assigned.id}/assignments/AAA010101AAA/signing-payload`, {
+      token: seAdmin.token,
+      body: { amount: 1 },
+    });
     assert.equal(badRfc.status, 400);
   });
 
@@ -283,15 +417,25 @@ describe("'assignment' quotas", () => {
     assert.equal((await approve(await inReview(other, [milk(700, 'CL')]))).status, 200);
 
     const lowered = await assign(importer.rfc, 100);
-    assert.equal(lowered.body.code, 'quota.assignment_below_allocated', 'cannot assign less than was already certified');
+    assert.equal(
+      lowered.body.code,
+      'quota.assignment_below_allocated',
+      'cannot assign less than was already certified',
+    );
     assert.equal((await assign(importer.rfc, 200)).status, 200, 'down to exactly what was certified is fine');
 
     const mine = await w.call('GET', `/api/v1/quotas/${assigned.id}/assignments`, { token: importer.token });
-    assert.deepEqual(mine.body.items.map((a: any) => [a.traderRfc, a.amount, a.allocated, a.remaining]), [[importer.rfc, 200, 200, 0]]);
+    assert.deepEqual(
+      mine.body.items.map((a: any) => [a.traderRfc, a.amount, a.allocated, a.remaining]),
+      [[importer.rfc, 200, 200, 0]],
+    );
     const agency = await w.call('GET', `/api/v1/quotas/${assigned.id}/assignments`, { token: seAdmin.token });
     assert.deepEqual(agency.body.items.map((a: any) => a.traderRfc).sort(), [importer.rfc, other.rfc].sort());
     const view = await publicQuota(assigned.id);
-    assert.deepEqual([view.total, view.assigned, view.allocated, view.remaining, view.certificates], [1000, 900, 900, 100, 2]);
+    assert.deepEqual(
+      [view.total, view.assigned, view.allocated, view.remaining, view.certificates],
+      [1000, 900, 900, 100, 2],
+    );
     assert.ok(!JSON.stringify(view).includes(importer.rfc));
   });
 });
@@ -305,39 +449,79 @@ describe('concurrency', () => {
     for (let i = 0; i < 8; i++) ids.push(await inReview(importer, [milk(100, 'VN')]));
     const bodies = [];
     for (const id of ids) {
-      const issued = await w.call('POST', `/api/v1/applications/${id}/resolution/signing-payload`, { token: seResolver.token, body: { decision: 'approve' } });
-      bodies.push({ id, body: { challengeId: issued.body.challengeId, ...signPayload(issued.body.payload, seResolver.signer) } });
+      const issued = await w.call('POST', `/api/v1/applications/${id}/resolution/signing-payload`, {
+        token: seResolver.token,
+        body: { decision: 'approve' },
+      });
+      bodies.push({
+        id,
+        body: { challengeId: issued.body.challengeId, ...signPayload(issued.body.payload, seResolver.signer) },
+      });
     }
-    const results = await Promise.all(bodies.map(({ id, body }) =>
-      w.call('POST', `/api/v1/applications/${id}/resolution`, { token: seResolver.token, body })));
+    const results = await Promise.all(
+      bodies.map(({ id, body }) =>
+        w.call('POST', `/api/v1/applications/${id}/resolution`, { token: seResolver.token, body }),
+      ),
+    );
     const statuses = results.map((r) => r.status).sort();
     assert.deepEqual(statuses, [200, 200, 200, 409, 409, 409, 409, 409], JSON.stringify(results.map((r) => r.body)));
     assert.ok(results.filter((r) => r.status === 409).every((r) => r.body.code === 'quota.exhausted'));
     const view = await publicQuota(nearlyFull.id);
     assert.deepEqual([view.allocated, view.remaining, view.certificates], [950, 50, 4]);
-    const charged = await w.ctx.db.one('select sum(quantity)::text as total, count(*)::int as lines from quota_allocations where quota_id = $1', [nearlyFull.id]);
+    const charged = await w.ctx.db.one(
+      'select sum(quantity)::text as total, count(*)::int as lines from quota_allocations where quota_id = $1',
+      [nearlyFull.id],
+    );
     assert.deepEqual(charged, { total: '950', lines: 4 });
   });
 
   test('parallel transactions charging one quota through allocateFromQuota never exceed it', async () => {
     // Approvals of one agency also queue on its permit-number sequence; here the transactions meet at the quota
     // row itself. The certificates to charge are real permits with unallocated balance lines (used-tyre licences).
-    const tyres = { hsCode: '401220', description: 'Neumáticos usados', quantity: 40, unit: 'KGM', value: 80, currency: 'USD', originCountry: 'CN', destinationCountry: 'MX', customsOffice: 'ANAM-TAMPS-NLD' };
+    const tyres = {
+      hsCode: '401220',
+      description: 'Neumáticos usados',
+      quantity: 40,
+      unit: 'KGM',
+      value: 80,
+      currency: 'USD',
+      originCountry: 'CN',
+      destinationCountry: 'MX',
+      customsOffice: 'ANAM-TAMPS-NLD',
+    };
     const permits: Array<{ id: string; trader_id: string; document: PermitDocument }> = [];
     for (let i = 0; i < 6; i++) {
       const id = await inReview(importer, [tyres], 'SE-USED-TYRES-IMPORT');
       assert.equal((await approve(id)).status, 200);
       permits.push(await w.ctx.db.one('select id, trader_id, document from permits where application_id = $1', [id]));
     }
-    const q = await createQuota(quota({ name: 'Neumáticos de China', hsCodes: ['401220'], originCountries: ['CN'], total: 100 }));
-    const outcomes = await Promise.allSettled(permits.map((p) => w.ctx.db.transaction((tx) => allocateFromQuota(tx, {
-      procedureCode: QUOTA_PROCEDURE, traderId: p.trader_id, goods: p.document.goods, date: today, permitId: p.id,
-    }))));
+    const q = await createQuota(
+      quota({ name: 'Neumáticos de China', hsCodes: ['401220'], originCountries: ['CN'], total: 100 }),
+    );
+    const outcomes = await Promise.allSettled(
+      permits.map((p) =>
+        w.ctx.db.transaction((tx) =>
+          allocateFromQuota(tx, {
+            procedureCode: QUOTA_PROCEDURE,
+            traderId: p.trader_id,
+            goods: p.document.goods,
+            date: today,
+            permitId: p.id,
+          }),
+        ),
+      ),
+    );
     const won = outcomes.filter((o) => o.status === 'fulfilled');
     const lost = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
     assert.equal(won.length, 2, JSON.stringify(lost.map((o) => String(o.reason))));
-    assert.ok(lost.every((o) => o.reason instanceof AppError && o.reason.code === 'quota.exhausted'), String(lost[0]?.reason));
-    const row = await w.ctx.db.one('select allocated::text as allocated, (select count(*)::int from quota_allocations where quota_id = $1) as lines from quotas where id = $1', [q.id]);
+    assert.ok(
+      lost.every((o) => o.reason instanceof AppError && o.reason.code === 'quota.exhausted'),
+      String(lost[0]?.reason),
+    );
+    const row = await w.ctx.db.one(
+      'select allocated::text as allocated, (select count(*)::int from quota_allocations where quota_id = $1) as lines from quotas where id = $1',
+      [q.id],
+    );
     assert.deepEqual(row, { allocated: '80', lines: 2 });
   });
 });

@@ -37,7 +37,12 @@ function signedActions(): Array<{ path: string; method: string; first: any; act:
     const [method, act] = Object.entries<any>(item).find(([m]) => m === 'post' || m === 'put')!;
     found.push({ path, method, first: payload.post, act });
   }
-  found.push({ path: '/api/v1/edocuments', method: 'post', first: doc.paths['/api/v1/edocuments/uploads'].post, act: doc.paths['/api/v1/edocuments'].post });
+  found.push({
+    path: '/api/v1/edocuments',
+    method: 'post',
+    first: doc.paths['/api/v1/edocuments/uploads'].post,
+    act: doc.paths['/api/v1/edocuments'].post,
+  });
   return found;
 }
 
@@ -52,7 +57,11 @@ async function assertAnswer(res: { status: number; body: any }, status: number, 
   assert.equal(ACK_TYP, 'ventanilla-ack+jws');
   assert.deepEqual(await openJws(res.body.seal, keys, { typ: ACK_TYP }), res.body.acknowledgement);
   assert.equal(res.body.acknowledgement.action, action);
-  assert.equal(res.body.acknowledgement.dataSha256, sha256Hex(canonicalJson(res.body.data)), 'the seal covers the data sent');
+  assert.equal(
+    res.body.acknowledgement.dataSha256,
+    sha256Hex(canonicalJson(res.body.data)),
+    'the seal covers the data sent',
+  );
   acted.add(action);
 }
 
@@ -65,7 +74,8 @@ async function signedBody(token: string, signer: Person, url: string, data: unkn
 
 async function draftOperation() {
   const draft = await w.call('POST', '/api/v1/operations', {
-    token: trader.token, body: { traderRfc: trader.rfc, flow: 'import', data: { goods: tyres(), procedureData: TYRES_FORM } },
+    token: trader.token,
+    body: { traderRfc: trader.rfc, flow: 'import', data: { goods: tyres(), procedureData: TYRES_FORM } },
   });
   assert.equal(draft.status, 201, JSON.stringify(draft.body));
   return draft.body.id as string;
@@ -84,12 +94,24 @@ describe('one answer shape', () => {
         assert.ok(!ids.has(op.operationId), `${op.operationId} twice`);
         ids.add(op.operationId);
       }
-      assert.equal(ref(first.responses['201'].content['application/json'].schema), '#/components/schemas/SigningPayload', path);
+      assert.equal(
+        ref(first.responses['201'].content['application/json'].schema),
+        '#/components/schemas/SigningPayload',
+        path,
+      );
       for (const status of ['200', '201']) {
         const envelope = act.responses[status].content['application/json'].schema;
-        assert.deepEqual([...envelope.required].sort(), ['acknowledgement', 'data', 'replayed', 'seal'], `${path} ${status}`);
+        assert.deepEqual(
+          [...envelope.required].sort(),
+          ['acknowledgement', 'data', 'replayed', 'seal'],
+          `${path} ${status}`,
+        );
         assert.equal(ref(envelope.properties.acknowledgement), '#/components/schemas/Acknowledgement', path);
-        assert.match(ref(envelope.properties.data) ?? '', /^#\/components\/schemas\/[A-Z]/, `${path}: a named data schema`);
+        assert.match(
+          ref(envelope.properties.data) ?? '',
+          /^#\/components\/schemas\/[A-Z]/,
+          `${path}: a named data schema`,
+        );
       }
       assert.ok(act.responses['4XX'] ?? act.responses['4xx'], `${path}: problems`);
     }
@@ -102,13 +124,27 @@ describe('one answer shape', () => {
   test('answers of registry, delegation and token actions have the shape and typ', async () => {
     const brokerPerson = await w.person();
     const broker = await w.registerBroker(brokerPerson);
-    const granted = await w.signed(trader.token, rep, 'POST', `/api/v1/traders/${trader.rfc}/delegations`, { brokerPatent: broker.patent });
+    const granted = await w.signed(trader.token, rep, 'POST', `/api/v1/traders/${trader.rfc}/delegations`, {
+      brokerPatent: broker.patent,
+    });
     await assertAnswer(granted, 201, 'delegation.grant');
-    await assertAnswer(await w.signed(trader.token, rep, 'POST', `/api/v1/delegations/${granted.body.data.id}/revocation`, {}), 200, 'delegation.revoke');
-    await assertAnswer(await w.signed(trader.token, rep, 'POST', '/api/v1/api-tokens', { label: 'erp', scopes: ['read'], expiresInDays: 1 }), 201,
-      'auth.create_api_token');
+    await assertAnswer(
+      await w.signed(trader.token, rep, 'POST', `/api/v1/delegations/${granted.body.data.id}/revocation`, {}),
+      200,
+      'delegation.revoke',
+    );
+    await assertAnswer(
+      await w.signed(trader.token, rep, 'POST', '/api/v1/api-tokens', {
+        label: 'erp',
+        scopes: ['read'],
+        expiresInDays: 1,
+      }),
+      201,
+      'auth.create_api_token',
+    );
     const updated = await w.signed(trader.token, rep, 'PUT', `/api/v1/traders/${trader.rfc}/profile`, {
-      expectedVersion: 1, profile: { ...traderProfile(trader.rfc, rep), economicActivity: 'Importación de llantas' },
+      expectedVersion: 1,
+      profile: { ...traderProfile(trader.rfc, rep), economicActivity: 'Importación de llantas' },
     });
     await assertAnswer(updated, 200, 'trader.update_profile');
   });
@@ -130,9 +166,16 @@ describe('a lost answer is answered again, once acted on', () => {
     assert.equal(await count('select count(*)::int as n from applications where operation_id = $1', [id]), 1);
 
     // The acknowledgement PDF prints the same seal.
-    const stored = await w.ctx.db.one<{ acknowledgement_seal: string }>('select acknowledgement_seal from operations where id = $1', [id]);
+    const stored = await w.ctx.db.one<{ acknowledgement_seal: string }>(
+      'select acknowledgement_seal from operations where id = $1',
+      [id],
+    );
     assert.equal(stored.acknowledgement_seal, first.body.seal);
-    const pdf = await w.app.inject({ method: 'GET', url: `/api/v1/operations/${id}/acknowledgement.pdf`, headers: { authorization: `Bearer ${trader.token}` } });
+    const pdf = await w.app.inject({
+      method: 'GET',
+      url: `/api/v1/operations/${id}/acknowledgement.pdf`,
+      headers: { authorization: `Bearer ${trader.token}` },
+    });
     assert.equal(pdf.statusCode, 200);
 
     const otherSession = await w.login(rep);
@@ -150,8 +193,11 @@ describe('a lost answer is answered again, once acted on', () => {
     assert.deepEqual(again.body, { ...first.body, replayed: true });
     assert.equal(await count('select count(*)::int as n from coves where number = $1', [first.body.data.number]), 1);
 
-    const amended = await w.signed(trader.token, rep, 'POST', `/api/v1/coves/${first.body.data.number}/amendments`,
-      { ...coveJson(trader.rfc), invoiceNumber: 'INV-2026-0043', reason: 'Número de factura corregido' });
+    const amended = await w.signed(trader.token, rep, 'POST', `/api/v1/coves/${first.body.data.number}/amendments`, {
+      ...coveJson(trader.rfc),
+      invoiceNumber: 'INV-2026-0043',
+      reason: 'Número de factura corregido',
+    });
     await assertAnswer(amended, 201, 'cove.amend');
     assert.equal(amended.body.data.version, 2);
   });
@@ -165,7 +211,10 @@ describe('a lost answer is answered again, once acted on', () => {
     const again = await w.call('POST', '/api/v1/edocuments', { token: trader.token, body });
     await assertAnswer(again, 200, 'edocument.create');
     assert.deepEqual(again.body, { ...first.body, replayed: true });
-    assert.equal(await count('select count(*)::int as n from edocuments where challenge_id = $1', [body.challengeId]), 1);
+    assert.equal(
+      await count('select count(*)::int as n from edocuments where challenge_id = $1', [body.challengeId]),
+      1,
+    );
   });
 });
 
@@ -174,27 +223,45 @@ describe('still the same as signed', () => {
     const id = await draftOperation();
     const body = await signedBody(trader.token, rep, `/api/v1/operations/${id}/submit`, {});
     const goods = tyres().map((g) => ({ ...g, quantity: 300, value: 6000 }));
-    const changed = await w.call('PUT', `/api/v1/operations/${id}`, { token: trader.token, body: { expectedVersion: 1, data: { goods, procedureData: TYRES_FORM } } });
+    const changed = await w.call('PUT', `/api/v1/operations/${id}`, {
+      token: trader.token,
+      body: { expectedVersion: 1, data: { goods, procedureData: TYRES_FORM } },
+    });
     assert.equal(changed.status, 200, JSON.stringify(changed.body));
     const refused = await w.call('POST', `/api/v1/operations/${id}/submit`, { token: trader.token, body });
     assert.equal(refused.status, 409);
     assert.equal(refused.body.code, 'operation.changed_since_signed');
     assert.equal(await count("select count(*)::int as n from operations where id = $1 and status = 'draft'", [id]), 1);
-    assert.equal(await count('select count(*)::int as n from challenges where id = $1 and used_at is null', [body.challengeId]), 1, 'not consumed');
-    assert.equal(await count('select count(*)::int as n from signed_answers where challenge_id = $1', [body.challengeId]), 0);
+    assert.equal(
+      await count('select count(*)::int as n from challenges where id = $1 and used_at is null', [body.challengeId]),
+      1,
+      'not consumed',
+    );
+    assert.equal(
+      await count('select count(*)::int as n from signed_answers where challenge_id = $1', [body.challengeId]),
+      0,
+    );
   });
 });
 
 // PGlite has one connection and runs transactions one after another, so two requests never overlap inside the
 // database there: the race (the loser's conditional update waiting on the winner's row lock) needs PostgreSQL.
-const skip = !process.env.TEST_DATABASE_URL && 'needs PostgreSQL: PGlite serialises transactions, so the requests cannot race (scripts/with-postgres.sh)';
+const skip =
+  !process.env.TEST_DATABASE_URL &&
+  'needs PostgreSQL: PGlite serialises transactions, so the requests cannot race (scripts/with-postgres.sh)';
 
 describe('identical signed requests at once', { skip }, () => {
   test('one acts; the others wait for it and answer its stored answer, replayed', async () => {
     const id = await draftOperation();
     const body = await signedBody(trader.token, rep, `/api/v1/operations/${id}/submit`, {});
-    const answers = await Promise.all([1, 2, 3, 4].map(() => w.call('POST', `/api/v1/operations/${id}/submit`, { token: trader.token, body })));
-    assert.deepEqual(answers.map((a) => a.status).sort(), [200, 200, 200, 201], JSON.stringify(answers.map((a) => a.body)));
+    const answers = await Promise.all(
+      [1, 2, 3, 4].map(() => w.call('POST', `/api/v1/operations/${id}/submit`, { token: trader.token, body })),
+    );
+    assert.deepEqual(
+      answers.map((a) => a.status).sort(),
+      [200, 200, 200, 201],
+      JSON.stringify(answers.map((a) => a.body)),
+    );
     const first = answers.find((a) => a.status === 201)!;
     for (const a of answers) assert.deepEqual(a.body, { ...first.body, replayed: a.status === 200 });
     assert.equal(await count('select count(*)::int as n from applications where operation_id = $1', [id]), 1);
@@ -203,7 +270,13 @@ describe('identical signed requests at once', { skip }, () => {
 
 test('the actions exercised here answered the one shape', () => {
   assert.deepEqual([...acted].sort(), [
-    'auth.create_api_token', 'cove.amend', 'cove.file', 'delegation.grant', 'delegation.revoke', 'edocument.create', 'operation.submit',
+    'auth.create_api_token',
+    'cove.amend',
+    'cove.file',
+    'delegation.grant',
+    'delegation.revoke',
+    'edocument.create',
+    'operation.submit',
     'trader.update_profile',
   ]);
 });

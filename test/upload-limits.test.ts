@@ -18,7 +18,8 @@ async function makePdf(padding = 0): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   const font = await doc.embedFont(StandardFonts.Helvetica);
   doc.addPage([612, 792]).drawText('Factura comercial', { x: 50, y: 700, size: 14, font });
-  if (padding > 0) await doc.attach(crypto.randomBytes(padding), 'relleno.bin', { mimeType: 'application/octet-stream' });
+  if (padding > 0)
+    await doc.attach(crypto.randomBytes(padding), 'relleno.bin', { mimeType: 'application/octet-stream' });
   return doc.save();
 }
 
@@ -26,8 +27,17 @@ async function makePdf(padding = 0): Promise<Uint8Array> {
 async function deflatedZeros(size: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   const zero = Buffer.alloc(MiB);
-  await pipeline(Readable.from((function* () { for (let i = 0; i < size / MiB; i++) yield zero; })()),
-    zlib.createDeflate({ level: 9 }), async (source: AsyncIterable<Buffer>) => { for await (const c of source) chunks.push(c); });
+  await pipeline(
+    Readable.from(
+      (function* () {
+        for (let i = 0; i < size / MiB; i++) yield zero;
+      })(),
+    ),
+    zlib.createDeflate({ level: 9 }),
+    async (source: AsyncIterable<Buffer>) => {
+      for await (const c of source) chunks.push(c);
+    },
+  );
   return Buffer.concat(chunks);
 }
 
@@ -35,7 +45,11 @@ async function deflatedZeros(size: number): Promise<Buffer> {
 function pdfWithStream(dict: string, data: Buffer): Buffer {
   const parts: Buffer[] = [];
   let length = 0;
-  const push = (b: Buffer | string) => { const buf = typeof b === 'string' ? Buffer.from(b, 'latin1') : b; parts.push(buf); length += buf.length; };
+  const push = (b: Buffer | string) => {
+    const buf = typeof b === 'string' ? Buffer.from(b, 'latin1') : b;
+    parts.push(buf);
+    length += buf.length;
+  };
   const objects: Array<string | Buffer> = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
@@ -52,7 +66,9 @@ function pdfWithStream(dict: string, data: Buffer): Buffer {
     push('\nendstream\nendobj\n');
   });
   const xref = length;
-  push(`xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`);
+  push(
+    `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`,
+  );
   push(`trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`);
   return Buffer.concat(parts);
 }
@@ -75,7 +91,8 @@ function form(fields: Record<string, string>, bytes: Uint8Array, name = 'factura
 async function upload(w: TestWindow, token: string, fields: Record<string, string>, bytes: Uint8Array) {
   const request = new Request('http://window.test/', { method: 'POST', body: form(fields, bytes) });
   const res = await w.app.inject({
-    method: 'POST', url: '/api/v1/edocuments/uploads',
+    method: 'POST',
+    url: '/api/v1/edocuments/uploads',
     headers: { authorization: `Bearer ${token}`, 'content-type': request.headers.get('content-type')! },
     payload: Buffer.from(await request.arrayBuffer()),
   });
@@ -84,13 +101,16 @@ async function upload(w: TestWindow, token: string, fields: Record<string, strin
 
 function files(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => fs.statSync(path.join(dir, f)).isFile()).sort();
+  return (fs.readdirSync(dir, { recursive: true }) as string[])
+    .filter((f) => fs.statSync(path.join(dir, f)).isFile())
+    .sort();
 }
 
 /** Everything an upload could write: rows, blob files and staged files. */
 async function written(w: TestWindow) {
   const rows = await w.ctx.db.one<{ uploads: number; challenges: number }>(
-    'select (select count(*)::int from edocument_uploads) as uploads, (select count(*)::int from challenges) as challenges');
+    'select (select count(*)::int from edocument_uploads) as uploads, (select count(*)::int from challenges) as challenges',
+  );
   return { ...rows, files: files(path.join(w.dataDir, 'blobs')) };
 }
 
@@ -101,7 +121,11 @@ let w: TestWindow;
 let zeros: Buffer; // 256 MiB of zeros, deflated
 let bomb: Buffer;
 before(async () => {
-  w = await startTestWindow({ EDOCUMENT_MAX_BYTES: String(400 * 1024), EDOCUMENT_MAX_PENDING_UPLOADS: '3', EDOCUMENT_MAX_PENDING_BYTES: String(800 * 1024) });
+  w = await startTestWindow({
+    EDOCUMENT_MAX_BYTES: String(400 * 1024),
+    EDOCUMENT_MAX_PENDING_UPLOADS: '3',
+    EDOCUMENT_MAX_PENDING_BYTES: String(800 * 1024),
+  });
   zeros = await deflatedZeros(256 * MiB);
   bomb = objectStreamBomb(zeros);
 });
@@ -113,9 +137,15 @@ describe('PDF inspection cannot freeze the window', () => {
     const rep = await w.person();
     const trader = await w.registerTrader(rep);
     // A filter chain inflates twice: the file is smaller still, the inflated size the same.
-    const nested = pdfWithStream('<< /Filter [/FlateDecode /FlateDecode] /Length >>', zlib.deflateSync(zeros, { level: 9 }));
+    const nested = pdfWithStream(
+      '<< /Filter [/FlateDecode /FlateDecode] /Length >>',
+      zlib.deflateSync(zeros, { level: 9 }),
+    );
     const before = await written(w);
-    for (const [what, bytes] of [['object stream bomb', bomb], ['content stream deflated twice', nested]] as const) {
+    for (const [what, bytes] of [
+      ['object stream bomb', bomb],
+      ['content stream deflated twice', nested],
+    ] as const) {
       const res = await upload(w, trader.token, invoice(trader.rfc), bytes);
       assert.equal(res.status, 422, `${what}: ${JSON.stringify(res.body)}`);
       assert.equal(res.body.code, 'edocument.pdf_decompression_limit', what);
@@ -129,7 +159,9 @@ describe('PDF inspection cannot freeze the window', () => {
 
   test('the event loop answers /health while a PDF is being inspected', async () => {
     let settled = false;
-    const inspection = new PdfInspector(w.ctx.config).inspect(bomb).finally(() => { settled = true; });
+    const inspection = new PdfInspector(w.ctx.config).inspect(bomb).finally(() => {
+      settled = true;
+    });
     const health = await w.call('GET', '/health');
     assert.equal(health.status, 200);
     assert.equal(settled, false, '/health was answered only after the inspection ended');
@@ -138,7 +170,11 @@ describe('PDF inspection cannot freeze the window', () => {
 
   test('a parse that outlasts the time limit is stopped: edocument.pdf_too_complex, nothing written', async () => {
     // No budget on inflating: only the time limit can stop pdf-lib inflating 256 MiB.
-    const slow = await startTestWindow({ EDOCUMENT_MAX_BYTES: String(400 * 1024), EDOCUMENT_MAX_INFLATED_BYTES: String(4096 * MiB), EDOCUMENT_INSPECTION_TIMEOUT_MS: '1000' });
+    const slow = await startTestWindow({
+      EDOCUMENT_MAX_BYTES: String(400 * 1024),
+      EDOCUMENT_MAX_INFLATED_BYTES: String(4096 * MiB),
+      EDOCUMENT_INSPECTION_TIMEOUT_MS: '1000',
+    });
     try {
       const rep = await slow.person();
       const trader = await slow.registerTrader(rep);
@@ -181,13 +217,19 @@ describe('per-user limits on pending uploads', () => {
     assert.equal((await upload(w, other.token, invoice(other.rfc), await makePdf())).status, 201);
 
     // Signing one frees its place.
-    const signed = await w.call('POST', '/api/v1/edocuments', { token: trader.token, body: { challengeId: issued[0].challengeId, ...signPayload(issued[0].payload, rep.signer) } });
+    const signed = await w.call('POST', '/api/v1/edocuments', {
+      token: trader.token,
+      body: { challengeId: issued[0].challengeId, ...signPayload(issued[0].payload, rep.signer) },
+    });
     assert.equal(signed.status, 201, JSON.stringify(signed.body));
     assert.equal((await upload(w, trader.token, invoice(trader.rfc), await makePdf())).status, 201);
     assert.equal((await upload(w, trader.token, invoice(trader.rfc), await makePdf())).status, 429);
 
     // So does an upload whose signature did not come in time.
-    await w.ctx.db.query(`update edocument_uploads set expires_at = now() - interval '1 second' where challenge_id = $1`, [issued[1].challengeId]);
+    await w.ctx.db.query(
+      `update edocument_uploads set expires_at = now() - interval '1 second' where challenge_id = $1`,
+      [issued[1].challengeId],
+    );
     assert.equal((await upload(w, trader.token, invoice(trader.rfc), await makePdf())).status, 201);
   });
 
@@ -213,8 +255,15 @@ describe('per-user limits on pending uploads', () => {
     const racer = await w.registerTrader(racerRep);
     const pdfs = await Promise.all(Array.from({ length: 6 }, () => makePdf()));
     const results = await Promise.all(pdfs.map((bytes) => upload(w, racer.token, invoice(racer.rfc), bytes)));
-    assert.deepEqual(results.map((r) => r.status).sort(), [201, 201, 201, 429, 429, 429], JSON.stringify(results.map((r) => r.body.code)));
-    const rows = await w.ctx.db.one<{ n: number }>('select count(*)::int as n from edocument_uploads where uploaded_by_rfc = $1', [racerRep.rfc]);
+    assert.deepEqual(
+      results.map((r) => r.status).sort(),
+      [201, 201, 201, 429, 429, 429],
+      JSON.stringify(results.map((r) => r.body.code)),
+    );
+    const rows = await w.ctx.db.one<{ n: number }>(
+      'select count(*)::int as n from edocument_uploads where uploaded_by_rfc = $1',
+      [racerRep.rfc],
+    );
     assert.equal(rows.n, 3);
   });
 });

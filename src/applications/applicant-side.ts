@@ -10,6 +10,8 @@ export const APPLICANT_SIDE_SQL = (rfc: string) => `(${applicantSideSql('t.id', 
 
 /** Whether `rfc` is on the applicant side of the operation an application was filed in: such an officer never handles it. */
 export async function onApplicantSide(db: Sql, rfc: string, app: { operation_id: string }): Promise<boolean> {
-  return !!(await db.maybe(`select 1 from operations o join traders t on t.id = o.trader_id where o.id = $1 and ${APPLICANT_SIDE_SQL('$2')}`,
-    [app.operation_id, rfc]));
+  return !!(await db.maybe(
+    `select 1 from operations o join traders t on t.id = o.trader_id where o.id = $1 and ${APPLICANT_SIDE_SQL('$2')}`,
+    [app.operation_id, rfc],
+  ));
 }

@@ -25,10 +25,18 @@ export function onApproval(ctx: Context, hook: ApprovalHook): void {
 }
 
 /** Runs the issuer in the caller's transaction; without one, the approval must not commit either. */
-export async function grantApproval(tx: Sql, ctx: Context, approval: Approval): Promise<{ id: string; number: string }> {
+export async function grantApproval(
+  tx: Sql,
+  ctx: Context,
+  approval: Approval,
+): Promise<{ id: string; number: string }> {
   const issue = issuers.get(ctx);
   if (!issue) {
-    throw new AppError('workflow.issuer_missing', 'This window has no permit issuer wired, so nothing can be approved; the operator must start it through openContext.', 500);
+    throw new AppError(
+      'workflow.issuer_missing',
+      'This window has no permit issuer wired, so nothing can be approved; the operator must start it through openContext.',
+      500,
+    );
   }
   return issue(tx, ctx, approval);
 }

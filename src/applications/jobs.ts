@@ -10,12 +10,18 @@ const SWEEP_SECONDS = 60;
 
 /** Background work of the workflow, on the shared job queue: each effect happens once however many processes run it. */
 export async function registerApplicationJobs(ctx: Context): Promise<void> {
-  ctx.jobs.handle<{ applicationId: string }>(AUTO_APPROVE, async ({ applicationId }) => { await autoApprove(ctx, applicationId); });
-  ctx.jobs.handle(SWEEP_DEADLINES, async () => { await sweepDeadlines(ctx); });
+  ctx.jobs.handle<{ applicationId: string }>(AUTO_APPROVE, async ({ applicationId }) => {
+    await autoApprove(ctx, applicationId);
+  });
+  ctx.jobs.handle(SWEEP_DEADLINES, async () => {
+    await sweepDeadlines(ctx);
+  });
   await ctx.jobs.every(SWEEP_DEADLINES, SWEEP_SECONDS);
   if (ctx.config.mail) {
     const transport = createMailTransport(ctx.config.mail.smtpUrl, { from: ctx.config.mail.from });
-    ctx.jobs.handle(DELIVER_EMAILS, async () => { await deliverPendingEmails(ctx.db, transport); });
+    ctx.jobs.handle(DELIVER_EMAILS, async () => {
+      await deliverPendingEmails(ctx.db, transport);
+    });
     // Sent after each notifying commit; the periodic run retries what failed.
     await ctx.jobs.every(DELIVER_EMAILS, 60);
   }

@@ -16,7 +16,9 @@ export const DELIVER_EMAILS = 'deliver-emails';
 async function applicantSide(tx: Sql, app: Pick<ApplicationRow, 'trader_id' | 'operation_id'>): Promise<string[]> {
   const row = await tx.one<{ rfc: string; legal_rep_rfc: string; filer_rfc: string | null }>(
     `select t.rfc, t.legal_rep_rfc, case when ${applicantSideSql('t.id', 'o.created_by_rfc')} then o.created_by_rfc end as filer_rfc
-       from operations o join traders t on t.id = o.trader_id where o.id = $1`, [app.operation_id]);
+       from operations o join traders t on t.id = o.trader_id where o.id = $1`,
+    [app.operation_id],
+  );
   return [...new Set([row.rfc, row.legal_rep_rfc, ...(row.filer_rfc ? [row.filer_rfc] : [])])];
 }
 
@@ -24,55 +26,134 @@ async function applicantSide(tx: Sql, app: Pick<ApplicationRow, 'trader_id' | 'o
  * Officers of the agency with one of the roles, of the given office (or supervisors) when it is office-bound, and never
  * anyone on the applicant side of the operation: they must not learn of internal steps of their own case.
  */
-const officersWith = async (tx: Sql, agency: string, roles: string[], operationId: string, office?: { code: string | null }) =>
-  (await tx.query<{ rfc: string }>(
-    `select f.rfc from officers f where f.agency_code = $1 and f.active and f.roles && $2::text[]
+const officersWith = async (
+  tx: Sql,
+  agency: string,
+  roles: string[],
+  operationId: string,
+  office?: { code: string | null },
+) =>
+  (
+    await tx.query<{ rfc: string }>(
+      `select f.rfc from officers f where f.agency_code = $1 and f.active and f.roles && $2::text[]
         and (not $5 or f.office_code = $4 or 'supervisor' = any(f.roles))
         and not exists (select 1 from operations o join traders t on t.id = o.trader_id where o.id = $3 and ${APPLICANT_SIDE_SQL('f.rfc')})`,
-    [agency, roles, operationId, office?.code ?? null, office !== undefined])).map((r) => r.rfc);
+      [agency, roles, operationId, office?.code ?? null, office !== undefined],
+    )
+  ).map((r) => r.rfc);
 
 /** What each step tells, and to whom: the applicant about decisions and questions, officers about work for them. */
 const NOTICES: Partial<Record<Action, { to: 'applicant' | 'assignee' | 'resolvers'; title: Bilingual }>> = {
   assign: { to: 'assignee', title: { es: 'Solicitud asignada a usted', en: 'Application assigned to you' } },
-  request_information: { to: 'applicant', title: { es: 'La autoridad solicita información', en: 'The agency asks for information' } },
+  request_information: {
+    to: 'applicant',
+    title: { es: 'La autoridad solicita información', en: 'The agency asks for information' },
+  },
   answer: { to: 'assignee', title: { es: 'El solicitante respondió', en: 'The applicant answered' } },
-  propose_approval: { to: 'resolvers', title: { es: 'Propuesta de aprobación por firmar', en: 'Approval proposal to sign' } },
-  propose_rejection: { to: 'resolvers', title: { es: 'Propuesta de rechazo por firmar', en: 'Rejection proposal to sign' } },
+  propose_approval: {
+    to: 'resolvers',
+    title: { es: 'Propuesta de aprobación por firmar', en: 'Approval proposal to sign' },
+  },
+  propose_rejection: {
+    to: 'resolvers',
+    title: { es: 'Propuesta de rechazo por firmar', en: 'Rejection proposal to sign' },
+  },
   approve: { to: 'applicant', title: { es: 'Solicitud aprobada', en: 'Application approved' } },
   reject: { to: 'applicant', title: { es: 'Solicitud rechazada', en: 'Application rejected' } },
-  auto_approve: { to: 'applicant', title: { es: 'Aviso aprobado automáticamente', en: 'Notice approved automatically' } },
+  auto_approve: {
+    to: 'applicant',
+    title: { es: 'Aviso aprobado automáticamente', en: 'Notice approved automatically' },
+  },
   silence_approve: { to: 'applicant', title: { es: 'Aprobada por afirmativa ficta', en: 'Approved by legal silence' } },
   silence_deny: { to: 'applicant', title: { es: 'Negada por negativa ficta', en: 'Denied by legal silence' } },
 };
 
-async function send(tx: Sql, ctx: Context, recipients: string[], kind: string, title: Bilingual, body: Bilingual, object: { type: string; id: string }, link: string) {
+async function send(
+  tx: Sql,
+  ctx: Context,
+  recipients: string[],
+  kind: string,
+  title: Bilingual,
+  body: Bilingual,
+  object: { type: string; id: string },
+  link: string,
+) {
   const email = ctx.config.mail !== null;
   await notify(tx, { recipients, kind, title, body, link, object }, { email, at: ctx.clock.now() });
   if (email) await ctx.jobs.sendInTransaction(tx, DELIVER_EMAILS, {}, { singletonKey: DELIVER_EMAILS });
 }
 
-export async function noticeOfTransition(tx: Sql, ctx: Context, app: ApplicationRow, procedure: Pick<ProcedureDefinition, 'officeBound'>,
-  action: Action, permit: string | null) {
+export async function noticeOfTransition(
+  tx: Sql,
+  ctx: Context,
+  app: ApplicationRow,
+  procedure: Pick<ProcedureDefinition, 'officeBound'>,
+  action: Action,
+  permit: string | null,
+) {
   const notice = NOTICES[action];
   if (!notice) return;
-  const recipients = notice.to === 'applicant' ? await applicantSide(tx, app)
-    : notice.to === 'resolvers' ? await officersWith(tx, app.agency_code, ['resolver'], app.operation_id, procedure.officeBound ? { code: app.office_code } : undefined)
-      : app.assigned_officer_id ? [(await tx.one<{ rfc: string }>('select rfc from officers where id = $1', [app.assigned_officer_id])).rfc] : [];
+  const recipients =
+    notice.to === 'applicant'
+      ? await applicantSide(tx, app)
+      : notice.to === 'resolvers'
+        ? await officersWith(
+            tx,
+            app.agency_code,
+            ['resolver'],
+            app.operation_id,
+            procedure.officeBound ? { code: app.office_code } : undefined,
+          )
+        : app.assigned_officer_id
+          ? [(await tx.one<{ rfc: string }>('select rfc from officers where id = $1', [app.assigned_officer_id])).rfc]
+          : [];
   const about = `${app.procedure_code} (${app.agency_code})`;
   const body = permit
     ? { es: `${about}: se emitió el documento ${permit}.`, en: `${about}: document ${permit} was issued.` }
-    : { es: `${about}: la solicitud ahora está en estado ${app.status}.`, en: `${about}: the application is now ${app.status}.` };
-  await send(tx, ctx, recipients, `application.${action}`, notice.title, body, { type: 'application', id: app.id }, `/api/v1/applications/${app.id}`);
+    : {
+        es: `${about}: la solicitud ahora está en estado ${app.status}.`,
+        en: `${about}: the application is now ${app.status}.`,
+      };
+  await send(
+    tx,
+    ctx,
+    recipients,
+    `application.${action}`,
+    notice.title,
+    body,
+    { type: 'application', id: app.id },
+    `/api/v1/applications/${app.id}`,
+  );
 }
 
-export async function noticeOfSubmission(tx: Sql, ctx: Context, opts: { operationId: string; traderId: string; folio: string; agencies: string[] }) {
-  await send(tx, ctx, await applicantSide(tx, { trader_id: opts.traderId, operation_id: opts.operationId }), 'operation.submitted',
+export async function noticeOfSubmission(
+  tx: Sql,
+  ctx: Context,
+  opts: { operationId: string; traderId: string; folio: string; agencies: string[] },
+) {
+  await send(
+    tx,
+    ctx,
+    await applicantSide(tx, { trader_id: opts.traderId, operation_id: opts.operationId }),
+    'operation.submitted',
     { es: `Acuse de recibo ${opts.folio}`, en: `Acknowledgement ${opts.folio}` },
-    { es: `Su operación se presentó ante: ${opts.agencies.join(', ')}.`, en: `Your operation was filed with: ${opts.agencies.join(', ')}.` },
-    { type: 'operation', id: opts.operationId }, `/api/v1/operations/${opts.operationId}`);
+    {
+      es: `Su operación se presentó ante: ${opts.agencies.join(', ')}.`,
+      en: `Your operation was filed with: ${opts.agencies.join(', ')}.`,
+    },
+    { type: 'operation', id: opts.operationId },
+    `/api/v1/operations/${opts.operationId}`,
+  );
   for (const agency of new Set(opts.agencies)) {
-    await send(tx, ctx, await officersWith(tx, agency, ['supervisor'], opts.operationId), 'application.submitted',
+    await send(
+      tx,
+      ctx,
+      await officersWith(tx, agency, ['supervisor'], opts.operationId),
+      'application.submitted',
       { es: 'Nueva solicitud en la bandeja', en: 'New application in the inbox' },
-      { es: `Folio ${opts.folio}.`, en: `Folio ${opts.folio}.` }, { type: 'operation', id: opts.operationId }, '/api/v1/inbox');
+      { es: `Folio ${opts.folio}.`, en: `Folio ${opts.folio}.` },
+      { type: 'operation', id: opts.operationId },
+      '/api/v1/inbox',
+    );
   }
 }

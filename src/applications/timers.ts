@@ -34,12 +34,15 @@ export async function sweepDeadlines(ctx: Context): Promise<{ approved: number; 
   const today = mexicoDate(ctx.clock.now());
   const due = await ctx.db.query<{ id: string; procedure_code: string; procedure_version: number }>(
     `select id, procedure_code, procedure_version from applications
-      where status = any($1::text[]) and due_date < $2::date order by due_date limit 500`, [CLOCK_RUNNING, today]);
+      where status = any($1::text[]) and due_date < $2::date order by due_date limit 500`,
+    [CLOCK_RUNNING, today],
+  );
   const result = { approved: 0, denied: 0 };
   for (const app of due) {
     const procedure = await procedureOf(ctx, ctx.db, app);
     const positive = procedure.silence === 'positive';
-    if (await once(ctx, app.id, positive ? 'silence_approve' : 'silence_deny')) result[positive ? 'approved' : 'denied']++;
+    if (await once(ctx, app.id, positive ? 'silence_approve' : 'silence_deny'))
+      result[positive ? 'approved' : 'denied']++;
   }
   return result;
 }

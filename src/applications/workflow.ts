@@ -6,15 +6,30 @@ import type { OfficerRole } from '../registry/schemas.ts';
  * status, and it consults nothing but this table and the guards below.
  */
 export const STATUSES = [
-  'submitted', 'assigned', 'in_review', 'information_requested', 'answered', 'proposed',
-  'approved', 'rejected', 'withdrawn', 'approved_by_silence', 'denied_by_silence',
+  'submitted',
+  'assigned',
+  'in_review',
+  'information_requested',
+  'answered',
+  'proposed',
+  'approved',
+  'rejected',
+  'withdrawn',
+  'approved_by_silence',
+  'denied_by_silence',
 ] as const;
 export type Status = (typeof STATUSES)[number];
 
 /** Statuses in which the legal clock runs (information_requested stops it). */
 export const CLOCK_RUNNING: readonly Status[] = ['submitted', 'assigned', 'in_review', 'answered', 'proposed'];
 export const OPEN: readonly Status[] = [...CLOCK_RUNNING, 'information_requested'];
-export const FINAL: readonly Status[] = ['approved', 'rejected', 'withdrawn', 'approved_by_silence', 'denied_by_silence'];
+export const FINAL: readonly Status[] = [
+  'approved',
+  'rejected',
+  'withdrawn',
+  'approved_by_silence',
+  'denied_by_silence',
+];
 
 export type ActorKind = 'officer' | 'applicant' | 'system';
 
@@ -37,16 +52,80 @@ export interface ActionRule {
 const REVIEWERS = ['reviewer', 'resolver', 'supervisor'] as const;
 
 export const ACTIONS = {
-  assign: { from: ['submitted', 'assigned', 'in_review', 'answered'], to: 'assigned', actor: 'officer', roles: REVIEWERS, signed: false },
-  start_review: { from: ['assigned'], to: 'in_review', actor: 'officer', roles: REVIEWERS, signed: false, assigneeOnly: true },
-  request_information: { from: ['in_review'], to: 'information_requested', actor: 'officer', roles: REVIEWERS, signed: true, assigneeOnly: true },
+  assign: {
+    from: ['submitted', 'assigned', 'in_review', 'answered'],
+    to: 'assigned',
+    actor: 'officer',
+    roles: REVIEWERS,
+    signed: false,
+  },
+  start_review: {
+    from: ['assigned'],
+    to: 'in_review',
+    actor: 'officer',
+    roles: REVIEWERS,
+    signed: false,
+    assigneeOnly: true,
+  },
+  request_information: {
+    from: ['in_review'],
+    to: 'information_requested',
+    actor: 'officer',
+    roles: REVIEWERS,
+    signed: true,
+    assigneeOnly: true,
+  },
   answer: { from: ['information_requested'], to: 'answered', actor: 'applicant', signed: true },
-  resume_review: { from: ['answered'], to: 'in_review', actor: 'officer', roles: REVIEWERS, signed: false, assigneeOnly: true },
-  propose_approval: { from: ['in_review'], to: 'proposed', actor: 'officer', roles: ['reviewer', 'supervisor'], signed: true, assigneeOnly: true, fourEyes: true },
-  propose_rejection: { from: ['in_review'], to: 'proposed', actor: 'officer', roles: ['reviewer', 'supervisor'], signed: true, assigneeOnly: true, fourEyes: true },
-  return_proposal: { from: ['proposed'], to: 'in_review', actor: 'officer', roles: ['resolver', 'supervisor'], signed: false, notProposer: true },
-  approve: { from: ['in_review', 'proposed'], to: 'approved', actor: 'officer', roles: ['resolver'], signed: true, notProposer: true },
-  reject: { from: ['in_review', 'proposed'], to: 'rejected', actor: 'officer', roles: ['resolver'], signed: true, notProposer: true },
+  resume_review: {
+    from: ['answered'],
+    to: 'in_review',
+    actor: 'officer',
+    roles: REVIEWERS,
+    signed: false,
+    assigneeOnly: true,
+  },
+  propose_approval: {
+    from: ['in_review'],
+    to: 'proposed',
+    actor: 'officer',
+    roles: ['reviewer', 'supervisor'],
+    signed: true,
+    assigneeOnly: true,
+    fourEyes: true,
+  },
+  propose_rejection: {
+    from: ['in_review'],
+    to: 'proposed',
+    actor: 'officer',
+    roles: ['reviewer', 'supervisor'],
+    signed: true,
+    assigneeOnly: true,
+    fourEyes: true,
+  },
+  return_proposal: {
+    from: ['proposed'],
+    to: 'in_review',
+    actor: 'officer',
+    roles: ['resolver', 'supervisor'],
+    signed: false,
+    notProposer: true,
+  },
+  approve: {
+    from: ['in_review', 'proposed'],
+    to: 'approved',
+    actor: 'officer',
+    roles: ['resolver'],
+    signed: true,
+    notProposer: true,
+  },
+  reject: {
+    from: ['in_review', 'proposed'],
+    to: 'rejected',
+    actor: 'officer',
+    roles: ['resolver'],
+    signed: true,
+    notProposer: true,
+  },
   withdraw: { from: OPEN, to: 'withdrawn', actor: 'applicant', signed: true },
   auto_approve: { from: ['submitted'], to: 'approved', actor: 'system', signed: false },
   silence_approve: { from: CLOCK_RUNNING, to: 'approved_by_silence', actor: 'system', signed: false },
@@ -70,23 +149,41 @@ export interface GuardFacts {
 export function refusal(action: Action, f: GuardFacts): { code: string; message: string } | null {
   const rule: ActionRule = ACTIONS[action];
   if (!rule.from.includes(f.status)) {
-    return { code: 'workflow.action_not_allowed', message: `Cannot ${action.replace(/_/g, ' ')} an application that is ${f.status.replace(/_/g, ' ')}.` };
+    return {
+      code: 'workflow.action_not_allowed',
+      message: `Cannot ${action.replace(/_/g, ' ')} an application that is ${f.status.replace(/_/g, ' ')}.`,
+    };
   }
-  if (rule.actor !== f.actor) return { code: 'workflow.not_your_action', message: `Only the ${rule.actor} may ${action.replace(/_/g, ' ')}.` };
+  if (rule.actor !== f.actor)
+    return { code: 'workflow.not_your_action', message: `Only the ${rule.actor} may ${action.replace(/_/g, ' ')}.` };
   if (rule.roles && !rule.roles.some((r) => f.roles.includes(r))) {
-    return { code: 'workflow.role_missing', message: `${action.replace(/_/g, ' ')} needs the role ${rule.roles.join(' or ')}.` };
+    return {
+      code: 'workflow.role_missing',
+      message: `${action.replace(/_/g, ' ')} needs the role ${rule.roles.join(' or ')}.`,
+    };
   }
   if (rule.assigneeOnly && !f.isAssignee && !f.roles.includes('supervisor')) {
-    return { code: 'workflow.not_assignee', message: 'Only the officer this application is assigned to (or a supervisor) may do this.' };
+    return {
+      code: 'workflow.not_assignee',
+      message: 'Only the officer this application is assigned to (or a supervisor) may do this.',
+    };
   }
   if (rule.fourEyes !== undefined && rule.fourEyes !== f.fourEyes) {
     return { code: 'workflow.four_eyes', message: 'This procedure is resolved directly, without a proposal.' };
   }
   if ((action === 'approve' || action === 'reject') && f.fourEyes) {
-    if (f.status !== 'proposed') return { code: 'workflow.four_eyes', message: 'This procedure needs four eyes: a reviewer proposes, a different resolver signs.' };
-    if (f.isProposer) return { code: 'workflow.four_eyes', message: 'Four eyes: the officer who proposed cannot also resolve.' };
+    if (f.status !== 'proposed')
+      return {
+        code: 'workflow.four_eyes',
+        message: 'This procedure needs four eyes: a reviewer proposes, a different resolver signs.',
+      };
+    if (f.isProposer)
+      return { code: 'workflow.four_eyes', message: 'Four eyes: the officer who proposed cannot also resolve.' };
     if (f.proposedDecision !== (action === 'approve' ? 'approve' : 'reject')) {
-      return { code: 'workflow.four_eyes', message: `The proposal was to ${f.proposedDecision}: return it to review to decide otherwise.` };
+      return {
+        code: 'workflow.four_eyes',
+        message: `The proposal was to ${f.proposedDecision}: return it to review to decide otherwise.`,
+      };
     }
   }
   if ((action === 'approve' || action === 'reject') && !f.fourEyes && f.status !== 'in_review') {

@@ -43,9 +43,11 @@ export const AUDIT_EVENTS = {
   'quota.created': 'An SE officer defined a quota (cupo) by a signed request',
   'quota.assigned': "An SE officer set a trader's amount of an assignment quota by a signed request",
   'quota.allocated': 'A quota certificate being issued was charged to its quota',
-  'customs.declaration_accepted': 'A customs declaration (pedimento) was validated and accepted: its permit balances were drawn down',
+  'customs.declaration_accepted':
+    'A customs declaration (pedimento) was validated and accepted: its permit balances were drawn down',
   'customs.declaration_refused': 'A customs declaration was refused, with every reason; nothing was drawn',
-  'customs.declaration_cancelled': 'A customs officer cancelled a declaration with a signed reason: its draws were given back',
+  'customs.declaration_cancelled':
+    'A customs officer cancelled a declaration with a signed reason: its draws were given back',
   'edocument.created': 'A digitised supporting document (PDF) was signed by its uploader and stored as an eDocument',
 } as const;
 

@@ -17,18 +17,29 @@ export interface PublicAuditVerification extends AuditVerification {
   fullCheck: { at: string; ok: boolean } | null;
 }
 
-interface Checkpoint { seq: number; hash: string; full_check_at: Date | null; full_check_failure: AuditVerification['failure'] | null }
+interface Checkpoint {
+  seq: number;
+  hash: string;
+  full_check_at: Date | null;
+  full_check_failure: AuditVerification['failure'] | null;
+}
 
 async function advance(db: Sql, result: AuditVerification): Promise<void> {
-  await db.query('update audit_checkpoint set seq = $1, hash = $2, verified_at = now() where id = 1 and seq < $1',
-    [result.headSeq, result.headHash]);
+  await db.query('update audit_checkpoint set seq = $1, hash = $2, verified_at = now() where id = 1 and seq < $1', [
+    result.headSeq,
+    result.headHash,
+  ]);
 }
 
 export async function verifyAuditSinceCheckpoint(db: Sql): Promise<PublicAuditVerification> {
-  const cp = await db.one<Checkpoint>('select seq, hash, full_check_at, full_check_failure from audit_checkpoint where id = 1');
+  const cp = await db.one<Checkpoint>(
+    'select seq, hash, full_check_at, full_check_failure from audit_checkpoint where id = 1',
+  );
   const result = await verifyAuditFrom(db, { seq: cp.seq, hash: cp.hash });
   if (result.ok) await advance(db, result);
-  const fullCheck = cp.full_check_at ? { at: cp.full_check_at.toISOString(), ok: cp.full_check_failure === null } : null;
+  const fullCheck = cp.full_check_at
+    ? { at: cp.full_check_at.toISOString(), ok: cp.full_check_failure === null }
+    : null;
   const answer = { ...result, checked: Math.max(0, result.events - cp.seq), fullCheck };
   return result.ok && cp.full_check_failure ? { ...answer, ok: false, failure: cp.full_check_failure } : answer;
 }
@@ -36,8 +47,9 @@ export async function verifyAuditSinceCheckpoint(db: Sql): Promise<PublicAuditVe
 /** Walks the whole chain and records the outcome, which the public check reports from then on. */
 export async function fullAuditCheck(db: Sql): Promise<AuditVerification> {
   const result = await verifyAudit(db);
-  await db.query('update audit_checkpoint set full_check_at = now(), full_check_failure = $1 where id = 1',
-    [result.ok ? null : json(result.failure)]);
+  await db.query('update audit_checkpoint set full_check_at = now(), full_check_failure = $1 where id = 1', [
+    result.ok ? null : json(result.failure),
+  ]);
   if (result.ok) await advance(db, result);
   return result;
 }

@@ -33,18 +33,20 @@ const GENESIS = '0'.repeat(64);
 
 /** The hash covers every column but the hash itself, in canonical JSON, so any edit shows. */
 export function eventHash(e: Omit<StoredEvent, 'hash'>): string {
-  return sha256Hex(canonicalJson({
-    seq: e.seq,
-    id: e.id,
-    occurredAt: e.occurred_at.toISOString(),
-    type: e.type,
-    actorRfc: e.actor_rfc,
-    objectType: e.object_type,
-    objectId: e.object_id,
-    signatureId: e.signature_id,
-    data: e.data,
-    prevHash: e.prev_hash,
-  }));
+  return sha256Hex(
+    canonicalJson({
+      seq: e.seq,
+      id: e.id,
+      occurredAt: e.occurred_at.toISOString(),
+      type: e.type,
+      actorRfc: e.actor_rfc,
+      objectType: e.object_type,
+      objectId: e.object_id,
+      signatureId: e.signature_id,
+      data: e.data,
+      prevHash: e.prev_hash,
+    }),
+  );
 }
 
 /**
@@ -71,8 +73,19 @@ export async function appendAudit(tx: Sql, input: AuditInput): Promise<{ seq: nu
   await tx.query(
     `insert into audit_events (seq, id, occurred_at, type, actor_rfc, object_type, object_id, signature_id, data, prev_hash, hash)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-    [event.seq, event.id, event.occurred_at, event.type, event.actor_rfc, event.object_type, event.object_id,
-      event.signature_id, json(event.data), event.prev_hash, hash],
+    [
+      event.seq,
+      event.id,
+      event.occurred_at,
+      event.type,
+      event.actor_rfc,
+      event.object_type,
+      event.object_id,
+      event.signature_id,
+      json(event.data),
+      event.prev_hash,
+      hash,
+    ],
   );
   await tx.query('update audit_head set seq = $1, hash = $2 where id = 1', [event.seq, hash]);
   return { seq: event.seq, hash };
@@ -88,7 +101,10 @@ export interface AuditVerification {
 }
 
 /** Where a walk starts: after this event (seq 0 and the genesis hash for the whole chain). */
-export interface ChainPoint { seq: number; hash: string }
+export interface ChainPoint {
+  seq: number;
+  hash: string;
+}
 
 /** Walks the whole chain in pages; detects edited, deleted, inserted or reordered events. */
 export function verifyAudit(db: Sql, pageSize = 5000): Promise<AuditVerification> {
@@ -105,16 +121,24 @@ export async function verifyAuditFrom(db: Sql, from: ChainPoint, pageSize = 5000
   const head = await db.one<{ seq: number; hash: string }>('select seq, hash from audit_head where id = 1');
   let expectedSeq = from.seq + 1;
   let prevHash = from.hash;
-  const fail = (seq: number, reason: string): AuditVerification =>
-    ({ ok: false, events: expectedSeq - 1, headSeq: head.seq, headHash: head.hash, failure: { seq, reason } });
+  const fail = (seq: number, reason: string): AuditVerification => ({
+    ok: false,
+    events: expectedSeq - 1,
+    headSeq: head.seq,
+    headHash: head.hash,
+    failure: { seq, reason },
+  });
   if (from.seq > 0) {
     const start = await db.maybe<StoredEvent>('select * from audit_events where seq = $1', [from.seq]);
     if (!start) return fail(from.seq, `event ${from.seq} is missing`);
-    if (start.hash !== from.hash || eventHash(start) !== start.hash) return fail(from.seq, 'content does not match its hash (altered)');
+    if (start.hash !== from.hash || eventHash(start) !== start.hash)
+      return fail(from.seq, 'content does not match its hash (altered)');
   }
   for (;;) {
     const rows = await db.query<StoredEvent>(
-      'select * from audit_events where seq >= $1 and seq <= $2 order by seq limit $3', [expectedSeq, head.seq, pageSize]);
+      'select * from audit_events where seq >= $1 and seq <= $2 order by seq limit $3',
+      [expectedSeq, head.seq, pageSize],
+    );
     for (const row of rows) {
       if (row.seq !== expectedSeq) return fail(expectedSeq, `event ${expectedSeq} is missing`);
       if (row.prev_hash !== prevHash) return fail(row.seq, 'does not link to the previous event');
@@ -126,10 +150,15 @@ export async function verifyAuditFrom(db: Sql, from: ChainPoint, pageSize = 5000
   }
   const events = expectedSeq - 1;
   if (events !== head.seq || prevHash !== head.hash) {
-    return fail(events + 1, `the chain ends at event ${events} but the head says ${head.seq} (events deleted at the end)`);
+    return fail(
+      events + 1,
+      `the chain ends at event ${events} but the head says ${head.seq} (events deleted at the end)`,
+    );
   }
   // One statement, one snapshot: an append moves the head in the same transaction as its event.
-  const beyond = await db.one<{ seq: number | null }>('select min(seq) as seq from audit_events where seq > (select seq from audit_head where id = 1)');
+  const beyond = await db.one<{ seq: number | null }>(
+    'select min(seq) as seq from audit_events where seq > (select seq from audit_head where id = 1)',
+  );
   if (beyond.seq !== null) return fail(Number(beyond.seq), `event ${beyond.seq} lies beyond the head (inserted)`);
   return { ok: true, events, headSeq: head.seq, headHash: head.hash };
 }

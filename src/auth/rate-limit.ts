@@ -20,11 +20,14 @@ export async function hitRateLimit(db: Sql, bucket: RateLimitBucket, limit: numb
   const row = await db.one<{ hits: number }>(
     `insert into rate_limits (bucket, window_start, hits) values ($1, $2, 1)
      on conflict (bucket, window_start) do update set hits = rate_limits.hits + 1
-     returning hits`, [bucket, windowStart]);
+     returning hits`,
+    [bucket, windowStart],
+  );
   if (row.hits > limit) {
     const retryAfter = Math.ceil((windowStart.getTime() + 60_000 - now.getTime()) / 1000);
     const limited = LIMITED[bucket.slice(0, bucket.indexOf(':')) as keyof typeof LIMITED];
-    throw new AppError(limited.code, `Too many ${limited.what} from this address: try again in ${retryAfter} s.`, 429,
-      { retryAfterSeconds: retryAfter });
+    throw new AppError(limited.code, `Too many ${limited.what} from this address: try again in ${retryAfter} s.`, 429, {
+      retryAfterSeconds: retryAfter,
+    });
   }
 }

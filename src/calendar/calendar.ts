@@ -50,7 +50,9 @@ function parseDate(date: string, what = 'date'): Date {
     const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
     if (isCalendarDate(year, month, day)) return utc(year, month, day);
   }
-  throw badDate(`The ${what} ${JSON.stringify(date)} is not a real calendar date; write it as YYYY-MM-DD, e.g. 2025-04-17.`);
+  throw badDate(
+    `The ${what} ${JSON.stringify(date)} is not a real calendar date; write it as YYYY-MM-DD, e.g. 2025-04-17.`,
+  );
 }
 
 /** Like Date.UTC, but without its mapping of years 0–99 to 1900–1999. */
@@ -98,7 +100,8 @@ export function isBusinessDay(date: string): boolean {
  */
 export function addBusinessDays(start: string, n: number): string {
   let d = parseDate(start, 'start date');
-  if (!Number.isSafeInteger(n) || n < 0) throw badDate(`The number of business days must be a non-negative integer, not ${String(n)}.`);
+  if (!Number.isSafeInteger(n) || n < 0)
+    throw badDate(`The number of business days must be a non-negative integer, not ${String(n)}.`);
   if (n === 0) {
     while (!isBusiness(d)) d = nextDay(d);
     return format(d);
@@ -149,7 +152,8 @@ export function extendDueDate(due: string, stoppedOn: string, resumedOn: string)
   const dueDate = parseDate(due, 'due date');
   const stopped = parseDate(stoppedOn, 'stop date');
   const resumed = parseDate(resumedOn, 'resume date');
-  if (resumed.getTime() < stopped.getTime()) throw badDate(`The clock cannot resume (${resumedOn}) before it was stopped (${stoppedOn}).`);
+  if (resumed.getTime() < stopped.getTime())
+    throw badDate(`The clock cannot resume (${resumedOn}) before it was stopped (${stoppedOn}).`);
   if (stopped.getTime() > dueDate.getTime()) {
     throw badDate(`The clock cannot be stopped on ${stoppedOn}, after the response time already ended on ${due}.`);
   }

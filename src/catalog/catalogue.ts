@@ -30,20 +30,24 @@ export class Catalogue {
     for (const p of procedures) {
       const def = p.definition;
       const list = this.versions.get(def.code) ?? [];
-      if (list.some((v) => v.definition.version === def.version)) throw new CatalogueError(`procedure ${def.code} v${def.version}: defined twice`);
-      if (list.some((v) => v.trigger !== p.trigger)) throw new CatalogueError(`procedure ${def.code} v${def.version}: trigger differs from another version's`);
+      if (list.some((v) => v.definition.version === def.version))
+        throw new CatalogueError(`procedure ${def.code} v${def.version}: defined twice`);
+      if (list.some((v) => v.trigger !== p.trigger))
+        throw new CatalogueError(`procedure ${def.code} v${def.version}: trigger differs from another version's`);
       list.push(p);
       list.sort((a, b) => b.definition.effectiveFrom.localeCompare(a.definition.effectiveFrom));
       this.versions.set(def.code, list);
       // A later version's file may repeat the rules of an earlier one; a rule id means one rule.
       for (const rule of p.rules) {
         const seen = rules.get(rule.id);
-        if (seen && JSON.stringify(seen) !== JSON.stringify(rule)) throw new CatalogueError(`regulation rule ${rule.id}: defined differently in two versions`);
+        if (seen && JSON.stringify(seen) !== JSON.stringify(rule))
+          throw new CatalogueError(`regulation rule ${rule.id}: defined differently in two versions`);
         rules.set(rule.id, rule);
       }
     }
     for (const list of this.versions.values()) {
-      if (new Set(list.map((v) => v.definition.flow)).size > 1) throw new CatalogueError(`procedure ${list[0]!.definition.code}: versions differ in flow`);
+      if (new Set(list.map((v) => v.definition.flow)).size > 1)
+        throw new CatalogueError(`procedure ${list[0]!.definition.code}: versions differ in flow`);
     }
     this.rules = [...rules.values()];
   }
@@ -98,9 +102,12 @@ export class Catalogue {
     if (validate(form)) return [];
     return (validate.errors ?? []).map((e) => ({
       path: e.instancePath || '/',
-      message: e.keyword === 'additionalProperties'
-        ? `unknown field "${(e.params as { additionalProperty: string }).additionalProperty}"`
-        : e.keyword === 'required' ? `missing "${(e.params as { missingProperty: string }).missingProperty}"` : e.message ?? 'invalid',
+      message:
+        e.keyword === 'additionalProperties'
+          ? `unknown field "${(e.params as { additionalProperty: string }).additionalProperty}"`
+          : e.keyword === 'required'
+            ? `missing "${(e.params as { missingProperty: string }).missingProperty}"`
+            : (e.message ?? 'invalid'),
     }));
   }
 
@@ -124,23 +131,29 @@ const kebab = (code: string) => code.toLowerCase();
  * defineProcedure(...); files starting with `_` hold shared fragments. No index to keep: a new file is picked up.
  */
 export async function loadProcedures(dir = PROCEDURES_DIR): Promise<Procedure[]> {
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.startsWith('_')).sort();
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.ts') && !f.startsWith('_'))
+    .sort();
   const procedures: Procedure[] = [];
   for (const file of files) {
     const where = path.join(path.relative(process.cwd(), dir), file);
     let mod: { default?: Procedure };
     try {
-      mod = await import(pathToFileURL(path.join(dir, file)).href) as { default?: Procedure };
+      mod = (await import(pathToFileURL(path.join(dir, file)).href)) as { default?: Procedure };
     } catch (err) {
       if (err instanceof CatalogueError) throw new CatalogueError(`${where}: ${err.message}`);
       throw err;
     }
     const p = mod.default;
-    if (!p?.definition || !formValidatorOk(p.definition)) throw new CatalogueError(`${where}: its default export must be defineProcedure({...})`);
+    if (!p?.definition || !formValidatorOk(p.definition))
+      throw new CatalogueError(`${where}: its default export must be defineProcedure({...})`);
     // The file is found by its procedure's code: se-origin-certificate.ts, or se-origin-certificate.v2.ts for a later version.
     const expected = kebab(p.definition.code);
     if (file !== `${expected}.ts` && file !== `${expected}.v${p.definition.version}.ts`) {
-      throw new CatalogueError(`${where}: holds ${p.definition.code} v${p.definition.version}, so it must be named ${expected}.ts (or ${expected}.v${p.definition.version}.ts)`);
+      throw new CatalogueError(
+        `${where}: holds ${p.definition.code} v${p.definition.version}, so it must be named ${expected}.ts (or ${expected}.v${p.definition.version}.ts)`,
+      );
     }
     procedures.push(p);
   }

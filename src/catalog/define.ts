@@ -5,8 +5,14 @@ import { AGENCIES } from '../registry/agencies-data.ts';
 import { checkCountry } from './codes.ts';
 import { hsEntry } from './hs.ts';
 import {
-  ISSUED_KINDS, ProcedureDefinitionSchema, type Flow, type Procedure, type ProcedureDefinition, type ProcedureSource,
-  type RegulationRule, type RuleSource,
+  ISSUED_KINDS,
+  ProcedureDefinitionSchema,
+  type Flow,
+  type Procedure,
+  type ProcedureDefinition,
+  type ProcedureSource,
+  type RegulationRule,
+  type RuleSource,
 } from './procedure.ts';
 
 /** A procedure file that cannot be used stops the start, naming the procedure, the field and what is wrong. */
@@ -21,10 +27,14 @@ const CUSTOMS_OFFICES = new Set(AGENCIES.find((a) => a.code === 'ANAM')?.offices
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The rule's id: derived from what makes it one rule, so it stays the same as long as the rule does. */
-export const ruleId = (code: string, r: Pick<RuleSource, 'hsPrefix' | 'effectiveFrom'>) => `${code}:${r.hsPrefix}@${r.effectiveFrom}`;
+export const ruleId = (code: string, r: Pick<RuleSource, 'hsPrefix' | 'effectiveFrom'>) =>
+  `${code}:${r.hsPrefix}@${r.effectiveFrom}`;
 
 /** Whether a rule applies to goods of this HS code, flow and partner country on `date` (YYYY-MM-DD; none: any day). */
-export function ruleMatches(rule: RegulationRule, q: { flow: Flow; hsCode: string; country?: string; date?: string }): boolean {
+export function ruleMatches(
+  rule: RegulationRule,
+  q: { flow: Flow; hsCode: string; country?: string; date?: string },
+): boolean {
   if (rule.flow !== q.flow || !q.hsCode.startsWith(rule.hsPrefix)) return false;
   if (q.date && (rule.effectiveFrom > q.date || (rule.effectiveTo && rule.effectiveTo < q.date))) return false;
   const c = rule.countries;
@@ -36,7 +46,8 @@ export function ruleMatches(rule: RegulationRule, q: { flow: Flow; hsCode: strin
 /** The compiled form of a definition that went through defineProcedure (compiled once, on import). */
 export function formValidator(def: ProcedureDefinition): ValidateFunction {
   const validate = validators.get(def);
-  if (!validate) throw new CatalogueError(`procedure ${def.code} v${def.version} was not defined with defineProcedure()`);
+  if (!validate)
+    throw new CatalogueError(`procedure ${def.code} v${def.version} was not defined with defineProcedure()`);
   return validate;
 }
 
@@ -47,11 +58,16 @@ export function formValidator(def: ProcedureDefinition): ValidateFunction {
 export function defineProcedure(source: ProcedureSource): Procedure {
   const { trigger, rules: ruleSources, labels = {}, example, ...definition } = source;
   const where = `procedure ${definition.code ?? '(no code)'} v${definition.version ?? '?'}`;
-  const fail = (field: string, message: string): never => { throw new CatalogueError(`${where}: ${field}: ${message}`); };
+  const fail = (field: string, message: string): never => {
+    throw new CatalogueError(`${where}: ${field}: ${message}`);
+  };
 
   if (!checkDefinition(definition)) {
     const e = checkDefinition.errors?.[0];
-    fail(e?.instancePath.slice(1).replace(/\//g, '.') || '(definition)', `${e?.message ?? 'invalid'}${e?.params ? ` ${JSON.stringify(e.params)}` : ''}`);
+    fail(
+      e?.instancePath.slice(1).replace(/\//g, '.') || '(definition)',
+      `${e?.message ?? 'invalid'}${e?.params ? ` ${JSON.stringify(e.params)}` : ''}`,
+    );
   }
   const def = definition as ProcedureDefinition;
   if (!AGENCY_CODES.has(def.agency)) fail('agency', `unknown agency ${def.agency}`);
@@ -66,13 +82,19 @@ export function defineProcedure(source: ProcedureSource): Procedure {
   }
   validators.set(def, validate!);
 
-  if (trigger !== 'goods' && trigger !== 'request') fail('trigger', `must be 'goods' or 'request', not ${String(trigger)}`);
-  if (trigger === 'goods' && !ruleSources?.length) fail('rules', "a procedure triggered by goods needs at least one rule (or trigger: 'request')");
+  if (trigger !== 'goods' && trigger !== 'request')
+    fail('trigger', `must be 'goods' or 'request', not ${String(trigger)}`);
+  if (trigger === 'goods' && !ruleSources?.length)
+    fail('rules', "a procedure triggered by goods needs at least one rule (or trigger: 'request')");
   if (trigger === 'request' && ruleSources?.length) fail('rules', 'a procedure filed on request has no goods rules');
   const rules = (ruleSources ?? []).map((r, i) => checkRule(def, r, `rules[${i}]`, fail));
   const ids = new Set<string>();
   rules.forEach((r, i) => {
-    if (ids.has(r.id)) fail(`rules[${i}]`, `a second rule for ${r.hsPrefix} from ${r.effectiveFrom}: merge their countries into one rule`);
+    if (ids.has(r.id))
+      fail(
+        `rules[${i}]`,
+        `a second rule for ${r.hsPrefix} from ${r.effectiveFrom}: merge their countries into one rule`,
+      );
     ids.add(r.id);
   });
   checkLabels(def, labels, fail);
@@ -83,9 +105,11 @@ export function defineProcedure(source: ProcedureSource): Procedure {
 type Fail = (field: string, message: string) => never;
 
 function checkRule(def: ProcedureDefinition, r: RuleSource, field: string, fail: Fail): RegulationRule {
-  if (!/^(\d{2}|\d{4}|\d{6})$/.test(r.hsPrefix ?? '') || !hsEntry(r.hsPrefix)) fail(`${field}.hsPrefix`, `${r.hsPrefix} is not an HS 2022 chapter, heading or subheading`);
+  if (!/^(\d{2}|\d{4}|\d{6})$/.test(r.hsPrefix ?? '') || !hsEntry(r.hsPrefix))
+    fail(`${field}.hsPrefix`, `${r.hsPrefix} is not an HS 2022 chapter, heading or subheading`);
   if (!DATE.test(r.effectiveFrom ?? '')) fail(`${field}.effectiveFrom`, 'must be a date (YYYY-MM-DD)');
-  if (r.effectiveTo !== undefined && (!DATE.test(r.effectiveTo) || r.effectiveTo < r.effectiveFrom)) fail(`${field}.effectiveTo`, 'must be a date on or after effectiveFrom');
+  if (r.effectiveTo !== undefined && (!DATE.test(r.effectiveTo) || r.effectiveTo < r.effectiveFrom))
+    fail(`${field}.effectiveTo`, 'must be a date on or after effectiveFrom');
   if (!r.note?.es || !r.note?.en) fail(`${field}.note`, 'needs a Spanish and an English note');
   for (const key of ['only', 'except'] as const) {
     for (const country of r.countries?.[key] ?? []) {
@@ -103,33 +127,55 @@ function checkLabels(def: ProcedureDefinition, labels: NonNullable<ProcedureSour
   const printed: readonly string[] = ISSUED_KINDS[def.issues.kind].printed;
   for (const [field, codes] of Object.entries(labels)) {
     const values = (def.form.properties[field] as { enum?: unknown[] } | undefined)?.enum;
-    if (!printed.includes(field)) fail(`labels.${field}`, `a ${def.issues.kind} prints ${printed.length ? printed.join(', ') : 'no form field'}, not ${field}`);
+    if (!printed.includes(field))
+      fail(
+        `labels.${field}`,
+        `a ${def.issues.kind} prints ${printed.length ? printed.join(', ') : 'no form field'}, not ${field}`,
+      );
     if (!values) fail(`labels.${field}`, 'labels belong to a form field with a list of codes (enum)');
-    for (const code of Object.keys(codes)) if (!values!.includes(code)) fail(`labels.${field}.${code}`, 'is not one of the field\'s codes');
+    for (const code of Object.keys(codes))
+      if (!values!.includes(code)) fail(`labels.${field}.${code}`, "is not one of the field's codes");
     for (const code of values!) if (!codes[String(code)]) fail(`labels.${field}`, `code ${String(code)} has no label`);
   }
   // What the document prints as a code needs words beside it.
   for (const field of printed) {
-    if ((def.form.properties[field] as { enum?: unknown[] } | undefined)?.enum && !labels[field]) fail('labels', `${field} is printed on a ${def.issues.kind}: label its codes`);
+    if ((def.form.properties[field] as { enum?: unknown[] } | undefined)?.enum && !labels[field])
+      fail('labels', `${field} is printed on a ${def.issues.kind}: label its codes`);
   }
 }
 
-function checkExample(def: ProcedureDefinition, trigger: ProcedureSource['trigger'], rules: RegulationRule[], example: ProcedureSource['example'], fail: Fail): void {
-  if (!example || !Array.isArray(example.goods) || typeof example.data !== 'object') fail('example', 'needs goods (a list) and data (the typed fields)');
-  if (trigger === 'request' && example.goods.length) fail('example.goods', 'a procedure filed on request is filed without goods');
-  if (trigger === 'goods' && !example.goods.length) fail('example.goods', 'needs the goods lines that trigger the procedure');
+function checkExample(
+  def: ProcedureDefinition,
+  trigger: ProcedureSource['trigger'],
+  rules: RegulationRule[],
+  example: ProcedureSource['example'],
+  fail: Fail,
+): void {
+  if (!example || !Array.isArray(example.goods) || typeof example.data !== 'object')
+    fail('example', 'needs goods (a list) and data (the typed fields)');
+  if (trigger === 'request' && example.goods.length)
+    fail('example.goods', 'a procedure filed on request is filed without goods');
+  if (trigger === 'goods' && !example.goods.length)
+    fail('example.goods', 'needs the goods lines that trigger the procedure');
   example.goods.forEach((g, i) => {
     const country = def.flow === 'import' ? g.originCountry : g.destinationCountry;
     const home = def.flow === 'import' ? g.destinationCountry : g.originCountry;
-    if (!/^\d{6}(\d{2}){0,2}$/.test(g.hsCode) || !hsEntry(g.hsCode.slice(0, 6))) fail(`example.goods[${i}].hsCode`, `${g.hsCode} is not an HS 2022 subheading`);
-    if (home !== 'MX') fail(`example.goods[${i}]`, `an ${def.flow}'s ${def.flow === 'import' ? 'destination' : 'origin'} country is MX`);
-    if (!CUSTOMS_OFFICES.has(g.customsOffice)) fail(`example.goods[${i}].customsOffice`, `${g.customsOffice} is not an ANAM customs office`);
+    if (!/^\d{6}(\d{2}){0,2}$/.test(g.hsCode) || !hsEntry(g.hsCode.slice(0, 6)))
+      fail(`example.goods[${i}].hsCode`, `${g.hsCode} is not an HS 2022 subheading`);
+    if (home !== 'MX')
+      fail(`example.goods[${i}]`, `an ${def.flow}'s ${def.flow === 'import' ? 'destination' : 'origin'} country is MX`);
+    if (!CUSTOMS_OFFICES.has(g.customsOffice))
+      fail(`example.goods[${i}].customsOffice`, `${g.customsOffice} is not an ANAM customs office`);
     if (!rules.some((r) => ruleMatches(r, { flow: def.flow, hsCode: g.hsCode, country }))) {
-      fail(`example.goods[${i}]`, `${g.hsCode} ${def.flow === 'import' ? 'from' : 'to'} ${country} matches none of the procedure's rules`);
+      fail(
+        `example.goods[${i}]`,
+        `${g.hsCode} ${def.flow === 'import' ? 'from' : 'to'} ${country} matches none of the procedure's rules`,
+      );
     }
   });
   const prefilled = Object.keys(example.data).filter((k) => k in def.prefill);
-  if (prefilled.length) fail(`example.data.${prefilled[0]}`, 'is prefilled from the registry and the operation, not typed');
+  if (prefilled.length)
+    fail(`example.data.${prefilled[0]}`, 'is prefilled from the registry and the operation, not typed');
   // The typed part alone: the prefilled fields come from a trader and goods at filing (the table test files it whole).
   const typed = {
     ...def.form,
@@ -139,6 +185,9 @@ function checkExample(def: ProcedureDefinition, trigger: ProcedureSource['trigge
   const validate = ajv.compile(typed);
   if (!validate(example.data)) {
     const e = validate.errors?.[0];
-    fail(`example.data${e?.instancePath.replace(/\//g, '.') ?? ''}`, `${e?.message ?? 'invalid'}${e?.params ? ` ${JSON.stringify(e.params)}` : ''}`);
+    fail(
+      `example.data${e?.instancePath.replace(/\//g, '.') ?? ''}`,
+      `${e?.message ?? 'invalid'}${e?.params ? ` ${JSON.stringify(e.params)}` : ''}`,
+    );
   }
 }

@@ -51,13 +51,16 @@ function load(): Catalog {
     }
     const parent = level === 2 ? null : code.slice(0, level - 2);
     if (level !== 2 && r.parent !== parent) throw new Error(`harmonized-system.csv: ${code} has parent ${r.parent}`);
-    entries.push(Object.freeze({ code, level, description: r.description ?? '', parent, section: r.section ?? '', sectionName }));
+    entries.push(
+      Object.freeze({ code, level, description: r.description ?? '', parent, section: r.section ?? '', sectionName }),
+    );
   }
   entries.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   const byCode = new Map(entries.map((e) => [e.code, e]));
   if (byCode.size !== entries.length) throw new Error('harmonized-system.csv: duplicate codes');
   for (const e of entries) {
-    if (e.parent && byCode.get(e.parent)?.section !== e.section) throw new Error(`harmonized-system.csv: ${e.code} has no parent ${e.parent} in its section`);
+    if (e.parent && byCode.get(e.parent)?.section !== e.section)
+      throw new Error(`harmonized-system.csv: ${e.code} has no parent ${e.parent} in its section`);
   }
   catalog = { entries: Object.freeze(entries), byCode };
   return catalog;
@@ -74,7 +77,8 @@ export function hsEntries(level?: HsLevel): readonly HsEntry[] {
   return level ? all.filter((e) => e.level === level) : all;
 }
 
-const invalid = (message: string, details: Record<string, unknown>) => new AppError('catalog.hs_invalid', message, 400, details);
+const invalid = (message: string, details: Record<string, unknown>) =>
+  new AppError('catalog.hs_invalid', message, 400, details);
 
 const brief = (e: HsEntry) => {
   const d = e.description.length <= 70 ? e.description : `${e.description.slice(0, 70).replace(/[\s,;(]+\S*$/, '')}…`;
@@ -84,7 +88,9 @@ const brief = (e: HsEntry) => {
 /** The numerically nearest codes among candidates, lower one first on a tie. */
 function nearest(target: string, candidates: readonly HsEntry[], n: number): HsEntry[] {
   const t = Number(target);
-  return [...candidates].sort((a, b) => Math.abs(Number(a.code) - t) - Math.abs(Number(b.code) - t) || Number(a.code) - Number(b.code)).slice(0, n);
+  return [...candidates]
+    .sort((a, b) => Math.abs(Number(a.code) - t) - Math.abs(Number(b.code) - t) || Number(a.code) - Number(b.code))
+    .slice(0, n);
 }
 
 /**
@@ -94,10 +100,14 @@ function nearest(target: string, candidates: readonly HsEntry[], n: number): HsE
  */
 export function checkHsCode(code: string): { code: string; subheading: HsEntry; heading: HsEntry; chapter: HsEntry } {
   const raw = typeof code === 'string' ? code.trim() : '';
-  const shape = 'a goods line takes 6 digits (HS subheading), 8 (tariff fraction) or 10 (fraction and NICO), e.g. 9302.00 or 93020001';
+  const shape =
+    'a goods line takes 6 digits (HS subheading), 8 (tariff fraction) or 10 (fraction and NICO), e.g. 9302.00 or 93020001';
   if (!raw) throw invalid(`An HS code is required: ${shape}.`, { reason: 'shape', code });
   if (!/^\d+(?:[. ]\d+)*$/.test(raw)) {
-    throw invalid(`HS code "${raw}" must be digits only (dots or spaces between groups are allowed): ${shape}.`, { reason: 'shape', code: raw });
+    throw invalid(`HS code "${raw}" must be digits only (dots or spaces between groups are allowed): ${shape}.`, {
+      reason: 'shape',
+      code: raw,
+    });
   }
   const digits = raw.replace(/[. ]/g, '');
   if (digits.length !== 6 && digits.length !== 8 && digits.length !== 10) {
@@ -117,16 +127,23 @@ export function checkHsCode(code: string): { code: string; subheading: HsEntry; 
     );
   }
   if (!heading) {
-    const [near] = nearest(hhhh, entries.filter((e) => e.parent === cc), 1);
+    const [near] = nearest(
+      hhhh,
+      entries.filter((e) => e.parent === cc),
+      1,
+    );
     throw invalid(
       `HS code ${digits}: heading ${hhhh} does not exist in HS 2022 chapter ${brief(chapter)}.` +
-        (near ? ` The nearest heading is ${brief(near)}.` : '') + ` ${advice}`,
+        (near ? ` The nearest heading is ${brief(near)}.` : '') +
+        ` ${advice}`,
       { reason: 'unknown_heading', code: digits, chapter: cc, nearestHeading: near?.code ?? null },
     );
   }
   const subs = entries.filter((e) => e.parent === hhhh);
   const shown = subs.length <= 12 ? subs : nearest(ssssss, subs, 8).sort((a, b) => (a.code < b.code ? -1 : 1));
-  const list = shown.map((e) => e.code).join(', ') + (shown.length < subs.length ? ` (nearest ${shown.length} of ${subs.length})` : '');
+  const list =
+    shown.map((e) => e.code).join(', ') +
+    (shown.length < subs.length ? ` (nearest ${shown.length} of ${subs.length})` : '');
   throw invalid(
     `HS code ${digits}: subheading ${ssssss} does not exist in HS 2022 heading ${brief(heading)}. Its subheadings are ${list}. ${advice}`,
     { reason: 'unknown_subheading', code: digits, heading: hhhh, subheadings: subs.map((e) => e.code) },
@@ -137,15 +154,80 @@ export function checkHsCode(code: string): { code: string; subheading: HsEntry; 
 // Search. Descriptions are English; Spanish words are translated through the glossary (hs/glossary-es.ts).
 
 const STOP_WORDS = new Set([
-  'a', 'an', 'and', 'as', 'at', 'be', 'by', 'for', 'from', 'in', 'into', 'its', 'not', 'of', 'on', 'or', 'other', 'such', 'than',
-  'that', 'the', 'their', 'thereof', 'therefor', 'to', 'which', 'whether', 'with', 'no', 'nec', 'eg', 'ie', 'incl', 'excl',
-  'al', 'con', 'de', 'del', 'e', 'el', 'en', 'la', 'las', 'lo', 'los', 'o', 'otra', 'otras', 'otro', 'otros', 'para', 'por',
-  'que', 'se', 'sin', 'su', 'sus', 'u', 'un', 'una', 'unas', 'unos', 'y',
+  'a',
+  'an',
+  'and',
+  'as',
+  'at',
+  'be',
+  'by',
+  'for',
+  'from',
+  'in',
+  'into',
+  'its',
+  'not',
+  'of',
+  'on',
+  'or',
+  'other',
+  'such',
+  'than',
+  'that',
+  'the',
+  'their',
+  'thereof',
+  'therefor',
+  'to',
+  'which',
+  'whether',
+  'with',
+  'no',
+  'nec',
+  'eg',
+  'ie',
+  'incl',
+  'excl',
+  'al',
+  'con',
+  'de',
+  'del',
+  'e',
+  'el',
+  'en',
+  'la',
+  'las',
+  'lo',
+  'los',
+  'o',
+  'otra',
+  'otras',
+  'otro',
+  'otros',
+  'para',
+  'por',
+  'que',
+  'se',
+  'sin',
+  'su',
+  'sus',
+  'u',
+  'un',
+  'una',
+  'unas',
+  'unos',
+  'y',
 ]);
 
 /** Lowercase words without accents: "Vehículos, n.e.c." -> ["vehiculos", "n", "e", "c"]. */
 export function hsWords(text: string): string[] {
-  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  return (
+    text
+      .normalize('NFD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase()
+      .match(/[a-z0-9]+/g) ?? []
+  );
 }
 
 const isContent = (w: string) => w.length > 1 && !STOP_WORDS.has(w) && !/^\d+$/.test(w);
@@ -188,7 +270,10 @@ function buildIndex(): Index {
 }
 
 /** How a query word matches description words: itself and its plurals, and, for a prefix, every longer word. */
-interface WordPattern { whole: string[]; prefix: string | null }
+interface WordPattern {
+  whole: string[];
+  prefix: string | null;
+}
 
 function plurals(w: string): string[] {
   const forms = [w, `${w}s`, `${w}es`];
@@ -230,8 +315,11 @@ function glossaryForm(w: string): string {
 type HasWord = { has(word: string): boolean };
 
 function translated(english: readonly string[], typed: string, hsWord: HasWord): Term {
-  const alternatives = english.map((phrase) => hsWords(phrase.replace(/\*$/, '')).filter((w) => !STOP_WORDS.has(w))
-    .map((w, i, all) => glossaryPattern(i === all.length - 1 && phrase.endsWith('*') ? `${w}*` : w)));
+  const alternatives = english.map((phrase) =>
+    hsWords(phrase.replace(/\*$/, ''))
+      .filter((w) => !STOP_WORDS.has(w))
+      .map((w, i, all) => glossaryPattern(i === all.length - 1 && phrase.endsWith('*') ? `${w}*` : w)),
+  );
   // A typed word the HS text uses itself ("motor", "gas", "media") keeps its English sense too.
   const own = typedPattern(typed);
   if (typed && own.whole.some((w) => hsWord.has(w))) alternatives.push([own]);
@@ -253,7 +341,8 @@ function queryTerms(q: string, hsWord: HasWord): Array<Term | null> {
       continue;
     }
     const w = typed[i]!;
-    const english = ES_TO_EN[forms[i]!] ?? EN_VARIANTS[w] ?? EN_VARIANTS[typedPattern(w).whole.find((s) => EN_VARIANTS[s]) ?? ''];
+    const english =
+      ES_TO_EN[forms[i]!] ?? EN_VARIANTS[w] ?? EN_VARIANTS[typedPattern(w).whole.find((s) => EN_VARIANTS[s]) ?? ''];
     if (STOP_WORDS.has(w)) stops.push([[typedPattern(w)]]);
     else if (english) terms.push(english.length ? translated(english, w, hsWord) : null);
     else terms.push([[typedPattern(w)]]);
@@ -271,13 +360,22 @@ function matchWord(p: WordPattern, ix: Index, n: number): { q: Float32Array; siz
     const list = ix.postings.get(word);
     if (!list) return;
     for (let k = 0; k < list.length; k += 2) {
-      const i = list[k]!, s = list[k + 1]!;
-      if (quality > q[i]! || (quality === q[i] && s < size[i]!)) { q[i] = quality; size[i] = s; }
+      const i = list[k]!,
+        s = list[k + 1]!;
+      if (quality > q[i]! || (quality === q[i] && s < size[i]!)) {
+        q[i] = quality;
+        size[i] = s;
+      }
     }
   };
   if (p.prefix) {
-    let lo = 0, hi = ix.words.length;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (ix.words[mid]! < p.prefix) lo = mid + 1; else hi = mid; }
+    let lo = 0,
+      hi = ix.words.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ix.words[mid]! < p.prefix) lo = mid + 1;
+      else hi = mid;
+    }
     for (let k = lo; k < ix.words.length && ix.words[k]!.startsWith(p.prefix); k++) mark(ix.words[k]!, 0.85);
   }
   for (const w of p.whole) mark(w, 1);
@@ -291,9 +389,16 @@ function matchTerm(term: Term, ix: Index, n: number): { q: Float32Array; size: U
   for (const alternative of term) {
     const matches = alternative.map((p) => matchWord(p, ix, n));
     for (let i = 0; i < n; i++) {
-      let aq = 1, as = 0;
-      for (const m of matches) { aq = Math.min(aq, m.q[i]!); as = Math.max(as, m.size[i]!); }
-      if (aq > q[i]! || (aq > 0 && aq === q[i] && as < size[i]!)) { q[i] = aq; size[i] = as; }
+      let aq = 1,
+        as = 0;
+      for (const m of matches) {
+        aq = Math.min(aq, m.q[i]!);
+        as = Math.max(as, m.size[i]!);
+      }
+      if (aq > q[i]! || (aq > 0 && aq === q[i] && as < size[i]!)) {
+        q[i] = aq;
+        size[i] = as;
+      }
     }
   }
   return { q, size };
@@ -317,12 +422,15 @@ function wordSearch(q: string, level: HsLevel | undefined): HsSearchResult[] {
     for (let i = 0; i < n; i++) {
       if (!alive[i]) continue;
       let s = own.q[i]!;
-      if (s > 0) { part[i] = Math.max(part[i]!, own.size[i]!); } else {
+      if (s > 0) {
+        part[i] = Math.max(part[i]!, own.size[i]!);
+      } else {
         const p = ix.parent[i]!;
         const g = p >= 0 ? ix.parent[p]! : -1;
         s = Math.max(p >= 0 ? own.q[p]! * INHERITED_FROM_PARENT : 0, g >= 0 ? own.q[g]! * INHERITED_FROM_CHAPTER : 0);
       }
-      if (s > 0) total[i] = total[i]! + s; else alive[i] = 0;
+      if (s > 0) total[i] = total[i]! + s;
+      else alive[i] = 0;
     }
   }
   const results: Array<{ i: number; score: number }> = [];
@@ -341,8 +449,8 @@ function wordSearch(q: string, level: HsLevel | undefined): HsSearchResult[] {
 
 function codeSearch(digits: string, level: HsLevel | undefined): HsSearchResult[] {
   const prefix = digits.slice(0, 6);
-  return load().entries
-    .filter((e) => e.code.startsWith(prefix) && (!level || e.level === level))
+  return load()
+    .entries.filter((e) => e.code.startsWith(prefix) && (!level || e.level === level))
     .sort((a, b) => a.code.length - b.code.length || (a.code < b.code ? -1 : 1))
     .map((e) => ({ ...e, score: Math.round((prefix.length / e.code.length) * 10000) / 10000 }));
 }

@@ -9,8 +9,12 @@ import { CatalogueError, type Catalogue } from './catalogue.ts';
  */
 export async function syncProcedureVersions(db: Sql, catalogue: Catalogue): Promise<void> {
   const rows = catalogue.definitions().map((d) => ({
-    code: d.code, version: d.version, effective_from: d.effectiveFrom, agency_code: d.agency,
-    definition: d, sha256: sha256Hex(canonicalJson(d)),
+    code: d.code,
+    version: d.version,
+    effective_from: d.effectiveFrom,
+    agency_code: d.agency,
+    definition: d,
+    sha256: sha256Hex(canonicalJson(d)),
   }));
   const changed = await db.query<{ code: string; version: number }>(
     `with incoming as (
@@ -21,9 +25,12 @@ export async function syncProcedureVersions(db: Sql, catalogue: Catalogue): Prom
        select code, version, effective_from, agency_code, definition, sha256 from incoming
        on conflict (code, version) do nothing returning code)
      select i.code, i.version from incoming i join procedure_versions p using (code, version) where p.sha256 <> i.sha256`,
-    [json(rows)]);
+    [json(rows)],
+  );
   if (changed.length > 0) {
-    throw new CatalogueError(`procedure ${changed.map((c) => `${c.code} v${c.version}`).join(', ')} changed after it was served: `
-      + 'give the changed definition a new version (and an effective date) instead');
+    throw new CatalogueError(
+      `procedure ${changed.map((c) => `${c.code} v${c.version}`).join(', ')} changed after it was served: ` +
+        'give the changed definition a new version (and an effective date) instead',
+    );
   }
 }

@@ -14,20 +14,64 @@ import { actSigned, DEMO_TRADER_RFC } from './demo-signing.ts';
 
 /** A principal as a login with this e.firma would give (demo seeding acts without HTTP). */
 const principalOf = (signer: Signer): Principal => ({
-  sessionId: crypto.randomUUID(), kind: 'session', rfc: signer.certificate.rfc!, curp: signer.certificate.curp, name: signer.certificate.name,
-  certificateFingerprint: signer.certificate.fingerprint, scopes: ['read', 'write'],
+  sessionId: crypto.randomUUID(),
+  kind: 'session',
+  rfc: signer.certificate.rfc!,
+  curp: signer.certificate.curp,
+  name: signer.certificate.name,
+  certificateFingerprint: signer.certificate.fingerprint,
+  scopes: ['read', 'write'],
 });
 
-const line = (hsCode: string, description: string, quantity: number, unit: string, value: number, originCountry: string) =>
-  ({ hsCode, description, quantity, unit, value, currency: 'USD', originCountry, destinationCountry: 'MX', customsOffice: 'ANAM-TAMPS-NLD' });
+const line = (
+  hsCode: string,
+  description: string,
+  quantity: number,
+  unit: string,
+  value: number,
+  originCountry: string,
+) => ({
+  hsCode,
+  description,
+  quantity,
+  unit,
+  value,
+  currency: 'USD',
+  originCountry,
+  destinationCountry: 'MX',
+  customsOffice: 'ANAM-TAMPS-NLD',
+});
 
-const ARMS = { purpose: 'sport_shooting', endUser: 'Club de Tiro Monterrey, A.C.', storageAddress: 'Av. Constitución 1500, Centro, Monterrey, N.L.' };
-const MEDICINES = { sanitaryRegistrations: ['123M2015 SSA IV'], pharmaceuticalForm: 'tablet', responsiblePharmacistLicence: '12345678' };
-const STEEL = { meltCountry: 'CN', millName: 'Baosteel', millCertificateNumber: 'MC-2026-0311', millCertificateDate: '2026-11-02' };
+const ARMS = {
+  purpose: 'sport_shooting',
+  endUser: 'Club de Tiro Monterrey, A.C.',
+  storageAddress: 'Av. Constitución 1500, Centro, Monterrey, N.L.',
+};
+const MEDICINES = {
+  sanitaryRegistrations: ['123M2015 SSA IV'],
+  pharmaceuticalForm: 'tablet',
+  responsiblePharmacistLicence: '12345678',
+};
+const STEEL = {
+  meltCountry: 'CN',
+  millName: 'Baosteel',
+  millCertificateNumber: 'MC-2026-0311',
+  millCertificateDate: '2026-11-02',
+};
 
-async function file(ctx: Context, signer: Signer, flow: 'import', goods: ReturnType<typeof line>[], procedureData: Record<string, Record<string, unknown>>) {
+async function file(
+  ctx: Context,
+  signer: Signer,
+  flow: 'import',
+  goods: ReturnType<typeof line>[],
+  procedureData: Record<string, Record<string, unknown>>,
+) {
   const principal = principalOf(signer);
-  const draft = await createOperation(ctx.db, principal, { traderRfc: DEMO_TRADER_RFC, flow, data: { goods, procedureData } });
+  const draft = await createOperation(ctx.db, principal, {
+    traderRfc: DEMO_TRADER_RFC,
+    flow,
+    data: { goods, procedureData },
+  });
   // Through the same signed-action pipeline as the API: payload, signature, one sealed answer.
   const action = submitAction(ctx, { autoApproval: 'caller' });
   const params = { id: draft.id };
@@ -53,27 +97,53 @@ async function step(ctx: Context, officer: Signer, applicationId: string, action
 export async function seedDemoOperations(ctx: Context, signers: Map<string, Signer>) {
   const rep = signers.get('legal-rep')!;
   const cofepris = signers.get('cofepris-reviewer')!;
-  const pending = await file(ctx, rep, 'import', [
-    line('930190', 'Rifles deportivos calibre .22', 12, 'PCE', 8400, 'US'),
-    line('300490', 'Medicamento antihipertensivo en tabletas', 400, 'KGM', 36000, 'DE'),
-  ], { 'SEDENA-ARMS-IMPORT': ARMS, 'COFEPRIS-MEDICINES-IMPORT': MEDICINES });
+  const pending = await file(
+    ctx,
+    rep,
+    'import',
+    [
+      line('930190', 'Rifles deportivos calibre .22', 12, 'PCE', 8400, 'US'),
+      line('300490', 'Medicamento antihipertensivo en tabletas', 400, 'KGM', 36000, 'DE'),
+    ],
+    { 'SEDENA-ARMS-IMPORT': ARMS, 'COFEPRIS-MEDICINES-IMPORT': MEDICINES },
+  );
   const medicines = pending.applications;
   const health = medicines.find((a) => a.agency === 'COFEPRIS')!.id;
   await step(ctx, cofepris, health, 'assign');
   await step(ctx, cofepris, health, 'start_review');
-  await step(ctx, cofepris, health, 'request_information', 'Adjunte el certificado de análisis del lote y la carta de la farmacia responsable.');
+  await step(
+    ctx,
+    cofepris,
+    health,
+    'request_information',
+    'Adjunte el certificado de análisis del lote y la carta de la farmacia responsable.',
+  );
 
-  const approved = await file(ctx, rep, 'import', [line('300490', 'Medicamento analgésico en tabletas', 150, 'KGM', 9000, 'ES')], { 'COFEPRIS-MEDICINES-IMPORT': MEDICINES });
+  const approved = await file(
+    ctx,
+    rep,
+    'import',
+    [line('300490', 'Medicamento analgésico en tabletas', 150, 'KGM', 9000, 'ES')],
+    { 'COFEPRIS-MEDICINES-IMPORT': MEDICINES },
+  );
   const approvedId = approved.applications[0]!.id;
   await step(ctx, cofepris, approvedId, 'assign');
   await step(ctx, cofepris, approvedId, 'start_review');
   await step(ctx, cofepris, approvedId, 'approve');
 
-  const notice = await file(ctx, rep, 'import', [line('720851', 'Lámina de acero rolada en caliente', 24000, 'KGM', 19200, 'CN')], { 'SE-STEEL-NOTICE': STEEL });
+  const notice = await file(
+    ctx,
+    rep,
+    'import',
+    [line('720851', 'Lámina de acero rolada en caliente', 24000, 'KGM', 19200, 'CN')],
+    { 'SE-STEEL-NOTICE': STEEL },
+  );
   for (const { id } of notice.applications) await autoApprove(ctx, id);
 
   const broker = principalOf(signers.get('broker')!);
   await createOperation(ctx.db, broker, {
-    traderRfc: DEMO_TRADER_RFC, flow: 'import', data: { goods: [line('401220', 'Llantas usadas para recauchutar', 300, 'PCE', 4500, 'US')] },
+    traderRfc: DEMO_TRADER_RFC,
+    flow: 'import',
+    data: { goods: [line('401220', 'Llantas usadas para recauchutar', 300, 'PCE', 4500, 'US')] },
   });
 }

@@ -47,7 +47,8 @@ function need(values: Args, name: string): string {
 
 class UsageError extends Error {}
 
-const pkiDir = (values: Args) => typeof values.dir === 'string' ? path.resolve(values.dir) : path.join(loadConfig().dataDir, 'pki');
+const pkiDir = (values: Args) =>
+  typeof values.dir === 'string' ? path.resolve(values.dir) : path.join(loadConfig().dataDir, 'pki');
 
 function isoDate(values: Args, name: string): Date | undefined {
   const v = values[name];
@@ -71,7 +72,10 @@ async function serve() {
     ...(demo ? [demoSummary(demo.efirmaDir)] : []),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
-  const stop = async () => { await app.close(); process.exit(0); };
+  const stop = async () => {
+    await app.close();
+    process.exit(0);
+  };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   await new Promise(() => {});
@@ -117,18 +121,33 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
   },
   'pki issue': async (argv) => {
     const { values } = parseArgs({
-      args: argv, options: {
-        rfc: { type: 'string' }, curp: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' },
-        password: { type: 'string' }, out: { type: 'string' }, 'valid-from': { type: 'string' }, 'valid-to': { type: 'string' },
-        'key-type': { type: 'string' }, 'key-usage': { type: 'string' }, dir: { type: 'string' },
+      args: argv,
+      options: {
+        rfc: { type: 'string' },
+        curp: { type: 'string' },
+        name: { type: 'string' },
+        role: { type: 'string' },
+        password: { type: 'string' },
+        out: { type: 'string' },
+        'valid-from': { type: 'string' },
+        'valid-to': { type: 'string' },
+        'key-type': { type: 'string' },
+        'key-usage': { type: 'string' },
+        dir: { type: 'string' },
       },
     });
     const keyType = values['key-type'] ?? 'rsa';
     if (keyType !== 'rsa' && keyType !== 'ec') throw new UsageError('--key-type must be rsa or ec');
     const rfc = need(values, 'rfc').toUpperCase();
     const opts = {
-      rfc, curp: values.curp?.toUpperCase(), name: need(values, 'name'), role: values.role,
-      password: need(values, 'password'), validFrom: isoDate(values, 'valid-from'), validTo: isoDate(values, 'valid-to'), keyType,
+      rfc,
+      curp: values.curp?.toUpperCase(),
+      name: need(values, 'name'),
+      role: values.role,
+      password: need(values, 'password'),
+      validFrom: isoDate(values, 'valid-from'),
+      validTo: isoDate(values, 'valid-to'),
+      keyType,
       keyUsage: values['key-usage']?.split(',').map((s) => s.trim()) as EfirmaKeyUsage[] | undefined,
     } as const;
     const out = path.resolve(need(values, 'out'));
@@ -139,7 +158,10 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
     console.log(JSON.stringify({ ...files, serialNumber: efirma.serialNumber }));
   },
   'pki revoke': async (argv) => {
-    const { values } = parseArgs({ args: argv, options: { cert: { type: 'string' }, reason: { type: 'string' }, dir: { type: 'string' } } });
+    const { values } = parseArgs({
+      args: argv,
+      options: { cert: { type: 'string' }, reason: { type: 'string' }, dir: { type: 'string' } },
+    });
     const { loadDevPki, revokeCertificate } = await pkiModule();
     const pki = await loadDevPki(pkiDir(values));
     const revoked = await revokeCertificate(pki, fs.readFileSync(need(values, 'cert')), values.reason);
@@ -147,8 +169,14 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
   },
   sign: async (argv) => {
     const { values, positionals } = parseArgs({
-      args: argv, allowPositionals: true,
-      options: { cer: { type: 'string' }, key: { type: 'string' }, password: { type: 'string' }, audience: { type: 'string' } },
+      args: argv,
+      allowPositionals: true,
+      options: {
+        cer: { type: 'string' },
+        key: { type: 'string' },
+        password: { type: 'string' },
+        audience: { type: 'string' },
+      },
     });
     if (positionals.length !== 1) throw new UsageError('give exactly one FILE.json to sign');
     let payload: unknown;
@@ -157,55 +185,97 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
     } catch (err) {
       throw new UsageError(`${positionals[0]} is not a JSON file: ${(err as Error).message}`);
     }
-    if (!payload || typeof payload !== 'object' || Array.isArray(payload)) throw new UsageError('the payload must be a JSON object');
+    if (!payload || typeof payload !== 'object' || Array.isArray(payload))
+      throw new UsageError('the payload must be a JSON object');
     // A payload names the window that issued it: a site that hands you another window's payload is relaying it.
-    const site = (url: unknown) => typeof url === 'string' ? url.replace(/\/+$/, '') : null;
+    const site = (url: unknown) => (typeof url === 'string' ? url.replace(/\/+$/, '') : null);
     const audience = site((payload as { audience?: unknown }).audience);
     if (values.audience !== undefined && audience !== site(values.audience)) {
-      throw new AppError('signature.wrong_audience', `this payload was issued by ${audience ?? 'no named window'}, not ${site(values.audience)}: `
-        + 'not signed (a site that hands you another window\'s payload may be relaying it to act in your name)', 422);
+      throw new AppError(
+        'signature.wrong_audience',
+        `this payload was issued by ${audience ?? 'no named window'}, not ${site(values.audience)}: ` +
+          "not signed (a site that hands you another window's payload may be relaying it to act in your name)",
+        422,
+      );
     }
-    console.error(`signing a payload issued by ${audience ?? 'no named window'}${values.audience === undefined ? ' (pass --audience URL to refuse any other)' : ''}`);
+    console.error(
+      `signing a payload issued by ${audience ?? 'no named window'}${values.audience === undefined ? ' (pass --audience URL to refuse any other)' : ''}`,
+    );
     const { readEfirmaFiles, signPayload } = await pkiModule();
     const signer = await readEfirmaFiles(need(values, 'cer'), need(values, 'key'), need(values, 'password'));
     console.log(JSON.stringify(signPayload(payload, signer), null, 2));
   },
   'officer add': async (argv) => {
     const { values } = parseArgs({
-      args: argv, options: {
-        agency: { type: 'string' }, cer: { type: 'string' }, curp: { type: 'string' }, name: { type: 'string' },
-        roles: { type: 'string' }, office: { type: 'string' }, email: { type: 'string' },
+      args: argv,
+      options: {
+        agency: { type: 'string' },
+        cer: { type: 'string' },
+        curp: { type: 'string' },
+        name: { type: 'string' },
+        roles: { type: 'string' },
+        office: { type: 'string' },
+        email: { type: 'string' },
       },
     });
     const { OFFICER_ROLES } = await import('../registry/schemas.ts');
     const { registerOfficer } = await import('../registry/officers.ts');
-    const roles = need(values, 'roles').split(',').map((r) => r.trim());
+    const roles = need(values, 'roles')
+      .split(',')
+      .map((r) => r.trim());
     const bad = roles.filter((r) => !(OFFICER_ROLES as readonly string[]).includes(r));
     if (bad.length) throw new UsageError(`unknown roles ${bad.join(', ')}; known: ${OFFICER_ROLES.join(', ')}`);
     const certificate = fs.readFileSync(need(values, 'cer'));
     const { parseCertificate } = await import('../pki/certificate.ts');
-    const officer = await withDb((db) => db.transaction((tx) => registerOfficer(tx, {
-      agency: need(values, 'agency'), actorRfc: null, signatureId: null,
-      input: {
-        rfc: parseCertificate(certificate).rfc ?? '', curp: need(values, 'curp'), name: need(values, 'name'),
-        roles: roles as typeof OFFICER_ROLES[number][], officeCode: values.office, email: values.email, certificate: certificate.toString('base64'),
-      },
-    })));
+    const officer = await withDb((db) =>
+      db.transaction((tx) =>
+        registerOfficer(tx, {
+          agency: need(values, 'agency'),
+          actorRfc: null,
+          signatureId: null,
+          input: {
+            rfc: parseCertificate(certificate).rfc ?? '',
+            curp: need(values, 'curp'),
+            name: need(values, 'name'),
+            roles: roles as (typeof OFFICER_ROLES)[number][],
+            officeCode: values.office,
+            email: values.email,
+            certificate: certificate.toString('base64'),
+          },
+        }),
+      ),
+    );
     console.log(JSON.stringify(officer));
   },
   'patent add': async (argv) => {
     const { values } = parseArgs({
-      args: argv, options: {
-        patent: { type: 'string' }, rfc: { type: 'string' }, curp: { type: 'string' }, name: { type: 'string' }, 'granted-on': { type: 'string' },
+      args: argv,
+      options: {
+        patent: { type: 'string' },
+        rfc: { type: 'string' },
+        curp: { type: 'string' },
+        name: { type: 'string' },
+        'granted-on': { type: 'string' },
       },
     });
     const patent = need(values, 'patent');
     if (!/^[0-9]{4}$/.test(patent)) throw new UsageError('--patent must be 4 digits');
     const grantedOn = need(values, 'granted-on');
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(grantedOn) || Number.isNaN(Date.parse(grantedOn))) throw new UsageError('--granted-on must be a date YYYY-MM-DD');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(grantedOn) || Number.isNaN(Date.parse(grantedOn)))
+      throw new UsageError('--granted-on must be a date YYYY-MM-DD');
     const { recordPatent } = await import('../registry/patents.ts');
-    const input = { patent, holderRfc: need(values, 'rfc'), holderCurp: need(values, 'curp'), holderName: need(values, 'name'), grantedOn };
-    console.log(JSON.stringify(await withDb((db) => db.transaction((tx) => recordPatent(tx, { input, actorRfc: null, signatureId: null })))));
+    const input = {
+      patent,
+      holderRfc: need(values, 'rfc'),
+      holderCurp: need(values, 'curp'),
+      holderName: need(values, 'name'),
+      grantedOn,
+    };
+    console.log(
+      JSON.stringify(
+        await withDb((db) => db.transaction((tx) => recordPatent(tx, { input, actorRfc: null, signatureId: null }))),
+      ),
+    );
   },
   'verify-permit': async (argv) => {
     const { verifyPermitTokenCli } = await import('../permits/token.ts');
@@ -231,7 +301,11 @@ export async function main(argv: string[]): Promise<number> {
     await command(rest);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (err) {
-    if (err instanceof UsageError || err instanceof ConfigError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (
+      err instanceof UsageError ||
+      err instanceof ConfigError ||
+      (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+    ) {
       console.error(`ventanilla ${name}: ${(err as Error).message}\n(see ventanilla ${name} --help)`);
       return 2;
     }

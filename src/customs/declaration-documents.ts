@@ -16,7 +16,10 @@ export interface CoveFacts {
 }
 
 /** What a declaration needs to know of an eDocument: whose it is. */
-export interface EdocumentFacts { number: string; traderRfc: string }
+export interface EdocumentFacts {
+  number: string;
+  traderRfc: string;
+}
 
 /**
  * The COVE and eDocument registers as the declaration check sees them, kept behind this interface so the
@@ -31,7 +34,15 @@ export interface DeclarationDocuments {
 export const windowDocuments: DeclarationDocuments = {
   async cove(db, number) {
     const cove = await findCoveForCustoms(db, number);
-    return cove && { number: cove.number, traderRfc: cove.traderRfc, flow: cove.operationType, brokerPatents: cove.brokerPatents, latestNumber: cove.latestNumber };
+    return (
+      cove && {
+        number: cove.number,
+        traderRfc: cove.traderRfc,
+        flow: cove.operationType,
+        brokerPatents: cove.brokerPatents,
+        latestNumber: cove.latestNumber,
+      }
+    );
   },
   async edocument(db, number) {
     const doc = await findEdocumentForCustoms(db, number);
@@ -47,23 +58,38 @@ export async function checkDocuments(db: Sql, registers: DeclarationDocuments, d
   const reasons: Reason[] = [];
   for (const number of decl.coves) {
     const cove = await registers.cove(db, number);
-    const reason = (code: Reason['code'], message: string) => reasons.push({ code, line: null, document: number, message: `COVE ${number} ${message}` });
+    const reason = (code: Reason['code'], message: string) =>
+      reasons.push({ code, line: null, document: number, message: `COVE ${number} ${message}` });
     if (!cove) {
       reason('cove_not_found', 'does not exist in this window.');
       continue;
     }
-    if (cove.traderRfc !== decl.traderRfc) reason('cove_wrong_party', `is a value record of another trader, not ${decl.traderRfc}.`);
+    if (cove.traderRfc !== decl.traderRfc)
+      reason('cove_wrong_party', `is a value record of another trader, not ${decl.traderRfc}.`);
     if (cove.brokerPatents.length > 0 && !cove.brokerPatents.includes(decl.brokerPatent)) {
       reason('cove_wrong_party', `names brokers ${cove.brokerPatents.join(', ')}, not patent ${decl.brokerPatent}.`);
     }
-    if (cove.flow !== decl.flow) reason('cove_wrong_flow', `records an ${cove.flow}, but this declaration is an ${decl.flow}.`);
-    if (cove.latestNumber !== cove.number) reason('cove_superseded', `was amended: cite its latest version, ${cove.latestNumber}.`);
+    if (cove.flow !== decl.flow)
+      reason('cove_wrong_flow', `records an ${cove.flow}, but this declaration is an ${decl.flow}.`);
+    if (cove.latestNumber !== cove.number)
+      reason('cove_superseded', `was amended: cite its latest version, ${cove.latestNumber}.`);
   }
   for (const number of decl.edocuments) {
     const doc = await registers.edocument(db, number);
-    if (!doc) reasons.push({ code: 'edocument_not_found', line: null, document: number, message: `eDocument ${number} does not exist in this window.` });
+    if (!doc)
+      reasons.push({
+        code: 'edocument_not_found',
+        line: null,
+        document: number,
+        message: `eDocument ${number} does not exist in this window.`,
+      });
     else if (doc.traderRfc !== decl.traderRfc) {
-      reasons.push({ code: 'edocument_wrong_party', line: null, document: number, message: `eDocument ${number} belongs to another trader, not ${decl.traderRfc}.` });
+      reasons.push({
+        code: 'edocument_wrong_party',
+        line: null,
+        document: number,
+        message: `eDocument ${number} belongs to another trader, not ${decl.traderRfc}.`,
+      });
     }
   }
   return reasons;

@@ -32,7 +32,13 @@ const ONE = 10n ** BigInt(SCALE);
 export function toMicros(value: number, field: string): bigint {
   const text = String(value);
   const m = /^(\d+)(?:\.(\d{1,6}))?$/.exec(text);
-  if (!m) throw new AppError('declaration.amount_invalid', `${field}: ${text} must be a positive number with at most ${SCALE} decimals.`, 400, { field });
+  if (!m)
+    throw new AppError(
+      'declaration.amount_invalid',
+      `${field}: ${text} must be a positive number with at most ${SCALE} decimals.`,
+      400,
+      { field },
+    );
   return BigInt(m[1]!) * ONE + BigInt((m[2] ?? '').padEnd(SCALE, '0'));
 }
 
@@ -54,7 +60,12 @@ export function microsToDecimal(micros: bigint): string {
 
 export const microsToNumber = (micros: bigint) => Number(microsToDecimal(micros));
 
-export interface DeclaredPermitUse { number: string; line: number | null; quantity: number; value: number }
+export interface DeclaredPermitUse {
+  number: string;
+  line: number | null;
+  quantity: number;
+  value: number;
+}
 
 export interface DeclaredLine {
   line: number;
@@ -81,8 +92,8 @@ export interface Declaration {
   edocuments: string[];
 }
 
-const bad = (code: string, message: string, field: string) => new AppError(`declaration.${code}`, `${field}: ${message}`, 400, { field });
-
+const bad = (code: string, message: string, field: string) =>
+  new AppError(`declaration.${code}`, `${field}: ${message}`, 400, { field });
 
 function distinct(values: string[], field: string): string[] {
   const seen = new Set<string>();
@@ -100,22 +111,44 @@ function distinct(values: string[], field: string): string[] {
  */
 export async function normaliseDeclaration(db: Sql, input: DeclarationInput, today: string): Promise<Declaration> {
   const number = input.number.replace(/ /g, '');
-  const office = await db.maybe<{ code: string }>("select code from offices where code = $1 and agency_code = 'ANAM'", [input.customsOffice]);
+  const office = await db.maybe<{ code: string }>("select code from offices where code = $1 and agency_code = 'ANAM'", [
+    input.customsOffice,
+  ]);
   const officeKey = CUSTOMS_OFFICE_KEYS[input.customsOffice];
   if (!office || !officeKey) {
-    throw bad('customs_office_unknown', `${input.customsOffice} is not an ANAM customs office that clears goods (${Object.keys(CUSTOMS_OFFICE_KEYS).join(', ')}).`, 'customsOffice');
+    throw bad(
+      'customs_office_unknown',
+      `${input.customsOffice} is not an ANAM customs office that clears goods (${Object.keys(CUSTOMS_OFFICE_KEYS).join(', ')}).`,
+      'customsOffice',
+    );
   }
   if (input.date > today || input.date < addCalendarDays(today, -MAX_DECLARATION_AGE_DAYS)) {
-    throw bad('date_out_of_range', `${input.date} must be between ${addCalendarDays(today, -MAX_DECLARATION_AGE_DAYS)} and today (${today}).`, 'date');
+    throw bad(
+      'date_out_of_range',
+      `${input.date} must be between ${addCalendarDays(today, -MAX_DECLARATION_AGE_DAYS)} and today (${today}).`,
+      'date',
+    );
   }
   if (number.slice(0, 2) !== input.date.slice(2, 4)) {
-    throw bad('number_year_mismatch', `${number} starts with year ${number.slice(0, 2)}, but the declaration is dated ${input.date}.`, 'number');
+    throw bad(
+      'number_year_mismatch',
+      `${number} starts with year ${number.slice(0, 2)}, but the declaration is dated ${input.date}.`,
+      'number',
+    );
   }
   if (number.slice(2, 4) !== officeKey) {
-    throw bad('number_office_mismatch', `${number} has customs office key ${number.slice(2, 4)}; ${input.customsOffice} is ${officeKey}.`, 'number');
+    throw bad(
+      'number_office_mismatch',
+      `${number} has customs office key ${number.slice(2, 4)}; ${input.customsOffice} is ${officeKey}.`,
+      'number',
+    );
   }
   if (number.slice(4, 8) !== input.brokerPatent) {
-    throw bad('number_patent_mismatch', `${number} has broker patent ${number.slice(4, 8)}, not ${input.brokerPatent}.`, 'number');
+    throw bad(
+      'number_patent_mismatch',
+      `${number} has broker patent ${number.slice(4, 8)}, not ${input.brokerPatent}.`,
+      'number',
+    );
   }
   const { rfc } = parseRfc(input.traderRfc, 'traderRfc');
   const home = input.flow === 'import' ? 'destinationCountry' : 'originCountry';
@@ -125,32 +158,61 @@ export async function normaliseDeclaration(db: Sql, input: DeclarationInput, tod
     try {
       hsCode = checkHsCode(l.hsCode).code;
     } catch (err) {
-      if (err instanceof AppError) throw new AppError(err.code, `${field}.hsCode: ${err.message}`, err.status, { ...err.details, field: `${field}.hsCode` });
+      if (err instanceof AppError)
+        throw new AppError(err.code, `${field}.hsCode: ${err.message}`, err.status, {
+          ...err.details,
+          field: `${field}.hsCode`,
+        });
       throw err;
     }
     checkCurrency(l.currency, `${field}.currency`);
     checkCountry(l.originCountry, `${field}.originCountry`);
     checkCountry(l.destinationCountry, `${field}.destinationCountry`);
-    if (l[home] !== 'MX') throw bad('country_invalid', `an ${input.flow}'s ${home} is MX, not ${l[home]}.`, `${field}.${home}`);
+    if (l[home] !== 'MX')
+      throw bad('country_invalid', `an ${input.flow}'s ${home} is MX, not ${l[home]}.`, `${field}.${home}`);
     toMicros(l.quantity, `${field}.quantity`);
     toMicros(l.value, `${field}.value`);
     const seen = new Set<string>();
     const permits = (l.permits ?? []).map((p, j) => {
-      if (seen.has(p.number)) throw bad('permit_listed_twice', `permit ${p.number} is listed twice on this line; draw once with the total.`, `${field}.permits[${j}]`);
+      if (seen.has(p.number))
+        throw bad(
+          'permit_listed_twice',
+          `permit ${p.number} is listed twice on this line; draw once with the total.`,
+          `${field}.permits[${j}]`,
+        );
       seen.add(p.number);
-      const use = { number: p.number, line: p.line ?? null, quantity: p.quantity ?? l.quantity, value: p.value ?? l.value };
+      const use = {
+        number: p.number,
+        line: p.line ?? null,
+        quantity: p.quantity ?? l.quantity,
+        value: p.value ?? l.value,
+      };
       toMicros(use.quantity, `${field}.permits[${j}].quantity`);
       toMicros(use.value, `${field}.permits[${j}].value`);
       return use;
     });
     return {
-      line: i + 1, hsCode, quantity: l.quantity, unit: l.unit.trim().toUpperCase(), value: l.value, currency: l.currency,
-      originCountry: l.originCountry, destinationCountry: l.destinationCountry, permits,
+      line: i + 1,
+      hsCode,
+      quantity: l.quantity,
+      unit: l.unit.trim().toUpperCase(),
+      value: l.value,
+      currency: l.currency,
+      originCountry: l.originCountry,
+      destinationCountry: l.destinationCountry,
+      permits,
     };
   });
   return {
-    number, customsOffice: input.customsOffice, brokerPatent: input.brokerPatent, traderRfc: rfc, flow: input.flow, date: input.date, lines,
-    coves: distinct(input.coves ?? [], 'coves'), edocuments: distinct(input.edocuments ?? [], 'edocuments'),
+    number,
+    customsOffice: input.customsOffice,
+    brokerPatent: input.brokerPatent,
+    traderRfc: rfc,
+    flow: input.flow,
+    date: input.date,
+    lines,
+    coves: distinct(input.coves ?? [], 'coves'),
+    edocuments: distinct(input.edocuments ?? [], 'edocuments'),
   };
 }
 

@@ -8,6 +8,8 @@ import { CUSTOMS_OFFICE_KEYS } from './declaration-input.ts';
  */
 export async function customsOffices(db: Sql) {
   const rows = await db.query<{ code: string; name: string; state: string; city: string }>(
-    "select code, name, state, city from offices where agency_code = 'ANAM' and code = any($1::text[])", [Object.keys(CUSTOMS_OFFICE_KEYS)]);
+    "select code, name, state, city from offices where agency_code = 'ANAM' and code = any($1::text[])",
+    [Object.keys(CUSTOMS_OFFICE_KEYS)],
+  );
   return rows.map((o) => ({ key: CUSTOMS_OFFICE_KEYS[o.code]!, ...o })).sort((a, b) => a.key.localeCompare(b.key));
 }

@@ -78,16 +78,22 @@ async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undef
     throw err;
   }
   type Conn = Pick<PGlite, 'query' | 'exec'>;
-  const run = (q: Conn): RunQuery => async (text, params) =>
-    toBuffers((await q.query<Row>(text, params as any[])).rows);
-  const script = (q: Conn) => async (text: string) => { await q.exec(text); };
+  const run =
+    (q: Conn): RunQuery =>
+    async (text, params) =>
+      toBuffers((await q.query<Row>(text, params as any[])).rows);
+  const script = (q: Conn) => async (text: string) => {
+    await q.exec(text);
+  };
   const root = helpers(run(lite), script(lite), (fn) =>
     lite.transaction((tx) => {
       const inner: Sql = helpers(run(tx), script(tx), (nested) => nested(inner));
       return fn(inner);
-    }));
+    }),
+  );
   return {
-    ...root, backend: 'pglite',
+    ...root,
+    backend: 'pglite',
     dumpDataDir: () => lite.dumpDataDir('none'),
     close: async () => {
       try {
@@ -116,11 +122,17 @@ function pgTypeParsers(): pg.CustomTypesConfig {
 
 async function openPostgres(url: string): Promise<Db> {
   const pool = new pg.Pool({ connectionString: url, max: 10, types: pgTypeParsers() });
-  pool.on('error', () => { /* idle client dropped by the server: the pool replaces it */ });
+  pool.on('error', () => {
+    /* idle client dropped by the server: the pool replaces it */
+  });
   await pool.query('select 1');
-  const run = (c: pg.Pool | pg.PoolClient): RunQuery => async (text, params) =>
-    (await c.query(text, params as any[])).rows;
-  const script = (c: pg.Pool | pg.PoolClient) => async (text: string) => { await c.query(text); };
+  const run =
+    (c: pg.Pool | pg.PoolClient): RunQuery =>
+    async (text, params) =>
+      (await c.query(text, params as any[])).rows;
+  const script = (c: pg.Pool | pg.PoolClient) => async (text: string) => {
+    await c.query(text);
+  };
   const root = helpers(run(pool), script(pool), async (fn) => {
     const client = await pool.connect();
     try {

@@ -29,7 +29,11 @@ interface Holder {
 }
 
 const readText = (file: string): string | undefined => {
-  try { return fs.readFileSync(file, 'utf8').trim(); } catch { return undefined; }
+  try {
+    return fs.readFileSync(file, 'utf8').trim();
+  } catch {
+    return undefined;
+  }
 };
 
 const bootId = () => readText('/proc/sys/kernel/random/boot_id');
@@ -67,11 +71,14 @@ function readHolder(file: string): Holder | null | 'unreadable' {
 
 function inUse(dir: string, file: string, holder: Holder): AppError {
   const who = `pid ${holder.pid}${holder.host !== os.hostname() ? ` on ${holder.host}` : ''}, "${holder.command}", since ${holder.startedAt}`;
-  return new AppError('db.in_use',
-    `The embedded database ${dir} is in use by another Ventanilla process (${who}). Only one process may open it: `
-    + 'use that server\'s API instead (an officer is added with POST /api/v1/agencies/{agency}/officers, signed by an administrator), '
-    + `or stop that server and run this again. To run several processes at once, use PostgreSQL (DATABASE_URL). `
-    + `If that process is certainly gone, delete ${file}.`, 409);
+  return new AppError(
+    'db.in_use',
+    `The embedded database ${dir} is in use by another Ventanilla process (${who}). Only one process may open it: ` +
+      "use that server's API instead (an officer is added with POST /api/v1/agencies/{agency}/officers, signed by an administrator), " +
+      `or stop that server and run this again. To run several processes at once, use PostgreSQL (DATABASE_URL). ` +
+      `If that process is certainly gone, delete ${file}.`,
+    409,
+  );
 }
 
 /** Removes a dead holder's lock, under a short-lived takeover lock so that only one starter does it. */
@@ -98,8 +105,12 @@ function removeStale(file: string, stale: Holder): void {
 export function lockDatabaseDir(dir: string): OwnerLock {
   const file = `${dir}.lock`;
   const me: Holder = {
-    pid: process.pid, host: os.hostname(), bootId: bootId(), startTicks: startTicks(process.pid),
-    startedAt: new Date().toISOString(), command: ['ventanilla', ...process.argv.slice(2)].join(' '),
+    pid: process.pid,
+    host: os.hostname(),
+    bootId: bootId(),
+    startTicks: startTicks(process.pid),
+    startedAt: new Date().toISOString(),
+    command: ['ventanilla', ...process.argv.slice(2)].join(' '),
     token: crypto.randomUUID(),
   };
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
@@ -116,13 +127,21 @@ export function lockDatabaseDir(dir: string): OwnerLock {
       const holder = readHolder(file);
       if (holder === null) continue; // released meanwhile
       if (holder === 'unreadable') {
-        throw new AppError('db.in_use', `The embedded database ${dir} is locked by ${file}, which does not name its holder. `
-          + 'If no Ventanilla process uses this folder, delete that file and start again.', 409);
+        throw new AppError(
+          'db.in_use',
+          `The embedded database ${dir} is locked by ${file}, which does not name its holder. ` +
+            'If no Ventanilla process uses this folder, delete that file and start again.',
+          409,
+        );
       }
       if (holderAlive(holder)) throw inUse(dir, file, holder);
       removeStale(file, holder);
     }
-    throw new AppError('db.in_use', `Could not take the lock ${file}: other processes keep starting on ${dir}. Start one at a time.`, 409);
+    throw new AppError(
+      'db.in_use',
+      `Could not take the lock ${file}: other processes keep starting on ${dir}. Start one at a time.`,
+      409,
+    );
   } finally {
     fs.rmSync(temp, { force: true });
   }

@@ -7,6 +7,8 @@ import type { Sql } from './db.ts';
 export async function nextInSequence(tx: Sql, scope: string, year: number): Promise<number> {
   const row = await tx.one<{ last: number }>(
     `insert into sequences (scope, year, last) values ($1, $2, 1)
-     on conflict (scope, year) do update set last = sequences.last + 1 returning last`, [scope, year]);
+     on conflict (scope, year) do update set last = sequences.last + 1 returning last`,
+    [scope, year],
+  );
   return row.last;
 }

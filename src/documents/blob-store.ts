@@ -43,8 +43,13 @@ export interface BlobStore {
   sweepStaging(olderThan: Date): Promise<number>;
 }
 
-export interface BlobInfo { sha256: string; size: number }
-export interface StoredBlob extends BlobInfo { modifiedAt: Date }
+export interface BlobInfo {
+  sha256: string;
+  size: number;
+}
+export interface StoredBlob extends BlobInfo {
+  modifiedAt: Date;
+}
 export interface StageOptions {
   /** The stream is cut off (and the staged bytes removed) as soon as it passes this many bytes. */
   maxBytes?: number;
@@ -68,7 +73,10 @@ export class BlobTooLargeError extends Error {
 
 /** The stored bytes no longer hash to the blob's name (disk damage, or tampering with the store). */
 export class BlobDamagedError extends Error {
-  constructor(readonly sha256: string, readonly actual: string) {
+  constructor(
+    readonly sha256: string,
+    readonly actual: string,
+  ) {
     super(`blob ${sha256} is damaged: its bytes hash to ${actual}`);
     this.name = 'BlobDamagedError';
   }
@@ -137,7 +145,11 @@ export class FsBlobStore implements BlobStore {
       await pipeline(source, meter, sink);
       // The bytes must be on disk before the rename can make them the blob.
       const handle = await fsp.open(temp, 'r+');
-      try { await handle.sync(); } finally { await handle.close(); }
+      try {
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
     } catch (err) {
       // A stream refused early may still be opening its file: remove the file only once the stream is closed.
       if (!sink.closed) await new Promise<void>((resolve) => sink.once('close', () => resolve()));

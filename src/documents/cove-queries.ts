@@ -8,11 +8,26 @@ import { COVE_NUMBER_PATTERN, type CoveContent } from './cove-schemas.ts';
 
 /** A COVE version. Rows never change: an amendment is a new row (its own number) linked to the one it amends. */
 export interface CoveRow {
-  id: string; number: string; root_id: string; amends_id: string | null; version: number; trader_id: string;
-  operation_type: 'import' | 'export'; invoice_number: string; content: CoveContent; consult_rfcs: string[]; broker_patents: string[];
-  filed_by_rfc: string; filed_as: 'self' | 'legal_representative' | 'broker'; amendment_reason: string | null;
-  signature_id: string; filed_at: Date;
-  root_number: string; amends_number: string | null; trader_rfc: string; trader_legal_rep_rfc: string;
+  id: string;
+  number: string;
+  root_id: string;
+  amends_id: string | null;
+  version: number;
+  trader_id: string;
+  operation_type: 'import' | 'export';
+  invoice_number: string;
+  content: CoveContent;
+  consult_rfcs: string[];
+  broker_patents: string[];
+  filed_by_rfc: string;
+  filed_as: 'self' | 'legal_representative' | 'broker';
+  amendment_reason: string | null;
+  signature_id: string;
+  filed_at: Date;
+  root_number: string;
+  amends_number: string | null;
+  trader_rfc: string;
+  trader_legal_rep_rfc: string;
 }
 
 export const COVE_SELECT = `select c.id, c.number, c.root_id, c.amends_id, c.version, c.trader_id, c.operation_type, c.invoice_number,
@@ -34,9 +49,13 @@ export async function loadChain(db: Sql, number: string): Promise<CoveChain | nu
   if (!validNumber.test(number)) return null;
   const requested = await db.maybe<CoveRow>(`${COVE_SELECT} where c.number = $1`, [number]);
   if (!requested) return null;
-  const versions = await db.query<CoveRow>(`${COVE_SELECT} where c.root_id = $1 order by c.version`, [requested.root_id]);
+  const versions = await db.query<CoveRow>(`${COVE_SELECT} where c.root_id = $1 order by c.version`, [
+    requested.root_id,
+  ]);
   return {
-    requested, versions, latest: versions.at(-1)!,
+    requested,
+    versions,
+    latest: versions.at(-1)!,
     trader: { id: requested.trader_id, rfc: requested.trader_rfc, legal_rep_rfc: requested.trader_legal_rep_rfc },
   };
 }
@@ -52,9 +71,18 @@ export async function mayRead(db: Sql, principal: Principal, chain: CoveChain): 
   if (await formerBrokerOf(db, principal, chain.trader.id)) return false;
   const { consult_rfcs: consultRfcs, broker_patents: brokerPatents } = chain.latest;
   if (consultRfcs.includes(principal.rfc)) return true;
-  if (brokerPatents.length > 0
-    && await db.maybe('select 1 from brokers where rfc = $1 and patent = any($2::text[])', [principal.rfc, brokerPatents])) return true;
-  return officerNeedsToKnow(db, principal, chain.trader.id, { kind: 'cove', numbers: chain.versions.map((v) => v.number) });
+  if (
+    brokerPatents.length > 0 &&
+    (await db.maybe('select 1 from brokers where rfc = $1 and patent = any($2::text[])', [
+      principal.rfc,
+      brokerPatents,
+    ]))
+  )
+    return true;
+  return officerNeedsToKnow(db, principal, chain.trader.id, {
+    kind: 'cove',
+    numbers: chain.versions.map((v) => v.number),
+  });
 }
 
 /** The chain of a COVE the caller may read; anyone else is told it does not exist. */
@@ -66,28 +94,52 @@ export async function readableChain(db: Sql, principal: Principal, number: strin
 
 export function coveView(c: CoveRow) {
   return {
-    number: c.number, rootNumber: c.root_number, version: c.version, amends: c.amends_number, trader: c.trader_rfc,
-    operationType: c.operation_type, invoiceNumber: c.invoice_number, filedBy: c.filed_by_rfc, filedAs: c.filed_as,
-    filedAt: c.filed_at.toISOString(), signatureId: c.signature_id, amendmentReason: c.amendment_reason, content: c.content,
+    number: c.number,
+    rootNumber: c.root_number,
+    version: c.version,
+    amends: c.amends_number,
+    trader: c.trader_rfc,
+    operationType: c.operation_type,
+    invoiceNumber: c.invoice_number,
+    filedBy: c.filed_by_rfc,
+    filedAs: c.filed_as,
+    filedAt: c.filed_at.toISOString(),
+    signatureId: c.signature_id,
+    amendmentReason: c.amendment_reason,
+    content: c.content,
   };
 }
 
 const chainEntry = (c: CoveRow) => ({
-  number: c.number, version: c.version, amends: c.amends_number, filedBy: c.filed_by_rfc, filedAs: c.filed_as,
-  filedAt: c.filed_at.toISOString(), signatureId: c.signature_id, amendmentReason: c.amendment_reason,
+  number: c.number,
+  version: c.version,
+  amends: c.amends_number,
+  filedBy: c.filed_by_rfc,
+  filedAs: c.filed_as,
+  filedAt: c.filed_at.toISOString(),
+  signatureId: c.signature_id,
+  amendmentReason: c.amendment_reason,
 });
 
 /** The version asked for (an original stays readable), the latest version and the whole chain. */
 export async function getCove(db: Sql, principal: Principal, number: string) {
   const chain = await readableChain(db, principal, number);
-  return { requested: coveView(chain.requested), latest: coveView(chain.latest), chain: chain.versions.map(chainEntry) };
+  return {
+    requested: coveView(chain.requested),
+    latest: coveView(chain.latest),
+    chain: chain.versions.map(chainEntry),
+  };
 }
 
 /**
  * The latest version of every COVE of a trader the caller is the applicant side of, or that names the caller; newest
  * first, after the key `[filedAt, number]` of the last one seen; `limit + 1` rows tell a next page.
  */
-export async function listCoves(db: Sql, principal: Principal, page: KeysetPage<[string, string]>): Promise<Keyed<ReturnType<typeof coveSummary>>[]> {
+export async function listCoves(
+  db: Sql,
+  principal: Principal,
+  page: KeysetPage<[string, string]>,
+): Promise<Keyed<ReturnType<typeof coveSummary>>[]> {
   const rows = await db.query<CoveRow & { filed_key: string }>(
     `select ${timestampKeySql('c.filed_at')} as filed_key, ${COVE_SELECT.slice('select '.length)}
      where not exists (select 1 from coves n where n.amends_id = c.id)
@@ -95,12 +147,19 @@ export async function listCoves(db: Sql, principal: Principal, page: KeysetPage<
          or (not ${formerBrokerSql('t.id', '$1')} and ($1 = any(c.consult_rfcs)
            or exists (select 1 from brokers b where b.rfc = $1 and b.patent = any(c.broker_patents)))))
        and ($2::timestamptz is null or (c.filed_at, c.number) < ($2::timestamptz, $3::text))
-     order by c.filed_at desc, c.number desc limit $4`, [principal.rfc, page.after?.[0] ?? null, page.after?.[1] ?? null, page.limit + 1]);
+     order by c.filed_at desc, c.number desc limit $4`,
+    [principal.rfc, page.after?.[0] ?? null, page.after?.[1] ?? null, page.limit + 1],
+  );
   return rows.map((c) => ({ key: [c.filed_key, c.number], item: coveSummary(c) }));
 }
 
-const coveSummary = (c: CoveRow) =>
-  ({ ...chainEntry(c), rootNumber: c.root_number, trader: c.trader_rfc, operationType: c.operation_type, invoiceNumber: c.invoice_number });
+const coveSummary = (c: CoveRow) => ({
+  ...chainEntry(c),
+  rootNumber: c.root_number,
+  trader: c.trader_rfc,
+  operationType: c.operation_type,
+  invoiceNumber: c.invoice_number,
+});
 
 export interface CoveForCustoms {
   number: string;
@@ -135,13 +194,29 @@ export async function findCoveForCustoms(db: Sql, number: string): Promise<CoveF
   const chain = await loadChain(db, number.trim().toUpperCase());
   if (!chain) return null;
   const c = chain.requested;
-  const brokers = await db.query<{ rfc: string }>('select rfc from brokers where patent = any($1::text[]) order by rfc', [c.broker_patents]);
+  const brokers = await db.query<{ rfc: string }>(
+    'select rfc from brokers where patent = any($1::text[]) order by rfc',
+    [c.broker_patents],
+  );
   return {
-    number: c.number, rootNumber: c.root_number, version: c.version, latestNumber: chain.latest.number,
-    current: chain.latest.id === c.id, traderRfc: c.trader_rfc, operationType: c.operation_type, invoiceNumber: c.invoice_number,
-    invoiceDate: c.content.invoiceDate, issuerTaxId: c.content.issuer.taxId, recipientTaxId: c.content.recipient.taxId,
-    consultRfcs: c.consult_rfcs, brokerPatents: c.broker_patents, brokerRfcs: brokers.map((b) => b.rfc), currencies: [...new Set(c.content.goods.map((g) => g.currency))],
+    number: c.number,
+    rootNumber: c.root_number,
+    version: c.version,
+    latestNumber: chain.latest.number,
+    current: chain.latest.id === c.id,
+    traderRfc: c.trader_rfc,
+    operationType: c.operation_type,
+    invoiceNumber: c.invoice_number,
+    invoiceDate: c.content.invoiceDate,
+    issuerTaxId: c.content.issuer.taxId,
+    recipientTaxId: c.content.recipient.taxId,
+    consultRfcs: c.consult_rfcs,
+    brokerPatents: c.broker_patents,
+    brokerRfcs: brokers.map((b) => b.rfc),
+    currencies: [...new Set(c.content.goods.map((g) => g.currency))],
     usdValue: Math.round(c.content.goods.reduce((sum, g) => sum + g.usdValue, 0) * 100) / 100,
-    filedByRfc: c.filed_by_rfc, filedAt: c.filed_at.toISOString(), signatureId: c.signature_id,
+    filedByRfc: c.filed_by_rfc,
+    filedAt: c.filed_at.toISOString(),
+    signatureId: c.signature_id,
   };
 }

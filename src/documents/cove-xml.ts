@@ -66,19 +66,36 @@ const CDATA = '#cdata';
 const LIST_ITEMS = new Set(['mercancia', 'rfcConsulta', 'patenteAduanal', 'descripcionEspecifica']);
 
 const parser = new XMLParser({
-  processEntities: false, htmlEntities: false, ignoreAttributes: true, removeNSPrefix: true, parseTagValue: false,
-  trimValues: true, ignoreDeclaration: true, ignorePiTags: true, cdataPropName: CDATA, maxNestedTags: MAX_DEPTH,
+  processEntities: false,
+  htmlEntities: false,
+  ignoreAttributes: true,
+  removeNSPrefix: true,
+  parseTagValue: false,
+  trimValues: true,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+  cdataPropName: CDATA,
+  maxNestedTags: MAX_DEPTH,
   isArray: (name: string) => LIST_ITEMS.has(name),
 });
 
-const forbidden = (what: string) => new AppError('cove.xml_forbidden_construct',
-  `The XML contains ${what}. DOCTYPE, ENTITY and other markup declarations are not accepted: send the plain <comprobante> document.`, 400);
-const malformed = (detail: string, where?: { line?: number; col?: number }) => new AppError('cove.xml_malformed',
-  `The XML is not well-formed${where?.line ? ` (line ${where.line}${where.col ? `, column ${where.col}` : ''})` : ''}: ${detail}`, 400,
-  where?.line ? { line: where.line, column: where.col } : undefined);
+const forbidden = (what: string) =>
+  new AppError(
+    'cove.xml_forbidden_construct',
+    `The XML contains ${what}. DOCTYPE, ENTITY and other markup declarations are not accepted: send the plain <comprobante> document.`,
+    400,
+  );
+const malformed = (detail: string, where?: { line?: number; col?: number }) =>
+  new AppError(
+    'cove.xml_malformed',
+    `The XML is not well-formed${where?.line ? ` (line ${where.line}${where.col ? `, column ${where.col}` : ''})` : ''}: ${detail}`,
+    400,
+    where?.line ? { line: where.line, column: where.col } : undefined,
+  );
 const structure = (path: string, detail: string) =>
   new AppError('cove.xml_invalid_structure', `${path}: ${detail}`, 400, { path });
-const badValue = (path: string, detail: string) => new AppError('cove.xml_invalid_value', `${path}: ${detail}`, 400, { path });
+const badValue = (path: string, detail: string) =>
+  new AppError('cove.xml_invalid_value', `${path}: ${detail}`, 400, { path });
 
 /** Refuses what must never reach a parser, then parses; returns the JSON COVE (not yet validated by the schema). */
 export function coveFromXml(xml: string, contentType?: string): Record<string, unknown> {
@@ -96,12 +113,17 @@ export function coveFromXml(xml: string, contentType?: string): Record<string, u
   if (/<!(?!--|\[CDATA\[)/.test(doc)) throw forbidden('a markup declaration (<!…)');
   const declared = /^\s*<\?xml[^>]*?\bencoding\s*=\s*["']([^"']*)["']/.exec(doc)?.[1];
   if (declared && !/^(utf-?8|us-ascii)$/i.test(declared)) {
-    throw new AppError('cove.xml_encoding_unsupported', `The XML declares encoding ${declared}: send it in UTF-8.`, 400);
+    throw new AppError(
+      'cove.xml_encoding_unsupported',
+      `The XML declares encoding ${declared}: send it in UTF-8.`,
+      400,
+    );
   }
   // Start tags, counted on the raw text (so before any parsing work).
   let elements = 0;
   for (const _ of doc.matchAll(/<[A-Za-z_:]/g)) {
-    if (++elements > MAX_ELEMENTS) throw new AppError('cove.xml_too_complex', `The XML has more than ${MAX_ELEMENTS} elements.`, 400);
+    if (++elements > MAX_ELEMENTS)
+      throw new AppError('cove.xml_too_complex', `The XML has more than ${MAX_ELEMENTS} elements.`, 400);
   }
   const valid = XMLValidator.validate(doc);
   if (valid !== true) throw malformed(valid.err.msg, { line: valid.err.line, col: valid.err.col });
@@ -133,7 +155,8 @@ function children(value: unknown, path: string, allowed: readonly string[]): Obj
   if (!isObj(value)) throw structure(path, 'expected child elements, found text');
   for (const [name, child] of Object.entries(value)) {
     if (name === CDATA || name === '#text') throw structure(path, 'expected child elements, found text');
-    if (!allowed.includes(name)) throw structure(`${path}/${name}`, `unexpected element; allowed here: ${allowed.join(', ')}`);
+    if (!allowed.includes(name))
+      throw structure(`${path}/${name}`, `unexpected element; allowed here: ${allowed.join(', ')}`);
     if (Array.isArray(child) && !LIST_ITEMS.has(name)) throw structure(`${path}/${name}`, 'appears more than once');
   }
   return value;
@@ -146,10 +169,19 @@ function decodeReferences(raw: string, path: string): string {
   return raw.replace(/&([^;&\s]*);?/g, (match, ref: string) => {
     if (!match.endsWith(';')) throw malformed(`${path}: "&" must be written &amp;`);
     if (ref in PREDEFINED) return PREDEFINED[ref]!;
-    const code = /^#x[0-9A-Fa-f]{1,6}$/.test(ref) ? parseInt(ref.slice(2), 16) : /^#[0-9]{1,7}$/.test(ref) ? Number(ref.slice(1)) : NaN;
+    const code = /^#x[0-9A-Fa-f]{1,6}$/.test(ref)
+      ? parseInt(ref.slice(2), 16)
+      : /^#[0-9]{1,7}$/.test(ref)
+        ? Number(ref.slice(1))
+        : NaN;
     if (Number.isNaN(code)) throw malformed(`${path}: undeclared entity &${ref};`);
-    const allowed = code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff)
-      || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+    const allowed =
+      code === 0x9 ||
+      code === 0xa ||
+      code === 0xd ||
+      (code >= 0x20 && code <= 0xd7ff) ||
+      (code >= 0xe000 && code <= 0xfffd) ||
+      (code >= 0x10000 && code <= 0x10ffff);
     if (!allowed) throw malformed(`${path}: &${ref}; is not a valid XML character`);
     return String.fromCodePoint(code);
   });
@@ -172,7 +204,8 @@ const text = (node: Obj, name: string, path: string) => leaf(node[name], `${path
 function decimal(node: Obj, name: string, path: string): number | undefined {
   const value = text(node, name, path);
   if (value === undefined) return undefined;
-  if (!/^[0-9]{1,15}(\.[0-9]{1,10})?$/.test(value)) throw badValue(`${path}/${name}`, `"${value}" is not a decimal number (digits, optional "." and decimals)`);
+  if (!/^[0-9]{1,15}(\.[0-9]{1,10})?$/.test(value))
+    throw badValue(`${path}/${name}`, `"${value}" is not a decimal number (digits, optional "." and decimals)`);
   return Number(value);
 }
 
@@ -184,7 +217,12 @@ function flag(node: Obj, name: string, path: string): boolean | undefined {
   throw badValue(`${path}/${name}`, `"${value}" is not 1, 0, true or false`);
 }
 
-const OPERATION_TYPES: Record<string, string> = { IMPORTACION: 'import', 'TOCE.IMP': 'import', EXPORTACION: 'export', 'TOCE.EXP': 'export' };
+const OPERATION_TYPES: Record<string, string> = {
+  IMPORTACION: 'import',
+  'TOCE.IMP': 'import',
+  EXPORTACION: 'export',
+  'TOCE.EXP': 'export',
+};
 
 function operationType(node: Obj, path: string): string | undefined {
   const value = text(node, 'tipoOperacion', path);
@@ -195,7 +233,13 @@ function operationType(node: Obj, path: string): string | undefined {
 }
 
 /** A list container (<mercancias>) of repeated items (<mercancia>). */
-function list<T>(node: Obj, container: string, item: string, path: string, map: (v: unknown, at: string) => T): T[] | undefined {
+function list<T>(
+  node: Obj,
+  container: string,
+  item: string,
+  path: string,
+  map: (v: unknown, at: string) => T,
+): T[] | undefined {
   if (node[container] === undefined) return undefined;
   const items = children(node[container], `${path}/${container}`, [item])[item];
   if (items === undefined) return undefined;
@@ -206,8 +250,17 @@ function list<T>(node: Obj, container: string, item: string, path: string, map: 
 const present = (o: Obj) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 
 function address(value: unknown, path: string) {
-  const fields = { calle: 'street', numeroExterior: 'exteriorNumber', numeroInterior: 'interiorNumber', colonia: 'neighbourhood',
-    localidad: 'city', municipio: 'municipality', entidadFederativa: 'state', codigoPostal: 'postalCode', pais: 'country' } as const;
+  const fields = {
+    calle: 'street',
+    numeroExterior: 'exteriorNumber',
+    numeroInterior: 'interiorNumber',
+    colonia: 'neighbourhood',
+    localidad: 'city',
+    municipio: 'municipality',
+    entidadFederativa: 'state',
+    codigoPostal: 'postalCode',
+    pais: 'country',
+  } as const;
   const node = children(value, path, Object.keys(fields));
   return present(Object.fromEntries(Object.entries(fields).map(([xml, json]) => [json, text(node, xml, path)])));
 }
@@ -223,8 +276,16 @@ function party(value: unknown, path: string) {
 }
 
 function goodsLine(value: unknown, path: string) {
-  const node = children(value, path, ['descripcionGenerica', 'cantidad', 'claveUnidadMedida', 'tipoMoneda', 'valorUnitario',
-    'valorTotal', 'valorDolares', 'descripcionesEspecificas']);
+  const node = children(value, path, [
+    'descripcionGenerica',
+    'cantidad',
+    'claveUnidadMedida',
+    'tipoMoneda',
+    'valorUnitario',
+    'valorTotal',
+    'valorDolares',
+    'descripcionesEspecificas',
+  ]);
   return present({
     description: text(node, 'descripcionGenerica', path),
     quantity: decimal(node, 'cantidad', path),
@@ -235,16 +296,33 @@ function goodsLine(value: unknown, path: string) {
     usdValue: decimal(node, 'valorDolares', path),
     specifics: list(node, 'descripcionesEspecificas', 'descripcionEspecifica', path, (v, at) => {
       const s = children(v, at, ['marca', 'modelo', 'subModelo', 'numeroSerie']);
-      return present({ brand: text(s, 'marca', at), model: text(s, 'modelo', at), subModel: text(s, 'subModelo', at), serialNumber: text(s, 'numeroSerie', at) });
+      return present({
+        brand: text(s, 'marca', at),
+        model: text(s, 'modelo', at),
+        subModel: text(s, 'subModelo', at),
+        serialNumber: text(s, 'numeroSerie', at),
+      });
     }),
   });
 }
 
 function comprobante(value: unknown): Record<string, unknown> {
   const path = '/comprobante';
-  const node = children(value, path, ['tipoOperacion', 'numeroFacturaOriginal', 'fechaExpedicion', 'certificadoOrigen',
-    'numeroExportadorAutorizado', 'valorTotalFactura', 'observaciones', 'motivoAdenda', 'emisor', 'destinatario', 'mercancias',
-    'rfcsConsulta', 'patentesAduanales']);
+  const node = children(value, path, [
+    'tipoOperacion',
+    'numeroFacturaOriginal',
+    'fechaExpedicion',
+    'certificadoOrigen',
+    'numeroExportadorAutorizado',
+    'valorTotalFactura',
+    'observaciones',
+    'motivoAdenda',
+    'emisor',
+    'destinatario',
+    'mercancias',
+    'rfcsConsulta',
+    'patentesAduanales',
+  ]);
   return present({
     operationType: operationType(node, path),
     invoiceNumber: text(node, 'numeroFacturaOriginal', path),

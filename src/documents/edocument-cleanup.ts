@@ -23,8 +23,11 @@ export interface EdocumentCleanupOptions {
  * lock (lockBlob), after checking again that nothing refers to it, and uploads and signatures take
  * the same lock before writing a row that refers to a blob. Meant to be scheduled as a periodic job.
  */
-export async function cleanupEdocumentBlobs(db: Sql, blobs: BlobStore, opts: EdocumentCleanupOptions = {}):
-  Promise<{ uploads: number; blobs: number; staged: number }> {
+export async function cleanupEdocumentBlobs(
+  db: Sql,
+  blobs: BlobStore,
+  opts: EdocumentCleanupOptions = {},
+): Promise<{ uploads: number; blobs: number; staged: number }> {
   const now = opts.now ?? new Date();
   const cutoff = new Date(now.getTime() - (opts.graceSeconds ?? 86_400) * 1000);
   const uploads = (await db.query('delete from edocument_uploads where expires_at < $1 returning 1', [cutoff])).length;
@@ -35,14 +38,22 @@ export async function cleanupEdocumentBlobs(db: Sql, blobs: BlobStore, opts: Edo
   const sweep = async () => {
     const hashes = batch.map((b) => b.sha256);
     batch = [];
-    const used = new Set((await db.query<{ sha256: string }>(
-      `select sha256 from edocuments where sha256 = any($1::text[])
-       union select sha256 from edocument_uploads where sha256 = any($1::text[])`, [hashes])).map((r) => r.sha256));
+    const used = new Set(
+      (
+        await db.query<{ sha256: string }>(
+          `select sha256 from edocuments where sha256 = any($1::text[])
+       union select sha256 from edocument_uploads where sha256 = any($1::text[])`,
+          [hashes],
+        )
+      ).map((r) => r.sha256),
+    );
     for (const sha256 of hashes.filter((h) => !used.has(h))) {
       const deleted = await db.transaction(async (tx) => {
         await lockBlob(tx, sha256);
         const referenced = await tx.maybe(
-          `select 1 from edocuments where sha256 = $1 union all select 1 from edocument_uploads where sha256 = $1 limit 1`, [sha256]);
+          `select 1 from edocuments where sha256 = $1 union all select 1 from edocument_uploads where sha256 = $1 limit 1`,
+          [sha256],
+        );
         return referenced ? false : blobs.delete(sha256);
       });
       if (deleted) removed++;

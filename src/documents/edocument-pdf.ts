@@ -3,8 +3,10 @@ import type { Config } from '../config.ts';
 import { AppError } from '../errors.ts';
 import type { InspectionRequest, InspectionResult } from './pdf-inspector-worker.ts';
 
-export type PdfInspectionLimits =
-  Pick<Config, 'edocumentMaxBytes' | 'edocumentMaxInflatedBytes' | 'edocumentInspectionTimeoutMs' | 'edocumentInspectionWorkers'>;
+export type PdfInspectionLimits = Pick<
+  Config,
+  'edocumentMaxBytes' | 'edocumentMaxInflatedBytes' | 'edocumentInspectionTimeoutMs' | 'edocumentInspectionWorkers'
+>;
 
 // The worker is TypeScript: it registers tsx itself, so it loads the same under `npm start`
 // (bin/ventanilla.js registers tsx in the main thread only) and under `node --import tsx`.
@@ -14,20 +16,43 @@ const BOOT = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
 const MiB = 1024 * 1024;
 const inMiB = (bytes: number) => `${+(bytes / MiB).toFixed(1)} MiB`;
 
-const notPdf = () => new AppError('edocument.not_pdf',
-  'The file is not a PDF the window can read (it may be another kind of file renamed .pdf, or damaged): upload the PDF itself.', 422);
-const encrypted = () => new AppError('edocument.encrypted',
-  'The PDF is encrypted (a password or restrictions on printing or copying): save it without encryption and upload it again, '
-  + 'so that agencies and customs can always open it.', 422);
-const noPages = () => new AppError('edocument.no_pages', 'The PDF has no pages: upload the document with its pages.', 422);
-const decompressionLimit = (maxInflatedBytes: number) => new AppError('edocument.pdf_decompression_limit',
-  `The PDF's compressed content inflates to more than ${inMiB(maxInflatedBytes)}, far more than a document of its size needs: `
-  + 'save it again (for example with "print to PDF") or scan it at a lower resolution, and upload it again.', 422, { maxInflatedBytes });
-const tooComplex = (timeLimitMs: number) => new AppError('edocument.pdf_too_complex',
-  `The PDF could not be checked within ${timeLimitMs / 1000} seconds and the memory a document needs: `
-  + 'save it again (for example with "print to PDF"), or split it into several eDocuments, and upload it again.', 422, { timeLimitMs });
-const busy = () => new AppError('edocument.inspection_busy',
-  'Too many PDFs are being checked right now: send the upload again in a minute.', 503);
+const notPdf = () =>
+  new AppError(
+    'edocument.not_pdf',
+    'The file is not a PDF the window can read (it may be another kind of file renamed .pdf, or damaged): upload the PDF itself.',
+    422,
+  );
+const encrypted = () =>
+  new AppError(
+    'edocument.encrypted',
+    'The PDF is encrypted (a password or restrictions on printing or copying): save it without encryption and upload it again, ' +
+      'so that agencies and customs can always open it.',
+    422,
+  );
+const noPages = () =>
+  new AppError('edocument.no_pages', 'The PDF has no pages: upload the document with its pages.', 422);
+const decompressionLimit = (maxInflatedBytes: number) =>
+  new AppError(
+    'edocument.pdf_decompression_limit',
+    `The PDF's compressed content inflates to more than ${inMiB(maxInflatedBytes)}, far more than a document of its size needs: ` +
+      'save it again (for example with "print to PDF") or scan it at a lower resolution, and upload it again.',
+    422,
+    { maxInflatedBytes },
+  );
+const tooComplex = (timeLimitMs: number) =>
+  new AppError(
+    'edocument.pdf_too_complex',
+    `The PDF could not be checked within ${timeLimitMs / 1000} seconds and the memory a document needs: ` +
+      'save it again (for example with "print to PDF"), or split it into several eDocuments, and upload it again.',
+    422,
+    { timeLimitMs },
+  );
+const busy = () =>
+  new AppError(
+    'edocument.inspection_busy',
+    'Too many PDFs are being checked right now: send the upload again in a minute.',
+    503,
+  );
 
 /**
  * Checks that uploaded bytes are a PDF anyone can open (see pdf-inspector-worker.ts), off the event loop:
@@ -50,10 +75,14 @@ export class PdfInspector {
       if (result === 'killed') throw tooComplex(this.limits.edocumentInspectionTimeoutMs);
       if (result.ok) return { pages: result.pages };
       switch (result.code) {
-        case 'decompression_limit': throw decompressionLimit(this.limits.edocumentMaxInflatedBytes);
-        case 'encrypted': throw encrypted();
-        case 'no_pages': throw noPages();
-        default: throw notPdf();
+        case 'decompression_limit':
+          throw decompressionLimit(this.limits.edocumentMaxInflatedBytes);
+        case 'encrypted':
+          throw encrypted();
+        case 'no_pages':
+          throw noPages();
+        default:
+          throw notPdf();
       }
     } finally {
       // The next waiting inspection takes this place over (`running` stays the same), or the place is freed.
@@ -93,8 +122,11 @@ export class PdfInspector {
       const timer = setTimeout(() => settle(() => resolve('killed')), edocumentInspectionTimeoutMs);
       worker.once('message', (result: InspectionResult) => settle(() => resolve(result)));
       worker.once('error', (err: Error & { code?: string }) =>
-        settle(() => (err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? resolve('killed') : reject(err))));
-      worker.once('exit', (code) => settle(() => reject(new Error(`the PDF inspection worker exited (${code}) without an answer`))));
+        settle(() => (err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? resolve('killed') : reject(err))),
+      );
+      worker.once('exit', (code) =>
+        settle(() => reject(new Error(`the PDF inspection worker exited (${code}) without an answer`))),
+      );
       worker.postMessage({ bytes, maxInflatedBytes: edocumentMaxInflatedBytes } satisfies InspectionRequest);
     });
   }

@@ -1,7 +1,10 @@
 import type { Catalogue } from '../catalog/catalogue.ts';
 import { AppError } from '../errors.ts';
 
-export interface EdocumentType { type: string; name: { es: string; en: string } }
+export interface EdocumentType {
+  type: string;
+  name: { es: string; en: string };
+}
 
 /** Supporting documents customs asks for whatever the procedure; the rest come from the catalogue. */
 const GENERAL: EdocumentType[] = [
@@ -24,7 +27,8 @@ export function edocumentTypes(catalogue: Catalogue): Map<string, EdocumentType>
   if (!types) {
     types = new Map(GENERAL.map((t) => [t.type, t]));
     for (const def of catalogue.definitions()) {
-      for (const doc of def.requiredDocuments) if (!types.has(doc.type)) types.set(doc.type, { type: doc.type, name: doc.name });
+      for (const doc of def.requiredDocuments)
+        if (!types.has(doc.type)) types.set(doc.type, { type: doc.type, name: doc.name });
     }
     types = new Map([...types].sort(([a], [b]) => a.localeCompare(b)));
     cache.set(catalogue, types);
@@ -35,8 +39,11 @@ export function edocumentTypes(catalogue: Catalogue): Map<string, EdocumentType>
 export function checkEdocumentType(catalogue: Catalogue, type: string): EdocumentType {
   const known = edocumentTypes(catalogue).get(type);
   if (!known) {
-    throw new AppError('edocument.type_unknown',
-      `"${type}" is not a document type the window knows: GET /api/v1/edocuments/document-types lists them.`, 422);
+    throw new AppError(
+      'edocument.type_unknown',
+      `"${type}" is not a document type the window knows: GET /api/v1/edocuments/document-types lists them.`,
+      422,
+    );
   }
   return known;
 }

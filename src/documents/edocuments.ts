@@ -27,10 +27,25 @@ export interface EdocumentUploadData {
 }
 
 export interface EdocumentRow {
-  number: string; trader_id: string; document_type: string; description: string | null; file_name: string; media_type: string;
-  sha256: string; size: number; pages: number; created_by_rfc: string; created_at: Date; signature_id: string; challenge_id: string;
-  trader_rfc: string; trader_legal_rep_rfc: string;
-  signer_rfc: string; certificate_serial: string; signature_algorithm: string; signed_at: Date;
+  number: string;
+  trader_id: string;
+  document_type: string;
+  description: string | null;
+  file_name: string;
+  media_type: string;
+  sha256: string;
+  size: number;
+  pages: number;
+  created_by_rfc: string;
+  created_at: Date;
+  signature_id: string;
+  challenge_id: string;
+  trader_rfc: string;
+  trader_legal_rep_rfc: string;
+  signer_rfc: string;
+  certificate_serial: string;
+  signature_algorithm: string;
+  signed_at: Date;
 }
 
 const NUMBER = /^ED[0-9A-HJKMNP-TV-Z]{10}$/;
@@ -60,11 +75,16 @@ export async function lockBlob(tx: Sql, sha256: string): Promise<void> {
 /** Who may upload for a trader and sign its eDocuments: the trader, its legal representative, or a broker it delegated to. */
 export async function uploaderFor(db: Sql, principal: Principal, traderRfc: string) {
   const trader = await db.maybe<{ id: string; rfc: string; legal_rep_rfc: string }>(
-    'select id, rfc, legal_rep_rfc from traders where rfc = $1', [traderRfc.toUpperCase()]);
-  const relation = trader && await traderRelation(db, principal, trader);
+    'select id, rfc, legal_rep_rfc from traders where rfc = $1',
+    [traderRfc.toUpperCase()],
+  );
+  const relation = trader && (await traderRelation(db, principal, trader));
   if (!trader || !relation) {
-    throw new AppError('edocument.not_your_trader',
-      'You may upload documents only for yourself, a trader you represent, or one that delegated to you as broker.', 403);
+    throw new AppError(
+      'edocument.not_your_trader',
+      'You may upload documents only for yourself, a trader you represent, or one that delegated to you as broker.',
+      403,
+    );
   }
   return trader;
 }
@@ -74,9 +94,16 @@ export async function uploaderFor(db: Sql, principal: Principal, traderRfc: stri
  * written under the blob's lock, so the cleanup can never remove it in between; first the uploader's
  * pending uploads are counted under the uploader's lock (upload-limits.ts), so nothing is kept beyond them.
  */
-export async function recordUpload(db: Sql, opts: {
-  principal: Principal; staged: StagedBlob; data: EdocumentUploadData; limits: UploadLimits; issue: IssuePayload;
-}) {
+export async function recordUpload(
+  db: Sql,
+  opts: {
+    principal: Principal;
+    staged: StagedBlob;
+    data: EdocumentUploadData;
+    limits: UploadLimits;
+    issue: IssuePayload;
+  },
+) {
   const { principal, staged, data } = opts;
   return db.transaction(async (tx) => {
     await holdUploadRoom(tx, { uploaderRfc: principal.rfc, size: staged.size, limits: opts.limits });
@@ -86,7 +113,8 @@ export async function recordUpload(db: Sql, opts: {
     await tx.query(
       `insert into edocument_uploads (challenge_id, sha256, size, uploaded_by_rfc, created_at, expires_at)
        values ($1, $2, $3, $4, now(), $5)`,
-      [issued.challengeId, staged.sha256, staged.size, principal.rfc, issued.expiresAt]);
+      [issued.challengeId, staged.sha256, staged.size, principal.rfc, issued.expiresAt],
+    );
     return issued;
   });
 }
@@ -99,13 +127,28 @@ const SELECT = `select e.*, t.rfc as trader_rfc, t.legal_rep_rfc as trader_legal
  * Creates the eDocument of a signed upload, inside the transaction that consumed the challenge.
  * The metadata is the signed payload's, and the blob must still be there (checked under its lock).
  */
-export async function createEdocument(tx: Sql, blobs: BlobStore, opts: {
-  principal: Principal; traderId: string; data: EdocumentUploadData; challengeId: string; signatureId: string; now: Date;
-}): Promise<EdocumentRow> {
+export async function createEdocument(
+  tx: Sql,
+  blobs: BlobStore,
+  opts: {
+    principal: Principal;
+    traderId: string;
+    data: EdocumentUploadData;
+    challengeId: string;
+    signatureId: string;
+    now: Date;
+  },
+): Promise<EdocumentRow> {
   const { data } = opts;
-  const gone = new AppError('edocument.upload_gone',
-    'The uploaded file is no longer held (uploads not signed in time are removed): upload it again.', 410);
-  const upload = await tx.maybe<{ sha256: string }>('select sha256 from edocument_uploads where challenge_id = $1 for update', [opts.challengeId]);
+  const gone = new AppError(
+    'edocument.upload_gone',
+    'The uploaded file is no longer held (uploads not signed in time are removed): upload it again.',
+    410,
+  );
+  const upload = await tx.maybe<{ sha256: string }>(
+    'select sha256 from edocument_uploads where challenge_id = $1 for update',
+    [opts.challengeId],
+  );
   if (!upload || upload.sha256 !== data.sha256) throw gone;
   await lockBlob(tx, data.sha256);
   if (!(await blobs.has(data.sha256))) throw gone;
@@ -118,14 +161,38 @@ export async function createEdocument(tx: Sql, blobs: BlobStore, opts: {
          created_by_rfc, created_at, signature_id, challenge_id)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
        on conflict (number) do nothing returning number`,
-      [newEdocumentNumber(), opts.traderId, data.documentType, data.description, data.fileName, PDF, data.sha256, data.size,
-        data.pages, opts.principal.rfc, opts.now, opts.signatureId, opts.challengeId]);
+      [
+        newEdocumentNumber(),
+        opts.traderId,
+        data.documentType,
+        data.description,
+        data.fileName,
+        PDF,
+        data.sha256,
+        data.size,
+        data.pages,
+        opts.principal.rfc,
+        opts.now,
+        opts.signatureId,
+        opts.challengeId,
+      ],
+    );
     number = inserted[0]?.number;
   }
   await tx.query('delete from edocument_uploads where challenge_id = $1', [opts.challengeId]);
   await appendAudit(tx, {
-    type: 'edocument.created', actorRfc: opts.principal.rfc, objectType: 'edocument', objectId: number, signatureId: opts.signatureId,
-    data: { traderRfc: data.traderRfc, documentType: data.documentType, sha256: data.sha256, size: data.size, pages: data.pages },
+    type: 'edocument.created',
+    actorRfc: opts.principal.rfc,
+    objectType: 'edocument',
+    objectId: number,
+    signatureId: opts.signatureId,
+    data: {
+      traderRfc: data.traderRfc,
+      documentType: data.documentType,
+      sha256: data.sha256,
+      size: data.size,
+      pages: data.pages,
+    },
   });
   return tx.one<EdocumentRow>(`${SELECT} where e.number = $1`, [number]);
 }
@@ -138,8 +205,14 @@ export async function createEdocument(tx: Sql, blobs: BlobStore, opts: {
 export async function edocumentFor(db: Sql, principal: Principal, number: string): Promise<EdocumentRow> {
   const normalised = normaliseEdocumentNumber(number);
   const row = normalised ? await db.maybe<EdocumentRow>(`${SELECT} where e.number = $1`, [normalised]) : null;
-  const allowed = row && (await traderRelation(db, principal, { id: row.trader_id, rfc: row.trader_rfc, legal_rep_rfc: row.trader_legal_rep_rfc })
-    || await officerNeedsToKnow(db, principal, row.trader_id, { kind: 'edocument', number: row.number }));
+  const allowed =
+    row &&
+    ((await traderRelation(db, principal, {
+      id: row.trader_id,
+      rfc: row.trader_rfc,
+      legal_rep_rfc: row.trader_legal_rep_rfc,
+    })) ||
+      (await officerNeedsToKnow(db, principal, row.trader_id, { kind: 'edocument', number: row.number })));
   if (!row || !allowed) throw notFound('edocument', number);
   return row;
 }
@@ -158,8 +231,11 @@ export function edocumentView(e: EdocumentRow) {
     createdBy: e.created_by_rfc,
     createdAt: e.created_at.toISOString(),
     signature: {
-      id: e.signature_id, signedBy: e.signer_rfc, certificateSerial: e.certificate_serial,
-      algorithm: e.signature_algorithm, signedAt: e.signed_at.toISOString(),
+      id: e.signature_id,
+      signedBy: e.signer_rfc,
+      certificateSerial: e.certificate_serial,
+      algorithm: e.signature_algorithm,
+      signedAt: e.signed_at.toISOString(),
     },
     content: `/api/v1/edocuments/${e.number}/content`,
   };
@@ -169,10 +245,16 @@ export function edocumentView(e: EdocumentRow) {
  * A trader's eDocuments, newest first, for its applicant side (to pick one to cite again). Officers get the
  * same 404 as for an unknown trader: they reach a document through the application that cites it.
  */
-export async function listEdocuments(db: Sql, principal: Principal, opts: { traderRfc: string; documentType?: string },
-  page: KeysetPage<[string, string]>): Promise<Keyed<ReturnType<typeof edocumentView>>[]> {
+export async function listEdocuments(
+  db: Sql,
+  principal: Principal,
+  opts: { traderRfc: string; documentType?: string },
+  page: KeysetPage<[string, string]>,
+): Promise<Keyed<ReturnType<typeof edocumentView>>[]> {
   const trader = await db.maybe<{ id: string; rfc: string; legal_rep_rfc: string }>(
-    'select id, rfc, legal_rep_rfc from traders where rfc = $1', [opts.traderRfc.toUpperCase()]);
+    'select id, rfc, legal_rep_rfc from traders where rfc = $1',
+    [opts.traderRfc.toUpperCase()],
+  );
   if (!trader || !(await traderRelation(db, principal, trader))) throw notFound('trader', opts.traderRfc);
   // Keyset on [created_at, number], after the last one seen; limit + 1 rows tell a next page.
   const rows = await db.query<EdocumentRow & { created_key: string }>(
@@ -180,7 +262,8 @@ export async function listEdocuments(db: Sql, principal: Principal, opts: { trad
        where e.trader_id = $1 and ($2::text is null or e.document_type = $2)) x) listed
      where $3::timestamptz is null or (created_at, number) < ($3::timestamptz, $4::text)
      order by created_at desc, number desc limit $5`,
-    [trader.id, opts.documentType ?? null, page.after?.[0] ?? null, page.after?.[1] ?? null, page.limit + 1]);
+    [trader.id, opts.documentType ?? null, page.after?.[0] ?? null, page.after?.[1] ?? null, page.limit + 1],
+  );
   return rows.map((e) => ({ key: [e.created_key, e.number], item: edocumentView(e) }));
 }
 
@@ -190,26 +273,38 @@ export async function listEdocuments(db: Sql, principal: Principal, opts: { trad
  */
 export async function checkEdocumentReferences(db: Sql, opts: { traderRfc: string; numbers: readonly string[] }) {
   const wanted = [...new Set(opts.numbers.map((n) => normaliseEdocumentNumber(n) ?? n))];
-  const rows = wanted.length === 0 ? [] : await db.query<{ number: string; document_type: string; sha256: string }>(
-    `select e.number, e.document_type, e.sha256 from edocuments e join traders t on t.id = e.trader_id
-      where t.rfc = $1 and e.number = any($2::text[])`, [opts.traderRfc.toUpperCase(), wanted]);
+  const rows =
+    wanted.length === 0
+      ? []
+      : await db.query<{ number: string; document_type: string; sha256: string }>(
+          `select e.number, e.document_type, e.sha256 from edocuments e join traders t on t.id = e.trader_id
+      where t.rfc = $1 and e.number = any($2::text[])`,
+          [opts.traderRfc.toUpperCase(), wanted],
+        );
   const found = new Set(rows.map((r) => r.number));
   const missing = wanted.filter((n) => !found.has(n));
   if (missing.length > 0) {
-    throw new AppError('edocument.not_of_trader',
+    throw new AppError(
+      'edocument.not_of_trader',
       `${missing.join(', ')}: not an eDocument of ${opts.traderRfc.toUpperCase()}. Cite the trader's own eDocuments (GET /api/v1/edocuments?traderRfc=…).`,
-      422, { numbers: missing });
+      422,
+      { numbers: missing },
+    );
   }
   return rows.map((r) => ({ number: r.number, documentType: r.document_type, sha256: r.sha256 }));
 }
 
 /** For the customs declaration's validation: the eDocument's owner, type and content hash, or null. */
-export async function findEdocumentForCustoms(db: Sql, number: string):
-  Promise<{ number: string; ownerRfc: string; documentType: string; sha256: string } | null> {
+export async function findEdocumentForCustoms(
+  db: Sql,
+  number: string,
+): Promise<{ number: string; ownerRfc: string; documentType: string; sha256: string } | null> {
   const normalised = normaliseEdocumentNumber(number);
   if (!normalised) return null;
   const row = await db.maybe<{ number: string; owner_rfc: string; document_type: string; sha256: string }>(
     `select e.number, t.rfc as owner_rfc, e.document_type, e.sha256 from edocuments e join traders t on t.id = e.trader_id
-      where e.number = $1`, [normalised]);
+      where e.number = $1`,
+    [normalised],
+  );
   return row && { number: row.number, ownerRfc: row.owner_rfc, documentType: row.document_type, sha256: row.sha256 };
 }

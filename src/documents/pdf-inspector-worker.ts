@@ -10,7 +10,10 @@ import { parentPort } from 'node:worker_threads';
 import zlib from 'node:zlib';
 import { PDFDocument } from 'pdf-lib';
 
-export interface InspectionRequest { bytes: Uint8Array; maxInflatedBytes: number }
+export interface InspectionRequest {
+  bytes: Uint8Array;
+  maxInflatedBytes: number;
+}
 export type InspectionFailure = 'not_pdf' | 'encrypted' | 'no_pages' | 'decompression_limit';
 export type InspectionResult = { ok: true; pages: number } | { ok: false; code: InspectionFailure };
 
@@ -32,15 +35,24 @@ class InflateLimit extends Error {}
  */
 async function inflatedSize(data: Uint8Array, stages: number, budget: number): Promise<number> {
   let counted = 0;
-  const inflates = Array.from({ length: stages }, () => zlib.createInflate({ finishFlush: zlib.constants.Z_SYNC_FLUSH, chunkSize: 64 * 1024 }));
+  const inflates = Array.from({ length: stages }, () =>
+    zlib.createInflate({ finishFlush: zlib.constants.Z_SYNC_FLUSH, chunkSize: 64 * 1024 }),
+  );
   await new Promise<void>((resolve, reject) => {
-    const stop = (err?: Error) => { for (const z of inflates) z.destroy(); if (err) reject(err); else resolve(); };
+    const stop = (err?: Error) => {
+      for (const z of inflates) z.destroy();
+      if (err) reject(err);
+      else resolve();
+    };
     inflates.forEach((z, i) => {
       const next = inflates[i + 1];
       z.on('data', (chunk: Buffer) => {
         counted += chunk.length;
         if (counted > budget) return stop(new InflateLimit());
-        if (next && !next.write(chunk)) { z.pause(); next.once('drain', () => z.resume()); }
+        if (next && !next.write(chunk)) {
+          z.pause();
+          next.once('drain', () => z.resume());
+        }
       });
       z.on('end', () => (next ? next.end() : stop()));
       z.on('error', () => stop());
@@ -70,7 +82,7 @@ async function checkInflatedSize(bytes: Uint8Array, maxInflatedBytes: number): P
     const filter = [...dictionary.matchAll(FILTER)].pop();
     if (!filter) continue;
     const [, entry = '', array] = filter;
-    const names = array !== undefined ? array.match(/\/[^\s/<>[\]()]+/g) ?? [] : [entry];
+    const names = array !== undefined ? (array.match(/\/[^\s/<>[\]()]+/g) ?? []) : [entry];
     let stages = 0;
     while (stages < names.length && FLATE.has(names[stages]!)) stages++;
     if (/R$/.test(entry)) stages = 1;
@@ -97,7 +109,8 @@ export async function inspect({ bytes, maxInflatedBytes }: InspectionRequest): P
   try {
     doc = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false });
   } catch {
-    if (ENCRYPT_ENTRY.test(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'))) return { ok: false, code: 'encrypted' };
+    if (ENCRYPT_ENTRY.test(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1')))
+      return { ok: false, code: 'encrypted' };
     return { ok: false, code: 'not_pdf' };
   }
   if (doc.isEncrypted) return { ok: false, code: 'encrypted' };

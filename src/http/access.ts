@@ -9,8 +9,12 @@ import type { TrustStore } from '../pki/trust-store.ts';
 export type Access = 'public' | { scope: Scope };
 
 declare module 'fastify' {
-  interface FastifyContextConfig { access?: Access }
-  interface FastifyRequest { principal: Principal | null }
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
 }
 
 export function installAccessControl(app: FastifyInstance, db: Db, trust: TrustStore, clock: { now(): Date }) {
@@ -25,7 +29,11 @@ export function installAccessControl(app: FastifyInstance, db: Db, trust: TrustS
     if (!access || access === 'public') return;
     const header = req.headers.authorization;
     if (!header || !/^Bearer \S+$/.test(header)) {
-      throw new AppError('auth.required', 'Log in with your e.firma and send the token as "Authorization: Bearer <token>".', 401);
+      throw new AppError(
+        'auth.required',
+        'Log in with your e.firma and send the token as "Authorization: Bearer <token>".',
+        401,
+      );
     }
     const principal = await authenticate(db, trust, header.slice(7), clock.now());
     if (!principal.scopes.includes(access.scope)) {

@@ -1,8 +1,11 @@
 import { isDeepStrictEqual } from 'node:util';
 
 type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
-const isSchema = (value: Json) => typeof value.title === 'string' && ('type' in value || 'anyOf' in value || 'oneOf' in value || 'allOf' in value || 'properties' in value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isSchema = (value: Json) =>
+  typeof value.title === 'string' &&
+  ('type' in value || 'anyOf' in value || 'oneOf' in value || 'allOf' in value || 'properties' in value);
 
 /**
  * Route schemas are written inline (TypeBox); a schema given a `title` is a named component. This moves each
@@ -16,7 +19,8 @@ export function hoistComponents<D extends Json>(document: D): D {
     if (Array.isArray(value)) return value.map(hoist);
     if (!isObject(value)) return value;
     const copy: Json = {};
-    for (const [key, child] of Object.entries(value)) copy[key] = key === 'examples' || key === 'example' ? child : hoist(child);
+    for (const [key, child] of Object.entries(value))
+      copy[key] = key === 'examples' || key === 'example' ? child : hoist(child);
     if (!isSchema(copy)) return copy;
     const name = (copy.title as string).replace(/[^A-Za-z0-9._-]/g, '');
     if (name in schemas && !isDeepStrictEqual(schemas[name], copy)) {

@@ -14,18 +14,41 @@ export interface Problem {
 }
 
 const TITLES: Record<number, string> = {
-  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed',
-  409: 'Conflict', 410: 'Gone', 413: 'Content Too Large', 415: 'Unsupported Media Type', 422: 'Unprocessable Content',
-  429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable',
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  410: 'Gone',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
 };
 
-export function sendProblem(reply: FastifyReply, req: FastifyRequest, status: number, code: string, detail: string,
-  extra: Record<string, unknown> = {}) {
+export function sendProblem(
+  reply: FastifyReply,
+  req: FastifyRequest,
+  status: number,
+  code: string,
+  detail: string,
+  extra: Record<string, unknown> = {},
+) {
   // Details first: they may add members but never replace the standard ones.
   const problem: Problem = {
-    ...extra, type: `urn:ventanilla:problem:${code}`, title: TITLES[status] ?? 'Error', status, code, detail, instance: req.url,
+    ...extra,
+    type: `urn:ventanilla:problem:${code}`,
+    title: TITLES[status] ?? 'Error',
+    status,
+    code,
+    detail,
+    instance: req.url,
   };
-  if (status === 429 && typeof extra.retryAfterSeconds === 'number') reply.header('retry-after', String(extra.retryAfterSeconds));
+  if (status === 429 && typeof extra.retryAfterSeconds === 'number')
+    reply.header('retry-after', String(extra.retryAfterSeconds));
   return reply.code(status).type('application/problem+json').send(problem);
 }
 
@@ -46,12 +69,15 @@ export function installErrorHandling(app: FastifyInstance) {
     if (err.validation) {
       const errors = err.validation.map((v) => ({
         path: `${err.validationContext ?? 'body'}${v.instancePath || ''}`,
-        message: v.keyword === 'additionalProperties'
-          ? `unknown field "${(v.params as { additionalProperty: string }).additionalProperty}"`
-          : v.message ?? 'is invalid',
+        message:
+          v.keyword === 'additionalProperties'
+            ? `unknown field "${(v.params as { additionalProperty: string }).additionalProperty}"`
+            : (v.message ?? 'is invalid'),
       }));
       const detail = errors.map((e) => `${e.path}: ${e.message}`).join('; ');
-      return sendProblem(reply, req, 400, 'request.invalid', `The request does not match the schema: ${detail}`, { errors });
+      return sendProblem(reply, req, 400, 'request.invalid', `The request does not match the schema: ${detail}`, {
+        errors,
+      });
     }
     const known = err.code ? FASTIFY_CODES[err.code] : undefined;
     if (known) return sendProblem(reply, req, known[0], known[1], known[2]);
@@ -62,5 +88,6 @@ export function installErrorHandling(app: FastifyInstance) {
     return sendProblem(reply, req, 500, 'internal', 'Something failed on our side; it was logged.');
   });
   app.setNotFoundHandler((req, reply) =>
-    sendProblem(reply, req, 404, 'route.not_found', `No route ${req.method} ${req.url.split('?')[0]}.`));
+    sendProblem(reply, req, 404, 'route.not_found', `No route ${req.method} ${req.url.split('?')[0]}.`),
+  );
 }

@@ -60,7 +60,8 @@ export function jsonNestedDeeperThan(text: string, max: number): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // a backslash escapes the next character, a quote included
+      if (c === 0x5c)
+        i++; // a backslash escapes the next character, a quote included
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) {
       inString = true;
@@ -79,7 +80,14 @@ function installJsonParser(app: FastifyInstance) {
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
     if (jsonNestedDeeperThan(body as string, MAX_JSON_DEPTH)) {
-      done(new AppError('request.too_deep', `The JSON body is nested more than ${MAX_JSON_DEPTH} levels deep; no request needs that.`, 400), undefined);
+      done(
+        new AppError(
+          'request.too_deep',
+          `The JSON body is nested more than ${MAX_JSON_DEPTH} levels deep; no request needs that.`,
+          400,
+        ),
+        undefined,
+      );
       return;
     }
     parseJson(req, body as string, done);
@@ -97,9 +105,16 @@ async function installSecurityHeaders(app: FastifyInstance, config: Config) {
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
-        defaultSrc: ["'self'"], baseUri: ["'self'"], formAction: ["'self'"], frameAncestors: ["'none'"],
-        scriptSrc: ["'self'"], scriptSrcAttr: ["'none'"], styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'], fontSrc: ["'self'", 'data:'], objectSrc: ["'none'"],
+        defaultSrc: ["'self'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        scriptSrc: ["'self'"],
+        scriptSrcAttr: ["'none'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
         upgradeInsecureRequests: https ? [] : null,
       },
     },
@@ -108,7 +123,8 @@ async function installSecurityHeaders(app: FastifyInstance, config: Config) {
     xFrameOptions: { action: 'deny' },
   });
   app.addHook('onSend', async (req, reply, payload) => {
-    if (https || req.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    if (https || req.protocol === 'https')
+      reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
     const access = req.routeOptions.config?.access;
     if (access && access !== 'public') reply.header('cache-control', 'no-store');
     return payload;
@@ -116,7 +132,10 @@ async function installSecurityHeaders(app: FastifyInstance, config: Config) {
 }
 
 const Health = Type.Object({ status: Type.Literal('ok') }, { title: 'Health' });
-const Readiness = Type.Object({ status: Type.Literal('ready'), database: Type.String({ examples: ['postgres'] }) }, { title: 'Readiness' });
+const Readiness = Type.Object(
+  { status: Type.Literal('ready'), database: Type.String({ examples: ['postgres'] }) },
+  { title: 'Readiness' },
+);
 
 export async function buildServer(ctx: Context): Promise<FastifyInstance> {
   const app = Fastify({
@@ -143,15 +162,25 @@ export async function buildServer(ctx: Context): Promise<FastifyInstance> {
       info: {
         title: 'Ventanilla API',
         version: '1',
-        description: 'National trade single window. Signed actions: POST .../signing-payload returns the exact payload; '
-          + 'sign its RFC 8785 canonical JSON with your e.firma and submit { challengeId, certificate, algorithm, signature }.\n\n'
-          + 'Lists take `limit` (1 to 200, default 50) and `cursor`, and answer `{ items, next }`: follow `next` (a relative URL) '
-          + 'until it is null. Errors are RFC 9457 problem+json with a stable `code`: ' + PROBLEM_DESCRIPTION,
+        description:
+          'National trade single window. Signed actions: POST .../signing-payload returns the exact payload; ' +
+          'sign its RFC 8785 canonical JSON with your e.firma and submit { challengeId, certificate, algorithm, signature }.\n\n' +
+          'Lists take `limit` (1 to 200, default 50) and `cursor`, and answer `{ items, next }`: follow `next` (a relative URL) ' +
+          'until it is null. Errors are RFC 9457 problem+json with a stable `code`: ' +
+          PROBLEM_DESCRIPTION,
         license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
       },
       servers: [{ url: ctx.config.publicUrl }],
       tags: API_TAGS.map((t) => ({ ...t })),
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A session or API token from POST /api/v1/auth/login' } } },
+      components: {
+        securitySchemes: {
+          bearer: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'A session or API token from POST /api/v1/auth/login',
+          },
+        },
+      },
     },
     transform: ({ schema, url, route }) => {
       const access = (route.config as { access?: unknown } | undefined)?.access;
@@ -159,31 +188,56 @@ export async function buildServer(ctx: Context): Promise<FastifyInstance> {
       // Public routes say so explicitly: an empty requirement overrides any default.
       return { schema: { ...schema, security: secured ? [{ bearer: [] }] : [] } as typeof schema, url };
     },
-    transformObject: (document) => hoistComponents(('openapiObject' in document ? document.openapiObject : document.swaggerObject) as Record<string, unknown>),
+    transformObject: (document) =>
+      hoistComponents(
+        ('openapiObject' in document ? document.openapiObject : document.swaggerObject) as Record<string, unknown>,
+      ),
   });
   // The contract (/openapi.json) is public; the browsable UI is a development aid unless VENTANILLA_DOCS=true.
   if (ctx.config.docs) await app.register(swaggerUi, { routePrefix: '/docs' });
 
-  app.get('/openapi.json', {
-    config: { access: 'public' },
-    schema: { hide: true, operationId: 'getOpenApi', tags: ['ops'], summary: 'This document' },
-  }, () => app.swagger());
-  app.get('/health', {
-    config: { access: 'public' },
-    schema: { operationId: 'getHealth', tags: ['ops'], summary: 'Liveness', response: { 200: Health, '4xx': Problem } },
-  }, () => ({ status: 'ok' as const }));
-  app.get('/ready', {
-    config: { access: 'public' },
-    schema: { operationId: 'getReadiness', tags: ['ops'], summary: 'Readiness: the database answers', response: { 200: Readiness, '4xx': Problem, '5xx': Problem } },
-  }, async (req, reply) => {
-    try {
-      await ctx.db.query('select 1');
-      return { status: 'ready', database: ctx.db.backend };
-    } catch (err) {
-      req.log.warn({ err }, 'database not reachable');
-      return sendProblem(reply, req, 503, 'database.unavailable', 'The database does not answer.');
-    }
-  });
+  app.get(
+    '/openapi.json',
+    {
+      config: { access: 'public' },
+      schema: { hide: true, operationId: 'getOpenApi', tags: ['ops'], summary: 'This document' },
+    },
+    () => app.swagger(),
+  );
+  app.get(
+    '/health',
+    {
+      config: { access: 'public' },
+      schema: {
+        operationId: 'getHealth',
+        tags: ['ops'],
+        summary: 'Liveness',
+        response: { 200: Health, '4xx': Problem },
+      },
+    },
+    () => ({ status: 'ok' as const }),
+  );
+  app.get(
+    '/ready',
+    {
+      config: { access: 'public' },
+      schema: {
+        operationId: 'getReadiness',
+        tags: ['ops'],
+        summary: 'Readiness: the database answers',
+        response: { 200: Readiness, '4xx': Problem, '5xx': Problem },
+      },
+    },
+    async (req, reply) => {
+      try {
+        await ctx.db.query('select 1');
+        return { status: 'ready', database: ctx.db.backend };
+      } catch (err) {
+        req.log.warn({ err }, 'database not reachable');
+        return sendProblem(reply, req, 503, 'database.unavailable', 'The database does not answer.');
+      }
+    },
+  );
 
   await app.register(async (untyped) => {
     const scope = untyped.withTypeProvider<TypeBoxTypeProvider>();

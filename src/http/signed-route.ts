@@ -23,8 +23,12 @@ const validated = <T>(value: unknown) => value as T;
  * payload to sign; `{method} {url}` takes the signature over it, acts once and answers
  * `{ data, acknowledgement, seal, replayed }` (signed-action/perform.ts).
  */
-export function signedRoute<B extends TSchema = TObject, P extends TSchema = TObject, R extends TSchema = TSchema, D = Static<B>>(
-  app: App, ctx: Context, def: SignedActionDefinition<B, P, R, D>) {
+export function signedRoute<
+  B extends TSchema = TObject,
+  P extends TSchema = TObject,
+  R extends TSchema = TSchema,
+  D = Static<B>,
+>(app: App, ctx: Context, def: SignedActionDefinition<B, P, R, D>) {
   // Without params the payload's target is {}: the schema is an empty object, typed as the definition's.
   const params = (def.params ?? Type.Object({})) as P;
   const docs = { tags: def.tags, ...(def.description ? { description: def.description } : {}) };
@@ -32,30 +36,51 @@ export function signedRoute<B extends TSchema = TObject, P extends TSchema = TOb
   if (first) {
     app.register(async (scope) => {
       await first.plugin?.(scope);
-      scope.post(first.url, {
-        config: write, validatorCompiler: documentedOnly,
-        schema: {
-          ...docs, operationId: def.names.prepare, summary: `${def.summary}: get the payload to sign`,
-          consumes: first.consumes, body: first.body, response: { 201: ChallengeResponse, ...problems },
+      scope.post(
+        first.url,
+        {
+          config: write,
+          validatorCompiler: documentedOnly,
+          schema: {
+            ...docs,
+            operationId: def.names.prepare,
+            summary: `${def.summary}: get the payload to sign`,
+            consumes: first.consumes,
+            body: first.body,
+            response: { 201: ChallengeResponse, ...problems },
+          },
         },
-      }, async (req, reply) => {
-        const principal = principalOf(req);
-        const issued = await first.handle(req, reply, { principal, issue: payloadIssuer(ctx, def, principal, {}) });
-        return reply.code(201).send(issued);
-      });
+        async (req, reply) => {
+          const principal = principalOf(req);
+          const issued = await first.handle(req, reply, { principal, issue: payloadIssuer(ctx, def, principal, {}) });
+          return reply.code(201).send(issued);
+        },
+      );
     });
   } else {
-    app.post(`${def.url}/signing-payload`, {
-      config: write,
-      schema: {
-        ...docs, operationId: def.names.prepare, summary: `${def.summary}: get the payload to sign`, params,
-        ...(def.body ? { body: def.body } : {}), ...(def.consumes ? { consumes: def.consumes } : {}),
-        response: { 201: ChallengeResponse, ...problems },
+    app.post(
+      `${def.url}/signing-payload`,
+      {
+        config: write,
+        schema: {
+          ...docs,
+          operationId: def.names.prepare,
+          summary: `${def.summary}: get the payload to sign`,
+          params,
+          ...(def.body ? { body: def.body } : {}),
+          ...(def.consumes ? { consumes: def.consumes } : {}),
+          response: { 201: ChallengeResponse, ...problems },
+        },
       },
-    }, async (req, reply) => {
-      const issued = await issueSigningPayload(ctx, def, { principal: principalOf(req), params: validated<Static<P>>(req.params), input: validated<Static<B>>(req.body) });
-      return reply.code(201).send(issued);
-    });
+      async (req, reply) => {
+        const issued = await issueSigningPayload(ctx, def, {
+          principal: principalOf(req),
+          params: validated<Static<P>>(req.params),
+          input: validated<Static<B>>(req.body),
+        });
+        return reply.code(201).send(issued);
+      },
+    );
   }
 
   const answer = SignedAnswer(def.result);
@@ -64,11 +89,19 @@ export function signedRoute<B extends TSchema = TObject, P extends TSchema = TOb
     url: def.url,
     config: write,
     schema: {
-      ...docs, operationId: def.names.act, summary: `${def.summary}: submit the signed payload`, params, body: SignedBody,
+      ...docs,
+      operationId: def.names.act,
+      summary: `${def.summary}: submit the signed payload`,
+      params,
+      body: SignedBody,
       response: { 200: answer, 201: answer, ...problems },
     },
     handler: async (req, reply) => {
-      const { status, answer: sent } = await performSignedAction(ctx, def, { principal: principalOf(req), params: validated<Static<P>>(req.params), signed: req.body });
+      const { status, answer: sent } = await performSignedAction(ctx, def, {
+        principal: principalOf(req),
+        params: validated<Static<P>>(req.params),
+        signed: req.body,
+      });
       return reply.code(status).send(sent);
     },
   });

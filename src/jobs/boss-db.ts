@@ -21,7 +21,7 @@ export function bossDb(sql: Sql): BossDb {
       const body = BEGIN.test(statements[0]!) && COMMIT.test(statements.at(-1)!) ? statements.slice(1, -1) : statements;
       const rows = await sql.transaction(async (tx) => {
         const all: unknown[] = [];
-        for (const statement of body) all.push(...await tx.query(statement));
+        for (const statement of body) all.push(...(await tx.query(statement)));
         return all;
       });
       return { rows };

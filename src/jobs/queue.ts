@@ -102,7 +102,8 @@ interface Handler {
 
 export function createJobQueue(db: Db, opts: JobQueueOptions = {}): JobQueue {
   const schema = opts.schema ?? 'pgboss';
-  if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`job queue schema must be a plain lower-case SQL name, got "${schema}"`);
+  if (!/^[a-z_][a-z0-9_]*$/.test(schema))
+    throw new Error(`job queue schema must be a plain lower-case SQL name, got "${schema}"`);
   const pollSeconds = opts.pollSeconds ?? 2;
   if (!(pollSeconds >= 0.5)) throw new Error('pollSeconds must be at least 0.5');
   const logger = opts.logger ?? { warn: (obj: unknown, msg?: string) => console.warn(msg ?? 'job queue', obj) };
@@ -155,11 +156,20 @@ export function createJobQueue(db: Db, opts: JobQueueOptions = {}): JobQueue {
         const expireInSeconds = h.expireInSeconds ?? 900;
         const settings = periods.has(name)
           ? { retryLimit: 0, expireInSeconds, heartbeatSeconds: HEARTBEAT_SECONDS } // the next period is the retry
-          : { retryLimit: h.retryLimit ?? 5, retryDelay: h.retryDelaySeconds ?? 2, retryBackoff: true, retryDelayMax: 300, expireInSeconds, heartbeatSeconds: HEARTBEAT_SECONDS };
+          : {
+              retryLimit: h.retryLimit ?? 5,
+              retryDelay: h.retryDelaySeconds ?? 2,
+              retryBackoff: true,
+              retryDelayMax: 300,
+              expireInSeconds,
+              heartbeatSeconds: HEARTBEAT_SECONDS,
+            };
         await boss.createQueue(name, { policy, ...settings });
         const queue = await boss.getQueue(name);
         if (queue && queue.policy !== policy) {
-          throw new Error(`job queue "${name}" exists with policy "${queue.policy}", expected "${policy}": a name is either periodic or not`);
+          throw new Error(
+            `job queue "${name}" exists with policy "${queue.policy}", expected "${policy}": a name is either periodic or not`,
+          );
         }
         // The process that handles a job owns its settings: a queue created by a sender, or by an
         // earlier release, takes this release's.
@@ -187,25 +197,35 @@ export function createJobQueue(db: Db, opts: JobQueueOptions = {}): JobQueue {
    */
   async function wakeAfterCommit(tx: Sql, name: string, id: string) {
     const waiting = wakesAfterCommit.get(tx);
-    if (waiting) { waiting.add(name); return; }
+    if (waiting) {
+      waiting.add(name);
+      return;
+    }
     const names = new Set([name]);
     wakesAfterCommit.set(tx, names);
     const key = [LOCK_CLASS.jobWake, Number.parseInt(id.slice(0, 8), 16) | 0];
     await tx.query('select pg_advisory_xact_lock($1, $2)', key);
-    void db.query('select pg_advisory_xact_lock($1, $2)', key)
-      .then(() => { if (state === 'started') for (const n of names) wake(n, true); })
-      .catch(() => { /* the database closed first: nothing to wake */ })
+    void db
+      .query('select pg_advisory_xact_lock($1, $2)', key)
+      .then(() => {
+        if (state === 'started') for (const n of names) wake(n, true);
+      })
+      .catch(() => {
+        /* the database closed first: nothing to wake */
+      })
       .finally(() => wakesAfterCommit.delete(tx));
   }
 
   function jobOptions(name: string, opts: SendOptions) {
-    if (opts.startAfterSeconds !== undefined && !(opts.startAfterSeconds >= 0)) throw new Error('startAfterSeconds must be 0 or more');
+    if (opts.startAfterSeconds !== undefined && !(opts.startAfterSeconds >= 0))
+      throw new Error('startAfterSeconds must be 0 or more');
     const id = crypto.randomUUID();
     const startAfter = opts.startAfterSeconds ? { startAfter: opts.startAfterSeconds } : {};
     if (periods.has(name)) {
       // A periodic job sent by hand ("sweep now") shares the periodic runs' (empty) key, so it too
       // waits while one runs and merges with one that waits.
-      if (opts.singletonKey !== undefined) throw new Error(`job queue: "${name}" is periodic and takes no singletonKey`);
+      if (opts.singletonKey !== undefined)
+        throw new Error(`job queue: "${name}" is periodic and takes no singletonKey`);
       return { id, ...startAfter };
     }
     // The queue policy allows one waiting job per key; a keyless job gets its own key (its id).
@@ -213,29 +233,39 @@ export function createJobQueue(db: Db, opts: JobQueueOptions = {}): JobQueue {
   }
 
   async function startWorker(name: string, { fn, opts: h }: Handler) {
-    await boss.work<object>(name, { pollingIntervalSeconds: pollSeconds, localConcurrency: h.concurrency ?? 1, batchSize: 1 }, async (jobs: Job<object>[]) => {
-      try {
-        for (const job of jobs) {
-          try {
-            await fn(job.data, { id: job.id, name: job.name, retryCount: job.retryCount, signal: job.signal });
-          } catch (err) {
-            logger.warn({ err, job: { id: job.id, name: job.name, retryCount: job.retryCount } }, `job ${job.name} failed`);
-            throw err;
+    await boss.work<object>(
+      name,
+      { pollingIntervalSeconds: pollSeconds, localConcurrency: h.concurrency ?? 1, batchSize: 1 },
+      async (jobs: Job<object>[]) => {
+        try {
+          for (const job of jobs) {
+            try {
+              await fn(job.data, { id: job.id, name: job.name, retryCount: job.retryCount, signal: job.signal });
+            } catch (err) {
+              logger.warn(
+                { err, job: { id: job.id, name: job.name, retryCount: job.retryCount } },
+                `job ${job.name} failed`,
+              );
+              throw err;
+            }
           }
+        } finally {
+          // A worker that got a job polls again at once instead of after pollSeconds: a backlog drains
+          // at database speed, and an empty queue costs one fetch before the worker rests.
+          wake(name, false);
         }
-      } finally {
-        // A worker that got a job polls again at once instead of after pollSeconds: a backlog drains
-        // at database speed, and an empty queue costs one fetch before the worker rests.
-        wake(name, false);
-      }
-    });
+      },
+    );
   }
 
   function startTicking(name: string, seconds: number) {
     const tick = () => {
       if (state !== 'started') return;
-      const sending = boss.send(name, {}, { singletonSeconds: seconds })
-        .then((id) => { if (id) wake(name, true); })
+      const sending = boss
+        .send(name, {}, { singletonSeconds: seconds })
+        .then((id) => {
+          if (id) wake(name, true);
+        })
         .catch((err) => logger.warn({ err, job: name }, `could not schedule periodic job ${name}`));
       ticks.add(sending);
       void sending.finally(() => ticks.delete(sending));
@@ -251,9 +281,17 @@ export function createJobQueue(db: Db, opts: JobQueueOptions = {}): JobQueue {
       assertName(name);
       if (state !== 'new') throw new Error(`job queue: handle("${name}") must be called before start()`);
       if (handlers.has(name)) throw new Error(`job queue: "${name}" already has a handler`);
-      const whole = (value: number | undefined, min: number) => value === undefined || (Number.isInteger(value) && value >= min);
-      if (!whole(handleOpts.concurrency, 1) || !whole(handleOpts.retryLimit, 0) || !whole(handleOpts.retryDelaySeconds, 0) || !whole(handleOpts.expireInSeconds, 1)) {
-        throw new Error(`job queue: handle("${name}") options must be whole numbers (concurrency and expireInSeconds at least 1)`);
+      const whole = (value: number | undefined, min: number) =>
+        value === undefined || (Number.isInteger(value) && value >= min);
+      if (
+        !whole(handleOpts.concurrency, 1) ||
+        !whole(handleOpts.retryLimit, 0) ||
+        !whole(handleOpts.retryDelaySeconds, 0) ||
+        !whole(handleOpts.expireInSeconds, 1)
+      ) {
+        throw new Error(
+          `job queue: handle("${name}") options must be whole numbers (concurrency and expireInSeconds at least 1)`,
+        );
       }
       handlers.set(name, { fn: handler as Handler['fn'], opts: handleOpts });
     },
@@ -271,7 +309,9 @@ export function createJobQueue(db: Db, opts: JobQueueOptions = {}): JobQueue {
       assertName(name);
       assertStarted(`sendInTransaction("${name}")`);
       if (!queues.has(name)) {
-        throw new Error(`job queue: "${name}" has no queue yet; register it with handle() or every() before start(), or send() it once outside a transaction`);
+        throw new Error(
+          `job queue: "${name}" has no queue yet; register it with handle() or every() before start(), or send() it once outside a transaction`,
+        );
       }
       const id = await boss.send(name, data, { ...jobOptions(name, sendOpts), db: bossDb(tx) });
       if (id && !sendOpts.startAfterSeconds && handlers.has(name)) await wakeAfterCommit(tx, name, id);
@@ -280,10 +320,12 @@ export function createJobQueue(db: Db, opts: JobQueueOptions = {}): JobQueue {
 
     async every(name, seconds) {
       assertName(name);
-      if (!Number.isInteger(seconds) || seconds < 1) throw new Error(`every("${name}"): seconds must be a whole number of at least 1`);
+      if (!Number.isInteger(seconds) || seconds < 1)
+        throw new Error(`every("${name}"): seconds must be a whole number of at least 1`);
       if (periods.has(name)) throw new Error(`job queue: "${name}" is already periodic`);
       if (queues.has(name)) throw new Error(`job queue: "${name}" is already an immediate job queue`);
-      if (state !== 'new' && state !== 'started') throw new Error(`job queue: every("${name}") while the queue is ${state}`);
+      if (state !== 'new' && state !== 'started')
+        throw new Error(`job queue: every("${name}") while the queue is ${state}`);
       periods.set(name, seconds);
       if (state === 'started') {
         await ensureQueue(name);
@@ -311,7 +353,10 @@ export function createJobQueue(db: Db, opts: JobQueueOptions = {}): JobQueue {
     },
 
     async stop() {
-      if (state === 'new') { state = 'stopped'; return; }
+      if (state === 'new') {
+        state = 'stopped';
+        return;
+      }
       if (state === 'starting') await starting?.catch(() => {});
       if (state !== 'started') return stopping ?? undefined;
       state = 'stopping';
@@ -327,7 +372,8 @@ export function createJobQueue(db: Db, opts: JobQueueOptions = {}): JobQueue {
     async stats(name) {
       const rows = await db.query<{ state: string; n: number }>(
         `select state::text, count(*)::int as n from ${schema}.job ${name ? 'where name = $1' : ''} group by state`,
-        name ? [name] : []);
+        name ? [name] : [],
+      );
       const counts: Record<string, number> = Object.fromEntries(STATES.map((s) => [s, 0]));
       for (const row of rows) counts[row.state] = row.n;
       return counts;

@@ -6,13 +6,27 @@ import { applicantSideSql, handledBySql } from '../registry/need-to-know.ts';
 import type { Bilingual } from './notify.ts';
 
 interface NotificationRow {
-  id: string; kind: string; title: Bilingual; body: Bilingual; link: string | null;
-  object_type: string; object_id: string; created_at: Date; read_at: Date | null; sort_at: string;
+  id: string;
+  kind: string;
+  title: Bilingual;
+  body: Bilingual;
+  link: string | null;
+  object_type: string;
+  object_id: string;
+  created_at: Date;
+  read_at: Date | null;
+  sort_at: string;
 }
 
 const view = (n: NotificationRow) => ({
-  id: n.id, kind: n.kind, title: n.title, body: n.body, link: n.link, object: { type: n.object_type, id: n.object_id },
-  createdAt: n.created_at.toISOString(), readAt: n.read_at?.toISOString() ?? null,
+  id: n.id,
+  kind: n.kind,
+  title: n.title,
+  body: n.body,
+  link: n.link,
+  object: { type: n.object_type, id: n.object_id },
+  createdAt: n.created_at.toISOString(),
+  readAt: n.read_at?.toISOString() ?? null,
 });
 
 const COLUMNS = `id, kind, title, body, link, object_type, object_id, created_at, read_at, ${timestampKeySql('created_at')} as sort_at`;
@@ -37,16 +51,23 @@ const VISIBLE = `n.recipient_rfc = $1 and (
  * The caller's own notifications they may still see, newest first, with the number still unread: one keyset
  * page of `limit + 1` rows after the (createdAt, id) key `after`, each with its key for the next cursor.
  */
-export async function listNotifications(db: Sql, principal: Principal, opts: { unread?: boolean; limit: number; after?: string[] }) {
+export async function listNotifications(
+  db: Sql,
+  principal: Principal,
+  opts: { unread?: boolean; limit: number; after?: string[] },
+) {
   const [afterAt, afterId] = opts.after ?? [null, null];
   const rows = await db.query<NotificationRow>(
     `select ${COLUMNS} from notifications n
      where ${VISIBLE} and ($3::boolean is not true or read_at is null)
        and ($4::timestamptz is null or (created_at, id) < ($4::timestamptz, $5::uuid))
      order by created_at desc, id desc limit $6`,
-    [principal.rfc, principal.certificateFingerprint, opts.unread ?? false, afterAt, afterId, opts.limit + 1]);
+    [principal.rfc, principal.certificateFingerprint, opts.unread ?? false, afterAt, afterId, opts.limit + 1],
+  );
   const { unread } = await db.one<{ unread: number }>(
-    `select count(*)::int as unread from notifications n where ${VISIBLE} and read_at is null`, [principal.rfc, principal.certificateFingerprint]);
+    `select count(*)::int as unread from notifications n where ${VISIBLE} and read_at is null`,
+    [principal.rfc, principal.certificateFingerprint],
+  );
   return { rows: rows.map((r) => ({ key: [r.sort_at, r.id], item: view(r) })), unread };
 }
 
@@ -54,7 +75,8 @@ export async function listNotifications(db: Sql, principal: Principal, opts: { u
 export async function markNotificationRead(db: Sql, principal: Principal, id: string) {
   const row = await db.maybe<NotificationRow>(
     `update notifications n set read_at = coalesce(read_at, now()) where ${VISIBLE} and id = $3 returning ${COLUMNS}`,
-    [principal.rfc, principal.certificateFingerprint, id]);
+    [principal.rfc, principal.certificateFingerprint, id],
+  );
   // Someone else's notification, or one about a trader the caller no longer acts for, is reported like a missing one.
   if (!row) throw notFound('notification', id);
   return view(row);
@@ -63,5 +85,7 @@ export async function markNotificationRead(db: Sql, principal: Principal, id: st
 export async function markAllNotificationsRead(db: Sql, principal: Principal): Promise<{ marked: number }> {
   return db.one<{ marked: number }>(
     `with marked as (update notifications n set read_at = now() where ${VISIBLE} and read_at is null returning 1)
-     select count(*)::int as marked from marked`, [principal.rfc, principal.certificateFingerprint]);
+     select count(*)::int as marked from marked`,
+    [principal.rfc, principal.certificateFingerprint],
+  );
 }

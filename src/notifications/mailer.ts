@@ -32,7 +32,13 @@ export interface DeliveryOptions {
   leaseSeconds?: number;
 }
 
-interface OutboxRow { id: string; to_address: string; subject: string; body: string; attempts: number }
+interface OutboxRow {
+  id: string;
+  to_address: string;
+  subject: string;
+  body: string;
+  attempts: number;
+}
 
 /**
  * Sends pending e-mails from the outbox, one at a time. Each is claimed with a conditional update
@@ -43,7 +49,11 @@ interface OutboxRow { id: string; to_address: string; subject: string; body: str
  * across retries, so receivers can recognise a repeat.
  * `failed` counts the attempts that failed in this call, whether the e-mail will be retried or not.
  */
-export async function deliverPendingEmails(db: Sql, transport: MailTransport, opts: DeliveryOptions = {}): Promise<{ sent: number; failed: number }> {
+export async function deliverPendingEmails(
+  db: Sql,
+  transport: MailTransport,
+  opts: DeliveryOptions = {},
+): Promise<{ sent: number; failed: number }> {
   const batch = opts.batch ?? 20;
   const maxAttempts = opts.maxAttempts ?? 10;
   const retryDelaySeconds = opts.retryDelaySeconds ?? 60;
@@ -52,7 +62,9 @@ export async function deliverPendingEmails(db: Sql, transport: MailTransport, op
   // Claimed as many times as allowed but never resolved (the worker died each time): give up.
   await db.query(
     `update email_outbox set status = 'failed', last_error = coalesce(last_error, 'Delivery was interrupted before the server answered.')
-     where status = 'pending' and attempts >= $1 and next_attempt_at <= now()`, [maxAttempts]);
+     where status = 'pending' and attempts >= $1 and next_attempt_at <= now()`,
+    [maxAttempts],
+  );
 
   const tried: string[] = [];
   let sent = 0;
@@ -67,13 +79,21 @@ export async function deliverPendingEmails(db: Sql, transport: MailTransport, op
        update email_outbox o set attempts = o.attempts + 1, next_attempt_at = now() + make_interval(secs => $3)
        from next where o.id = next.id
        returning o.id, o.to_address, o.subject, o.body, o.attempts`,
-      [maxAttempts, tried, leaseSeconds]);
+      [maxAttempts, tried, leaseSeconds],
+    );
     if (!row) break;
     tried.push(row.id);
     try {
-      await transport.sendMail({ to: row.to_address, subject: row.subject, text: row.body, messageId: `<${row.id}@ventanilla.notifications>` });
+      await transport.sendMail({
+        to: row.to_address,
+        subject: row.subject,
+        text: row.body,
+        messageId: `<${row.id}@ventanilla.notifications>`,
+      });
       await db.query(
-        `update email_outbox set status = 'sent', sent_at = now(), last_error = null where id = $1 and status = 'pending'`, [row.id]);
+        `update email_outbox set status = 'sent', sent_at = now(), last_error = null where id = $1 and status = 'pending'`,
+        [row.id],
+      );
       sent++;
     } catch (err) {
       failed++;
@@ -84,7 +104,8 @@ export async function deliverPendingEmails(db: Sql, transport: MailTransport, op
            status = case when attempts >= $3 then 'failed' else 'pending' end,
            next_attempt_at = now() + make_interval(secs => $4)
          where id = $1 and status = 'pending'`,
-        [row.id, error, maxAttempts, delay]);
+        [row.id, error, maxAttempts, delay],
+      );
     }
   }
   return { sent, failed };

@@ -2,7 +2,10 @@ import crypto from 'node:crypto';
 import type { Sql } from '../db/db.ts';
 import { json } from '../db/db.ts';
 
-export interface Bilingual { es: string; en: string }
+export interface Bilingual {
+  es: string;
+  en: string;
+}
 
 export interface Notification {
   /** RFCs of the people or companies to tell; duplicates are sent once. */
@@ -26,7 +29,8 @@ export interface Notification {
  */
 export async function notify(tx: Sql, n: Notification, opts: { email: boolean; at?: Date }): Promise<string[]> {
   // Links are paths inside the window, never addresses elsewhere (an e-mail must not point outside).
-  if (n.link !== undefined && !/^\/[^/\\]/.test(n.link)) throw new Error(`notification link must be a path of the window, got "${n.link}"`);
+  if (n.link !== undefined && !/^\/[^/\\]/.test(n.link))
+    throw new Error(`notification link must be a path of the window, got "${n.link}"`);
   const recipients = [...new Set(n.recipients.map((rfc) => rfc.trim().toUpperCase()).filter(Boolean))];
   if (recipients.length === 0) return [];
   const ids = recipients.map(() => crypto.randomUUID());
@@ -34,7 +38,18 @@ export async function notify(tx: Sql, n: Notification, opts: { email: boolean; a
     `insert into notifications (id, recipient_rfc, kind, title, body, link, object_type, object_id, created_at)
      select r.id, r.rfc, $3, $4::jsonb, $5::jsonb, $6, $7, $8, $9::timestamptz
      from unnest($1::uuid[], $2::text[]) as r (id, rfc)`,
-    [ids, recipients, n.kind, json(n.title), json(n.body), n.link ?? null, n.object.type, n.object.id, opts.at ?? new Date()]);
+    [
+      ids,
+      recipients,
+      n.kind,
+      json(n.title),
+      json(n.body),
+      n.link ?? null,
+      n.object.type,
+      n.object.id,
+      opts.at ?? new Date(),
+    ],
+  );
   if (!opts.email) return ids;
 
   const addresses = await emailAddressesOf(tx, recipients);
@@ -51,8 +66,14 @@ export async function notify(tx: Sql, n: Notification, opts: { email: boolean; a
     await tx.query(
       `insert into email_outbox (id, notification_id, to_address, subject, body)
        select * from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[])`,
-      [outbox.map(() => crypto.randomUUID()), outbox.map((o) => o.notificationId), outbox.map((o) => o.to),
-        outbox.map((o) => o.subject), outbox.map((o) => o.body)]);
+      [
+        outbox.map(() => crypto.randomUUID()),
+        outbox.map((o) => o.notificationId),
+        outbox.map((o) => o.to),
+        outbox.map((o) => o.subject),
+        outbox.map((o) => o.body),
+      ],
+    );
   }
   return ids;
 }
@@ -78,7 +99,8 @@ export async function emailAddressesOf(tx: Sql, rfcs: string[]): Promise<Map<str
      ) candidates
      where email is not null and email <> ''
      order by rfc, rank, at desc`,
-    [rfcs.map((rfc) => rfc.toUpperCase())]);
+    [rfcs.map((rfc) => rfc.toUpperCase())],
+  );
   const best = new Map<string, { rank: number; addresses: string[] }>();
   for (const row of rows) {
     const current = best.get(row.rfc);
@@ -98,18 +120,29 @@ export async function emailAddressesOf(tx: Sql, rfcs: string[]): Promise<Map<str
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /** Plain text, Spanish first then English, so no markup from a title or body is ever interpreted. */
-export function composeEmail(n: Pick<Notification, 'title' | 'body' | 'link'>, recipientRfc: string): { subject: string; body: string } {
+export function composeEmail(
+  n: Pick<Notification, 'title' | 'body' | 'link'>,
+  recipientRfc: string,
+): { subject: string; body: string } {
   const es = oneLine(n.title.es);
   const en = oneLine(n.title.en);
   const subject = es === en ? es : `${es} / ${en}`;
   const section = (title: string, body: string, recipient: string, see: string) => [
-    title, '', body, '', `${recipient}: ${recipientRfc}`, ...(n.link ? [`${see}: ${n.link}`] : []),
+    title,
+    '',
+    body,
+    '',
+    `${recipient}: ${recipientRfc}`,
+    ...(n.link ? [`${see}: ${n.link}`] : []),
   ];
   const body = [
     ...section(n.title.es, n.body.es, 'Destinatario (RFC)', 'Consulte'),
-    '', '----------------------------------------', '',
+    '',
+    '----------------------------------------',
+    '',
     ...section(n.title.en, n.body.en, 'Recipient (RFC)', 'See'),
-    '', '-- ',
+    '',
+    '-- ',
     'Aviso automático de la Ventanilla; no responda a este correo.',
     'Automatic notice from the Ventanilla; please do not reply to this e-mail.',
   ].join('\n');

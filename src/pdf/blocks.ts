@@ -23,14 +23,23 @@ export function titleBlock(sheet: Sheet, es: string, en: string, width: number, 
 }
 
 /** QR at the top right of page 1 with a caption, a URL and notes under it; returns the y below them. */
-export function qrBlock(sheet: Sheet, content: string, size: number, caption: string[], url?: string, notes: Array<{ text: string; style?: TextStyle }> = []): number {
+export function qrBlock(
+  sheet: Sheet,
+  content: string,
+  size: number,
+  caption: string[],
+  url?: string,
+  notes: Array<{ text: string; style?: TextStyle }> = [],
+): number {
   const x = MARGIN + sheet.contentWidth - size;
   const top = sheet.page.getHeight() - MARGIN - 12;
   drawQr(sheet.page, content, { x, y: top - size, size, ecc: 'M' });
   const saved = sheet.y;
   sheet.y = top - size - 2;
   for (const c of caption) sheet.text(c, { x: x + 6, width: size - 12, size: 6.5, color: MUTED });
-  if (url) for (const l of wrapUrl(url, sheet.fonts.regular, 6.5, size - 12)) sheet.line(l, { x: x + 6, size: 6.5, color: MUTED });
+  if (url)
+    for (const l of wrapUrl(url, sheet.fonts.regular, 6.5, size - 12))
+      sheet.line(l, { x: x + 6, size: 6.5, color: MUTED });
   for (const n of notes) sheet.text(n.text, { x: x + 6, width: size - 12, size: 6.5, color: MUTED, ...n.style });
   const below = sheet.y;
   sheet.y = saved;

@@ -56,7 +56,13 @@ export class Sheet {
     this.addPage();
   }
 
-  static async create(opts: { title: string; subject: string; createdAt: string; runningHead: string; footer: string[] }): Promise<Sheet> {
+  static async create(opts: {
+    title: string;
+    subject: string;
+    createdAt: string;
+    runningHead: string;
+    footer: string[];
+  }): Promise<Sheet> {
     const doc = await PDFDocument.create();
     const created = new Date(opts.createdAt);
     doc.setTitle(opts.title);
@@ -125,7 +131,12 @@ export class Sheet {
   }
 
   /** A bilingual label above its value, e.g. 'Titular / Holder'. */
-  field(label: string, values: Array<string | { text: string; style?: TextStyle }>, x = MARGIN, width = this.contentWidth): void {
+  field(
+    label: string,
+    values: Array<string | { text: string; style?: TextStyle }>,
+    x = MARGIN,
+    width = this.contentWidth,
+  ): void {
     this.text(label, { font: this.fonts.bold, size: 7.5, color: MUTED, x, width });
     for (const v of values) {
       if (typeof v === 'string') this.text(v, { x, width, size: 10 });
@@ -144,7 +155,12 @@ export class Sheet {
 
   rule(color: RGB = RULE, thickness = 0.6): void {
     this.y -= 2;
-    this.page.drawLine({ start: { x: MARGIN, y: this.y }, end: { x: MARGIN + this.contentWidth, y: this.y }, thickness, color });
+    this.page.drawLine({
+      start: { x: MARGIN, y: this.y },
+      end: { x: MARGIN + this.contentWidth, y: this.y },
+      thickness,
+      color,
+    });
   }
 
   /** A table whose header repeats on every page it spans; long cells wrap. */
@@ -152,17 +168,31 @@ export class Sheet {
     const pad = 3;
     const lead = size * 1.25;
     const headSize = 7;
-    const headLines = columns.map((c) => c.title.split('\n').flatMap((t) => wrap(t, this.fonts.bold, headSize, c.width - 2 * pad)));
+    const headLines = columns.map((c) =>
+      c.title.split('\n').flatMap((t) => wrap(t, this.fonts.bold, headSize, c.width - 2 * pad)),
+    );
     const headHeight = Math.max(...headLines.map((l) => l.length)) * headSize * 1.25 + 2 * pad;
     const drawHead = () => {
       const top = this.y;
-      this.page.drawRectangle({ x: MARGIN, y: top - headHeight, width: this.contentWidth, height: headHeight, color: HEADER_FILL });
+      this.page.drawRectangle({
+        x: MARGIN,
+        y: top - headHeight,
+        width: this.contentWidth,
+        height: headHeight,
+        color: HEADER_FILL,
+      });
       let x = MARGIN;
       columns.forEach((c, i) => {
         headLines[i]!.forEach((l, j) => {
           const w = this.fonts.bold.widthOfTextAtSize(l, headSize);
           const lx = c.align === 'right' ? x + c.width - pad - w : x + pad;
-          this.page.drawText(l, { x: lx, y: top - pad - (j + 1) * headSize * 1.25 + headSize * 0.25, size: headSize, font: this.fonts.bold, color: INK });
+          this.page.drawText(l, {
+            x: lx,
+            y: top - pad - (j + 1) * headSize * 1.25 + headSize * 0.25,
+            size: headSize,
+            font: this.fonts.bold,
+            color: INK,
+          });
         });
         x += c.width;
       });
@@ -176,7 +206,9 @@ export class Sheet {
       const cell = (text: string) => (text.length > MAX_CELL ? `${text.slice(0, MAX_CELL)}...` : text);
       let cells = columns.map((c, i) => wrap(cell(row[i] ?? ''), this.fonts.regular, size, c.width - 2 * pad));
       // A single cell taller than a page is cut rather than looping over empty pages.
-      cells = cells.map((l) => (l.length > capacity ? [...l.slice(0, capacity - 1), `${l[capacity - 1] ?? ''}...`] : l));
+      cells = cells.map((l) =>
+        l.length > capacity ? [...l.slice(0, capacity - 1), `${l[capacity - 1] ?? ''}...`] : l,
+      );
       const height = Math.max(...cells.map((l) => l.length)) * lead + 2 * pad;
       if (this.ensure(height)) drawHead();
       const top = this.y;
@@ -185,12 +217,23 @@ export class Sheet {
         cells[i]!.forEach((l, j) => {
           const w = this.fonts.regular.widthOfTextAtSize(l, size);
           const lx = c.align === 'right' ? x + c.width - pad - w : x + pad;
-          this.page.drawText(l, { x: lx, y: top - pad - (j + 1) * lead + size * 0.25, size, font: this.fonts.regular, color: INK });
+          this.page.drawText(l, {
+            x: lx,
+            y: top - pad - (j + 1) * lead + size * 0.25,
+            size,
+            font: this.fonts.regular,
+            color: INK,
+          });
         });
         x += c.width;
       });
       this.y = top - height;
-      this.page.drawLine({ start: { x: MARGIN, y: this.y }, end: { x: MARGIN + this.contentWidth, y: this.y }, thickness: 0.4, color: RULE });
+      this.page.drawLine({
+        start: { x: MARGIN, y: this.y },
+        end: { x: MARGIN + this.contentWidth, y: this.y },
+        thickness: 0.4,
+        color: RULE,
+      });
     }
   }
 
@@ -202,10 +245,21 @@ export class Sheet {
     const ref = encodable(reference, regular);
     this.pages.forEach((page, i) => {
       let y = MARGIN + this.footerLines.length * size * 1.3 + 4;
-      page.drawLine({ start: { x: MARGIN, y: y + 8 }, end: { x: MARGIN + this.contentWidth, y: y + 8 }, thickness: 0.6, color: ACCENT });
+      page.drawLine({
+        start: { x: MARGIN, y: y + 8 },
+        end: { x: MARGIN + this.contentWidth, y: y + 8 },
+        thickness: 0.6,
+        color: ACCENT,
+      });
       page.drawText(ref, { x: MARGIN, y, size: 7, font: this.fonts.bold, color: MUTED });
       const pageNo = `Página ${i + 1} de ${n} / Page ${i + 1} of ${n}`;
-      page.drawText(encodable(pageNo, regular), { x: MARGIN + this.contentWidth - regular.widthOfTextAtSize(encodable(pageNo, regular), 7), y, size: 7, font: regular, color: MUTED });
+      page.drawText(encodable(pageNo, regular), {
+        x: MARGIN + this.contentWidth - regular.widthOfTextAtSize(encodable(pageNo, regular), 7),
+        y,
+        size: 7,
+        font: regular,
+        color: MUTED,
+      });
       for (const l of this.footerLines) {
         y -= size * 1.3;
         page.drawText(l, { x: MARGIN, y, size, font: regular, color: MUTED });
@@ -214,4 +268,3 @@ export class Sheet {
     return this.doc.save();
   }
 }
-

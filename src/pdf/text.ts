@@ -7,13 +7,48 @@ import type { PDFFont } from 'pdf-lib';
  * form and degrade to '?' otherwise, so a permit always prints.
  */
 const REPLACEMENTS: Record<string, string> = {
-  '\u2010': '-', '\u2011': '-', '\u2012': '-', '\u2015': '\u2014', '\u2212': '-', '\u2043': '-',
-  '\u2032': "'", '\u2033': '"', '\u2035': "'", '\u201b': "'", '\u201f': '"',
-  '\u2190': '<-', '\u2192': '->', '\u2194': '<->', '\u21d2': '=>', '\u2264': '<=', '\u2265': '>=', '\u2260': '!=',
-  '\u2248': '~', '\u2044': '/', '\u2215': '/', '\u2116': 'No.', '\u2219': '\u00b7', '\u22c5': '\u00b7',
-  '\u0131': 'i', '\u0142': 'l', '\u0141': 'L', '\u0111': 'd', '\u0110': 'D', '\u0127': 'h', '\u0126': 'H',
-  '\u0138': 'k', '\u0149': "'n", '\u014b': 'ng', '\u014a': 'NG', '\u0167': 't', '\u0166': 'T',
-  '\u0133': 'ij', '\u0132': 'IJ', '\u013f': 'L', '\u0140': 'l', '\u017f': 's',
+  '\u2010': '-',
+  '\u2011': '-',
+  '\u2012': '-',
+  '\u2015': '\u2014',
+  '\u2212': '-',
+  '\u2043': '-',
+  '\u2032': "'",
+  '\u2033': '"',
+  '\u2035': "'",
+  '\u201b': "'",
+  '\u201f': '"',
+  '\u2190': '<-',
+  '\u2192': '->',
+  '\u2194': '<->',
+  '\u21d2': '=>',
+  '\u2264': '<=',
+  '\u2265': '>=',
+  '\u2260': '!=',
+  '\u2248': '~',
+  '\u2044': '/',
+  '\u2215': '/',
+  '\u2116': 'No.',
+  '\u2219': '\u00b7',
+  '\u22c5': '\u00b7',
+  '\u0131': 'i',
+  '\u0142': 'l',
+  '\u0141': 'L',
+  '\u0111': 'd',
+  '\u0110': 'D',
+  '\u0127': 'h',
+  '\u0126': 'H',
+  '\u0138': 'k',
+  '\u0149': "'n",
+  '\u014b': 'ng',
+  '\u014a': 'NG',
+  '\u0167': 't',
+  '\u0166': 'T',
+  '\u0133': 'ij',
+  '\u0132': 'IJ',
+  '\u013f': 'L',
+  '\u0140': 'l',
+  '\u017f': 's',
 };
 
 const charSets = new Map<string, Set<number>>();
@@ -34,12 +69,15 @@ export function encodable(text: string, font: PDFFont): string {
   for (const ch of text.normalize('NFC')) {
     const cp = ch.codePointAt(0)!;
     if (/\s/u.test(ch)) out += ' ';
-    else if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || cp === 0xad || /\p{Cf}/u.test(ch)) continue; // controls, soft hyphen, joiners
+    else if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || cp === 0xad || /\p{Cf}/u.test(ch))
+      continue; // controls, soft hyphen, joiners
     else if (set.has(cp)) out += ch;
     else if (REPLACEMENTS[ch] !== undefined && fits(REPLACEMENTS[ch]!)) out += REPLACEMENTS[ch];
     else {
       // 'ő' -> 'o', 'ș' -> 's' (canonical), 'ﬁ' -> 'fi', 'Ａ' -> 'A' (compatibility)
-      const base = [ch.normalize('NFD'), ch.normalize('NFKD')].map((s) => s.replace(MARKS, '').normalize('NFC')).find(fits);
+      const base = [ch.normalize('NFD'), ch.normalize('NFKD')]
+        .map((s) => s.replace(MARKS, '').normalize('NFC'))
+        .find(fits);
       out += base ?? '?';
     }
   }
@@ -100,12 +138,23 @@ export function formatNumber(value: number, decimals?: number): string {
   if (!Number.isFinite(value)) return String(value);
   if (decimals === undefined) return plainNumber.format(value);
   let format = fixedNumbers.get(decimals);
-  if (!format) fixedNumbers.set(decimals, (format = new Intl.NumberFormat('es-MX', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })));
+  if (!format)
+    fixedNumbers.set(
+      decimals,
+      (format = new Intl.NumberFormat('es-MX', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })),
+    );
   return format.format(value);
 }
 
 const mexicoCity = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'America/Mexico_City', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+  timeZone: 'America/Mexico_City',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
 });
 
 /** '2026-03-01 10:15:00 (hora de la Ciudad de México / Mexico City time)', or the raw text if it is not a date. */

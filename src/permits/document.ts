@@ -62,7 +62,12 @@ export interface PermitOrigin {
 
 /** The `origin` of a certificate of origin, from its application form (nothing for other kinds). */
 export function originOfCertificate(kind: IssuedKind, form: Record<string, unknown>): { origin?: PermitOrigin } {
-  if (kind !== 'certificate_of_origin' || typeof form.originCriterion !== 'string' || typeof form.tradeAgreement !== 'string') return {};
+  if (
+    kind !== 'certificate_of_origin' ||
+    typeof form.originCriterion !== 'string' ||
+    typeof form.tradeAgreement !== 'string'
+  )
+    return {};
   return { origin: { criterion: form.originCriterion, agreement: form.tradeAgreement } };
 }
 

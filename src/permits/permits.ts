@@ -15,14 +15,35 @@ import { jwks } from '../pki/window-key.ts';
 import { normaliseVerificationCode, sameVerificationCode } from './verification-code.ts';
 
 export interface PermitRow {
-  id: string; number: string; application_id: string; agency_code: string; procedure_code: string; kind: IssuedKind; trader_id: string;
-  holder_rfc: string; valid_from: string; valid_to: string; status: 'active' | 'revoked'; approved_by: PermitDocument['approvedBy'];
-  document: PermitDocument; token: string; verification_code: string; issued_at: Date; revoked_at: Date | null; revoke_reason: string | null;
+  id: string;
+  number: string;
+  application_id: string;
+  agency_code: string;
+  procedure_code: string;
+  kind: IssuedKind;
+  trader_id: string;
+  holder_rfc: string;
+  valid_from: string;
+  valid_to: string;
+  status: 'active' | 'revoked';
+  approved_by: PermitDocument['approvedBy'];
+  document: PermitDocument;
+  token: string;
+  verification_code: string;
+  issued_at: Date;
+  revoked_at: Date | null;
+  revoke_reason: string | null;
 }
 
 export interface PermitBalance {
-  line: number; hsCode: string; unit: string; currency: string;
-  authorisedQuantity: number; remainingQuantity: number; authorisedValue: number; remainingValue: number;
+  line: number;
+  hsCode: string;
+  unit: string;
+  currency: string;
+  authorisedQuantity: number;
+  remainingQuantity: number;
+  authorisedValue: number;
+  remainingValue: number;
 }
 
 export type PermitStatus = 'valid' | 'expired' | 'not_yet_valid' | 'revoked' | 'exhausted';
@@ -32,18 +53,41 @@ export async function findPermit(db: Sql, number: string, lock = false): Promise
 }
 
 /** What a border officer needs to know: revoked, outside its dates, or with no balance left. */
-export async function permitStatus(db: Sql, permit: PermitRow, today: string): Promise<{ status: PermitStatus; balances: PermitBalance[] }> {
-  const lines = await db.query<{ line: number; hs_code: string; unit: string; currency: string; authorised_quantity: string; remaining_quantity: string; authorised_value: string; remaining_value: string }>(
-    'select * from permit_lines where permit_id = $1 order by line', [permit.id]);
+export async function permitStatus(
+  db: Sql,
+  permit: PermitRow,
+  today: string,
+): Promise<{ status: PermitStatus; balances: PermitBalance[] }> {
+  const lines = await db.query<{
+    line: number;
+    hs_code: string;
+    unit: string;
+    currency: string;
+    authorised_quantity: string;
+    remaining_quantity: string;
+    authorised_value: string;
+    remaining_value: string;
+  }>('select * from permit_lines where permit_id = $1 order by line', [permit.id]);
   const balances = lines.map((l) => ({
-    line: l.line, hsCode: l.hs_code, unit: l.unit, currency: l.currency,
-    authorisedQuantity: Number(l.authorised_quantity), remainingQuantity: Number(l.remaining_quantity),
-    authorisedValue: Number(l.authorised_value), remainingValue: Number(l.remaining_value),
+    line: l.line,
+    hsCode: l.hs_code,
+    unit: l.unit,
+    currency: l.currency,
+    authorisedQuantity: Number(l.authorised_quantity),
+    remainingQuantity: Number(l.remaining_quantity),
+    authorisedValue: Number(l.authorised_value),
+    remainingValue: Number(l.remaining_value),
   }));
-  const status: PermitStatus = permit.status === 'revoked' ? 'revoked'
-    : today > permit.valid_to ? 'expired'
-      : today < permit.valid_from ? 'not_yet_valid'
-        : balances.length > 0 && balances.every((b) => b.remainingQuantity === 0) ? 'exhausted' : 'valid';
+  const status: PermitStatus =
+    permit.status === 'revoked'
+      ? 'revoked'
+      : today > permit.valid_to
+        ? 'expired'
+        : today < permit.valid_from
+          ? 'not_yet_valid'
+          : balances.length > 0 && balances.every((b) => b.remainingQuantity === 0)
+            ? 'exhausted'
+            : 'valid';
   return { status, balances };
 }
 
@@ -54,8 +98,12 @@ export async function permitStatus(db: Sql, permit: PermitRow, today: string): P
 export async function readPermit(ctx: Context, principal: Principal, number: string) {
   const permit = await findPermit(ctx.db, number);
   if (!permit) throw notFound('permit', number);
-  const allowed = await applicantMayAct(ctx.db, principal, await loadApplication(ctx.db, permit.application_id))
-    || await officerNeedsToKnow(ctx.db, principal, permit.trader_id, { kind: 'permit', applicationId: permit.application_id });
+  const allowed =
+    (await applicantMayAct(ctx.db, principal, await loadApplication(ctx.db, permit.application_id))) ||
+    (await officerNeedsToKnow(ctx.db, principal, permit.trader_id, {
+      kind: 'permit',
+      applicationId: permit.application_id,
+    }));
   if (!allowed) throw notFound('permit', number);
   return permit;
 }
@@ -63,10 +111,23 @@ export async function readPermit(ctx: Context, principal: Principal, number: str
 export async function permitView(ctx: Context, permit: PermitRow) {
   const { status, balances } = await permitStatus(ctx.db, permit, mexicoDate(ctx.clock.now()));
   return {
-    number: permit.number, status, kind: permit.kind, agency: permit.agency_code, procedure: permit.procedure_code,
-    holder: permit.document.holder, validFrom: permit.valid_from, validTo: permit.valid_to, approvedBy: permit.approved_by,
-    issuedAt: permit.issued_at.toISOString(), revokedAt: permit.revoked_at?.toISOString() ?? null, revokeReason: permit.revoke_reason,
-    applicationId: permit.application_id, document: permit.document, token: permit.token, verificationCode: permit.verification_code, balances,
+    number: permit.number,
+    status,
+    kind: permit.kind,
+    agency: permit.agency_code,
+    procedure: permit.procedure_code,
+    holder: permit.document.holder,
+    validFrom: permit.valid_from,
+    validTo: permit.valid_to,
+    approvedBy: permit.approved_by,
+    issuedAt: permit.issued_at.toISOString(),
+    revokedAt: permit.revoked_at?.toISOString() ?? null,
+    revokeReason: permit.revoke_reason,
+    applicationId: permit.application_id,
+    document: permit.document,
+    token: permit.token,
+    verificationCode: permit.verification_code,
+    balances,
   };
 }
 
@@ -88,28 +149,48 @@ export async function verifyPermit(ctx: Context, q: { number?: string; code?: st
   const permit = number ? await findPermit(ctx.db, number) : null;
   if (!q.token && q.code === undefined) {
     return {
-      number: number ?? null, exists: permit !== null,
+      number: number ?? null,
+      exists: permit !== null,
       message: permit
         ? 'A permit with this number was issued by this window. For its status, give the verification code printed on it (?code=) or scan its QR code.'
         : 'No permit with this number was issued by this window.',
     };
   }
   if (!q.token && (!permit || !sameVerificationCode(permit.verification_code, normaliseVerificationCode(q.code!)))) {
-    return { authentic: false, number: number ?? null, message: 'No permit with this number and verification code was issued by this window: check both as printed on the permit, or scan its QR code.' };
+    return {
+      authentic: false,
+      number: number ?? null,
+      message:
+        'No permit with this number and verification code was issued by this window: check both as printed on the permit, or scan its QR code.',
+    };
   }
   if (!permit) {
-    return { authentic: false, number: number ?? null, message: 'No permit with this number was issued by this window.' };
+    return {
+      authentic: false,
+      number: number ?? null,
+      message: 'No permit with this number was issued by this window.',
+    };
   }
   if (q.token && permit.token !== q.token) {
-    return { authentic: false, number: number ?? null, message: 'The token is signed by the window but is not the one issued with this permit.' };
+    return {
+      authentic: false,
+      number: number ?? null,
+      message: 'The token is signed by the window but is not the one issued with this permit.',
+    };
   }
   const { status } = await permitStatus(ctx.db, permit, mexicoDate(ctx.clock.now()));
   return {
-    authentic: true, number: permit.number, status, kind: permit.kind,
+    authentic: true,
+    number: permit.number,
+    status,
+    kind: permit.kind,
     agency: { code: permit.agency_code, name: permit.document.agency.name },
     procedure: { code: permit.procedure_code, name: permit.document.procedure.name },
-    holder: maskRfc(permit.holder_rfc), validFrom: permit.valid_from, validTo: permit.valid_to,
-    issuedAt: permit.issued_at.toISOString(), revokedAt: permit.revoked_at?.toISOString() ?? null,
+    holder: maskRfc(permit.holder_rfc),
+    validFrom: permit.valid_from,
+    validTo: permit.valid_to,
+    issuedAt: permit.issued_at.toISOString(),
+    revokedAt: permit.revoked_at?.toISOString() ?? null,
     goodsDigest: tokenCheck?.claims.gd ?? null,
   };
 }
@@ -120,18 +201,36 @@ export async function checkRevocation(db: Sql, principal: Principal, number: str
   const membership = await requireOfficerRole(db, principal, permit.agency_code, ['resolver', 'supervisor']);
   // Same rules as every action on the application: not on one's own case, not from another office when office-bound.
   const application = await loadApplication(db, permit.application_id);
-  const { definition } = await db.one<{ definition: ProcedureDefinition }>('select definition from procedure_versions where code = $1 and version = $2',
-    [application.procedure_code, application.procedure_version]);
+  const { definition } = await db.one<{ definition: ProcedureDefinition }>(
+    'select definition from procedure_versions where code = $1 and version = $2',
+    [application.procedure_code, application.procedure_version],
+  );
   const refused = await officerRefusal(db, { rfc: principal.rfc, ...membership }, application, definition);
   if (refused) throw refused;
-  if (permit.status === 'revoked') throw new AppError('permit.already_revoked', `Permit ${number} was revoked on ${permit.revoked_at!.toISOString()}.`, 409);
+  if (permit.status === 'revoked')
+    throw new AppError(
+      'permit.already_revoked',
+      `Permit ${number} was revoked on ${permit.revoked_at!.toISOString()}.`,
+      409,
+    );
 }
 
-export async function revokePermit(tx: Sql, opts: { number: string; reason: string; principal: Principal; signatureId: string; now: Date }) {
+export async function revokePermit(
+  tx: Sql,
+  opts: { number: string; reason: string; principal: Principal; signatureId: string; now: Date },
+) {
   await checkRevocation(tx, opts.principal, opts.number);
   const row = await tx.one<{ id: string }>(
     "update permits set status = 'revoked', revoked_at = $2, revoke_reason = $3, revoke_signature_id = $4 where number = $1 and status = 'active' returning id",
-    [opts.number, opts.now, opts.reason, opts.signatureId]);
-  await appendAudit(tx, { type: 'permit.revoked', actorRfc: opts.principal.rfc, objectType: 'permit', objectId: opts.number, signatureId: opts.signatureId, data: { reason: opts.reason } });
+    [opts.number, opts.now, opts.reason, opts.signatureId],
+  );
+  await appendAudit(tx, {
+    type: 'permit.revoked',
+    actorRfc: opts.principal.rfc,
+    objectType: 'permit',
+    objectId: opts.number,
+    signatureId: opts.signatureId,
+    data: { reason: opts.reason },
+  });
   return row;
 }

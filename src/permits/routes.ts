@@ -16,67 +16,127 @@ const Number_ = Type.Object({ number: PermitNumber });
 const tags = ['permits'];
 
 export function permitRoutes(app: App, ctx: Context) {
-  app.get('/api/v1/permits/:number', {
-    config: { access: { scope: 'read' } },
-    schema: {
-      tags, operationId: 'getPermit', summary: 'A permit with its balances (holder, its agency, customs)',
-      description: "The holder's applicant side, the officers who handled its application and ANAM customs officers read it; to anyone else it does not exist.",
-      params: Number_, response: { 200: Permit, '4xx': Problem },
+  app.get(
+    '/api/v1/permits/:number',
+    {
+      config: { access: { scope: 'read' } },
+      schema: {
+        tags,
+        operationId: 'getPermit',
+        summary: 'A permit with its balances (holder, its agency, customs)',
+        description:
+          "The holder's applicant side, the officers who handled its application and ANAM customs officers read it; to anyone else it does not exist.",
+        params: Number_,
+        response: { 200: Permit, '4xx': Problem },
+      },
     },
-  }, async (req) => permitView(ctx, await readPermit(ctx, principalOf(req), req.params.number)));
+    async (req) => permitView(ctx, await readPermit(ctx, principalOf(req), req.params.number)),
+  );
 
-  app.get('/api/v1/permits/:number/pdf', {
-    config: { access: { scope: 'read' } },
-    schema: {
-      tags, operationId: 'getPermitPdf', summary: 'The permit as PDF, with its QR code', params: Number_, produces: ['application/pdf'],
-      response: { 200: PermitPdf, '4xx': Problem },
+  app.get(
+    '/api/v1/permits/:number/pdf',
+    {
+      config: { access: { scope: 'read' } },
+      schema: {
+        tags,
+        operationId: 'getPermitPdf',
+        summary: 'The permit as PDF, with its QR code',
+        params: Number_,
+        produces: ['application/pdf'],
+        response: { 200: PermitPdf, '4xx': Problem },
+      },
     },
-  }, async (req, reply) => {
-    const permit = await readPermit(ctx, principalOf(req), req.params.number);
-    const pdf = await renderPermitPdf(permit.document, permit.token, permit.verification_code, ctx.catalogue.labels(permit.document.procedure.code));
-    return reply.type('application/pdf').header('content-disposition', `inline; filename="${permit.number}.pdf"`).send(Buffer.from(pdf));
-  });
+    async (req, reply) => {
+      const permit = await readPermit(ctx, principalOf(req), req.params.number);
+      const pdf = await renderPermitPdf(
+        permit.document,
+        permit.token,
+        permit.verification_code,
+        ctx.catalogue.labels(permit.document.procedure.code),
+      );
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="${permit.number}.pdf"`)
+        .send(Buffer.from(pdf));
+    },
+  );
 
   // Public, so counted per client address: nobody walks the number space or hammers the database.
   const countHit = (ip: string) => hitRateLimit(ctx.db, `verify:${ip}`, ctx.config.verifyRateLimit, ctx.clock.now());
 
-  app.get('/api/v1/verify/:number', {
-    config: { access: 'public' },
-    schema: {
-      tags, operationId: 'verifyPermitByNumber', params: Number_,
-      summary: 'Public verification by number: without a code only whether the number was issued; with the code printed on the permit, authentic, status, agency, validity',
-      description: 'Rate-limited per client address. A wrong code answers like a number never issued.',
-      querystring: Type.Object({
-        code: Type.Optional(Type.String({ pattern: VERIFICATION_CODE_INPUT, description: 'The verification code printed on the permit, e.g. 7K3M-Q9TX-2B4R' })),
-      }, { additionalProperties: false }),
-      response: { 200: PermitVerification, '4xx': Problem },
+  app.get(
+    '/api/v1/verify/:number',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        operationId: 'verifyPermitByNumber',
+        params: Number_,
+        summary:
+          'Public verification by number: without a code only whether the number was issued; with the code printed on the permit, authentic, status, agency, validity',
+        description: 'Rate-limited per client address. A wrong code answers like a number never issued.',
+        querystring: Type.Object(
+          {
+            code: Type.Optional(
+              Type.String({
+                pattern: VERIFICATION_CODE_INPUT,
+                description: 'The verification code printed on the permit, e.g. 7K3M-Q9TX-2B4R',
+              }),
+            ),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: PermitVerification, '4xx': Problem },
+      },
     },
-  }, async (req) => {
-    await countHit(req.ip);
-    return verifyPermit(ctx, { number: req.params.number, code: req.query.code });
-  });
+    async (req) => {
+      await countHit(req.ip);
+      return verifyPermit(ctx, { number: req.params.number, code: req.query.code });
+    },
+  );
 
-  app.get('/api/v1/verify', {
-    config: { access: 'public' },
-    schema: {
-      tags, operationId: 'verifyPermitToken', summary: "Public verification of a permit's QR token",
-      description: 'Rate-limited per client address. The token is checked with the window\'s published keys, then against the permit it names.',
-      querystring: Type.Object({ token: Type.String({ minLength: 20, maxLength: 4096, description: 'The token in the QR code' }) }, { additionalProperties: false }),
-      response: { 200: PermitVerification, '4xx': Problem },
+  app.get(
+    '/api/v1/verify',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        operationId: 'verifyPermitToken',
+        summary: "Public verification of a permit's QR token",
+        description:
+          "Rate-limited per client address. The token is checked with the window's published keys, then against the permit it names.",
+        querystring: Type.Object(
+          { token: Type.String({ minLength: 20, maxLength: 4096, description: 'The token in the QR code' }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: PermitVerification, '4xx': Problem },
+      },
     },
-  }, async (req) => {
-    await countHit(req.ip);
-    return verifyPermit(ctx, { token: req.query.token });
-  });
+    async (req) => {
+      await countHit(req.ip);
+      return verifyPermit(ctx, { token: req.query.token });
+    },
+  );
 
   signedRoute(app, ctx, {
-    method: 'POST', url: '/api/v1/permits/:number/revocation', action: 'permit.revoke', tags, params: Number_,
-    names: { prepare: 'preparePermitRevocation', act: 'revokePermit' }, result: PermitRevoked,
+    method: 'POST',
+    url: '/api/v1/permits/:number/revocation',
+    action: 'permit.revoke',
+    tags,
+    params: Number_,
+    names: { prepare: 'preparePermitRevocation', act: 'revokePermit' },
+    result: PermitRevoked,
     summary: 'Revoke a permit (its agency, signed, with a reason)',
     body: Type.Object({ reason: Type.String({ minLength: 3, maxLength: 2000 }) }, { additionalProperties: false }),
     check: (db, { principal, params }) => checkRevocation(db, principal, params.number),
     act: async (tx, { principal, params, data, signatureId }) => {
-      await revokePermit(tx, { number: params.number, reason: data.reason, principal, signatureId, now: ctx.clock.now() });
+      await revokePermit(tx, {
+        number: params.number,
+        reason: data.reason,
+        principal,
+        signatureId,
+        now: ctx.clock.now(),
+      });
       return { object: { type: 'permit', id: params.number }, result: { number: params.number, status: 'revoked' } };
     },
   });

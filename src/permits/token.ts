@@ -67,10 +67,18 @@ export function goodsDigestClaim(goods: PermitDocument['goods']): string {
 export function permitClaims(permit: PermitDocument): PermitClaims {
   const issuedMs = Date.parse(permit.issuedAt);
   if (Number.isNaN(issuedMs)) {
-    throw new AppError('permit.document_invalid', `Permit ${permit.number} has an issuedAt that is not an ISO instant: "${permit.issuedAt}"`, 500);
+    throw new AppError(
+      'permit.document_invalid',
+      `Permit ${permit.number} has an issuedAt that is not an ISO instant: "${permit.issuedAt}"`,
+      500,
+    );
   }
   if (!DATE.test(permit.validFrom) || !DATE.test(permit.validTo)) {
-    throw new AppError('permit.document_invalid', `Permit ${permit.number} must have YYYY-MM-DD validity dates, got "${permit.validFrom}" to "${permit.validTo}"`, 500);
+    throw new AppError(
+      'permit.document_invalid',
+      `Permit ${permit.number} must have YYYY-MM-DD validity dates, got "${permit.validFrom}" to "${permit.validTo}"`,
+      500,
+    );
   }
   return {
     v: 1,
@@ -91,12 +99,22 @@ export async function sealPermitToken(key: WindowKey, permit: PermitDocument): P
 
 /** YYYY-MM-DD of `at` as a calendar day in `timeZone`. */
 export function calendarDate(at: Date, timeZone: string): string {
-  if (Number.isNaN(at.getTime())) throw new AppError('permit.bad_date', 'The date to check the permit against is not a valid date', 400);
+  if (Number.isNaN(at.getTime()))
+    throw new AppError('permit.bad_date', 'The date to check the permit against is not a valid date', 400);
   let parts: Intl.DateTimeFormatPart[];
   try {
-    parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(at);
+    parts = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).formatToParts(at);
   } catch {
-    throw new AppError('permit.bad_time_zone', `Unknown time zone "${timeZone}"; use an IANA name such as America/Mexico_City or America/Tijuana`, 400);
+    throw new AppError(
+      'permit.bad_time_zone',
+      `Unknown time zone "${timeZone}"; use an IANA name such as America/Mexico_City or America/Tijuana`,
+      400,
+    );
   }
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')}`;
@@ -123,7 +141,9 @@ function readClaims(payload: Record<string, unknown>): PermitClaims {
   };
   if (!Number.isSafeInteger(payload.iat)) wrong.push('iat');
   if (wrong.length) {
-    throw invalid(`The permit token is signed by the window but its claims are not a version 1 permit (bad or missing: ${wrong.join(', ')}); update ventanilla and verify it online`);
+    throw invalid(
+      `The permit token is signed by the window but its claims are not a version 1 permit (bad or missing: ${wrong.join(', ')}); update ventanilla and verify it online`,
+    );
   }
   return claims;
 }
@@ -146,7 +166,9 @@ export async function verifyPermitToken(
   // Check the header ourselves first so the officer learns *why* a token fails: wrong kind of
   // seal, a key this key file does not know, or an altered token.
   if (!/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(compact)) {
-    throw invalid('This is not a permit token: a permit token is a compact JWS, three base64url parts separated by dots (was the QR code read completely?)');
+    throw invalid(
+      'This is not a permit token: a permit token is a compact JWS, three base64url parts separated by dots (was the QR code read completely?)',
+    );
   }
   let header: ReturnType<typeof decodeProtectedHeader>;
   try {
@@ -155,17 +177,21 @@ export async function verifyPermitToken(
     throw invalid('This is not a permit token: its header is not base64url JSON (was the QR code read completely?)');
   }
   if (header.typ !== PERMIT_TOKEN_TYP) {
-    throw invalid(`This token is not a permit token: its typ is ${JSON.stringify(header.typ ?? null)}, expected "${PERMIT_TOKEN_TYP}" (a receipt seal is checked elsewhere)`);
+    throw invalid(
+      `This token is not a permit token: its typ is ${JSON.stringify(header.typ ?? null)}, expected "${PERMIT_TOKEN_TYP}" (a receipt seal is checked elsewhere)`,
+    );
   }
   if (header.alg !== 'ES256') {
-    throw invalid(`The permit token uses algorithm ${JSON.stringify(header.alg)}; the window only signs permits with ES256`);
+    throw invalid(
+      `The permit token uses algorithm ${JSON.stringify(header.alg)}; the window only signs permits with ES256`,
+    );
   }
   const kid = typeof header.kid === 'string' ? header.kid : '';
   const keys = Array.isArray(keySet?.keys) ? keySet.keys : [];
   if (!keys.some((k) => k.kid === kid)) {
     throw invalid(
       `The permit token was signed by key ${kid || '(no kid)'}, which is not among the ${keys.length} key(s) of the key set: ` +
-      'it was not issued by this window, or the key file is older than the key (download /.well-known/ventanilla-keys.json again)',
+        'it was not issued by this window, or the key file is older than the key (download /.well-known/ventanilla-keys.json again)',
       { kid },
     );
   }
@@ -175,12 +201,13 @@ export async function verifyPermitToken(
   } catch (err) {
     throw invalid(
       `The permit token's signature does not verify with the window key ${kid}: the token was altered after it was issued, or is damaged. ` +
-      `Do not rely on it; check the permit number online (${(err as Error).message})`,
+        `Do not rely on it; check the permit number online (${(err as Error).message})`,
       { kid },
     );
   }
   const claims = readClaims(payload);
-  const status: PermitTokenStatus = checkedDate < claims.vf ? 'not_yet_valid' : checkedDate > claims.vt ? 'expired' : 'valid';
+  const status: PermitTokenStatus =
+    checkedDate < claims.vf ? 'not_yet_valid' : checkedDate > claims.vt ? 'expired' : 'valid';
   const note =
     `Signature checked offline against the window's published keys (key ${kid}); validity dates checked for ${checkedDate} (${timeZone}). ` +
     'Revocation, suspension and how much of the authorised quantity has already been used cannot be known offline: ' +
@@ -245,7 +272,9 @@ function parseKeySet(text: string, file: string): JSONWebKeySet {
   }
   const keys = (parsed as { keys?: unknown } | null)?.keys;
   if (!Array.isArray(keys) || keys.some((k) => typeof k !== 'object' || k === null)) {
-    throw new UsageError(`${file} is not a JSON Web Key Set (expected {"keys": [...]}); download it from /.well-known/ventanilla-keys.json`);
+    throw new UsageError(
+      `${file} is not a JSON Web Key Set (expected {"keys": [...]}); download it from /.well-known/ventanilla-keys.json`,
+    );
   }
   return parsed as JSONWebKeySet;
 }
@@ -263,11 +292,14 @@ export async function verifyPermitTokenCli(argv: string[], io: CliIo = processIo
       io.out(`${CLI_USAGE}\n`);
       return 0;
     }
-    if (!values.keys) throw new UsageError('--keys FILE.json is required (the JWKS from /.well-known/ventanilla-keys.json)');
+    if (!values.keys)
+      throw new UsageError('--keys FILE.json is required (the JWKS from /.well-known/ventanilla-keys.json)');
     if (positionals.length > 1) throw new UsageError(`Expected one token, got ${positionals.length} arguments`);
-    if (positionals.length === 1 && values['token-file']) throw new UsageError('Give the token either on the command line or with --token-file, not both');
-    if (positionals.length === 0 && !values['token-file']) throw new UsageError('The token is missing: pass it as an argument or with --token-file F');
-    token = (positionals[0] ?? await readArgFile(values['token-file']!, 'token file')).trim();
+    if (positionals.length === 1 && values['token-file'])
+      throw new UsageError('Give the token either on the command line or with --token-file, not both');
+    if (positionals.length === 0 && !values['token-file'])
+      throw new UsageError('The token is missing: pass it as an argument or with --token-file F');
+    token = (positionals[0] ?? (await readArgFile(values['token-file']!, 'token file'))).trim();
     if (!token) throw new UsageError('The token is empty');
     keySet = parseKeySet(await readArgFile(values.keys, 'key file'), values.keys);
     at = values.at === undefined ? new Date() : new Date(values.at);
@@ -286,9 +318,11 @@ export async function verifyPermitTokenCli(argv: string[], io: CliIo = processIo
     result = await verifyPermitToken(token, keySet, at, { timeZone });
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
-    io.out(json
-      ? `${JSON.stringify({ valid: false, code: err.code, message: err.message }, null, 2)}\n`
-      : `Permit token: INVALID\n  ${err.message}\n`);
+    io.out(
+      json
+        ? `${JSON.stringify({ valid: false, code: err.code, message: err.message }, null, 2)}\n`
+        : `Permit token: INVALID\n  ${err.message}\n`,
+    );
     return 1;
   }
   const { claims, status } = result;
@@ -296,20 +330,22 @@ export async function verifyPermitTokenCli(argv: string[], io: CliIo = processIo
     io.out(`${JSON.stringify({ valid: status === 'valid', ...result }, null, 2)}\n`);
   } else {
     const verdict = { valid: 'VALID', expired: 'EXPIRED', not_yet_valid: 'NOT YET VALID' }[status];
-    io.out([
-      `Permit token: ${verdict} (genuine signature; ${status.replace(/_/g, ' ')} on ${result.checkedDate})`,
-      `  Number:      ${claims.num} (${claims.kind})`,
-      `  Holder RFC:  ${claims.rfc}`,
-      `  Agency:      ${claims.agency}`,
-      `  Validity:    ${claims.vf} to ${claims.vt} inclusive (${result.timeZone})`,
-      `  Status:      ${status}`,
-      `  Issued at:   ${new Date(claims.iat * 1000).toISOString()}`,
-      `  Goods:       digest ${claims.gd} (must match the goods lines of the permit)`,
-      `  Signed by:   window key ${result.kid}`,
-      '',
-      `Offline check only. ${result.note}`,
-      '',
-    ].join('\n'));
+    io.out(
+      [
+        `Permit token: ${verdict} (genuine signature; ${status.replace(/_/g, ' ')} on ${result.checkedDate})`,
+        `  Number:      ${claims.num} (${claims.kind})`,
+        `  Holder RFC:  ${claims.rfc}`,
+        `  Agency:      ${claims.agency}`,
+        `  Validity:    ${claims.vf} to ${claims.vt} inclusive (${result.timeZone})`,
+        `  Status:      ${status}`,
+        `  Issued at:   ${new Date(claims.iat * 1000).toISOString()}`,
+        `  Goods:       digest ${claims.gd} (must match the goods lines of the permit)`,
+        `  Signed by:   window key ${result.kid}`,
+        '',
+        `Offline check only. ${result.note}`,
+        '',
+      ].join('\n'),
+    );
   }
   return status === 'valid' ? 0 : 1;
 }

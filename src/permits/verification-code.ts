@@ -24,5 +24,7 @@ export function normaliseVerificationCode(input: string): string | null {
 
 /** Constant-time, so the answer's timing does not spell the code out character by character. */
 export function sameVerificationCode(stored: string, given: string | null): boolean {
-  return given !== null && given.length === stored.length && crypto.timingSafeEqual(Buffer.from(stored), Buffer.from(given));
+  return (
+    given !== null && given.length === stored.length && crypto.timingSafeEqual(Buffer.from(stored), Buffer.from(given))
+  );
 }

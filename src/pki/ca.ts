@@ -91,7 +91,10 @@ const text = (value: string): x509.JsonAttributeObject =>
 
 /** Write then rename in the same folder: readers (a running TrustStore) never see half a file. */
 async function writeFileAtomic(file: string, data: string | Uint8Array, mode = 0o600): Promise<void> {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const tmp = path.join(
+    path.dirname(file),
+    `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+  );
   const handle = await open(tmp, 'w', mode);
   try {
     await handle.writeFile(data);
@@ -172,7 +175,11 @@ export async function loadDevPki(dir: string): Promise<DevPki> {
   const p = paths(dir);
   for (const file of [p.rootCer, p.issuingCer, p.issuingKey, p.revoked]) {
     if (!existsSync(file)) {
-      throw new AppError('pki.not_initialised', `No development PKI in ${dir}: ${file} is missing (run initDevPki first)`, 500);
+      throw new AppError(
+        'pki.not_initialised',
+        `No development PKI in ${dir}: ${file} is missing (run initDevPki first)`,
+        500,
+      );
     }
   }
   return {
@@ -197,7 +204,8 @@ const KEY_USAGE_FLAGS: Record<EfirmaKeyUsage, x509.KeyUsageFlags> = {
 /** Issues a SAT-style e.firma: RFC in x500UniqueIdentifier, CURP in serialNumber. */
 export async function issueEfirma(pki: DevPki, opts: IssueEfirmaOptions): Promise<Efirma> {
   if (!opts.password) throw new AppError('efirma.password_required', 'An e.firma private key needs a password', 400);
-  if (!opts.rfc.trim() || !opts.name.trim()) throw new AppError('efirma.invalid_subject', 'An e.firma needs an RFC and a name', 400);
+  if (!opts.rfc.trim() || !opts.name.trim())
+    throw new AppError('efirma.invalid_subject', 'An e.firma needs an RFC and a name', 400);
   const validFrom = opts.validFrom ?? new Date(Date.now() - 60_000);
   const validTo = opts.validTo ?? addYears(validFrom, 4);
   if (!(validTo.getTime() > validFrom.getTime())) {
@@ -206,10 +214,17 @@ export async function issueEfirma(pki: DevPki, opts: IssueEfirmaOptions): Promis
   const usages = opts.keyUsage ?? ['digitalSignature', 'nonRepudiation'];
   const unknown = usages.filter((u) => !Object.hasOwn(KEY_USAGE_FLAGS, u));
   if (usages.length === 0 || unknown.length > 0) {
-    throw new AppError('efirma.invalid_key_usage', `Key usage must be some of ${Object.keys(KEY_USAGE_FLAGS).join(', ')}${unknown.length ? `; unknown: ${unknown.join(', ')}` : ''}`, 400);
+    throw new AppError(
+      'efirma.invalid_key_usage',
+      `Key usage must be some of ${Object.keys(KEY_USAGE_FLAGS).join(', ')}${unknown.length ? `; unknown: ${unknown.join(', ')}` : ''}`,
+      400,
+    );
   }
   const usage = usages.reduce((acc, u) => acc | KEY_USAGE_FLAGS[u], 0);
-  const keys = (await subtle.generateKey(opts.keyType === 'ec' ? EC : RSA_GEN, true, ['sign', 'verify'])) as webcrypto.CryptoKeyPair;
+  const keys = (await subtle.generateKey(opts.keyType === 'ec' ? EC : RSA_GEN, true, [
+    'sign',
+    'verify',
+  ])) as webcrypto.CryptoKeyPair;
   const serialNumber = randomSerial();
   const subject: x509.JsonNameParams = [
     { CN: [text(opts.name)] },
@@ -244,7 +259,11 @@ export async function issueEfirma(pki: DevPki, opts: IssueEfirmaOptions): Promis
 }
 
 /** Writes RFC.cer and RFC.key (0600), the way SAT hands them to taxpayers. */
-export async function writeEfirma(outDir: string, rfc: string, efirma: Pick<Efirma, 'cer' | 'key'>): Promise<{ cerPath: string; keyPath: string }> {
+export async function writeEfirma(
+  outDir: string,
+  rfc: string,
+  efirma: Pick<Efirma, 'cer' | 'key'>,
+): Promise<{ cerPath: string; keyPath: string }> {
   if (!rfc || path.basename(rfc) !== rfc || rfc.startsWith('.')) {
     throw new AppError('efirma.invalid_rfc', `"${rfc}" cannot be used as a file name`, 400);
   }
@@ -268,7 +287,9 @@ async function writeCrl(pki: DevPki, revoked: RevokedEntry[]): Promise<void> {
     nextUpdate: new Date(thisUpdate.getTime() + CRL_LIFETIME_MS),
     signingKey: pki.issuingKey,
     signingAlgorithm: RSA,
-    extensions: [await x509.AuthorityKeyIdentifierExtension.create(pki.issuing.publicKey.export({ format: 'der', type: 'spki' }))],
+    extensions: [
+      await x509.AuthorityKeyIdentifierExtension.create(pki.issuing.publicKey.export({ format: 'der', type: 'spki' })),
+    ],
     entries: revoked.map((r) => ({
       serialNumber: r.serialNumber,
       revocationDate: new Date(r.revokedAt),
@@ -280,24 +301,40 @@ async function writeCrl(pki: DevPki, revoked: RevokedEntry[]): Promise<void> {
 
 /** A reason named like an RFC 5280 reason code ('keyCompromise', ...) is also put in the CRL. */
 function crlReason(reason: string | undefined): x509.X509CrlReason | undefined {
-  const code: unknown = reason === undefined ? undefined : x509.X509CrlReason[reason as keyof typeof x509.X509CrlReason];
+  const code: unknown =
+    reason === undefined ? undefined : x509.X509CrlReason[reason as keyof typeof x509.X509CrlReason];
   return typeof code === 'number' ? code : undefined;
 }
 
 // Revocations are read-modify-write of revoked.json: one at a time per CA folder.
 const queues = new Map<string, Promise<unknown>>();
 
-export function revokeCertificate(pki: DevPki, certDer: Buffer, reason?: string): Promise<{ serialNumber: string; revokedAt: Date }> {
+export function revokeCertificate(
+  pki: DevPki,
+  certDer: Buffer,
+  reason?: string,
+): Promise<{ serialNumber: string; revokedAt: Date }> {
   const key = path.resolve(pki.dir);
   const run = (queues.get(key) ?? Promise.resolve()).then(() => revoke(pki, certDer, reason));
-  queues.set(key, run.catch(() => undefined));
+  queues.set(
+    key,
+    run.catch(() => undefined),
+  );
   return run;
 }
 
-async function revoke(pki: DevPki, certDer: Buffer, reason?: string): Promise<{ serialNumber: string; revokedAt: Date }> {
+async function revoke(
+  pki: DevPki,
+  certDer: Buffer,
+  reason?: string,
+): Promise<{ serialNumber: string; revokedAt: Date }> {
   const cert = parseCertificate(certDer);
   if (cert.issuer !== pki.issuing.subject || !cert.x509.verify(pki.issuing.publicKey)) {
-    throw new AppError('pki.not_issued_here', `Certificate ${cert.serialNumber} (issuer "${cert.issuer}") was not issued by ${pki.issuing.subject}`, 422);
+    throw new AppError(
+      'pki.not_issued_here',
+      `Certificate ${cert.serialNumber} (issuer "${cert.issuer}") was not issued by ${pki.issuing.subject}`,
+      422,
+    );
   }
   const revoked = await readRevoked(pki.dir);
   const existing = revoked.find((r) => r.serialNumber === cert.serialNumber);

@@ -12,10 +12,18 @@ export function canonicalJson(value: unknown): string {
     out = canonicalize(value);
   } catch (err) {
     // NaN, Infinity, lone surrogates, cycles and BigInt have no JSON form.
-    throw new AppError('payload.not_canonicalizable', `The payload cannot be canonicalised as JSON (RFC 8785): ${(err as Error).message}`, 400);
+    throw new AppError(
+      'payload.not_canonicalizable',
+      `The payload cannot be canonicalised as JSON (RFC 8785): ${(err as Error).message}`,
+      400,
+    );
   }
   if (out === undefined) {
-    throw new AppError('payload.not_canonicalizable', 'The payload cannot be canonicalised as JSON (RFC 8785): it has no JSON value', 400);
+    throw new AppError(
+      'payload.not_canonicalizable',
+      'The payload cannot be canonicalised as JSON (RFC 8785): it has no JSON value',
+      400,
+    );
   }
   return out;
 }

@@ -90,7 +90,11 @@ function build(der: Buffer, fingerprint: string): CertificateInfo {
   }
   const keyType = node.publicKey.asymmetricKeyType;
   if (keyType !== 'rsa' && keyType !== 'ec') {
-    throw new AppError('signature.certificate_malformed', `The certificate holds a ${keyType} key; only RSA and EC keys are supported`, 422);
+    throw new AppError(
+      'signature.certificate_malformed',
+      `The certificate holds a ${keyType} key; only RSA and EC keys are supported`,
+      422,
+    );
   }
   const subject = cert.subjectName;
   const usages = cert.getExtension(x509.KeyUsagesExtension)?.usages;

@@ -30,7 +30,11 @@ const spki = (key: KeyObject) => key.export({ format: 'der', type: 'spki' });
 export function openEfirma(opts: { cer: Buffer; key: Buffer; password: string }): Signer {
   const certificate = parseCertificate(opts.cer);
   if (!isEncryptedPkcs8(opts.key)) {
-    throw new AppError('efirma.key_not_encrypted', 'The .key file is not password protected; an e.firma key must be an encrypted PKCS#8 key', 400);
+    throw new AppError(
+      'efirma.key_not_encrypted',
+      'The .key file is not password protected; an e.firma key must be an encrypted PKCS#8 key',
+      400,
+    );
   }
   let privateKey: KeyObject;
   try {
@@ -39,7 +43,11 @@ export function openEfirma(opts: { cer: Buffer; key: Buffer; password: string })
     throw new AppError('efirma.wrong_password', 'The password does not open this .key file', 400);
   }
   if (!spki(createPublicKey(privateKey)).equals(spki(certificate.publicKey))) {
-    throw new AppError('efirma.key_mismatch', `The .key file does not belong to certificate ${certificate.serialNumber} (${certificate.subject})`, 400);
+    throw new AppError(
+      'efirma.key_mismatch',
+      `The .key file does not belong to certificate ${certificate.serialNumber} (${certificate.subject})`,
+      400,
+    );
   }
   return { certificate, privateKey };
 }

@@ -47,9 +47,17 @@ export function signPayload(payload: object, signer: Signer): SignatureEnvelope 
   const cert = signer.certificate;
   const algorithm = algorithmFor(cert);
   if (!algorithm) {
-    throw new AppError('efirma.unsupported_key', `Certificate ${cert.serialNumber} holds ${describeKey(cert)}; only RSA and EC P-256 keys can sign`, 400);
+    throw new AppError(
+      'efirma.unsupported_key',
+      `Certificate ${cert.serialNumber} holds ${describeKey(cert)}; only RSA and EC P-256 keys can sign`,
+      400,
+    );
   }
-  const signature = cryptoSign('sha256', Buffer.from(canonicalJson(payload), 'utf8'), keyFor(algorithm, signer.privateKey));
+  const signature = cryptoSign(
+    'sha256',
+    Buffer.from(canonicalJson(payload), 'utf8'),
+    keyFor(algorithm, signer.privateKey),
+  );
   return { certificate: cert.der.toString('base64'), algorithm, signature: signature.toString('base64') };
 }
 
@@ -63,7 +71,10 @@ function decodeEnvelope(envelope: unknown): { algorithm: SignatureAlgorithm; cer
   const env = (typeof envelope === 'object' && envelope !== null ? envelope : {}) as Record<string, unknown>;
   const { certificate, algorithm, signature } = env;
   if (typeof certificate !== 'string' || typeof signature !== 'string') {
-    throw fail('malformed', 'The signature envelope must have string fields "certificate" (base64 DER), "algorithm" and "signature" (base64)');
+    throw fail(
+      'malformed',
+      'The signature envelope must have string fields "certificate" (base64 DER), "algorithm" and "signature" (base64)',
+    );
   }
   if (algorithm !== 'RS256' && algorithm !== 'ES256') {
     throw fail('malformed', `Signature algorithm ${JSON.stringify(algorithm)} is not supported: use RS256 or ES256`);
@@ -76,10 +87,16 @@ function decodeEnvelope(envelope: unknown): { algorithm: SignatureAlgorithm; cer
 /** Checked once the algorithm is known to match the key, so a mismatch is reported as such. */
 function checkSignatureLength(algorithm: SignatureAlgorithm, bytes: Buffer) {
   if (algorithm === 'ES256' && bytes.length !== 64) {
-    throw fail('malformed', `An ES256 signature is 64 bytes (r||s, IEEE P1363 as in JOSE), this one is ${bytes.length} bytes`);
+    throw fail(
+      'malformed',
+      `An ES256 signature is 64 bytes (r||s, IEEE P1363 as in JOSE), this one is ${bytes.length} bytes`,
+    );
   }
   if (algorithm === 'RS256' && (bytes.length < RSA_SIGNATURE_BYTES.min || bytes.length > RSA_SIGNATURE_BYTES.max)) {
-    throw fail('malformed', `An RS256 signature is as long as the RSA modulus (256 bytes for RSA-2048), this one is ${bytes.length} bytes`);
+    throw fail(
+      'malformed',
+      `An RS256 signature is as long as the RSA modulus (256 bytes for RSA-2048), this one is ${bytes.length} bytes`,
+    );
   }
 }
 
@@ -89,7 +106,12 @@ function checkSignatureLength(algorithm: SignatureAlgorithm, bytes: Buffer) {
  * by fingerprint; per call this is a base64 decode and hash, map lookups, date compares, one
  * canonicalisation and one signature verification.
  */
-export function verifySignature(opts: { payload: unknown; envelope: SignatureEnvelope; trust: TrustStore; at?: Date }): VerifiedSigner {
+export function verifySignature(opts: {
+  payload: unknown;
+  envelope: SignatureEnvelope;
+  trust: TrustStore;
+  at?: Date;
+}): VerifiedSigner {
   const at = opts.at ?? new Date();
   if (Number.isNaN(at.getTime())) throw new TypeError('verifySignature: "at" is an invalid Date');
   const { algorithm, certificate, signature } = decodeEnvelope(opts.envelope);
@@ -100,23 +122,34 @@ export function verifySignature(opts: { payload: unknown; envelope: SignatureEnv
   const trust = opts.trust.current();
   const chain = trust.chainOf(cert);
   if (!chain.trusted) {
-    throw fail('certificate_untrusted', `${ref} is not trusted by this window: ${chain.reason}`, { serialNumber: serial, issuer: cert.issuer });
+    throw fail('certificate_untrusted', `${ref} is not trusted by this window: ${chain.reason}`, {
+      serialNumber: serial,
+      issuer: cert.issuer,
+    });
   }
   for (const ca of chain.authorities) {
     if (at < ca.notBefore || at > ca.notAfter) {
-      throw fail('certificate_untrusted',
+      throw fail(
+        'certificate_untrusted',
         `${ref} is not trusted at ${at.toISOString()}: its CA "${ca.subject}" is valid from ${ca.notBefore.toISOString()} to ${ca.notAfter.toISOString()}`,
-        { serialNumber: serial, authority: ca.subject });
+        { serialNumber: serial, authority: ca.subject },
+      );
     }
   }
 
   if (at < cert.notBefore) {
-    throw fail('certificate_not_yet_valid', `${ref} is not valid until ${cert.notBefore.toISOString()} (signing time ${at.toISOString()})`,
-      { serialNumber: serial, notBefore: cert.notBefore.toISOString() });
+    throw fail(
+      'certificate_not_yet_valid',
+      `${ref} is not valid until ${cert.notBefore.toISOString()} (signing time ${at.toISOString()})`,
+      { serialNumber: serial, notBefore: cert.notBefore.toISOString() },
+    );
   }
   if (at > cert.notAfter) {
-    throw fail('certificate_expired', `${ref} expired on ${cert.notAfter.toISOString()} (signing time ${at.toISOString()})`,
-      { serialNumber: serial, notAfter: cert.notAfter.toISOString() });
+    throw fail(
+      'certificate_expired',
+      `${ref} expired on ${cert.notAfter.toISOString()} (signing time ${at.toISOString()})`,
+      { serialNumber: serial, notAfter: cert.notAfter.toISOString() },
+    );
   }
 
   // Each link of the chain: the e.firma by its CA, then the issuing CA by the root. Whether a CRL
@@ -129,36 +162,61 @@ export function verifySignature(opts: { payload: unknown; envelope: SignatureEnv
     const revoked = trust.isRevoked(links[i + 1]!.fingerprint, subject.serialNumber);
     // A signature made before the revocation stays valid: what counts is the state at signing time.
     if (revoked && revoked.revokedAt <= at) {
-      const whose = i === 0 ? ref : `${ref} was issued by CA "${subject.subject}" (serial ${subject.serialNumber}), which`;
-      throw fail('certificate_revoked', `${whose} was revoked on ${revoked.revokedAt.toISOString()}`,
-        { serialNumber: subject.serialNumber, revokedAt: revoked.revokedAt.toISOString() });
+      const whose =
+        i === 0 ? ref : `${ref} was issued by CA "${subject.subject}" (serial ${subject.serialNumber}), which`;
+      throw fail('certificate_revoked', `${whose} was revoked on ${revoked.revokedAt.toISOString()}`, {
+        serialNumber: subject.serialNumber,
+        revokedAt: revoked.revokedAt.toISOString(),
+      });
     }
   }
 
   if (cert.isCa) {
-    throw fail('certificate_key_usage', `${ref} is a CA certificate: payloads must be signed with a personal e.firma`, { serialNumber: serial });
+    throw fail('certificate_key_usage', `${ref} is a CA certificate: payloads must be signed with a personal e.firma`, {
+      serialNumber: serial,
+    });
   }
   if (!cert.keyUsage.digitalSignature && !cert.keyUsage.nonRepudiation) {
-    throw fail('certificate_key_usage', `${ref} may not sign: its key usage has neither digitalSignature nor nonRepudiation`, { serialNumber: serial });
+    throw fail(
+      'certificate_key_usage',
+      `${ref} may not sign: its key usage has neither digitalSignature nor nonRepudiation`,
+      { serialNumber: serial },
+    );
   }
   if (!cert.rfc) {
-    throw fail('certificate_no_rfc', `${ref} carries no RFC (x500UniqueIdentifier, OID 2.5.4.45): it is not an e.firma`, { serialNumber: serial });
+    throw fail(
+      'certificate_no_rfc',
+      `${ref} carries no RFC (x500UniqueIdentifier, OID 2.5.4.45): it is not an e.firma`,
+      { serialNumber: serial },
+    );
   }
   const expected = algorithmFor(cert);
   if (algorithm !== expected) {
-    throw fail('algorithm_mismatch', `The envelope says ${algorithm} but ${ref} holds ${describeKey(cert)}${expected ? `: use ${expected}` : ''}`,
-      { serialNumber: serial, expected });
+    throw fail(
+      'algorithm_mismatch',
+      `The envelope says ${algorithm} but ${ref} holds ${describeKey(cert)}${expected ? `: use ${expected}` : ''}`,
+      { serialNumber: serial, expected },
+    );
   }
   checkSignatureLength(algorithm, signature);
 
   const data = Buffer.from(canonicalJson(opts.payload), 'utf8');
   if (!cryptoVerify('sha256', data, keyFor(algorithm, cert.publicKey), signature)) {
-    throw fail('invalid',
+    throw fail(
+      'invalid',
       `The signature does not verify with the key of ${ref} over the canonical (RFC 8785) JSON of the payload: the payload was altered or signed with another key`,
-      { serialNumber: serial });
+      { serialNumber: serial },
+    );
   }
   return {
-    rfc: cert.rfc, curp: cert.curp, name: cert.name, serialNumber: serial, issuer: cert.issuer, notAfter: cert.notAfter,
-    fingerprint: cert.fingerprint, certificateDer: cert.der, algorithm,
+    rfc: cert.rfc,
+    curp: cert.curp,
+    name: cert.name,
+    serialNumber: serial,
+    issuer: cert.issuer,
+    notAfter: cert.notAfter,
+    fingerprint: cert.fingerprint,
+    certificateDer: cert.der,
+    algorithm,
   };
 }

@@ -42,11 +42,15 @@ interface CaCrl {
 /** A session's certificate, known by issuer name and serial, judged now. */
 export type CertificateStatus =
   | { status: 'good' }
-  | { status: 'revoked'; revokedAt: Date; /** The CA that was revoked, when it was not the certificate itself. */ authority: string | null }
+  | {
+      status: 'revoked';
+      revokedAt: Date /** The CA that was revoked, when it was not the certificate itself. */;
+      authority: string | null;
+    }
   | { status: 'untrusted'; reason: string };
 
 export type Chain =
-  | { trusted: true; /** Issuer first, self-signed root last. */ authorities: CertificateInfo[] }
+  | { trusted: true /** Issuer first, self-signed root last. */; authorities: CertificateInfo[] }
   | { trusted: false; reason: string };
 
 const CERT_EXT = new Set(['.cer', '.crt', '.der', '.pem']);
@@ -92,7 +96,10 @@ export class TrustSnapshot {
 
   /** Chains of 2 (leaf, root) or 3 (leaf, issuing CA, root); cached per certificate. */
   chainOf(cert: CertificateInfo): Chain {
-    return this.chains.get(cert.fingerprint) ?? remember(this.chains, cert.fingerprint, this.buildChain(cert), MAX_CHAIN_CACHE);
+    return (
+      this.chains.get(cert.fingerprint) ??
+      remember(this.chains, cert.fingerprint, this.buildChain(cert), MAX_CHAIN_CACHE)
+    );
   }
 
   isRevoked(issuerFingerprint: string, serialNumber: string): Revocation | null {
@@ -112,13 +119,20 @@ export class TrustSnapshot {
       this.staleReported.add(ca.fingerprint);
       this.policy.onStaleCrl(
         `Trust store: the CRL of CA "${ca.subject}" (${crl.files.join(', ')}) is past its nextUpdate ${due}; put the CA's current CRL in the trust folder. ` +
-        (refuse ? 'Until then signatures and sessions of certificates it covers are refused.' : 'Accepted anyway outside production.'),
-        refuse);
+          (refuse
+            ? 'Until then signatures and sessions of certificates it covers are refused.'
+            : 'Accepted anyway outside production.'),
+        refuse,
+      );
     }
     if (refuse) {
-      throw new AppError(`${area}.crl_stale`,
+      throw new AppError(
+        `${area}.crl_stale`,
         `The window cannot tell whether certificates of "${ca.subject}" were revoked: its revocation list expired at its nextUpdate ${due}. ` +
-        'The window operators were told; try again once a current list is installed.', 503, { authority: ca.subject, nextUpdate: due });
+          'The window operators were told; try again once a current list is installed.',
+        503,
+        { authority: ca.subject, nextUpdate: due },
+      );
     }
   }
 
@@ -128,7 +142,10 @@ export class TrustSnapshot {
    * CA above it revoked. Map lookups only: the chains of the CAs are cached.
    */
   certificateStatus(issuer: string, serialNumber: string, now: Date): CertificateStatus {
-    let status: CertificateStatus = { status: 'untrusted', reason: `its issuer "${issuer}" is not a trusted certificate authority` };
+    let status: CertificateStatus = {
+      status: 'untrusted',
+      reason: `its issuer "${issuer}" is not a trusted certificate authority`,
+    };
     for (const ca of this.bySubject.get(issuer) ?? []) {
       const chain = ca.isCa && ca.keyUsage.keyCertSign ? this.chainOf(ca) : null;
       if (!chain?.trusted) continue;
@@ -136,7 +153,10 @@ export class TrustSnapshot {
       const authorities = [ca, ...chain.authorities.filter((a) => a.fingerprint !== ca.fingerprint)];
       const lapsed = authorities.find((a) => now < a.notBefore || now > a.notAfter);
       if (lapsed) {
-        status = { status: 'untrusted', reason: `its CA "${lapsed.subject}" is valid only from ${lapsed.notBefore.toISOString()} to ${lapsed.notAfter.toISOString()}` };
+        status = {
+          status: 'untrusted',
+          reason: `its CA "${lapsed.subject}" is valid only from ${lapsed.notBefore.toISOString()} to ${lapsed.notAfter.toISOString()}`,
+        };
         continue;
       }
       const revoked = this.revokedLink(serialNumber, authorities, now);
@@ -153,7 +173,11 @@ export class TrustSnapshot {
       this.requireFreshCrl(ca, now, 'auth');
       const revocation = this.isRevoked(ca.fingerprint, i === 0 ? serialNumber : authorities[i - 1]!.serialNumber);
       if (revocation && revocation.revokedAt <= now) {
-        return { status: 'revoked', revokedAt: revocation.revokedAt, authority: i === 0 ? null : authorities[i - 1]!.subject };
+        return {
+          status: 'revoked',
+          revokedAt: revocation.revokedAt,
+          authority: i === 0 ? null : authorities[i - 1]!.subject,
+        };
       }
     }
     return null;
@@ -214,10 +238,15 @@ export class TrustStore {
    * Failing loudly at start beats silently running without a revocation list.
    */
   static fromDir(dir: string, opts: TrustStoreOptions = {}): TrustStore {
-    return new TrustStore(dir, opts.onReloadError ?? ((err) => console.error(`Trust store ${dir} not reloaded:`, err)), {
-      staleCrl: opts.staleCrl ?? 'refuse',
-      onStaleCrl: opts.onStaleCrl ?? ((message, refused) => (refused ? console.error(message) : console.warn(message))),
-    });
+    return new TrustStore(
+      dir,
+      opts.onReloadError ?? ((err) => console.error(`Trust store ${dir} not reloaded:`, err)),
+      {
+        staleCrl: opts.staleCrl ?? 'refuse',
+        onStaleCrl:
+          opts.onStaleCrl ?? ((message, refused) => (refused ? console.error(message) : console.warn(message))),
+      },
+    );
   }
 
   /**
@@ -283,7 +312,11 @@ function folderStamp(dir: string): FolderStamp {
       if (s.ctimeNs > newestNs) newestNs = s.ctimeNs;
     }
   } catch (err) {
-    throw new AppError('pki.trust_store_missing', `Trust store folder ${dir} cannot be read: ${(err as Error).message}`, 500);
+    throw new AppError(
+      'pki.trust_store_missing',
+      `Trust store folder ${dir} cannot be read: ${(err as Error).message}`,
+      500,
+    );
   }
   return { key, names, racy: startedNs - newestNs < RACY_NS };
 }
@@ -340,13 +373,19 @@ function buildSnapshot(files: FolderRead['files'], policy: CrlPolicy): TrustSnap
     crls.push(...fileCrls.map((der) => ({ name, der })));
   }
   if (authorities.size === 0) {
-    throw new AppError('pki.trust_store_empty', 'The trust store holds no CA certificate (.cer, .crt, .der or .pem): no signature could be trusted', 500);
+    throw new AppError(
+      'pki.trust_store_empty',
+      'The trust store holds no CA certificate (.cer, .crt, .der or .pem): no signature could be trusted',
+      500,
+    );
   }
   const byCa = new Map<string, CaCrl>();
   for (const { name, der } of crls) {
     const { issuer, entries, nextUpdate } = verifiedCrl(name, der, [...authorities.values()]);
     const known = byCa.get(issuer.fingerprint);
-    const crl: CaCrl = known ? { ...known, nextUpdate: later(known.nextUpdate, nextUpdate) } : { revoked: new Map(), nextUpdate, files: [] };
+    const crl: CaCrl = known
+      ? { ...known, nextUpdate: later(known.nextUpdate, nextUpdate) }
+      : { revoked: new Map(), nextUpdate, files: [] };
     crl.files.push(name);
     for (const e of entries) crl.revoked.set(normalizeSerial(e.serialNumber), { revokedAt: e.revocationDate });
     byCa.set(issuer.fingerprint, crl);
@@ -377,7 +416,12 @@ function verifiedCrl(name: string, der: Buffer, authorities: CertificateInfo[]) 
     (ca) =>
       ca.subject === issuerName &&
       ca.keyUsage.cRLSign &&
-      cryptoVerify(digest, tbs, alg.name === 'ECDSA' ? { key: ca.publicKey, dsaEncoding: 'der' } : ca.publicKey, signature),
+      cryptoVerify(
+        digest,
+        tbs,
+        alg.name === 'ECDSA' ? { key: ca.publicKey, dsaEncoding: 'der' } : ca.publicKey,
+        signature,
+      ),
   );
   if (!issuer) throw invalid(name, `CRL of "${issuerName}" is not signed by a trusted CA allowed to sign CRLs`);
   return { issuer, entries: crl.entries, nextUpdate: crl.nextUpdate ?? null };

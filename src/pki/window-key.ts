@@ -1,7 +1,14 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { calculateJwkThumbprint, CompactSign, compactVerify, createLocalJWKSet, type JSONWebKeySet, type JWK } from 'jose';
+import {
+  calculateJwkThumbprint,
+  CompactSign,
+  compactVerify,
+  createLocalJWKSet,
+  type JSONWebKeySet,
+  type JWK,
+} from 'jose';
 import { AppError } from '../errors.ts';
 import { canonicalJson } from './canonical.ts';
 
@@ -23,12 +30,24 @@ async function readOrCreatePem(file: string, create: boolean): Promise<string> {
   try {
     return await readFile(file, 'utf8');
   } catch (err) {
-    if (code(err) !== 'ENOENT') throw new AppError('pki.window_key_unreadable', `Cannot read the window key ${file}: ${(err as Error).message}`, 500);
+    if (code(err) !== 'ENOENT')
+      throw new AppError(
+        'pki.window_key_unreadable',
+        `Cannot read the window key ${file}: ${(err as Error).message}`,
+        500,
+      );
   }
   if (!create) {
-    throw new AppError('pki.window_key_missing', `No window signing key at ${file}; start with key creation enabled to generate one`, 500);
+    throw new AppError(
+      'pki.window_key_missing',
+      `No window signing key at ${file}; start with key creation enabled to generate one`,
+      500,
+    );
   }
-  const pem = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'pem', type: 'pkcs8' }) as string;
+  const pem = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({
+    format: 'pem',
+    type: 'pkcs8',
+  }) as string;
   await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
   // 'wx': if another process created the key meanwhile, keep theirs rather than overwrite it.
   await writeFile(file, pem, { mode: 0o600, flag: 'wx' }).catch((err: unknown) => {
@@ -69,7 +88,11 @@ export async function sealJws(key: WindowKey, payload: object, typ = 'JWT'): Pro
 const keySets = new WeakMap<JSONWebKeySet, ReturnType<typeof createLocalJWKSet>>();
 
 /** Verifies a seal with nothing but the JWKS (no server, no database) and returns its payload. */
-export async function openJws(token: string, keySet: JSONWebKeySet, opts: { typ?: string } = {}): Promise<Record<string, unknown>> {
+export async function openJws(
+  token: string,
+  keySet: JSONWebKeySet,
+  opts: { typ?: string } = {},
+): Promise<Record<string, unknown>> {
   let getKey = keySets.get(keySet);
   if (!getKey) keySets.set(keySet, (getKey = createLocalJWKSet(keySet)));
   let payload: unknown;
@@ -80,7 +103,11 @@ export async function openJws(token: string, keySet: JSONWebKeySet, opts: { typ?
     }
     payload = JSON.parse(Buffer.from(result.payload).toString('utf8'));
   } catch (err) {
-    throw new AppError('seal.invalid', `The seal does not verify against the window's published keys: ${(err as Error).message}`, 422);
+    throw new AppError(
+      'seal.invalid',
+      `The seal does not verify against the window's published keys: ${(err as Error).message}`,
+      422,
+    );
   }
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
     throw new AppError('seal.invalid', 'The seal does not carry a JSON object', 422);

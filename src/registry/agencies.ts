@@ -10,7 +10,11 @@ import { AGENCIES } from './agencies-data.ts';
  */
 export async function seedReferenceData(db: Db): Promise<{ agencies: number; offices: number }> {
   const agencies = AGENCIES.map((a) => ({
-    code: a.code, acronym: a.acronym, name: a.name, description: a.description, office_bound: a.officeBound,
+    code: a.code,
+    acronym: a.acronym,
+    name: a.name,
+    description: a.description,
+    office_bound: a.officeBound,
   }));
   const offices = AGENCIES.flatMap((a) => a.offices.map((o) => ({ ...o, agency_code: a.code })));
   return db.transaction(async (tx) => {
@@ -22,7 +26,9 @@ export async function seedReferenceData(db: Db): Promise<{ agencies: number; off
          description = excluded.description, office_bound = excluded.office_bound
        where (agencies.acronym, agencies.name, agencies.description, agencies.office_bound)
          is distinct from (excluded.acronym, excluded.name, excluded.description, excluded.office_bound)
-       returning code`, [json(agencies)]);
+       returning code`,
+      [json(agencies)],
+    );
     const changedOffices = await tx.query(
       `insert into offices (code, agency_code, name, state, city)
        select code, agency_code, name, state, city
@@ -31,30 +37,53 @@ export async function seedReferenceData(db: Db): Promise<{ agencies: number; off
          state = excluded.state, city = excluded.city
        where (offices.agency_code, offices.name, offices.state, offices.city)
          is distinct from (excluded.agency_code, excluded.name, excluded.state, excluded.city)
-       returning code`, [json(offices)]);
+       returning code`,
+      [json(offices)],
+    );
     const counts = { agencies: changedAgencies.length, offices: changedOffices.length };
     if (counts.agencies + counts.offices > 0) {
-      await appendAudit(tx, { type: 'registry.seeded', actorRfc: null, objectType: 'registry', objectId: 'reference-data', data: counts });
+      await appendAudit(tx, {
+        type: 'registry.seeded',
+        actorRfc: null,
+        objectType: 'registry',
+        objectId: 'reference-data',
+        data: counts,
+      });
     }
     return counts;
   });
 }
 
-interface AgencyRow { code: string; acronym: string; name: { es: string; en: string }; description: { es: string; en: string }; office_bound: boolean }
+interface AgencyRow {
+  code: string;
+  acronym: string;
+  name: { es: string; en: string };
+  description: { es: string; en: string };
+  office_bound: boolean;
+}
 
-const agencyView = (a: AgencyRow) =>
-  ({ code: a.code, acronym: a.acronym, name: a.name, description: a.description, officeBound: a.office_bound });
+const agencyView = (a: AgencyRow) => ({
+  code: a.code,
+  acronym: a.acronym,
+  name: a.name,
+  description: a.description,
+  officeBound: a.office_bound,
+});
 
 export async function listAgencies(db: Sql) {
   const rows = await db.query<AgencyRow & { offices: number }>(
     `select a.*, (select count(*)::int from offices o where o.agency_code = a.code) as offices
-       from agencies a order by a.code`);
+       from agencies a order by a.code`,
+  );
   return rows.map((a) => ({ ...agencyView(a), offices: a.offices }));
 }
 
 export async function getAgency(db: Sql, code: string) {
   const agency = await db.maybe<AgencyRow>('select * from agencies where code = $1', [code]);
   if (!agency) throw notFound('agency', code);
-  const offices = await db.query<{ code: string; name: string; state: string; city: string }>('select code, name, state, city from offices where agency_code = $1 order by state, code', [code]);
+  const offices = await db.query<{ code: string; name: string; state: string; city: string }>(
+    'select code, name, state, city from offices where agency_code = $1 order by state, code',
+    [code],
+  );
   return { ...agencyView(agency), offices };
 }

@@ -35,8 +35,12 @@ export function parseRfc(input: string, field = 'rfc'): { rfc: string; kind: Rfc
   const rfc = input.trim().toUpperCase();
   const kind: RfcKind | null = COMPANY_RFC.test(rfc) ? 'company' : PERSON_RFC.test(rfc) ? 'person' : null;
   if (!kind) {
-    throw new AppError('registry.rfc_invalid',
-      `${field} "${input}" is not an RFC: expected 3 letters (company) or 4 letters (person), a YYMMDD date and a 3-character homoclave`, 400, { field });
+    throw new AppError(
+      'registry.rfc_invalid',
+      `${field} "${input}" is not an RFC: expected 3 letters (company) or 4 letters (person), a YYMMDD date and a 3-character homoclave`,
+      400,
+      { field },
+    );
   }
   const date = rfc.slice(kind === 'company' ? 3 : 4, kind === 'company' ? 9 : 10);
   if (!validDate(date)) {
@@ -44,7 +48,12 @@ export function parseRfc(input: string, field = 'rfc'): { rfc: string; kind: Rfc
   }
   const expected = rfcCheckDigit(rfc.slice(0, -1));
   if (expected !== rfc.at(-1)) {
-    throw new AppError('registry.rfc_check_digit', `${field} "${input}" fails the check digit (expected ${expected})`, 400, { field });
+    throw new AppError(
+      'registry.rfc_check_digit',
+      `${field} "${input}" fails the check digit (expected ${expected})`,
+      400,
+      { field },
+    );
   }
   return { rfc, kind };
 }
@@ -58,7 +67,12 @@ export function curpCheckDigit(curpWithoutDigit: string): string {
 export function parseCurp(input: string, field = 'curp'): string {
   const curp = input.trim().toUpperCase();
   if (!CURP.test(curp) || !validDate(curp.slice(4, 10), [/\d/.test(curp[16]!) ? 1900 : 2000])) {
-    throw new AppError('registry.curp_invalid', `${field} "${input}" is not a CURP (18 characters as issued by RENAPO)`, 400, { field });
+    throw new AppError(
+      'registry.curp_invalid',
+      `${field} "${input}" is not a CURP (18 characters as issued by RENAPO)`,
+      400,
+      { field },
+    );
   }
   if (curpCheckDigit(curp) !== curp.at(-1)) {
     throw new AppError('registry.curp_check_digit', `${field} "${input}" fails the check digit`, 400, { field });

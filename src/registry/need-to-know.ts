@@ -34,7 +34,8 @@ export function applicantSideSql(traderId: string, rfcParam: string): string {
 }
 
 /** The way people write an eDocument number (see normaliseEdocumentNumber), in SQL, for numbers cited in operations. */
-const edocumentNumberSql = (x: string) => `'ED' || translate(substr(upper(replace(btrim(${x}), '-', '')), 3), 'ILO', '110')`;
+const edocumentNumberSql = (x: string) =>
+  `'ED' || translate(substr(upper(replace(btrim(${x}), '-', '')), 3), 'ILO', '110')`;
 
 /** What an officer asks to read of a trader. */
 export type TraderObject =
@@ -50,19 +51,34 @@ export type TraderObject =
  * simply exists. Customs officers (ANAM) read eDocuments, COVEs and permits by number, as declarations cite
  * them; never profiles. The applicant side is not asked here: see `traderRelation`.
  */
-export async function officerNeedsToKnow(db: Sql, principal: Principal, traderId: string, object: TraderObject): Promise<boolean> {
-  if (object.kind !== 'profile' && await customsOfficerOf(db, principal)) return true;
-  const cites = object.kind === 'edocument'
-    ? `and exists (select 1 from jsonb_array_elements_text(coalesce(o.data->'edocuments', '[]'::jsonb)) x where ${edocumentNumberSql('x')} = $4)`
-    : object.kind === 'cove'
-      ? `and exists (select 1 from jsonb_array_elements_text(coalesce(o.data->'coves', '[]'::jsonb)) x where upper(btrim(x)) = any($4::text[]))`
-      : object.kind === 'permit' ? 'and a.id = $4::uuid' : '';
-  const subject = object.kind === 'edocument' ? object.number : object.kind === 'cove' ? object.numbers
-    : object.kind === 'permit' ? object.applicationId : null;
+export async function officerNeedsToKnow(
+  db: Sql,
+  principal: Principal,
+  traderId: string,
+  object: TraderObject,
+): Promise<boolean> {
+  if (object.kind !== 'profile' && (await customsOfficerOf(db, principal))) return true;
+  const cites =
+    object.kind === 'edocument'
+      ? `and exists (select 1 from jsonb_array_elements_text(coalesce(o.data->'edocuments', '[]'::jsonb)) x where ${edocumentNumberSql('x')} = $4)`
+      : object.kind === 'cove'
+        ? `and exists (select 1 from jsonb_array_elements_text(coalesce(o.data->'coves', '[]'::jsonb)) x where upper(btrim(x)) = any($4::text[]))`
+        : object.kind === 'permit'
+          ? 'and a.id = $4::uuid'
+          : '';
+  const subject =
+    object.kind === 'edocument'
+      ? object.number
+      : object.kind === 'cove'
+        ? object.numbers
+        : object.kind === 'permit'
+          ? object.applicationId
+          : null;
   const found = await db.maybe(
     `select 1 from applications a join operations o on o.id = a.operation_id
       where a.trader_id = $1 and ${handledBySql('$2', '$3')} ${cites} limit 1`,
-    [traderId, principal.rfc, principal.certificateFingerprint, ...(subject === null ? [] : [subject])]);
+    [traderId, principal.rfc, principal.certificateFingerprint, ...(subject === null ? [] : [subject])],
+  );
   return !!found;
 }
 
@@ -71,7 +87,12 @@ export async function officerNeedsToKnow(db: Sql, principal: Principal, traderId
  * trader's applicant side, and reads nothing of that trader any more, even where a document names it.
  */
 export async function formerBrokerOf(db: Sql, principal: Principal, traderId: string): Promise<boolean> {
-  return (await db.one<{ former: boolean }>(`select ${formerBrokerSql('$1::uuid', '$2')} as former`, [traderId, principal.rfc])).former;
+  return (
+    await db.one<{ former: boolean }>(`select ${formerBrokerSql('$1::uuid', '$2')} as former`, [
+      traderId,
+      principal.rfc,
+    ])
+  ).former;
 }
 
 /** SQL condition, as `formerBrokerOf`, for the trader whose id is `traderId` and the RFC in the parameter. */

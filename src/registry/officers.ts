@@ -10,36 +10,70 @@ import { CUSTOMS_AGENCY, requireOfficerRole } from './identity.ts';
 import type { OfficerRegistration, OfficerRole } from './schemas.ts';
 
 interface OfficerRow {
-  id: string; agency_code: string; office_code: string | null; rfc: string; curp: string; name: string; email: string | null;
-  roles: OfficerRole[]; certificate_fingerprint: string; active: boolean; created_at: Date;
+  id: string;
+  agency_code: string;
+  office_code: string | null;
+  rfc: string;
+  curp: string;
+  name: string;
+  email: string | null;
+  roles: OfficerRole[];
+  certificate_fingerprint: string;
+  active: boolean;
+  created_at: Date;
 }
 
 const view = (o: OfficerRow) => ({
-  id: o.id, agency: o.agency_code, office: o.office_code, rfc: o.rfc, curp: o.curp, name: o.name, email: o.email,
-  roles: o.roles, certificateFingerprint: o.certificate_fingerprint, active: o.active, createdAt: o.created_at.toISOString(),
+  id: o.id,
+  agency: o.agency_code,
+  office: o.office_code,
+  rfc: o.rfc,
+  curp: o.curp,
+  name: o.name,
+  email: o.email,
+  roles: o.roles,
+  certificateFingerprint: o.certificate_fingerprint,
+  active: o.active,
+  createdAt: o.created_at.toISOString(),
 });
 
 /** An officer is a person bound to one certificate, whose RFC and CURP must be the ones declared. */
 export async function normaliseOfficer(db: Sql, agency: string, input: OfficerRegistration) {
   const { rfc, kind } = parseRfc(input.rfc);
-  if (kind !== 'person') throw new AppError('registry.officer_not_person', 'An officer is a person (13-character RFC).', 400);
+  if (kind !== 'person')
+    throw new AppError('registry.officer_not_person', 'An officer is a person (13-character RFC).', 400);
   // Customs powers belong to the customs agency: the role is refused elsewhere (and `customsOfficerOf` ignores it there).
   if (input.roles.includes('customs_officer') && agency !== CUSTOMS_AGENCY) {
-    throw new AppError('registry.customs_role_outside_anam',
-      `The customs_officer role belongs to ${CUSTOMS_AGENCY} officers only; register this officer with ${agency}'s own roles.`, 422);
+    throw new AppError(
+      'registry.customs_role_outside_anam',
+      `The customs_officer role belongs to ${CUSTOMS_AGENCY} officers only; register this officer with ${agency}'s own roles.`,
+      422,
+    );
   }
   const curp = parseCurp(input.curp);
   const certificate = parseCertificate(input.certificate);
   if (certificate.rfc !== rfc || (certificate.curp && certificate.curp !== curp)) {
-    throw new AppError('registry.certificate_not_officer', `The certificate belongs to RFC ${certificate.rfc ?? '(none)'}, not to ${rfc}.`, 400);
+    throw new AppError(
+      'registry.certificate_not_officer',
+      `The certificate belongs to RFC ${certificate.rfc ?? '(none)'}, not to ${rfc}.`,
+      400,
+    );
   }
-  if (input.officeCode && !(await db.maybe('select 1 from offices where code = $1 and agency_code = $2', [input.officeCode, agency]))) {
+  if (
+    input.officeCode &&
+    !(await db.maybe('select 1 from offices where code = $1 and agency_code = $2', [input.officeCode, agency]))
+  ) {
     throw new AppError('registry.office_unknown', `${input.officeCode} is not an office of ${agency}.`, 400);
   }
   return { ...input, rfc, curp, roles: [...new Set(input.roles)], fingerprint: certificate.fingerprint };
 }
 
-export async function checkOfficerRegistration(db: Sql, principal: Principal, agency: string, input: OfficerRegistration) {
+export async function checkOfficerRegistration(
+  db: Sql,
+  principal: Principal,
+  agency: string,
+  input: OfficerRegistration,
+) {
   await requireOfficerRole(db, principal, agency, ['administrator']);
   const officer = await normaliseOfficer(db, agency, input);
   if (await db.maybe('select 1 from officers where agency_code = $1 and rfc = $2 and active', [agency, officer.rfc])) {
@@ -48,7 +82,10 @@ export async function checkOfficerRegistration(db: Sql, principal: Principal, ag
 }
 
 /** Registers (or re-binds to a new certificate) an officer of an agency. */
-export async function registerOfficer(tx: Sql, opts: { agency: string; input: OfficerRegistration; actorRfc: string | null; signatureId: string | null }) {
+export async function registerOfficer(
+  tx: Sql,
+  opts: { agency: string; input: OfficerRegistration; actorRfc: string | null; signatureId: string | null },
+) {
   const o = await normaliseOfficer(tx, opts.agency, opts.input);
   const row = await tx.one<OfficerRow>(
     `insert into officers (id, agency_code, office_code, rfc, curp, name, email, roles, certificate_fingerprint, active)
@@ -56,10 +93,31 @@ export async function registerOfficer(tx: Sql, opts: { agency: string; input: Of
      on conflict (agency_code, rfc) do update set office_code = excluded.office_code, curp = excluded.curp, name = excluded.name,
        email = excluded.email, roles = excluded.roles, certificate_fingerprint = excluded.certificate_fingerprint, active = true
      returning *`,
-    [crypto.randomUUID(), opts.agency, o.officeCode ?? null, o.rfc, o.curp, o.name, o.email ?? null, o.roles, o.fingerprint]);
+    [
+      crypto.randomUUID(),
+      opts.agency,
+      o.officeCode ?? null,
+      o.rfc,
+      o.curp,
+      o.name,
+      o.email ?? null,
+      o.roles,
+      o.fingerprint,
+    ],
+  );
   await appendAudit(tx, {
-    type: 'officer.registered', actorRfc: opts.actorRfc, objectType: 'officer', objectId: row.id, signatureId: opts.signatureId,
-    data: { agency: opts.agency, office: row.office_code, rfc: row.rfc, roles: row.roles, certificateFingerprint: o.fingerprint },
+    type: 'officer.registered',
+    actorRfc: opts.actorRfc,
+    objectType: 'officer',
+    objectId: row.id,
+    signatureId: opts.signatureId,
+    data: {
+      agency: opts.agency,
+      office: row.office_code,
+      rfc: row.rfc,
+      roles: row.roles,
+      certificateFingerprint: o.fingerprint,
+    },
   });
   return view(row);
 }
@@ -71,12 +129,21 @@ export async function checkOfficerDeactivation(db: Sql, principal: Principal, ag
   if (!row.active) throw new AppError('registry.officer_inactive', `Officer ${id} is already inactive.`, 409);
 }
 
-export async function deactivateOfficer(tx: Sql, opts: { agency: string; id: string; reason?: string; actorRfc: string; signatureId: string }) {
+export async function deactivateOfficer(
+  tx: Sql,
+  opts: { agency: string; id: string; reason?: string; actorRfc: string; signatureId: string },
+) {
   const row = await tx.maybe<OfficerRow>(
-    'update officers set active = false where id = $1 and agency_code = $2 and active returning *', [opts.id, opts.agency]);
+    'update officers set active = false where id = $1 and agency_code = $2 and active returning *',
+    [opts.id, opts.agency],
+  );
   if (!row) throw notFound('officer', opts.id);
   await appendAudit(tx, {
-    type: 'officer.deactivated', actorRfc: opts.actorRfc, objectType: 'officer', objectId: row.id, signatureId: opts.signatureId,
+    type: 'officer.deactivated',
+    actorRfc: opts.actorRfc,
+    objectType: 'officer',
+    objectId: row.id,
+    signatureId: opts.signatureId,
     data: { agency: opts.agency, rfc: row.rfc, reason: opts.reason ?? null },
   });
   return view(row);
@@ -86,13 +153,19 @@ export async function deactivateOfficer(tx: Sql, opts: { agency: string; id: str
  * Only an agency's administrators and supervisors see its officers: central ones first, then by office and name,
  * after the key `[office, name, id]` of the last one seen; `limit + 1` rows tell a next page.
  */
-export async function listOfficers(db: Sql, principal: Principal, agency: string, page: KeysetPage<[string, string, string]>): Promise<Keyed<ReturnType<typeof view>>[]> {
+export async function listOfficers(
+  db: Sql,
+  principal: Principal,
+  agency: string,
+  page: KeysetPage<[string, string, string]>,
+): Promise<Keyed<ReturnType<typeof view>>[]> {
   await requireOfficerRole(db, principal, agency, ['administrator', 'supervisor']);
   // '' stands for "no office" so that the key has no null in it and central officers still come first.
   const rows = await db.query<OfficerRow & { office_key: string }>(
     `select *, coalesce(office_code, '') as office_key from officers
       where agency_code = $1 and ($2::text is null or (coalesce(office_code, ''), name, id) > ($2::text, $3::text, $4::uuid))
       order by coalesce(office_code, ''), name, id limit $5`,
-    [agency, page.after?.[0] ?? null, page.after?.[1] ?? null, page.after?.[2] ?? null, page.limit + 1]);
+    [agency, page.after?.[0] ?? null, page.after?.[1] ?? null, page.after?.[2] ?? null, page.limit + 1],
+  );
   return rows.map((o) => ({ key: [o.office_key, o.name, o.id], item: view(o) }));
 }

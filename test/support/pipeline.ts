@@ -36,7 +36,15 @@ export interface FileOperationInput {
 export async function fileOperation(w: TestWindow, filer: Actor, input: FileOperationInput): Promise<FiledOperation> {
   const draft = await w.call('POST', '/api/v1/operations', {
     token: filer.token,
-    body: { traderRfc: input.traderRfc, flow: input.flow ?? 'import', data: { goods: input.goods, ...input.data, ...(input.procedureData ? { procedureData: input.procedureData } : {}) } },
+    body: {
+      traderRfc: input.traderRfc,
+      flow: input.flow ?? 'import',
+      data: {
+        goods: input.goods,
+        ...input.data,
+        ...(input.procedureData ? { procedureData: input.procedureData } : {}),
+      },
+    },
   });
   assert.equal(draft.status, 201, `draft: ${JSON.stringify(draft.body)}`);
   const submitted = await w.signed(filer.token, filer, 'POST', `/api/v1/operations/${draft.body.id}/submit`, {});
@@ -50,7 +58,9 @@ export async function approve(w: TestWindow, officer: Actor, applicationId: stri
     const res = await w.call('POST', `/api/v1/applications/${applicationId}/${step}`, { token: officer.token });
     assert.equal(res.status, 200, `${step}: ${JSON.stringify(res.body)}`);
   }
-  const resolved = await w.signed(officer.token, officer, 'POST', `/api/v1/applications/${applicationId}/resolution`, { decision: 'approve' });
+  const resolved = await w.signed(officer.token, officer, 'POST', `/api/v1/applications/${applicationId}/resolution`, {
+    decision: 'approve',
+  });
   assert.equal(resolved.status, 200, `approval: ${JSON.stringify(resolved.body)}`);
 }
 
@@ -66,11 +76,27 @@ export async function permit(w: TestWindow, filer: Actor, officer: Actor, input:
 }
 
 /** The medicines COFEPRIS reviews: an import of tablets from Germany through Nuevo Laredo. */
-export const MEDICINES_FORM = { 'COFEPRIS-MEDICINES-IMPORT': { sanitaryRegistrations: ['123M2015 SSA IV'], pharmaceuticalForm: 'tablet', responsiblePharmacistLicence: '12345678' } };
-export const medicines = (quantity: number, value: number, extra: Record<string, unknown> = {}) => [{
-  hsCode: '300490', description: 'Medicamento en tabletas', quantity, unit: 'KGM', value, currency: 'USD',
-  originCountry: 'DE', destinationCountry: 'MX', customsOffice: 'ANAM-TAMPS-NLD', ...extra,
-}];
+export const MEDICINES_FORM = {
+  'COFEPRIS-MEDICINES-IMPORT': {
+    sanitaryRegistrations: ['123M2015 SSA IV'],
+    pharmaceuticalForm: 'tablet',
+    responsiblePharmacistLicence: '12345678',
+  },
+};
+export const medicines = (quantity: number, value: number, extra: Record<string, unknown> = {}) => [
+  {
+    hsCode: '300490',
+    description: 'Medicamento en tabletas',
+    quantity,
+    unit: 'KGM',
+    value,
+    currency: 'USD',
+    originCountry: 'DE',
+    destinationCountry: 'MX',
+    customsOffice: 'ANAM-TAMPS-NLD',
+    ...extra,
+  },
+];
 
 let sequence = 0;
 /** A fresh pedimento number of `office` (its two-digit key) and the broker's patent, in the date's year. */
@@ -79,10 +105,20 @@ export function pedimentoNumber(patent: string, date: string, officeKey = '24'):
 }
 
 /** A customs declaration body: today's date in Mexico City unless given; Nuevo Laredo. */
-export function declarationBody(w: TestWindow, input: { brokerPatent: string; traderRfc: string; lines: unknown[] } & Record<string, unknown>) {
+export function declarationBody(
+  w: TestWindow,
+  input: { brokerPatent: string; traderRfc: string; lines: unknown[] } & Record<string, unknown>,
+) {
   const date = (input.date as string | undefined) ?? mexicoDate(w.ctx.clock.now());
-  return { number: pedimentoNumber(input.brokerPatent, date), customsOffice: 'ANAM-TAMPS-NLD', flow: 'import', date, ...input };
+  return {
+    number: pedimentoNumber(input.brokerPatent, date),
+    customsOffice: 'ANAM-TAMPS-NLD',
+    flow: 'import',
+    date,
+    ...input,
+  };
 }
 
 /** Posts a declaration as the customs system does; returns status and body. */
-export const declaration = (w: TestWindow, token: string, body: unknown) => w.call('POST', '/api/v1/customs/declarations', { token, body });
+export const declaration = (w: TestWindow, token: string, body: unknown) =>
+  w.call('POST', '/api/v1/customs/declarations', { token, body });

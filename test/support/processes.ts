@@ -5,13 +5,24 @@ import { fileURLToPath } from 'node:url';
 
 export const BIN = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'ventanilla.js');
 
-export function runCli(args: string[], env: Record<string, string | undefined> = {}, input?: string): Promise<{ code: number; stdout: string; stderr: string }> {
+export function runCli(
+  args: string[],
+  env: Record<string, string | undefined> = {},
+  input?: string,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, NODE_ENV: 'test', ...env }, stdio: 'pipe' });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: { ...process.env, NODE_ENV: 'test', ...env },
+      stdio: 'pipe',
+    });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; });
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
     child.on('error', reject);
     child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
     child.stdin.end(input ?? '');
@@ -19,7 +30,10 @@ export function runCli(args: string[], env: Record<string, string | undefined> =
 }
 
 export interface ServerProcess {
-  url: string; output: () => string; stop: () => Promise<number | null>; child: ChildProcess;
+  url: string;
+  output: () => string;
+  stop: () => Promise<number | null>;
+  child: ChildProcess;
   /** How long the start took, for a test to report (t.diagnostic) rather than assert. */
   startSeconds: number;
 }
@@ -31,7 +45,8 @@ const START_GUARD_SECONDS = 900;
 export function startServerProcess(env: Record<string, string | undefined>): Promise<ServerProcess> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, 'serve'], {
-      env: { ...process.env, NODE_ENV: 'development', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NODE_ENV: 'development', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
     // The start is awaited as an event (the line below, or the process's exit); the timer is only a guard
@@ -47,18 +62,27 @@ export function startServerProcess(env: Record<string, string | undefined>): Pro
       if (m) {
         clearTimeout(timer);
         resolve({
-          url: m[1]!, child, output: () => out, startSeconds: (performance.now() - started) / 1000,
-          stop: () => new Promise((done) => {
-            if (child.exitCode !== null) return done(child.exitCode);
-            child.once('exit', (code) => done(code));
-            child.kill('SIGTERM');
-          }),
+          url: m[1]!,
+          child,
+          output: () => out,
+          startSeconds: (performance.now() - started) / 1000,
+          stop: () =>
+            new Promise((done) => {
+              if (child.exitCode !== null) return done(child.exitCode);
+              child.once('exit', (code) => done(code));
+              child.kill('SIGTERM');
+            }),
         });
       }
     };
     child.stdout!.on('data', onData);
-    child.stderr!.on('data', (d) => { out += d; });
-    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited with ${code}:\n${out}`)); });
+    child.stderr!.on('data', (d) => {
+      out += d;
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${out}`));
+    });
   });
 }
 
@@ -74,5 +98,5 @@ export async function postJson(url: string, body: unknown, token?: string) {
 
 export async function getJson(url: string, token?: string) {
   const res = await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} });
-  return { status: res.status, body: await res.json() as any };
+  return { status: res.status, body: (await res.json()) as any };
 }

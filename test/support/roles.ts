@@ -14,9 +14,21 @@ import type { OfficerRole } from '../../src/registry/schemas.ts';
 import { traderProfile, type Person, type TestWindow } from './window.ts';
 
 export const ROLES = [
-  'anonymous', 'traderA', 'traderB', 'repA', 'brokerA', 'brokerRevoked', 'brokerNone',
-  'officerOwner', 'officerOtherOffice', 'officerOtherAgency', 'officerApplicant', 'customs', 'adminOtherAgency',
-  'readToken', 'revokedCert',
+  'anonymous',
+  'traderA',
+  'traderB',
+  'repA',
+  'brokerA',
+  'brokerRevoked',
+  'brokerNone',
+  'officerOwner',
+  'officerOtherOffice',
+  'officerOtherAgency',
+  'officerApplicant',
+  'customs',
+  'adminOtherAgency',
+  'readToken',
+  'revokedCert',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -26,22 +38,55 @@ export const CUSTOMS_OFFICE = 'ANAM-TAMPS-NLD';
 /** An SE office in another state than the customs office's. */
 export const OTHER_SE_OFFICE = 'SE-NL-MTY';
 
-export const tyres = () => [{
-  hsCode: '401220', description: 'Llantas usadas para renovado', quantity: 200, unit: 'C62', value: 4000, currency: 'USD',
-  originCountry: 'US', destinationCountry: 'MX', customsOffice: CUSTOMS_OFFICE,
-}];
-export const TYRES_FORM = { [PROCEDURE]: { intendedUse: 'retreading', tyreCategory: 'passenger_car', wasteManagementPlan: 'PM-19-0042' } };
+export const tyres = () => [
+  {
+    hsCode: '401220',
+    description: 'Llantas usadas para renovado',
+    quantity: 200,
+    unit: 'C62',
+    value: 4000,
+    currency: 'USD',
+    originCountry: 'US',
+    destinationCountry: 'MX',
+    customsOffice: CUSTOMS_OFFICE,
+  },
+];
+export const TYRES_FORM = {
+  [PROCEDURE]: { intendedUse: 'retreading', tyreCategory: 'passenger_car', wasteManagementPlan: 'PM-19-0042' },
+};
 
 /** An import invoice from a US supplier to `rfc`, consistent in every total. */
 export function coveJson(rfc: string) {
   return {
-    operationType: 'import', invoiceNumber: 'INV-2026-0042', invoiceDate: '2026-10-15', certificateOfOrigin: false, invoiceTotal: 4000,
+    operationType: 'import',
+    invoiceNumber: 'INV-2026-0042',
+    invoiceDate: '2026-10-15',
+    certificateOfOrigin: false,
+    invoiceTotal: 4000,
     issuer: {
-      taxId: '12-3456789', name: 'Tyre Recyclers Inc.',
-      address: { street: 'Main St', exteriorNumber: '1200', city: 'Laredo', state: 'TX', postalCode: '78040', country: 'US' },
+      taxId: '12-3456789',
+      name: 'Tyre Recyclers Inc.',
+      address: {
+        street: 'Main St',
+        exteriorNumber: '1200',
+        city: 'Laredo',
+        state: 'TX',
+        postalCode: '78040',
+        country: 'US',
+      },
     },
     recipient: { taxId: rfc, name: `Comercializadora ${rfc} S.A. de C.V.`, address: traderProfile(rfc).taxAddress },
-    goods: [{ description: 'Llantas usadas', quantity: 200, unit: 'C62', currency: 'USD', unitValue: 20, total: 4000, usdValue: 4000 }],
+    goods: [
+      {
+        description: 'Llantas usadas',
+        quantity: 200,
+        unit: 'C62',
+        currency: 'USD',
+        unitValue: 20,
+        total: 4000,
+        usdValue: 4000,
+      },
+    ],
   };
 }
 
@@ -61,8 +106,12 @@ export async function uploadPdf(w: TestWindow, token: string | null, traderRfc: 
   data.append('file', new Blob([new Uint8Array(bytes)], { type: 'application/pdf' }), 'factura.pdf');
   const request = new Request('http://window.test/', { method: 'POST', body: data });
   const res = await w.app.inject({
-    method: 'POST', url: '/api/v1/edocuments/uploads',
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), 'content-type': request.headers.get('content-type')! },
+    method: 'POST',
+    url: '/api/v1/edocuments/uploads',
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      'content-type': request.headers.get('content-type')!,
+    },
     payload: Buffer.from(await request.arrayBuffer()),
   });
   return { status: res.statusCode, body: res.body ? JSON.parse(res.body) : null };
@@ -71,7 +120,12 @@ export async function uploadPdf(w: TestWindow, token: string | null, traderRfc: 
 export interface Cast {
   /** A bearer token per role; null for the anonymous caller. */
   tokens: Record<Role, string | null>;
-  people: { companyA: Person; repA: Person; brokerA: Person & { patent: string }; brokerNone: Person & { patent: string } };
+  people: {
+    companyA: Person;
+    repA: Person;
+    brokerA: Person & { patent: string };
+    brokerNone: Person & { patent: string };
+  };
   officers: { owner: { id: string }; seAdmin: Person & { token: string } };
   /** The officer record of each SE officer of the cast (the ones an SE application can be assigned to). */
   seOfficerIds: Partial<Record<Role, string>>;
@@ -81,16 +135,23 @@ export interface Cast {
   newOfficer: Record<string, unknown>;
   pdf: Promise<Uint8Array>;
   a: {
-    rfc: string; office: string;
+    rfc: string;
+    office: string;
     /** A submitted operation and its application (approved: it gave the permit). */
-    operation: string; approvedApplication: string;
+    operation: string;
+    approvedApplication: string;
     /** A second application, open: the workflow routes act on it (its status is staged per call). */
     application: string;
     /** A draft operation: the routes that change or submit a draft. */
     draft: string;
-    cove: string; edocument: string; permit: string;
+    cove: string;
+    edocument: string;
+    permit: string;
     declaration: Record<string, unknown> & { number: string };
-    notification: string; quota: string; delegation: string; apiTokenId: string;
+    notification: string;
+    quota: string;
+    delegation: string;
+    apiTokenId: string;
   };
 }
 
@@ -106,7 +167,11 @@ export async function setUpCast(w: TestWindow): Promise<Cast> {
   const repB = await w.person({ name: 'Beto Representante', keyType: 'ec' });
   const registerCompany = async (company: Person, rep: Person) => {
     const token = await w.login(company);
-    ok(await w.signed(token, company, 'POST', '/api/v1/traders', traderProfile(company.rfc, rep)), 201, 'company registration');
+    ok(
+      await w.signed(token, company, 'POST', '/api/v1/traders', traderProfile(company.rfc, rep)),
+      201,
+      'company registration',
+    );
     return token;
   };
   const traderA = await registerCompany(companyA, repA);
@@ -135,12 +200,18 @@ export async function setUpCast(w: TestWindow): Promise<Cast> {
   ok(cove, 201, 'COVE');
   const upload = await uploadPdf(w, bR.token, A, await invoicePdf());
   ok(upload, 201, 'upload');
-  const edoc = await w.call('POST', '/api/v1/edocuments', { token: bR.token, body: { challengeId: upload.body.challengeId, ...signPayload(upload.body.payload, bR.signer) } });
+  const edoc = await w.call('POST', '/api/v1/edocuments', {
+    token: bR.token,
+    body: { challengeId: upload.body.challengeId, ...signPayload(upload.body.payload, bR.signer) },
+  });
   ok(edoc, 201, 'eDocument');
   const documents = { coves: [cove.body.data.number as string], edocuments: [edoc.body.data.number as string] };
 
   const draft = async (token = rep) => {
-    const res = await w.call('POST', '/api/v1/operations', { token, body: { traderRfc: A, flow: 'import', data: { goods: tyres(), ...documents, procedureData: TYRES_FORM } } });
+    const res = await w.call('POST', '/api/v1/operations', {
+      token,
+      body: { traderRfc: A, flow: 'import', data: { goods: tyres(), ...documents, procedureData: TYRES_FORM } },
+    });
     ok(res, 201, 'operation');
     return res.body.id as string;
   };
@@ -153,10 +224,15 @@ export async function setUpCast(w: TestWindow): Promise<Cast> {
   };
   // The first operation is filed by the broker whose delegation will be revoked; the second by A's representative.
   const filed = await file(bR.token, bR);
-  const office = (await w.ctx.db.one<{ office_code: string }>('select office_code from applications where id = $1', [filed.application])).office_code;
+  const office = (
+    await w.ctx.db.one<{ office_code: string }>('select office_code from applications where id = $1', [
+      filed.application,
+    ])
+  ).office_code;
   assert.ok(office && office !== OTHER_SE_OFFICE, `routed to ${office}`);
 
-  const officer = async (agency: string, roles: OfficerRole[], officeCode?: string) => w.officer(agency, roles, officeCode);
+  const officer = async (agency: string, roles: OfficerRole[], officeCode?: string) =>
+    w.officer(agency, roles, officeCode);
   const owner = await officer('SE', ['reviewer', 'resolver'], office);
   const otherOffice = await officer('SE', ['reviewer', 'resolver'], OTHER_SE_OFFICE);
   const otherAgency = await officer('COFEPRIS', ['reviewer', 'resolver', 'supervisor']);
@@ -164,26 +240,67 @@ export async function setUpCast(w: TestWindow): Promise<Cast> {
   const adminOther = await officer('COFEPRIS', ['administrator']);
   const seAdmin = await officer('SE', ['administrator', 'supervisor']);
   // A's legal representative is also an SE officer of the owning office, with an officer certificate of his own.
-  const applicantAsOfficer = await w.person({ rfc: repA.rfc, curp: repA.curp, name: repA.name, role: 'officer', keyType: 'ec' });
-  const applicantOfficer = await w.ctx.db.transaction((tx) => registerOfficer(tx, {
-    agency: 'SE', actorRfc: null, signatureId: null,
-    input: { rfc: repA.rfc, curp: repA.curp, name: repA.name, roles: ['reviewer', 'resolver'], officeCode: office, certificate: applicantAsOfficer.cer.toString('base64') },
-  }));
+  const applicantAsOfficer = await w.person({
+    rfc: repA.rfc,
+    curp: repA.curp,
+    name: repA.name,
+    role: 'officer',
+    keyType: 'ec',
+  });
+  const applicantOfficer = await w.ctx.db.transaction((tx) =>
+    registerOfficer(tx, {
+      agency: 'SE',
+      actorRfc: null,
+      signatureId: null,
+      input: {
+        rfc: repA.rfc,
+        curp: repA.curp,
+        name: repA.name,
+        roles: ['reviewer', 'resolver'],
+        officeCode: office,
+        certificate: applicantAsOfficer.cer.toString('base64'),
+      },
+    }),
+  );
   const officerApplicant = await w.login(applicantAsOfficer);
 
   // The owning office approves the first application: A's permit.
-  for (const step of ['assignment', 'review']) ok(await w.call('POST', `/api/v1/applications/${filed.application}/${step}`, { token: owner.token }), 200, step);
-  ok(await w.signed(owner.token, owner, 'POST', `/api/v1/applications/${filed.application}/resolution`, { decision: 'approve' }), 200, 'approval');
-  const permit = (await w.call('GET', `/api/v1/applications/${filed.application}`, { token: rep })).body.permit.number as string;
+  for (const step of ['assignment', 'review'])
+    ok(await w.call('POST', `/api/v1/applications/${filed.application}/${step}`, { token: owner.token }), 200, step);
+  ok(
+    await w.signed(owner.token, owner, 'POST', `/api/v1/applications/${filed.application}/resolution`, {
+      decision: 'approve',
+    }),
+    200,
+    'approval',
+  );
+  const permit = (await w.call('GET', `/api/v1/applications/${filed.application}`, { token: rep })).body.permit
+    .number as string;
   const open = await file(rep, repA);
   const draftId = await draft();
 
   // A declaration of A's goods by the broker that filed its COVE, citing the permit, the COVE and the eDocument.
   const date = mexicoDate(w.ctx.clock.now());
   const declaration = {
-    number: `${date.slice(2, 4)}24${bR.patent}${String(crypto.randomInt(1e6, 1e7))}`, customsOffice: CUSTOMS_OFFICE, brokerPatent: bR.patent, traderRfc: A,
-    flow: 'import', date, ...documents,
-    lines: [{ hsCode: '4012200100', quantity: 10, unit: 'C62', value: 200, currency: 'USD', originCountry: 'US', destinationCountry: 'MX', permits: [{ number: permit }] }],
+    number: `${date.slice(2, 4)}24${bR.patent}${String(crypto.randomInt(1e6, 1e7))}`,
+    customsOffice: CUSTOMS_OFFICE,
+    brokerPatent: bR.patent,
+    traderRfc: A,
+    flow: 'import',
+    date,
+    ...documents,
+    lines: [
+      {
+        hsCode: '4012200100',
+        quantity: 10,
+        unit: 'C62',
+        value: 200,
+        currency: 'USD',
+        originCountry: 'US',
+        destinationCountry: 'MX',
+        permits: [{ number: permit }],
+      },
+    ],
   };
   const declared = await w.call('POST', '/api/v1/customs/declarations', { token: customs.token, body: declaration });
   ok(declared, 201, 'declaration');
@@ -192,14 +309,30 @@ export async function setUpCast(w: TestWindow): Promise<Cast> {
   // An 'assignment' quota with an amount for A.
   const year = date.slice(0, 4);
   const quota = await w.signed(seAdmin.token, seAdmin, 'POST', '/api/v1/quotas', {
-    name: 'Llantas usadas (cupo por asignación)', hsCodes: ['401220'], originCountries: ['US'], periodFrom: `${year}-01-01`, periodTo: `${year}-12-31`,
-    total: 1000, unit: 'C62', allocationMethod: 'assignment',
+    name: 'Llantas usadas (cupo por asignación)',
+    hsCodes: ['401220'],
+    originCountries: ['US'],
+    periodFrom: `${year}-01-01`,
+    periodTo: `${year}-12-31`,
+    total: 1000,
+    unit: 'C62',
+    allocationMethod: 'assignment',
   });
   ok(quota, 201, 'quota');
-  ok(await w.signed(seAdmin.token, seAdmin, 'PUT', `/api/v1/quotas/${quota.body.data.id}/assignments/${A}`, { amount: 100 }), 200, 'quota assignment');
+  ok(
+    await w.signed(seAdmin.token, seAdmin, 'PUT', `/api/v1/quotas/${quota.body.data.id}/assignments/${A}`, {
+      amount: 100,
+    }),
+    200,
+    'quota assignment',
+  );
 
   const newApiToken = async () => {
-    const res = await w.signed(rep, repA, 'POST', '/api/v1/api-tokens', { label: 'ERP de A', scopes: ['read'], expiresInDays: 30 });
+    const res = await w.signed(rep, repA, 'POST', '/api/v1/api-tokens', {
+      label: 'ERP de A',
+      scopes: ['read'],
+      expiresInDays: 30,
+    });
     ok(res, 201, 'API token');
     return res.body.data as { id: string; token: string };
   };
@@ -212,27 +345,66 @@ export async function setUpCast(w: TestWindow): Promise<Cast> {
   await revokeCertificate(w.pki, lost.cer, 'keyCompromise');
 
   // The broker's delegation is revoked after it filed for A.
-  ok(await w.signed(rep, repA, 'POST', `/api/v1/delegations/${revokedDelegation}/revocation`, { reason: 'Contrato terminado' }), 200, 'delegation revocation');
+  ok(
+    await w.signed(rep, repA, 'POST', `/api/v1/delegations/${revokedDelegation}/revocation`, {
+      reason: 'Contrato terminado',
+    }),
+    200,
+    'delegation revocation',
+  );
 
-  const notification = await w.ctx.db.maybe<{ id: string }>('select id from notifications where recipient_rfc = $1 order by created_at limit 1', [repA.rfc]);
+  const notification = await w.ctx.db.maybe<{ id: string }>(
+    'select id from notifications where recipient_rfc = $1 order by created_at limit 1',
+    [repA.rfc],
+  );
   assert.ok(notification, 'A’s representative has a notification');
 
   return {
     tokens: {
-      anonymous: null, traderA, traderB, repA: rep, brokerA: bA.token, brokerRevoked: bR.token, brokerNone: bN.token,
-      officerOwner: owner.token, officerOtherOffice: otherOffice.token, officerOtherAgency: otherAgency.token, officerApplicant,
-      customs: customs.token, adminOtherAgency: adminOther.token, readToken: apiToken.token, revokedCert,
+      anonymous: null,
+      traderA,
+      traderB,
+      repA: rep,
+      brokerA: bA.token,
+      brokerRevoked: bR.token,
+      brokerNone: bN.token,
+      officerOwner: owner.token,
+      officerOtherOffice: otherOffice.token,
+      officerOtherAgency: otherAgency.token,
+      officerApplicant,
+      customs: customs.token,
+      adminOtherAgency: adminOther.token,
+      readToken: apiToken.token,
+      revokedCert,
     },
     people: { companyA, repA, brokerA: bA, brokerNone: bN },
     officers: { owner, seAdmin },
     seOfficerIds: { officerOwner: owner.id, officerOtherOffice: otherOffice.id, officerApplicant: applicantOfficer.id },
     newApiToken: async () => (await newApiToken()).id,
-    newOfficer: { rfc: newcomer.rfc, curp: newcomer.curp, name: newcomer.name, roles: ['reviewer'], officeCode: office, certificate: newcomer.cer.toString('base64') },
+    newOfficer: {
+      rfc: newcomer.rfc,
+      curp: newcomer.curp,
+      name: newcomer.name,
+      roles: ['reviewer'],
+      officeCode: office,
+      certificate: newcomer.cer.toString('base64'),
+    },
     pdf: invoicePdf(),
     a: {
-      rfc: A, office, operation: filed.operation, approvedApplication: filed.application, application: open.application, draft: draftId,
-      cove: documents.coves[0]!, edocument: documents.edocuments[0]!, permit, declaration, notification: notification.id,
-      quota: quota.body.data.id, delegation, apiTokenId: apiToken.id,
+      rfc: A,
+      office,
+      operation: filed.operation,
+      approvedApplication: filed.application,
+      application: open.application,
+      draft: draftId,
+      cove: documents.coves[0]!,
+      edocument: documents.edocuments[0]!,
+      permit,
+      declaration,
+      notification: notification.id,
+      quota: quota.body.data.id,
+      delegation,
+      apiTokenId: apiToken.id,
     },
   };
 }

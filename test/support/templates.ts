@@ -23,7 +23,8 @@ function templateKey(): string {
   // The package does not export its package.json: found beside its entry point.
   const entry = createRequire(import.meta.url).resolve('@electric-sql/pglite');
   hash.update(fs.readFileSync(path.join(path.dirname(entry), '..', 'package.json')));
-  for (const file of fs.readdirSync(MIGRATIONS).sort()) hash.update(`${file}\n`).update(fs.readFileSync(path.join(MIGRATIONS, file)));
+  for (const file of fs.readdirSync(MIGRATIONS).sort())
+    hash.update(`${file}\n`).update(fs.readFileSync(path.join(MIGRATIONS, file)));
   return hash.digest('hex').slice(0, 16);
 }
 

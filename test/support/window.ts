@@ -13,7 +13,15 @@ import { openContext, startJobs } from '../../src/app.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import type { Context } from '../../src/context.ts';
 import { buildServer } from '../../src/http/server.ts';
-import { issueEfirma, loadDevPki, openEfirma, signPayload, type DevPki, type IssueEfirmaOptions, type Signer } from '../../src/pki/index.ts';
+import {
+  issueEfirma,
+  loadDevPki,
+  openEfirma,
+  signPayload,
+  type DevPki,
+  type IssueEfirmaOptions,
+  type Signer,
+} from '../../src/pki/index.ts';
 import { withCurpCheckDigit, withRfcCheckDigit } from '../../src/registry/identifiers.ts';
 import { registerOfficer } from '../../src/registry/officers.ts';
 import { recordPatent } from '../../src/registry/patents.ts';
@@ -34,8 +42,10 @@ export interface Person {
 }
 
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-const pick = (alphabet: string, n: number) => Array.from(crypto.randomBytes(n), (b) => alphabet[b % alphabet.length]).join('');
-const yymmdd = () => `${String(50 + crypto.randomInt(49)).padStart(2, '0')}${String(1 + crypto.randomInt(12)).padStart(2, '0')}${String(1 + crypto.randomInt(28)).padStart(2, '0')}`;
+const pick = (alphabet: string, n: number) =>
+  Array.from(crypto.randomBytes(n), (b) => alphabet[b % alphabet.length]).join('');
+const yymmdd = () =>
+  `${String(50 + crypto.randomInt(49)).padStart(2, '0')}${String(1 + crypto.randomInt(12)).padStart(2, '0')}${String(1 + crypto.randomInt(28)).padStart(2, '0')}`;
 
 /** A random, valid person RFC (13) or company RFC (12). */
 export const randomRfc = (kind: 'person' | 'company' = 'person') =>
@@ -73,9 +83,20 @@ export interface TestWindow {
   person(opts?: Partial<IssueEfirmaOptions> & { kind?: 'person' | 'company'; ca?: DevPki }): Promise<Person>;
   login(person: Person): Promise<string>;
   /** Calls a route with JSON; returns status and parsed body. */
-  call(method: string, url: string, opts?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Record<string, unknown> }>;
+  call(
+    method: string,
+    url: string,
+    opts?: { token?: string; body?: unknown; headers?: Record<string, string> },
+  ): Promise<{ status: number; body: any; headers: Record<string, unknown> }>;
   /** Gets the payload for a signed action, signs it with `signer` and submits it. */
-  signed(token: string, signer: Person, method: 'POST' | 'PUT', url: string, data: unknown, opts?: { tamper?: (p: any) => any; sendPayload?: boolean }): Promise<{ status: number; body: any }>;
+  signed(
+    token: string,
+    signer: Person,
+    method: 'POST' | 'PUT',
+    url: string,
+    data: unknown,
+    opts?: { tamper?: (p: any) => any; sendPayload?: boolean },
+  ): Promise<{ status: number; body: any }>;
   registerTrader(rep: Person, overrides?: Record<string, unknown>): Promise<{ rfc: string; token: string }>;
   registerBroker(person: Person, patent?: string): Promise<{ patent: string; token: string }>;
   officer(agency: string, roles: OfficerRole[], office?: string): Promise<Person & { token: string; id: string }>;
@@ -91,7 +112,15 @@ export function traderProfile(rfc: string, rep?: Person) {
   return {
     rfc,
     legalName: `Comercializadora ${rfc} S.A. de C.V.`,
-    taxAddress: { street: 'Av. Reforma', exteriorNumber: '10', neighbourhood: 'Centro', municipality: 'Cuauhtémoc', state: 'CDMX', postalCode: '06000', country: 'MX' },
+    taxAddress: {
+      street: 'Av. Reforma',
+      exteriorNumber: '10',
+      neighbourhood: 'Centro',
+      municipality: 'Cuauhtémoc',
+      state: 'CDMX',
+      postalCode: '06000',
+      country: 'MX',
+    },
     economicActivity: 'Comercio exterior',
     contacts: [{ name: 'Contacto', email: 'contacto@example.com', phone: '+52 55 5555 0000' }],
     ...(rep ? { legalRepresentative: { rfc: rep.rfc, curp: rep.curp, name: rep.name } } : {}),
@@ -101,7 +130,10 @@ export function traderProfile(rfc: string, rep?: Person) {
 export async function startTestWindow(env: Record<string, string> = {}): Promise<TestWindow> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ventanilla-test-'));
   const database = await testDatabaseUrl();
-  const config: Config = { ...loadConfig({ NODE_ENV: 'test', VENTANILLA_DATA_DIR: dataDir, LOGIN_RATE_LIMIT: '100000', ...env }), databaseUrl: database.url };
+  const config: Config = {
+    ...loadConfig({ NODE_ENV: 'test', VENTANILLA_DATA_DIR: dataDir, LOGIN_RATE_LIMIT: '100000', ...env }),
+    databaseUrl: database.url,
+  };
   await copyDevCa(path.join(dataDir, 'pki'));
   // The server's own start sequence; on PGlite an in-memory copy of the migrated template (nothing to clean up).
   const ctx = await openContext(config, {
@@ -119,9 +151,15 @@ export async function startTestWindow(env: Record<string, string> = {}): Promise
 
   const call: TestWindow['call'] = async (method, url, opts = {}) => {
     const res = await app.inject({
-      method: method as 'GET', url,
-      headers: { ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}), ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}), ...opts.headers },
-      payload: opts.body === undefined ? undefined : typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body),
+      method: method as 'GET',
+      url,
+      headers: {
+        ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
+        ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...opts.headers,
+      },
+      payload:
+        opts.body === undefined ? undefined : typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body),
     });
     return { status: res.statusCode, body: res.body ? safeJson(res.body) : null, headers: res.headers };
   };
@@ -132,12 +170,21 @@ export async function startTestWindow(env: Record<string, string> = {}): Promise
     const name = opts.name ?? `Persona ${rfc}`;
     // EC unless a test asks for RSA: generating an RSA key costs far more than anything else a test does.
     const efirma = await issueEfirma(opts.ca ?? pki, { keyType: 'ec', ...opts, rfc, curp, name, password: PASSWORD });
-    return { rfc, curp: curp ?? '', name, cer: efirma.cer, key: efirma.key, signer: openEfirma({ cer: efirma.cer, key: efirma.key, password: PASSWORD }) };
+    return {
+      rfc,
+      curp: curp ?? '',
+      name,
+      cer: efirma.cer,
+      key: efirma.key,
+      signer: openEfirma({ cer: efirma.cer, key: efirma.key, password: PASSWORD }),
+    };
   };
 
   const login: TestWindow['login'] = async (p) => {
     const challenge = await call('POST', '/api/v1/auth/challenge');
-    const res = await call('POST', '/api/v1/auth/login', { body: { challengeId: challenge.body.challengeId, ...signPayload(challenge.body.payload, p.signer) } });
+    const res = await call('POST', '/api/v1/auth/login', {
+      body: { challengeId: challenge.body.challengeId, ...signPayload(challenge.body.payload, p.signer) },
+    });
     if (res.status !== 200) throw new Error(`login failed: ${JSON.stringify(res.body)}`);
     return res.body.token;
   };
@@ -147,12 +194,24 @@ export async function startTestWindow(env: Record<string, string> = {}): Promise
     if (issued.status !== 201) return issued;
     const payload = opts.tamper ? opts.tamper(structuredClone(issued.body.payload)) : issued.body.payload;
     return call(method, url, {
-      token, body: { challengeId: issued.body.challengeId, ...signPayload(payload, signer.signer), ...(opts.sendPayload ? { payload } : {}) },
+      token,
+      body: {
+        challengeId: issued.body.challengeId,
+        ...signPayload(payload, signer.signer),
+        ...(opts.sendPayload ? { payload } : {}),
+      },
     });
   };
 
   const w: TestWindow = {
-    ctx, app, pki, dataDir, person, login, call, signed,
+    ctx,
+    app,
+    pki,
+    dataDir,
+    person,
+    login,
+    call,
+    signed,
     fileOperation: (filer, input) => pipeline.fileOperation(w, filer, input),
     approve: (officer, id) => pipeline.approve(w, officer, id),
     permit: (filer, officer, input) => pipeline.permit(w, filer, officer, input),
@@ -161,21 +220,43 @@ export async function startTestWindow(env: Record<string, string> = {}): Promise
       const rfc = randomRfc('company');
       // The company registers itself with its own e.firma: a SAT company certificate naming its representative.
       const efirma = await issueEfirma(pki, {
-        rfc: `${rfc} / ${rep.rfc}`, curp: rep.curp ? ` / ${rep.curp}` : undefined, name: `Comercializadora ${rfc}`, password: PASSWORD, keyType: 'ec',
+        rfc: `${rfc} / ${rep.rfc}`,
+        curp: rep.curp ? ` / ${rep.curp}` : undefined,
+        name: `Comercializadora ${rfc}`,
+        password: PASSWORD,
+        keyType: 'ec',
       });
-      const company: Person = { rfc, curp: '', name: `Comercializadora ${rfc}`, cer: efirma.cer, key: efirma.key, signer: openEfirma({ cer: efirma.cer, key: efirma.key, password: PASSWORD }) };
-      const res = await signed(await login(company), company, 'POST', '/api/v1/traders', { ...traderProfile(rfc, rep), ...overrides });
+      const company: Person = {
+        rfc,
+        curp: '',
+        name: `Comercializadora ${rfc}`,
+        cer: efirma.cer,
+        key: efirma.key,
+        signer: openEfirma({ cer: efirma.cer, key: efirma.key, password: PASSWORD }),
+      };
+      const res = await signed(await login(company), company, 'POST', '/api/v1/traders', {
+        ...traderProfile(rfc, rep),
+        ...overrides,
+      });
       if (res.status !== 201) throw new Error(`trader registration failed: ${JSON.stringify(res.body)}`);
       return { rfc: res.body.data.rfc, token: await login(rep) };
     },
     async registerBroker(p, patent = String(nextPatent++)) {
       // ANAM records the patent first (as `ventanilla patent add` does): a broker registers only with a recorded one.
-      await db.transaction((tx) => recordPatent(tx, {
-        input: { patent, holderRfc: p.rfc, holderCurp: p.curp, holderName: p.name, grantedOn: '2010-01-15' }, actorRfc: null, signatureId: null,
-      }));
+      await db.transaction((tx) =>
+        recordPatent(tx, {
+          input: { patent, holderRfc: p.rfc, holderCurp: p.curp, holderName: p.name, grantedOn: '2010-01-15' },
+          actorRfc: null,
+          signatureId: null,
+        }),
+      );
       const token = await login(p);
       const res = await signed(token, p, 'POST', '/api/v1/brokers', {
-        rfc: p.rfc, curp: p.curp, patent, name: p.name, customsOffices: ['ANAM-TAMPS-NLD'],
+        rfc: p.rfc,
+        curp: p.curp,
+        patent,
+        name: p.name,
+        customsOffices: ['ANAM-TAMPS-NLD'],
         contacts: [{ name: p.name, email: 'broker@example.com', phone: '+52 867 555 0000' }],
       });
       if (res.status !== 201) throw new Error(`broker registration failed: ${JSON.stringify(res.body)}`);
@@ -183,10 +264,21 @@ export async function startTestWindow(env: Record<string, string> = {}): Promise
     },
     async officer(agency, roles, office) {
       const p = await person({ role: 'officer' });
-      const row = await db.transaction((tx) => registerOfficer(tx, {
-        agency, actorRfc: null, signatureId: null,
-        input: { rfc: p.rfc, curp: p.curp, name: p.name, roles, officeCode: office, certificate: p.cer.toString('base64') },
-      }));
+      const row = await db.transaction((tx) =>
+        registerOfficer(tx, {
+          agency,
+          actorRfc: null,
+          signatureId: null,
+          input: {
+            rfc: p.rfc,
+            curp: p.curp,
+            name: p.name,
+            roles,
+            officeCode: office,
+            certificate: p.cer.toString('base64'),
+          },
+        }),
+      );
       return { ...p, token: await login(p), id: row.id };
     },
     async close() {
@@ -201,5 +293,9 @@ export async function startTestWindow(env: Record<string, string> = {}): Promise
 }
 
 function safeJson(text: string) {
-  try { return JSON.parse(text); } catch { return text; }
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
 }

@@ -75,18 +75,34 @@ export const citesSpecimensField = {
     additionalProperties: false,
     properties: {
       goodsLine: { type: 'integer', minimum: 1 },
-      scientificName: { type: 'string', pattern: '^[A-Z][a-z]+ ([a-z-]+|spp\\.)( [a-z-]+)?$', description: 'Genus and species, e.g. Ara militaris' },
+      scientificName: {
+        type: 'string',
+        pattern: '^[A-Z][a-z]+ ([a-z-]+|spp\\.)( [a-z-]+)?$',
+        description: 'Genus and species, e.g. Ara militaris',
+      },
       appendix: { type: 'string', enum: ['I', 'II', 'III'] },
-      source: { type: 'string', enum: ['W', 'R', 'D', 'A', 'C', 'F', 'U', 'I', 'O', 'X'], description: 'CITES source code' },
+      source: {
+        type: 'string',
+        enum: ['W', 'R', 'D', 'A', 'C', 'F', 'U', 'I', 'O', 'X'],
+        description: 'CITES source code',
+      },
     },
   },
 } as const;
 
 /** CITES purpose-of-transaction codes. */
-export const citesPurposeField = { type: 'string', enum: ['T', 'Z', 'G', 'Q', 'S', 'H', 'P', 'M', 'E', 'N', 'B', 'L'] } as const;
+export const citesPurposeField = {
+  type: 'string',
+  enum: ['T', 'Z', 'G', 'Q', 'S', 'H', 'P', 'M', 'E', 'N', 'B', 'L'],
+} as const;
 
 /** UN numbers of dangerous goods, e.g. UN3480. */
-export const unNumbersField = { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', pattern: '^UN[0-9]{4}$' } } as const;
+export const unNumbersField = {
+  type: 'array',
+  minItems: 1,
+  uniqueItems: true,
+  items: { type: 'string', pattern: '^UN[0-9]{4}$' },
+} as const;
 
 /** CRETIB hazard characteristics of a waste under the Mexican classification standard (Te/Th/Tt: environmental, acute, chronic toxicity). */
 export const cretibField = {

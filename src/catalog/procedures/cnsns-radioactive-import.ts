@@ -21,7 +21,15 @@ export default defineProcedure({
   flow: 'import',
   form: {
     type: 'object',
-    required: ['importer', 'goods', 'customsOffices', 'originCountries', 'radionuclides', 'operatingLicence', 'practice'],
+    required: [
+      'importer',
+      'goods',
+      'customsOffices',
+      'originCountries',
+      'radionuclides',
+      'operatingLicence',
+      'practice',
+    ],
     additionalProperties: false,
     properties: {
       ...importerFields,
@@ -37,24 +45,44 @@ export default defineProcedure({
           additionalProperties: false,
           properties: {
             goodsLine: { type: 'integer', minimum: 1 },
-            nuclide: { type: 'string', pattern: '^[A-Z][a-z]?-[0-9]{1,3}m?$', description: 'e.g. Cs-137, Ir-192, Tc-99m' },
+            nuclide: {
+              type: 'string',
+              pattern: '^[A-Z][a-z]?-[0-9]{1,3}m?$',
+              description: 'e.g. Cs-137, Ir-192, Tc-99m',
+            },
             activityBq: { type: 'number', exclusiveMinimum: 0, description: 'Activity in becquerels' },
             sourceType: { type: 'string', enum: ['sealed', 'unsealed'] },
             sourceSerialNumber: { type: 'string', minLength: 1, maxLength: 40 },
           },
         },
       },
-      operatingLicence: { type: 'string', minLength: 3, maxLength: 40, description: 'Number of the licence authorising the practice' },
+      operatingLicence: {
+        type: 'string',
+        minLength: 3,
+        maxLength: 40,
+        description: 'Number of the licence authorising the practice',
+      },
       practice: {
         type: 'string',
-        enum: ['industrial_radiography', 'nuclear_gauging', 'well_logging', 'nuclear_medicine', 'radiotherapy', 'research', 'other'],
+        enum: [
+          'industrial_radiography',
+          'nuclear_gauging',
+          'well_logging',
+          'nuclear_medicine',
+          'radiotherapy',
+          'research',
+          'other',
+        ],
       },
     },
   },
   prefill: { ...importPrefill },
   requiredDocuments: [
     { type: 'operating_licence', name: { es: 'Licencia de operación vigente', en: 'Current operating licence' } },
-    { type: 'source_certificate', name: { es: 'Certificado de la fuente emitido por el fabricante', en: 'Manufacturer’s source certificate' } },
+    {
+      type: 'source_certificate',
+      name: { es: 'Certificado de la fuente emitido por el fabricante', en: 'Manufacturer’s source certificate' },
+    },
     { type: 'fee_payment_receipt', name: { es: 'Comprobante de pago de derechos', en: 'Fee payment receipt' } },
   ],
   responseDays: 20,
@@ -67,7 +95,8 @@ export default defineProcedure({
   trigger: 'goods',
   rules: [
     {
-      hsPrefix: '2844', effectiveFrom: '2024-01-01',
+      hsPrefix: '2844',
+      effectiveFrom: '2024-01-01',
       note: {
         es: 'Elementos e isótopos radiactivos y sus compuestos, incluidas las fuentes selladas.',
         en: 'Radioactive elements and isotopes and their compounds, including sealed sources.',
@@ -76,8 +105,30 @@ export default defineProcedure({
   ],
   example: {
     goods: [
-      { hsCode: '284443', description: 'Fuente sellada de cesio 137 para medidores nucleares', quantity: 2, unit: 'PCE', value: 18000, currency: 'USD', originCountry: 'CA', destinationCountry: 'MX', customsOffice: 'ANAM-TAMPS-NLD' },
+      {
+        hsCode: '284443',
+        description: 'Fuente sellada de cesio 137 para medidores nucleares',
+        quantity: 2,
+        unit: 'PCE',
+        value: 18000,
+        currency: 'USD',
+        originCountry: 'CA',
+        destinationCountry: 'MX',
+        customsOffice: 'ANAM-TAMPS-NLD',
+      },
     ],
-    data: { radionuclides: [{ goodsLine: 1, nuclide: 'Cs-137', activityBq: 3700000000, sourceType: 'sealed', sourceSerialNumber: 'CS-2026-0042' }], operatingLicence: 'LO-A-2024-118', practice: 'nuclear_gauging' },
+    data: {
+      radionuclides: [
+        {
+          goodsLine: 1,
+          nuclide: 'Cs-137',
+          activityBq: 3700000000,
+          sourceType: 'sealed',
+          sourceSerialNumber: 'CS-2026-0042',
+        },
+      ],
+      operatingLicence: 'LO-A-2024-118',
+      practice: 'nuclear_gauging',
+    },
   },
 });

@@ -1,5 +1,12 @@
 import { defineProcedure } from '../define.ts';
-import { countriesField, customsOfficesField, goodsForm, importerFields, importPrefill, professionalLicenceField } from './_shared.ts';
+import {
+  countriesField,
+  customsOfficesField,
+  goodsForm,
+  importerFields,
+  importPrefill,
+  professionalLicenceField,
+} from './_shared.ts';
 
 export default defineProcedure({
   code: 'COFEPRIS-CONTROLLED-SUBSTANCES-IMPORT',
@@ -21,7 +28,17 @@ export default defineProcedure({
   flow: 'import',
   form: {
     type: 'object',
-    required: ['importer', 'goods', 'customsOffices', 'originCountries', 'controlledGroup', 'substances', 'establishmentLicence', 'responsiblePharmacistLicence', 'finalUse'],
+    required: [
+      'importer',
+      'goods',
+      'customsOffices',
+      'originCountries',
+      'controlledGroup',
+      'substances',
+      'establishmentLicence',
+      'responsiblePharmacistLicence',
+      'finalUse',
+    ],
     additionalProperties: false,
     properties: {
       ...importerFields,
@@ -30,7 +47,13 @@ export default defineProcedure({
       originCountries: countriesField,
       controlledGroup: {
         type: 'string',
-        enum: ['narcotic', 'psychotropic_group_ii', 'psychotropic_group_iii', 'psychotropic_group_iv', 'chemical_precursor'],
+        enum: [
+          'narcotic',
+          'psychotropic_group_ii',
+          'psychotropic_group_iii',
+          'psychotropic_group_iv',
+          'chemical_precursor',
+        ],
       },
       substances: {
         type: 'array',
@@ -41,19 +64,44 @@ export default defineProcedure({
           additionalProperties: false,
           properties: {
             goodsLine: { type: 'integer', minimum: 1 },
-            inn: { type: 'string', minLength: 2, maxLength: 120, description: 'International non-proprietary name of the substance' },
-            baseQuantityKg: { type: 'number', exclusiveMinimum: 0, description: 'Quantity expressed as the anhydrous base, in kilograms' },
+            inn: {
+              type: 'string',
+              minLength: 2,
+              maxLength: 120,
+              description: 'International non-proprietary name of the substance',
+            },
+            baseQuantityKg: {
+              type: 'number',
+              exclusiveMinimum: 0,
+              description: 'Quantity expressed as the anhydrous base, in kilograms',
+            },
           },
         },
       },
-      establishmentLicence: { type: 'string', minLength: 3, maxLength: 40, description: 'Sanitary licence number of the establishment' },
+      establishmentLicence: {
+        type: 'string',
+        minLength: 3,
+        maxLength: 40,
+        description: 'Sanitary licence number of the establishment',
+      },
       responsiblePharmacistLicence: professionalLicenceField,
-      finalUse: { type: 'string', enum: ['medicine_manufacturing', 'research', 'analytical_reference_standard', 'distribution_to_licensed_establishments'] },
+      finalUse: {
+        type: 'string',
+        enum: [
+          'medicine_manufacturing',
+          'research',
+          'analytical_reference_standard',
+          'distribution_to_licensed_establishments',
+        ],
+      },
     },
   },
   prefill: { ...importPrefill },
   requiredDocuments: [
-    { type: 'sanitary_licence', name: { es: 'Licencia sanitaria del establecimiento', en: 'Sanitary licence of the establishment' } },
+    {
+      type: 'sanitary_licence',
+      name: { es: 'Licencia sanitaria del establecimiento', en: 'Sanitary licence of the establishment' },
+    },
     { type: 'annual_estimate_approval', name: { es: 'Previsión anual autorizada', en: 'Approved annual estimate' } },
     { type: 'proforma_invoice', name: { es: 'Factura proforma', en: 'Proforma invoice' } },
   ],
@@ -67,69 +115,102 @@ export default defineProcedure({
   trigger: 'goods',
   rules: [
     {
-      hsPrefix: '293911', effectiveFrom: '2024-01-01',
+      hsPrefix: '293911',
+      effectiveFrom: '2024-01-01',
       note: {
         es: 'Alcaloides del opio y sus derivados (p. ej. morfina, codeína, buprenorfina).',
         en: 'Opium alkaloids and their derivatives (e.g. morphine, codeine, buprenorphine).',
       },
     },
     {
-      hsPrefix: '293919', effectiveFrom: '2024-01-01',
+      hsPrefix: '293919',
+      effectiveFrom: '2024-01-01',
       note: { es: 'Otros alcaloides del opio y sus derivados.', en: 'Other opium alkaloids and their derivatives.' },
     },
     {
-      hsPrefix: '293333', effectiveFrom: '2024-01-01',
+      hsPrefix: '293333',
+      effectiveFrom: '2024-01-01',
       note: {
         es: 'Fentanilo, petidina, bromazepam y demás sustancias de la subpartida.',
         en: 'Fentanyl, pethidine, bromazepam and the other substances of the subheading.',
       },
     },
     {
-      hsPrefix: '293336', effectiveFrom: '2024-01-01',
+      hsPrefix: '293336',
+      effectiveFrom: '2024-01-01',
       note: {
         es: 'ANPP (4-anilino-N-fenetilpiperidina), precursor del fentanilo.',
         en: 'ANPP (4-anilino-N-phenethylpiperidine), a fentanyl precursor.',
       },
     },
     {
-      hsPrefix: '293337', effectiveFrom: '2024-01-01',
-      note: { es: 'NPP (N-fenetil-4-piperidona), precursor del fentanilo.', en: 'NPP (N-phenethyl-4-piperidone), a fentanyl precursor.' },
+      hsPrefix: '293337',
+      effectiveFrom: '2024-01-01',
+      note: {
+        es: 'NPP (N-fenetil-4-piperidona), precursor del fentanilo.',
+        en: 'NPP (N-phenethyl-4-piperidone), a fentanyl precursor.',
+      },
     },
     {
-      hsPrefix: '293391', effectiveFrom: '2024-01-01',
+      hsPrefix: '293391',
+      effectiveFrom: '2024-01-01',
       note: {
         es: 'Benzodiazepinas (alprazolam, clonazepam, diazepam y similares).',
         en: 'Benzodiazepines (alprazolam, clonazepam, diazepam and similar).',
       },
     },
     {
-      hsPrefix: '293353', effectiveFrom: '2024-01-01',
+      hsPrefix: '293353',
+      effectiveFrom: '2024-01-01',
       note: {
         es: 'Barbitúricos (fenobarbital, pentobarbital y similares).',
         en: 'Barbiturates (phenobarbital, pentobarbital and similar).',
       },
     },
     {
-      hsPrefix: '292214', effectiveFrom: '2024-01-01',
+      hsPrefix: '292214',
+      effectiveFrom: '2024-01-01',
       note: { es: 'Dextropropoxifeno y sus sales.', en: 'Dextropropoxyphene and its salts.' },
     },
     {
-      hsPrefix: '292244', effectiveFrom: '2024-01-01',
+      hsPrefix: '292244',
+      effectiveFrom: '2024-01-01',
       note: { es: 'Tilidina y sus sales.', en: 'Tilidine and its salts.' },
     },
     {
-      hsPrefix: '293961', effectiveFrom: '2024-01-01',
-      note: { es: 'Ergometrina y sus sales, precursor químico.', en: 'Ergometrine and its salts, a chemical precursor.' },
+      hsPrefix: '293961',
+      effectiveFrom: '2024-01-01',
+      note: {
+        es: 'Ergometrina y sus sales, precursor químico.',
+        en: 'Ergometrine and its salts, a chemical precursor.',
+      },
     },
     {
-      hsPrefix: '293962', effectiveFrom: '2024-01-01',
+      hsPrefix: '293962',
+      effectiveFrom: '2024-01-01',
       note: { es: 'Ergotamina y sus sales, precursor químico.', en: 'Ergotamine and its salts, a chemical precursor.' },
     },
   ],
   example: {
     goods: [
-      { hsCode: '293911', description: 'Fosfato de codeína, base anhidra', quantity: 25, unit: 'KGM', value: 40000, currency: 'USD', originCountry: 'IN', destinationCountry: 'MX', customsOffice: 'ANAM-TAMPS-NLD' },
+      {
+        hsCode: '293911',
+        description: 'Fosfato de codeína, base anhidra',
+        quantity: 25,
+        unit: 'KGM',
+        value: 40000,
+        currency: 'USD',
+        originCountry: 'IN',
+        destinationCountry: 'MX',
+        customsOffice: 'ANAM-TAMPS-NLD',
+      },
     ],
-    data: { controlledGroup: 'narcotic', substances: [{ goodsLine: 1, inn: 'codeine', baseQuantityKg: 25 }], establishmentLicence: 'LS-09-2019-001', responsiblePharmacistLicence: '12345678', finalUse: 'medicine_manufacturing' },
+    data: {
+      controlledGroup: 'narcotic',
+      substances: [{ goodsLine: 1, inn: 'codeine', baseQuantityKg: 25 }],
+      establishmentLicence: 'LS-09-2019-001',
+      responsiblePharmacistLicence: '12345678',
+      finalUse: 'medicine_manufacturing',
+    },
   },
 });

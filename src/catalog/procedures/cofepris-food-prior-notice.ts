@@ -21,7 +21,17 @@ export default defineProcedure({
   flow: 'import',
   form: {
     type: 'object',
-    required: ['importer', 'goods', 'customsOffices', 'originCountries', 'foodCategory', 'storageConditions', 'manufacturer', 'estimatedArrivalDate', 'labellingCompliant'],
+    required: [
+      'importer',
+      'goods',
+      'customsOffices',
+      'originCountries',
+      'foodCategory',
+      'storageConditions',
+      'manufacturer',
+      'estimatedArrivalDate',
+      'labellingCompliant',
+    ],
     additionalProperties: false,
     properties: {
       ...importerFields,
@@ -30,12 +40,24 @@ export default defineProcedure({
       originCountries: countriesField,
       foodCategory: {
         type: 'string',
-        enum: ['cereal_products', 'confectionery', 'preserved_foods', 'non_alcoholic_beverages', 'food_supplements', 'sauces_and_condiments', 'other_processed_foods'],
+        enum: [
+          'cereal_products',
+          'confectionery',
+          'preserved_foods',
+          'non_alcoholic_beverages',
+          'food_supplements',
+          'sauces_and_condiments',
+          'other_processed_foods',
+        ],
       },
       storageConditions: { type: 'string', enum: ['ambient', 'refrigerated', 'frozen'] },
       manufacturer: { type: 'string', minLength: 2, maxLength: 200 },
       estimatedArrivalDate: dateField,
-      labellingCompliant: { type: 'boolean', const: true, description: 'The importer declares that the labels meet the Mexican labelling standard' },
+      labellingCompliant: {
+        type: 'boolean',
+        const: true,
+        description: 'The importer declares that the labels meet the Mexican labelling standard',
+      },
     },
   },
   prefill: { ...importPrefill },
@@ -52,40 +74,50 @@ export default defineProcedure({
   trigger: 'goods',
   rules: [
     {
-      hsPrefix: '1806', effectiveFrom: '2024-01-01',
+      hsPrefix: '1806',
+      effectiveFrom: '2024-01-01',
       note: {
         es: 'Chocolate y demás preparaciones alimenticias que contengan cacao.',
         en: 'Chocolate and other food preparations containing cocoa.',
       },
     },
     {
-      hsPrefix: '1901', effectiveFrom: '2024-01-01',
+      hsPrefix: '1901',
+      effectiveFrom: '2024-01-01',
       note: {
         es: 'Extracto de malta y preparaciones alimenticias de harina, incluidas las fórmulas infantiles.',
         en: 'Malt extract and food preparations of flour, including infant formula.',
       },
     },
     {
-      hsPrefix: '1904', effectiveFrom: '2024-01-01',
-      note: { es: 'Productos a base de cereales inflados o tostados.', en: 'Prepared foods obtained by swelling or roasting cereals.' },
+      hsPrefix: '1904',
+      effectiveFrom: '2024-01-01',
+      note: {
+        es: 'Productos a base de cereales inflados o tostados.',
+        en: 'Prepared foods obtained by swelling or roasting cereals.',
+      },
     },
     {
-      hsPrefix: '1905', effectiveFrom: '2024-01-01',
+      hsPrefix: '1905',
+      effectiveFrom: '2024-01-01',
       note: { es: 'Productos de panadería, pastelería y galletería.', en: 'Bread, pastry, cakes and biscuits.' },
     },
     {
-      hsPrefix: '2103', effectiveFrom: '2024-01-01',
+      hsPrefix: '2103',
+      effectiveFrom: '2024-01-01',
       note: { es: 'Salsas, condimentos y sazonadores compuestos.', en: 'Sauces, mixed condiments and seasonings.' },
     },
     {
-      hsPrefix: '2106', effectiveFrom: '2024-01-01',
+      hsPrefix: '2106',
+      effectiveFrom: '2024-01-01',
       note: {
         es: 'Preparaciones alimenticias no expresadas en otra parte, incluidos suplementos alimenticios.',
         en: 'Food preparations not elsewhere specified, including food supplements.',
       },
     },
     {
-      hsPrefix: '2202', effectiveFrom: '2024-01-01',
+      hsPrefix: '2202',
+      effectiveFrom: '2024-01-01',
       note: {
         es: 'Bebidas no alcohólicas con adición de azúcar o edulcorantes.',
         en: 'Non-alcoholic beverages containing added sugar or sweeteners.',
@@ -94,8 +126,24 @@ export default defineProcedure({
   ],
   example: {
     goods: [
-      { hsCode: '190590', description: 'Galletas saladas empacadas', quantity: 1200, unit: 'KGM', value: 6000, currency: 'USD', originCountry: 'US', destinationCountry: 'MX', customsOffice: 'ANAM-TAMPS-NLD' },
+      {
+        hsCode: '190590',
+        description: 'Galletas saladas empacadas',
+        quantity: 1200,
+        unit: 'KGM',
+        value: 6000,
+        currency: 'USD',
+        originCountry: 'US',
+        destinationCountry: 'MX',
+        customsOffice: 'ANAM-TAMPS-NLD',
+      },
     ],
-    data: { foodCategory: 'cereal_products', storageConditions: 'ambient', manufacturer: 'Midwest Bakers Inc.', estimatedArrivalDate: '2026-12-15', labellingCompliant: true },
+    data: {
+      foodCategory: 'cereal_products',
+      storageConditions: 'ambient',
+      manufacturer: 'Midwest Bakers Inc.',
+      estimatedArrivalDate: '2026-12-15',
+      labellingCompliant: true,
+    },
   },
 });

@@ -1,5 +1,12 @@
 import { defineProcedure } from '../define.ts';
-import { countriesField, customsOfficesField, goodsForm, importerFields, importPrefill, professionalLicenceField } from './_shared.ts';
+import {
+  countriesField,
+  customsOfficesField,
+  goodsForm,
+  importerFields,
+  importPrefill,
+  professionalLicenceField,
+} from './_shared.ts';
 
 export default defineProcedure({
   code: 'COFEPRIS-MEDICINES-IMPORT',
@@ -21,7 +28,15 @@ export default defineProcedure({
   flow: 'import',
   form: {
     type: 'object',
-    required: ['importer', 'goods', 'customsOffices', 'originCountries', 'sanitaryRegistrations', 'pharmaceuticalForm', 'responsiblePharmacistLicence'],
+    required: [
+      'importer',
+      'goods',
+      'customsOffices',
+      'originCountries',
+      'sanitaryRegistrations',
+      'pharmaceuticalForm',
+      'responsiblePharmacistLicence',
+    ],
     additionalProperties: false,
     properties: {
       ...importerFields,
@@ -44,8 +59,14 @@ export default defineProcedure({
   },
   prefill: { ...importPrefill },
   requiredDocuments: [
-    { type: 'sanitary_registration', name: { es: 'Copia del registro sanitario', en: 'Copy of the marketing authorisation' } },
-    { type: 'certificate_of_analysis', name: { es: 'Certificado analítico del lote', en: 'Batch certificate of analysis' } },
+    {
+      type: 'sanitary_registration',
+      name: { es: 'Copia del registro sanitario', en: 'Copy of the marketing authorisation' },
+    },
+    {
+      type: 'certificate_of_analysis',
+      name: { es: 'Certificado analítico del lote', en: 'Batch certificate of analysis' },
+    },
     { type: 'fee_payment_receipt', name: { es: 'Comprobante de pago de derechos', en: 'Fee payment receipt' } },
   ],
   responseDays: 20,
@@ -58,47 +79,74 @@ export default defineProcedure({
   trigger: 'goods',
   rules: [
     {
-      hsPrefix: '3003', effectiveFrom: '2024-01-01',
+      hsPrefix: '3003',
+      effectiveFrom: '2024-01-01',
       note: {
         es: 'Medicamentos sin dosificar ni acondicionar para la venta al por menor. Los que contienen estupefacientes o psicotrópicos requieren además el permiso de sustancias controladas.',
         en: 'Medicaments not in measured doses or packed for retail sale. Those containing narcotics or psychotropics also need the controlled-substances permit.',
       },
     },
     {
-      hsPrefix: '3004', effectiveFrom: '2024-01-01',
+      hsPrefix: '3004',
+      effectiveFrom: '2024-01-01',
       note: {
         es: 'Medicamentos dosificados o acondicionados para la venta al por menor. Los que contienen estupefacientes o psicotrópicos requieren además el permiso de sustancias controladas.',
         en: 'Medicaments in measured doses or packed for retail sale. Those containing narcotics or psychotropics also need the controlled-substances permit.',
       },
     },
     {
-      hsPrefix: '300212', effectiveFrom: '2024-01-01',
+      hsPrefix: '300212',
+      effectiveFrom: '2024-01-01',
       note: { es: 'Antisueros y demás fracciones de la sangre.', en: 'Antisera and other blood fractions.' },
     },
     {
-      hsPrefix: '300213', effectiveFrom: '2024-01-01',
-      note: { es: 'Productos inmunológicos sin mezclar, sin dosificar.', en: 'Immunological products, unmixed, not in measured doses.' },
+      hsPrefix: '300213',
+      effectiveFrom: '2024-01-01',
+      note: {
+        es: 'Productos inmunológicos sin mezclar, sin dosificar.',
+        en: 'Immunological products, unmixed, not in measured doses.',
+      },
     },
     {
-      hsPrefix: '300214', effectiveFrom: '2024-01-01',
-      note: { es: 'Productos inmunológicos mezclados, sin dosificar.', en: 'Immunological products, mixed, not in measured doses.' },
+      hsPrefix: '300214',
+      effectiveFrom: '2024-01-01',
+      note: {
+        es: 'Productos inmunológicos mezclados, sin dosificar.',
+        en: 'Immunological products, mixed, not in measured doses.',
+      },
     },
     {
-      hsPrefix: '300215', effectiveFrom: '2024-01-01',
+      hsPrefix: '300215',
+      effectiveFrom: '2024-01-01',
       note: {
         es: 'Productos inmunológicos dosificados o acondicionados para la venta al por menor.',
         en: 'Immunological products in measured doses or packed for retail sale.',
       },
     },
     {
-      hsPrefix: '300241', effectiveFrom: '2024-01-01',
+      hsPrefix: '300241',
+      effectiveFrom: '2024-01-01',
       note: { es: 'Vacunas para uso humano.', en: 'Vaccines for human medicine.' },
     },
   ],
   example: {
     goods: [
-      { hsCode: '300490', description: 'Paracetamol 500 mg, tabletas', quantity: 5000, unit: 'PCE', value: 12000, currency: 'USD', originCountry: 'DE', destinationCountry: 'MX', customsOffice: 'ANAM-TAMPS-NLD' },
+      {
+        hsCode: '300490',
+        description: 'Paracetamol 500 mg, tabletas',
+        quantity: 5000,
+        unit: 'PCE',
+        value: 12000,
+        currency: 'USD',
+        originCountry: 'DE',
+        destinationCountry: 'MX',
+        customsOffice: 'ANAM-TAMPS-NLD',
+      },
     ],
-    data: { sanitaryRegistrations: ['123M2015 SSA IV'], pharmaceuticalForm: 'tablet', responsiblePharmacistLicence: '12345678' },
+    data: {
+      sanitaryRegistrations: ['123M2015 SSA IV'],
+      pharmaceuticalForm: 'tablet',
+      responsiblePharmacistLicence: '12345678',
+    },
   },
 });

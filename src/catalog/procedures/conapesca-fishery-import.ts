@@ -21,14 +21,26 @@ export default defineProcedure({
   flow: 'import',
   form: {
     type: 'object',
-    required: ['importer', 'goods', 'customsOffices', 'originCountries', 'productForm', 'productionMethod', 'species', 'catchDocument'],
+    required: [
+      'importer',
+      'goods',
+      'customsOffices',
+      'originCountries',
+      'productForm',
+      'productionMethod',
+      'species',
+      'catchDocument',
+    ],
     additionalProperties: false,
     properties: {
       ...importerFields,
       goods: goodsForm,
       customsOffices: customsOfficesField,
       originCountries: countriesField,
-      productForm: { type: 'string', enum: ['live', 'fresh_or_chilled', 'frozen', 'dried_salted_or_smoked', 'prepared_or_preserved'] },
+      productForm: {
+        type: 'string',
+        enum: ['live', 'fresh_or_chilled', 'frozen', 'dried_salted_or_smoked', 'prepared_or_preserved'],
+      },
       productionMethod: { type: 'string', enum: ['wild_capture', 'aquaculture'] },
       species: {
         type: 'array',
@@ -47,7 +59,13 @@ export default defineProcedure({
   },
   prefill: { ...importPrefill },
   requiredDocuments: [
-    { type: 'catch_certificate', name: { es: 'Certificado de captura o de origen acuícola', en: 'Catch certificate or aquaculture origin document' } },
+    {
+      type: 'catch_certificate',
+      name: {
+        es: 'Certificado de captura o de origen acuícola',
+        en: 'Catch certificate or aquaculture origin document',
+      },
+    },
     { type: 'commercial_invoice', name: { es: 'Factura comercial', en: 'Commercial invoice' } },
   ],
   responseDays: 15,
@@ -60,28 +78,49 @@ export default defineProcedure({
   trigger: 'goods',
   rules: [
     {
-      hsPrefix: '03', effectiveFrom: '2024-01-01',
+      hsPrefix: '03',
+      effectiveFrom: '2024-01-01',
       note: {
         es: 'Pescados, crustáceos, moluscos y demás invertebrados acuáticos.',
         en: 'Fish, crustaceans, molluscs and other aquatic invertebrates.',
       },
     },
     {
-      hsPrefix: '1604', effectiveFrom: '2024-01-01',
+      hsPrefix: '1604',
+      effectiveFrom: '2024-01-01',
       note: {
         es: 'Preparaciones y conservas de pescado, incluido el atún enlatado.',
         en: 'Prepared or preserved fish, including canned tuna.',
       },
     },
     {
-      hsPrefix: '1605', effectiveFrom: '2024-01-01',
-      note: { es: 'Crustáceos y moluscos preparados o en conserva.', en: 'Crustaceans and molluscs, prepared or preserved.' },
+      hsPrefix: '1605',
+      effectiveFrom: '2024-01-01',
+      note: {
+        es: 'Crustáceos y moluscos preparados o en conserva.',
+        en: 'Crustaceans and molluscs, prepared or preserved.',
+      },
     },
   ],
   example: {
     goods: [
-      { hsCode: '030342', description: 'Atún aleta amarilla congelado', quantity: 8000, unit: 'KGM', value: 36000, currency: 'USD', originCountry: 'EC', destinationCountry: 'MX', customsOffice: 'ANAM-TAMPS-NLD' },
+      {
+        hsCode: '030342',
+        description: 'Atún aleta amarilla congelado',
+        quantity: 8000,
+        unit: 'KGM',
+        value: 36000,
+        currency: 'USD',
+        originCountry: 'EC',
+        destinationCountry: 'MX',
+        customsOffice: 'ANAM-TAMPS-NLD',
+      },
     ],
-    data: { productForm: 'frozen', productionMethod: 'wild_capture', species: ['Thunnus albacares'], catchDocument: 'EC-CC-2026-0815' },
+    data: {
+      productForm: 'frozen',
+      productionMethod: 'wild_capture',
+      species: ['Thunnus albacares'],
+      catchDocument: 'EC-CC-2026-0815',
+    },
   },
 });

@@ -21,7 +21,15 @@ export default defineProcedure({
   flow: 'export',
   form: {
     type: 'object',
-    required: ['exporter', 'goods', 'customsOffices', 'destinationCountries', 'monumentCategory', 'exportMode', 'registerNumbers'],
+    required: [
+      'exporter',
+      'goods',
+      'customsOffices',
+      'destinationCountries',
+      'monumentCategory',
+      'exportMode',
+      'registerNumbers',
+    ],
     additionalProperties: false,
     properties: {
       ...exporterFields,
@@ -42,7 +50,13 @@ export default defineProcedure({
   },
   prefill: { ...exportPrefill },
   requiredDocuments: [
-    { type: 'register_certificate', name: { es: 'Constancia de inscripción en el registro público de monumentos', en: 'Certificate of entry in the public register of monuments' } },
+    {
+      type: 'register_certificate',
+      name: {
+        es: 'Constancia de inscripción en el registro público de monumentos',
+        en: 'Certificate of entry in the public register of monuments',
+      },
+    },
     { type: 'photographs', name: { es: 'Fotografías de cada pieza', en: 'Photographs of each piece' } },
     { type: 'insurance_policy', name: { es: 'Póliza de seguro clavo a clavo', en: 'Nail-to-nail insurance policy' } },
   ],
@@ -56,28 +70,32 @@ export default defineProcedure({
   trigger: 'goods',
   rules: [
     {
-      hsPrefix: '970510', effectiveFrom: '2024-01-01',
+      hsPrefix: '970510',
+      effectiveFrom: '2024-01-01',
       note: {
         es: 'Colecciones y piezas de interés arqueológico, etnográfico o histórico. Los monumentos arqueológicos sólo salen en forma temporal.',
         en: 'Collections and pieces of archaeological, ethnographic or historical interest. Archaeological monuments may only leave temporarily.',
       },
     },
     {
-      hsPrefix: '970529', effectiveFrom: '2024-01-01',
+      hsPrefix: '970529',
+      effectiveFrom: '2024-01-01',
       note: {
         es: 'Piezas de interés paleontológico (la subpartida también incluye colecciones zoológicas, botánicas y mineralógicas que no son de su competencia).',
         en: 'Pieces of palaeontological interest (the subheading also covers zoological, botanical and mineralogical collections outside INAH’s remit).',
       },
     },
     {
-      hsPrefix: '970531', effectiveFrom: '2024-01-01',
+      hsPrefix: '970531',
+      effectiveFrom: '2024-01-01',
       note: {
         es: 'Piezas de interés numismático de más de cien años.',
         en: 'Pieces of numismatic interest more than one hundred years old.',
       },
     },
     {
-      hsPrefix: '9706', effectiveFrom: '2024-01-01',
+      hsPrefix: '9706',
+      effectiveFrom: '2024-01-01',
       note: {
         es: 'Antigüedades de más de cien años, que pueden ser monumentos históricos.',
         en: 'Antiques more than one hundred years old, which may be historical monuments.',
@@ -86,8 +104,23 @@ export default defineProcedure({
   ],
   example: {
     goods: [
-      { hsCode: '970510', description: 'Vasija prehispánica de cerámica para exposición', quantity: 1, unit: 'PCE', value: 25000, currency: 'USD', originCountry: 'MX', destinationCountry: 'US', customsOffice: 'ANAM-TAMPS-NLD' },
+      {
+        hsCode: '970510',
+        description: 'Vasija prehispánica de cerámica para exposición',
+        quantity: 1,
+        unit: 'PCE',
+        value: 25000,
+        currency: 'USD',
+        originCountry: 'MX',
+        destinationCountry: 'US',
+        customsOffice: 'ANAM-TAMPS-NLD',
+      },
     ],
-    data: { monumentCategory: 'archaeological', exportMode: 'temporary_exhibition', registerNumbers: ['RPMZA-0001234'], returnDate: '2027-06-30' },
+    data: {
+      monumentCategory: 'archaeological',
+      exportMode: 'temporary_exhibition',
+      registerNumbers: ['RPMZA-0001234'],
+      returnDate: '2027-06-30',
+    },
   },
 });

@@ -40,7 +40,10 @@ export default defineProcedure({
             artist: { type: 'string', minLength: 2, maxLength: 200 },
             title: { type: 'string', minLength: 1, maxLength: 300 },
             year: { type: 'integer', minimum: 1500, maximum: 2100 },
-            technique: { type: 'string', enum: ['painting', 'drawing', 'print', 'sculpture', 'photograph', 'mixed_media', 'other'] },
+            technique: {
+              type: 'string',
+              enum: ['painting', 'drawing', 'print', 'sculpture', 'photograph', 'mixed_media', 'other'],
+            },
           },
         },
       },
@@ -51,7 +54,13 @@ export default defineProcedure({
   prefill: { ...exportPrefill },
   requiredDocuments: [
     { type: 'photographs', name: { es: 'Fotografías de cada obra', en: 'Photographs of each work' } },
-    { type: 'authenticity_certificate', name: { es: 'Certificado de autenticidad o constancia del autor', en: 'Certificate of authenticity or statement by the artist' } },
+    {
+      type: 'authenticity_certificate',
+      name: {
+        es: 'Certificado de autenticidad o constancia del autor',
+        en: 'Certificate of authenticity or statement by the artist',
+      },
+    },
   ],
   responseDays: 15,
   silence: 'negative',
@@ -63,25 +72,44 @@ export default defineProcedure({
   trigger: 'goods',
   rules: [
     {
-      hsPrefix: '9701', effectiveFrom: '2024-01-01',
+      hsPrefix: '9701',
+      effectiveFrom: '2024-01-01',
       note: {
         es: 'Pinturas, dibujos, pasteles, collages y mosaicos hechos a mano. Las obras anteriores al siglo XX pueden ser monumentos históricos de competencia del INAH.',
         en: 'Paintings, drawings, pastels, collages and mosaics executed by hand. Works older than the twentieth century may be historical monuments under INAH.',
       },
     },
     {
-      hsPrefix: '9702', effectiveFrom: '2024-01-01',
+      hsPrefix: '9702',
+      effectiveFrom: '2024-01-01',
       note: { es: 'Grabados, estampas y litografías originales.', en: 'Original engravings, prints and lithographs.' },
     },
     {
-      hsPrefix: '9703', effectiveFrom: '2024-01-01',
+      hsPrefix: '9703',
+      effectiveFrom: '2024-01-01',
       note: { es: 'Obras originales de estatuaria y escultura.', en: 'Original sculptures and statuary.' },
     },
   ],
   example: {
     goods: [
-      { hsCode: '970191', description: 'Óleo sobre tela', quantity: 1, unit: 'PCE', value: 120000, currency: 'USD', originCountry: 'MX', destinationCountry: 'US', customsOffice: 'ANAM-TAMPS-NLD' },
+      {
+        hsCode: '970191',
+        description: 'Óleo sobre tela',
+        quantity: 1,
+        unit: 'PCE',
+        value: 120000,
+        currency: 'USD',
+        originCountry: 'MX',
+        destinationCountry: 'US',
+        customsOffice: 'ANAM-TAMPS-NLD',
+      },
     ],
-    data: { artworks: [{ goodsLine: 1, artist: 'María Izquierdo', title: 'Naturaleza viva', year: 1946, technique: 'painting' }], exportMode: 'temporary_exhibition', declaredArtisticMonument: true },
+    data: {
+      artworks: [
+        { goodsLine: 1, artist: 'María Izquierdo', title: 'Naturaleza viva', year: 1946, technique: 'painting' },
+      ],
+      exportMode: 'temporary_exhibition',
+      declaredArtisticMonument: true,
+    },
   },
 });

@@ -29,14 +29,16 @@ export default defineProcedure({
       customsOffices: customsOfficesField,
       originCountries: countriesField,
       upperMaterial: { type: 'string', enum: ['leather', 'textile', 'rubber_or_plastics', 'other'] },
-      declaredUnitPriceUsd: { type: 'number', exclusiveMinimum: 0, description: 'Declared price per pair in US dollars' },
+      declaredUnitPriceUsd: {
+        type: 'number',
+        exclusiveMinimum: 0,
+        description: 'Declared price per pair in US dollars',
+      },
       brand: { type: 'string', minLength: 1, maxLength: 100 },
     },
   },
   prefill: { ...importPrefill },
-  requiredDocuments: [
-    { type: 'commercial_invoice', name: { es: 'Factura comercial', en: 'Commercial invoice' } },
-  ],
+  requiredDocuments: [{ type: 'commercial_invoice', name: { es: 'Factura comercial', en: 'Commercial invoice' } }],
   responseDays: 1,
   silence: 'positive',
   autoApprove: true,
@@ -47,33 +49,39 @@ export default defineProcedure({
   trigger: 'goods',
   rules: [
     {
-      hsPrefix: '6401', effectiveFrom: '2024-01-01',
+      hsPrefix: '6401',
+      effectiveFrom: '2024-01-01',
       note: {
         es: 'Calzado impermeable con suela y parte superior de caucho o plástico.',
         en: 'Waterproof footwear with outer soles and uppers of rubber or plastics.',
       },
     },
     {
-      hsPrefix: '6402', effectiveFrom: '2024-01-01',
+      hsPrefix: '6402',
+      effectiveFrom: '2024-01-01',
       note: {
         es: 'Demás calzado con suela y parte superior de caucho o plástico.',
         en: 'Other footwear with outer soles and uppers of rubber or plastics.',
       },
     },
     {
-      hsPrefix: '6403', effectiveFrom: '2024-01-01',
+      hsPrefix: '6403',
+      effectiveFrom: '2024-01-01',
       note: { es: 'Calzado con parte superior de cuero natural.', en: 'Footwear with uppers of leather.' },
     },
     {
-      hsPrefix: '6404', effectiveFrom: '2024-01-01',
+      hsPrefix: '6404',
+      effectiveFrom: '2024-01-01',
       note: { es: 'Calzado con parte superior de materia textil.', en: 'Footwear with uppers of textile materials.' },
     },
     {
-      hsPrefix: '6405', effectiveFrom: '2024-01-01',
+      hsPrefix: '6405',
+      effectiveFrom: '2024-01-01',
       note: { es: 'Demás calzado.', en: 'Other footwear.' },
     },
     {
-      hsPrefix: '6406', effectiveFrom: '2027-07-01',
+      hsPrefix: '6406',
+      effectiveFrom: '2027-07-01',
       note: {
         es: 'Partes de calzado (cortes, plantillas, tacones): ampliación programada del aviso automático.',
         en: 'Parts of footwear (uppers, insoles, heels): scheduled extension of the automatic notice.',
@@ -82,7 +90,17 @@ export default defineProcedure({
   ],
   example: {
     goods: [
-      { hsCode: '640399', description: 'Calzado con corte de cuero para caballero', quantity: 600, unit: 'PR', value: 13800, currency: 'USD', originCountry: 'CN', destinationCountry: 'MX', customsOffice: 'ANAM-TAMPS-NLD' },
+      {
+        hsCode: '640399',
+        description: 'Calzado con corte de cuero para caballero',
+        quantity: 600,
+        unit: 'PR',
+        value: 13800,
+        currency: 'USD',
+        originCountry: 'CN',
+        destinationCountry: 'MX',
+        customsOffice: 'ANAM-TAMPS-NLD',
+      },
     ],
     data: { upperMaterial: 'leather', declaredUnitPriceUsd: 23, brand: 'Norte' },
   },

@@ -21,7 +21,15 @@ export default defineProcedure({
   flow: 'export',
   form: {
     type: 'object',
-    required: ['exporter', 'goods', 'customsOffices', 'destinationCountries', 'mineConcessionTitles', 'ironContentPercent', 'supplyRole'],
+    required: [
+      'exporter',
+      'goods',
+      'customsOffices',
+      'destinationCountries',
+      'mineConcessionTitles',
+      'ironContentPercent',
+      'supplyRole',
+    ],
     additionalProperties: false,
     properties: {
       ...exporterFields,
@@ -42,7 +50,10 @@ export default defineProcedure({
   prefill: { ...exportPrefill },
   requiredDocuments: [
     { type: 'mining_concession_title', name: { es: 'Título de concesión minera', en: 'Mining concession title' } },
-    { type: 'supply_contract', name: { es: 'Contrato de suministro o de explotación', en: 'Supply or operating contract' } },
+    {
+      type: 'supply_contract',
+      name: { es: 'Contrato de suministro o de explotación', en: 'Supply or operating contract' },
+    },
     { type: 'assay_certificate', name: { es: 'Certificado de análisis del mineral', en: 'Ore assay certificate' } },
   ],
   responseDays: 15,
@@ -55,11 +66,16 @@ export default defineProcedure({
   trigger: 'goods',
   rules: [
     {
-      hsPrefix: '260111', effectiveFrom: '2024-01-01',
-      note: { es: 'Minerales de hierro y sus concentrados, sin aglomerar.', en: 'Iron ores and concentrates, non-agglomerated.' },
+      hsPrefix: '260111',
+      effectiveFrom: '2024-01-01',
+      note: {
+        es: 'Minerales de hierro y sus concentrados, sin aglomerar.',
+        en: 'Iron ores and concentrates, non-agglomerated.',
+      },
     },
     {
-      hsPrefix: '260112', effectiveFrom: '2024-01-01',
+      hsPrefix: '260112',
+      effectiveFrom: '2024-01-01',
       note: {
         es: 'Minerales de hierro y sus concentrados, aglomerados (pellets).',
         en: 'Iron ores and concentrates, agglomerated (pellets).',
@@ -68,7 +84,17 @@ export default defineProcedure({
   ],
   example: {
     goods: [
-      { hsCode: '260111', description: 'Mineral de hierro en trozos, sin aglomerar', quantity: 50000, unit: 'TNE', value: 4500000, currency: 'USD', originCountry: 'MX', destinationCountry: 'CN', customsOffice: 'ANAM-TAMPS-NLD' },
+      {
+        hsCode: '260111',
+        description: 'Mineral de hierro en trozos, sin aglomerar',
+        quantity: 50000,
+        unit: 'TNE',
+        value: 4500000,
+        currency: 'USD',
+        originCountry: 'MX',
+        destinationCountry: 'CN',
+        customsOffice: 'ANAM-TAMPS-NLD',
+      },
     ],
     data: { mineConcessionTitles: ['215432'], ironContentPercent: 62.5, supplyRole: 'concession_holder' },
   },

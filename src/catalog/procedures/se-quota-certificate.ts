@@ -21,7 +21,15 @@ export default defineProcedure({
   flow: 'import',
   form: {
     type: 'object',
-    required: ['importer', 'goods', 'customsOffices', 'originCountries', 'allocationNumber', 'tradeAgreement', 'quotaYear'],
+    required: [
+      'importer',
+      'goods',
+      'customsOffices',
+      'originCountries',
+      'allocationNumber',
+      'tradeAgreement',
+      'quotaYear',
+    ],
     additionalProperties: false,
     properties: {
       ...importerFields,
@@ -52,14 +60,18 @@ export default defineProcedure({
   trigger: 'goods',
   rules: [
     {
-      hsPrefix: '040210', countries: { only: ['AU', 'BN', 'CA', 'CL', 'JP', 'MY', 'NZ', 'PE', 'SG', 'VN'] }, effectiveFrom: '2024-01-01',
+      hsPrefix: '040210',
+      countries: { only: ['AU', 'BN', 'CA', 'CL', 'JP', 'MY', 'NZ', 'PE', 'SG', 'VN'] },
+      effectiveFrom: '2024-01-01',
       note: {
         es: 'Leche en polvo descremada (grasa ≤ 1.5 %) dentro del cupo arancelario del CPTPP; fuera de cupo no se requiere el certificado pero se paga el arancel general.',
         en: 'Skimmed milk powder (fat ≤ 1.5 %) within the CPTPP tariff-rate quota; out of quota no certificate is needed but the general duty applies.',
       },
     },
     {
-      hsPrefix: '040221', countries: { only: ['AU', 'BN', 'CA', 'CL', 'JP', 'MY', 'NZ', 'PE', 'SG', 'VN'] }, effectiveFrom: '2024-01-01',
+      hsPrefix: '040221',
+      countries: { only: ['AU', 'BN', 'CA', 'CL', 'JP', 'MY', 'NZ', 'PE', 'SG', 'VN'] },
+      effectiveFrom: '2024-01-01',
       note: {
         es: 'Leche entera en polvo sin azúcar dentro del cupo arancelario del CPTPP; fuera de cupo no se requiere el certificado pero se paga el arancel general.',
         en: 'Unsweetened whole milk powder within the CPTPP tariff-rate quota; out of quota no certificate is needed but the general duty applies.',
@@ -68,7 +80,17 @@ export default defineProcedure({
   ],
   example: {
     goods: [
-      { hsCode: '040210', description: 'Leche en polvo descremada', quantity: 1000, unit: 'KGM', value: 3000, currency: 'USD', originCountry: 'NZ', destinationCountry: 'MX', customsOffice: 'ANAM-TAMPS-NLD' },
+      {
+        hsCode: '040210',
+        description: 'Leche en polvo descremada',
+        quantity: 1000,
+        unit: 'KGM',
+        value: 3000,
+        currency: 'USD',
+        originCountry: 'NZ',
+        destinationCountry: 'MX',
+        customsOffice: 'ANAM-TAMPS-NLD',
+      },
     ],
     data: { allocationNumber: 'ASIG-2026-0001', tradeAgreement: 'cptpp', quotaYear: 2026 },
   },

@@ -21,16 +21,34 @@ export default defineProcedure({
   flow: 'import',
   form: {
     type: 'object',
-    required: ['importer', 'goods', 'customsOffices', 'originCountries', 'meltCountry', 'millName', 'millCertificateNumber', 'millCertificateDate'],
+    required: [
+      'importer',
+      'goods',
+      'customsOffices',
+      'originCountries',
+      'meltCountry',
+      'millName',
+      'millCertificateNumber',
+      'millCertificateDate',
+    ],
     additionalProperties: false,
     properties: {
       ...importerFields,
       goods: goodsForm,
       customsOffices: customsOfficesField,
       originCountries: countriesField,
-      meltCountry: { type: 'string', pattern: '^[A-Z]{2}$', description: 'Country where the steel was melted and poured' },
+      meltCountry: {
+        type: 'string',
+        pattern: '^[A-Z]{2}$',
+        description: 'Country where the steel was melted and poured',
+      },
       millName: { type: 'string', minLength: 2, maxLength: 200 },
-      millCertificateNumber: { type: 'string', minLength: 1, maxLength: 60, description: 'Mill or quality certificate number; S/N when it has none' },
+      millCertificateNumber: {
+        type: 'string',
+        minLength: 1,
+        maxLength: 60,
+        description: 'Mill or quality certificate number; S/N when it has none',
+      },
       millCertificateDate: dateField,
     },
   },
@@ -49,14 +67,16 @@ export default defineProcedure({
   trigger: 'goods',
   rules: [
     {
-      hsPrefix: '72', effectiveFrom: '2024-01-01',
+      hsPrefix: '72',
+      effectiveFrom: '2024-01-01',
       note: {
         es: 'Fundición, hierro y acero. La lista oficial es por fracción arancelaria, así que no todas las líneas del capítulo están sujetas (por ejemplo, la chatarra).',
         en: 'Iron and steel. The official list is by tariff line, so not every line in the chapter is covered (scrap, for instance).',
       },
     },
     {
-      hsPrefix: '73', effectiveFrom: '2024-01-01',
+      hsPrefix: '73',
+      effectiveFrom: '2024-01-01',
       note: {
         es: 'Manufacturas de fundición, hierro o acero (tubos, perfiles, alambre, tornillería). La lista oficial es por fracción arancelaria.',
         en: 'Articles of iron or steel (tubes, structures, wire, fasteners). The official list is by tariff line.',
@@ -65,8 +85,23 @@ export default defineProcedure({
   ],
   example: {
     goods: [
-      { hsCode: '720851', description: 'Placa de acero laminada en caliente', quantity: 120, unit: 'TNE', value: 96000, currency: 'USD', originCountry: 'CN', destinationCountry: 'MX', customsOffice: 'ANAM-TAMPS-NLD' },
+      {
+        hsCode: '720851',
+        description: 'Placa de acero laminada en caliente',
+        quantity: 120,
+        unit: 'TNE',
+        value: 96000,
+        currency: 'USD',
+        originCountry: 'CN',
+        destinationCountry: 'MX',
+        customsOffice: 'ANAM-TAMPS-NLD',
+      },
     ],
-    data: { meltCountry: 'CN', millName: 'Baosteel', millCertificateNumber: 'MC-2026-001', millCertificateDate: '2026-11-01' },
+    data: {
+      meltCountry: 'CN',
+      millName: 'Baosteel',
+      millCertificateNumber: 'MC-2026-001',
+      millCertificateDate: '2026-11-01',
+    },
   },
 });

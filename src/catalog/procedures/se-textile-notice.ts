@@ -21,7 +21,15 @@ export default defineProcedure({
   flow: 'import',
   form: {
     type: 'object',
-    required: ['importer', 'goods', 'customsOffices', 'originCountries', 'productType', 'fibreComposition', 'declaredUnitPriceUsd'],
+    required: [
+      'importer',
+      'goods',
+      'customsOffices',
+      'originCountries',
+      'productType',
+      'fibreComposition',
+      'declaredUnitPriceUsd',
+    ],
     additionalProperties: false,
     properties: {
       ...importerFields,
@@ -48,50 +56,77 @@ export default defineProcedure({
   trigger: 'goods',
   rules: [
     {
-      hsPrefix: '61', effectiveFrom: '2024-01-01',
-      note: { es: 'Prendas y complementos de vestir de punto.', en: 'Knitted or crocheted apparel and clothing accessories.' },
+      hsPrefix: '61',
+      effectiveFrom: '2024-01-01',
+      note: {
+        es: 'Prendas y complementos de vestir de punto.',
+        en: 'Knitted or crocheted apparel and clothing accessories.',
+      },
     },
     {
-      hsPrefix: '62', effectiveFrom: '2024-01-01',
+      hsPrefix: '62',
+      effectiveFrom: '2024-01-01',
       note: {
         es: 'Prendas y complementos de vestir, excepto los de punto.',
         en: 'Apparel and clothing accessories, not knitted or crocheted.',
       },
     },
     {
-      hsPrefix: '5208', effectiveFrom: '2024-01-01',
-      note: { es: 'Tejidos de algodón de peso no superior a 200 g/m².', en: 'Woven cotton fabrics weighing not more than 200 g/m².' },
+      hsPrefix: '5208',
+      effectiveFrom: '2024-01-01',
+      note: {
+        es: 'Tejidos de algodón de peso no superior a 200 g/m².',
+        en: 'Woven cotton fabrics weighing not more than 200 g/m².',
+      },
     },
     {
-      hsPrefix: '5209', effectiveFrom: '2024-01-01',
-      note: { es: 'Tejidos de algodón de peso superior a 200 g/m².', en: 'Woven cotton fabrics weighing more than 200 g/m².' },
+      hsPrefix: '5209',
+      effectiveFrom: '2024-01-01',
+      note: {
+        es: 'Tejidos de algodón de peso superior a 200 g/m².',
+        en: 'Woven cotton fabrics weighing more than 200 g/m².',
+      },
     },
     {
-      hsPrefix: '5407', effectiveFrom: '2024-01-01',
+      hsPrefix: '5407',
+      effectiveFrom: '2024-01-01',
       note: { es: 'Tejidos de hilados de filamentos sintéticos.', en: 'Woven fabrics of synthetic filament yarn.' },
     },
     {
-      hsPrefix: '5512', effectiveFrom: '2024-01-01',
+      hsPrefix: '5512',
+      effectiveFrom: '2024-01-01',
       note: {
         es: 'Tejidos con 85 % o más de fibras sintéticas discontinuas.',
         en: 'Woven fabrics containing 85 % or more of synthetic staple fibres.',
       },
     },
     {
-      hsPrefix: '5513', effectiveFrom: '2024-01-01',
+      hsPrefix: '5513',
+      effectiveFrom: '2024-01-01',
       note: {
         es: 'Tejidos de fibras sintéticas discontinuas mezcladas con algodón, de peso ligero.',
         en: 'Light woven fabrics of synthetic staple fibres mixed with cotton.',
       },
     },
     {
-      hsPrefix: '6302', effectiveFrom: '2024-01-01',
+      hsPrefix: '6302',
+      effectiveFrom: '2024-01-01',
       note: { es: 'Ropa de cama, de mesa, de tocador y de cocina.', en: 'Bed, table, toilet and kitchen linen.' },
     },
   ],
   example: {
     goods: [
-      { hsCode: '610910', description: 'Camisetas de punto de algodón', quantity: 3000, unit: 'PCE', value: 7500, currency: 'USD', originCountry: 'CN', destinationCountry: 'MX', customsOffice: 'ANAM-TAMPS-NLD' },
+      {
+        hsCode: '610910',
+        description: 'Camisetas de punto de algodón',
+        quantity: 3000,
+        unit: 'PCE',
+        value: 7500,
+        currency: 'USD',
+        originCountry: 'CN',
+        destinationCountry: 'MX',
+        customsOffice: 'ANAM-TAMPS-NLD',
+      },
     ],
     data: { productType: 'apparel', fibreComposition: '100% algodón', declaredUnitPriceUsd: 2.5 },
   },

@@ -39,8 +39,14 @@ export default defineProcedure({
   },
   prefill: { ...importPrefill },
   requiredDocuments: [
-    { type: 'commercial_invoice', name: { es: 'Factura comercial o carta de donación', en: 'Commercial invoice or donation letter' } },
-    { type: 'fumigation_certificate', name: { es: 'Certificado de fumigación o desinfección', en: 'Fumigation or disinfection certificate' } },
+    {
+      type: 'commercial_invoice',
+      name: { es: 'Factura comercial o carta de donación', en: 'Commercial invoice or donation letter' },
+    },
+    {
+      type: 'fumigation_certificate',
+      name: { es: 'Certificado de fumigación o desinfección', en: 'Fumigation or disinfection certificate' },
+    },
   ],
   responseDays: 15,
   silence: 'negative',
@@ -52,7 +58,8 @@ export default defineProcedure({
   trigger: 'goods',
   rules: [
     {
-      hsPrefix: '6309', effectiveFrom: '2024-01-01',
+      hsPrefix: '6309',
+      effectiveFrom: '2024-01-01',
       note: {
         es: 'Artículos de prendería (ropa y demás artículos textiles usados).',
         en: 'Worn clothing and other worn textile articles.',
@@ -61,7 +68,17 @@ export default defineProcedure({
   ],
   example: {
     goods: [
-      { hsCode: '630900', description: 'Ropa usada en pacas para reciclaje', quantity: 20000, unit: 'KGM', value: 8000, currency: 'USD', originCountry: 'US', destinationCountry: 'MX', customsOffice: 'ANAM-TAMPS-NLD' },
+      {
+        hsCode: '630900',
+        description: 'Ropa usada en pacas para reciclaje',
+        quantity: 20000,
+        unit: 'KGM',
+        value: 8000,
+        currency: 'USD',
+        originCountry: 'US',
+        destinationCountry: 'MX',
+        customsOffice: 'ANAM-TAMPS-NLD',
+      },
     ],
     data: { intendedUse: 'industrial_recycling', fumigationCertificate: 'FUM-2026-11' },
   },

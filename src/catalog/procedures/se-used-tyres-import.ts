@@ -21,7 +21,15 @@ export default defineProcedure({
   flow: 'import',
   form: {
     type: 'object',
-    required: ['importer', 'goods', 'customsOffices', 'originCountries', 'intendedUse', 'tyreCategory', 'wasteManagementPlan'],
+    required: [
+      'importer',
+      'goods',
+      'customsOffices',
+      'originCountries',
+      'intendedUse',
+      'tyreCategory',
+      'wasteManagementPlan',
+    ],
     additionalProperties: false,
     properties: {
       ...importerFields,
@@ -34,14 +42,18 @@ export default defineProcedure({
         type: 'string',
         minLength: 5,
         maxLength: 40,
-        description: 'Registration number of the special-handling waste management plan that covers the tyres at end of life',
+        description:
+          'Registration number of the special-handling waste management plan that covers the tyres at end of life',
       },
     },
   },
   prefill: { ...importPrefill },
   requiredDocuments: [
     { type: 'commercial_invoice', name: { es: 'Factura comercial', en: 'Commercial invoice' } },
-    { type: 'waste_management_plan', name: { es: 'Plan de manejo de residuos de manejo especial', en: 'Special-handling waste management plan' } },
+    {
+      type: 'waste_management_plan',
+      name: { es: 'Plan de manejo de residuos de manejo especial', en: 'Special-handling waste management plan' },
+    },
   ],
   responseDays: 15,
   silence: 'negative',
@@ -53,13 +65,24 @@ export default defineProcedure({
   trigger: 'goods',
   rules: [
     {
-      hsPrefix: '401220', effectiveFrom: '2024-01-01',
+      hsPrefix: '401220',
+      effectiveFrom: '2024-01-01',
       note: { es: 'Neumáticos (llantas neumáticas) usados.', en: 'Used pneumatic tyres.' },
     },
   ],
   example: {
     goods: [
-      { hsCode: '401220', description: 'Llantas usadas para recauchutar', quantity: 300, unit: 'PCE', value: 4500, currency: 'USD', originCountry: 'US', destinationCountry: 'MX', customsOffice: 'ANAM-TAMPS-NLD' },
+      {
+        hsCode: '401220',
+        description: 'Llantas usadas para recauchutar',
+        quantity: 300,
+        unit: 'PCE',
+        value: 4500,
+        currency: 'USD',
+        originCountry: 'US',
+        destinationCountry: 'MX',
+        customsOffice: 'ANAM-TAMPS-NLD',
+      },
     ],
     data: { intendedUse: 'retreading', tyreCategory: 'passenger_car', wasteManagementPlan: 'PM-19-0042' },
   },

@@ -51,7 +51,10 @@ export default defineProcedure({
   requiredDocuments: [
     { type: 'commercial_invoice', name: { es: 'Factura comercial', en: 'Commercial invoice' } },
     { type: 'vehicle_title', name: { es: 'Título de propiedad del vehículo', en: 'Vehicle title of ownership' } },
-    { type: 'emissions_compliance_certificate', name: { es: 'Constancia de cumplimiento de emisiones', en: 'Emissions compliance certificate' } },
+    {
+      type: 'emissions_compliance_certificate',
+      name: { es: 'Constancia de cumplimiento de emisiones', en: 'Emissions compliance certificate' },
+    },
   ],
   responseDays: 15,
   silence: 'negative',
@@ -63,91 +66,117 @@ export default defineProcedure({
   trigger: 'goods',
   rules: [
     {
-      hsPrefix: '870321', countries: { except: ['US', 'CA'] }, effectiveFrom: '2024-01-01',
+      hsPrefix: '870321',
+      countries: { except: ['US', 'CA'] },
+      effectiveFrom: '2024-01-01',
       note: {
         es: 'Automóviles de turismo. El código SA no distingue nuevos de usados: la tarifa mexicana tiene fracciones propias para los usados y sólo éstos requieren el permiso. Los procedentes de Estados Unidos y Canadá se importan por lo general conforme al decreto de vehículos usados, sin este permiso.',
         en: 'Passenger cars. The HS code cannot tell new from used: the Mexican tariff has separate lines for used vehicles and only those need the licence. Vehicles from the United States and Canada are generally imported under the used-vehicle decree, without this licence.',
       },
     },
     {
-      hsPrefix: '870322', countries: { except: ['US', 'CA'] }, effectiveFrom: '2024-01-01',
+      hsPrefix: '870322',
+      countries: { except: ['US', 'CA'] },
+      effectiveFrom: '2024-01-01',
       note: {
         es: 'Automóviles de turismo. El código SA no distingue nuevos de usados: la tarifa mexicana tiene fracciones propias para los usados y sólo éstos requieren el permiso. Los procedentes de Estados Unidos y Canadá se importan por lo general conforme al decreto de vehículos usados, sin este permiso.',
         en: 'Passenger cars. The HS code cannot tell new from used: the Mexican tariff has separate lines for used vehicles and only those need the licence. Vehicles from the United States and Canada are generally imported under the used-vehicle decree, without this licence.',
       },
     },
     {
-      hsPrefix: '870323', countries: { except: ['US', 'CA'] }, effectiveFrom: '2024-01-01',
+      hsPrefix: '870323',
+      countries: { except: ['US', 'CA'] },
+      effectiveFrom: '2024-01-01',
       note: {
         es: 'Automóviles de turismo. El código SA no distingue nuevos de usados: la tarifa mexicana tiene fracciones propias para los usados y sólo éstos requieren el permiso. Los procedentes de Estados Unidos y Canadá se importan por lo general conforme al decreto de vehículos usados, sin este permiso.',
         en: 'Passenger cars. The HS code cannot tell new from used: the Mexican tariff has separate lines for used vehicles and only those need the licence. Vehicles from the United States and Canada are generally imported under the used-vehicle decree, without this licence.',
       },
     },
     {
-      hsPrefix: '870324', countries: { except: ['US', 'CA'] }, effectiveFrom: '2024-01-01',
+      hsPrefix: '870324',
+      countries: { except: ['US', 'CA'] },
+      effectiveFrom: '2024-01-01',
       note: {
         es: 'Automóviles de turismo. El código SA no distingue nuevos de usados: la tarifa mexicana tiene fracciones propias para los usados y sólo éstos requieren el permiso. Los procedentes de Estados Unidos y Canadá se importan por lo general conforme al decreto de vehículos usados, sin este permiso.',
         en: 'Passenger cars. The HS code cannot tell new from used: the Mexican tariff has separate lines for used vehicles and only those need the licence. Vehicles from the United States and Canada are generally imported under the used-vehicle decree, without this licence.',
       },
     },
     {
-      hsPrefix: '870331', countries: { except: ['US', 'CA'] }, effectiveFrom: '2024-01-01',
+      hsPrefix: '870331',
+      countries: { except: ['US', 'CA'] },
+      effectiveFrom: '2024-01-01',
       note: {
         es: 'Automóviles de turismo. El código SA no distingue nuevos de usados: la tarifa mexicana tiene fracciones propias para los usados y sólo éstos requieren el permiso. Los procedentes de Estados Unidos y Canadá se importan por lo general conforme al decreto de vehículos usados, sin este permiso.',
         en: 'Passenger cars. The HS code cannot tell new from used: the Mexican tariff has separate lines for used vehicles and only those need the licence. Vehicles from the United States and Canada are generally imported under the used-vehicle decree, without this licence.',
       },
     },
     {
-      hsPrefix: '870332', countries: { except: ['US', 'CA'] }, effectiveFrom: '2024-01-01',
+      hsPrefix: '870332',
+      countries: { except: ['US', 'CA'] },
+      effectiveFrom: '2024-01-01',
       note: {
         es: 'Automóviles de turismo. El código SA no distingue nuevos de usados: la tarifa mexicana tiene fracciones propias para los usados y sólo éstos requieren el permiso. Los procedentes de Estados Unidos y Canadá se importan por lo general conforme al decreto de vehículos usados, sin este permiso.',
         en: 'Passenger cars. The HS code cannot tell new from used: the Mexican tariff has separate lines for used vehicles and only those need the licence. Vehicles from the United States and Canada are generally imported under the used-vehicle decree, without this licence.',
       },
     },
     {
-      hsPrefix: '870333', countries: { except: ['US', 'CA'] }, effectiveFrom: '2024-01-01',
+      hsPrefix: '870333',
+      countries: { except: ['US', 'CA'] },
+      effectiveFrom: '2024-01-01',
       note: {
         es: 'Automóviles de turismo. El código SA no distingue nuevos de usados: la tarifa mexicana tiene fracciones propias para los usados y sólo éstos requieren el permiso. Los procedentes de Estados Unidos y Canadá se importan por lo general conforme al decreto de vehículos usados, sin este permiso.',
         en: 'Passenger cars. The HS code cannot tell new from used: the Mexican tariff has separate lines for used vehicles and only those need the licence. Vehicles from the United States and Canada are generally imported under the used-vehicle decree, without this licence.',
       },
     },
     {
-      hsPrefix: '870340', countries: { except: ['US', 'CA'] }, effectiveFrom: '2024-01-01',
+      hsPrefix: '870340',
+      countries: { except: ['US', 'CA'] },
+      effectiveFrom: '2024-01-01',
       note: {
         es: 'Automóviles de turismo. El código SA no distingue nuevos de usados: la tarifa mexicana tiene fracciones propias para los usados y sólo éstos requieren el permiso. Los procedentes de Estados Unidos y Canadá se importan por lo general conforme al decreto de vehículos usados, sin este permiso.',
         en: 'Passenger cars. The HS code cannot tell new from used: the Mexican tariff has separate lines for used vehicles and only those need the licence. Vehicles from the United States and Canada are generally imported under the used-vehicle decree, without this licence.',
       },
     },
     {
-      hsPrefix: '870350', countries: { except: ['US', 'CA'] }, effectiveFrom: '2024-01-01',
+      hsPrefix: '870350',
+      countries: { except: ['US', 'CA'] },
+      effectiveFrom: '2024-01-01',
       note: {
         es: 'Automóviles de turismo. El código SA no distingue nuevos de usados: la tarifa mexicana tiene fracciones propias para los usados y sólo éstos requieren el permiso. Los procedentes de Estados Unidos y Canadá se importan por lo general conforme al decreto de vehículos usados, sin este permiso.',
         en: 'Passenger cars. The HS code cannot tell new from used: the Mexican tariff has separate lines for used vehicles and only those need the licence. Vehicles from the United States and Canada are generally imported under the used-vehicle decree, without this licence.',
       },
     },
     {
-      hsPrefix: '870360', countries: { except: ['US', 'CA'] }, effectiveFrom: '2024-01-01',
+      hsPrefix: '870360',
+      countries: { except: ['US', 'CA'] },
+      effectiveFrom: '2024-01-01',
       note: {
         es: 'Automóviles de turismo. El código SA no distingue nuevos de usados: la tarifa mexicana tiene fracciones propias para los usados y sólo éstos requieren el permiso. Los procedentes de Estados Unidos y Canadá se importan por lo general conforme al decreto de vehículos usados, sin este permiso.',
         en: 'Passenger cars. The HS code cannot tell new from used: the Mexican tariff has separate lines for used vehicles and only those need the licence. Vehicles from the United States and Canada are generally imported under the used-vehicle decree, without this licence.',
       },
     },
     {
-      hsPrefix: '870370', countries: { except: ['US', 'CA'] }, effectiveFrom: '2024-01-01',
+      hsPrefix: '870370',
+      countries: { except: ['US', 'CA'] },
+      effectiveFrom: '2024-01-01',
       note: {
         es: 'Automóviles de turismo. El código SA no distingue nuevos de usados: la tarifa mexicana tiene fracciones propias para los usados y sólo éstos requieren el permiso. Los procedentes de Estados Unidos y Canadá se importan por lo general conforme al decreto de vehículos usados, sin este permiso.',
         en: 'Passenger cars. The HS code cannot tell new from used: the Mexican tariff has separate lines for used vehicles and only those need the licence. Vehicles from the United States and Canada are generally imported under the used-vehicle decree, without this licence.',
       },
     },
     {
-      hsPrefix: '870380', countries: { except: ['US', 'CA'] }, effectiveFrom: '2024-01-01',
+      hsPrefix: '870380',
+      countries: { except: ['US', 'CA'] },
+      effectiveFrom: '2024-01-01',
       note: {
         es: 'Automóviles de turismo. El código SA no distingue nuevos de usados: la tarifa mexicana tiene fracciones propias para los usados y sólo éstos requieren el permiso. Los procedentes de Estados Unidos y Canadá se importan por lo general conforme al decreto de vehículos usados, sin este permiso.',
         en: 'Passenger cars. The HS code cannot tell new from used: the Mexican tariff has separate lines for used vehicles and only those need the licence. Vehicles from the United States and Canada are generally imported under the used-vehicle decree, without this licence.',
       },
     },
     {
-      hsPrefix: '870390', countries: { except: ['US', 'CA'] }, effectiveFrom: '2024-01-01',
+      hsPrefix: '870390',
+      countries: { except: ['US', 'CA'] },
+      effectiveFrom: '2024-01-01',
       note: {
         es: 'Automóviles de turismo. El código SA no distingue nuevos de usados: la tarifa mexicana tiene fracciones propias para los usados y sólo éstos requieren el permiso. Los procedentes de Estados Unidos y Canadá se importan por lo general conforme al decreto de vehículos usados, sin este permiso.',
         en: 'Passenger cars. The HS code cannot tell new from used: the Mexican tariff has separate lines for used vehicles and only those need the licence. Vehicles from the United States and Canada are generally imported under the used-vehicle decree, without this licence.',
@@ -156,8 +185,21 @@ export default defineProcedure({
   ],
   example: {
     goods: [
-      { hsCode: '870323', description: 'Automóvil usado, modelo 2018', quantity: 1, unit: 'PCE', value: 9000, currency: 'USD', originCountry: 'JP', destinationCountry: 'MX', customsOffice: 'ANAM-TAMPS-NLD' },
+      {
+        hsCode: '870323',
+        description: 'Automóvil usado, modelo 2018',
+        quantity: 1,
+        unit: 'PCE',
+        value: 9000,
+        currency: 'USD',
+        originCountry: 'JP',
+        destinationCountry: 'MX',
+        customsOffice: 'ANAM-TAMPS-NLD',
+      },
     ],
-    data: { vehicles: [{ vin: 'JTDBR32E520012345', modelYear: 2018, make: 'Toyota', model: 'Corolla' }], intendedUse: 'resale' },
+    data: {
+      vehicles: [{ vin: 'JTDBR32E520012345', modelYear: 2018, make: 'Toyota', model: 'Corolla' }],
+      intendedUse: 'resale',
+    },
   },
 });

@@ -28,7 +28,10 @@ export default defineProcedure({
       goods: goodsForm,
       customsOffices: { type: 'array', items: { type: 'string' }, minItems: 1 },
       originCountries: { type: 'array', items: { type: 'string', pattern: '^[A-Z]{2}$' }, minItems: 1 },
-      purpose: { type: 'string', enum: ['sport_shooting', 'hunting', 'collection', 'private_security', 'law_enforcement', 'industrial_use'] },
+      purpose: {
+        type: 'string',
+        enum: ['sport_shooting', 'hunting', 'collection', 'private_security', 'law_enforcement', 'industrial_use'],
+      },
       endUser: { type: 'string', minLength: 3, maxLength: 300 },
       storageAddress: { type: 'string', minLength: 10, maxLength: 300 },
     },
@@ -55,33 +58,58 @@ export default defineProcedure({
   trigger: 'goods',
   rules: [
     {
-      hsPrefix: '93', effectiveFrom: '2024-01-01',
-      note: { es: 'Armas y municiones, sus partes y accesorios.', en: 'Arms and ammunition, their parts and accessories.' },
+      hsPrefix: '93',
+      effectiveFrom: '2024-01-01',
+      note: {
+        es: 'Armas y municiones, sus partes y accesorios.',
+        en: 'Arms and ammunition, their parts and accessories.',
+      },
     },
     {
-      hsPrefix: '3601', effectiveFrom: '2024-01-01',
+      hsPrefix: '3601',
+      effectiveFrom: '2024-01-01',
       note: { es: 'Pólvoras propulsoras.', en: 'Propellent powders.' },
     },
     {
-      hsPrefix: '3602', effectiveFrom: '2024-01-01',
-      note: { es: 'Explosivos preparados, excepto las pólvoras propulsoras.', en: 'Prepared explosives, other than propellent powders.' },
+      hsPrefix: '3602',
+      effectiveFrom: '2024-01-01',
+      note: {
+        es: 'Explosivos preparados, excepto las pólvoras propulsoras.',
+        en: 'Prepared explosives, other than propellent powders.',
+      },
     },
     {
-      hsPrefix: '3603', effectiveFrom: '2024-01-01',
+      hsPrefix: '3603',
+      effectiveFrom: '2024-01-01',
       note: {
         es: 'Mechas de seguridad, cordones detonantes, cebos, cápsulas fulminantes y detonadores.',
         en: 'Safety fuses, detonating cords, primers, percussion caps and detonators.',
       },
     },
     {
-      hsPrefix: '3604', effectiveFrom: '2024-01-01',
+      hsPrefix: '3604',
+      effectiveFrom: '2024-01-01',
       note: { es: 'Artículos para fuegos artificiales y pirotecnia.', en: 'Fireworks and other pyrotechnic articles.' },
     },
   ],
   example: {
     goods: [
-      { hsCode: '930320', description: 'Escopetas deportivas calibre 12', quantity: 10, unit: 'PCE', value: 15000, currency: 'USD', originCountry: 'IT', destinationCountry: 'MX', customsOffice: 'ANAM-TAMPS-NLD' },
+      {
+        hsCode: '930320',
+        description: 'Escopetas deportivas calibre 12',
+        quantity: 10,
+        unit: 'PCE',
+        value: 15000,
+        currency: 'USD',
+        originCountry: 'IT',
+        destinationCountry: 'MX',
+        customsOffice: 'ANAM-TAMPS-NLD',
+      },
     ],
-    data: { purpose: 'sport_shooting', endUser: 'Club de Tiro Monterrey A.C.', storageAddress: 'Av. Constitución 1500, Monterrey, N.L.' },
+    data: {
+      purpose: 'sport_shooting',
+      endUser: 'Club de Tiro Monterrey A.C.',
+      storageAddress: 'Av. Constitución 1500, Monterrey, N.L.',
+    },
   },
 });

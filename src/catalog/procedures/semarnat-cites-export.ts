@@ -1,5 +1,13 @@
 import { defineProcedure } from '../define.ts';
-import { citesPurposeField, citesSpecimensField, countriesField, customsOfficesField, exporterFields, exportPrefill, goodsForm } from './_shared.ts';
+import {
+  citesPurposeField,
+  citesSpecimensField,
+  countriesField,
+  customsOfficesField,
+  exporterFields,
+  exportPrefill,
+  goodsForm,
+} from './_shared.ts';
 
 export default defineProcedure({
   code: 'SEMARNAT-CITES-EXPORT',
@@ -44,8 +52,17 @@ export default defineProcedure({
   },
   prefill: { ...exportPrefill },
   requiredDocuments: [
-    { type: 'legal_acquisition_evidence', name: { es: 'Documentos que acreditan la legal procedencia', en: 'Evidence of legal acquisition' } },
-    { type: 'import_permit_destination', name: { es: 'Permiso de importación del país de destino (ejemplares del apéndice I)', en: 'Import permit from the destination country (Appendix I specimens)' } },
+    {
+      type: 'legal_acquisition_evidence',
+      name: { es: 'Documentos que acreditan la legal procedencia', en: 'Evidence of legal acquisition' },
+    },
+    {
+      type: 'import_permit_destination',
+      name: {
+        es: 'Permiso de importación del país de destino (ejemplares del apéndice I)',
+        en: 'Import permit from the destination country (Appendix I specimens)',
+      },
+    },
   ],
   responseDays: 20,
   silence: 'negative',
@@ -57,35 +74,40 @@ export default defineProcedure({
   trigger: 'goods',
   rules: [
     {
-      hsPrefix: '0106', effectiveFrom: '2024-01-01',
+      hsPrefix: '0106',
+      effectiveFrom: '2024-01-01',
       note: {
         es: 'Otros animales vivos (primates, reptiles, aves, etc.); sólo los ejemplares de especies listadas en los apéndices de la CITES requieren el certificado.',
         en: 'Other live animals (primates, reptiles, birds, etc.); only specimens of species listed in the CITES appendices need the certificate.',
       },
     },
     {
-      hsPrefix: '060290', effectiveFrom: '2024-01-01',
+      hsPrefix: '060290',
+      effectiveFrom: '2024-01-01',
       note: {
         es: 'Demás plantas vivas, como cactáceas y orquídeas; sólo los ejemplares de especies listadas en los apéndices de la CITES requieren el certificado.',
         en: 'Other live plants, such as cacti and orchids; only specimens of species listed in the CITES appendices need the certificate.',
       },
     },
     {
-      hsPrefix: '4301', effectiveFrom: '2024-01-01',
+      hsPrefix: '4301',
+      effectiveFrom: '2024-01-01',
       note: {
         es: 'Peletería en bruto; sólo los ejemplares de especies listadas en los apéndices de la CITES requieren el certificado.',
         en: 'Raw furskins; only specimens of species listed in the CITES appendices need the certificate.',
       },
     },
     {
-      hsPrefix: '9601', effectiveFrom: '2024-01-01',
+      hsPrefix: '9601',
+      effectiveFrom: '2024-01-01',
       note: {
         es: 'Marfil, concha, coral y demás materias animales para tallar, trabajados; sólo los ejemplares de especies listadas en los apéndices de la CITES requieren el certificado.',
         en: 'Worked ivory, tortoiseshell, coral and other animal carving material; only specimens of species listed in the CITES appendices need the certificate.',
       },
     },
     {
-      hsPrefix: '970522', effectiveFrom: '2024-01-01',
+      hsPrefix: '970522',
+      effectiveFrom: '2024-01-01',
       note: {
         es: 'Colecciones de especies extintas o en peligro, y sus partes; sólo los ejemplares de especies listadas en los apéndices de la CITES requieren el certificado.',
         en: 'Collections of extinct or endangered species and parts thereof; only specimens of species listed in the CITES appendices need the certificate.',
@@ -94,8 +116,23 @@ export default defineProcedure({
   ],
   example: {
     goods: [
-      { hsCode: '010620', description: 'Cocodrilos de pantano vivos, criados en cautiverio', quantity: 4, unit: 'PCE', value: 6000, currency: 'USD', originCountry: 'MX', destinationCountry: 'US', customsOffice: 'ANAM-TAMPS-NLD' },
+      {
+        hsCode: '010620',
+        description: 'Cocodrilos de pantano vivos, criados en cautiverio',
+        quantity: 4,
+        unit: 'PCE',
+        value: 6000,
+        currency: 'USD',
+        originCountry: 'MX',
+        destinationCountry: 'US',
+        customsOffice: 'ANAM-TAMPS-NLD',
+      },
     ],
-    data: { specimens: [{ goodsLine: 1, scientificName: 'Crocodylus moreletii', appendix: 'II', source: 'C' }], purpose: 'T', legalOrigin: 'registered_breeding_facility', managementUnitRegistration: 'SEMARNAT-UMA-IN-0123-CAM' },
+    data: {
+      specimens: [{ goodsLine: 1, scientificName: 'Crocodylus moreletii', appendix: 'II', source: 'C' }],
+      purpose: 'T',
+      legalOrigin: 'registered_breeding_facility',
+      managementUnitRegistration: 'SEMARNAT-UMA-IN-0123-CAM',
+    },
   },
 });

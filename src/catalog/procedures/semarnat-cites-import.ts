@@ -1,5 +1,13 @@
 import { defineProcedure } from '../define.ts';
-import { citesPurposeField, citesSpecimensField, countriesField, customsOfficesField, goodsForm, importerFields, importPrefill } from './_shared.ts';
+import {
+  citesPurposeField,
+  citesSpecimensField,
+  countriesField,
+  customsOfficesField,
+  goodsForm,
+  importerFields,
+  importPrefill,
+} from './_shared.ts';
 
 export default defineProcedure({
   code: 'SEMARNAT-CITES-IMPORT',
@@ -40,8 +48,17 @@ export default defineProcedure({
   },
   prefill: { ...importPrefill },
   requiredDocuments: [
-    { type: 'foreign_cites_permit', name: { es: 'Permiso CITES de exportación o certificado de reexportación del país de origen', en: 'CITES export permit or re-export certificate from the exporting country' } },
-    { type: 'legal_acquisition_evidence', name: { es: 'Documentos que acreditan la legal procedencia', en: 'Evidence of legal acquisition' } },
+    {
+      type: 'foreign_cites_permit',
+      name: {
+        es: 'Permiso CITES de exportación o certificado de reexportación del país de origen',
+        en: 'CITES export permit or re-export certificate from the exporting country',
+      },
+    },
+    {
+      type: 'legal_acquisition_evidence',
+      name: { es: 'Documentos que acreditan la legal procedencia', en: 'Evidence of legal acquisition' },
+    },
   ],
   responseDays: 20,
   silence: 'negative',
@@ -53,28 +70,32 @@ export default defineProcedure({
   trigger: 'goods',
   rules: [
     {
-      hsPrefix: '0106', effectiveFrom: '2024-01-01',
+      hsPrefix: '0106',
+      effectiveFrom: '2024-01-01',
       note: {
         es: 'Otros animales vivos (primates, reptiles, aves, etc.); sólo los ejemplares de especies listadas en los apéndices de la CITES requieren el certificado.',
         en: 'Other live animals (primates, reptiles, birds, etc.); only specimens of species listed in the CITES appendices need the certificate.',
       },
     },
     {
-      hsPrefix: '4301', effectiveFrom: '2024-01-01',
+      hsPrefix: '4301',
+      effectiveFrom: '2024-01-01',
       note: {
         es: 'Peletería en bruto; sólo los ejemplares de especies listadas en los apéndices de la CITES requieren el certificado.',
         en: 'Raw furskins; only specimens of species listed in the CITES appendices need the certificate.',
       },
     },
     {
-      hsPrefix: '9601', effectiveFrom: '2024-01-01',
+      hsPrefix: '9601',
+      effectiveFrom: '2024-01-01',
       note: {
         es: 'Marfil, concha, coral y demás materias animales para tallar, trabajados; sólo los ejemplares de especies listadas en los apéndices de la CITES requieren el certificado.',
         en: 'Worked ivory, tortoiseshell, coral and other animal carving material; only specimens of species listed in the CITES appendices need the certificate.',
       },
     },
     {
-      hsPrefix: '970522', effectiveFrom: '2024-01-01',
+      hsPrefix: '970522',
+      effectiveFrom: '2024-01-01',
       note: {
         es: 'Colecciones de especies extintas o en peligro, y sus partes; sólo los ejemplares de especies listadas en los apéndices de la CITES requieren el certificado.',
         en: 'Collections of extinct or endangered species and parts thereof; only specimens of species listed in the CITES appendices need the certificate.',
@@ -83,8 +104,22 @@ export default defineProcedure({
   ],
   example: {
     goods: [
-      { hsCode: '430180', description: 'Pieles en bruto de lince', quantity: 50, unit: 'PCE', value: 10000, currency: 'USD', originCountry: 'CA', destinationCountry: 'MX', customsOffice: 'ANAM-TAMPS-NLD' },
+      {
+        hsCode: '430180',
+        description: 'Pieles en bruto de lince',
+        quantity: 50,
+        unit: 'PCE',
+        value: 10000,
+        currency: 'USD',
+        originCountry: 'CA',
+        destinationCountry: 'MX',
+        customsOffice: 'ANAM-TAMPS-NLD',
+      },
     ],
-    data: { specimens: [{ goodsLine: 1, scientificName: 'Lynx canadensis', appendix: 'II', source: 'W' }], purpose: 'T', foreignPermitNumber: 'CA-26-0042' },
+    data: {
+      specimens: [{ goodsLine: 1, scientificName: 'Lynx canadensis', appendix: 'II', source: 'W' }],
+      purpose: 'T',
+      foreignPermitNumber: 'CA-26-0042',
+    },
   },
 });

@@ -1,5 +1,13 @@
 import { defineProcedure } from '../define.ts';
-import { countriesField, cretibField, customsOfficesField, exporterFields, exportPrefill, goodsForm, unNumbersField } from './_shared.ts';
+import {
+  countriesField,
+  cretibField,
+  customsOfficesField,
+  exporterFields,
+  exportPrefill,
+  goodsForm,
+  unNumbersField,
+} from './_shared.ts';
 
 export default defineProcedure({
   code: 'SEMARNAT-HAZARDOUS-WASTE-EXPORT',
@@ -21,7 +29,17 @@ export default defineProcedure({
   flow: 'export',
   form: {
     type: 'object',
-    required: ['exporter', 'goods', 'customsOffices', 'destinationCountries', 'unNumbers', 'hazardCharacteristics', 'managementOperation', 'generatorRegistration', 'destinationConsentReference'],
+    required: [
+      'exporter',
+      'goods',
+      'customsOffices',
+      'destinationCountries',
+      'unNumbers',
+      'hazardCharacteristics',
+      'managementOperation',
+      'generatorRegistration',
+      'destinationConsentReference',
+    ],
     additionalProperties: false,
     properties: {
       ...exporterFields,
@@ -35,7 +53,12 @@ export default defineProcedure({
         pattern: '^(R([1-9]|1[0-3])|D([1-9]|1[0-5]))$',
         description: 'Basel Convention recovery (R1–R13) or disposal (D1–D15) operation at destination',
       },
-      generatorRegistration: { type: 'string', minLength: 5, maxLength: 30, description: 'Hazardous-waste generator registration number' },
+      generatorRegistration: {
+        type: 'string',
+        minLength: 5,
+        maxLength: 30,
+        description: 'Hazardous-waste generator registration number',
+      },
       destinationConsentReference: {
         type: 'string',
         minLength: 3,
@@ -46,9 +69,21 @@ export default defineProcedure({
   },
   prefill: { ...exportPrefill },
   requiredDocuments: [
-    { type: 'destination_consent', name: { es: 'Consentimiento del país de destino', en: 'Consent of the destination country' } },
-    { type: 'receiving_facility_contract', name: { es: 'Contrato con la instalación receptora', en: 'Contract with the receiving facility' } },
-    { type: 'insurance_policy', name: { es: 'Póliza de seguro o garantía por daños ambientales', en: 'Environmental liability insurance or bond' } },
+    {
+      type: 'destination_consent',
+      name: { es: 'Consentimiento del país de destino', en: 'Consent of the destination country' },
+    },
+    {
+      type: 'receiving_facility_contract',
+      name: { es: 'Contrato con la instalación receptora', en: 'Contract with the receiving facility' },
+    },
+    {
+      type: 'insurance_policy',
+      name: {
+        es: 'Póliza de seguro o garantía por daños ambientales',
+        en: 'Environmental liability insurance or bond',
+      },
+    },
   ],
   responseDays: 30,
   silence: 'negative',
@@ -60,35 +95,40 @@ export default defineProcedure({
   trigger: 'goods',
   rules: [
     {
-      hsPrefix: '3825', effectiveFrom: '2024-01-01',
+      hsPrefix: '3825',
+      effectiveFrom: '2024-01-01',
       note: {
         es: 'Productos residuales de la industria química, incluidos los residuos clínicos y disolventes de desecho; sólo los lotes clasificados como residuo peligroso requieren la autorización.',
         en: 'Residual products of the chemical industry, including clinical waste and waste solvents; only lots classified as hazardous waste need the authorisation.',
       },
     },
     {
-      hsPrefix: '271091', effectiveFrom: '2024-01-01',
+      hsPrefix: '271091',
+      effectiveFrom: '2024-01-01',
       note: {
         es: 'Aceites usados que contienen bifenilos policlorados (BPC); sólo los lotes clasificados como residuo peligroso requieren la autorización.',
         en: 'Waste oils containing polychlorinated biphenyls (PCBs); only lots classified as hazardous waste need the authorisation.',
       },
     },
     {
-      hsPrefix: '271099', effectiveFrom: '2024-01-01',
+      hsPrefix: '271099',
+      effectiveFrom: '2024-01-01',
       note: {
         es: 'Demás aceites usados; sólo los lotes clasificados como residuo peligroso requieren la autorización.',
         en: 'Other waste oils; only lots classified as hazardous waste need the authorisation.',
       },
     },
     {
-      hsPrefix: '300692', effectiveFrom: '2024-01-01',
+      hsPrefix: '300692',
+      effectiveFrom: '2024-01-01',
       note: {
         es: 'Desechos farmacéuticos; sólo los lotes clasificados como residuo peligroso requieren la autorización.',
         en: 'Waste pharmaceuticals; only lots classified as hazardous waste need the authorisation.',
       },
     },
     {
-      hsPrefix: '854912', effectiveFrom: '2024-01-01',
+      hsPrefix: '854912',
+      effectiveFrom: '2024-01-01',
       note: {
         es: 'Pilas y acumuladores de desecho con plomo, cadmio o mercurio; sólo los lotes clasificados como residuo peligroso requieren la autorización.',
         en: 'Waste cells and batteries containing lead, cadmium or mercury; only lots classified as hazardous waste need the authorisation.',
@@ -97,8 +137,24 @@ export default defineProcedure({
   ],
   example: {
     goods: [
-      { hsCode: '854912', description: 'Desechos de acumuladores de plomo-ácido', quantity: 20000, unit: 'KGM', value: 14000, currency: 'USD', originCountry: 'MX', destinationCountry: 'KR', customsOffice: 'ANAM-TAMPS-NLD' },
+      {
+        hsCode: '854912',
+        description: 'Desechos de acumuladores de plomo-ácido',
+        quantity: 20000,
+        unit: 'KGM',
+        value: 14000,
+        currency: 'USD',
+        originCountry: 'MX',
+        destinationCountry: 'KR',
+        customsOffice: 'ANAM-TAMPS-NLD',
+      },
     ],
-    data: { unNumbers: ['UN2794'], hazardCharacteristics: ['C', 'T'], managementOperation: 'R4', generatorRegistration: 'GEN-19-0042', destinationConsentReference: 'KR-ME-2026-0815' },
+    data: {
+      unNumbers: ['UN2794'],
+      hazardCharacteristics: ['C', 'T'],
+      managementOperation: 'R4',
+      generatorRegistration: 'GEN-19-0042',
+      destinationConsentReference: 'KR-ME-2026-0815',
+    },
   },
 });

@@ -1,5 +1,13 @@
 import { defineProcedure } from '../define.ts';
-import { countriesField, cretibField, customsOfficesField, goodsForm, importerFields, importPrefill, unNumbersField } from './_shared.ts';
+import {
+  countriesField,
+  cretibField,
+  customsOfficesField,
+  goodsForm,
+  importerFields,
+  importPrefill,
+  unNumbersField,
+} from './_shared.ts';
 
 export default defineProcedure({
   code: 'SEMARNAT-HAZARDOUS-WASTE-IMPORT',
@@ -21,7 +29,16 @@ export default defineProcedure({
   flow: 'import',
   form: {
     type: 'object',
-    required: ['importer', 'goods', 'customsOffices', 'originCountries', 'unNumbers', 'hazardCharacteristics', 'recoveryOperation', 'facilityAuthorisation'],
+    required: [
+      'importer',
+      'goods',
+      'customsOffices',
+      'originCountries',
+      'unNumbers',
+      'hazardCharacteristics',
+      'recoveryOperation',
+      'facilityAuthorisation',
+    ],
     additionalProperties: false,
     properties: {
       ...importerFields,
@@ -45,8 +62,17 @@ export default defineProcedure({
   },
   prefill: { ...importPrefill },
   requiredDocuments: [
-    { type: 'facility_authorisation', name: { es: 'Autorización de la planta de reciclaje', en: 'Recycling facility authorisation' } },
-    { type: 'insurance_policy', name: { es: 'Póliza de seguro o garantía por daños ambientales', en: 'Environmental liability insurance or bond' } },
+    {
+      type: 'facility_authorisation',
+      name: { es: 'Autorización de la planta de reciclaje', en: 'Recycling facility authorisation' },
+    },
+    {
+      type: 'insurance_policy',
+      name: {
+        es: 'Póliza de seguro o garantía por daños ambientales',
+        en: 'Environmental liability insurance or bond',
+      },
+    },
     { type: 'waste_analysis', name: { es: 'Análisis CRETIB del residuo', en: 'CRETIB analysis of the waste' } },
   ],
   responseDays: 30,
@@ -59,56 +85,64 @@ export default defineProcedure({
   trigger: 'goods',
   rules: [
     {
-      hsPrefix: '2620', effectiveFrom: '2024-01-01',
+      hsPrefix: '2620',
+      effectiveFrom: '2024-01-01',
       note: {
         es: 'Cenizas y residuos con metales (zinc, plomo, cobre, arsénico, cadmio); sólo los lotes clasificados como residuo peligroso requieren la autorización.',
         en: 'Ash and residues containing metals (zinc, lead, copper, arsenic, cadmium); only lots classified as hazardous waste need the authorisation.',
       },
     },
     {
-      hsPrefix: '7112', effectiveFrom: '2024-01-01',
+      hsPrefix: '7112',
+      effectiveFrom: '2024-01-01',
       note: {
         es: 'Desperdicios y desechos de metales preciosos, para recuperación; sólo los lotes clasificados como residuo peligroso requieren la autorización.',
         en: 'Waste and scrap of precious metals, for recovery; only lots classified as hazardous waste need the authorisation.',
       },
     },
     {
-      hsPrefix: '382541', effectiveFrom: '2024-01-01',
+      hsPrefix: '382541',
+      effectiveFrom: '2024-01-01',
       note: {
         es: 'Disolventes orgánicos halogenados de desecho; sólo los lotes clasificados como residuo peligroso requieren la autorización.',
         en: 'Halogenated waste organic solvents; only lots classified as hazardous waste need the authorisation.',
       },
     },
     {
-      hsPrefix: '382549', effectiveFrom: '2024-01-01',
+      hsPrefix: '382549',
+      effectiveFrom: '2024-01-01',
       note: {
         es: 'Otros disolventes orgánicos de desecho; sólo los lotes clasificados como residuo peligroso requieren la autorización.',
         en: 'Other waste organic solvents; only lots classified as hazardous waste need the authorisation.',
       },
     },
     {
-      hsPrefix: '382550', effectiveFrom: '2024-01-01',
+      hsPrefix: '382550',
+      effectiveFrom: '2024-01-01',
       note: {
         es: 'Desechos de soluciones decapantes, fluidos hidráulicos, líquidos de frenos y anticongelantes; sólo los lotes clasificados como residuo peligroso requieren la autorización.',
         en: 'Wastes of metal pickling liquors, hydraulic fluids, brake fluids and anti-freeze; only lots classified as hazardous waste need the authorisation.',
       },
     },
     {
-      hsPrefix: '382561', effectiveFrom: '2024-01-01',
+      hsPrefix: '382561',
+      effectiveFrom: '2024-01-01',
       note: {
         es: 'Desechos de la industria química con componentes orgánicos; sólo los lotes clasificados como residuo peligroso requieren la autorización.',
         en: 'Chemical-industry wastes mainly containing organic constituents; only lots classified as hazardous waste need the authorisation.',
       },
     },
     {
-      hsPrefix: '382569', effectiveFrom: '2024-01-01',
+      hsPrefix: '382569',
+      effectiveFrom: '2024-01-01',
       note: {
         es: 'Otros desechos de la industria química; sólo los lotes clasificados como residuo peligroso requieren la autorización.',
         en: 'Other chemical-industry wastes; only lots classified as hazardous waste need the authorisation.',
       },
     },
     {
-      hsPrefix: '854911', effectiveFrom: '2024-01-01',
+      hsPrefix: '854911',
+      effectiveFrom: '2024-01-01',
       note: {
         es: 'Acumuladores de plomo-ácido usados, para recuperar el plomo; sólo los lotes clasificados como residuo peligroso requieren la autorización.',
         en: 'Spent lead-acid accumulators, for lead recovery; only lots classified as hazardous waste need the authorisation.',
@@ -117,8 +151,23 @@ export default defineProcedure({
   ],
   example: {
     goods: [
-      { hsCode: '854911', description: 'Acumuladores de plomo-ácido usados', quantity: 20000, unit: 'KGM', value: 12000, currency: 'USD', originCountry: 'US', destinationCountry: 'MX', customsOffice: 'ANAM-TAMPS-NLD' },
+      {
+        hsCode: '854911',
+        description: 'Acumuladores de plomo-ácido usados',
+        quantity: 20000,
+        unit: 'KGM',
+        value: 12000,
+        currency: 'USD',
+        originCountry: 'US',
+        destinationCountry: 'MX',
+        customsOffice: 'ANAM-TAMPS-NLD',
+      },
     ],
-    data: { unNumbers: ['UN2794'], hazardCharacteristics: ['C', 'T'], recoveryOperation: 'R4', facilityAuthorisation: 'RP-19-II-0042' },
+    data: {
+      unNumbers: ['UN2794'],
+      hazardCharacteristics: ['C', 'T'],
+      recoveryOperation: 'R4',
+      facilityAuthorisation: 'RP-19-II-0042',
+    },
   },
 });

@@ -21,7 +21,16 @@ export default defineProcedure({
   flow: 'import',
   form: {
     type: 'object',
-    required: ['importer', 'goods', 'customsOffices', 'originCountries', 'productCategory', 'requirementSheet', 'originPhytosanitaryCertificate', 'treatment'],
+    required: [
+      'importer',
+      'goods',
+      'customsOffices',
+      'originCountries',
+      'productCategory',
+      'requirementSheet',
+      'originPhytosanitaryCertificate',
+      'treatment',
+    ],
     additionalProperties: false,
     properties: {
       ...importerFields,
@@ -30,7 +39,15 @@ export default defineProcedure({
       originCountries: countriesField,
       productCategory: {
         type: 'string',
-        enum: ['fresh_fruit', 'fresh_vegetables', 'grains_for_consumption', 'seeds_for_sowing', 'plants_for_planting', 'cut_flowers', 'dried_plant_products'],
+        enum: [
+          'fresh_fruit',
+          'fresh_vegetables',
+          'grains_for_consumption',
+          'seeds_for_sowing',
+          'plants_for_planting',
+          'cut_flowers',
+          'dried_plant_products',
+        ],
       },
       requirementSheet: {
         type: 'string',
@@ -43,12 +60,21 @@ export default defineProcedure({
         maxLength: 60,
         description: 'Number of the international phytosanitary certificate from the exporting country',
       },
-      treatment: { type: 'string', enum: ['none', 'fumigation', 'cold_treatment', 'hot_water', 'irradiation', 'vapour_heat'] },
+      treatment: {
+        type: 'string',
+        enum: ['none', 'fumigation', 'cold_treatment', 'hot_water', 'irradiation', 'vapour_heat'],
+      },
     },
   },
   prefill: { ...importPrefill },
   requiredDocuments: [
-    { type: 'international_phytosanitary_certificate', name: { es: 'Certificado fitosanitario internacional del país de origen', en: 'International phytosanitary certificate from the country of origin' } },
+    {
+      type: 'international_phytosanitary_certificate',
+      name: {
+        es: 'Certificado fitosanitario internacional del país de origen',
+        en: 'International phytosanitary certificate from the country of origin',
+      },
+    },
     { type: 'fee_payment_receipt', name: { es: 'Comprobante de pago de derechos', en: 'Fee payment receipt' } },
   ],
   responseDays: 5,
@@ -61,38 +87,60 @@ export default defineProcedure({
   trigger: 'goods',
   rules: [
     {
-      hsPrefix: '06', effectiveFrom: '2024-01-01',
+      hsPrefix: '06',
+      effectiveFrom: '2024-01-01',
       note: { es: 'Plantas vivas, bulbos y flores cortadas.', en: 'Live plants, bulbs and cut flowers.' },
     },
     {
-      hsPrefix: '07', effectiveFrom: '2024-01-01',
+      hsPrefix: '07',
+      effectiveFrom: '2024-01-01',
       note: { es: 'Hortalizas, raíces y tubérculos.', en: 'Vegetables, roots and tubers.' },
     },
     {
-      hsPrefix: '08', effectiveFrom: '2024-01-01',
+      hsPrefix: '08',
+      effectiveFrom: '2024-01-01',
       note: { es: 'Frutas y frutos comestibles.', en: 'Edible fruit and nuts.' },
     },
     {
-      hsPrefix: '10', effectiveFrom: '2024-01-01',
+      hsPrefix: '10',
+      effectiveFrom: '2024-01-01',
       note: { es: 'Cereales en grano.', en: 'Cereal grains.' },
     },
     {
-      hsPrefix: '1201', effectiveFrom: '2024-01-01',
+      hsPrefix: '1201',
+      effectiveFrom: '2024-01-01',
       note: { es: 'Habas (frijol) de soya.', en: 'Soya beans.' },
     },
     {
-      hsPrefix: '1207', effectiveFrom: '2024-01-01',
+      hsPrefix: '1207',
+      effectiveFrom: '2024-01-01',
       note: { es: 'Otras semillas y frutos oleaginosos.', en: 'Other oil seeds and oleaginous fruits.' },
     },
     {
-      hsPrefix: '1209', effectiveFrom: '2024-01-01',
+      hsPrefix: '1209',
+      effectiveFrom: '2024-01-01',
       note: { es: 'Semillas para siembra.', en: 'Seeds for sowing.' },
     },
   ],
   example: {
     goods: [
-      { hsCode: '080450', description: 'Mangos frescos', quantity: 18000, unit: 'KGM', value: 21000, currency: 'USD', originCountry: 'PE', destinationCountry: 'MX', customsOffice: 'ANAM-TAMPS-NLD' },
+      {
+        hsCode: '080450',
+        description: 'Mangos frescos',
+        quantity: 18000,
+        unit: 'KGM',
+        value: 21000,
+        currency: 'USD',
+        originCountry: 'PE',
+        destinationCountry: 'MX',
+        customsOffice: 'ANAM-TAMPS-NLD',
+      },
     ],
-    data: { productCategory: 'fresh_fruit', requirementSheet: 'HRF-0804-PE', originPhytosanitaryCertificate: 'PE-2026-9981', treatment: 'hot_water' },
+    data: {
+      productCategory: 'fresh_fruit',
+      requirementSheet: 'HRF-0804-PE',
+      originPhytosanitaryCertificate: 'PE-2026-9981',
+      treatment: 'hot_water',
+    },
   },
 });

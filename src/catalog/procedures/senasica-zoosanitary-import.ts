@@ -21,15 +21,30 @@ export default defineProcedure({
   flow: 'import',
   form: {
     type: 'object',
-    required: ['importer', 'goods', 'customsOffices', 'originCountries', 'commodityType', 'species', 'requirementSheet', 'originHealthCertificate'],
+    required: [
+      'importer',
+      'goods',
+      'customsOffices',
+      'originCountries',
+      'commodityType',
+      'species',
+      'requirementSheet',
+      'originHealthCertificate',
+    ],
     additionalProperties: false,
     properties: {
       ...importerFields,
       goods: goodsForm,
       customsOffices: customsOfficesField,
       originCountries: countriesField,
-      commodityType: { type: 'string', enum: ['live_animals', 'meat_and_offal', 'dairy_products', 'eggs', 'genetic_material', 'animal_by_products'] },
-      species: { type: 'string', enum: ['bovine', 'porcine', 'ovine', 'caprine', 'equine', 'poultry', 'aquatic', 'pets', 'other'] },
+      commodityType: {
+        type: 'string',
+        enum: ['live_animals', 'meat_and_offal', 'dairy_products', 'eggs', 'genetic_material', 'animal_by_products'],
+      },
+      species: {
+        type: 'string',
+        enum: ['bovine', 'porcine', 'ovine', 'caprine', 'equine', 'poultry', 'aquatic', 'pets', 'other'],
+      },
       requirementSheet: {
         type: 'string',
         pattern: '^[0-9A-Z-]{3,30}$',
@@ -45,7 +60,13 @@ export default defineProcedure({
   },
   prefill: { ...importPrefill },
   requiredDocuments: [
-    { type: 'international_zoosanitary_certificate', name: { es: 'Certificado zoosanitario internacional del país de origen', en: 'International zoosanitary certificate from the country of origin' } },
+    {
+      type: 'international_zoosanitary_certificate',
+      name: {
+        es: 'Certificado zoosanitario internacional del país de origen',
+        en: 'International zoosanitary certificate from the country of origin',
+      },
+    },
     { type: 'fee_payment_receipt', name: { es: 'Comprobante de pago de derechos', en: 'Fee payment receipt' } },
   ],
   responseDays: 5,
@@ -58,38 +79,50 @@ export default defineProcedure({
   trigger: 'goods',
   rules: [
     {
-      hsPrefix: '01', effectiveFrom: '2024-01-01',
+      hsPrefix: '01',
+      effectiveFrom: '2024-01-01',
       note: {
         es: 'Animales vivos (los de especies listadas en la CITES requieren además el certificado CITES).',
         en: 'Live animals (species listed in CITES also need the CITES certificate).',
       },
     },
     {
-      hsPrefix: '02', effectiveFrom: '2024-01-01',
+      hsPrefix: '02',
+      effectiveFrom: '2024-01-01',
       note: { es: 'Carne y despojos comestibles.', en: 'Meat and edible offal.' },
     },
     {
-      hsPrefix: '0402', effectiveFrom: '2024-01-01',
+      hsPrefix: '0402',
+      effectiveFrom: '2024-01-01',
       note: { es: 'Leche y nata concentradas o en polvo.', en: 'Milk and cream, concentrated or in powder.' },
     },
     {
-      hsPrefix: '0406', effectiveFrom: '2024-01-01',
+      hsPrefix: '0406',
+      effectiveFrom: '2024-01-01',
       note: { es: 'Quesos y requesón.', en: 'Cheese and curd.' },
     },
     {
-      hsPrefix: '0407', effectiveFrom: '2024-01-01',
-      note: { es: 'Huevo con cascarón, incluido el fértil para incubar.', en: 'Birds’ eggs in shell, including hatching eggs.' },
+      hsPrefix: '0407',
+      effectiveFrom: '2024-01-01',
+      note: {
+        es: 'Huevo con cascarón, incluido el fértil para incubar.',
+        en: 'Birds’ eggs in shell, including hatching eggs.',
+      },
     },
     {
-      hsPrefix: '0504', effectiveFrom: '2024-01-01',
+      hsPrefix: '0504',
+      effectiveFrom: '2024-01-01',
       note: { es: 'Tripas, vejigas y estómagos de animales.', en: 'Guts, bladders and stomachs of animals.' },
     },
     {
-      hsPrefix: '051110', effectiveFrom: '2024-01-01',
+      hsPrefix: '051110',
+      effectiveFrom: '2024-01-01',
       note: { es: 'Semen de bovino.', en: 'Bovine semen.' },
     },
     {
-      hsPrefix: '0408', effectiveFrom: '2024-02-01', effectiveTo: '2025-01-31',
+      hsPrefix: '0408',
+      effectiveFrom: '2024-02-01',
+      effectiveTo: '2025-01-31',
       note: {
         es: 'Medida temporal de emergencia por influenza aviar para huevo sin cascarón y yemas; concluyó y se conserva para consultas históricas.',
         en: 'Temporary avian-influenza emergency measure for eggs not in shell and egg yolks; it has ended and is kept for historical look-ups.',
@@ -98,8 +131,23 @@ export default defineProcedure({
   ],
   example: {
     goods: [
-      { hsCode: '040690', description: 'Queso madurado de vaca', quantity: 2000, unit: 'KGM', value: 18000, currency: 'USD', originCountry: 'FR', destinationCountry: 'MX', customsOffice: 'ANAM-TAMPS-NLD' },
+      {
+        hsCode: '040690',
+        description: 'Queso madurado de vaca',
+        quantity: 2000,
+        unit: 'KGM',
+        value: 18000,
+        currency: 'USD',
+        originCountry: 'FR',
+        destinationCountry: 'MX',
+        customsOffice: 'ANAM-TAMPS-NLD',
+      },
     ],
-    data: { commodityType: 'dairy_products', species: 'bovine', requirementSheet: '0406-01-FR', originHealthCertificate: 'FR-ZS-0001' },
+    data: {
+      commodityType: 'dairy_products',
+      species: 'bovine',
+      requirementSheet: '0406-01-FR',
+      originHealthCertificate: 'FR-ZS-0001',
+    },
   },
 });

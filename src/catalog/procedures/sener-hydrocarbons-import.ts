@@ -21,14 +21,26 @@ export default defineProcedure({
   flow: 'import',
   form: {
     type: 'object',
-    required: ['importer', 'goods', 'customsOffices', 'originCountries', 'productType', 'transportMode', 'supplyChainPermit', 'receivingFacility'],
+    required: [
+      'importer',
+      'goods',
+      'customsOffices',
+      'originCountries',
+      'productType',
+      'transportMode',
+      'supplyChainPermit',
+      'receivingFacility',
+    ],
     additionalProperties: false,
     properties: {
       ...importerFields,
       goods: goodsForm,
       customsOffices: customsOfficesField,
       originCountries: countriesField,
-      productType: { type: 'string', enum: ['crude_oil', 'gasoline', 'diesel', 'jet_fuel', 'fuel_oil', 'lpg', 'other_petroleum_products'] },
+      productType: {
+        type: 'string',
+        enum: ['crude_oil', 'gasoline', 'diesel', 'jet_fuel', 'fuel_oil', 'lpg', 'other_petroleum_products'],
+      },
       transportMode: { type: 'string', enum: ['marine', 'rail', 'road', 'pipeline'] },
       supplyChainPermit: {
         type: 'string',
@@ -49,9 +61,18 @@ export default defineProcedure({
   },
   prefill: { ...importPrefill },
   requiredDocuments: [
-    { type: 'supply_chain_permit', name: { es: 'Permiso de almacenamiento, distribución o comercialización', en: 'Storage, distribution or marketing permit' } },
+    {
+      type: 'supply_chain_permit',
+      name: {
+        es: 'Permiso de almacenamiento, distribución o comercialización',
+        en: 'Storage, distribution or marketing permit',
+      },
+    },
     { type: 'supply_contract', name: { es: 'Contrato de suministro', en: 'Supply contract' } },
-    { type: 'product_specification', name: { es: 'Especificaciones fisicoquímicas del producto', en: 'Physical and chemical product specifications' } },
+    {
+      type: 'product_specification',
+      name: { es: 'Especificaciones fisicoquímicas del producto', en: 'Physical and chemical product specifications' },
+    },
   ],
   responseDays: 12,
   silence: 'negative',
@@ -63,29 +84,48 @@ export default defineProcedure({
   trigger: 'goods',
   rules: [
     {
-      hsPrefix: '2709', effectiveFrom: '2024-01-01',
+      hsPrefix: '2709',
+      effectiveFrom: '2024-01-01',
       note: { es: 'Aceites crudos de petróleo.', en: 'Crude petroleum oils.' },
     },
     {
-      hsPrefix: '2710', effectiveFrom: '2024-01-01',
+      hsPrefix: '2710',
+      effectiveFrom: '2024-01-01',
       note: {
         es: 'Gasolinas, diésel, turbosina, combustóleo y demás aceites de petróleo. Los aceites usados que son residuos peligrosos requieren además la autorización de la SEMARNAT.',
         en: 'Gasoline, diesel, jet fuel, fuel oil and other petroleum oils. Waste oils that are hazardous waste also need the SEMARNAT authorisation.',
       },
     },
     {
-      hsPrefix: '271112', effectiveFrom: '2024-01-01',
+      hsPrefix: '271112',
+      effectiveFrom: '2024-01-01',
       note: { es: 'Propano licuado (gas LP).', en: 'Liquefied propane (LPG).' },
     },
     {
-      hsPrefix: '271113', effectiveFrom: '2024-01-01',
+      hsPrefix: '271113',
+      effectiveFrom: '2024-01-01',
       note: { es: 'Butanos licuados (gas LP).', en: 'Liquefied butanes (LPG).' },
     },
   ],
   example: {
     goods: [
-      { hsCode: '271019', description: 'Diésel de ultra bajo azufre', quantity: 5000000, unit: 'LTR', value: 4000000, currency: 'USD', originCountry: 'US', destinationCountry: 'MX', customsOffice: 'ANAM-TAMPS-NLD' },
+      {
+        hsCode: '271019',
+        description: 'Diésel de ultra bajo azufre',
+        quantity: 5000000,
+        unit: 'LTR',
+        value: 4000000,
+        currency: 'USD',
+        originCountry: 'US',
+        destinationCountry: 'MX',
+        customsOffice: 'ANAM-TAMPS-NLD',
+      },
     ],
-    data: { productType: 'diesel', transportMode: 'marine', supplyChainPermit: 'PL/12345/COM/2019', receivingFacility: { name: 'Terminal de almacenamiento Tuxpan', latitude: 20.96, longitude: -97.4 } },
+    data: {
+      productType: 'diesel',
+      transportMode: 'marine',
+      supplyChainPermit: 'PL/12345/COM/2019',
+      receivingFacility: { name: 'Terminal de almacenamiento Tuxpan', latitude: 20.96, longitude: -97.4 },
+    },
   },
 });

@@ -21,7 +21,11 @@ export interface ActArgs<D, P> extends SignedActionArgs<D, P> {
   receivedAt: Date;
 }
 
-export interface IssuedPayload { challengeId: string; payload: SigningPayload; expiresAt: string }
+export interface IssuedPayload {
+  challengeId: string;
+  payload: SigningPayload;
+  expiresAt: string;
+}
 
 /** Issues the payload to sign with the action's name, audience, lifetime, session, signer and target filled in. */
 export type IssuePayload = (db: Sql, data: Record<string, unknown>) => Promise<IssuedPayload>;
@@ -37,7 +41,11 @@ export interface CustomFirstStep {
   /** The request body as OpenAPI sees it; not validated by Fastify (the step validates as it reads). */
   consumes: string[];
   body: TSchema;
-  handle: (req: FastifyRequest, reply: FastifyReply, opts: { principal: Principal; issue: IssuePayload }) => Promise<IssuedPayload>;
+  handle: (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    opts: { principal: Principal; issue: IssuePayload },
+  ) => Promise<IssuedPayload>;
 }
 
 export interface SignedActionDefinition<B extends TSchema, P extends TSchema, R extends TSchema, D = Static<B>> {
@@ -68,8 +76,14 @@ export interface SignedActionDefinition<B extends TSchema, P extends TSchema, R 
   /** Authorisation and preconditions on the payload's data: before the payload is issued and again before acting. */
   check?: (db: Sql, args: SignedActionArgs<D, Static<P>>) => Promise<void>;
   /** The state change, inside the transaction that consumes the challenge; writes its own audit event. */
-  act: (tx: Sql, args: ActArgs<D, Static<P>>) => Promise<{ result: unknown; object: { type: string; id: string }; status?: number }>;
+  act: (
+    tx: Sql,
+    args: ActArgs<D, Static<P>>,
+  ) => Promise<{ result: unknown; object: { type: string; id: string }; status?: number }>;
   /** Runs in the same transaction once the answer is sealed (e.g. to keep the seal beside the object). */
-  sealed?: (tx: Sql, args: ActArgs<D, Static<P>> & { answerData: unknown; seal: string; object: { type: string; id: string } }) => Promise<void>;
+  sealed?: (
+    tx: Sql,
+    args: ActArgs<D, Static<P>> & { answerData: unknown; seal: string; object: { type: string; id: string } },
+  ) => Promise<void>;
   firstStep?: CustomFirstStep;
 }

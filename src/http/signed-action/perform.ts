@@ -1,5 +1,10 @@
 import type { Static, TSchema } from 'typebox';
-import { checkSignedChallenge, consumeChallenge, issueChallenge, type SignedChallengeInput } from '../../auth/challenges.ts';
+import {
+  checkSignedChallenge,
+  consumeChallenge,
+  issueChallenge,
+  type SignedChallengeInput,
+} from '../../auth/challenges.ts';
 import type { Principal } from '../../auth/principal.ts';
 import type { Context } from '../../context.ts';
 import { json, type Sql } from '../../db/db.ts';
@@ -12,34 +17,54 @@ import type { IssuePayload, SignedActionDefinition } from './definition.ts';
 /** The same signed request lost the race for its challenge to an identical one: answered once that one commits. */
 class LostRace extends Error {}
 
-const used = () => new AppError('challenge.used', 'This challenge was already used: ask for a new payload to sign.', 409);
+const used = () =>
+  new AppError('challenge.used', 'This challenge was already used: ask for a new payload to sign.', 409);
 const DEFAULT_STALE = {
   code: 'challenge.payload_stale',
-  message: 'The window would now act on something different from the payload you signed: ask for a new payload to sign.',
+  message:
+    'The window would now act on something different from the payload you signed: ask for a new payload to sign.',
 };
 
 /** The object a payload is bound to: the route's parameters. */
 const targetOf = (params: unknown): Record<string, string> => (params ?? {}) as Record<string, string>;
 
 /** Issues payloads for one action: every field but the data is the pipeline's. */
-export function payloadIssuer(ctx: Context, def: { action: string }, principal: Principal, params: unknown): IssuePayload {
-  return (db, data) => issueChallenge(db, {
-    action: def.action, audience: ctx.config.publicUrl, ttlSeconds: ctx.config.challengeTtlSeconds, now: ctx.clock.now(),
-    sessionId: principal.sessionId, requestedBy: principal.rfc, target: targetOf(params), data,
-  });
+export function payloadIssuer(
+  ctx: Context,
+  def: { action: string },
+  principal: Principal,
+  params: unknown,
+): IssuePayload {
+  return (db, data) =>
+    issueChallenge(db, {
+      action: def.action,
+      audience: ctx.config.publicUrl,
+      ttlSeconds: ctx.config.challengeTtlSeconds,
+      now: ctx.clock.now(),
+      sessionId: principal.sessionId,
+      requestedBy: principal.rfc,
+      target: targetOf(params),
+      data,
+    });
 }
 
 /** The payload's data from the first step's input: prepared by the window, or the input as sent; checked either way. */
-async function payloadData<B extends TSchema, P extends TSchema, D>(db: Sql, def: SignedActionDefinition<B, P, TSchema, D>,
-  args: { principal: Principal; params: Static<P>; input: Static<B> }): Promise<D> {
+async function payloadData<B extends TSchema, P extends TSchema, D>(
+  db: Sql,
+  def: SignedActionDefinition<B, P, TSchema, D>,
+  args: { principal: Principal; params: Static<P>; input: Static<B> },
+): Promise<D> {
   const data = def.prepare ? await def.prepare(db, args) : (args.input as D);
   await def.check?.(db, { principal: args.principal, params: args.params, data });
   return data;
 }
 
 /** Step 1: the exact payload to sign. */
-export async function issueSigningPayload<B extends TSchema, P extends TSchema, D>(ctx: Context, def: SignedActionDefinition<B, P, TSchema, D>,
-  args: { principal: Principal; params: Static<P>; input: Static<B> }) {
+export async function issueSigningPayload<B extends TSchema, P extends TSchema, D>(
+  ctx: Context,
+  def: SignedActionDefinition<B, P, TSchema, D>,
+  args: { principal: Principal; params: Static<P>; input: Static<B> },
+) {
   const data = await payloadData(ctx.db, def, args);
   return payloadIssuer(ctx, def, args.principal, args.params)(ctx.db, JSON.parse(json(data ?? {})));
 }
@@ -49,17 +74,30 @@ export async function issueSigningPayload<B extends TSchema, P extends TSchema, 
  * otherwise the signature is checked, the preconditions and the prepared data again, and in one transaction the
  * challenge is consumed, the action applied, its answer sealed and stored.
  */
-export async function performSignedAction<B extends TSchema, P extends TSchema, D>(ctx: Context, def: SignedActionDefinition<B, P, TSchema, D>,
-  req: { principal: Principal; params: Static<P>; signed: SignedChallengeInput }): Promise<{ status: number; answer: SignedAnswer }> {
+export async function performSignedAction<B extends TSchema, P extends TSchema, D>(
+  ctx: Context,
+  def: SignedActionDefinition<B, P, TSchema, D>,
+  req: { principal: Principal; params: Static<P>; signed: SignedChallengeInput },
+): Promise<{ status: number; answer: SignedAnswer }> {
   const { principal, params, signed } = req;
   const target = targetOf(params);
-  const lookup = { challengeId: signed.challengeId, action: def.action, target, sessionId: principal.sessionId, signature: signed.signature };
+  const lookup = {
+    challengeId: signed.challengeId,
+    action: def.action,
+    target,
+    sessionId: principal.sessionId,
+    signature: signed.signature,
+  };
   const replay = await storedAnswer(ctx.db, lookup);
   if (replay) return { status: 200, answer: replay };
 
   const now = ctx.clock.now();
   const accepted = await checkSignedChallenge(ctx.db, ctx.trust, signed, {
-    action: def.action, sessionId: principal.sessionId, now, target, holderRfc: principal.rfc,
+    action: def.action,
+    sessionId: principal.sessionId,
+    now,
+    target,
+    holderRfc: principal.rfc,
   });
   const args = { principal, params, data: accepted.payload.data as D };
   await def.check?.(ctx.db, args);
@@ -76,14 +114,28 @@ export async function performSignedAction<B extends TSchema, P extends TSchema, 
           throw new AppError(stale.code, stale.message, 409);
         }
       }
-      const actArgs = { ...args, signer: accepted.signer, signatureId, challengeId: accepted.payload.challengeId, receivedAt: now };
+      const actArgs = {
+        ...args,
+        signer: accepted.signer,
+        signatureId,
+        challengeId: accepted.payload.challengeId,
+        receivedAt: now,
+      };
       const outcome = await def.act(tx, actArgs);
       // The answer as it is stored and sent: plain JSON, so a replay and the seal's digest see the same bytes.
       const data: unknown = JSON.parse(json(outcome.result ?? null));
-      const sealed = await sealAcknowledgement(ctx, {
-        action: def.action, challengeId: accepted.payload.challengeId, signatureId, object: outcome.object,
-        signedBy: { rfc: accepted.signer.rfc, certificateSerial: accepted.signer.serialNumber }, receivedAt: now.toISOString(),
-      }, data);
+      const sealed = await sealAcknowledgement(
+        ctx,
+        {
+          action: def.action,
+          challengeId: accepted.payload.challengeId,
+          signatureId,
+          object: outcome.object,
+          signedBy: { rfc: accepted.signer.rfc, certificateSerial: accepted.signer.serialNumber },
+          receivedAt: now.toISOString(),
+        },
+        data,
+      );
       await def.sealed?.(tx, { ...actArgs, answerData: data, seal: sealed.seal, object: outcome.object });
       const status = outcome.status ?? 200;
       await storeAnswer(tx, { ...lookup, signatureId, status, answer: { data, ...sealed }, now });
