@@ -387,7 +387,7 @@ describe('rule 12: the embedded database has one owner', () => {
         env,
       );
     const server = await startServerProcess({ ...env, VENTANILLA_DEMO: 'false' });
-    let refused;
+    let refused: Awaited<ReturnType<typeof addOfficer>>;
     try {
       refused = await addOfficer();
     } finally {

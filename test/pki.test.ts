@@ -72,6 +72,7 @@ const rejects = (fn: () => unknown, code: string, message?: RegExp) =>
 test('RFC 8785: key order, number forms and string escapes', () => {
   // RFC 8785 section 3.2.2 sample, plus 1e21 and the section 3.2.3 key-sorting sample.
   const sample = {
+    // biome-ignore lint/correctness/noPrecisionLoss: the RFC's own sample, written as the RFC writes it
     numbers: [333333333.33333329, 1e30, 4.5, 2e-3, 0.000000000000000000000000001, 1e21, 0.1, -0],
     string: '\u20ac$\u000F\u000aA\'\u0042\u0022\u005c\\"/',
     literals: [null, true, false],
@@ -242,7 +243,7 @@ test('certificate without RFC -> signature.certificate_no_rfc', async () => {
 test('malformed envelopes -> signature.malformed', () => {
   const good = signPayload(payload, ec.signer);
   rejects(() => verify({ ...good, signature: 'not base64!!' }), 'signature.malformed', /base64/);
-  rejects(() => verify({ ...good, signature: good.signature.replace(/=*$/, '') + 'A' }), 'signature.malformed');
+  rejects(() => verify({ ...good, signature: `${good.signature.replace(/=*$/, '')}A` }), 'signature.malformed');
   rejects(() => verify({ ...good, signature: Buffer.alloc(65).toString('base64') }), 'signature.malformed', /64 bytes/);
   rejects(() => verify({ ...good, algorithm: 'HS256' as never }), 'signature.malformed', /HS256/);
   rejects(() => verify({ certificate: good.certificate } as never), 'signature.malformed');

@@ -60,7 +60,10 @@ function pdfWithStream(dict: string, data: Buffer): Buffer {
   push('%PDF-1.5\n%\xe2\xe3\xcf\xd3\n');
   objects.forEach((o, i) => {
     offsets.push(length);
-    if (typeof o === 'string') return push(`${i + 1} 0 obj\n${o}\nendobj\n`);
+    if (typeof o === 'string') {
+      push(`${i + 1} 0 obj\n${o}\nendobj\n`);
+      return;
+    }
     push(`${i + 1} 0 obj\n${dict.replace('/Length', `/Length ${o.length}`)}\nstream\n`);
     push(o);
     push('\nendstream\nendobj\n');

@@ -2,7 +2,7 @@ import type { Principal } from '../auth/principal.ts';
 import type { ProcedureDefinition } from '../catalog/procedure.ts';
 import type { Context } from '../context.ts';
 import type { Sql } from '../db/db.ts';
-import { AppError, notFound } from '../errors.ts';
+import { type AppError, notFound } from '../errors.ts';
 import { officerMemberships, type OfficerMembership } from '../registry/identity.ts';
 import { APPLICANT_SIDE_SQL } from './applicant-side.ts';
 import { businessDaysBetween, mexicoDate } from '../calendar/calendar.ts';

@@ -1,4 +1,4 @@
-import { Type, type Static } from 'typebox';
+import { Type } from 'typebox';
 import type { Principal } from '../auth/principal.ts';
 import type { Context } from '../context.ts';
 import type { App } from '../http/typed-app.ts';

@@ -15,7 +15,6 @@ const FILE = 'cove.file';
 const AMEND = 'cove.amend';
 const tags = ['coves'];
 const read = { access: { scope: 'read' as const } };
-const write = { access: { scope: 'write' as const } };
 const NumberParams = Type.Object({ number: CoveNumber });
 const consumes = ['application/json', ...XML_MEDIA_TYPES];
 const coveResult = (title: string) =>

@@ -19,7 +19,6 @@ const NumberParams = Type.Object({
   number: Type.String({ minLength: 1, maxLength: 40, description: 'eDocument number, e.g. ED7K2M9QX4TR' }),
 });
 const read = { access: { scope: 'read' as const } };
-const write = { access: { scope: 'write' as const } };
 const tags = ['edocuments'];
 
 /** Offered as the eDocument number for plain clients, and as the uploaded name (always .pdf) for those that read filename*. */

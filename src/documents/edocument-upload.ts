@@ -63,6 +63,7 @@ function cleanFileName(raw: string | undefined): string {
   const clean = Array.from(
     base
       .normalize('NFC')
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what a file name must lose
       .replace(/[\u0000-\u001f\u007f"]/g, '')
       .trim(),
   )

@@ -22,7 +22,7 @@ export async function officerMemberships(db: Sql, principal: Principal): Promise
 
 export async function requireOfficerRole(db: Sql, principal: Principal, agency: string, roles: readonly OfficerRole[]) {
   const membership = (await officerMemberships(db, principal)).find((m) => m.agency === agency);
-  if (!membership || !membership.roles.some((r) => roles.includes(r))) {
+  if (!membership?.roles.some((r) => roles.includes(r))) {
     throw new AppError(
       'auth.not_agency_officer',
       `This action needs an officer of ${agency} with the role ${roles.join(' or ')}, acting with the certificate registered for them.`,

@@ -51,7 +51,7 @@ const yymmdd = () =>
 export const randomRfc = (kind: 'person' | 'company' = 'person') =>
   withRfcCheckDigit(pick(LETTERS, kind === 'person' ? 4 : 3) + yymmdd() + pick(`${LETTERS}0123456789`, 2));
 export const randomCurp = (rfc: string) =>
-  withCurpCheckDigit(rfc.slice(0, 10) + 'H' + 'NL' + pick('BCDFGHJKLMNPQRSTVWXZ', 3) + '0');
+  withCurpCheckDigit(`${rfc.slice(0, 10)}HNL${pick('BCDFGHJKLMNPQRSTVWXZ', 3)}0`);
 
 export async function testDatabaseUrl(): Promise<{ url: string | undefined; drop: () => Promise<void> }> {
   const admin = process.env.TEST_DATABASE_URL;
