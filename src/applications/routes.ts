@@ -8,7 +8,7 @@ import { AppError } from '../errors.ts';
 import type { VerifiedSigner } from '../pki/signature.ts';
 import { principalOf } from '../http/access.ts';
 import { Uuid } from '../http/identifiers.ts';
-import { cursorKey, PageQuery, pageOf } from '../http/pagination.ts';
+import { cursorKey, PageQuery, keyedPage } from '../http/pagination.ts';
 import { Problem } from '../http/schemas.ts';
 import { signedRoute } from '../http/signed-route.ts';
 import { ApplicationStepTaken } from '../http/signed-action/results.ts';
@@ -105,13 +105,7 @@ export function applicationRoutes(app: App, ctx: Context) {
         status: req.query.status,
         after: cursorKey(req.query.cursor, ['timestamp', 'uuid']),
       });
-      return pageOf(
-        rows,
-        limit,
-        req.url,
-        (r) => r.key,
-        (r) => r.item,
-      );
+      return keyedPage(rows, limit, req.url);
     },
   );
   app.get(
@@ -242,13 +236,7 @@ export function applicationRoutes(app: App, ctx: Context) {
         limit,
         after: cursorKey(cursor, ['timestamp', 'uuid']),
       });
-      return pageOf(
-        rows,
-        limit,
-        req.url,
-        (r) => r.key,
-        (r) => r.item,
-      );
+      return keyedPage(rows, limit, req.url);
     },
   );
   app.get(
@@ -298,13 +286,7 @@ export function applicationRoutes(app: App, ctx: Context) {
         limit,
         after: cursorKey(cursor, ['date', 'timestamp', 'uuid']),
       });
-      return pageOf(
-        rows,
-        limit,
-        req.url,
-        (r) => r.key,
-        (r) => r.item,
-      );
+      return keyedPage(rows, limit, req.url);
     },
   );
 

@@ -4,7 +4,7 @@ import type { Context } from '../context.ts';
 import type { App } from '../http/typed-app.ts';
 import { principalOf } from '../http/access.ts';
 import { CountryCode as Country, HsPrefix as HsCode, Rfc, Uuid } from '../http/identifiers.ts';
-import { cursorKey, PageQuery, pageOf } from '../http/pagination.ts';
+import { cursorKey, keyedPage, PageQuery, pageOf } from '../http/pagination.ts';
 import { Problem } from '../http/schemas.ts';
 import { signedRoute } from '../http/signed-route.ts';
 import { QuotaAssigned, QuotaCreated } from '../http/signed-action/results.ts';
@@ -119,13 +119,7 @@ export function quotaRoutes(app: App, ctx: Context) {
         limit,
         after: cursorKey(cursor, ['date', 'text', 'uuid']),
       });
-      return pageOf(
-        rows,
-        limit,
-        req.url,
-        (r) => r.key,
-        (r) => r.item,
-      );
+      return keyedPage(rows, limit, req.url);
     },
   );
 

@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import type { Context } from '../context.ts';
 import { principalOf } from '../http/access.ts';
 import { Uuid } from '../http/identifiers.ts';
-import { cursorKey, PageQuery, pageOf } from '../http/pagination.ts';
+import { cursorKey, PageQuery, keyedPage } from '../http/pagination.ts';
 import { Problem } from '../http/schemas.ts';
 import type { App } from '../http/typed-app.ts';
 import { listNotifications, markAllNotificationsRead, markNotificationRead } from './feed.ts';
@@ -42,13 +42,7 @@ export function notificationRoutes(app: App, ctx: Context) {
         after: cursorKey(req.query.cursor, ['timestamp', 'uuid']),
       });
       return {
-        ...pageOf(
-          rows,
-          limit,
-          req.url,
-          (r) => r.key,
-          (r) => r.item,
-        ),
+        ...keyedPage(rows, limit, req.url),
         unread,
       };
     },
