@@ -94,7 +94,10 @@ export function machine(): string {
     .loadavg()
     .map((l) => l.toFixed(2))
     .join(' ');
-  return `node ${process.version}, ${os.platform()} ${os.arch()}, ${cpus.length} CPU (${cpus[0]?.model.trim() ?? '?'}), load average ${load}`;
+  return (
+    `node ${process.version}, ${os.platform()} ${os.arch()}, ${cpus.length} CPU ` +
+    `(${cpus[0]?.model.trim() ?? '?'}), load average ${load}`
+  );
 }
 
 /**

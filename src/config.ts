@@ -18,7 +18,10 @@ export interface Config {
   challengeTtlSeconds: number;
   /** Login attempts (challenge + login) allowed per client address per minute. */
   loginRateLimit: number;
-  /** Public verification requests (permits by number, code or token; the audit chain) allowed per client address per minute. */
+  /**
+   * Public verification requests (permits by number, code or token; the audit chain) allowed per client address per
+   * minute.
+   */
   verifyRateLimit: number;
   /** Seed demo traders, officers and e.firma files on first start (never in production). */
   demo: boolean;
@@ -28,7 +31,10 @@ export interface Config {
   mail: { smtpUrl: string; from: string } | null;
   /** Largest eDocument (PDF) accepted, in bytes; the upload is cut off as soon as it passes this. */
   edocumentMaxBytes: number;
-  /** What the compressed streams of one uploaded PDF may inflate to in total, in bytes; beyond it the upload is refused. */
+  /**
+   * What the compressed streams of one uploaded PDF may inflate to in total, in bytes; beyond it the upload is
+   * refused.
+   */
   edocumentMaxInflatedBytes: number;
   /** How long the check of one uploaded PDF may take before its worker thread is stopped and the upload refused. */
   edocumentInspectionTimeoutMs: number;

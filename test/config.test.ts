@@ -36,28 +36,31 @@ test('bad values fail fast with the variable named', () => {
   assert.throws(() => loadConfig({ NODE_ENV: 'staging' }), /NODE_ENV/);
 });
 
-test('TRUST_PROXY: no proxy trusted by default; a hop count or a list of addresses/CIDRs; anything else fails fast', () => {
-  assert.equal(loadConfig({}).trustProxy, false);
-  assert.equal(
-    loadConfig({ NODE_ENV: 'production', VENTANILLA_TRUST_DIR: '/t', VENTANILLA_WINDOW_KEY: '/k' }).trustProxy,
-    false,
-  );
-  assert.equal(loadConfig({ TRUST_PROXY: '1' }).trustProxy, 1);
-  assert.deepEqual(loadConfig({ TRUST_PROXY: '10.0.0.5, 192.168.0.0/16,::1,fd00::/8,loopback' }).trustProxy, [
-    '10.0.0.5',
-    '192.168.0.0/16',
-    '::1',
-    'fd00::/8',
-    'loopback',
-  ]);
-  for (const bad of ['true', '0', '11', '10.0.0.300', '10.0.0.0/33', 'proxy.example.org', '10.0.0.1/8/2', ',']) {
-    assert.throws(
-      () => loadConfig({ TRUST_PROXY: bad }),
-      (e: Error) => e instanceof ConfigError && /TRUST_PROXY/.test(e.message),
-      bad,
+test(
+  'TRUST_PROXY: no proxy trusted by default; a hop count or a list of ' + 'addresses/CIDRs; anything else fails fast',
+  () => {
+    assert.equal(loadConfig({}).trustProxy, false);
+    assert.equal(
+      loadConfig({ NODE_ENV: 'production', VENTANILLA_TRUST_DIR: '/t', VENTANILLA_WINDOW_KEY: '/k' }).trustProxy,
+      false,
     );
-  }
-});
+    assert.equal(loadConfig({ TRUST_PROXY: '1' }).trustProxy, 1);
+    assert.deepEqual(loadConfig({ TRUST_PROXY: '10.0.0.5, 192.168.0.0/16,::1,fd00::/8,loopback' }).trustProxy, [
+      '10.0.0.5',
+      '192.168.0.0/16',
+      '::1',
+      'fd00::/8',
+      'loopback',
+    ]);
+    for (const bad of ['true', '0', '11', '10.0.0.300', '10.0.0.0/33', 'proxy.example.org', '10.0.0.1/8/2', ',']) {
+      assert.throws(
+        () => loadConfig({ TRUST_PROXY: bad }),
+        (e: Error) => e instanceof ConfigError && /TRUST_PROXY/.test(e.message),
+        bad,
+      );
+    }
+  },
+);
 
 test('/docs is served in development, and in production only with VENTANILLA_DOCS=true', () => {
   const production = { NODE_ENV: 'production', VENTANILLA_TRUST_DIR: '/t', VENTANILLA_WINDOW_KEY: '/k' };

@@ -17,7 +17,8 @@ import { testDatabaseUrl } from './support/window.ts';
 
 const skip =
   !process.env.TEST_DATABASE_URL &&
-  'needs PostgreSQL: run with TEST_DATABASE_URL (scripts/with-postgres.sh node --import tsx --test test/declarations-concurrency.test.ts)';
+  'needs PostgreSQL: run with TEST_DATABASE_URL (scripts/with-postgres.sh node ' +
+    '--import tsx --test test/declarations-concurrency.test.ts)';
 
 describe('customs declarations from two server processes on one PostgreSQL', { skip }, () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ventanilla-declarations-'));
@@ -167,8 +168,10 @@ describe('customs declarations from two server processes on one PostgreSQL', { s
       const {
         rows: [sums],
       } = await client.query(
-        `select (select sum(d.quantity)::text from permit_draws d join permits p on p.id = d.permit_id where p.number = $1) as drawn,
-                (select sum(l.authorised_quantity - l.remaining_quantity)::text from permit_lines l join permits p on p.id = l.permit_id where p.number = $1) as used,
+        `select (select sum(d.quantity)::text from permit_draws d join permits p on p.id = d.permit_id
+          where p.number = $1) as drawn,
+                (select sum(l.authorised_quantity - l.remaining_quantity)::text from permit_lines l
+                  join permits p on p.id = l.permit_id where p.number = $1) as used,
                 (select count(*)::int from customs_declarations where status = 'accepted') as accepted,
                 (select count(*)::int from customs_declaration_refusals) as refusals`,
         [permit],
@@ -180,7 +183,8 @@ describe('customs declarations from two server processes on one PostgreSQL', { s
     const audit = (await getJson(`${b.url}/api/v1/audit/verify`)).body;
     assert.equal(audit.ok, true, JSON.stringify(audit));
     t.diagnostic(
-      `customs validations per second (postgres, two processes, ${attempts} concurrent): ${(attempts / seconds).toFixed(1)}`,
+      `customs validations per second (postgres, two processes, ${attempts} ` +
+        `concurrent): ${(attempts / seconds).toFixed(1)}`,
     );
   });
 });

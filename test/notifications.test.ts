@@ -52,7 +52,8 @@ describe('notify', () => {
     );
     assert.equal(
       await count(
-        'select count(*)::int as n from email_outbox o join notifications n on n.id = o.notification_id where n.object_id = $1',
+        'select count(*)::int as n from email_outbox o join notifications n on n.id = ' +
+          'o.notification_id where n.object_id = $1',
         [rolledBack.object.id],
       ),
       0,
@@ -461,92 +462,102 @@ describe('e-mail delivery', () => {
     }
   });
 
-  test('a server that refuses the recipient: each attempt is counted and kept, then the e-mail is marked failed', async () => {
-    const sink = await smtpSink({ rejectRecipients: true });
-    const transport = createMailTransport(sink.url);
-    try {
-      const officer = await officerWithEmail('SENASICA', 'nadie@senasica.example');
-      const ids = await w.ctx.db.transaction((tx) => notify(tx, sample([officer.rfc]), { email: true }));
-      const opts = { maxAttempts: 3, retryDelaySeconds: 0 };
-      for (const attempt of [1, 2, 3]) {
+  test(
+    'a server that refuses the recipient: each attempt is counted and kept, then the ' + 'e-mail is marked failed',
+    async () => {
+      const sink = await smtpSink({ rejectRecipients: true });
+      const transport = createMailTransport(sink.url);
+      try {
+        const officer = await officerWithEmail('SENASICA', 'nadie@senasica.example');
+        const ids = await w.ctx.db.transaction((tx) => notify(tx, sample([officer.rfc]), { email: true }));
+        const opts = { maxAttempts: 3, retryDelaySeconds: 0 };
+        for (const attempt of [1, 2, 3]) {
+          assert.deepEqual(
+            await deliverPendingEmails(w.ctx.db, transport, opts),
+            { sent: 0, failed: 1 },
+            `attempt ${attempt}`,
+          );
+          const [row] = await outboxOf(ids);
+          assert.equal(row!.attempts, attempt);
+          assert.equal(row!.status, attempt < 3 ? 'pending' : 'failed');
+          assert.match(row!.last_error, /550|No such mailbox/);
+          assert.equal(row!.sent_at, null);
+        }
         assert.deepEqual(
           await deliverPendingEmails(w.ctx.db, transport, opts),
-          { sent: 0, failed: 1 },
-          `attempt ${attempt}`,
+          { sent: 0, failed: 0 },
+          'a failed e-mail is left alone',
         );
-        const [row] = await outboxOf(ids);
-        assert.equal(row!.attempts, attempt);
-        assert.equal(row!.status, attempt < 3 ? 'pending' : 'failed');
-        assert.match(row!.last_error, /550|No such mailbox/);
-        assert.equal(row!.sent_at, null);
+        assert.equal((await outboxOf(ids))[0]!.attempts, 3);
+        assert.equal(sink.messages.length, 0);
+
+        // With the default delay, a failed attempt is not retried straight away.
+        const later = await w.ctx.db.transaction((tx) => notify(tx, sample([officer.rfc]), { email: true }));
+        assert.deepEqual(await deliverPendingEmails(w.ctx.db, transport), { sent: 0, failed: 1 });
+        assert.deepEqual(await deliverPendingEmails(w.ctx.db, transport), { sent: 0, failed: 0 });
+        const waiting = await w.ctx.db.one(
+          `select status, attempts, next_attempt_at > now() + interval '50 seconds' as ` +
+            `backing_off from email_outbox where notification_id = $1`,
+          [later[0]],
+        );
+        assert.deepEqual({ ...waiting }, { status: 'pending', attempts: 1, backing_off: true });
+        // Out of the way of the next tests, which may outlast the delay.
+        await w.ctx.db.query(`update email_outbox set status = 'failed' where notification_id = $1`, [later[0]]);
+      } finally {
+        transport.close();
+        await sink.close();
       }
-      assert.deepEqual(
-        await deliverPendingEmails(w.ctx.db, transport, opts),
-        { sent: 0, failed: 0 },
-        'a failed e-mail is left alone',
-      );
-      assert.equal((await outboxOf(ids))[0]!.attempts, 3);
-      assert.equal(sink.messages.length, 0);
+    },
+  );
 
-      // With the default delay, a failed attempt is not retried straight away.
-      const later = await w.ctx.db.transaction((tx) => notify(tx, sample([officer.rfc]), { email: true }));
-      assert.deepEqual(await deliverPendingEmails(w.ctx.db, transport), { sent: 0, failed: 1 });
-      assert.deepEqual(await deliverPendingEmails(w.ctx.db, transport), { sent: 0, failed: 0 });
-      const waiting = await w.ctx.db.one(
-        `select status, attempts, next_attempt_at > now() + interval '50 seconds' as backing_off from email_outbox where notification_id = $1`,
-        [later[0]],
-      );
-      assert.deepEqual({ ...waiting }, { status: 'pending', attempts: 1, backing_off: true });
-      // Out of the way of the next tests, which may outlast the delay.
-      await w.ctx.db.query(`update email_outbox set status = 'failed' where notification_id = $1`, [later[0]]);
-    } finally {
-      transport.close();
-      await sink.close();
-    }
-  });
+  test(
+    'a worker that died while sending: the e-mail waits for its lease to end, then ' +
+      'is sent; too many such claims fail it',
+    async () => {
+      const sink = await smtpSink();
+      const transport = createMailTransport(sink.url);
+      try {
+        const officer = await officerWithEmail('SEMARNAT', 'revisor@semarnat.example');
+        const ids = await w.ctx.db.transaction((tx) => notify(tx, sample([officer.rfc]), { email: true }));
+        // What a claim leaves behind when its worker dies before the server answers.
+        await w.ctx.db.query(
+          `update email_outbox set attempts = 1, next_attempt_at = now() + interval '5 ` +
+            `minutes' where notification_id = $1`,
+          [ids[0]],
+        );
+        assert.deepEqual(
+          await deliverPendingEmails(w.ctx.db, transport),
+          { sent: 0, failed: 0 },
+          'leased to the other worker',
+        );
+        await w.ctx.db.query(
+          `update email_outbox set next_attempt_at = now() - interval '1 second' where notification_id = $1`,
+          [ids[0]],
+        );
+        assert.deepEqual(await deliverPendingEmails(w.ctx.db, transport), { sent: 1, failed: 0 });
+        assert.deepEqual(
+          (await outboxOf(ids)).map((o) => [o.status, o.attempts]),
+          [['sent', 2]],
+        );
+        assert.equal(sink.messages.length, 1);
 
-  test('a worker that died while sending: the e-mail waits for its lease to end, then is sent; too many such claims fail it', async () => {
-    const sink = await smtpSink();
-    const transport = createMailTransport(sink.url);
-    try {
-      const officer = await officerWithEmail('SEMARNAT', 'revisor@semarnat.example');
-      const ids = await w.ctx.db.transaction((tx) => notify(tx, sample([officer.rfc]), { email: true }));
-      // What a claim leaves behind when its worker dies before the server answers.
-      await w.ctx.db.query(
-        `update email_outbox set attempts = 1, next_attempt_at = now() + interval '5 minutes' where notification_id = $1`,
-        [ids[0]],
-      );
-      assert.deepEqual(
-        await deliverPendingEmails(w.ctx.db, transport),
-        { sent: 0, failed: 0 },
-        'leased to the other worker',
-      );
-      await w.ctx.db.query(
-        `update email_outbox set next_attempt_at = now() - interval '1 second' where notification_id = $1`,
-        [ids[0]],
-      );
-      assert.deepEqual(await deliverPendingEmails(w.ctx.db, transport), { sent: 1, failed: 0 });
-      assert.deepEqual(
-        (await outboxOf(ids)).map((o) => [o.status, o.attempts]),
-        [['sent', 2]],
-      );
-      assert.equal(sink.messages.length, 1);
-
-      const abandoned = await w.ctx.db.transaction((tx) => notify(tx, sample([officer.rfc]), { email: true }));
-      await w.ctx.db.query(
-        `update email_outbox set attempts = 3, next_attempt_at = now() - interval '1 second' where notification_id = $1`,
-        [abandoned[0]],
-      );
-      assert.deepEqual(await deliverPendingEmails(w.ctx.db, transport, { maxAttempts: 3 }), { sent: 0, failed: 0 });
-      const [row] = await outboxOf(abandoned);
-      assert.equal(row!.status, 'failed');
-      assert.match(row!.last_error, /interrupted/);
-      assert.equal(sink.messages.length, 1);
-    } finally {
-      transport.close();
-      await sink.close();
-    }
-  });
+        const abandoned = await w.ctx.db.transaction((tx) => notify(tx, sample([officer.rfc]), { email: true }));
+        await w.ctx.db.query(
+          `update email_outbox set attempts = 3, next_attempt_at = now() - interval '1 ` +
+            `second' where notification_id = $1`,
+          [abandoned[0]],
+        );
+        assert.deepEqual(await deliverPendingEmails(w.ctx.db, transport, { maxAttempts: 3 }), { sent: 0, failed: 0 });
+        const [row] = await outboxOf(abandoned);
+        assert.equal(row!.status, 'failed');
+        assert.match(row!.last_error, /interrupted/);
+        assert.equal(sink.messages.length, 1);
+      } finally {
+        transport.close();
+        await sink.close();
+      }
+    },
+  );
 
   test('two workers at once send each e-mail exactly once', async () => {
     const sink = await smtpSink();

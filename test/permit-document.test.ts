@@ -42,7 +42,8 @@ function goods(n: number): PermitGoodsLine[] {
     hsCode: '9306.30.99',
     description:
       i % 5 === 1
-        ? 'Cartuchos para armas deportivas calibre .22 LR en cajas de cartón de 50 piezas cada una, con certificado de fábrica y marcado de lote'
+        ? 'Cartuchos para armas deportivas calibre .22 LR en cajas de cartón de 50 piezas ' +
+          'cada una, con certificado de fábrica y marcado de lote'
         : `Pólvora sin humo, línea ${i + 1}`,
     quantity: 1000 * (i + 1),
     unit: 'PZA',
@@ -163,7 +164,8 @@ test('the token stays small enough for a QR code, whatever the number of goods l
   const sixty = await sealPermitToken(key, permit({ goods: goods(60) }));
   const longest = await sealPermitToken(key, permit({ kind: 'certificate_of_origin' }));
   t.diagnostic(
-    `permit token length: ${three.length} (3 lines), ${sixty.length} (60 lines), ${longest.length} (certificate_of_origin)`,
+    `permit token length: ${three.length} (3 lines), ${sixty.length} (60 lines), ` +
+      `${longest.length} (certificate_of_origin)`,
   );
   assert.equal(three.length, sixty.length);
   assert.ok(longest.length <= 500, `token of ${longest.length} characters`);
@@ -311,7 +313,8 @@ test('ventanilla verify-permit: 0 valid, 1 invalid or expired, 2 usage errors', 
 test('text outside WinAnsi degrades instead of throwing; Spanish stays intact', async () => {
   const doc = await PDFDocument.create();
   const font = await doc.embedFont(StandardFonts.Helvetica);
-  assert.equal(encodable('¿Año? ¡Sí! á é í ó ú ñ ü Ñ €', font), '¿Año? ¡Sí! á é í ó ú ñ ü Ñ €');
+  const spanish = '¿Año? ¡Sí! á é í ó ú ñ ü Ñ €';
+  assert.equal(encodable(spanish, font), spanish);
   assert.equal(encodable('Łódź ő ş 中文 😀 ≤ 5 → ﬁn\tfin', font), 'Lódz o s ?? ? <= 5 -> fin fin');
   assert.equal(encodable('e\u0301', font), 'é', 'combining accents are composed');
   const lines = wrap(`${'x'.repeat(300)} fin`, font, 10, 100);

@@ -10,37 +10,42 @@ before(async () => {
 after(() => w.close());
 
 describe('trader registration', () => {
-  test('a company registers with its own e.firma, naming its legal representative; signed, versioned and audited', async () => {
-    const rep = await w.person({ name: 'Ana Representante' });
-    const rfc = randomRfc('company');
-    // A SAT company certificate: the company's RFC, then its representative's.
-    const company = await w.person({ rfc: `${rfc} / ${rep.rfc}`, kind: 'company' });
-    const res = await w.signed(await w.login(company), company, 'POST', '/api/v1/traders', {
-      ...traderProfile(rfc, rep),
-      programmes: { immex: 'IMMEX-123' },
-    });
-    assert.equal(res.status, 201, JSON.stringify(res.body));
-    assert.equal(res.body.data.rfc, rfc);
-    assert.equal(res.body.data.kind, 'company');
-    assert.equal(res.body.data.version, 1);
-    assert.equal(res.body.acknowledgement.signedBy.rfc, rfc);
+  test(
+    'a company registers with its own e.firma, naming its legal representative; ' + 'signed, versioned and audited',
+    async () => {
+      const rep = await w.person({ name: 'Ana Representante' });
+      const rfc = randomRfc('company');
+      // A SAT company certificate: the company's RFC, then its representative's.
+      const company = await w.person({ rfc: `${rfc} / ${rep.rfc}`, kind: 'company' });
+      const res = await w.signed(await w.login(company), company, 'POST', '/api/v1/traders', {
+        ...traderProfile(rfc, rep),
+        programmes: { immex: 'IMMEX-123' },
+      });
+      assert.equal(res.status, 201, JSON.stringify(res.body));
+      assert.equal(res.body.data.rfc, rfc);
+      assert.equal(res.body.data.kind, 'company');
+      assert.equal(res.body.data.version, 1);
+      assert.equal(res.body.acknowledgement.signedBy.rfc, rfc);
 
-    const token = await w.login(rep);
-    const me = await w.call('GET', '/api/v1/me', { token });
-    assert.deepEqual(me.body.traders, [{ rfc, legalName: res.body.data.legalName, relation: 'legal_representative' }]);
-    assert.ok(me.body.can.includes(`trader.update:${rfc}`));
+      const token = await w.login(rep);
+      const me = await w.call('GET', '/api/v1/me', { token });
+      assert.deepEqual(me.body.traders, [
+        { rfc, legalName: res.body.data.legalName, relation: 'legal_representative' },
+      ]);
+      assert.ok(me.body.can.includes(`trader.update:${rfc}`));
 
-    const audit = await w.ctx.db.one('select type, actor_rfc, signature_id from audit_events where object_id = $1', [
-      rfc,
-    ]);
-    assert.equal(audit.type, 'trader.registered');
-    assert.equal(audit.actor_rfc, rfc);
-    const signature = await w.ctx.db.one('select signer_rfc, payload from signatures where id = $1', [
-      audit.signature_id,
-    ]);
-    assert.equal(signature.signer_rfc, rfc);
-    assert.equal(signature.payload.data.rfc, rfc);
-  });
+      const audit = await w.ctx.db.one('select type, actor_rfc, signature_id from audit_events where object_id = $1', [
+        rfc,
+      ]);
+      assert.equal(audit.type, 'trader.registered');
+      assert.equal(audit.actor_rfc, rfc);
+      const signature = await w.ctx.db.one('select signer_rfc, payload from signatures where id = $1', [
+        audit.signature_id,
+      ]);
+      assert.equal(signature.signer_rfc, rfc);
+      assert.equal(signature.payload.data.rfc, rfc);
+    },
+  );
 
   test('a person registers itself', async () => {
     const p = await w.person();

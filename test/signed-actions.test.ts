@@ -151,38 +151,41 @@ describe('one answer shape', () => {
 });
 
 describe('a lost answer is answered again, once acted on', () => {
-  test('operation submit: the same signed request answers the same, replayed; another session cannot have it', async () => {
-    const id = await draftOperation();
-    const body = await signedBody(trader.token, rep, `/api/v1/operations/${id}/submit`, {});
-    const first = await w.call('POST', `/api/v1/operations/${id}/submit`, { token: trader.token, body });
-    await assertAnswer(first, 201, 'operation.submit');
-    assert.equal(first.body.replayed, false);
-    assert.match(first.body.data.folio, /^VU-\d{4}-\d{8}$/);
-    assert.deepEqual(first.body.acknowledgement.object, { type: 'operation', id });
+  test(
+    'operation submit: the same signed request answers the same, replayed; another ' + 'session cannot have it',
+    async () => {
+      const id = await draftOperation();
+      const body = await signedBody(trader.token, rep, `/api/v1/operations/${id}/submit`, {});
+      const first = await w.call('POST', `/api/v1/operations/${id}/submit`, { token: trader.token, body });
+      await assertAnswer(first, 201, 'operation.submit');
+      assert.equal(first.body.replayed, false);
+      assert.match(first.body.data.folio, /^VU-\d{4}-\d{8}$/);
+      assert.deepEqual(first.body.acknowledgement.object, { type: 'operation', id });
 
-    const again = await w.call('POST', `/api/v1/operations/${id}/submit`, { token: trader.token, body });
-    await assertAnswer(again, 200, 'operation.submit');
-    assert.deepEqual(again.body, { ...first.body, replayed: true });
-    assert.equal(await count('select count(*)::int as n from applications where operation_id = $1', [id]), 1);
+      const again = await w.call('POST', `/api/v1/operations/${id}/submit`, { token: trader.token, body });
+      await assertAnswer(again, 200, 'operation.submit');
+      assert.deepEqual(again.body, { ...first.body, replayed: true });
+      assert.equal(await count('select count(*)::int as n from applications where operation_id = $1', [id]), 1);
 
-    // The acknowledgement PDF prints the same seal.
-    const stored = await w.ctx.db.one<{ acknowledgement_seal: string }>(
-      'select acknowledgement_seal from operations where id = $1',
-      [id],
-    );
-    assert.equal(stored.acknowledgement_seal, first.body.seal);
-    const pdf = await w.app.inject({
-      method: 'GET',
-      url: `/api/v1/operations/${id}/acknowledgement.pdf`,
-      headers: { authorization: `Bearer ${trader.token}` },
-    });
-    assert.equal(pdf.statusCode, 200);
+      // The acknowledgement PDF prints the same seal.
+      const stored = await w.ctx.db.one<{ acknowledgement_seal: string }>(
+        'select acknowledgement_seal from operations where id = $1',
+        [id],
+      );
+      assert.equal(stored.acknowledgement_seal, first.body.seal);
+      const pdf = await w.app.inject({
+        method: 'GET',
+        url: `/api/v1/operations/${id}/acknowledgement.pdf`,
+        headers: { authorization: `Bearer ${trader.token}` },
+      });
+      assert.equal(pdf.statusCode, 200);
 
-    const otherSession = await w.login(rep);
-    const elsewhere = await w.call('POST', `/api/v1/operations/${id}/submit`, { token: otherSession, body });
-    assert.equal(elsewhere.status, 409);
-    assert.equal(elsewhere.body.code, 'challenge.used');
-  });
+      const otherSession = await w.login(rep);
+      const elsewhere = await w.call('POST', `/api/v1/operations/${id}/submit`, { token: otherSession, body });
+      assert.equal(elsewhere.status, 409);
+      assert.equal(elsewhere.body.code, 'challenge.used');
+    },
+  );
 
   test('COVE filing and amendment: replayed with the same acknowledgement, nothing filed twice', async () => {
     const body = await signedBody(trader.token, rep, '/api/v1/coves', coveJson(trader.rfc));
@@ -219,29 +222,35 @@ describe('a lost answer is answered again, once acted on', () => {
 });
 
 describe('still the same as signed', () => {
-  test('a draft changed after its payload was issued is not filed: operation.changed_since_signed, nothing written', async () => {
-    const id = await draftOperation();
-    const body = await signedBody(trader.token, rep, `/api/v1/operations/${id}/submit`, {});
-    const goods = tyres().map((g) => ({ ...g, quantity: 300, value: 6000 }));
-    const changed = await w.call('PUT', `/api/v1/operations/${id}`, {
-      token: trader.token,
-      body: { expectedVersion: 1, data: { goods, procedureData: TYRES_FORM } },
-    });
-    assert.equal(changed.status, 200, JSON.stringify(changed.body));
-    const refused = await w.call('POST', `/api/v1/operations/${id}/submit`, { token: trader.token, body });
-    assert.equal(refused.status, 409);
-    assert.equal(refused.body.code, 'operation.changed_since_signed');
-    assert.equal(await count("select count(*)::int as n from operations where id = $1 and status = 'draft'", [id]), 1);
-    assert.equal(
-      await count('select count(*)::int as n from challenges where id = $1 and used_at is null', [body.challengeId]),
-      1,
-      'not consumed',
-    );
-    assert.equal(
-      await count('select count(*)::int as n from signed_answers where challenge_id = $1', [body.challengeId]),
-      0,
-    );
-  });
+  test(
+    'a draft changed after its payload was issued is not filed: ' + 'operation.changed_since_signed, nothing written',
+    async () => {
+      const id = await draftOperation();
+      const body = await signedBody(trader.token, rep, `/api/v1/operations/${id}/submit`, {});
+      const goods = tyres().map((g) => ({ ...g, quantity: 300, value: 6000 }));
+      const changed = await w.call('PUT', `/api/v1/operations/${id}`, {
+        token: trader.token,
+        body: { expectedVersion: 1, data: { goods, procedureData: TYRES_FORM } },
+      });
+      assert.equal(changed.status, 200, JSON.stringify(changed.body));
+      const refused = await w.call('POST', `/api/v1/operations/${id}/submit`, { token: trader.token, body });
+      assert.equal(refused.status, 409);
+      assert.equal(refused.body.code, 'operation.changed_since_signed');
+      assert.equal(
+        await count("select count(*)::int as n from operations where id = $1 and status = 'draft'", [id]),
+        1,
+      );
+      assert.equal(
+        await count('select count(*)::int as n from challenges where id = $1 and used_at is null', [body.challengeId]),
+        1,
+        'not consumed',
+      );
+      assert.equal(
+        await count('select count(*)::int as n from signed_answers where challenge_id = $1', [body.challengeId]),
+        0,
+      );
+    },
+  );
 });
 
 // PGlite has one connection and runs transactions one after another, so two requests never overlap inside the

@@ -117,7 +117,10 @@ async function checkReferences(db: Sql, traderRfc: string, flow: 'import' | 'exp
 const SELECT = `select o.*, t.rfc as trader_rfc, t.legal_rep_rfc as trader_legal_rep_rfc
   from operations o join traders t on t.id = o.trader_id`;
 
-/** The trader itself, its legal representative or a broker it delegates to now may file and read it; nobody else sees it. */
+/**
+ * The trader itself, its legal representative or a broker it delegates to now may file and read it; nobody else sees
+ * it.
+ */
 export async function operationFor(db: Sql, principal: Principal, id: string, lock = false): Promise<OperationRow> {
   const row = await db.maybe<OperationRow>(`${SELECT} where o.id = $1${lock ? ' for update of o' : ''}`, [id]);
   const relation = row && (await traderRelation(db, principal, { id: row.trader_id }));
@@ -144,7 +147,8 @@ export async function createOperation(db: Sql, principal: Principal, input: NewO
   const id = crypto.randomUUID();
   return db.transaction(async (tx) => {
     await tx.query(
-      `insert into operations (id, trader_id, flow, status, created_by_rfc, broker_id, data, version, created_at, updated_at)
+      `insert into operations (id, trader_id, flow, status, created_by_rfc, broker_id, data, version,
+        created_at, updated_at)
        values ($1, $2, $3, 'draft', $4, $5, $6, 1, now(), now())`,
       [id, trader.id, input.flow, principal.rfc, broker?.id ?? null, json(data)],
     );
@@ -226,7 +230,8 @@ export async function listOperations(
 ) {
   const [afterAt, afterId] = opts.after ?? [null, null];
   const rows = await db.query<OperationRow & { sort_at: string }>(
-    `select o.*, t.rfc as trader_rfc, t.legal_rep_rfc as trader_legal_rep_rfc, ${timestampKeySql('o.created_at')} as sort_at
+    `select o.*, t.rfc as trader_rfc, t.legal_rep_rfc as trader_legal_rep_rfc,
+      ${timestampKeySql('o.created_at')} as sort_at
        from operations o join traders t on t.id = o.trader_id
      where ${applicantSideSql('t.id', '$1')}
        and ($2::text is null or o.status = $2)

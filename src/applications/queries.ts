@@ -109,8 +109,10 @@ export async function getApplication(ctx: Context, principal: Principal, id: str
     signature_id: string | null;
     data: Record<string, unknown>;
   }>(
-    `select seq, occurred_at, type, actor_rfc, signature_id, data from audit_events where object_type = 'application' and object_id = $1
-        and ($2 or (type <> all($3::text[]) and not (type = 'application.comment' and coalesce(data->>'internal', 'false') = 'true')))
+    `select seq, occurred_at, type, actor_rfc, signature_id, data from audit_events
+      where object_type = 'application' and object_id = $1
+        and ($2 or (type <> all($3::text[]) and not (type = 'application.comment' and
+          coalesce(data->>'internal', 'false') = 'true')))
       order by seq`,
     [id, officer, INTERNAL_EVENTS],
   );
@@ -200,12 +202,15 @@ export async function listApplications(
   const [afterAt, afterId] = q.after ?? [null, null];
   const rows = await ctx.db.query<ApplicationRow & { as_officer: boolean; sort_at: string }>(
     `select a.*, m.agency is not null as as_officer, ${timestampKeySql('a.submitted_at')} as sort_at ${FROM}
-      left join jsonb_to_recordset($1::jsonb) as m(agency text, office text, officer uuid, supervisor boolean) on ${OFFICER_COVERS('$2')}
+      left join jsonb_to_recordset($1::jsonb) as m(agency text, office text, officer uuid, supervisor boolean)
+        on ${OFFICER_COVERS('$2')}
       where (m.agency is not null or ${applicantSideSql('t.id', '$2')})
-        and ($3::text is null or (case when m.agency is null and a.status = 'proposed' then 'in_review' else a.status end) = $3)
+        and ($3::text is null or (case when m.agency is null and a.status = 'proposed' then 'in_review' else
+          a.status end) = $3)
         and ($4::text is null or a.agency_code = $4)
         and ($5::date is null or a.submitted_at >= $5::date) and ($6::date is null or a.submitted_at < $6::date + 1)
-        and ($7::timestamptz is null or a.submitted_at < $7::timestamptz or (a.submitted_at = $7::timestamptz and a.id > $8::uuid))
+        and ($7::timestamptz is null or a.submitted_at < $7::timestamptz or (a.submitted_at = $7::timestamptz
+          and a.id > $8::uuid))
       order by a.submitted_at desc, a.id limit $9`,
     [
       membershipRows(memberships),
@@ -253,13 +258,17 @@ export async function inbox(
     ApplicationRow & { trader_rfc: string; trader_name: string; sort_due: string; sort_at: string }
   >(
     `select a.*, t.rfc as trader_rfc, t.legal_name as trader_name,
-            to_char(coalesce(a.due_date, $8::date), 'YYYY-MM-DD') as sort_due, ${timestampKeySql('a.submitted_at')} as sort_at ${FROM}
-      join jsonb_to_recordset($1::jsonb) as m(agency text, office text, officer uuid, supervisor boolean) on ${OFFICER_COVERS('$7')}
+            to_char(coalesce(a.due_date, $8::date), 'YYYY-MM-DD') as sort_due,
+              ${timestampKeySql('a.submitted_at')} as sort_at ${FROM}
+      join jsonb_to_recordset($1::jsonb) as m(agency text, office text, officer uuid, supervisor boolean) on
+        ${OFFICER_COVERS('$7')}
       where a.status in ('submitted', 'assigned', 'in_review', 'information_requested', 'answered', 'proposed')
         and ($2::text is null or a.status = $2)
-        and ($3 = 'any' or ($3 = 'me' and a.assigned_officer_id = m.officer) or ($3 = 'unassigned' and a.assigned_officer_id is null))
+        and ($3 = 'any' or ($3 = 'me' and a.assigned_officer_id = m.officer) or ($3 = 'unassigned' and
+          a.assigned_officer_id is null))
         and (not $4 or a.due_date < $5::date)
-        and ($9::date is null or (coalesce(a.due_date, $8::date), a.submitted_at, a.id) > ($9::date, $10::timestamptz, $11::uuid))
+        and ($9::date is null or (coalesce(a.due_date, $8::date), a.submitted_at, a.id) > ($9::date,
+          $10::timestamptz, $11::uuid))
       order by coalesce(a.due_date, $8::date), a.submitted_at, a.id limit $6`,
     [
       membershipRows(memberships),

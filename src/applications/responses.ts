@@ -87,7 +87,8 @@ const applicationFields = {
 export const ApplicationSummary = Type.Object(applicationFields, {
   title: 'ApplicationSummary',
   description:
-    'An application as lists show it. Officers also see the assignee and a pending proposal; the applicant side does not.',
+    'An application as lists show it. Officers also see the assignee and a pending ' +
+    'proposal; the applicant side does not.',
 });
 export const ApplicationPage = Page('ApplicationSummary', ApplicationSummary);
 

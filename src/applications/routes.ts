@@ -73,8 +73,10 @@ export function applicationRoutes(app: App, ctx: Context) {
         operationId: 'createOperation',
         summary: 'Create an operation draft',
         description:
-          'Declares the goods of one import or export once, for a trader the caller files for (itself, as legal representative, ' +
-          'or as its delegated broker). The window works out which agency procedures it needs (see the preview) and files them all in one signed submit.',
+          'Declares the goods of one import or export once, for a trader the caller files ' +
+          'for (itself, as legal representative, ' +
+          'or as its delegated broker). The window works out which agency procedures it ' +
+          'needs (see the preview) and files them all in one signed submit.',
         body: NewOperation,
         response: { 201: Operation, '4xx': Problem },
       },
@@ -90,7 +92,8 @@ export function applicationRoutes(app: App, ctx: Context) {
         operationId: 'listOperations',
         summary: 'My operations, newest first',
         description:
-          'The operations of the traders the caller files for, drafts and submitted, one page at a time (follow `next`).',
+          'The operations of the traders the caller files for, drafts and submitted, one ' +
+          'page at a time (follow `next`).',
         querystring: Type.Object(
           { status: Type.Optional(Type.Union([Type.Literal('draft'), Type.Literal('submitted')])), ...PageQuery },
           { additionalProperties: false },
@@ -131,7 +134,8 @@ export function applicationRoutes(app: App, ctx: Context) {
         operationId: 'updateOperation',
         summary: 'Change a draft',
         description:
-          'Replaces the data of a draft; `expectedVersion` names the version it replaces, so a stale edit is refused (409 operation.version_conflict).',
+          'Replaces the data of a draft; `expectedVersion` names the version it replaces, ' +
+          'so a stale edit is refused (409 operation.version_conflict).',
         params: Id,
         body: OperationUpdate,
         response: { 200: Operation, '4xx': Problem },
@@ -214,7 +218,8 @@ export function applicationRoutes(app: App, ctx: Context) {
         operationId: 'listApplications',
         summary: 'Applications I filed (or may see by delegation), or of my agency',
         description:
-          'Newest first. The applicant side sees its own applications (a proposed one reads as in review); officers see their ' +
+          'Newest first. The applicant side sees its own applications (a proposed one ' +
+          'reads as in review); officers see their ' +
           "agency's (their office's, for office-bound procedures), never their own cases as officers.",
         querystring: Type.Object(
           {
@@ -467,7 +472,8 @@ export function applicationRoutes(app: App, ctx: Context) {
         throw new AppError('workflow.internal_comment_officers_only', 'Only officers write internal comments.', 403);
       await db.transaction(async (tx) => {
         await tx.query(
-          `insert into application_messages (id, application_id, kind, author_rfc, author_role, body, created_at) values (gen_random_uuid(), $1, $2, $3, $4, $5, $6)`,
+          `insert into application_messages (id, application_id, kind, author_rfc, ` +
+            `author_role, body, created_at) values (gen_random_uuid(), $1, $2, $3, $4, $5, $6)`,
           [id, internal ? 'internal_comment' : 'message', principal.rfc, viewer.kind, body, ctx.clock.now()],
         );
         await appendAudit(tx, {

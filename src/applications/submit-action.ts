@@ -47,7 +47,10 @@ export const OperationSubmitted = Type.Object(
 export function submitAction(
   ctx: Context,
   opts: {
-    /** 'queue' (the server): an auto-approve job per automatic notice; 'caller': the caller approves them (demo seeding, no job queue). */
+    /**
+     * 'queue' (the server): an auto-approve job per automatic notice; 'caller': the caller approves them (demo
+     * seeding, no job queue).
+     */
     autoApproval: 'queue' | 'caller';
   } = { autoApproval: 'queue' },
 ): SignedActionDefinition<typeof NoInput, typeof Id, typeof OperationSubmitted, SubmissionContent> {
@@ -62,7 +65,8 @@ export function submitAction(
     summary: 'Submit an operation: one acknowledgement, one application per procedure',
     description:
       'The payload to sign is the operation and exactly the applications it will file, each form prefilled. ' +
-      'If the draft or the catalogue changes before the signed payload arrives, the submit is refused (operation.changed_since_signed).',
+      'If the draft or the catalogue changes before the signed payload arrives, the ' +
+      'submit is refused (operation.changed_since_signed).',
     prepare: (db, { principal, params }) => submissionContent(ctx, db, principal, params.id),
     stale: {
       code: 'operation.changed_since_signed',

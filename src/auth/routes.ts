@@ -41,8 +41,8 @@ export function authRoutes(app: App, ctx: Context) {
         tags,
         summary: 'Start a login: get a single-use payload to sign with your e.firma',
         description:
-          'Sign the RFC 8785 canonical JSON of `payload` (e.g. `ventanilla sign`) and send it to POST /api/v1/auth/login. ' +
-          'Rate-limited per client address.',
+          'Sign the RFC 8785 canonical JSON of `payload` (e.g. `ventanilla sign`) and send ' +
+          'it to POST /api/v1/auth/login. Rate-limited per client address.',
         response: { 201: ChallengeResponse, '4xx': Problem },
       },
     },

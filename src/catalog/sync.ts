@@ -24,7 +24,8 @@ export async function syncProcedureVersions(db: Sql, catalogue: Catalogue): Prom
        insert into procedure_versions (code, version, effective_from, agency_code, definition, sha256)
        select code, version, effective_from, agency_code, definition, sha256 from incoming
        on conflict (code, version) do nothing returning code)
-     select i.code, i.version from incoming i join procedure_versions p using (code, version) where p.sha256 <> i.sha256`,
+     select i.code, i.version from incoming i join procedure_versions p using (code, version)
+       where p.sha256 <> i.sha256`,
     [json(rows)],
   );
   if (changed.length > 0) {

@@ -25,7 +25,9 @@ export interface QuotaAllocation {
   unit: string;
 }
 
-/** The permit-issued hook of customs (app.ts wireFlows): a quota certificate is charged to its quotas as it is issued. */
+/**
+ * The permit-issued hook of customs (app.ts wireFlows): a quota certificate is charged to its quotas as it is issued.
+ */
 export const chargeQuotaOnIssue: PermitIssuedHook = async (tx, permit) => {
   if (permit.kind !== 'quota_certificate') return;
   await allocateFromQuota(tx, {
@@ -62,7 +64,8 @@ export async function allocateFromQuota(
   if (withoutOrigin.length) {
     throw new AppError(
       'quota.origin_unknown',
-      `Goods line(s) ${withoutOrigin.join(', ')} have no origin country, so no quota can be matched; the lines of a quota certificate need one.`,
+      `Goods line(s) ${withoutOrigin.join(', ')} have no origin country, so no quota ` +
+        `can be matched; the lines of a quota certificate need one.`,
       422,
     );
   }
@@ -84,8 +87,10 @@ export async function allocateFromQuota(
   if (unmatched.length) {
     throw new AppError(
       'quota.no_matching_quota',
-      `No quota open on ${opts.date} covers ${unmatched.map((g) => `line ${g.line} (${g.hsCode} from ${g.originCountry}, in ${g.unit})`).join('; ')}: ` +
-        'the certificate cannot be issued. Check the HS code, origin and unit against the published quotas (GET /api/v1/quotas), or reject the application.',
+      `No quota open on ${opts.date} covers ` +
+        `${unmatched.map((g) => `line ${g.line} (${g.hsCode} from ${g.originCountry}, in ${g.unit})`).join('; ')}: ` +
+        'the certificate cannot be issued. Check the HS code, origin and unit against ' +
+        'the published quotas (GET /api/v1/quotas), or reject the application.',
       422,
       { lines: unmatched.map((g) => g.line), date: opts.date },
     );
@@ -96,7 +101,8 @@ export async function allocateFromQuota(
       // Creation refuses overlapping quotas, so this means the data was changed outside the window.
       throw new AppError(
         'quota.ambiguous',
-        `Goods line ${m.line} matches more than one quota (${byLine.get(m.line)}, ${m.quota_id}); an SE administrator must correct the quotas.`,
+        `Goods line ${m.line} matches more than one quota (${byLine.get(m.line)}, ` +
+          `${m.quota_id}); an SE administrator must correct the quotas.`,
         409,
       );
     }
@@ -128,7 +134,8 @@ export async function allocateFromQuota(
     }
     await tx.query(
       `insert into quota_allocations (permit_id, line, quota_id, trader_rfc, quantity, allocated_at)
-       select $1, x.line, $2, $3, x.quantity, now() from jsonb_to_recordset($4::jsonb) as x(line int, quantity numeric)`,
+       select $1, x.line, $2, $3, x.quantity, now() from jsonb_to_recordset($4::jsonb)
+         as x(line int, quantity numeric)`,
       [opts.permitId, quotaId, trader.rfc, json(lines.map((g) => ({ line: g.line, quantity: g.quantity })))],
     );
     await appendAudit(tx, {
@@ -161,7 +168,8 @@ async function exhausted(tx: Sql, quotaId: string, quantities: string, lines: Pe
   );
   return new AppError(
     'quota.exhausted',
-    `Quota "${q.name}" (${quotaId}) has ${q.remaining} ${q.unit} left, but this certificate needs ${q.need} ${q.unit} (${lineList(lines)}). ` +
+    `Quota "${q.name}" (${quotaId}) has ${q.remaining} ${q.unit} left, but this ` +
+      `certificate needs ${q.need} ${q.unit} (${lineList(lines)}). ` +
       'Nothing was issued: reduce the quantity, or reject the application.',
     409,
     {
@@ -183,21 +191,25 @@ async function assignmentShort(
 ): Promise<AppError> {
   const q = await tx.one<{ name: string; unit: string }>('select name, unit from quotas where id = $1', [quotaId]);
   const a = await tx.maybe<{ amount: string; remaining: string }>(
-    'select amount::text as amount, (amount - allocated)::text as remaining from quota_assignments where quota_id = $1 and trader_rfc = $2',
+    'select amount::text as amount, (amount - allocated)::text as remaining from ' +
+      'quota_assignments where quota_id = $1 and trader_rfc = $2',
     [quotaId, rfc],
   );
   if (!a) {
     return new AppError(
       'quota.not_assigned',
-      `Quota "${q.name}" (${quotaId}) is allocated by assignment to named traders, and RFC ${rfc} has no amount assigned in it (${lineList(lines)}). Nothing was issued.`,
+      `Quota "${q.name}" (${quotaId}) is allocated by assignment to named traders, and ` +
+        `RFC ${rfc} has no amount assigned in it (${lineList(lines)}). Nothing was issued.`,
       409,
       { quotaId, traderRfc: rfc, lines: lines.map((g) => g.line) },
     );
   }
   return new AppError(
     'quota.assignment_exceeded',
-    `RFC ${rfc} has ${a.remaining} ${q.unit} left of the ${a.amount} ${q.unit} assigned to it in quota "${q.name}" (${quotaId}), ` +
-      `but this certificate needs ${need} ${q.unit} (${lineList(lines)}). Nothing was issued: reduce the quantity, or reject the application.`,
+    `RFC ${rfc} has ${a.remaining} ${q.unit} left of the ${a.amount} ${q.unit} ` +
+      `assigned to it in quota "${q.name}" (${quotaId}), ` +
+      `but this certificate needs ${need} ${q.unit} (${lineList(lines)}). Nothing was ` +
+      `issued: reduce the quantity, or reject the application.`,
     409,
     {
       quotaId,

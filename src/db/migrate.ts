@@ -40,7 +40,8 @@ export async function migrate(db: Db): Promise<{ applied: string[] }> {
   return db.transaction(async (tx) => {
     await tx.query('select pg_advisory_xact_lock($1)', [LOCK_CLASS.migrations]);
     await tx.query(`create table if not exists schema_migrations (
-      version int primary key, name text not null, sha256 text not null, applied_at timestamptz not null default now())`);
+      version int primary key, name text not null, sha256 text not null, applied_at timestamptz not null default
+        now())`);
     const done = new Map(
       (
         await tx.query<{ version: number; name: string; sha256: string }>(

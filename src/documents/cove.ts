@@ -52,7 +52,8 @@ export function traderRfcOf(cove: Pick<CoveInput, 'operationType' | 'issuer' | '
   if (party.address.country !== 'MX') {
     throw new AppError(
       'cove.trader_not_in_mexico',
-      `In an ${cove.operationType} the ${field} is the Mexican ${cove.operationType}er: its country must be MX and its tax id its RFC.`,
+      `In an ${cove.operationType} the ${field} is the Mexican ` +
+        `${cove.operationType}er: its country must be MX and its tax id its RFC.`,
       400,
       { field },
     );
@@ -89,7 +90,8 @@ export async function normaliseCove(db: Sql, input: CoveInput, now: Date): Promi
     if (differ(g.quantity * g.unitValue, g.total)) {
       throw new AppError(
         'cove.line_total_mismatch',
-        `${field}: quantity ${g.quantity} × unit value ${g.unitValue} is ${round(g.quantity * g.unitValue)}, not the total ${g.total}.`,
+        `${field}: quantity ${g.quantity} × unit value ${g.unitValue} is ` +
+          `${round(g.quantity * g.unitValue)}, not the total ${g.total}.`,
         400,
         { field },
       );
@@ -108,7 +110,8 @@ export async function normaliseCove(db: Sql, input: CoveInput, now: Date): Promi
     if (currencies.length > 1) {
       throw new AppError(
         'cove.invoice_total_mixed_currencies',
-        `invoiceTotal cannot be checked against lines in ${currencies.join(', ')}: give it only when every line has one currency.`,
+        `invoiceTotal cannot be checked against lines in ${currencies.join(', ')}: give ` +
+          `it only when every line has one currency.`,
         400,
         { field: 'invoiceTotal' },
       );
@@ -163,7 +166,8 @@ async function filerFor(db: Sql, principal: Principal, traderRfc: string): Promi
   if (!trader || !relation) {
     throw new AppError(
       'cove.not_your_trader',
-      `You may file COVEs only for yourself, a trader you represent, or one that delegated to you as broker; ${traderRfc} is not one of them.`,
+      `You may file COVEs only for yourself, a trader you represent, or one that ` +
+        `delegated to you as broker; ${traderRfc} is not one of them.`,
       403,
     );
   }
@@ -203,7 +207,8 @@ export async function prepareCoveAmendment(
   if (content.operationType !== chain.latest.operation_type) {
     throw new AppError(
       'cove.amendment_changes_operation_type',
-      `COVE ${number} is an ${chain.latest.operation_type}; an amendment cannot make it an ${content.operationType}: file a new COVE.`,
+      `COVE ${number} is an ${chain.latest.operation_type}; an amendment cannot make ` +
+        `it an ${content.operationType}: file a new COVE.`,
       400,
     );
   }
@@ -247,7 +252,8 @@ async function insertVersion(tx: Sql, v: NewVersion): Promise<CoveRow> {
   const id = crypto.randomUUID();
   for (let attempt = 0; attempt < 8; attempt++) {
     const inserted = await tx.maybe<{ number: string }>(
-      `insert into coves (id, number, root_id, amends_id, version, trader_id, operation_type, invoice_number, invoice_date, content,
+      `insert into coves (id, number, root_id, amends_id, version, trader_id, operation_type, invoice_number,
+        invoice_date, content,
          consult_rfcs, broker_patents, filed_by_rfc, filed_as, broker_id, amendment_reason, signature_id, filed_at)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, now())
        on conflict (number) do nothing returning number`,

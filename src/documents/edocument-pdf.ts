@@ -11,7 +11,8 @@ export type PdfInspectionLimits = Pick<
 // The worker is TypeScript: it registers tsx itself, so it loads the same under `npm start`
 // (bin/ventanilla.js registers tsx in the main thread only) and under `node --import tsx`.
 const BOOT = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
-  .then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL('./pdf-inspector-worker.ts', import.meta.url).href)}); })`;
+  .then((tsx) => { tsx.register();
+    return import(${JSON.stringify(new URL('./pdf-inspector-worker.ts', import.meta.url).href)}); })`;
 
 const MiB = 1024 * 1024;
 const inMiB = (bytes: number) => `${+(bytes / MiB).toFixed(1)} MiB`;
@@ -19,14 +20,15 @@ const inMiB = (bytes: number) => `${+(bytes / MiB).toFixed(1)} MiB`;
 const notPdf = () =>
   new AppError(
     'edocument.not_pdf',
-    'The file is not a PDF the window can read (it may be another kind of file renamed .pdf, or damaged): upload the PDF itself.',
+    'The file is not a PDF the window can read (it may be another kind of file ' +
+      'renamed .pdf, or damaged): upload the PDF itself.',
     422,
   );
 const encrypted = () =>
   new AppError(
     'edocument.encrypted',
-    'The PDF is encrypted (a password or restrictions on printing or copying): save it without encryption and upload it again, ' +
-      'so that agencies and customs can always open it.',
+    'The PDF is encrypted (a password or restrictions on printing or copying): save ' +
+      'it without encryption and upload it again, so that agencies and customs can always open it.',
     422,
   );
 const noPages = () =>
@@ -34,7 +36,8 @@ const noPages = () =>
 const decompressionLimit = (maxInflatedBytes: number) =>
   new AppError(
     'edocument.pdf_decompression_limit',
-    `The PDF's compressed content inflates to more than ${inMiB(maxInflatedBytes)}, far more than a document of its size needs: ` +
+    `The PDF's compressed content inflates to more than ${inMiB(maxInflatedBytes)}, ` +
+      `far more than a document of its size needs: ` +
       'save it again (for example with "print to PDF") or scan it at a lower resolution, and upload it again.',
     422,
     { maxInflatedBytes },

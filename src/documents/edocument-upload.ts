@@ -31,7 +31,8 @@ const inUnits = (bytes: number) =>
 export const tooLarge = (maxBytes: number) =>
   new AppError(
     'edocument.too_large',
-    `The file is larger than the ${inUnits(maxBytes)} (${maxBytes} bytes) an eDocument may have: split it into several eDocuments.`,
+    `The file is larger than the ${inUnits(maxBytes)} (${maxBytes} bytes) an ` +
+      `eDocument may have: split it into several eDocuments.`,
     413,
     { maxBytes },
   );
@@ -63,7 +64,8 @@ function cleanFileName(raw: string | undefined): string {
   const clean = Array.from(
     base
       .normalize('NFC')
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what a file name must lose
+      // Control characters are exactly what a file name must lose.
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: see the line above
       .replace(/[\u0000-\u001f\u007f"]/g, '')
       .trim(),
   )
@@ -123,7 +125,8 @@ export async function receiveUpload(
   if (!req.isMultipart()) {
     throw new AppError(
       'edocument.multipart_required',
-      'Send the upload as multipart/form-data: the fields traderRfc, documentType and description, and the PDF in a part named "file".',
+      'Send the upload as multipart/form-data: the fields traderRfc, documentType and ' +
+        'description, and the PDF in a part named "file".',
       415,
     );
   }

@@ -65,6 +65,7 @@ export const Problem = Type.Object(
     additionalProperties: true,
     title: 'Problem',
     description:
-      'RFC 9457 problem details with a stable `code`; every code, its status and meaning, is listed at GET /api/v1/error-codes.',
+      'RFC 9457 problem details with a stable `code`; every code, its status and ' +
+      'meaning, is listed at GET /api/v1/error-codes.',
   },
 );

@@ -29,7 +29,9 @@ const view = (n: NotificationRow) => ({
   readAt: n.read_at?.toISOString() ?? null,
 });
 
-const COLUMNS = `id, kind, title, body, link, object_type, object_id, created_at, read_at, ${timestampKeySql('created_at')} as sort_at`;
+const COLUMNS =
+  `id, kind, title, body, link, object_type, object_id, created_at, read_at, ` +
+  `${timestampKeySql('created_at')} as sort_at`;
 
 /**
  * The caller's notifications that they may still see (SQL condition on \`notifications n\`; $1 the RFC,
@@ -39,13 +41,16 @@ const COLUMNS = `id, kind, title, body, link, object_type, object_id, created_at
  * former legal representative, no longer sees what the window told them about that trader.
  */
 const uuidIf = (type: string) =>
-  `(case when n.object_type = '${type}' and n.object_id ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then n.object_id::uuid end)`;
+  `(case when n.object_type = '${type}' and n.object_id ~* ` +
+  `'^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then n.object_id::uuid end)`;
 const VISIBLE = `n.recipient_rfc = $1 and (
   n.object_type not in ('application', 'operation')
-  or exists (select 1 from applications a where (a.id = ${uuidIf('application')} or a.operation_id = ${uuidIf('operation')})
+  or exists (select 1 from applications a where (a.id = ${uuidIf('application')} or a.operation_id =
+    ${uuidIf('operation')})
               and ${handledBySql('$1', '$2')})
   or coalesce((select ${applicantSideSql('o.trader_id', '$1')} from operations o
-                where o.id = coalesce(${uuidIf('operation')}, (select a.operation_id from applications a where a.id = ${uuidIf('application')}))), true))`;
+                where o.id = coalesce(${uuidIf('operation')}, (select a.operation_id from applications a
+                  where a.id = ${uuidIf('application')}))), true))`;
 
 /**
  * The caller's own notifications they may still see, newest first, with the number still unread: one keyset

@@ -163,5 +163,8 @@ export function mexicoTime(iso: string): string {
   if (Number.isNaN(at.getTime())) return iso;
   const parts = mexicoCity.formatToParts(at);
   const p = (type: string) => parts.find((x) => x.type === type)?.value ?? '';
-  return `${p('year')}-${p('month')}-${p('day')} ${p('hour')}:${p('minute')}:${p('second')} (hora de la Ciudad de México / Mexico City time)`;
+  return (
+    `${p('year')}-${p('month')}-${p('day')} ` +
+    `${p('hour')}:${p('minute')}:${p('second')} (hora de la Ciudad de México / Mexico City time)`
+  );
 }

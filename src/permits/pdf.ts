@@ -53,11 +53,13 @@ function approval(permit: PermitDocument): string[] {
     }
     case 'automatic':
       return [
-        'Aprobado automáticamente / Approved automatically (reglas de la dependencia / agency rules, sin intervención de un servidor público / no officer involved)',
+        'Aprobado automáticamente / Approved automatically (reglas de la dependencia / ' +
+          'agency rules, sin intervención de un servidor público / no officer involved)',
       ];
     case 'silence':
       return [
-        'Afirmativa ficta (silence): aprobado porque la dependencia no resolvió dentro del plazo legal / approved because the agency did not decide within the legal deadline',
+        'Afirmativa ficta (silence): aprobado porque la dependencia no resolvió dentro ' +
+          'del plazo legal / approved because the agency did not decide within the legal deadline',
       ];
     default:
       throw new AppError(
@@ -120,11 +122,15 @@ export async function renderPermitPdf(
     createdAt: permit.issuedAt,
     runningHead: `${kind.es} / ${kind.en} ${permit.number} · RFC ${permit.holder.rfc} · continuación / continued`,
     footer: [
-      'Verificación sin conexión: el código QR contiene este documento firmado electrónicamente por la ventanilla (JWS ES256) y se comprueba sin internet ' +
+      'Verificación sin conexión: el código QR contiene este documento firmado ' +
+        'electrónicamente por la ventanilla (JWS ES256) y se comprueba sin internet ' +
         `con las llaves públicas de la ventanilla (${KEYS_PATH}), p. ej. con «ventanilla verify-permit». ` +
-        `La revocación, suspensión o agotamiento solo se conocen en línea: ${permit.verificationUrl} con el código de verificación impreso junto al QR.`,
-      "Offline verification: the QR code holds this document as signed by the window (JWS ES256); it verifies without a connection against the window's " +
-        `published keys (${KEYS_PATH}), e.g. with 'ventanilla verify-permit'. Revocation, suspension or exhaustion can only be checked online, ` +
+        `La revocación, suspensión o agotamiento solo se conocen en línea: ` +
+        `${permit.verificationUrl} con el código de verificación impreso junto al QR.`,
+      'Offline verification: the QR code holds this document as signed by the window ' +
+        "(JWS ES256); it verifies without a connection against the window's " +
+        `published keys (${KEYS_PATH}), e.g. with 'ventanilla verify-permit'. ` +
+        `Revocation, suspension or exhaustion can only be checked online, ` +
         'with the verification code printed beside the QR.',
     ],
   });
@@ -142,7 +148,9 @@ export async function renderPermitPdf(
       { text: 'Código de verificación / Verification code:' },
       { text: formatVerificationCode(verificationCode), style: { font: sheet.fonts.bold, size: 9, color: INK } },
       {
-        text: 'Sin el QR, ingrese el número del permiso y este código (?code=) / Without the QR, give the permit number and this code (?code=).',
+        text:
+          'Sin el QR, ingrese el número del permiso y este código (?code=) / Without the ' +
+          'QR, give the permit number and this code (?code=).',
       },
     ],
   );

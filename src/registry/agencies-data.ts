@@ -157,7 +157,12 @@ const SE_OFFICES: OfficeSeed[] = [
     state: 'CDMX',
     city: 'Ciudad de México',
   },
-  { code: 'SE-DGO-DUR', name: 'Oficina de Representación Federal en Durango (Durango)', state: 'DGO', city: 'Durango' },
+  {
+    code: 'SE-DGO-DUR',
+    name: 'Oficina de Representación Federal en Durango (Durango)',
+    state: 'DGO',
+    city: 'Durango',
+  },
   { code: 'SE-GTO-LEO', name: 'Oficina de Representación Federal en Guanajuato (León)', state: 'GTO', city: 'León' },
   {
     code: 'SE-GTO-CEL',
@@ -171,7 +176,12 @@ const SE_OFFICES: OfficeSeed[] = [
     state: 'GRO',
     city: 'Acapulco',
   },
-  { code: 'SE-HGO-PAC', name: 'Oficina de Representación Federal en Hidalgo (Pachuca)', state: 'HGO', city: 'Pachuca' },
+  {
+    code: 'SE-HGO-PAC',
+    name: 'Oficina de Representación Federal en Hidalgo (Pachuca)',
+    state: 'HGO',
+    city: 'Pachuca',
+  },
   {
     code: 'SE-JAL-GDL',
     name: 'Oficina de Representación Federal en Jalisco (Guadalajara)',
@@ -333,7 +343,12 @@ const SE_OFFICES: OfficeSeed[] = [
     city: 'Coatzacoalcos',
   },
   { code: 'SE-VER-XAL', name: 'Oficina de Representación Federal en Veracruz (Xalapa)', state: 'VER', city: 'Xalapa' },
-  { code: 'SE-YUC-MER', name: 'Oficina de Representación Federal en Yucatán (Mérida)', state: 'YUC', city: 'Mérida' },
+  {
+    code: 'SE-YUC-MER',
+    name: 'Oficina de Representación Federal en Yucatán (Mérida)',
+    state: 'YUC',
+    city: 'Mérida',
+  },
   {
     code: 'SE-ZAC-ZAC',
     name: 'Oficina de Representación Federal en Zacatecas (Zacatecas)',
@@ -348,8 +363,12 @@ export const AGENCIES: ReadonlyArray<AgencySeed> = [
     name: { es: 'Secretaría de Economía', en: 'Ministry of Economy' },
     acronym: 'SE',
     description: {
-      es: 'Conduce la política de comercio exterior y administra medidas no arancelarias como permisos previos de importación y exportación, cupos y certificados de origen.',
-      en: 'Sets foreign-trade policy and administers non-tariff measures such as prior import and export permits, quotas and certificates of origin.',
+      es:
+        'Conduce la política de comercio exterior y administra medidas no arancelarias ' +
+        'como permisos previos de importación y exportación, cupos y certificados de origen.',
+      en:
+        'Sets foreign-trade policy and administers non-tariff measures such as prior ' +
+        'import and export permits, quotas and certificates of origin.',
     },
     officeBound: true,
     offices: SE_OFFICES,
@@ -359,8 +378,14 @@ export const AGENCIES: ReadonlyArray<AgencySeed> = [
     name: { es: 'Agencia Nacional de Aduanas de México', en: 'National Customs Agency of Mexico' },
     acronym: 'ANAM',
     description: {
-      es: 'Opera las aduanas del país: controla la entrada y salida de mercancías, verifica en el despacho el cumplimiento de regulaciones y restricciones no arancelarias y recauda las contribuciones al comercio exterior.',
-      en: "Runs the country's customs offices: it controls goods entering and leaving Mexico, checks compliance with non-tariff regulations at clearance and collects foreign-trade duties and taxes.",
+      es:
+        'Opera las aduanas del país: controla la entrada y salida de mercancías, ' +
+        'verifica en el despacho el cumplimiento de regulaciones y restricciones no ' +
+        'arancelarias y recauda las contribuciones al comercio exterior.',
+      en:
+        "Runs the country's customs offices: it controls goods entering and leaving " +
+        'Mexico, checks compliance with non-tariff regulations at clearance and collects ' +
+        'foreign-trade duties and taxes.',
     },
     officeBound: true,
     offices: [
@@ -384,8 +409,13 @@ export const AGENCIES: ReadonlyArray<AgencySeed> = [
     name: { es: 'Servicio de Administración Tributaria', en: 'Tax Administration Service' },
     acronym: 'SAT',
     description: {
-      es: 'Administra las obligaciones fiscales de importadores y exportadores, incluidos el Registro Federal de Contribuyentes, el padrón de importadores y la e.firma con la que se firman los trámites.',
-      en: 'Administers the tax obligations of importers and exporters, including the Federal Taxpayer Registry, the importers register and the e.firma electronic signature used to sign filings.',
+      es:
+        'Administra las obligaciones fiscales de importadores y exportadores, incluidos ' +
+        'el Registro Federal de Contribuyentes, el padrón de importadores y la e.firma ' +
+        'con la que se firman los trámites.',
+      en:
+        'Administers the tax obligations of importers and exporters, including the ' +
+        'Federal Taxpayer Registry, the importers register and the e.firma electronic signature used to sign filings.',
     },
     officeBound: false,
     offices: [centralOffice('SAT', 'Oficinas centrales del Servicio de Administración Tributaria')],
@@ -398,8 +428,13 @@ export const AGENCIES: ReadonlyArray<AgencySeed> = [
     },
     acronym: 'SENASICA',
     description: {
-      es: 'Verifica y certifica la condición zoosanitaria y fitosanitaria de los animales, vegetales y sus productos que se importan o exportan, e inspecciona estas mercancías en los puntos de entrada.',
-      en: 'Checks and certifies the animal and plant health status of imported and exported animals, plants and their products, and inspects these goods at points of entry.',
+      es:
+        'Verifica y certifica la condición zoosanitaria y fitosanitaria de los animales, ' +
+        'vegetales y sus productos que se importan o exportan, e inspecciona estas ' +
+        'mercancías en los puntos de entrada.',
+      en:
+        'Checks and certifies the animal and plant health status of imported and ' +
+        'exported animals, plants and their products, and inspects these goods at points of entry.',
     },
     officeBound: true,
     offices: [
@@ -435,8 +470,12 @@ export const AGENCIES: ReadonlyArray<AgencySeed> = [
     },
     acronym: 'COFEPRIS',
     description: {
-      es: 'Autoriza la importación y exportación de medicamentos, dispositivos médicos, alimentos, cosméticos, sustancias tóxicas y otros productos que pueden representar un riesgo para la salud.',
-      en: 'Authorises imports and exports of medicines, medical devices, food, cosmetics, toxic substances and other products that may pose a health risk.',
+      es:
+        'Autoriza la importación y exportación de medicamentos, dispositivos médicos, ' +
+        'alimentos, cosméticos, sustancias tóxicas y otros productos que pueden representar un riesgo para la salud.',
+      en:
+        'Authorises imports and exports of medicines, medical devices, food, cosmetics, ' +
+        'toxic substances and other products that may pose a health risk.',
     },
     officeBound: false,
     offices: [
@@ -466,8 +505,13 @@ export const AGENCIES: ReadonlyArray<AgencySeed> = [
     },
     acronym: 'SEMARNAT',
     description: {
-      es: 'Autoriza la importación y exportación de vida silvestre, incluidos los permisos CITES, de productos forestales, de residuos peligrosos y de otras mercancías reguladas por razones ambientales.',
-      en: 'Authorises imports and exports of wildlife (including CITES permits), forest products, hazardous waste and other goods regulated for environmental reasons.',
+      es:
+        'Autoriza la importación y exportación de vida silvestre, incluidos los permisos ' +
+        'CITES, de productos forestales, de residuos peligrosos y de otras mercancías ' +
+        'reguladas por razones ambientales.',
+      en:
+        'Authorises imports and exports of wildlife (including CITES permits), forest ' +
+        'products, hazardous waste and other goods regulated for environmental reasons.',
     },
     officeBound: false,
     offices: [centralOffice('SEMARNAT', 'Oficinas centrales de la Secretaría de Medio Ambiente y Recursos Naturales')],
@@ -477,7 +521,9 @@ export const AGENCIES: ReadonlyArray<AgencySeed> = [
     name: { es: 'Secretaría de Energía', en: 'Ministry of Energy' },
     acronym: 'SENER',
     description: {
-      es: 'Expide los permisos de importación y exportación de hidrocarburos, petrolíferos y otros productos energéticos.',
+      es:
+        'Expide los permisos de importación y exportación de hidrocarburos, petrolíferos ' +
+        'y otros productos energéticos.',
       en: 'Issues import and export permits for hydrocarbons, petroleum products and other energy products.',
     },
     officeBound: false,
@@ -488,19 +534,30 @@ export const AGENCIES: ReadonlyArray<AgencySeed> = [
     name: { es: 'Secretaría de la Defensa Nacional', en: 'Ministry of National Defence' },
     acronym: 'SEDENA',
     description: {
-      es: 'Autoriza y controla la importación y exportación de armas de fuego, municiones, explosivos y sustancias químicas relacionadas con explosivos.',
-      en: 'Authorises and controls imports and exports of firearms, ammunition, explosives and explosive-related chemicals.',
+      es:
+        'Autoriza y controla la importación y exportación de armas de fuego, municiones, ' +
+        'explosivos y sustancias químicas relacionadas con explosivos.',
+      en:
+        'Authorises and controls imports and exports of firearms, ammunition, explosives ' +
+        'and explosive-related chemicals.',
     },
     officeBound: false,
     offices: [centralOffice('SEDENA', 'Oficinas centrales de la Secretaría de la Defensa Nacional')],
   },
   {
     code: 'INAH',
-    name: { es: 'Instituto Nacional de Antropología e Historia', en: 'National Institute of Anthropology and History' },
+    name: {
+      es: 'Instituto Nacional de Antropología e Historia',
+      en: 'National Institute of Anthropology and History',
+    },
     acronym: 'INAH',
     description: {
-      es: 'Protege el patrimonio arqueológico e histórico de la nación y controla la salida del país de monumentos y bienes arqueológicos e históricos.',
-      en: "Protects the nation's archaeological and historical heritage and controls the export of archaeological and historical monuments and objects.",
+      es:
+        'Protege el patrimonio arqueológico e histórico de la nación y controla la ' +
+        'salida del país de monumentos y bienes arqueológicos e históricos.',
+      en:
+        "Protects the nation's archaeological and historical heritage and controls the " +
+        'export of archaeological and historical monuments and objects.',
     },
     officeBound: false,
     offices: [centralOffice('INAH', 'Oficinas centrales del Instituto Nacional de Antropología e Historia')],
@@ -513,8 +570,12 @@ export const AGENCIES: ReadonlyArray<AgencySeed> = [
     },
     acronym: 'INBAL',
     description: {
-      es: 'Protege el patrimonio artístico de la nación y expide los permisos o constancias que se requieren para exportar obras de arte.',
-      en: "Protects the nation's artistic heritage and issues the permits or certificates needed to export works of art.",
+      es:
+        'Protege el patrimonio artístico de la nación y expide los permisos o ' +
+        'constancias que se requieren para exportar obras de arte.',
+      en:
+        "Protects the nation's artistic heritage and issues the permits or certificates " +
+        'needed to export works of art.',
     },
     officeBound: false,
     offices: [centralOffice('INBAL', 'Oficinas centrales del Instituto Nacional de Bellas Artes y Literatura')],
@@ -527,8 +588,12 @@ export const AGENCIES: ReadonlyArray<AgencySeed> = [
     },
     acronym: 'CNSNS',
     description: {
-      es: 'Regula la seguridad nuclear y radiológica y autoriza la importación y exportación de materiales radiactivos, combustible nuclear y equipos generadores de radiación ionizante.',
-      en: 'Regulates nuclear and radiological safety and authorises imports and exports of radioactive materials, nuclear fuel and equipment that generates ionising radiation.',
+      es:
+        'Regula la seguridad nuclear y radiológica y autoriza la importación y ' +
+        'exportación de materiales radiactivos, combustible nuclear y equipos generadores de radiación ionizante.',
+      en:
+        'Regulates nuclear and radiological safety and authorises imports and exports of ' +
+        'radioactive materials, nuclear fuel and equipment that generates ionising radiation.',
     },
     officeBound: false,
     offices: [
@@ -537,11 +602,18 @@ export const AGENCIES: ReadonlyArray<AgencySeed> = [
   },
   {
     code: 'PROFEPA',
-    name: { es: 'Procuraduría Federal de Protección al Ambiente', en: 'Federal Attorney for Environmental Protection' },
+    name: {
+      es: 'Procuraduría Federal de Protección al Ambiente',
+      en: 'Federal Attorney for Environmental Protection',
+    },
     acronym: 'PROFEPA',
     description: {
-      es: 'Inspecciona en puertos, aeropuertos y fronteras las mercancías reguladas por la legislación ambiental, como vida silvestre, productos forestales y residuos peligrosos.',
-      en: 'Inspects goods covered by environmental law, such as wildlife, forest products and hazardous waste, at ports, airports and border crossings.',
+      es:
+        'Inspecciona en puertos, aeropuertos y fronteras las mercancías reguladas por la ' +
+        'legislación ambiental, como vida silvestre, productos forestales y residuos peligrosos.',
+      en:
+        'Inspects goods covered by environmental law, such as wildlife, forest products ' +
+        'and hazardous waste, at ports, airports and border crossings.',
     },
     officeBound: false,
     offices: [centralOffice('PROFEPA', 'Oficinas centrales de la Procuraduría Federal de Protección al Ambiente')],
@@ -562,8 +634,12 @@ export const AGENCIES: ReadonlyArray<AgencySeed> = [
     name: { es: 'Comisión Nacional de Acuacultura y Pesca', en: 'National Commission of Aquaculture and Fisheries' },
     acronym: 'CONAPESCA',
     description: {
-      es: 'Administra la pesca y la acuacultura y participa en el control de la importación y exportación de especies y productos pesqueros y acuícolas.',
-      en: 'Manages fisheries and aquaculture and takes part in controlling imports and exports of fish, seafood and other aquatic species and products.',
+      es:
+        'Administra la pesca y la acuacultura y participa en el control de la ' +
+        'importación y exportación de especies y productos pesqueros y acuícolas.',
+      en:
+        'Manages fisheries and aquaculture and takes part in controlling imports and ' +
+        'exports of fish, seafood and other aquatic species and products.',
     },
     officeBound: false,
     offices: [
@@ -584,8 +660,12 @@ export const AGENCIES: ReadonlyArray<AgencySeed> = [
     },
     acronym: 'SICT',
     description: {
-      es: 'Regula el autotransporte federal, los ferrocarriles y la aviación civil que mueven el comercio exterior y expide los permisos de transporte correspondientes.',
-      en: 'Regulates the federal road transport, rail and civil aviation services that carry foreign trade and issues the related transport permits.',
+      es:
+        'Regula el autotransporte federal, los ferrocarriles y la aviación civil que ' +
+        'mueven el comercio exterior y expide los permisos de transporte correspondientes.',
+      en:
+        'Regulates the federal road transport, rail and civil aviation services that ' +
+        'carry foreign trade and issues the related transport permits.',
     },
     officeBound: false,
     offices: [

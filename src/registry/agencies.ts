@@ -21,7 +21,8 @@ export async function seedReferenceData(db: Db): Promise<{ agencies: number; off
     const changedAgencies = await tx.query(
       `insert into agencies (code, acronym, name, description, office_bound)
        select code, acronym, name, description, office_bound
-         from jsonb_to_recordset($1::jsonb) as x(code text, acronym text, name jsonb, description jsonb, office_bound boolean)
+         from jsonb_to_recordset($1::jsonb) as x(code text, acronym text, name jsonb, description jsonb,
+           office_bound boolean)
        on conflict (code) do update set acronym = excluded.acronym, name = excluded.name,
          description = excluded.description, office_bound = excluded.office_bound
        where (agencies.acronym, agencies.name, agencies.description, agencies.office_bound)

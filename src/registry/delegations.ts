@@ -22,8 +22,10 @@ interface DelegationRow {
   granted_key: string;
 }
 
-const SELECT = `select d.id, t.rfc as trader_rfc, t.legal_name as trader_name, t.legal_rep_rfc, b.patent as broker_patent,
-  b.name as broker_name, b.rfc as broker_rfc, d.status, d.granted_at, d.revoked_at, ${timestampKeySql('d.granted_at')} as granted_key
+const SELECT = `select d.id, t.rfc as trader_rfc, t.legal_name as trader_name, t.legal_rep_rfc, b.patent
+  as broker_patent,
+  b.name as broker_name, b.rfc as broker_rfc, d.status, d.granted_at, d.revoked_at,
+    ${timestampKeySql('d.granted_at')} as granted_key
   from delegations d join traders t on t.id = d.trader_id join brokers b on b.id = d.broker_id`;
 
 const view = (d: DelegationRow) => ({

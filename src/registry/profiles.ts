@@ -30,7 +30,10 @@ export interface ProfileVersion<P = object> {
   signature: { id: string; signerRfc: string; certificateSerial: string };
 }
 
-/** Signed versions of a profile, newest first; `page` reads `limit` of them (plus one, to tell a next page) below `before`. */
+/**
+ * Signed versions of a profile, newest first; `page` reads `limit` of them (plus one, to tell a next page) below
+ * `before`.
+ */
 export async function profileHistory<P = object>(
   db: Sql,
   kind: PartyKind,

@@ -94,7 +94,8 @@ function checkRegistrant(signerRfc: string, profile: { rfc: string; kind: 'compa
   if (profile.kind === 'company') {
     throw new AppError(
       'registry.company_signature_required',
-      `Registering company ${profile.rfc} needs the company's own e.firma (a certificate with RFC ${profile.rfc}): log in and sign with it.`,
+      `Registering company ${profile.rfc} needs the company's own e.firma (a ` +
+        `certificate with RFC ${profile.rfc}): log in and sign with it.`,
       403,
     );
   }
@@ -118,7 +119,8 @@ function checkCertificateRepresentative(
   if (named && named !== profile.legalRepRfc) {
     throw new AppError(
       'registry.legal_rep_not_in_certificate',
-      `The company certificate names ${named} as legal representative, not ${profile.legalRepRfc}: a new representative needs a company certificate naming them.`,
+      `The company certificate names ${named} as legal representative, not ` +
+        `${profile.legalRepRfc}: a new representative needs a company certificate naming them.`,
       403,
     );
   }
@@ -285,7 +287,10 @@ export async function getTrader(db: Sql, principal: Principal, rfc: string) {
   return traderView(trader, relation);
 }
 
-/** A trader's signed profile versions, newest first, below `after` (a version number); `limit + 1` rows tell a next page. */
+/**
+ * A trader's signed profile versions, newest first, below `after` (a version number); `limit + 1` rows tell a next
+ * page.
+ */
 export async function getTraderHistory(
   db: Sql,
   principal: Principal,

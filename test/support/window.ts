@@ -45,7 +45,8 @@ const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const pick = (alphabet: string, n: number) =>
   Array.from(crypto.randomBytes(n), (b) => alphabet[b % alphabet.length]).join('');
 const yymmdd = () =>
-  `${String(50 + crypto.randomInt(49)).padStart(2, '0')}${String(1 + crypto.randomInt(12)).padStart(2, '0')}${String(1 + crypto.randomInt(28)).padStart(2, '0')}`;
+  `${String(50 + crypto.randomInt(49)).padStart(2, '0')}${String(1 + crypto.randomInt(12)).padStart(2, '0')}` +
+  `${String(1 + crypto.randomInt(28)).padStart(2, '0')}`;
 
 /** A random, valid person RFC (13) or company RFC (12). */
 export const randomRfc = (kind: 'person' | 'company' = 'person') =>

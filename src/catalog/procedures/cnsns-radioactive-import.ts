@@ -11,12 +11,20 @@ export default defineProcedure({
     en: 'Import permit for radioactive material',
   },
   description: {
-    es: 'Permiso para importar fuentes radiactivas selladas o abiertas y otros materiales radiactivos, que sólo se otorga a quien tiene licencia vigente para la práctica en que se usarán.',
-    en: 'Permit to import sealed or unsealed radioactive sources and other radioactive material, granted only to holders of a current licence for the practice in which they will be used.',
+    es:
+      'Permiso para importar fuentes radiactivas selladas o abiertas y otros ' +
+      'materiales radiactivos, que sólo se otorga a quien tiene licencia vigente para la práctica en que se usarán.',
+    en:
+      'Permit to import sealed or unsealed radioactive sources and other radioactive ' +
+      'material, granted only to holders of a current licence for the practice in which they will be used.',
   },
   legalBasis: {
-    es: 'Ley reglamentaria de la Constitución en materia nuclear; Reglamento General de Seguridad Radiológica; acuerdo que sujeta a permiso la importación de material radiactivo.',
-    en: 'The law implementing the Constitution on nuclear matters; General Radiological Safety Regulations; the agreement subjecting imports of radioactive material to a permit.',
+    es:
+      'Ley reglamentaria de la Constitución en materia nuclear; Reglamento General de ' +
+      'Seguridad Radiológica; acuerdo que sujeta a permiso la importación de material radiactivo.',
+    en:
+      'The law implementing the Constitution on nuclear matters; General Radiological ' +
+      'Safety Regulations; the agreement subjecting imports of radioactive material to a permit.',
   },
   flow: 'import',
   form: {

@@ -18,12 +18,20 @@ export default defineProcedure({
     en: 'Sanitary import permit for medicines with a marketing authorisation',
   },
   description: {
-    es: 'Permiso para importar medicamentos que no son ni contienen estupefacientes o psicotrópicos y que cuentan con registro sanitario vigente en México.',
-    en: 'Permit to import medicines that neither are nor contain narcotics or psychotropics and hold a current Mexican marketing authorisation (registro sanitario).',
+    es:
+      'Permiso para importar medicamentos que no son ni contienen estupefacientes o ' +
+      'psicotrópicos y que cuentan con registro sanitario vigente en México.',
+    en:
+      'Permit to import medicines that neither are nor contain narcotics or ' +
+      'psychotropics and hold a current Mexican marketing authorisation (registro sanitario).',
   },
   legalBasis: {
-    es: 'Ley General de Salud y el Reglamento de Insumos para la Salud; acuerdo que identifica las mercancías sujetas a regulación sanitaria en su importación.',
-    en: 'General Health Law and the Regulations on Health Supplies; the agreement identifying the goods whose import is subject to sanitary regulation.',
+    es:
+      'Ley General de Salud y el Reglamento de Insumos para la Salud; acuerdo que ' +
+      'identifica las mercancías sujetas a regulación sanitaria en su importación.',
+    en:
+      'General Health Law and the Regulations on Health Supplies; the agreement ' +
+      'identifying the goods whose import is subject to sanitary regulation.',
   },
   flow: 'import',
   form: {
@@ -82,16 +90,24 @@ export default defineProcedure({
       hsPrefix: '3003',
       effectiveFrom: '2024-01-01',
       note: {
-        es: 'Medicamentos sin dosificar ni acondicionar para la venta al por menor. Los que contienen estupefacientes o psicotrópicos requieren además el permiso de sustancias controladas.',
-        en: 'Medicaments not in measured doses or packed for retail sale. Those containing narcotics or psychotropics also need the controlled-substances permit.',
+        es:
+          'Medicamentos sin dosificar ni acondicionar para la venta al por menor. Los que ' +
+          'contienen estupefacientes o psicotrópicos requieren además el permiso de sustancias controladas.',
+        en:
+          'Medicaments not in measured doses or packed for retail sale. Those containing ' +
+          'narcotics or psychotropics also need the controlled-substances permit.',
       },
     },
     {
       hsPrefix: '3004',
       effectiveFrom: '2024-01-01',
       note: {
-        es: 'Medicamentos dosificados o acondicionados para la venta al por menor. Los que contienen estupefacientes o psicotrópicos requieren además el permiso de sustancias controladas.',
-        en: 'Medicaments in measured doses or packed for retail sale. Those containing narcotics or psychotropics also need the controlled-substances permit.',
+        es:
+          'Medicamentos dosificados o acondicionados para la venta al por menor. Los que ' +
+          'contienen estupefacientes o psicotrópicos requieren además el permiso de sustancias controladas.',
+        en:
+          'Medicaments in measured doses or packed for retail sale. Those containing ' +
+          'narcotics or psychotropics also need the controlled-substances permit.',
       },
     },
     {

@@ -11,12 +11,20 @@ export default defineProcedure({
     en: 'Automatic import notice for footwear',
   },
   description: {
-    es: 'Aviso previo a la importación definitiva de calzado y sus partes, que permite vigilar precios declarados y origen; se otorga en automático con la información completa.',
-    en: 'Notice filed before the definitive import of footwear and its parts, used to monitor declared prices and origin; granted automatically when the information is complete.',
+    es:
+      'Aviso previo a la importación definitiva de calzado y sus partes, que permite ' +
+      'vigilar precios declarados y origen; se otorga en automático con la información completa.',
+    en:
+      'Notice filed before the definitive import of footwear and its parts, used to ' +
+      'monitor declared prices and origin; granted automatically when the information is complete.',
   },
   legalBasis: {
-    es: 'Ley de Comercio Exterior y su reglamento (permisos automáticos); reglas y criterios de carácter general en materia de comercio exterior de la Secretaría de Economía.',
-    en: 'Foreign Trade Law and its regulations (automatic licences); the Ministry of Economy general foreign-trade rules and criteria.',
+    es:
+      'Ley de Comercio Exterior y su reglamento (permisos automáticos); reglas y ' +
+      'criterios de carácter general en materia de comercio exterior de la Secretaría de Economía.',
+    en:
+      'Foreign Trade Law and its regulations (automatic licences); the Ministry of ' +
+      'Economy general foreign-trade rules and criteria.',
   },
   flow: 'import',
   form: {

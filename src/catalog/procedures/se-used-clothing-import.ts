@@ -11,12 +11,20 @@ export default defineProcedure({
     en: 'Prior import licence for used clothing',
   },
   description: {
-    es: 'Autorización para importar prendas de vestir y demás artículos textiles usados, por lo general destinados a donación a instituciones autorizadas o a reciclaje industrial.',
-    en: 'Authorisation to import worn clothing and other worn textile articles, usually for donation to authorised charities or for industrial recycling.',
+    es:
+      'Autorización para importar prendas de vestir y demás artículos textiles usados, ' +
+      'por lo general destinados a donación a instituciones autorizadas o a reciclaje industrial.',
+    en:
+      'Authorisation to import worn clothing and other worn textile articles, usually ' +
+      'for donation to authorised charities or for industrial recycling.',
   },
   legalBasis: {
-    es: 'Ley de Comercio Exterior y su reglamento; acuerdo de la Secretaría de Economía que sujeta a permiso previo la importación de ropa usada.',
-    en: 'Foreign Trade Law and its regulations; the Ministry of Economy agreement subjecting imports of used clothing to a prior licence.',
+    es:
+      'Ley de Comercio Exterior y su reglamento; acuerdo de la Secretaría de Economía ' +
+      'que sujeta a permiso previo la importación de ropa usada.',
+    en:
+      'Foreign Trade Law and its regulations; the Ministry of Economy agreement ' +
+      'subjecting imports of used clothing to a prior licence.',
   },
   flow: 'import',
   form: {

@@ -11,12 +11,20 @@ export default defineProcedure({
     en: 'Extraordinary permit to import firearms, ammunition and explosives',
   },
   description: {
-    es: 'Autorización de la Defensa Nacional para introducir al país armas de fuego, sus partes, municiones o explosivos.',
-    en: 'Authorisation from the Ministry of Defence to bring firearms, their parts, ammunition or explosives into the country.',
+    es:
+      'Autorización de la Defensa Nacional para introducir al país armas de fuego, sus ' +
+      'partes, municiones o explosivos.',
+    en:
+      'Authorisation from the Ministry of Defence to bring firearms, their parts, ' +
+      'ammunition or explosives into the country.',
   },
   legalBasis: {
-    es: 'Ley Federal de Armas de Fuego y Explosivos y su reglamento; acuerdo que sujeta estas mercancías a permiso previo.',
-    en: 'Federal Law on Firearms and Explosives and its regulations; the agreement subjecting these goods to a prior permit.',
+    es:
+      'Ley Federal de Armas de Fuego y Explosivos y su reglamento; acuerdo que sujeta ' +
+      'estas mercancías a permiso previo.',
+    en:
+      'Federal Law on Firearms and Explosives and its regulations; the agreement ' +
+      'subjecting these goods to a prior permit.',
   },
   flow: 'import',
   form: {
@@ -89,7 +97,10 @@ export default defineProcedure({
     {
       hsPrefix: '3604',
       effectiveFrom: '2024-01-01',
-      note: { es: 'Artículos para fuegos artificiales y pirotecnia.', en: 'Fireworks and other pyrotechnic articles.' },
+      note: {
+        es: 'Artículos para fuegos artificiales y pirotecnia.',
+        en: 'Fireworks and other pyrotechnic articles.',
+      },
     },
   ],
   example: {

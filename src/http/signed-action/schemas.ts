@@ -22,14 +22,18 @@ export const Acknowledgement = Type.Object(
   },
 );
 
-/** What every signed action answers: its data, the acknowledgement, the window's seal over it, and whether it is a replay. */
+/**
+ * What every signed action answers: its data, the acknowledgement, the window's seal over it, and whether it is a
+ * replay.
+ */
 export const SignedAnswer = (data: TSchema) =>
   Type.Object({
     data,
     acknowledgement: Acknowledgement,
     seal: Type.String({
       description:
-        'Compact JWS (ES256, typ ventanilla-ack+jws) over the acknowledgement; keys at /.well-known/ventanilla-keys.json',
+        'Compact JWS (ES256, typ ventanilla-ack+jws) over the acknowledgement; keys at ' +
+        '/.well-known/ventanilla-keys.json',
     }),
     replayed: Type.Boolean({
       description: 'true when this answers a retry of a request already acted on (nothing was done again)',
