@@ -19,8 +19,8 @@ let w: TestWindow;
 let rep: Person;
 let trader: { rfc: string; token: string };
 /**
- * The version of every procedure in force today, as the table (read before the window starts: the catalogue is shipped
- * data).
+ * The version of every procedure in force today, as the table (read before
+ * the window starts: the catalogue is shipped data).
  */
 let table: Procedure[] = [];
 const officers = new Map<string, Person & { token: string }>();

@@ -245,8 +245,8 @@ describe('per-user limits on pending uploads', () => {
   );
 
   test(
-    'at most EDOCUMENT_MAX_PENDING_BYTES in unsigned uploads: the upload that would pass it is a 429, nothing ' +
-      'stored',
+    'at most EDOCUMENT_MAX_PENDING_BYTES in unsigned uploads: ' +
+      'the upload that would pass it is a 429, nothing stored',
     async () => {
       const otherRep = await w.person();
       const other = await w.registerTrader(otherRep);

@@ -99,8 +99,8 @@ export async function officerRefusal(
 }
 
 /**
- * An officer acts on an application only within its agency, in its office when office-bound, and never on their own
- * case.
+ * An officer acts on an application only within its agency, in its office
+ * when office-bound, and never on their own case.
  */
 export async function officerFor(
   db: Sql,

@@ -287,8 +287,8 @@ function plurals(w: string): string[] {
 }
 
 /**
- * A typed word: a prefix from 4 letters ("pistol" -> "pistols"), and its singular if it looks plural ("tyres" ->
- * "tyre").
+ * A typed word: a prefix from 4 letters ("pistol" -> "pistols"), and its
+ * singular if it looks plural ("tyres" -> "tyre").
  */
 function typedPattern(w: string): WordPattern {
   const singulars = [w];

@@ -21,8 +21,8 @@ interface Holder {
   pid: number;
   host: string;
   /**
-   * Linux: the kernel's boot id and the process's start time in clock ticks, so a reused PID is not mistaken for the
-   * holder.
+   * Linux: the kernel's boot id and the process's start time in clock ticks,
+   * so a reused PID is not mistaken for the holder.
    */
   bootId?: string;
   startTicks?: string;

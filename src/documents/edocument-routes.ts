@@ -22,8 +22,8 @@ const read = { access: { scope: 'read' as const } };
 const tags = ['edocuments'];
 
 /**
- * Offered as the eDocument number for plain clients, and as the uploaded name (always .pdf) for those that read
- * filename*.
+ * Offered as the eDocument number for plain clients, and as the uploaded
+ * name (always .pdf) for those that read filename*.
  */
 function contentDisposition(row: EdocumentRow) {
   const name = /\.pdf$/i.test(row.file_name) ? row.file_name : `${row.file_name}.pdf`;
