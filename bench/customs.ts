@@ -158,7 +158,8 @@ export async function benchCustoms(
     if (permits.length === opts.permits) break;
     if (performance.now() > deadline)
       throw new Error(
-        `only ${permits.length} of ${opts.permits} steel notices approved with balances within ${opts.approvalTimeoutMs / 1000} s`,
+        `only ${permits.length} of ${opts.permits} steel notices approved with balances within ` +
+          `${opts.approvalTimeoutMs / 1000} s`,
       );
     await sleep(100);
   }
@@ -213,18 +214,23 @@ export async function benchCustoms(
     `select (select count(*)::int from customs_declarations where status = 'accepted') as accepted,
             (select count(*)::int from customs_declarations where status <> 'accepted') as other,
             (select count(*)::int from customs_declaration_refusals) as refused,
-            (select count(*)::int from permit_draws where permit_id <> all($1::uuid[]) or returned_at is not null) as stray_draws,
+            (select count(*)::int from permit_draws
+              where permit_id <> all($1::uuid[]) or returned_at is not null) as stray_draws,
             (select count(*)::int from permit_lines l
               where l.permit_id = any($1::uuid[])
                 and l.authorised_quantity - l.remaining_quantity is distinct from
-                    coalesce((select sum(d.quantity) from permit_draws d where d.permit_id = l.permit_id and d.permit_line = l.line), 0)
+                    coalesce((select sum(d.quantity) from permit_draws d
+                               where d.permit_id = l.permit_id and d.permit_line = l.line), 0)
                  or l.permit_id = any($1::uuid[])
                 and l.authorised_value - l.remaining_value is distinct from
-                    coalesce((select sum(d.value) from permit_draws d where d.permit_id = l.permit_id and d.permit_line = l.line), 0)) as bad_lines,
+                    coalesce((select sum(d.value) from permit_draws d
+                               where d.permit_id = l.permit_id and d.permit_line = l.line), 0)) as bad_lines,
             (select coalesce(sum(quantity), 0)::text from permit_draws where permit_id = any($1::uuid[])) as drawn_q,
             (select coalesce(sum(value), 0)::text from permit_draws where permit_id = any($1::uuid[])) as drawn_v,
-            (select sum(authorised_quantity - remaining_quantity)::text from permit_lines where permit_id = any($1::uuid[])) as used_q,
-            (select sum(authorised_value - remaining_value)::text from permit_lines where permit_id = any($1::uuid[])) as used_v`,
+            (select sum(authorised_quantity - remaining_quantity)::text from permit_lines
+              where permit_id = any($1::uuid[])) as used_q,
+            (select sum(authorised_value - remaining_value)::text from permit_lines
+              where permit_id = any($1::uuid[])) as used_v`,
     [permitIds],
   );
   const expectedQ = BigInt(n) * toMicros(opts.drawQuantity, 'drawQuantity');
@@ -244,9 +250,12 @@ export async function benchCustoms(
     usedV !== expectedV
   ) {
     throw new Error(
-      `customs benchmark on ${backend}: clients got ${n} accepted declarations (${microsToDecimal(expectedQ)} KGM, ${microsToDecimal(expectedV)} USD drawn) ` +
-        `but the database holds ${check.accepted} accepted, ${check.other} other, ${check.refused} refused; draws ${check.drawn_q} KGM / ${check.drawn_v} USD, ` +
-        `authorised - remaining ${check.used_q} KGM / ${check.used_v} USD, ${check.bad_lines} permit lines off, ${check.stray_draws} stray draws`,
+      `customs benchmark on ${backend}: clients got ${n} accepted declarations ` +
+        `(${microsToDecimal(expectedQ)} KGM, ${microsToDecimal(expectedV)} USD drawn) ` +
+        `but the database holds ${check.accepted} accepted, ${check.other} other, ${check.refused} refused; ` +
+        `draws ${check.drawn_q} KGM / ${check.drawn_v} USD, ` +
+        `authorised - remaining ${check.used_q} KGM / ${check.used_v} USD, ${check.bad_lines} permit lines ` +
+        `off, ${check.stray_draws} stray draws`,
     );
   }
   const sorted = [...result.latenciesMs].sort((a, b) => a - b);

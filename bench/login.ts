@@ -65,7 +65,8 @@ export async function benchLogin(w: BenchWindow, backend: string, opts: LoginOpt
   const { n } = await w.ctx.db.one<{ n: number }>("select count(*)::int as n from sessions where kind = 'session'");
   if (n - before < result.completed + result.warmupRoundTrips) {
     throw new Error(
-      `login benchmark on ${backend}: ${result.completed + result.warmupRoundTrips} logins reported but ${n - before} sessions stored`,
+      `login benchmark on ${backend}: ${result.completed + result.warmupRoundTrips} logins reported but ` +
+        `${n - before} sessions stored`,
     );
   }
   const sorted = [...result.latenciesMs].sort((a, b) => a - b);

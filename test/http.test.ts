@@ -89,29 +89,32 @@ describe('bad input is a 4xx problem+json with a stable code, and nothing is wri
     assert.deepEqual(await rowCounts(), before);
   });
 
-  test('garbage in a signed submission: bad base64, a non-certificate, a bad challenge id, an unknown algorithm', async () => {
-    const issued = await w.call('POST', '/api/v1/traders/signing-payload', { token, body: traderProfile(rep.rfc) });
-    assert.equal(issued.status, 201);
-    const env = signPayload(issued.body.payload, rep.signer);
-    const before = await rowCounts();
-    const submit = (body: Record<string, unknown>) =>
-      w.call('POST', '/api/v1/traders', { token, body: { challengeId: issued.body.challengeId, ...env, ...body } });
-    assertProblem(await submit({ signature: 'not*base64' }), 422, 'signature.malformed');
-    assertProblem(
-      await submit({ certificate: Buffer.from('-----BEGIN NONSENSE-----').toString('base64') }),
-      422,
-      'signature.certificate_malformed',
-    );
-    assertProblem(await submit({ certificate: 'Zm9v' }), 422, 'signature.certificate_malformed');
-    assertProblem(await submit({ algorithm: 'HS256' }), 400, 'request.invalid');
-    assertProblem(await submit({ challengeId: 'not-a-uuid' }), 404, 'challenge.not_found');
-    assertProblem(await submit({ extra: 1 }), 400, 'request.invalid');
-    assertProblem(await w.call('POST', '/api/v1/traders', { token, body: [] }), 400, 'request.invalid');
-    assertProblem(await w.call('POST', '/api/v1/traders', { token, body: 'null' }), 400, 'request.invalid');
-    assert.deepEqual(await rowCounts(), before);
-    // the untouched challenge still works afterwards
-    assert.equal((await submit({})).status, 201);
-  });
+  test(
+    'garbage in a signed submission: bad base64, a ' + 'non-certificate, a bad challenge id, an unknown algorithm',
+    async () => {
+      const issued = await w.call('POST', '/api/v1/traders/signing-payload', { token, body: traderProfile(rep.rfc) });
+      assert.equal(issued.status, 201);
+      const env = signPayload(issued.body.payload, rep.signer);
+      const before = await rowCounts();
+      const submit = (body: Record<string, unknown>) =>
+        w.call('POST', '/api/v1/traders', { token, body: { challengeId: issued.body.challengeId, ...env, ...body } });
+      assertProblem(await submit({ signature: 'not*base64' }), 422, 'signature.malformed');
+      assertProblem(
+        await submit({ certificate: Buffer.from('-----BEGIN NONSENSE-----').toString('base64') }),
+        422,
+        'signature.certificate_malformed',
+      );
+      assertProblem(await submit({ certificate: 'Zm9v' }), 422, 'signature.certificate_malformed');
+      assertProblem(await submit({ algorithm: 'HS256' }), 400, 'request.invalid');
+      assertProblem(await submit({ challengeId: 'not-a-uuid' }), 404, 'challenge.not_found');
+      assertProblem(await submit({ extra: 1 }), 400, 'request.invalid');
+      assertProblem(await w.call('POST', '/api/v1/traders', { token, body: [] }), 400, 'request.invalid');
+      assertProblem(await w.call('POST', '/api/v1/traders', { token, body: 'null' }), 400, 'request.invalid');
+      assert.deepEqual(await rowCounts(), before);
+      // the untouched challenge still works afterwards
+      assert.equal((await submit({})).status, 201);
+    },
+  );
 
   test('bad path and query parameters', async () => {
     assertProblem(await w.call('GET', '/api/v1/traders/not-an-rfc!', { token }), 400, 'request.invalid');

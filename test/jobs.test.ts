@@ -131,7 +131,8 @@ describe(`job queue on ${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'
     });
     const latencies = calls.map((c) => c.startedAfterMs);
     t.diagnostic(
-      `send() to handler start, same process: median ${median(latencies).toFixed(1)} ms, max ${Math.max(...latencies).toFixed(1)} ms`,
+      `send() to handler start, same process: median ${median(latencies).toFixed(1)} ms, max ` +
+        `${Math.max(...latencies).toFixed(1)} ms`,
     );
   });
 
@@ -244,7 +245,8 @@ describe(`job queue on ${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'
       /needs a started queue/,
     );
     t.diagnostic(
-      `end of transaction to handler start (local worker woken when it commits): ${handled.map((h) => h.afterMs.toFixed(1)).join(' ms, ')} ms`,
+      `end of transaction to handler start (local worker woken when it commits): ` +
+        `${handled.map((h) => h.afterMs.toFixed(1)).join(' ms, ')} ms`,
     );
   });
 
@@ -310,7 +312,9 @@ describe(`job queue on ${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'
       assert.ok([...seen.values()].every((count) => count === 1));
       assert.equal((await producer.stats('noop')).completed, 200);
       t.diagnostic(
-        `200 sends one after another: ${sent.toFixed(0)} ms (${(200 / (sent / 1000)).toFixed(0)}/s); drained with concurrency ${concurrency} in ${drained.toFixed(0)} ms (${(200 / (drained / 1000)).toFixed(0)} jobs/s)`,
+        `200 sends one after another: ${sent.toFixed(0)} ms (${(200 / (sent / 1000)).toFixed(0)}/s); drained ` +
+          `with concurrency ${concurrency} in ${drained.toFixed(0)} ms (${(200 / (drained / 1000)).toFixed(0)} ` +
+          `jobs/s)`,
       );
     }
   });
@@ -329,7 +333,8 @@ describe('two job queues on one PostgreSQL, as two server processes', { skip: ne
     dbs = [await openDb({ databaseUrl: database.url }), await openDb({ databaseUrl: database.url })];
     await dbs[0]!.query('create table handled (job_id text not null, worker int not null)');
     await dbs[0]!.query(
-      'create table sweeps (id serial primary key, worker int not null, started_at timestamptz not null, ended_at timestamptz)',
+      'create table sweeps (id serial primary key, worker int not null, started_at timestamptz not null, ' +
+        'ended_at timestamptz)',
     );
     await dbs[0]!.query(
       'create table sweep_probe (id int primary key, running int not null, max_running int not null)',
@@ -343,83 +348,88 @@ describe('two job queues on one PostgreSQL, as two server processes', { skip: ne
     assert.deepEqual(queueProblems, [], 'pg-boss reported no errors or warnings');
   });
 
-  test('each job is handled once in total; the periodic job runs on one process at a time and survives one stopping', async (t) => {
-    let handledCount = 0;
-    const allHandled = deferred();
-    const sweepsBy = [0, 0];
-    let sweepsWanted = { worker: -1, count: 0, reached: deferred() };
-    const awaitSweeps = (worker: number, count: number) => {
-      sweepsWanted = { worker, count, reached: deferred() };
-      return sweepsWanted.reached.promise;
-    };
-    queues = dbs.map((db, i) => {
-      const q = createJobQueue(db, { schema: 'jobs_shared', pollSeconds: POLL, logger: quiet });
-      q.handle<{ n: number }>(
-        'work',
-        async (_data, job) => {
-          await db.query('insert into handled (job_id, worker) values ($1, $2)', [job.id, i]);
-          if (++handledCount === 200) allHandled.resolve();
-        },
-        { concurrency: 2 },
-      );
-      q.handle('sweep', async () => {
-        await db.query(
-          'update sweep_probe set running = running + 1, max_running = greatest(max_running, running + 1) where id = 1',
+  test(
+    'each job is handled once in total; the periodic job runs on ' + 'one process at a time and survives one stopping',
+    async (t) => {
+      let handledCount = 0;
+      const allHandled = deferred();
+      const sweepsBy = [0, 0];
+      let sweepsWanted = { worker: -1, count: 0, reached: deferred() };
+      const awaitSweeps = (worker: number, count: number) => {
+        sweepsWanted = { worker, count, reached: deferred() };
+        return sweepsWanted.reached.promise;
+      };
+      queues = dbs.map((db, i) => {
+        const q = createJobQueue(db, { schema: 'jobs_shared', pollSeconds: POLL, logger: quiet });
+        q.handle<{ n: number }>(
+          'work',
+          async (_data, job) => {
+            await db.query('insert into handled (job_id, worker) values ($1, $2)', [job.id, i]);
+            if (++handledCount === 200) allHandled.resolve();
+          },
+          { concurrency: 2 },
         );
-        const run = await db.one<{ id: number }>(
-          'insert into sweeps (worker, started_at) values ($1, clock_timestamp()) returning id',
-          [i],
-        );
-        // Longer than the period: the next period's job is waiting while this one runs, and the
-        // other process, idle and polling, would start it if the queue let it.
-        await new Promise((resolve) => setTimeout(resolve, 1200));
-        await db.query('update sweeps set ended_at = clock_timestamp() where id = $1', [run.id]);
-        await db.query('update sweep_probe set running = running - 1 where id = 1');
-        sweepsBy[i]!++;
-        const wanted = sweepsWanted;
-        if ((wanted.worker === -1 ? sweepsBy[0]! + sweepsBy[1]! : sweepsBy[wanted.worker]!) >= wanted.count)
-          wanted.reached.resolve();
+        q.handle('sweep', async () => {
+          await db.query(
+            'update sweep_probe set running = running + 1, max_running = greatest(max_running, running + 1) ' +
+              'where id = 1',
+          );
+          const run = await db.one<{ id: number }>(
+            'insert into sweeps (worker, started_at) values ($1, clock_timestamp()) returning id',
+            [i],
+          );
+          // Longer than the period: the next period's job is waiting while this one runs, and the
+          // other process, idle and polling, would start it if the queue let it.
+          await new Promise((resolve) => setTimeout(resolve, 1200));
+          await db.query('update sweeps set ended_at = clock_timestamp() where id = $1', [run.id]);
+          await db.query('update sweep_probe set running = running - 1 where id = 1');
+          sweepsBy[i]!++;
+          const wanted = sweepsWanted;
+          if ((wanted.worker === -1 ? sweepsBy[0]! + sweepsBy[1]! : sweepsBy[wanted.worker]!) >= wanted.count)
+            wanted.reached.resolve();
+        });
+        return q;
       });
-      return q;
-    });
-    for (const q of queues) await q.every('sweep', 1);
-    const waitingForSweeps = awaitSweeps(-1, 3);
-    // Both start (and install pg-boss's schema) at once, as processes of one deployment do.
-    await Promise.all(queues.map((q) => q.start()));
+      for (const q of queues) await q.every('sweep', 1);
+      const waitingForSweeps = awaitSweeps(-1, 3);
+      // Both start (and install pg-boss's schema) at once, as processes of one deployment do.
+      await Promise.all(queues.map((q) => q.start()));
 
-    const t0 = performance.now();
-    await Promise.all(
-      queues.map(async (q, i) => {
-        for (let n = i; n < 200; n += 2) await q.send('work', { n });
-      }),
-    );
-    await within(allHandled.promise, 60, '200 jobs');
-    const drained = ms(t0);
-    await within(waitingForSweeps, 30, 'three periodic runs');
+      const t0 = performance.now();
+      await Promise.all(
+        queues.map(async (q, i) => {
+          for (let n = i; n < 200; n += 2) await q.send('work', { n });
+        }),
+      );
+      await within(allHandled.promise, 60, '200 jobs');
+      const drained = ms(t0);
+      await within(waitingForSweeps, 30, 'three periodic runs');
 
-    // One process stops (a deploy, a crash handled by its heartbeat): the other keeps the period.
-    await queues[0]!.stop();
-    await within(awaitSweeps(1, sweepsBy[1]! + 2), 30, 'two periodic runs on the remaining process');
-    await queues[1]!.stop();
+      // One process stops (a deploy, a crash handled by its heartbeat): the other keeps the period.
+      await queues[0]!.stop();
+      await within(awaitSweeps(1, sweepsBy[1]! + 2), 30, 'two periodic runs on the remaining process');
+      await queues[1]!.stop();
 
-    const [counts] = await dbs[0]!.query<{ total: number; distinct: number }>(
-      'select count(*)::int as total, count(distinct job_id)::int as distinct from handled',
-    );
-    assert.deepEqual(counts, { total: 200, distinct: 200 });
-    const perWorker = await dbs[0]!.query<{ worker: string; n: number }>(
-      'select worker, count(*)::int as n from handled group by worker order by worker',
-    );
-    const [probe] = await dbs[0]!.query<{ max_running: number; running: number }>(
-      'select max_running, running from sweep_probe',
-    );
-    assert.deepEqual(probe, { max_running: 1, running: 0 });
-    const [overlaps] = await dbs[0]!.query<{ n: number }>(`
+      const [counts] = await dbs[0]!.query<{ total: number; distinct: number }>(
+        'select count(*)::int as total, count(distinct job_id)::int as distinct from handled',
+      );
+      assert.deepEqual(counts, { total: 200, distinct: 200 });
+      const perWorker = await dbs[0]!.query<{ worker: string; n: number }>(
+        'select worker, count(*)::int as n from handled group by worker order by worker',
+      );
+      const [probe] = await dbs[0]!.query<{ max_running: number; running: number }>(
+        'select max_running, running from sweep_probe',
+      );
+      assert.deepEqual(probe, { max_running: 1, running: 0 });
+      const [overlaps] = await dbs[0]!.query<{ n: number }>(`
       select count(*)::int as n from sweeps a join sweeps b on a.id < b.id
       where tstzrange(a.started_at, a.ended_at) && tstzrange(b.started_at, b.ended_at)`);
-    assert.equal(overlaps!.n, 0);
-    t.diagnostic(
-      `200 jobs sent through both, drained ${drained.toFixed(0)} ms after the first send; handled per process: ${perWorker.map((r) => `process ${r.worker}: ${r.n}`).join(', ')}`,
-    );
-    t.diagnostic(`periodic runs per process: ${sweepsBy.map((n, i) => `process ${i}: ${n}`).join(', ')}`);
-  });
+      assert.equal(overlaps!.n, 0);
+      t.diagnostic(
+        `200 jobs sent through both, drained ${drained.toFixed(0)} ms after the first send; handled per ` +
+          `process: ${perWorker.map((r) => `process ${r.worker}: ${r.n}`).join(', ')}`,
+      );
+      t.diagnostic(`periodic runs per process: ${sweepsBy.map((n, i) => `process ${i}: ${n}`).join(', ')}`);
+    },
+  );
 });

@@ -18,7 +18,10 @@ import { startTestWindow, type Person, type TestWindow } from './support/window.
 let w: TestWindow;
 let rep: Person;
 let trader: { rfc: string; token: string };
-/** The version of every procedure in force today, as the table (read before the window starts: the catalogue is shipped data). */
+/**
+ * The version of every procedure in force today, as the table (read before
+ * the window starts: the catalogue is shipped data).
+ */
 let table: Procedure[] = [];
 const officers = new Map<string, Person & { token: string }>();
 
@@ -181,36 +184,39 @@ describe('every procedure is filed end to end with its example', () => {
 });
 
 describe('a procedure filed on request', () => {
-  test('only procedures filed on request may be named, in their flow; an operation names goods or procedures', async () => {
-    const file = (flow: string, data: Record<string, unknown>) =>
-      w.call('POST', '/api/v1/operations', { token: trader.token, body: { traderRfc: trader.rfc, flow, data } });
-    const count = async () => (await w.ctx.db.one<{ n: number }>('select count(*)::int as n from operations')).n;
-    const before = await count();
-    const empty = await file('export', { goods: [] });
-    assert.equal(empty.status, 400);
-    assert.equal(empty.body.code, 'operation.goods_missing');
-    assert.equal(await count(), before, 'the refused draft was not written');
+  test(
+    'only procedures filed on request may be named, in their ' + 'flow; an operation names goods or procedures',
+    async () => {
+      const file = (flow: string, data: Record<string, unknown>) =>
+        w.call('POST', '/api/v1/operations', { token: trader.token, body: { traderRfc: trader.rfc, flow, data } });
+      const count = async () => (await w.ctx.db.one<{ n: number }>('select count(*)::int as n from operations')).n;
+      const before = await count();
+      const empty = await file('export', { goods: [] });
+      assert.equal(empty.status, 400);
+      assert.equal(empty.body.code, 'operation.goods_missing');
+      assert.equal(await count(), before, 'the refused draft was not written');
 
-    const preview = async (flow: string, procedures: string[]) => {
-      const draft = await file(flow, { goods: [], procedures });
-      assert.equal(draft.status, 201, JSON.stringify(draft.body));
-      return w.call('GET', `/api/v1/operations/${draft.body.id}/preview`, { token: trader.token });
-    };
-    for (const [flow, code] of [
-      ['import', 'SEDENA-ARMS-IMPORT'],
-      ['import', 'SE-IMMEX-ANNUAL-REPORT'],
-      ['export', 'NOPE-NOTHING'],
-    ]) {
-      const res = await preview(flow!, [code!]);
-      assert.equal(res.status, 400, `${code} in an ${flow}`);
-      assert.equal(res.body.code, 'operation.procedure_not_on_request');
-    }
+      const preview = async (flow: string, procedures: string[]) => {
+        const draft = await file(flow, { goods: [], procedures });
+        assert.equal(draft.status, 201, JSON.stringify(draft.body));
+        return w.call('GET', `/api/v1/operations/${draft.body.id}/preview`, { token: trader.token });
+      };
+      for (const [flow, code] of [
+        ['import', 'SEDENA-ARMS-IMPORT'],
+        ['import', 'SE-IMMEX-ANNUAL-REPORT'],
+        ['export', 'NOPE-NOTHING'],
+      ]) {
+        const res = await preview(flow!, [code!]);
+        assert.equal(res.status, 400, `${code} in an ${flow}`);
+        assert.equal(res.body.code, 'operation.procedure_not_on_request');
+      }
 
-    const report = await preview('export', ['SE-IMMEX-ANNUAL-REPORT']);
-    assert.equal(report.status, 200, JSON.stringify(report.body));
-    const [planned] = report.body.applications;
-    assert.equal(planned.procedure.code, 'SE-IMMEX-ANNUAL-REPORT');
-    assert.deepEqual(planned.lines, []);
-    assert.equal(planned.form.immexProgramme, 'IMMEX-2024-0042', 'prefilled from the registry');
-  });
+      const report = await preview('export', ['SE-IMMEX-ANNUAL-REPORT']);
+      assert.equal(report.status, 200, JSON.stringify(report.body));
+      const [planned] = report.body.applications;
+      assert.equal(planned.procedure.code, 'SE-IMMEX-ANNUAL-REPORT');
+      assert.deepEqual(planned.lines, []);
+      assert.equal(planned.form.immexProgramme, 'IMMEX-2024-0042', 'prefilled from the registry');
+    },
+  );
 });

@@ -70,7 +70,8 @@ function pdfWithStream(dict: string, data: Buffer): Buffer {
   });
   const xref = length;
   push(
-    `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`,
+    `xref\n0 ${objects.length + 1}\n0000000000 65535 f ` +
+      `\n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`,
   );
   push(`trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`);
   return Buffer.concat(parts);
@@ -112,7 +113,8 @@ function files(dir: string): string[] {
 /** Everything an upload could write: rows, blob files and staged files. */
 async function written(w: TestWindow) {
   const rows = await w.ctx.db.one<{ uploads: number; challenges: number }>(
-    'select (select count(*)::int from edocument_uploads) as uploads, (select count(*)::int from challenges) as challenges',
+    'select (select count(*)::int from edocument_uploads) as uploads, (select count(*)::int from challenges) ' +
+      'as challenges',
   );
   return { ...rows, files: files(path.join(w.dataDir, 'blobs')) };
 }
@@ -135,30 +137,33 @@ before(async () => {
 after(() => w.close());
 
 describe('PDF inspection cannot freeze the window', () => {
-  test('a 255 KiB PDF that inflates to 256 MiB is refused with edocument.pdf_decompression_limit; nothing is written', async () => {
-    assert.ok(bomb.length < 300 * 1024, `the bomb is ${bomb.length} bytes`);
-    const rep = await w.person();
-    const trader = await w.registerTrader(rep);
-    // A filter chain inflates twice: the file is smaller still, the inflated size the same.
-    const nested = pdfWithStream(
-      '<< /Filter [/FlateDecode /FlateDecode] /Length >>',
-      zlib.deflateSync(zeros, { level: 9 }),
-    );
-    const before = await written(w);
-    for (const [what, bytes] of [
-      ['object stream bomb', bomb],
-      ['content stream deflated twice', nested],
-    ] as const) {
-      const res = await upload(w, trader.token, invoice(trader.rfc), bytes);
-      assert.equal(res.status, 422, `${what}: ${JSON.stringify(res.body)}`);
-      assert.equal(res.body.code, 'edocument.pdf_decompression_limit', what);
-      assert.equal(typeof res.body.maxInflatedBytes, 'number', what);
-    }
-    assert.deepEqual(await written(w), before);
-    // An ordinary PDF still goes through.
-    const ok = await upload(w, trader.token, invoice(trader.rfc), await makePdf());
-    assert.equal(ok.status, 201, JSON.stringify(ok.body));
-  });
+  test(
+    'a 255 KiB PDF that inflates to 256 MiB is refused with ' + 'edocument.pdf_decompression_limit; nothing is written',
+    async () => {
+      assert.ok(bomb.length < 300 * 1024, `the bomb is ${bomb.length} bytes`);
+      const rep = await w.person();
+      const trader = await w.registerTrader(rep);
+      // A filter chain inflates twice: the file is smaller still, the inflated size the same.
+      const nested = pdfWithStream(
+        '<< /Filter [/FlateDecode /FlateDecode] /Length >>',
+        zlib.deflateSync(zeros, { level: 9 }),
+      );
+      const before = await written(w);
+      for (const [what, bytes] of [
+        ['object stream bomb', bomb],
+        ['content stream deflated twice', nested],
+      ] as const) {
+        const res = await upload(w, trader.token, invoice(trader.rfc), bytes);
+        assert.equal(res.status, 422, `${what}: ${JSON.stringify(res.body)}`);
+        assert.equal(res.body.code, 'edocument.pdf_decompression_limit', what);
+        assert.equal(typeof res.body.maxInflatedBytes, 'number', what);
+      }
+      assert.deepEqual(await written(w), before);
+      // An ordinary PDF still goes through.
+      const ok = await upload(w, trader.token, invoice(trader.rfc), await makePdf());
+      assert.equal(ok.status, 201, JSON.stringify(ok.body));
+    },
+  );
 
   test('the event loop answers /health while a PDF is being inspected', async () => {
     let settled = false;
@@ -200,58 +205,65 @@ describe('per-user limits on pending uploads', () => {
     trader = await w.registerTrader(rep);
   });
 
-  test('at most EDOCUMENT_MAX_PENDING_UPLOADS unsigned uploads: the next is a 429 before the file is stored', async () => {
-    const issued = [];
-    for (let i = 0; i < 3; i++) {
-      const res = await upload(w, trader.token, invoice(trader.rfc), await makePdf());
-      assert.equal(res.status, 201, JSON.stringify(res.body));
-      issued.push(res.body);
-    }
-    const before = await written(w);
-    const refused = await upload(w, trader.token, invoice(trader.rfc), await makePdf());
-    assert.equal(refused.status, 429, JSON.stringify(refused.body));
-    assert.equal(refused.body.code, 'edocument.too_many_pending_uploads');
-    assert.equal(refused.body.maxPendingUploads, 3);
-    assert.deepEqual(await written(w), before);
+  test(
+    'at most EDOCUMENT_MAX_PENDING_UPLOADS unsigned uploads: ' + 'the next is a 429 before the file is stored',
+    async () => {
+      const issued = [];
+      for (let i = 0; i < 3; i++) {
+        const res = await upload(w, trader.token, invoice(trader.rfc), await makePdf());
+        assert.equal(res.status, 201, JSON.stringify(res.body));
+        issued.push(res.body);
+      }
+      const before = await written(w);
+      const refused = await upload(w, trader.token, invoice(trader.rfc), await makePdf());
+      assert.equal(refused.status, 429, JSON.stringify(refused.body));
+      assert.equal(refused.body.code, 'edocument.too_many_pending_uploads');
+      assert.equal(refused.body.maxPendingUploads, 3);
+      assert.deepEqual(await written(w), before);
 
-    // Someone else is not held back by this user's uploads.
-    const otherRep = await w.person();
-    const other = await w.registerTrader(otherRep);
-    assert.equal((await upload(w, other.token, invoice(other.rfc), await makePdf())).status, 201);
+      // Someone else is not held back by this user's uploads.
+      const otherRep = await w.person();
+      const other = await w.registerTrader(otherRep);
+      assert.equal((await upload(w, other.token, invoice(other.rfc), await makePdf())).status, 201);
 
-    // Signing one frees its place.
-    const signed = await w.call('POST', '/api/v1/edocuments', {
-      token: trader.token,
-      body: { challengeId: issued[0].challengeId, ...signPayload(issued[0].payload, rep.signer) },
-    });
-    assert.equal(signed.status, 201, JSON.stringify(signed.body));
-    assert.equal((await upload(w, trader.token, invoice(trader.rfc), await makePdf())).status, 201);
-    assert.equal((await upload(w, trader.token, invoice(trader.rfc), await makePdf())).status, 429);
+      // Signing one frees its place.
+      const signed = await w.call('POST', '/api/v1/edocuments', {
+        token: trader.token,
+        body: { challengeId: issued[0].challengeId, ...signPayload(issued[0].payload, rep.signer) },
+      });
+      assert.equal(signed.status, 201, JSON.stringify(signed.body));
+      assert.equal((await upload(w, trader.token, invoice(trader.rfc), await makePdf())).status, 201);
+      assert.equal((await upload(w, trader.token, invoice(trader.rfc), await makePdf())).status, 429);
 
-    // So does an upload whose signature did not come in time.
-    await w.ctx.db.query(
-      `update edocument_uploads set expires_at = now() - interval '1 second' where challenge_id = $1`,
-      [issued[1].challengeId],
-    );
-    assert.equal((await upload(w, trader.token, invoice(trader.rfc), await makePdf())).status, 201);
-  });
+      // So does an upload whose signature did not come in time.
+      await w.ctx.db.query(
+        `update edocument_uploads set expires_at = now() - interval '1 second' where challenge_id = $1`,
+        [issued[1].challengeId],
+      );
+      assert.equal((await upload(w, trader.token, invoice(trader.rfc), await makePdf())).status, 201);
+    },
+  );
 
-  test('at most EDOCUMENT_MAX_PENDING_BYTES in unsigned uploads: the upload that would pass it is a 429, nothing stored', async () => {
-    const otherRep = await w.person();
-    const other = await w.registerTrader(otherRep);
-    for (let i = 0; i < 2; i++) {
-      const res = await upload(w, other.token, invoice(other.rfc), await makePdf(300 * 1024));
-      assert.equal(res.status, 201, JSON.stringify(res.body));
-    }
-    const before = await written(w);
-    const refused = await upload(w, other.token, invoice(other.rfc), await makePdf(300 * 1024));
-    assert.equal(refused.status, 429, JSON.stringify(refused.body));
-    assert.equal(refused.body.code, 'edocument.too_many_pending_bytes');
-    assert.equal(refused.body.maxPendingBytes, 800 * 1024);
-    assert.deepEqual(await written(w), before);
-    // A small one still fits.
-    assert.equal((await upload(w, other.token, invoice(other.rfc), await makePdf())).status, 201);
-  });
+  test(
+    'at most EDOCUMENT_MAX_PENDING_BYTES in unsigned uploads: ' +
+      'the upload that would pass it is a 429, nothing stored',
+    async () => {
+      const otherRep = await w.person();
+      const other = await w.registerTrader(otherRep);
+      for (let i = 0; i < 2; i++) {
+        const res = await upload(w, other.token, invoice(other.rfc), await makePdf(300 * 1024));
+        assert.equal(res.status, 201, JSON.stringify(res.body));
+      }
+      const before = await written(w);
+      const refused = await upload(w, other.token, invoice(other.rfc), await makePdf(300 * 1024));
+      assert.equal(refused.status, 429, JSON.stringify(refused.body));
+      assert.equal(refused.body.code, 'edocument.too_many_pending_bytes');
+      assert.equal(refused.body.maxPendingBytes, 800 * 1024);
+      assert.deepEqual(await written(w), before);
+      // A small one still fits.
+      assert.equal((await upload(w, other.token, invoice(other.rfc), await makePdf())).status, 201);
+    },
+  );
 
   test('uploads sent at the same time cannot together pass the limit (meaningful on PostgreSQL)', async () => {
     const racerRep = await w.person();

@@ -43,7 +43,8 @@ export async function renderAcknowledgementPdf(ack: Acknowledgement): Promise<Ui
     createdAt: ack.receivedAt,
     runningHead: `Acuse de recibo / Acknowledgement ${ack.folio} · RFC ${ack.trader.rfc} · continuación / continued`,
     footer: [
-      `El sello digital de la ventanilla (JWS ES256) se verifica sin conexión con sus llaves públicas (${KEYS_PATH}). ` +
+      `El sello digital de la ventanilla (JWS ES256) se verifica sin conexión con sus llaves públicas ` +
+        `(${KEYS_PATH}). ` +
         (qr.kind === 'seal'
           ? 'El código QR contiene el sello completo.'
           : 'El código QR contiene el folio y el SHA-256 del sello impreso arriba.'),
@@ -103,8 +104,10 @@ export async function renderAcknowledgementPdf(ack: Acknowledgement): Promise<Ui
   sheet.text(`SHA-256: ${sha256Hex(ack.seal)}`, { font: mono, size: 7, color: MUTED });
   sheet.gap(6);
   sheet.text(
-    'Este acuse prueba que la ventanilla recibió su promoción firmada en la fecha y hora indicadas; los plazos de respuesta corren a partir de ella. ' +
-      'This acknowledgement proves the window received your signed submission at the time shown; response deadlines run from it.',
+    'Este acuse prueba que la ventanilla recibió su promoción firmada en la fecha y hora indicadas; los ' +
+      'plazos de respuesta corren a partir de ella. ' +
+      'This acknowledgement proves the window received your signed submission at the time shown; response ' +
+      'deadlines run from it.',
     { size: 8.5, color: MUTED },
   );
   return sheet.finish(`Acuse de recibo ${ack.folio}`);

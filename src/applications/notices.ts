@@ -15,7 +15,8 @@ export const DELIVER_EMAILS = 'deliver-emails';
  */
 async function applicantSide(tx: Sql, app: Pick<ApplicationRow, 'trader_id' | 'operation_id'>): Promise<string[]> {
   const row = await tx.one<{ rfc: string; legal_rep_rfc: string; filer_rfc: string | null }>(
-    `select t.rfc, t.legal_rep_rfc, case when ${applicantSideSql('t.id', 'o.created_by_rfc')} then o.created_by_rfc end as filer_rfc
+    `select t.rfc, t.legal_rep_rfc,
+            case when ${applicantSideSql('t.id', 'o.created_by_rfc')} then o.created_by_rfc end as filer_rfc
        from operations o join traders t on t.id = o.trader_id where o.id = $1`,
     [app.operation_id],
   );
@@ -37,7 +38,8 @@ const officersWith = async (
     await tx.query<{ rfc: string }>(
       `select f.rfc from officers f where f.agency_code = $1 and f.active and f.roles && $2::text[]
         and (not $5 or f.office_code = $4 or 'supervisor' = any(f.roles))
-        and not exists (select 1 from operations o join traders t on t.id = o.trader_id where o.id = $3 and ${APPLICANT_SIDE_SQL('f.rfc')})`,
+        and not exists (select 1 from operations o join traders t on t.id = o.trader_id
+          where o.id = $3 and ${APPLICANT_SIDE_SQL('f.rfc')})`,
       [agency, roles, operationId, office?.code ?? null, office !== undefined],
     )
   ).map((r) => r.rfc);

@@ -151,7 +151,8 @@ export function planOperation(
       if (retyped.length > 0) {
         throw new AppError(
           'operation.prefilled_field_typed',
-          `${code}: ${retyped.join(', ')} ${retyped.length > 1 ? 'are' : 'is'} filled from the registry and the operation; do not type ${retyped.length > 1 ? 'them' : 'it'} again.`,
+          `${code}: ${retyped.join(', ')} ${retyped.length > 1 ? 'are' : 'is'} filled from the registry and ` +
+            `the operation; do not type ${retyped.length > 1 ? 'them' : 'it'} again.`,
           400,
         );
       }

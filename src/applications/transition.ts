@@ -17,7 +17,10 @@ import { ACTIONS, FINAL, refusal, type Action, type ActorKind, type GuardFacts }
 
 export type { ApplicationRow } from './application-row.ts';
 
-/** Who acts: an officer (transition() finds their membership and checks it on the locked row), the applicant, or the window itself (timers). */
+/**
+ * Who acts: an officer (transition() finds their membership and checks it on the locked row), the applicant, or the
+ * window itself (timers).
+ */
 export type Actor =
   | { kind: 'officer'; principal: Principal; signer?: VerifiedSigner; signatureId?: string }
   | { kind: 'applicant'; principal: Principal; signer?: VerifiedSigner; signatureId?: string }
@@ -42,7 +45,9 @@ export async function loadApplication(db: Sql, id: string, lock = false): Promis
   return row;
 }
 
-/** The definition an application was filed under, from this build or from what the window recorded when it served it. */
+/**
+ * The definition an application was filed under, from this build or from what the window recorded when it served it.
+ */
 export async function procedureOf(
   ctx: Context,
   db: Sql,
@@ -57,7 +62,10 @@ export async function procedureOf(
   return row.definition;
 }
 
-/** Office-bound procedures stay in the office they were routed to: only its officers and the agency's supervisors (agency-wide officers are no office). */
+/**
+ * Office-bound procedures stay in the office they were routed to: only its officers and the agency's supervisors
+ * (agency-wide officers are no office).
+ */
 export const officeAllows = (
   m: Pick<OfficerMembership, 'office' | 'roles'>,
   app: Pick<ApplicationRow, 'office_code'>,
@@ -74,21 +82,26 @@ export async function officerRefusal(
   if (await onApplicantSide(db, officer.rfc, app)) {
     return new AppError(
       'workflow.own_case',
-      'You are on the applicant side of this application (trader, legal representative, broker or filer): another officer must handle it.',
+      'You are on the applicant side of this application (trader, legal representative, broker or filer): ' +
+        'another officer must handle it.',
       403,
     );
   }
   if (!officeAllows(officer, app, procedure)) {
     return new AppError(
       'workflow.other_office',
-      `This application is handled by office ${app.office_code ?? '(none)'}: only its officers and the agency's supervisors act on it.`,
+      `This application is handled by office ${app.office_code ?? '(none)'}: only its officers and the ` +
+        `agency's supervisors act on it.`,
       403,
     );
   }
   return null;
 }
 
-/** An officer acts on an application only within its agency, in its office when office-bound, and never on their own case. */
+/**
+ * An officer acts on an application only within its agency, in its office
+ * when office-bound, and never on their own case.
+ */
 export async function officerFor(
   db: Sql,
   principal: Principal,
@@ -107,7 +120,10 @@ export async function officerFor(
   return membership;
 }
 
-/** The applicant side may act: trader, legal representative or delegated broker (an officer is not the applicant by being one). */
+/**
+ * The applicant side may act: trader, legal representative or delegated broker (an officer is not the applicant by
+ * being one).
+ */
 export async function applicantMayAct(db: Sql, principal: Principal, app: ApplicationRow): Promise<boolean> {
   return (await traderRelation(db, principal, { id: app.trader_id })) !== null;
 }
@@ -225,7 +241,8 @@ export async function transition(tx: Sql, ctx: Context, input: TransitionInput):
     const kind =
       input.action === 'request_information' ? 'information_request' : input.action === 'answer' ? 'answer' : 'message';
     await tx.query(
-      `insert into application_messages (id, application_id, kind, author_rfc, author_role, body, signature_id, created_at)
+      `insert into application_messages
+         (id, application_id, kind, author_rfc, author_role, body, signature_id, created_at)
        values (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7)`,
       [app.id, kind, actorRfc, input.actor.kind, input.message, signatureId, now],
     );

@@ -3,7 +3,8 @@ import type { Sql } from '../db/db.ts';
 /**
  * Deletes what has no use once expired: passed rate-limit windows and stale challenges (the
  * signatures that used them keep their own copy of the payload). Idempotent, so every server
- * process may run it on its own timer. `now` is the window's clock, which the rate limits and challenges were written by.
+ * process may run it on its own timer. `now` is the window's clock, which the rate limits and challenges were written
+ * by.
  */
 export async function housekeeping(db: Sql, now: Date): Promise<{ rateLimits: number; challenges: number }> {
   const rateLimits = await db.query(

@@ -148,11 +148,13 @@ export async function loadProcedures(dir = PROCEDURES_DIR): Promise<Procedure[]>
     const p = mod.default;
     if (!p?.definition || !formValidatorOk(p.definition))
       throw new CatalogueError(`${where}: its default export must be defineProcedure({...})`);
-    // The file is found by its procedure's code: se-origin-certificate.ts, or se-origin-certificate.v2.ts for a later version.
+    // The file is found by its procedure's code: se-origin-certificate.ts, or
+    // se-origin-certificate.v2.ts for a later version.
     const expected = kebab(p.definition.code);
     if (file !== `${expected}.ts` && file !== `${expected}.v${p.definition.version}.ts`) {
       throw new CatalogueError(
-        `${where}: holds ${p.definition.code} v${p.definition.version}, so it must be named ${expected}.ts (or ${expected}.v${p.definition.version}.ts)`,
+        `${where}: holds ${p.definition.code} v${p.definition.version}, so it must be named ${expected}.ts ` +
+          `(or ${expected}.v${p.definition.version}.ts)`,
       );
     }
     procedures.push(p);

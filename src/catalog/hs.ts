@@ -101,7 +101,8 @@ function nearest(target: string, candidates: readonly HsEntry[], n: number): HsE
 export function checkHsCode(code: string): { code: string; subheading: HsEntry; heading: HsEntry; chapter: HsEntry } {
   const raw = typeof code === 'string' ? code.trim() : '';
   const shape =
-    'a goods line takes 6 digits (HS subheading), 8 (tariff fraction) or 10 (fraction and NICO), e.g. 9302.00 or 93020001';
+    'a goods line takes 6 digits (HS subheading), 8 (tariff fraction) or 10 (fraction and NICO), e.g. ' +
+    '9302.00 or 93020001';
   if (!raw) throw invalid(`An HS code is required: ${shape}.`, { reason: 'shape', code });
   if (!/^\d+(?:[. ]\d+)*$/.test(raw)) {
     throw invalid(`HS code "${raw}" must be digits only (dots or spaces between groups are allowed): ${shape}.`, {
@@ -122,7 +123,8 @@ export function checkHsCode(code: string): { code: string; subheading: HsEntry; 
   const advice = 'Check the code against the tariff, or search the nomenclature by description.';
   if (!chapter) {
     throw invalid(
-      `HS code ${digits}: chapter ${cc} does not exist in HS 2022 (chapters run from 01 to 97; 77 is reserved, 98 and 99 are for national use). ${advice}`,
+      `HS code ${digits}: chapter ${cc} does not exist in HS 2022 (chapters run from 01 to 97; 77 is ` +
+        `reserved, 98 and 99 are for national use). ${advice}`,
       { reason: 'unknown_chapter', code: digits, chapter: cc },
     );
   }
@@ -145,7 +147,8 @@ export function checkHsCode(code: string): { code: string; subheading: HsEntry; 
     shown.map((e) => e.code).join(', ') +
     (shown.length < subs.length ? ` (nearest ${shown.length} of ${subs.length})` : '');
   throw invalid(
-    `HS code ${digits}: subheading ${ssssss} does not exist in HS 2022 heading ${brief(heading)}. Its subheadings are ${list}. ${advice}`,
+    `HS code ${digits}: subheading ${ssssss} does not exist in HS 2022 heading ${brief(heading)}. Its ` +
+      `subheadings are ${list}. ${advice}`,
     { reason: 'unknown_subheading', code: digits, heading: hhhh, subheadings: subs.map((e) => e.code) },
   );
 }
@@ -283,7 +286,10 @@ function plurals(w: string): string[] {
   return forms;
 }
 
-/** A typed word: a prefix from 4 letters ("pistol" -> "pistols"), and its singular if it looks plural ("tyres" -> "tyre"). */
+/**
+ * A typed word: a prefix from 4 letters ("pistol" -> "pistols"), and its
+ * singular if it looks plural ("tyres" -> "tyre").
+ */
 function typedPattern(w: string): WordPattern {
   const singulars = [w];
   if (w.length > 3 && w.endsWith('ies')) singulars.push(`${w.slice(0, -3)}y`);

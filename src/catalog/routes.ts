@@ -126,7 +126,8 @@ export function catalogRoutes(app: App, ctx: Context) {
               minLength: 6,
               maxLength: 12,
               description:
-                'HS subheading (6 digits), tariff fraction (8) or fraction + NICO (10); dots or spaces between groups allowed',
+                'HS subheading (6 digits), tariff fraction (8) or fraction + NICO (10); dots or spaces ' +
+                'between groups allowed',
               examples: ['3004.90'],
             }),
             country: Type.Optional(

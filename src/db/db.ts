@@ -23,7 +23,10 @@ export interface Sql {
 export interface Db extends Sql {
   readonly backend: 'pglite' | 'postgres';
   close(): Promise<void>;
-  /** PGlite only: the data folder as a tarball, which `openDb({ loadDataDir })` starts from (tests clone a migrated database). */
+  /**
+   * PGlite only: the data folder as a tarball, which `openDb({ loadDataDir })` starts
+   * from (tests clone a migrated database).
+   */
   dumpDataDir?(): Promise<Blob>;
 }
 

@@ -20,7 +20,10 @@ export interface OwnerLock {
 interface Holder {
   pid: number;
   host: string;
-  /** Linux: the kernel's boot id and the process's start time in clock ticks, so a reused PID is not mistaken for the holder. */
+  /**
+   * Linux: the kernel's boot id and the process's start time in clock ticks,
+   * so a reused PID is not mistaken for the holder.
+   */
   bootId?: string;
   startTicks?: string;
   startedAt: string;
@@ -38,7 +41,9 @@ const readText = (file: string): string | undefined => {
 
 const bootId = () => readText('/proc/sys/kernel/random/boot_id');
 
-/** Field 22 of /proc/PID/stat; the command name (field 2) may hold spaces and parentheses, so count from the last ')'. */
+/**
+ * Field 22 of /proc/PID/stat; the command name (field 2) may hold spaces and parentheses, so count from the last ')'.
+ */
 function startTicks(pid: number): string | undefined {
   const stat = readText(`/proc/${pid}/stat`);
   return stat?.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
@@ -70,11 +75,14 @@ function readHolder(file: string): Holder | null | 'unreadable' {
 }
 
 function inUse(dir: string, file: string, holder: Holder): AppError {
-  const who = `pid ${holder.pid}${holder.host !== os.hostname() ? ` on ${holder.host}` : ''}, "${holder.command}", since ${holder.startedAt}`;
+  const who =
+    `pid ${holder.pid}${holder.host !== os.hostname() ? ` on ${holder.host}` : ''}, "${holder.command}", since ` +
+    `${holder.startedAt}`;
   return new AppError(
     'db.in_use',
     `The embedded database ${dir} is in use by another Ventanilla process (${who}). Only one process may open it: ` +
-      "use that server's API instead (an officer is added with POST /api/v1/agencies/{agency}/officers, signed by an administrator), " +
+      "use that server's API instead (an officer is added with POST /api/v1/agencies/{agency}/officers, " +
+      'signed by an administrator), ' +
       `or stop that server and run this again. To run several processes at once, use PostgreSQL (DATABASE_URL). ` +
       `If that process is certainly gone, delete ${file}.`,
     409,

@@ -71,9 +71,11 @@ export function edocumentAction(
     result: EdocumentCreated,
     summary: 'Upload a PDF and create the eDocument',
     description:
-      'First POST /api/v1/edocuments/uploads as multipart/form-data with the fields traderRfc, documentType (snake_case, see ' +
+      'First POST /api/v1/edocuments/uploads as multipart/form-data with the fields traderRfc, documentType ' +
+      '(snake_case, see ' +
       '/api/v1/edocuments/document-types) and an optional description, and the PDF in one part named "file" (at most ' +
-      `${maxBytes} bytes, any valid PDF that is not encrypted; stored as received). It answers the payload to sign: the file's ` +
+      `${maxBytes} bytes, any valid PDF that is not encrypted; stored as received). It answers the payload ` +
+      `to sign: the file's ` +
       'SHA-256, size, pages and the metadata. Sign it and send the signature to POST /api/v1/edocuments.',
     firstStep: {
       url: '/api/v1/edocuments/uploads',

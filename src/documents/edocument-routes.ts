@@ -21,7 +21,10 @@ const NumberParams = Type.Object({
 const read = { access: { scope: 'read' as const } };
 const tags = ['edocuments'];
 
-/** Offered as the eDocument number for plain clients, and as the uploaded name (always .pdf) for those that read filename*. */
+/**
+ * Offered as the eDocument number for plain clients, and as the uploaded
+ * name (always .pdf) for those that read filename*.
+ */
 function contentDisposition(row: EdocumentRow) {
   const name = /\.pdf$/i.test(row.file_name) ? row.file_name : `${row.file_name}.pdf`;
   const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
@@ -66,7 +69,8 @@ export function edocumentRoutes(app: App, ctx: Context) {
         operationId: 'listEdocuments',
         tags,
         summary:
-          "A trader's eDocuments, newest first (the trader, its legal representative, its delegated broker; officers reach documents through applications)",
+          "A trader's eDocuments, newest first (the trader, its legal representative, its delegated broker; " +
+          'officers reach documents through applications)',
         querystring: Type.Object(
           {
             traderRfc: Rfc,
@@ -149,7 +153,8 @@ export function edocumentRoutes(app: App, ctx: Context) {
         req.log.error({ err, edocument: row.number }, 'the stored file of an eDocument is damaged: not served');
         throw new AppError(
           'edocument.content_damaged',
-          `The stored file of eDocument ${row.number} is damaged and was not sent; the window's operators must restore it from a backup.`,
+          `The stored file of eDocument ${row.number} is damaged and was not sent; the window's operators ` +
+            `must restore it from a backup.`,
           500,
         );
       }

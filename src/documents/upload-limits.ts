@@ -38,7 +38,9 @@ export async function checkUploadRoom(
     challengeTtlSeconds,
   } = opts.limits;
   const pending = await pendingUploads(db, opts.uploaderRfc);
-  const wait = `sign them, or wait until those not wanted expire (${Math.ceil(challengeTtlSeconds / 60)} minutes after their upload), then upload again`;
+  const wait =
+    `sign them, or wait until those not wanted expire (${Math.ceil(challengeTtlSeconds / 60)} minutes after ` +
+    `their upload), then upload again`;
   if (pending.count >= maxPendingUploads) {
     throw new AppError(
       'edocument.too_many_pending_uploads',

@@ -15,17 +15,20 @@ export const API_TAGS = [
   {
     name: 'operations',
     description:
-      'An import or export declared once, as a draft, then signed and submitted once: one acknowledgement, one application per agency procedure it needs',
+      'An import or export declared once, as a draft, then signed and submitted once: one acknowledgement, ' +
+      'one application per agency procedure it needs',
   },
   {
     name: 'applications',
     description:
-      "What agencies review: lists, the officer's inbox, the timeline, and the workflow's steps (some signed with the e.firma)",
+      "What agencies review: lists, the officer's inbox, the timeline, and the workflow's steps (some signed " +
+      'with the e.firma)',
   },
   {
     name: 'permits',
     description:
-      'What an approval issues: the permit with its balances, its PDF with a QR code, public verification and revocation',
+      'What an approval issues: the permit with its balances, its PDF with a QR code, public verification ' +
+      'and revocation',
   },
   { name: 'edocuments', description: 'eDocuments: signed PDF uploads cited by operations' },
   {
@@ -35,7 +38,8 @@ export const API_TAGS = [
   {
     name: 'customs',
     description:
-      "Customs declarations (pedimentos) validated against permits, COVEs and eDocuments, the permits' draws, and the customs offices",
+      "Customs declarations (pedimentos) validated against permits, COVEs and eDocuments, the permits' " +
+      'draws, and the customs offices',
   },
   {
     name: 'quotas',

@@ -23,7 +23,8 @@ export function notificationRoutes(app: App, ctx: Context) {
         operationId: 'listNotifications',
         summary: 'My notifications, newest first (with the number unread)',
         description:
-          'Only what the caller may still see: a broker whose delegation ended no longer reads what it was told about that trader.',
+          'Only what the caller may still see: a broker whose delegation ended no longer reads what it was ' +
+          'told about that trader.',
         querystring: Type.Object(
           {
             unread: Type.Optional(Type.Boolean({ description: 'Only the ones not yet read' })),

@@ -25,7 +25,8 @@ export function permitRoutes(app: App, ctx: Context) {
         operationId: 'getPermit',
         summary: 'A permit with its balances (holder, its agency, customs)',
         description:
-          "The holder's applicant side, the officers who handled its application and ANAM customs officers read it; to anyone else it does not exist.",
+          "The holder's applicant side, the officers who handled its application and ANAM customs officers " +
+          'read it; to anyone else it does not exist.',
         params: Number_,
         response: { 200: Permit, '4xx': Problem },
       },
@@ -73,7 +74,8 @@ export function permitRoutes(app: App, ctx: Context) {
         operationId: 'verifyPermitByNumber',
         params: Number_,
         summary:
-          'Public verification by number: without a code only whether the number was issued; with the code printed on the permit, authentic, status, agency, validity',
+          'Public verification by number: without a code only whether the number was issued; with the code ' +
+          'printed on the permit, authentic, status, agency, validity',
         description: 'Rate-limited per client address. A wrong code answers like a number never issued.',
         querystring: Type.Object(
           {
@@ -104,7 +106,8 @@ export function permitRoutes(app: App, ctx: Context) {
         operationId: 'verifyPermitToken',
         summary: "Public verification of a permit's QR token",
         description:
-          "Rate-limited per client address. The token is checked with the window's published keys, then against the permit it names.",
+          "Rate-limited per client address. The token is checked with the window's published keys, then " +
+          'against the permit it names.',
         querystring: Type.Object(
           { token: Type.String({ minLength: 20, maxLength: 4096, description: 'The token in the QR code' }) },
           { additionalProperties: false },

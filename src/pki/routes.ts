@@ -15,7 +15,8 @@ export function pkiRoutes(app: App, ctx: Context) {
         tags: ['pki'],
         summary: "The window's public signing keys (JWKS)",
         description:
-          'Verify acknowledgements (JWS typ `ventanilla-ack+jws`) and permit tokens with these keys alone, offline too.',
+          'Verify acknowledgements (JWS typ `ventanilla-ack+jws`) and permit tokens with these keys alone, ' +
+          'offline too.',
         response: { 200: Jwks, '4xx': Problem },
       },
     },

@@ -131,7 +131,8 @@ export function verifySignature(opts: {
     if (at < ca.notBefore || at > ca.notAfter) {
       throw fail(
         'certificate_untrusted',
-        `${ref} is not trusted at ${at.toISOString()}: its CA "${ca.subject}" is valid from ${ca.notBefore.toISOString()} to ${ca.notAfter.toISOString()}`,
+        `${ref} is not trusted at ${at.toISOString()}: its CA "${ca.subject}" is valid from ` +
+          `${ca.notBefore.toISOString()} to ${ca.notAfter.toISOString()}`,
         { serialNumber: serial, authority: ca.subject },
       );
     }
@@ -204,7 +205,8 @@ export function verifySignature(opts: {
   if (!cryptoVerify('sha256', data, keyFor(algorithm, cert.publicKey), signature)) {
     throw fail(
       'invalid',
-      `The signature does not verify with the key of ${ref} over the canonical (RFC 8785) JSON of the payload: the payload was altered or signed with another key`,
+      `The signature does not verify with the key of ${ref} over the canonical (RFC 8785) JSON of the ` +
+        `payload: the payload was altered or signed with another key`,
       { serialNumber: serial },
     );
   }

@@ -18,8 +18,10 @@ const CASE_ROLES = ['reviewer', 'resolver', 'supervisor'];
  * with a case role, and for an office-bound procedure of the office it was routed to unless a supervisor.
  */
 export function handledBySql(rfcParam: string, fingerprintParam: string): string {
-  return `exists (select 1 from officers h join procedure_versions pv on pv.code = a.procedure_code and pv.version = a.procedure_version
-    where h.rfc = ${rfcParam} and h.certificate_fingerprint = ${fingerprintParam} and h.active and h.agency_code = a.agency_code
+  return `exists (select 1 from officers h
+      join procedure_versions pv on pv.code = a.procedure_code and pv.version = a.procedure_version
+    where h.rfc = ${rfcParam} and h.certificate_fingerprint = ${fingerprintParam} and h.active
+      and h.agency_code = a.agency_code
       and h.roles && array[${CASE_ROLES.map((r) => `'${r}'`).join(', ')}]::text[]
       and (not coalesce((pv.definition->>'officeBound')::boolean, false) or a.office_code is null
         or h.office_code = a.office_code or 'supervisor' = any(h.roles)))`;
@@ -60,9 +62,11 @@ export async function officerNeedsToKnow(
   if (object.kind !== 'profile' && (await customsOfficerOf(db, principal))) return true;
   const cites =
     object.kind === 'edocument'
-      ? `and exists (select 1 from jsonb_array_elements_text(coalesce(o.data->'edocuments', '[]'::jsonb)) x where ${edocumentNumberSql('x')} = $4)`
+      ? `and exists (select 1 from jsonb_array_elements_text(coalesce(o.data->'edocuments', '[]'::jsonb)) x ` +
+        `where ${edocumentNumberSql('x')} = $4)`
       : object.kind === 'cove'
-        ? `and exists (select 1 from jsonb_array_elements_text(coalesce(o.data->'coves', '[]'::jsonb)) x where upper(btrim(x)) = any($4::text[]))`
+        ? `and exists (select 1 from jsonb_array_elements_text(coalesce(o.data->'coves', '[]'::jsonb)) x where ` +
+          `upper(btrim(x)) = any($4::text[]))`
         : object.kind === 'permit'
           ? 'and a.id = $4::uuid'
           : '';
@@ -99,5 +103,6 @@ export async function formerBrokerOf(db: Sql, principal: Principal, traderId: st
 export function formerBrokerSql(traderId: string, rfcParam: string): string {
   return `exists (select 1 from delegations fd join brokers fb on fb.id = fd.broker_id
     where fd.trader_id = ${traderId} and fb.rfc = ${rfcParam} and fd.status = 'revoked'
-      and not exists (select 1 from delegations fa where fa.trader_id = fd.trader_id and fa.broker_id = fd.broker_id and fa.status = 'active'))`;
+      and not exists (select 1 from delegations fa
+        where fa.trader_id = fd.trader_id and fa.broker_id = fd.broker_id and fa.status = 'active'))`;
 }

@@ -78,7 +78,8 @@ export async function recordPatent(
   const at = opts.now ?? new Date();
   const p = normalisePatent(opts.input);
   const inserted = await tx.query(
-    `insert into broker_patents (patent, holder_rfc, holder_curp, holder_name, status, granted_on, recorded_at, status_changed_at)
+    `insert into broker_patents
+       (patent, holder_rfc, holder_curp, holder_name, status, granted_on, recorded_at, status_changed_at)
      values ($1, $2, $3, $4, 'active', $5, $6, $6) on conflict do nothing returning patent`,
     [p.patent, p.holderRfc, p.holderCurp, p.holderName, p.grantedOn, at],
   );

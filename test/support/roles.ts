@@ -160,7 +160,8 @@ const ok = (res: { status: number; body: any }, status: number, what: string) =>
 
 export async function setUpCast(w: TestWindow): Promise<Cast> {
   // The cast's own certificates use EC keys (the window accepts both): generating RSA keys is most of a set-up's time.
-  // Trader A: a company registered by its own e.firma (SAT issues company certificates with its RFC), naming its representative.
+  // Trader A: a company registered by its own e.firma (SAT issues company
+  // certificates with its RFC), naming its representative.
   const repA = await w.person({ name: 'Ana Representante', keyType: 'ec' });
   const companyA = await w.person({ kind: 'company', name: 'Llantas del Norte S.A. de C.V.', keyType: 'ec' });
   const companyB = await w.person({ kind: 'company', name: 'Otra Comercializadora S.A. de C.V.', keyType: 'ec' });

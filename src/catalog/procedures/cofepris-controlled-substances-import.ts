@@ -18,12 +18,21 @@ export default defineProcedure({
     en: 'Import permit for narcotics, psychotropics and chemical precursors',
   },
   description: {
-    es: 'Permiso para importar materias primas o productos que son o contienen estupefacientes o psicotrópicos de uso médico, o precursores químicos, por establecimientos con licencia sanitaria y con cargo a sus previsiones anuales.',
-    en: 'Permit for licensed establishments to import raw materials or products that are or contain narcotics or psychotropics for medical use, or chemical precursors, charged to their annual estimates.',
+    es:
+      'Permiso para importar materias primas o productos que son o contienen estupefacientes o psicotrópicos ' +
+      'de uso médico, o precursores químicos, por establecimientos con licencia sanitaria y con cargo a sus ' +
+      'previsiones anuales.',
+    en:
+      'Permit for licensed establishments to import raw materials or products that are or contain narcotics or ' +
+      'psychotropics for medical use, or chemical precursors, charged to their annual estimates.',
   },
   legalBasis: {
-    es: 'Ley General de Salud y el Reglamento de Insumos para la Salud; la Convención Única de 1961 sobre Estupefacientes y el Convenio de 1971 sobre Sustancias Sicotrópicas de las Naciones Unidas.',
-    en: 'General Health Law and the Regulations on Health Supplies; the UN Single Convention on Narcotic Drugs of 1961 and Convention on Psychotropic Substances of 1971.',
+    es:
+      'Ley General de Salud y el Reglamento de Insumos para la Salud; la Convención Única de 1961 sobre ' +
+      'Estupefacientes y el Convenio de 1971 sobre Sustancias Sicotrópicas de las Naciones Unidas.',
+    en:
+      'General Health Law and the Regulations on Health Supplies; the UN Single Convention on Narcotic Drugs ' +
+      'of 1961 and Convention on Psychotropic Substances of 1971.',
   },
   flow: 'import',
   form: {
@@ -188,7 +197,10 @@ export default defineProcedure({
     {
       hsPrefix: '293962',
       effectiveFrom: '2024-01-01',
-      note: { es: 'Ergotamina y sus sales, precursor químico.', en: 'Ergotamine and its salts, a chemical precursor.' },
+      note: {
+        es: 'Ergotamina y sus sales, precursor químico.',
+        en: 'Ergotamine and its salts, a chemical precursor.',
+      },
     },
   ],
   example: {

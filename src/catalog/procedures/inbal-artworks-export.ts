@@ -11,8 +11,13 @@ export default defineProcedure({
     en: 'Permit to export works of art',
   },
   description: {
-    es: 'Permiso del INBAL para exportar en definitiva o temporalmente pinturas, dibujos, grabados, esculturas y otras obras de arte, en especial las declaradas monumento artístico o de artistas cuya obra está protegida.',
-    en: 'INBAL permit to export, definitively or temporarily, paintings, drawings, prints, sculptures and other works of art, in particular those declared artistic monuments or by artists whose work is protected.',
+    es:
+      'Permiso del INBAL para exportar en definitiva o temporalmente pinturas, dibujos, grabados, esculturas y ' +
+      'otras obras de arte, en especial las declaradas monumento artístico o de artistas cuya obra está ' +
+      'protegida.',
+    en:
+      'INBAL permit to export, definitively or temporarily, paintings, drawings, prints, sculptures and other ' +
+      'works of art, in particular those declared artistic monuments or by artists whose work is protected.',
   },
   legalBasis: {
     es: 'Ley Federal sobre Monumentos y Zonas Arqueológicos, Artísticos e Históricos y su reglamento.',
@@ -75,8 +80,12 @@ export default defineProcedure({
       hsPrefix: '9701',
       effectiveFrom: '2024-01-01',
       note: {
-        es: 'Pinturas, dibujos, pasteles, collages y mosaicos hechos a mano. Las obras anteriores al siglo XX pueden ser monumentos históricos de competencia del INAH.',
-        en: 'Paintings, drawings, pastels, collages and mosaics executed by hand. Works older than the twentieth century may be historical monuments under INAH.',
+        es:
+          'Pinturas, dibujos, pasteles, collages y mosaicos hechos a mano. Las obras anteriores al siglo XX ' +
+          'pueden ser monumentos históricos de competencia del INAH.',
+        en:
+          'Paintings, drawings, pastels, collages and mosaics executed by hand. Works older than the twentieth ' +
+          'century may be historical monuments under INAH.',
       },
     },
     {

@@ -11,12 +11,22 @@ export default defineProcedure({
     en: 'Certificate of origin for exports to a trade-agreement partner',
   },
   description: {
-    es: 'Certificado expedido por la Secretaría de Economía que acredita que las mercancías exportadas son originarias de México, para que reciban el trato arancelario preferencial del tratado en el país de destino.',
-    en: 'Certificate issued by the Ministry of Economy showing that the exported goods originate in Mexico, so that they receive the agreement’s preferential tariff treatment in the destination country.',
+    es:
+      'Certificado expedido por la Secretaría de Economía que acredita que las mercancías exportadas son ' +
+      'originarias de México, para que reciban el trato arancelario preferencial del tratado en el país de ' +
+      'destino.',
+    en:
+      'Certificate issued by the Ministry of Economy showing that the exported goods originate in Mexico, so ' +
+      'that they receive the agreement’s preferential tariff treatment in the destination country.',
   },
   legalBasis: {
-    es: 'Ley de Comercio Exterior; el tratado o acuerdo comercial aplicable y las reglas de origen y procedimientos aduaneros que lo acompañan; reglas de la Secretaría de Economía para la expedición de certificados de origen.',
-    en: 'Foreign Trade Law; the applicable trade agreement with its rules of origin and customs procedures; the Ministry of Economy rules for issuing certificates of origin.',
+    es:
+      'Ley de Comercio Exterior; el tratado o acuerdo comercial aplicable y las reglas de origen y ' +
+      'procedimientos aduaneros que lo acompañan; reglas de la Secretaría de Economía para la expedición de ' +
+      'certificados de origen.',
+    en:
+      'Foreign Trade Law; the applicable trade agreement with its rules of origin and customs procedures; the ' +
+      'Ministry of Economy rules for issuing certificates of origin.',
   },
   flow: 'export',
   form: {
@@ -90,8 +100,12 @@ export default defineProcedure({
       countries: { only: ['JP', 'CO', 'PE', 'CL', 'UY'] },
       effectiveFrom: '2024-01-01',
       note: {
-        es: 'Máquinas y aparatos mecánicos exportados con trato preferencial a socios cuyos tratados exigen un certificado expedido por la autoridad; sólo si el exportador pide la preferencia.',
-        en: 'Machinery and mechanical appliances exported with preferential treatment to partners whose agreements require a government-issued certificate; only when the exporter claims the preference.',
+        es:
+          'Máquinas y aparatos mecánicos exportados con trato preferencial a socios cuyos tratados exigen un ' +
+          'certificado expedido por la autoridad; sólo si el exportador pide la preferencia.',
+        en:
+          'Machinery and mechanical appliances exported with preferential treatment to partners whose ' +
+          'agreements require a government-issued certificate; only when the exporter claims the preference.',
       },
     },
     {
@@ -99,8 +113,12 @@ export default defineProcedure({
       countries: { only: ['JP', 'CO', 'PE', 'CL', 'UY'] },
       effectiveFrom: '2024-01-01',
       note: {
-        es: 'Máquinas y aparatos eléctricos exportados con trato preferencial a socios cuyos tratados exigen un certificado expedido por la autoridad; sólo si el exportador pide la preferencia.',
-        en: 'Electrical machinery and equipment exported with preferential treatment to partners whose agreements require a government-issued certificate; only when the exporter claims the preference.',
+        es:
+          'Máquinas y aparatos eléctricos exportados con trato preferencial a socios cuyos tratados exigen un ' +
+          'certificado expedido por la autoridad; sólo si el exportador pide la preferencia.',
+        en:
+          'Electrical machinery and equipment exported with preferential treatment to partners whose ' +
+          'agreements require a government-issued certificate; only when the exporter claims the preference.',
       },
     },
     {
@@ -108,8 +126,12 @@ export default defineProcedure({
       countries: { only: ['JP', 'CO', 'PE', 'CL', 'UY'] },
       effectiveFrom: '2024-01-01',
       note: {
-        es: 'Vehículos automóviles, sus partes y accesorios exportados con trato preferencial a socios cuyos tratados exigen un certificado expedido por la autoridad; sólo si el exportador pide la preferencia.',
-        en: 'Motor vehicles, their parts and accessories exported with preferential treatment to partners whose agreements require a government-issued certificate; only when the exporter claims the preference.',
+        es:
+          'Vehículos automóviles, sus partes y accesorios exportados con trato preferencial a socios cuyos ' +
+          'tratados exigen un certificado expedido por la autoridad; sólo si el exportador pide la preferencia.',
+        en:
+          'Motor vehicles, their parts and accessories exported with preferential treatment to partners whose ' +
+          'agreements require a government-issued certificate; only when the exporter claims the preference.',
       },
     },
   ],
@@ -134,7 +156,10 @@ export default defineProcedure({
         es: 'Acuerdo de Asociación Económica México-Japón',
         en: 'Mexico-Japan Economic Partnership Agreement',
       },
-      pacific_alliance: { es: 'Protocolo Comercial de la Alianza del Pacífico', en: 'Pacific Alliance Trade Protocol' },
+      pacific_alliance: {
+        es: 'Protocolo Comercial de la Alianza del Pacífico',
+        en: 'Pacific Alliance Trade Protocol',
+      },
       mexico_colombia_fta: { es: 'TLC México-Colombia', en: 'Mexico-Colombia Free Trade Agreement' },
       mexico_chile_fta: { es: 'TLC México-Chile', en: 'Mexico-Chile Free Trade Agreement' },
       mexico_peru_aie: {

@@ -11,12 +11,21 @@ export default defineProcedure({
     en: 'Automatic import notice for steel products',
   },
   description: {
-    es: 'Aviso que se presenta antes de la importación definitiva de productos de acero para fines de monitoreo estadístico; se otorga en automático si la información y el certificado de molino o de calidad están completos.',
-    en: 'Notice filed before the definitive import of steel products for statistical monitoring; granted automatically when the information and the mill or quality certificate are complete.',
+    es:
+      'Aviso que se presenta antes de la importación definitiva de productos de acero para fines de monitoreo ' +
+      'estadístico; se otorga en automático si la información y el certificado de molino o de calidad están ' +
+      'completos.',
+    en:
+      'Notice filed before the definitive import of steel products for statistical monitoring; granted ' +
+      'automatically when the information and the mill or quality certificate are complete.',
   },
   legalBasis: {
-    es: 'Ley de Comercio Exterior y su reglamento (permisos automáticos); reglas y criterios de carácter general en materia de comercio exterior de la Secretaría de Economía.',
-    en: 'Foreign Trade Law and its regulations (automatic licences); the Ministry of Economy general foreign-trade rules and criteria.',
+    es:
+      'Ley de Comercio Exterior y su reglamento (permisos automáticos); reglas y criterios de carácter general ' +
+      'en materia de comercio exterior de la Secretaría de Economía.',
+    en:
+      'Foreign Trade Law and its regulations (automatic licences); the Ministry of Economy general ' +
+      'foreign-trade rules and criteria.',
   },
   flow: 'import',
   form: {
@@ -70,15 +79,21 @@ export default defineProcedure({
       hsPrefix: '72',
       effectiveFrom: '2024-01-01',
       note: {
-        es: 'Fundición, hierro y acero. La lista oficial es por fracción arancelaria, así que no todas las líneas del capítulo están sujetas (por ejemplo, la chatarra).',
-        en: 'Iron and steel. The official list is by tariff line, so not every line in the chapter is covered (scrap, for instance).',
+        es:
+          'Fundición, hierro y acero. La lista oficial es por fracción arancelaria, así que no todas las ' +
+          'líneas del capítulo están sujetas (por ejemplo, la chatarra).',
+        en:
+          'Iron and steel. The official list is by tariff line, so not every line in the chapter is covered ' +
+          '(scrap, for instance).',
       },
     },
     {
       hsPrefix: '73',
       effectiveFrom: '2024-01-01',
       note: {
-        es: 'Manufacturas de fundición, hierro o acero (tubos, perfiles, alambre, tornillería). La lista oficial es por fracción arancelaria.',
+        es:
+          'Manufacturas de fundición, hierro o acero (tubos, perfiles, alambre, tornillería). La lista oficial ' +
+          'es por fracción arancelaria.',
         en: 'Articles of iron or steel (tubes, structures, wire, fasteners). The official list is by tariff line.',
       },
     },

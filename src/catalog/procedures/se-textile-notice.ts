@@ -11,12 +11,20 @@ export default defineProcedure({
     en: 'Automatic import notice for textiles and apparel',
   },
   description: {
-    es: 'Aviso previo a la importación definitiva de hilados, tejidos, prendas de vestir y textiles para el hogar, para vigilar precios y origen; se otorga en automático con la información completa.',
-    en: 'Notice filed before the definitive import of yarns, fabrics, apparel and home textiles, used to monitor prices and origin; granted automatically when the information is complete.',
+    es:
+      'Aviso previo a la importación definitiva de hilados, tejidos, prendas de vestir y textiles para el ' +
+      'hogar, para vigilar precios y origen; se otorga en automático con la información completa.',
+    en:
+      'Notice filed before the definitive import of yarns, fabrics, apparel and home textiles, used to monitor ' +
+      'prices and origin; granted automatically when the information is complete.',
   },
   legalBasis: {
-    es: 'Ley de Comercio Exterior y su reglamento (permisos automáticos); reglas y criterios de carácter general en materia de comercio exterior de la Secretaría de Economía.',
-    en: 'Foreign Trade Law and its regulations (automatic licences); the Ministry of Economy general foreign-trade rules and criteria.',
+    es:
+      'Ley de Comercio Exterior y su reglamento (permisos automáticos); reglas y criterios de carácter general ' +
+      'en materia de comercio exterior de la Secretaría de Economía.',
+    en:
+      'Foreign Trade Law and its regulations (automatic licences); the Ministry of Economy general ' +
+      'foreign-trade rules and criteria.',
   },
   flow: 'import',
   form: {

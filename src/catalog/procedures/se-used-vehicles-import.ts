@@ -11,12 +11,21 @@ export default defineProcedure({
     en: 'Prior import licence for used vehicles',
   },
   description: {
-    es: 'Autorización de la Secretaría de Economía para importar en definitiva vehículos automotores usados que no se acogen al decreto de importación de vehículos usados de Norteamérica.',
-    en: 'Ministry of Economy authorisation to import used motor vehicles definitively when they do not qualify under the decree on used vehicles from North America.',
+    es:
+      'Autorización de la Secretaría de Economía para importar en definitiva vehículos automotores usados que ' +
+      'no se acogen al decreto de importación de vehículos usados de Norteamérica.',
+    en:
+      'Ministry of Economy authorisation to import used motor vehicles definitively when they do not qualify ' +
+      'under the decree on used vehicles from North America.',
   },
   legalBasis: {
-    es: 'Ley de Comercio Exterior y su reglamento; acuerdo de la Secretaría de Economía que sujeta a permiso previo la importación de vehículos usados y sus reglas y criterios generales en materia de comercio exterior.',
-    en: 'Foreign Trade Law and its regulations; the Ministry of Economy agreement subjecting imports of used vehicles to a prior licence, and its general foreign-trade rules and criteria.',
+    es:
+      'Ley de Comercio Exterior y su reglamento; acuerdo de la Secretaría de Economía que sujeta a permiso ' +
+      'previo la importación de vehículos usados y sus reglas y criterios generales en materia de comercio ' +
+      'exterior.',
+    en:
+      'Foreign Trade Law and its regulations; the Ministry of Economy agreement subjecting imports of used ' +
+      'vehicles to a prior licence, and its general foreign-trade rules and criteria.',
   },
   flow: 'import',
   form: {
@@ -70,8 +79,14 @@ export default defineProcedure({
       countries: { except: ['US', 'CA'] },
       effectiveFrom: '2024-01-01',
       note: {
-        es: 'Automóviles de turismo. El código SA no distingue nuevos de usados: la tarifa mexicana tiene fracciones propias para los usados y sólo éstos requieren el permiso. Los procedentes de Estados Unidos y Canadá se importan por lo general conforme al decreto de vehículos usados, sin este permiso.',
-        en: 'Passenger cars. The HS code cannot tell new from used: the Mexican tariff has separate lines for used vehicles and only those need the licence. Vehicles from the United States and Canada are generally imported under the used-vehicle decree, without this licence.',
+        es:
+          'Automóviles de turismo. El código SA no distingue nuevos de usados: la tarifa mexicana tiene ' +
+          'fracciones propias para los usados y sólo éstos requieren el permiso. Los procedentes de Estados ' +
+          'Unidos y Canadá se importan por lo general conforme al decreto de vehículos usados, sin este permiso.',
+        en:
+          'Passenger cars. The HS code cannot tell new from used: the Mexican tariff has separate lines for ' +
+          'used vehicles and only those need the licence. Vehicles from the United States and Canada are ' +
+          'generally imported under the used-vehicle decree, without this licence.',
       },
     },
     {
@@ -79,8 +94,14 @@ export default defineProcedure({
       countries: { except: ['US', 'CA'] },
       effectiveFrom: '2024-01-01',
       note: {
-        es: 'Automóviles de turismo. El código SA no distingue nuevos de usados: la tarifa mexicana tiene fracciones propias para los usados y sólo éstos requieren el permiso. Los procedentes de Estados Unidos y Canadá se importan por lo general conforme al decreto de vehículos usados, sin este permiso.',
-        en: 'Passenger cars. The HS code cannot tell new from used: the Mexican tariff has separate lines for used vehicles and only those need the licence. Vehicles from the United States and Canada are generally imported under the used-vehicle decree, without this licence.',
+        es:
+          'Automóviles de turismo. El código SA no distingue nuevos de usados: la tarifa mexicana tiene ' +
+          'fracciones propias para los usados y sólo éstos requieren el permiso. Los procedentes de Estados ' +
+          'Unidos y Canadá se importan por lo general conforme al decreto de vehículos usados, sin este permiso.',
+        en:
+          'Passenger cars. The HS code cannot tell new from used: the Mexican tariff has separate lines for ' +
+          'used vehicles and only those need the licence. Vehicles from the United States and Canada are ' +
+          'generally imported under the used-vehicle decree, without this licence.',
       },
     },
     {
@@ -88,8 +109,14 @@ export default defineProcedure({
       countries: { except: ['US', 'CA'] },
       effectiveFrom: '2024-01-01',
       note: {
-        es: 'Automóviles de turismo. El código SA no distingue nuevos de usados: la tarifa mexicana tiene fracciones propias para los usados y sólo éstos requieren el permiso. Los procedentes de Estados Unidos y Canadá se importan por lo general conforme al decreto de vehículos usados, sin este permiso.',
-        en: 'Passenger cars. The HS code cannot tell new from used: the Mexican tariff has separate lines for used vehicles and only those need the licence. Vehicles from the United States and Canada are generally imported under the used-vehicle decree, without this licence.',
+        es:
+          'Automóviles de turismo. El código SA no distingue nuevos de usados: la tarifa mexicana tiene ' +
+          'fracciones propias para los usados y sólo éstos requieren el permiso. Los procedentes de Estados ' +
+          'Unidos y Canadá se importan por lo general conforme al decreto de vehículos usados, sin este permiso.',
+        en:
+          'Passenger cars. The HS code cannot tell new from used: the Mexican tariff has separate lines for ' +
+          'used vehicles and only those need the licence. Vehicles from the United States and Canada are ' +
+          'generally imported under the used-vehicle decree, without this licence.',
       },
     },
     {
@@ -97,8 +124,14 @@ export default defineProcedure({
       countries: { except: ['US', 'CA'] },
       effectiveFrom: '2024-01-01',
       note: {
-        es: 'Automóviles de turismo. El código SA no distingue nuevos de usados: la tarifa mexicana tiene fracciones propias para los usados y sólo éstos requieren el permiso. Los procedentes de Estados Unidos y Canadá se importan por lo general conforme al decreto de vehículos usados, sin este permiso.',
-        en: 'Passenger cars. The HS code cannot tell new from used: the Mexican tariff has separate lines for used vehicles and only those need the licence. Vehicles from the United States and Canada are generally imported under the used-vehicle decree, without this licence.',
+        es:
+          'Automóviles de turismo. El código SA no distingue nuevos de usados: la tarifa mexicana tiene ' +
+          'fracciones propias para los usados y sólo éstos requieren el permiso. Los procedentes de Estados ' +
+          'Unidos y Canadá se importan por lo general conforme al decreto de vehículos usados, sin este permiso.',
+        en:
+          'Passenger cars. The HS code cannot tell new from used: the Mexican tariff has separate lines for ' +
+          'used vehicles and only those need the licence. Vehicles from the United States and Canada are ' +
+          'generally imported under the used-vehicle decree, without this licence.',
       },
     },
     {
@@ -106,8 +139,14 @@ export default defineProcedure({
       countries: { except: ['US', 'CA'] },
       effectiveFrom: '2024-01-01',
       note: {
-        es: 'Automóviles de turismo. El código SA no distingue nuevos de usados: la tarifa mexicana tiene fracciones propias para los usados y sólo éstos requieren el permiso. Los procedentes de Estados Unidos y Canadá se importan por lo general conforme al decreto de vehículos usados, sin este permiso.',
-        en: 'Passenger cars. The HS code cannot tell new from used: the Mexican tariff has separate lines for used vehicles and only those need the licence. Vehicles from the United States and Canada are generally imported under the used-vehicle decree, without this licence.',
+        es:
+          'Automóviles de turismo. El código SA no distingue nuevos de usados: la tarifa mexicana tiene ' +
+          'fracciones propias para los usados y sólo éstos requieren el permiso. Los procedentes de Estados ' +
+          'Unidos y Canadá se importan por lo general conforme al decreto de vehículos usados, sin este permiso.',
+        en:
+          'Passenger cars. The HS code cannot tell new from used: the Mexican tariff has separate lines for ' +
+          'used vehicles and only those need the licence. Vehicles from the United States and Canada are ' +
+          'generally imported under the used-vehicle decree, without this licence.',
       },
     },
     {
@@ -115,8 +154,14 @@ export default defineProcedure({
       countries: { except: ['US', 'CA'] },
       effectiveFrom: '2024-01-01',
       note: {
-        es: 'Automóviles de turismo. El código SA no distingue nuevos de usados: la tarifa mexicana tiene fracciones propias para los usados y sólo éstos requieren el permiso. Los procedentes de Estados Unidos y Canadá se importan por lo general conforme al decreto de vehículos usados, sin este permiso.',
-        en: 'Passenger cars. The HS code cannot tell new from used: the Mexican tariff has separate lines for used vehicles and only those need the licence. Vehicles from the United States and Canada are generally imported under the used-vehicle decree, without this licence.',
+        es:
+          'Automóviles de turismo. El código SA no distingue nuevos de usados: la tarifa mexicana tiene ' +
+          'fracciones propias para los usados y sólo éstos requieren el permiso. Los procedentes de Estados ' +
+          'Unidos y Canadá se importan por lo general conforme al decreto de vehículos usados, sin este permiso.',
+        en:
+          'Passenger cars. The HS code cannot tell new from used: the Mexican tariff has separate lines for ' +
+          'used vehicles and only those need the licence. Vehicles from the United States and Canada are ' +
+          'generally imported under the used-vehicle decree, without this licence.',
       },
     },
     {
@@ -124,8 +169,14 @@ export default defineProcedure({
       countries: { except: ['US', 'CA'] },
       effectiveFrom: '2024-01-01',
       note: {
-        es: 'Automóviles de turismo. El código SA no distingue nuevos de usados: la tarifa mexicana tiene fracciones propias para los usados y sólo éstos requieren el permiso. Los procedentes de Estados Unidos y Canadá se importan por lo general conforme al decreto de vehículos usados, sin este permiso.',
-        en: 'Passenger cars. The HS code cannot tell new from used: the Mexican tariff has separate lines for used vehicles and only those need the licence. Vehicles from the United States and Canada are generally imported under the used-vehicle decree, without this licence.',
+        es:
+          'Automóviles de turismo. El código SA no distingue nuevos de usados: la tarifa mexicana tiene ' +
+          'fracciones propias para los usados y sólo éstos requieren el permiso. Los procedentes de Estados ' +
+          'Unidos y Canadá se importan por lo general conforme al decreto de vehículos usados, sin este permiso.',
+        en:
+          'Passenger cars. The HS code cannot tell new from used: the Mexican tariff has separate lines for ' +
+          'used vehicles and only those need the licence. Vehicles from the United States and Canada are ' +
+          'generally imported under the used-vehicle decree, without this licence.',
       },
     },
     {
@@ -133,8 +184,14 @@ export default defineProcedure({
       countries: { except: ['US', 'CA'] },
       effectiveFrom: '2024-01-01',
       note: {
-        es: 'Automóviles de turismo. El código SA no distingue nuevos de usados: la tarifa mexicana tiene fracciones propias para los usados y sólo éstos requieren el permiso. Los procedentes de Estados Unidos y Canadá se importan por lo general conforme al decreto de vehículos usados, sin este permiso.',
-        en: 'Passenger cars. The HS code cannot tell new from used: the Mexican tariff has separate lines for used vehicles and only those need the licence. Vehicles from the United States and Canada are generally imported under the used-vehicle decree, without this licence.',
+        es:
+          'Automóviles de turismo. El código SA no distingue nuevos de usados: la tarifa mexicana tiene ' +
+          'fracciones propias para los usados y sólo éstos requieren el permiso. Los procedentes de Estados ' +
+          'Unidos y Canadá se importan por lo general conforme al decreto de vehículos usados, sin este permiso.',
+        en:
+          'Passenger cars. The HS code cannot tell new from used: the Mexican tariff has separate lines for ' +
+          'used vehicles and only those need the licence. Vehicles from the United States and Canada are ' +
+          'generally imported under the used-vehicle decree, without this licence.',
       },
     },
     {
@@ -142,8 +199,14 @@ export default defineProcedure({
       countries: { except: ['US', 'CA'] },
       effectiveFrom: '2024-01-01',
       note: {
-        es: 'Automóviles de turismo. El código SA no distingue nuevos de usados: la tarifa mexicana tiene fracciones propias para los usados y sólo éstos requieren el permiso. Los procedentes de Estados Unidos y Canadá se importan por lo general conforme al decreto de vehículos usados, sin este permiso.',
-        en: 'Passenger cars. The HS code cannot tell new from used: the Mexican tariff has separate lines for used vehicles and only those need the licence. Vehicles from the United States and Canada are generally imported under the used-vehicle decree, without this licence.',
+        es:
+          'Automóviles de turismo. El código SA no distingue nuevos de usados: la tarifa mexicana tiene ' +
+          'fracciones propias para los usados y sólo éstos requieren el permiso. Los procedentes de Estados ' +
+          'Unidos y Canadá se importan por lo general conforme al decreto de vehículos usados, sin este permiso.',
+        en:
+          'Passenger cars. The HS code cannot tell new from used: the Mexican tariff has separate lines for ' +
+          'used vehicles and only those need the licence. Vehicles from the United States and Canada are ' +
+          'generally imported under the used-vehicle decree, without this licence.',
       },
     },
     {
@@ -151,8 +214,14 @@ export default defineProcedure({
       countries: { except: ['US', 'CA'] },
       effectiveFrom: '2024-01-01',
       note: {
-        es: 'Automóviles de turismo. El código SA no distingue nuevos de usados: la tarifa mexicana tiene fracciones propias para los usados y sólo éstos requieren el permiso. Los procedentes de Estados Unidos y Canadá se importan por lo general conforme al decreto de vehículos usados, sin este permiso.',
-        en: 'Passenger cars. The HS code cannot tell new from used: the Mexican tariff has separate lines for used vehicles and only those need the licence. Vehicles from the United States and Canada are generally imported under the used-vehicle decree, without this licence.',
+        es:
+          'Automóviles de turismo. El código SA no distingue nuevos de usados: la tarifa mexicana tiene ' +
+          'fracciones propias para los usados y sólo éstos requieren el permiso. Los procedentes de Estados ' +
+          'Unidos y Canadá se importan por lo general conforme al decreto de vehículos usados, sin este permiso.',
+        en:
+          'Passenger cars. The HS code cannot tell new from used: the Mexican tariff has separate lines for ' +
+          'used vehicles and only those need the licence. Vehicles from the United States and Canada are ' +
+          'generally imported under the used-vehicle decree, without this licence.',
       },
     },
     {
@@ -160,8 +229,14 @@ export default defineProcedure({
       countries: { except: ['US', 'CA'] },
       effectiveFrom: '2024-01-01',
       note: {
-        es: 'Automóviles de turismo. El código SA no distingue nuevos de usados: la tarifa mexicana tiene fracciones propias para los usados y sólo éstos requieren el permiso. Los procedentes de Estados Unidos y Canadá se importan por lo general conforme al decreto de vehículos usados, sin este permiso.',
-        en: 'Passenger cars. The HS code cannot tell new from used: the Mexican tariff has separate lines for used vehicles and only those need the licence. Vehicles from the United States and Canada are generally imported under the used-vehicle decree, without this licence.',
+        es:
+          'Automóviles de turismo. El código SA no distingue nuevos de usados: la tarifa mexicana tiene ' +
+          'fracciones propias para los usados y sólo éstos requieren el permiso. Los procedentes de Estados ' +
+          'Unidos y Canadá se importan por lo general conforme al decreto de vehículos usados, sin este permiso.',
+        en:
+          'Passenger cars. The HS code cannot tell new from used: the Mexican tariff has separate lines for ' +
+          'used vehicles and only those need the licence. Vehicles from the United States and Canada are ' +
+          'generally imported under the used-vehicle decree, without this licence.',
       },
     },
     {
@@ -169,8 +244,14 @@ export default defineProcedure({
       countries: { except: ['US', 'CA'] },
       effectiveFrom: '2024-01-01',
       note: {
-        es: 'Automóviles de turismo. El código SA no distingue nuevos de usados: la tarifa mexicana tiene fracciones propias para los usados y sólo éstos requieren el permiso. Los procedentes de Estados Unidos y Canadá se importan por lo general conforme al decreto de vehículos usados, sin este permiso.',
-        en: 'Passenger cars. The HS code cannot tell new from used: the Mexican tariff has separate lines for used vehicles and only those need the licence. Vehicles from the United States and Canada are generally imported under the used-vehicle decree, without this licence.',
+        es:
+          'Automóviles de turismo. El código SA no distingue nuevos de usados: la tarifa mexicana tiene ' +
+          'fracciones propias para los usados y sólo éstos requieren el permiso. Los procedentes de Estados ' +
+          'Unidos y Canadá se importan por lo general conforme al decreto de vehículos usados, sin este permiso.',
+        en:
+          'Passenger cars. The HS code cannot tell new from used: the Mexican tariff has separate lines for ' +
+          'used vehicles and only those need the licence. Vehicles from the United States and Canada are ' +
+          'generally imported under the used-vehicle decree, without this licence.',
       },
     },
     {
@@ -178,8 +259,14 @@ export default defineProcedure({
       countries: { except: ['US', 'CA'] },
       effectiveFrom: '2024-01-01',
       note: {
-        es: 'Automóviles de turismo. El código SA no distingue nuevos de usados: la tarifa mexicana tiene fracciones propias para los usados y sólo éstos requieren el permiso. Los procedentes de Estados Unidos y Canadá se importan por lo general conforme al decreto de vehículos usados, sin este permiso.',
-        en: 'Passenger cars. The HS code cannot tell new from used: the Mexican tariff has separate lines for used vehicles and only those need the licence. Vehicles from the United States and Canada are generally imported under the used-vehicle decree, without this licence.',
+        es:
+          'Automóviles de turismo. El código SA no distingue nuevos de usados: la tarifa mexicana tiene ' +
+          'fracciones propias para los usados y sólo éstos requieren el permiso. Los procedentes de Estados ' +
+          'Unidos y Canadá se importan por lo general conforme al decreto de vehículos usados, sin este permiso.',
+        en:
+          'Passenger cars. The HS code cannot tell new from used: the Mexican tariff has separate lines for ' +
+          'used vehicles and only those need the licence. Vehicles from the United States and Canada are ' +
+          'generally imported under the used-vehicle decree, without this licence.',
       },
     },
   ],

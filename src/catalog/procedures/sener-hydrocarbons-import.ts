@@ -11,12 +11,23 @@ export default defineProcedure({
     en: 'Prior import permit for hydrocarbons and petroleum products',
   },
   description: {
-    es: 'Permiso para importar petróleo crudo, gasolinas, diésel, turbosina, gas licuado de petróleo y demás petrolíferos, por un volumen y plazo determinados, a quien cuenta con los permisos de la cadena de suministro y las instalaciones de recepción.',
-    en: 'Permit to import crude oil, gasoline, diesel, jet fuel, liquefied petroleum gas and other petroleum products, for a set volume and term, granted to holders of the supply-chain permits and receiving facilities.',
+    es:
+      'Permiso para importar petróleo crudo, gasolinas, diésel, turbosina, gas licuado de petróleo y demás ' +
+      'petrolíferos, por un volumen y plazo determinados, a quien cuenta con los permisos de la cadena de ' +
+      'suministro y las instalaciones de recepción.',
+    en:
+      'Permit to import crude oil, gasoline, diesel, jet fuel, liquefied petroleum gas and other petroleum ' +
+      'products, for a set volume and term, granted to holders of the supply-chain permits and receiving ' +
+      'facilities.',
   },
   legalBasis: {
-    es: 'Ley de Comercio Exterior; la legislación en materia de hidrocarburos; acuerdo que establece las mercancías cuya importación y exportación está sujeta a regulación por parte de la Secretaría de Energía.',
-    en: 'Foreign Trade Law; the hydrocarbons legislation; the agreement listing the goods whose import and export are regulated by the Ministry of Energy.',
+    es:
+      'Ley de Comercio Exterior; la legislación en materia de hidrocarburos; acuerdo que establece las ' +
+      'mercancías cuya importación y exportación está sujeta a regulación por parte de la Secretaría ' +
+      'de Energía.',
+    en:
+      'Foreign Trade Law; the hydrocarbons legislation; the agreement listing the goods whose import and ' +
+      'export are regulated by the Ministry of Energy.',
   },
   flow: 'import',
   form: {
@@ -92,8 +103,12 @@ export default defineProcedure({
       hsPrefix: '2710',
       effectiveFrom: '2024-01-01',
       note: {
-        es: 'Gasolinas, diésel, turbosina, combustóleo y demás aceites de petróleo. Los aceites usados que son residuos peligrosos requieren además la autorización de la SEMARNAT.',
-        en: 'Gasoline, diesel, jet fuel, fuel oil and other petroleum oils. Waste oils that are hazardous waste also need the SEMARNAT authorisation.',
+        es:
+          'Gasolinas, diésel, turbosina, combustóleo y demás aceites de petróleo. Los aceites usados que son ' +
+          'residuos peligrosos requieren además la autorización de la SEMARNAT.',
+        en:
+          'Gasoline, diesel, jet fuel, fuel oil and other petroleum oils. Waste oils that are hazardous waste ' +
+          'also need the SEMARNAT authorisation.',
       },
     },
     {
