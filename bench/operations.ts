@@ -181,9 +181,8 @@ export async function openOperationsBench(w: BenchWindow): Promise<OperationsBen
       ) {
         throw new Error(
           `submit benchmark on ${backend}: clients filed ${n} operations (${2 * n} applications expected) but ` +
-            `the database holds ` +
-            `${counts.submitted} submitted and ${counts.drafts} other operations, ${counts.applications} ` +
-            `applications ` +
+            `the database holds ${counts.submitted} submitted and ${counts.drafts} other operations, ` +
+            `${counts.applications} applications ` +
             `(${counts.not_two} operations without exactly two, ${counts.other} unexpected)`,
         );
       }

@@ -103,9 +103,9 @@ function routes(app: App, ctx: Context) {
     names: { prepare: 'prepareCoveAmendment', act: 'amendCove' },
     summary: 'Amend a COVE (adenda; JSON, or XML <comprobante> with <motivoAdenda>)',
     description:
-      'The amendment is the complete corrected COVE plus a reason, for the latest version of the chain; it ' +
-      'becomes a new ' +
-      `version with its own number, linked to the one it amends. The original stays readable. ${XML_NOTE}`,
+      'The amendment is the complete corrected COVE plus a reason, for the latest version of the chain; ' +
+      'it becomes a new version with its own number, linked to the one it amends. ' +
+      `The original stays readable. ${XML_NOTE}`,
     prepare: async (db, { principal, params, input }) =>
       (await prepareCoveAmendment(db, principal, params.number, input, ctx.clock.now())).content,
     stale,

@@ -169,11 +169,11 @@ export async function buildServer(ctx: Context): Promise<FastifyInstance> {
         version: '1',
         description:
           'National trade single window. Signed actions: POST .../signing-payload returns the exact payload; ' +
-          'sign its RFC 8785 canonical JSON with your e.firma and submit { challengeId, certificate, algorithm, ' +
-          'signature }.\n\n' +
-          'Lists take `limit` (1 to 200, default 50) and `cursor`, and answer `{ items, next }`: follow `next` ' +
-          '(a relative URL) ' +
-          'until it is null. Errors are RFC 9457 problem+json with a stable `code`: ' +
+          'sign its RFC 8785 canonical JSON with your e.firma and submit ' +
+          '{ challengeId, certificate, algorithm, signature }.\n\n' +
+          'Lists take `limit` (1 to 200, default 50) and `cursor`, and answer `{ items, next }`: ' +
+          'follow `next` (a relative URL) until it is null. ' +
+          'Errors are RFC 9457 problem+json with a stable `code`: ' +
           PROBLEM_DESCRIPTION,
         license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
       },

@@ -194,9 +194,8 @@ export async function verifyPermitToken(
   if (!keys.some((k) => k.kid === kid)) {
     throw invalid(
       `The permit token was signed by key ${kid || '(no kid)'}, which is not among the ${keys.length} key(s) of ` +
-        `the key set: ` +
-        'it was not issued by this window, or the key file is older than the key (download ' +
-        '/.well-known/ventanilla-keys.json again)',
+        'the key set: it was not issued by this window, or the key file is older than the key ' +
+        '(download /.well-known/ventanilla-keys.json again)',
       { kid },
     );
   }
