@@ -165,8 +165,10 @@ export async function openOperationsBench(w: BenchWindow): Promise<OperationsBen
         `select (select count(*)::int from operations where status = 'submitted') as submitted,
                 (select count(*)::int from operations where status <> 'submitted') as drafts,
                 (select count(*)::int from applications) as applications,
-                (select count(*)::int from operations o where (select count(*) from applications a where a.operation_id = o.id) <> 2) as not_two,
-                (select count(*)::int from applications where procedure_code <> all($1::text[]) or status <> 'submitted') as other`,
+                (select count(*)::int from operations o
+                  where (select count(*) from applications a where a.operation_id = o.id) <> 2) as not_two,
+                (select count(*)::int from applications
+                  where procedure_code <> all($1::text[]) or status <> 'submitted') as other`,
         [TWO_AGENCY_CODES],
       );
       const n = result.submittedTotal;
@@ -178,8 +180,9 @@ export async function openOperationsBench(w: BenchWindow): Promise<OperationsBen
         counts.other !== 0
       ) {
         throw new Error(
-          `submit benchmark on ${backend}: clients filed ${n} operations (${2 * n} applications expected) but the database holds ` +
-            `${counts.submitted} submitted and ${counts.drafts} other operations, ${counts.applications} applications ` +
+          `submit benchmark on ${backend}: clients filed ${n} operations (${2 * n} applications expected) but ` +
+            `the database holds ${counts.submitted} submitted and ${counts.drafts} other operations, ` +
+            `${counts.applications} applications ` +
             `(${counts.not_two} operations without exactly two, ${counts.other} unexpected)`,
         );
       }
@@ -207,7 +210,8 @@ export async function openOperationsBench(w: BenchWindow): Promise<OperationsBen
         rows.some((r) => r.approved_by !== 'automatic' || r.procedure_code !== STEEL_NOTICE_CODE)
       ) {
         throw new Error(
-          `permit benchmark on ${backend}: ${result.applicationIds.length} notices seen approved, but ${rows.length} permits stored ` +
+          `permit benchmark on ${backend}: ${result.applicationIds.length} notices seen approved, but ` +
+            `${rows.length} permits stored ` +
             `(${rows.filter((r) => r.approved_by !== 'automatic').length} not approved automatically)`,
         );
       }

@@ -183,7 +183,10 @@ async function describePostgres(url: string): Promise<string> {
     const setting = async (name: string) =>
       (await client.query(`select current_setting('${name}') as v`)).rows[0].v as string;
     const version = (await setting('server_version')).split(' ')[0];
-    return `PostgreSQL ${version} (fsync ${await setting('fsync')}, synchronous_commit ${await setting('synchronous_commit')})`;
+    return (
+      `PostgreSQL ${version} (fsync ${await setting('fsync')}, synchronous_commit ` +
+      `${await setting('synchronous_commit')})`
+    );
   } finally {
     await client.end();
   }
@@ -213,7 +216,8 @@ async function main() {
   const rawEc = rate(RAW_EC);
 
   console.log(
-    `Signature verification: one thread, ${CRYPTO.rounds} interleaved rounds of ${CRYPTO.roundMs} ms per row, medians (login payload: ${payloadBytes} bytes of canonical JSON)`,
+    `Signature verification: one thread, ${CRYPTO.rounds} interleaved rounds of ${CRYPTO.roundMs} ms per row, ` +
+      `medians (login payload: ${payloadBytes} bytes of canonical JSON)`,
   );
   console.log(
     table(
@@ -231,7 +235,8 @@ async function main() {
   const pollSeconds = serverPollSeconds();
   if (pollSeconds === null)
     console.error(
-      '\nwarning: cannot tell the job queue poll interval startServer uses (src/app.ts or src/jobs/queue.ts changed): update serverPollSeconds in bench/operations.ts',
+      '\nwarning: cannot tell the job queue poll interval startServer uses (src/app.ts or src/jobs/queue.ts ' +
+        'changed): update serverPollSeconds in bench/operations.ts',
     );
   const poll = pollSeconds === null ? 'poll interval unknown' : `poll ${pollSeconds} s`;
   const logins: Array<LoginResult | Skipped> = [];
@@ -306,7 +311,8 @@ async function main() {
 
   console.log(`\nLogin round trips over HTTP on 127.0.0.1: challenge, sign (RSA-2048 e.firma), login;`);
   console.log(
-    `${LOGIN.concurrency} concurrent clients in a separate process, measured for ${LOGIN.durationMs / 1000} s after ${LOGIN.warmupMs / 1000} s of warm-up`,
+    `${LOGIN.concurrency} concurrent clients in a separate process, measured for ${LOGIN.durationMs / 1000} s ` +
+      `after ${LOGIN.warmupMs / 1000} s of warm-up`,
   );
   console.log(
     table(
@@ -319,20 +325,24 @@ async function main() {
               `${count(r.roundTripsPerSecond)}/s`,
               millis(r.p50Ms),
               millis(r.p99Ms),
-              `login: ${count(r.roundTripsPerSecond)} round-trips/s = ${percent(r.roundTripsPerSecond, rawRsa)} of raw RSA verify rate`,
+              `login: ${count(r.roundTripsPerSecond)} round-trips/s = ${percent(r.roundTripsPerSecond, rawRsa)} ` +
+                `of raw RSA verify rate`,
             ],
       ),
     ),
   );
 
   console.log(
-    `\nSigned submissions over HTTP on 127.0.0.1: create a complete draft, get the submit payload, sign it (RSA-2048 e.firma), submit;`,
+    `\nSigned submissions over HTTP on 127.0.0.1: create a complete draft, get the submit payload, sign it ` +
+      `(RSA-2048 e.firma), submit;`,
   );
   console.log(
-    `each operation files 2 applications (SEDENA-ARMS-IMPORT, COFEPRIS-MEDICINES-IMPORT); one trader, ${SUBMIT.concurrency} concurrent clients (a session each)`,
+    `each operation files 2 applications (SEDENA-ARMS-IMPORT, COFEPRIS-MEDICINES-IMPORT); one trader, ` +
+      `${SUBMIT.concurrency} concurrent clients (a session each)`,
   );
   console.log(
-    `in a separate process, measured for ${SUBMIT.durationMs / 1000} s after ${SUBMIT.warmupMs / 1000} s of warm-up; p50/p99 of the whole sequence (3 requests and the signature)`,
+    `in a separate process, measured for ${SUBMIT.durationMs / 1000} s after ${SUBMIT.warmupMs / 1000} s of ` +
+      `warm-up; p50/p99 of the whole sequence (3 requests and the signature)`,
   );
   console.log(
     table(
@@ -345,7 +355,8 @@ async function main() {
               `${count(r.submitsPerSecond)}/s`,
               millis(r.p50Ms),
               millis(r.p99Ms),
-              `submit: ${count(r.submitsPerSecond)} submits/s = ${percent(r.submitsPerSecond, rawRsa)} of raw RSA verify rate`,
+              `submit: ${count(r.submitsPerSecond)} submits/s = ${percent(r.submitsPerSecond, rawRsa)} of raw ` +
+                `RSA verify rate`,
             ],
       ),
     ),
@@ -353,21 +364,28 @@ async function main() {
   for (const r of submits) {
     if (!('skipped' in r))
       console.log(
-        `  ${r.backend}: the database holds exactly the ${count(r.submittedTotal)} submitted operations the clients filed (warm-up included) and ${count(2 * r.submittedTotal)} applications`,
+        `  ${r.backend}: the database holds exactly the ${count(r.submittedTotal)} submitted operations the ` +
+          `clients filed (warm-up included) and ${count(2 * r.submittedTotal)} applications`,
       );
   }
 
+  const pollNote =
+    pollSeconds === null ? 'poll interval unknown' : `poll interval ${pollSeconds} s, createJobQueue's default`;
   console.log(
-    `\nSubmission -> auto-approved signed permit (automatic notice SE-STEEL-NOTICE, 720851 from CN), with the job queue as startServer`,
+    `\nSubmission -> auto-approved signed permit (automatic notice SE-STEEL-NOTICE, 720851 from CN), with the ` +
+      `job queue as startServer`,
   );
   console.log(
-    `configures it (${pollSeconds === null ? 'poll interval unknown' : `poll interval ${pollSeconds} s, createJobQueue's default`}); ${PERMIT.count} notices after ${PERMIT.warmup} of warm-up, ${PERMIT.concurrency} at a time;`,
+    `configures it (${pollNote}); ${PERMIT.count} notices after ${PERMIT.warmup} of warm-up, ` +
+      `${PERMIT.concurrency} at a time;`,
   );
   console.log(
-    `from the submit's answer until GET /api/v1/applications/:id (polled every ${PERMIT.pollMs} ms) shows it approved with a permit number;`,
+    `from the submit's answer until GET /api/v1/applications/:id (polled every ${PERMIT.pollMs} ms) shows it ` +
+      `approved with a permit number;`,
   );
   console.log(
-    "server: the same notices by the window's clocks, application submitted_at (submit transaction start) -> permit issued_at",
+    "server: the same notices by the window's clocks, application submitted_at (submit transaction start) -> " +
+      'permit issued_at',
   );
   console.log(
     table(
@@ -383,7 +401,8 @@ async function main() {
               millis(r.serverP99Ms),
               pollSeconds === null
                 ? 'unknown'
-                : `${(r.p50Ms / (pollSeconds * 1000)).toFixed(3)} (p50 ${millis(r.p50Ms)} / poll ${count(pollSeconds * 1000)} ms)`,
+                : `${(r.p50Ms / (pollSeconds * 1000)).toFixed(3)} (p50 ${millis(r.p50Ms)} / poll ` +
+                  `${count(pollSeconds * 1000)} ms)`,
             ],
       ),
     ),
@@ -399,16 +418,20 @@ async function main() {
     }
   }
   console.log(
-    `\nCustoms declaration validations over HTTP on 127.0.0.1: POST /api/v1/customs/declarations, one ANAM customs officer,`,
+    `\nCustoms declaration validations over HTTP on 127.0.0.1: POST /api/v1/customs/declarations, one ANAM ` +
+      `customs officer,`,
   );
   console.log(
-    `${CUSTOMS.concurrency} concurrent clients (a session each) in a separate process, measured for ${CUSTOMS.durationMs / 1000} s after ${CUSTOMS.warmupMs / 1000} s of warm-up;`,
+    `${CUSTOMS.concurrency} concurrent clients (a session each) in a separate process, measured for ` +
+      `${CUSTOMS.durationMs / 1000} s after ${CUSTOMS.warmupMs / 1000} s of warm-up;`,
   );
   console.log(
-    `each declaration has a fresh number and one line (720851 from CN) drawing ${CUSTOMS.drawQuantity} KGM / ${CUSTOMS.drawValue} USD from one of ${CUSTOMS.permits} SE-STEEL-NOTICE permits`,
+    `each declaration has a fresh number and one line (720851 from CN) drawing ${CUSTOMS.drawQuantity} KGM / ` +
+      `${CUSTOMS.drawValue} USD from one of ${CUSTOMS.permits} SE-STEEL-NOTICE permits`,
   );
   console.log(
-    `(${count(CUSTOMS.permitQuantity)} KGM each), taken in turn so that concurrent declarations rarely wait on the same permit's lock; p50/p99 per POST`,
+    `(${count(CUSTOMS.permitQuantity)} KGM each), taken in turn so that concurrent declarations rarely wait on ` +
+      `the same permit's lock; p50/p99 per POST`,
   );
   console.log(
     table(
@@ -429,7 +452,9 @@ async function main() {
   for (const r of customs) {
     if (!('skipped' in r))
       console.log(
-        `  ${r.backend}: the database holds exactly the ${count(r.acceptedTotal)} accepted declarations the clients counted (warm-up included), none refused; draws total ${r.drawnQuantity} KGM = authorised - remaining on the ${CUSTOMS.permits} permits`,
+        `  ${r.backend}: the database holds exactly the ${count(r.acceptedTotal)} accepted declarations the ` +
+          `clients counted (warm-up included), none refused; draws total ${r.drawnQuantity} KGM = authorised - ` +
+          `remaining on the ${CUSTOMS.permits} permits`,
       );
   }
   console.log(

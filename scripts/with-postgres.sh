@@ -48,7 +48,9 @@ if [ ! -x "$PG_BIN/postgres" ] || [ ! -x "$PG_BIN/initdb" ] || [ ! -x "$PG_BIN/p
     apt-get update >&2
     apt-get install -y --no-install-recommends postgresql >&2
   fi
-  [ -x "$PG_BIN/postgres" ] || die "PostgreSQL 15 not found in $PG_BIN. Install it (Debian/Ubuntu: sudo apt-get install postgresql-15) or set PG_BIN to its bin folder."
+  [ -x "$PG_BIN/postgres" ] ||
+    die "PostgreSQL 15 not found in $PG_BIN. Install it (Debian/Ubuntu: sudo apt-get install postgresql-15)" \
+      "or set PG_BIN to its bin folder."
 fi
 
 # --- the user the server runs as ---------------------------------------------------------
@@ -88,7 +90,8 @@ trap 'exit 143' TERM
 mkdir -p "$sockdir"
 if $is_root; then
   chown -R postgres:postgres "$tmp"
-  runuser -u postgres -- test -w "$tmp" || die "user postgres cannot write to $tmp: set PG_TMPDIR to a folder it can reach"
+  runuser -u postgres -- test -w "$tmp" ||
+    die "user postgres cannot write to $tmp: set PG_TMPDIR to a folder it can reach"
 fi
 chmod 700 "$tmp"
 
@@ -127,7 +130,9 @@ done
 [ -n "$port" ] || die "no free port in $FIRST_PORT..$((FIRST_PORT + PORT_TRIES - 1))"
 
 export TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$port/postgres"
-say "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$port$([ "${PG_FAST:-}" = "1" ] && echo ' (PG_FAST: fsync off)')"
+fast_note=''
+if [ "${PG_FAST:-}" = "1" ]; then fast_note=' (PG_FAST: fsync off)'; fi
+say "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$port$fast_note"
 say "TEST_DATABASE_URL=$TEST_DATABASE_URL"
 
 # In the background so a TERM (a CI timeout) or Ctrl-C is handled now, not when the command

@@ -89,16 +89,19 @@ describe('each signature and certificate failure has its own code', () => {
     assert.match(res.body.detail, /\w/);
   };
 
-  test('tampered payload: signature.invalid, or signature.payload_altered when the signed payload is sent', async () => {
-    const p = await w.person();
-    expectCode(await tryLogin(p.signer, (pl) => ({ ...pl, nonce: 'changed' })), 'signature.invalid');
-    const challenge = await w.call('POST', '/api/v1/auth/challenge');
-    const altered = { ...challenge.body.payload, nonce: 'changed' };
-    const res = await w.call('POST', '/api/v1/auth/login', {
-      body: { challengeId: challenge.body.challengeId, payload: altered, ...signPayload(altered, p.signer) },
-    });
-    expectCode(res, 'signature.payload_altered');
-  });
+  test(
+    'tampered payload: signature.invalid, or ' + 'signature.payload_altered when the signed payload is sent',
+    async () => {
+      const p = await w.person();
+      expectCode(await tryLogin(p.signer, (pl) => ({ ...pl, nonce: 'changed' })), 'signature.invalid');
+      const challenge = await w.call('POST', '/api/v1/auth/challenge');
+      const altered = { ...challenge.body.payload, nonce: 'changed' };
+      const res = await w.call('POST', '/api/v1/auth/login', {
+        body: { challengeId: challenge.body.challengeId, payload: altered, ...signPayload(altered, p.signer) },
+      });
+      expectCode(res, 'signature.payload_altered');
+    },
+  );
 
   test('wrong key: a certificate presented with another key signature', async () => {
     const a = await w.person();

@@ -46,7 +46,9 @@ interface Row {
 
 const SIGNED_IN: readonly Role[] = ROLES.filter((r) => r !== 'anonymous' && r !== 'revokedCert');
 const SIGNED_IN_WRITE = SIGNED_IN.filter((r) => r !== 'readToken');
-/** A's side: the company, its legal representative (also as an officer: still its representative), its delegated broker. */
+/**
+ * A's side: the company, its legal representative (also as an officer: still its representative), its delegated broker.
+ */
 const A_SIDE: readonly Role[] = ['traderA', 'repA', 'brokerA', 'officerApplicant'];
 const A_READERS: readonly Role[] = [...A_SIDE, 'readToken'];
 /** The case file: A's side and the officers of the office the application was routed to. */
@@ -149,7 +151,8 @@ const EXPECTED: Record<string, Row> = {
     body: (c) => ({ traderRfc: c.a.rfc, flow: 'import', data: { goods: tyres() } }),
   },
   'GET /api/v1/operations': { allow: SIGNED_IN },
-  // Choice: an operation (the trader's envelope of applications) is the applicant side's; officers read the applications.
+  // Choice: an operation (the trader's envelope of applications) is the applicant side's; officers read the
+  // applications.
   'GET /api/v1/operations/{id}': { allow: A_READERS },
   'PUT /api/v1/operations/{id}': {
     allow: A_SIDE,
@@ -282,7 +285,8 @@ const EXPECTED: Record<string, Row> = {
   // Choice: everyone signed in may ask; the list holds what they may see (SE officers all, a trader's side its own).
   'GET /api/v1/quotas/{id}/assignments': { allow: SIGNED_IN },
 
-  // Rule 2: customs powers are ANAM customs officers'. The same declaration again is answered from the record, drawing nothing.
+  // Rule 2: customs powers are ANAM customs officers'. The same declaration again is answered from the record, drawing
+  // nothing.
   'POST /api/v1/customs/declarations': { allow: ['customs'], body: (c) => c.a.declaration },
   'GET /api/v1/customs/declarations/{number}': { allow: ['customs'] },
   'POST /api/v1/customs/declarations/{number}/cancellation/signing-payload': {
@@ -411,7 +415,8 @@ function fill(route: string, overrides: Record<string, string>): string {
 async function stage(status: Status, role: Role) {
   const assignee = status === 'submitted' ? null : (c.seOfficerIds[role] ?? c.officers.owner.id);
   await w.ctx.db.query(
-    'update applications set status = $2, assigned_officer_id = $3, proposed_by_officer_id = null, proposal = $4::jsonb where id = $1',
+    'update applications set status = $2, assigned_officer_id = $3, proposed_by_officer_id = null, proposal = ' +
+      '$4::jsonb where id = $1',
     [
       c.a.application,
       status,
@@ -448,7 +453,8 @@ test('every route allows exactly the callers of its row', async () => {
     const row = EXPECTED[route]!;
     const [method, template] = route.split(' ') as [string, string];
     const allowed = (role: Role) => row.allow === 'public' || (Array.isArray(row.allow) && row.allow.includes(role));
-    // Calls that change state go denied roles first, so a wrongly allowed one is seen before the allowed ones move the state on.
+    // Calls that change state go denied roles first, so a wrongly allowed one is seen before the allowed ones move the
+    // state on.
     const roles = phase(route, row) >= 2 ? [...ROLES].sort((x, y) => Number(allowed(x)) - Number(allowed(y))) : ROLES;
     for (const role of roles) {
       if (row.stage) await stage(row.stage, role);

@@ -97,54 +97,57 @@ async function assertLimitRefused(url: string, token?: string) {
 
 const once = (ids: string[]) => assert.equal(new Set(ids).size, ids.length, `an item came twice: ${ids.join(', ')}`);
 
-test('operations, applications and the inbox: every item once across pages, in order, and no limit above 200', async () => {
-  const submitted = [await fileOperation(), await fileOperation(), await fileOperation()];
-  const drafts = [await draft(), await draft()];
+test(
+  'operations, applications and the inbox: every item ' + 'once across pages, in order, and no limit above 200',
+  async () => {
+    const submitted = [await fileOperation(), await fileOperation(), await fileOperation()];
+    const drafts = [await draft(), await draft()];
 
-  const operations = await walk('/api/v1/operations?limit=2', trader.token);
-  assert.deepEqual(operations.sizes, [2, 2, 1]);
-  once(operations.items.map((o) => o.id));
-  assert.deepEqual(operations.items.map((o) => o.id).sort(), [...submitted, ...drafts].sort());
-  assert.deepEqual(
-    operations.items
-      .slice(0, 2)
-      .map((o) => o.id)
-      .sort(),
-    [...drafts].sort(),
-    'newest first',
-  );
-  const onlyDrafts = await walk('/api/v1/operations?status=draft&limit=1', trader.token);
-  assert.deepEqual(onlyDrafts.items.map((o) => o.id).sort(), [...drafts].sort(), 'the filter stays on every page');
-  await assertLimitRefused('/api/v1/operations', trader.token);
+    const operations = await walk('/api/v1/operations?limit=2', trader.token);
+    assert.deepEqual(operations.sizes, [2, 2, 1]);
+    once(operations.items.map((o) => o.id));
+    assert.deepEqual(operations.items.map((o) => o.id).sort(), [...submitted, ...drafts].sort());
+    assert.deepEqual(
+      operations.items
+        .slice(0, 2)
+        .map((o) => o.id)
+        .sort(),
+      [...drafts].sort(),
+      'newest first',
+    );
+    const onlyDrafts = await walk('/api/v1/operations?status=draft&limit=1', trader.token);
+    assert.deepEqual(onlyDrafts.items.map((o) => o.id).sort(), [...drafts].sort(), 'the filter stays on every page');
+    await assertLimitRefused('/api/v1/operations', trader.token);
 
-  // Three pages of three, two applications per submission: the pages split a submission's pair.
-  const applications = await walk('/api/v1/applications?limit=3', trader.token);
-  assert.deepEqual(applications.sizes, [3, 3]);
-  once(applications.items.map((a) => a.id));
-  assert.deepEqual(new Set(applications.items.map((a) => a.operationId)), new Set(submitted));
-  for (let i = 1; i < applications.items.length; i++)
-    assert.ok(applications.items[i - 1].submittedAt >= applications.items[i].submittedAt, 'newest first');
-  const cofepris = await walk('/api/v1/applications?agency=COFEPRIS&limit=1', trader.token);
-  assert.deepEqual(cofepris.sizes, [1, 1, 1]);
-  await assertLimitRefused('/api/v1/applications', trader.token);
+    // Three pages of three, two applications per submission: the pages split a submission's pair.
+    const applications = await walk('/api/v1/applications?limit=3', trader.token);
+    assert.deepEqual(applications.sizes, [3, 3]);
+    once(applications.items.map((a) => a.id));
+    assert.deepEqual(new Set(applications.items.map((a) => a.operationId)), new Set(submitted));
+    for (let i = 1; i < applications.items.length; i++)
+      assert.ok(applications.items[i - 1].submittedAt >= applications.items[i].submittedAt, 'newest first');
+    const cofepris = await walk('/api/v1/applications?agency=COFEPRIS&limit=1', trader.token);
+    assert.deepEqual(cofepris.sizes, [1, 1, 1]);
+    await assertLimitRefused('/api/v1/applications', trader.token);
 
-  const officer = await w.officer('COFEPRIS', ['reviewer', 'supervisor']);
-  const inbox = await walk('/api/v1/inbox?limit=2', officer.token);
-  assert.deepEqual(inbox.sizes, [2, 1]);
-  once(inbox.items.map((a) => a.id));
-  assert.deepEqual(inbox.items.map((a) => a.id).sort(), cofepris.items.map((a) => a.id).sort());
-  for (let i = 1; i < inbox.items.length; i++)
-    assert.ok(inbox.items[i - 1].submittedAt <= inbox.items[i].submittedAt, 'due first, then submitted first');
-  await assertLimitRefused('/api/v1/inbox', officer.token);
+    const officer = await w.officer('COFEPRIS', ['reviewer', 'supervisor']);
+    const inbox = await walk('/api/v1/inbox?limit=2', officer.token);
+    assert.deepEqual(inbox.sizes, [2, 1]);
+    once(inbox.items.map((a) => a.id));
+    assert.deepEqual(inbox.items.map((a) => a.id).sort(), cofepris.items.map((a) => a.id).sort());
+    for (let i = 1; i < inbox.items.length; i++)
+      assert.ok(inbox.items[i - 1].submittedAt <= inbox.items[i].submittedAt, 'due first, then submitted first');
+    await assertLimitRefused('/api/v1/inbox', officer.token);
 
-  // A cursor another list gave, or one made up, is refused: it is the sort key of one list.
-  const inboxCursor = new URL(
-    `http://x${(await w.call('GET', '/api/v1/inbox?limit=1', { token: officer.token })).body.next}`,
-  ).searchParams.get('cursor');
-  const res = await w.call('GET', `/api/v1/applications?cursor=${inboxCursor}`, { token: trader.token });
-  assert.equal(res.status, 400);
-  assert.equal(res.body.code, 'request.cursor_invalid');
-});
+    // A cursor another list gave, or one made up, is refused: it is the sort key of one list.
+    const inboxCursor = new URL(
+      `http://x${(await w.call('GET', '/api/v1/inbox?limit=1', { token: officer.token })).body.next}`,
+    ).searchParams.get('cursor');
+    const res = await w.call('GET', `/api/v1/applications?cursor=${inboxCursor}`, { token: trader.token });
+    assert.equal(res.status, 400);
+    assert.equal(res.body.code, 'request.cursor_invalid');
+  },
+);
 
 test('quotas and their assignments: every item once across pages, ties on period and name broken by id', async () => {
   const year = mexicoDate(new Date()).slice(0, 4);

@@ -200,36 +200,39 @@ describe("rule 1: an officer reads a trader's data only when an application to t
     assert.equal(await status(`/api/v1/traders/${other.rfc}/versions`, cofepris.token), 404);
   });
 
-  test("eDocuments and COVEs: only those the agency's applications cite, and the cited COVE's whole chain", async () => {
-    for (const url of [
-      `/api/v1/edocuments/${citedEdocument}`,
-      `/api/v1/edocuments/${citedEdocument}/content`,
-      `/api/v1/coves/${citedCove}`,
-    ]) {
-      assert.equal(await status(url, cofepris.token), 200, url);
-      assert.equal(await status(url, sedena.token), 404, `another agency: ${url}`);
-    }
-    for (const url of [
-      `/api/v1/edocuments/${uncitedEdocument}`,
-      `/api/v1/edocuments/${uncitedEdocument}/content`,
-      `/api/v1/coves/${uncitedCove}`,
-    ]) {
-      assert.equal(await status(url, cofepris.token), 404, `not cited: ${url}`);
-    }
-    // An amendment after the filing belongs to the chain the application cites.
-    const amended = await w.signed(trader.token, rep, 'POST', `/api/v1/coves/${citedCove}/amendments`, {
-      ...coveJson(trader.rfc),
-      reason: 'Fecha corregida',
-    });
-    assert.equal(amended.status, 201, JSON.stringify(amended.body));
-    const latest = await w.call('GET', `/api/v1/coves/${amended.body.data.number}`, { token: cofepris.token });
-    assert.equal(latest.status, 200);
-    assert.deepEqual(
-      latest.body.chain.map((c: any) => c.number),
-      [citedCove, amended.body.data.number],
-    );
-    assert.equal(await status(`/api/v1/coves/${amended.body.data.number}`, sedena.token), 404);
-  });
+  test(
+    "eDocuments and COVEs: only those the agency's " + "applications cite, and the cited COVE's whole chain",
+    async () => {
+      for (const url of [
+        `/api/v1/edocuments/${citedEdocument}`,
+        `/api/v1/edocuments/${citedEdocument}/content`,
+        `/api/v1/coves/${citedCove}`,
+      ]) {
+        assert.equal(await status(url, cofepris.token), 200, url);
+        assert.equal(await status(url, sedena.token), 404, `another agency: ${url}`);
+      }
+      for (const url of [
+        `/api/v1/edocuments/${uncitedEdocument}`,
+        `/api/v1/edocuments/${uncitedEdocument}/content`,
+        `/api/v1/coves/${uncitedCove}`,
+      ]) {
+        assert.equal(await status(url, cofepris.token), 404, `not cited: ${url}`);
+      }
+      // An amendment after the filing belongs to the chain the application cites.
+      const amended = await w.signed(trader.token, rep, 'POST', `/api/v1/coves/${citedCove}/amendments`, {
+        ...coveJson(trader.rfc),
+        reason: 'Fecha corregida',
+      });
+      assert.equal(amended.status, 201, JSON.stringify(amended.body));
+      const latest = await w.call('GET', `/api/v1/coves/${amended.body.data.number}`, { token: cofepris.token });
+      assert.equal(latest.status, 200);
+      assert.deepEqual(
+        latest.body.chain.map((c: any) => c.number),
+        [citedCove, amended.body.data.number],
+      );
+      assert.equal(await status(`/api/v1/coves/${amended.body.data.number}`, sedena.token), 404);
+    },
+  );
 
   test("an office-bound procedure: officers of the office it was routed to, and the agency's supervisors", async () => {
     const owner = await w.person();
@@ -276,19 +279,22 @@ describe("rule 1: an officer reads a trader's data only when an application to t
     }
   });
 
-  test("a trader's lists are for its own side: an officer reaches documents through the applications it handles", async () => {
-    for (const token of [cofepris.token, sedena.token, customs.token]) {
-      const res = await w.call('GET', `/api/v1/edocuments?traderRfc=${trader.rfc}`, { token });
-      assert.equal(res.status, 404, JSON.stringify(res.body));
-      assert.equal(res.body.code, 'trader.not_found');
-      const coves = await w.call('GET', '/api/v1/coves', { token });
-      assert.deepEqual(coves.body.items, []);
-    }
-    assert.equal(
-      (await w.call('GET', `/api/v1/edocuments?traderRfc=${trader.rfc}`, { token: trader.token })).body.items.length,
-      2,
-    );
-  });
+  test(
+    "a trader's lists are for its own side: an officer " + 'reaches documents through the applications it handles',
+    async () => {
+      for (const token of [cofepris.token, sedena.token, customs.token]) {
+        const res = await w.call('GET', `/api/v1/edocuments?traderRfc=${trader.rfc}`, { token });
+        assert.equal(res.status, 404, JSON.stringify(res.body));
+        assert.equal(res.body.code, 'trader.not_found');
+        const coves = await w.call('GET', '/api/v1/coves', { token });
+        assert.deepEqual(coves.body.items, []);
+      }
+      assert.equal(
+        (await w.call('GET', `/api/v1/edocuments?traderRfc=${trader.rfc}`, { token: trader.token })).body.items.length,
+        2,
+      );
+    },
+  );
 
   test('customs reads COVEs, eDocuments and permits by number, as a declaration needs them', async () => {
     for (const url of [
@@ -409,102 +415,107 @@ describe('rule 2: customs powers belong to ANAM', () => {
 });
 
 describe('rule 7: a delegation revoked is revoked everywhere', () => {
-  test('the former broker reads no COVE, eDocument, notification or operation of the trader, even those it filed or is named in', async () => {
-    const owner = await w.person({ name: 'Olga Dueña' });
-    const company = await w.registerTrader(owner);
-    const brokerPerson = await w.person({ name: 'Bruno Agente' });
-    const broker = await w.registerBroker(brokerPerson);
-    const granted = await w.signed(company.token, owner, 'POST', `/api/v1/traders/${company.rfc}/delegations`, {
-      brokerPatent: broker.patent,
-    });
-    assert.equal(granted.status, 201, JSON.stringify(granted.body));
+  test(
+    'the former broker reads no COVE, eDocument, notification or operation of the trader, even those it filed or ' +
+      'is named in',
+    async () => {
+      const owner = await w.person({ name: 'Olga Dueña' });
+      const company = await w.registerTrader(owner);
+      const brokerPerson = await w.person({ name: 'Bruno Agente' });
+      const broker = await w.registerBroker(brokerPerson);
+      const granted = await w.signed(company.token, owner, 'POST', `/api/v1/traders/${company.rfc}/delegations`, {
+        brokerPatent: broker.patent,
+      });
+      assert.equal(granted.status, 201, JSON.stringify(granted.body));
 
-    const filedCove = await fileCove(broker.token, brokerPerson, coveJson(company.rfc));
-    // A COVE the trader filed naming the broker, by RFC and by patent.
-    const namedCove = await fileCove(
-      company.token,
-      owner,
-      coveJson(company.rfc, { consultRfcs: [brokerPerson.rfc], brokerPatents: [broker.patent] }),
-    );
-    const uploaded = await createEdocument(broker.token, brokerPerson, company.rfc, 'commercial_invoice');
-    const { operationId, applicationId } = await fileMedicines(
-      { token: broker.token, person: brokerPerson },
-      company.rfc,
-      { edocuments: [uploaded], coves: [filedCove] },
-    );
-    const feed = await w.call('GET', '/api/v1/notifications', { token: broker.token });
-    const notice = feed.body.items.find((n: any) => n.object.id === operationId);
-    assert.ok(notice, 'the filer is told of the submission');
+      const filedCove = await fileCove(broker.token, brokerPerson, coveJson(company.rfc));
+      // A COVE the trader filed naming the broker, by RFC and by patent.
+      const namedCove = await fileCove(
+        company.token,
+        owner,
+        coveJson(company.rfc, { consultRfcs: [brokerPerson.rfc], brokerPatents: [broker.patent] }),
+      );
+      const uploaded = await createEdocument(broker.token, brokerPerson, company.rfc, 'commercial_invoice');
+      const { operationId, applicationId } = await fileMedicines(
+        { token: broker.token, person: brokerPerson },
+        company.rfc,
+        { edocuments: [uploaded], coves: [filedCove] },
+      );
+      const feed = await w.call('GET', '/api/v1/notifications', { token: broker.token });
+      const notice = feed.body.items.find((n: any) => n.object.id === operationId);
+      assert.ok(notice, 'the filer is told of the submission');
 
-    const reads = [
-      `/api/v1/coves/${filedCove}`,
-      `/api/v1/coves/${namedCove}`,
-      `/api/v1/edocuments/${uploaded}`,
-      `/api/v1/edocuments/${uploaded}/content`,
-      `/api/v1/operations/${operationId}`,
-      `/api/v1/operations/${operationId}/preview`,
-      `/api/v1/operations/${operationId}/acknowledgement.pdf`,
-      `/api/v1/traders/${company.rfc}`,
-    ];
-    for (const url of reads) assert.equal(await status(url, broker.token), 200, `while delegated: ${url}`);
+      const reads = [
+        `/api/v1/coves/${filedCove}`,
+        `/api/v1/coves/${namedCove}`,
+        `/api/v1/edocuments/${uploaded}`,
+        `/api/v1/edocuments/${uploaded}/content`,
+        `/api/v1/operations/${operationId}`,
+        `/api/v1/operations/${operationId}/preview`,
+        `/api/v1/operations/${operationId}/acknowledgement.pdf`,
+        `/api/v1/traders/${company.rfc}`,
+      ];
+      for (const url of reads) assert.equal(await status(url, broker.token), 200, `while delegated: ${url}`);
 
-    const revoked = await w.signed(
-      company.token,
-      owner,
-      'POST',
-      `/api/v1/delegations/${granted.body.data.id}/revocation`,
-      { reason: 'fin del encargo' },
-    );
-    assert.equal(revoked.status, 200, JSON.stringify(revoked.body));
+      const revoked = await w.signed(
+        company.token,
+        owner,
+        'POST',
+        `/api/v1/delegations/${granted.body.data.id}/revocation`,
+        { reason: 'fin del encargo' },
+      );
+      assert.equal(revoked.status, 200, JSON.stringify(revoked.body));
 
-    for (const url of reads) assert.equal(await status(url, broker.token), 404, `after the revocation: ${url}`);
-    const coves = (await w.call('GET', '/api/v1/coves', { token: broker.token })).body.items.map(
-      (c: any) => c.rootNumber,
-    );
-    assert.ok(!coves.includes(filedCove) && !coves.includes(namedCove), JSON.stringify(coves));
-    assert.equal(await status(`/api/v1/edocuments?traderRfc=${company.rfc}`, broker.token), 404);
-    const operations = (await w.call('GET', '/api/v1/operations', { token: broker.token })).body.items;
-    assert.ok(!operations.some((o: any) => o.id === operationId));
-    const after = await w.call('GET', '/api/v1/notifications', { token: broker.token });
-    assert.ok(!after.body.items.some((n: any) => n.object.id === operationId), JSON.stringify(after.body.items));
-    assert.equal(after.body.unread, 0);
-    const marked = await w.call('POST', `/api/v1/notifications/${notice.id}/read`, { token: broker.token });
-    assert.equal(marked.status, 404);
-    assert.deepEqual((await w.call('POST', '/api/v1/notifications/read-all', { token: broker.token })).body, {
-      marked: 0,
-    });
+      for (const url of reads) assert.equal(await status(url, broker.token), 404, `after the revocation: ${url}`);
+      const coves = (await w.call('GET', '/api/v1/coves', { token: broker.token })).body.items.map(
+        (c: any) => c.rootNumber,
+      );
+      assert.ok(!coves.includes(filedCove) && !coves.includes(namedCove), JSON.stringify(coves));
+      assert.equal(await status(`/api/v1/edocuments?traderRfc=${company.rfc}`, broker.token), 404);
+      const operations = (await w.call('GET', '/api/v1/operations', { token: broker.token })).body.items;
+      assert.ok(!operations.some((o: any) => o.id === operationId));
+      const after = await w.call('GET', '/api/v1/notifications', { token: broker.token });
+      assert.ok(!after.body.items.some((n: any) => n.object.id === operationId), JSON.stringify(after.body.items));
+      assert.equal(after.body.unread, 0);
+      const marked = await w.call('POST', `/api/v1/notifications/${notice.id}/read`, { token: broker.token });
+      assert.equal(marked.status, 404);
+      assert.deepEqual((await w.call('POST', '/api/v1/notifications/read-all', { token: broker.token })).body, {
+        marked: 0,
+      });
 
-    // Later steps of the case are told to the trader's side, no longer to the former broker (in the feed or by e-mail).
-    assert.equal(
-      (await w.call('POST', `/api/v1/applications/${applicationId}/assignment`, { token: cofepris.token, body: {} }))
-        .status,
-      200,
-    );
-    assert.equal(
-      (await w.call('POST', `/api/v1/applications/${applicationId}/review`, { token: cofepris.token, body: {} }))
-        .status,
-      200,
-    );
-    const asked = await w.signed(
-      cofepris.token,
-      cofepris,
-      'POST',
-      `/api/v1/applications/${applicationId}/information-request`,
-      { message: 'Falta el certificado de análisis.' },
-    );
-    assert.equal(asked.status, 200, JSON.stringify(asked.body));
-    const told = await w.ctx.db.query<{ recipient_rfc: string }>(
-      "select recipient_rfc from notifications where object_id = $1 and kind = 'application.request_information'",
-      [applicationId],
-    );
-    assert.deepEqual(told.map((n) => n.recipient_rfc).sort(), [company.rfc, owner.rfc].sort());
+      // Later steps of the case are told to the trader's side, no longer to the former broker (in the feed or by
+      // e-mail).
+      assert.equal(
+        (await w.call('POST', `/api/v1/applications/${applicationId}/assignment`, { token: cofepris.token, body: {} }))
+          .status,
+        200,
+      );
+      assert.equal(
+        (await w.call('POST', `/api/v1/applications/${applicationId}/review`, { token: cofepris.token, body: {} }))
+          .status,
+        200,
+      );
+      const asked = await w.signed(
+        cofepris.token,
+        cofepris,
+        'POST',
+        `/api/v1/applications/${applicationId}/information-request`,
+        { message: 'Falta el certificado de análisis.' },
+      );
+      assert.equal(asked.status, 200, JSON.stringify(asked.body));
+      const told = await w.ctx.db.query<{ recipient_rfc: string }>(
+        "select recipient_rfc from notifications where object_id = $1 and kind = 'application.request_information'",
+        [applicationId],
+      );
+      assert.deepEqual(told.map((n) => n.recipient_rfc).sort(), [company.rfc, owner.rfc].sort());
 
-    // The trader's own side keeps everything.
-    for (const url of reads) assert.equal(await status(url, company.token), 200, `the trader: ${url}`);
-    assert.ok(
-      (await w.call('GET', '/api/v1/notifications', { token: company.token })).body.items.some(
-        (n: any) => n.object.id === operationId,
-      ),
-    );
-  });
+      // The trader's own side keeps everything.
+      for (const url of reads) assert.equal(await status(url, company.token), 200, `the trader: ${url}`);
+      assert.ok(
+        (await w.call('GET', '/api/v1/notifications', { token: company.token })).body.items.some(
+          (n: any) => n.object.id === operationId,
+        ),
+      );
+    },
+  );
 });

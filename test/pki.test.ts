@@ -79,7 +79,8 @@ test('RFC 8785: key order, number forms and string escapes', () => {
   };
   assert.equal(
     canonicalJson(sample),
-    '{"literals":[null,true,false],"numbers":[333333333.3333333,1e+30,4.5,0.002,1e-27,1e+21,0.1,0],"string":"€$\\u000f\\nA\'B\\"\\\\\\\\\\"/"}',
+    '{"literals":[null,true,false],"numbers":[333333333.3333333,1e+30,4.5,0.002,1e-27,1e+21,0.1,0],' +
+      '"string":"€$\\u000f\\nA\'B\\"\\\\\\\\\\"/"}',
   );
   const keys = {
     '\u20ac': 'Euro',
@@ -92,7 +93,8 @@ test('RFC 8785: key order, number forms and string escapes', () => {
   };
   assert.equal(
     canonicalJson(keys),
-    '{"\\r":"CR","1":"One","\u0080":"Control","\u00f6":"Latin","\u20ac":"Euro","\ud83d\ude00":"Smiley","\ufb33":"Hebrew"}',
+    '{"\\r":"CR","1":"One","\u0080":"Control","\u00f6":"Latin","\u20ac":"Euro",' +
+      '"\ud83d\ude00":"Smiley","\ufb33":"Hebrew"}',
   );
   rejects(() => canonicalJson({ n: Number.NaN }), 'payload.not_canonicalizable');
   rejects(() => canonicalJson(undefined), 'payload.not_canonicalizable');

@@ -34,7 +34,8 @@ export async function grantApproval(
   if (!issue) {
     throw new AppError(
       'workflow.issuer_missing',
-      'This window has no permit issuer wired, so nothing can be approved; the operator must start it through openContext.',
+      'This window has no permit issuer wired, so nothing can be approved; the operator must start it through ' +
+        'openContext.',
       500,
     );
   }

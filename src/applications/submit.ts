@@ -102,7 +102,8 @@ async function officeFor(
 ): Promise<string | null> {
   const row = await tx.maybe<{ code: string }>(
     `select code from offices where agency_code = $1
-      order by ($2::boolean and state = (select state from offices where code = $3)) desc, (state = 'CDMX') desc, code limit 1`,
+      order by ($2::boolean and state = (select state from offices where code = $3)) desc, (state = 'CDMX') desc, code
+      limit 1`,
     [agency, officeBound, customsOffice],
   );
   return row?.code ?? null;
@@ -152,7 +153,8 @@ export async function submitOperation(
     const office = await officeFor(tx, p.procedure.agency, p.procedure.officeBound, customsOffice);
     const dueDate = addBusinessDays(today, p.procedure.responseDays);
     await tx.query(
-      `insert into applications (id, operation_id, procedure_code, procedure_version, agency_code, office_code, trader_id, status, form,
+      `insert into applications (id, operation_id, procedure_code, procedure_version, agency_code, office_code,
+         trader_id, status, form,
          prefilled_fields, typed_fields, matched_rules, submitted_at, due_date, updated_at)
        values ($1, $2, $3, $4, $5, $6, $7, 'submitted', $8, $9, $10, $11, $12, $13, $12)`,
       [
@@ -187,7 +189,8 @@ export async function submitOperation(
   }
   const trader = await tx.one<{ legal_name: string }>('select legal_name from traders where id = $1', [op.trader_id]);
   // The folio counter and the audit head are the only rows every submission locks: take them last, hold them briefly.
-  const folio = `VU-${today.slice(0, 4)}-${String(await nextInSequence(tx, 'folio', Number(today.slice(0, 4)))).padStart(8, '0')}`;
+  const folioNumber = await nextInSequence(tx, 'folio', Number(today.slice(0, 4)));
+  const folio = `VU-${today.slice(0, 4)}-${String(folioNumber).padStart(8, '0')}`;
   const acknowledgement = {
     folio,
     receivedAt: now.toISOString(),
@@ -197,7 +200,8 @@ export async function submitOperation(
     applications,
   };
   await tx.query(
-    `update operations set status = 'submitted', folio = $2, submitted_at = $3, submit_signature_id = $4, submit_challenge_id = $5,
+    `update operations set status = 'submitted', folio = $2, submitted_at = $3, submit_signature_id = $4,
+       submit_challenge_id = $5,
        acknowledgement = $6, updated_at = $3 where id = $1`,
     [op.id, folio, now, opts.signatureId, opts.challengeId, json(acknowledgement)],
   );

@@ -17,8 +17,9 @@ export function auditRoutes(app: App, ctx: Context) {
         tags: ['audit'],
         summary: 'Verify the hash-chained audit log (anyone may)',
         description:
-          'Checks the events appended since the last verified one and reports the last full walk from the first event, ' +
-          'which a job runs regularly (`ventanilla audit verify` runs it on demand). Rate-limited per client address (VERIFY_RATE_LIMIT).',
+          'Checks the events appended since the last verified one and reports the last full walk from the first ' +
+          'event, which a job runs regularly (`ventanilla audit verify` runs it on demand). ' +
+          'Rate-limited per client address (VERIFY_RATE_LIMIT).',
         response: { 200: AuditVerification, '4xx': Problem },
       },
     },

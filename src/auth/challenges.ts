@@ -103,7 +103,9 @@ export async function checkSignedChallenge(
     /** The window's clock (ctx.clock.now()), against which the challenge's expiry is judged. */
     now: Date;
     target?: Record<string, string>;
-    /** The RFC of the session's holder, who must be the signer (absent at login, where the signer becomes the holder). */
+    /**
+     * The RFC of the session's holder, who must be the signer (absent at login, where the signer becomes the holder).
+     */
     holderRfc?: string;
   },
 ): Promise<AcceptedSignature> {

@@ -50,10 +50,12 @@ export function declarationRoutes(app: App, ctx: Context) {
         body: DeclarationInput,
         operationId: 'submitDeclaration',
         summary:
-          'Validate a customs declaration (pedimento) against permits, COVEs and eDocuments, and draw the permits down (ANAM customs officers and their systems)',
+          'Validate a customs declaration (pedimento) against permits, COVEs and eDocuments, and draw the ' +
+          'permits down (ANAM customs officers and their systems)',
         description:
           '201: accepted and drawn. 200: the same declaration was accepted before (nothing more drawn). ' +
-          '422 declaration.refused: every reason, with the sealed result; nothing drawn. 409 declaration.number_reused: the number was used with other content.',
+          '422 declaration.refused: every reason, with the sealed result; nothing drawn. 409 ' +
+          'declaration.number_reused: the number was used with other content.',
         response: { 200: DeclarationResult, 201: DeclarationResult, '4xx': Problem },
       },
     },

@@ -146,7 +146,8 @@ export function evaluateDeclaration(
         reasons.push(
           at(
             'permit_wrong_procedure',
-            `permit ${permit.number} is a ${permit.procedureCode}, but for HS ${line.hsCode} from ${country} on ${decl.date} ${needed}.`,
+            `permit ${permit.number} is a ${permit.procedureCode}, but for HS ${line.hsCode} from ${country} on ` +
+              `${decl.date} ${needed}.`,
             { ...about, required: codes },
           ),
         );
@@ -178,7 +179,8 @@ export function evaluateDeclaration(
           reasons.push(
             at(
               'permit_country_mismatch',
-              `permit ${permit.number} line ${permitLine} authorises goods ${decl.flow === 'import' ? 'from' : 'to'} ${authorised}, not ${country}.`,
+              `permit ${permit.number} line ${permitLine} authorises goods ` +
+                `${decl.flow === 'import' ? 'from' : 'to'} ${authorised}, not ${country}.`,
               { ...about, permitLine, authorised },
             ),
           );
@@ -203,7 +205,8 @@ export function evaluateDeclaration(
           reasons.push(
             at(
               'permit_hs_not_covered',
-              `permit ${permit.number}${use.line ? ` line ${use.line}` : ''} does not cover HS ${line.hsCode} (its lines: ${covered}).`,
+              `permit ${permit.number}${use.line ? ` line ${use.line}` : ''} does not cover HS ${line.hsCode} ` +
+                `(its lines: ${covered}).`,
               about,
             ),
           );
@@ -211,7 +214,8 @@ export function evaluateDeclaration(
           reasons.push(
             at(
               'unit_mismatch',
-              `permit ${permit.number} authorises HS ${line.hsCode} in ${candidates.map((l) => l.unit).join(', ')}, not ${line.unit}.`,
+              `permit ${permit.number} authorises HS ${line.hsCode} in ` +
+                `${candidates.map((l) => l.unit).join(', ')}, not ${line.unit}.`,
               { ...about, unit: line.unit, permitUnits: candidates.map((l) => l.unit) },
             ),
           );
@@ -219,7 +223,8 @@ export function evaluateDeclaration(
           reasons.push(
             at(
               'currency_mismatch',
-              `permit ${permit.number} authorises values in ${sameUnit.map((l) => l.currency).join(', ')}, not ${line.currency}.`,
+              `permit ${permit.number} authorises values in ${sameUnit.map((l) => l.currency).join(', ')}, not ` +
+                `${line.currency}.`,
               { ...about, currency: line.currency },
             ),
           );
@@ -234,7 +239,9 @@ export function evaluateDeclaration(
             reasons.push(
               at(
                 'permit_insufficient_balance',
-                `permit ${permit.number} line ${target.line} has ${money(balance.quantity)} ${target.unit} and ${money(balance.value)} ${target.currency} left; this line draws ${use.quantity} ${target.unit} and ${use.value} ${target.currency}.`,
+                `permit ${permit.number} line ${target.line} has ${money(balance.quantity)} ${target.unit} and ` +
+                  `${money(balance.value)} ${target.currency} left; this line draws ${use.quantity} ${target.unit} ` +
+                  `and ${use.value} ${target.currency}.`,
                 {
                   ...about,
                   permitLine: target.line,
@@ -271,7 +278,8 @@ export function evaluateDeclaration(
         reasons.push(
           at(
             'permit_missing',
-            `HS ${line.hsCode} ${decl.flow === 'import' ? 'from' : 'to'} ${country} needs a ${code} (${requirement.procedure.name.en}) and the line names none.`,
+            `HS ${line.hsCode} ${decl.flow === 'import' ? 'from' : 'to'} ${country} needs a ${code} ` +
+              `(${requirement.procedure.name.en}) and the line names none.`,
             { procedure: code, rules: requirement.rules.map((r) => r.id) },
           ),
         );
@@ -286,7 +294,8 @@ export function evaluateDeclaration(
         reasons.push(
           at(
             'permit_draw_mismatch',
-            `the ${code} permits draw ${money(quantity)} ${line.unit} and ${money(value)} ${line.currency}; the line declares ${line.quantity} ${line.unit} and ${line.value} ${line.currency}.`,
+            `the ${code} permits draw ${money(quantity)} ${line.unit} and ${money(value)} ${line.currency}; the ` +
+              `line declares ${line.quantity} ${line.unit} and ${line.value} ${line.currency}.`,
             { procedure: code, drawnQuantity: money(quantity), drawnValue: money(value) },
           ),
         );

@@ -30,11 +30,14 @@ interface QuotaRow {
 const SELECT = `
   select q.id, q.agency_code, q.procedure_code, q.name, q.hs_prefixes, q.origin_countries,
          q.period_from, q.period_to, q.unit,
-         q.allocation_method, q.total::text as total, q.allocated::text as allocated, (q.total - q.allocated)::text as remaining,
+         q.allocation_method, q.total::text as total, q.allocated::text as allocated,
+         (q.total - q.allocated)::text as remaining,
          coalesce((select sum(pl.authorised_quantity - pl.remaining_quantity) from quota_allocations a
-                     join permit_lines pl on pl.permit_id = a.permit_id and pl.line = a.line where a.quota_id = q.id), 0)::text as used,
+                     join permit_lines pl on pl.permit_id = a.permit_id and pl.line = a.line
+                    where a.quota_id = q.id), 0)::text as used,
          case when q.allocation_method = 'assignment'
-              then coalesce((select sum(amount) from quota_assignments s where s.quota_id = q.id), 0)::text end as assigned,
+              then coalesce((select sum(amount) from quota_assignments s where s.quota_id = q.id), 0)::text
+          end as assigned,
          (select count(distinct permit_id)::int from quota_allocations a where a.quota_id = q.id) as certificates
     from quotas q`;
 
@@ -72,7 +75,8 @@ export async function listQuotas(
   const [afterFrom, afterName, afterId] = filter.after ?? [null, null, null];
   const rows = await db.query<QuotaRow>(
     `${SELECT}
-      where ($1::text is null or exists (select 1 from unnest(q.hs_prefixes) p where starts_with($1, p) or starts_with(p, $1)))
+      where ($1::text is null or exists (select 1 from unnest(q.hs_prefixes) p
+                                          where starts_with($1, p) or starts_with(p, $1)))
         and ($2::text is null or $2 = any(q.origin_countries))
         and ($3::date is null or $3::date between q.period_from and q.period_to)
         and ($4::date is null or q.period_from < $4::date
@@ -117,7 +121,8 @@ export async function listQuotaAssignments(
     remaining: string;
     updated_at: Date;
   }>(
-    `select s.trader_rfc, s.amount::text as amount, s.allocated::text as allocated, (s.amount - s.allocated)::text as remaining, s.updated_at
+    `select s.trader_rfc, s.amount::text as amount, s.allocated::text as allocated,
+            (s.amount - s.allocated)::text as remaining, s.updated_at
        from quota_assignments s
       where s.quota_id = $1 and ($2 or s.trader_rfc in (select a.trader_rfc from trader_actors a where a.rfc = $3))
         and ($4::text is null or s.trader_rfc > $4)

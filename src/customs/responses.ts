@@ -49,7 +49,10 @@ const Draw = Type.Object({
   remainingValue: Type.Number(),
 });
 
-/** What the window sealed (JWS `ventanilla-customs+jws`): the declaration as understood, the verdict, the draws or the reasons. */
+/**
+ * What the window sealed (JWS `ventanilla-customs+jws`): the declaration as understood, the verdict, the draws or the
+ * reasons.
+ */
 export const DeclarationValidation = Type.Object(
   {
     window: Type.String({ description: 'The window that validated it (its public URL)' }),

@@ -78,7 +78,9 @@ function routes(app: App, ctx: Context) {
     result: CoveFiled,
     names: { prepare: 'prepareCoveFiling', act: 'fileCove' },
     summary: 'File a COVE (JSON, or XML <comprobante> as application/xml)',
-    description: `A trader, its legal representative or a broker it delegated to files an invoice's value record. ${XML_NOTE}`,
+    description:
+      `A trader, its legal representative or a broker it ` +
+      `delegated to files an invoice's value record. ${XML_NOTE}`,
     prepare: async (db, { principal, input }) =>
       (await prepareCoveFiling(db, principal, input, ctx.clock.now())).content,
     stale,
@@ -101,8 +103,9 @@ function routes(app: App, ctx: Context) {
     names: { prepare: 'prepareCoveAmendment', act: 'amendCove' },
     summary: 'Amend a COVE (adenda; JSON, or XML <comprobante> with <motivoAdenda>)',
     description:
-      'The amendment is the complete corrected COVE plus a reason, for the latest version of the chain; it becomes a new ' +
-      `version with its own number, linked to the one it amends. The original stays readable. ${XML_NOTE}`,
+      'The amendment is the complete corrected COVE plus a reason, for the latest version of the chain; ' +
+      'it becomes a new version with its own number, linked to the one it amends. ' +
+      `The original stays readable. ${XML_NOTE}`,
     prepare: async (db, { principal, params, input }) =>
       (await prepareCoveAmendment(db, principal, params.number, input, ctx.clock.now())).content,
     stale,
@@ -130,7 +133,8 @@ function routes(app: App, ctx: Context) {
         tags,
         params: NumberParams,
         summary:
-          "A COVE: the version asked for, the latest version and the chain of amendments (the trader's side, named RFCs and patents, officers whose applications cite it, customs)",
+          "A COVE: the version asked for, the latest version and the chain of amendments (the trader's side, " +
+          'named RFCs and patents, officers whose applications cite it, customs)',
         response: { 200: CoveWithChain, '4xx': Problem },
       },
     },

@@ -3,7 +3,9 @@ import { PatentNumber, Rfc, Uuid } from '../http/identifiers.ts';
 import { Page } from '../http/pagination.ts';
 import { CoveInput, CoveNumber } from './cove-schemas.ts';
 
-/** What the eDocument and COVE reads answer; Fastify serialises through these, so an undeclared field never goes out. */
+/**
+ * What the eDocument and COVE reads answer; Fastify serialises through these, so an undeclared field never goes out.
+ */
 const DateTime = Type.String({ format: 'date-time' });
 const nullableText = Type.Union([Type.String(), Type.Null()]);
 

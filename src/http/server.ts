@@ -45,12 +45,17 @@ function validators() {
     (httpPart === 'body' ? strict : coercing).compile(schema);
 }
 
-/** A hop count trusts that many proxies nearest to the window (what Fastify does with a number, which its types omit). */
+/**
+ * A hop count trusts that many proxies nearest to the window (what Fastify does with a number, which its types omit).
+ */
 function trustedProxies(setting: Config['trustProxy']): FastifyServerOptions['trustProxy'] {
   return typeof setting === 'number' ? (_address: string, hop: number) => hop < setting : setting;
 }
 
-/** Deeper JSON than any of our bodies needs; past it, recursive code (validation, jsonb, canonical JSON) risks the stack. */
+/**
+ * Deeper JSON than any of our bodies needs; past it, recursive code (validation, jsonb, canonical JSON) risks the
+ * stack.
+ */
 const MAX_JSON_DEPTH = 64;
 
 /** One linear pass, no recursion: does the JSON text open more than `max` arrays/objects at once? */
@@ -164,9 +169,11 @@ export async function buildServer(ctx: Context): Promise<FastifyInstance> {
         version: '1',
         description:
           'National trade single window. Signed actions: POST .../signing-payload returns the exact payload; ' +
-          'sign its RFC 8785 canonical JSON with your e.firma and submit { challengeId, certificate, algorithm, signature }.\n\n' +
-          'Lists take `limit` (1 to 200, default 50) and `cursor`, and answer `{ items, next }`: follow `next` (a relative URL) ' +
-          'until it is null. Errors are RFC 9457 problem+json with a stable `code`: ' +
+          'sign its RFC 8785 canonical JSON with your e.firma and submit ' +
+          '{ challengeId, certificate, algorithm, signature }.\n\n' +
+          'Lists take `limit` (1 to 200, default 50) and `cursor`, and answer `{ items, next }`: ' +
+          'follow `next` (a relative URL) until it is null. ' +
+          'Errors are RFC 9457 problem+json with a stable `code`: ' +
           PROBLEM_DESCRIPTION,
         license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
       },

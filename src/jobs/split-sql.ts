@@ -1,6 +1,7 @@
 /**
  * Splits SQL text into statements at top-level semicolons, skipping those inside quotes
- * ('…', E'…', "…"), dollar-quoted bodies ($$…$$, $tag$…$tag$) and comments (-- line and nested block comments).
+ * ('…', E'…', "…"), dollar-quoted bodies ($$…$$, $tag$…$tag$) and comments (-- line and nested block
+ * comments).
  * Statements with nothing but comments are dropped. Used by the pg-boss adapter: our Sql runs one
  * statement per call (PGlite's extended protocol refuses several), while pg-boss sends some
  * multi-statement blocks (its schema, and BEGIN … COMMIT maintenance blocks).

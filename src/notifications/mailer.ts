@@ -61,7 +61,9 @@ export async function deliverPendingEmails(
 
   // Claimed as many times as allowed but never resolved (the worker died each time): give up.
   await db.query(
-    `update email_outbox set status = 'failed', last_error = coalesce(last_error, 'Delivery was interrupted before the server answered.')
+    `update email_outbox
+        set status = 'failed',
+            last_error = coalesce(last_error, 'Delivery was interrupted before the server answered.')
      where status = 'pending' and attempts >= $1 and next_attempt_at <= now()`,
     [maxAttempts],
   );
@@ -91,7 +93,8 @@ export async function deliverPendingEmails(
         messageId: `<${row.id}@ventanilla.notifications>`,
       });
       await db.query(
-        `update email_outbox set status = 'sent', sent_at = now(), last_error = null where id = $1 and status = 'pending'`,
+        `update email_outbox set status = 'sent', sent_at = now(), last_error = null
+          where id = $1 and status = 'pending'`,
         [row.id],
       );
       sent++;

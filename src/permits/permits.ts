@@ -152,7 +152,8 @@ export async function verifyPermit(ctx: Context, q: { number?: string; code?: st
       number: number ?? null,
       exists: permit !== null,
       message: permit
-        ? 'A permit with this number was issued by this window. For its status, give the verification code printed on it (?code=) or scan its QR code.'
+        ? 'A permit with this number was issued by this window. For its status, give the verification code printed ' +
+          'on it (?code=) or scan its QR code.'
         : 'No permit with this number was issued by this window.',
     };
   }
@@ -161,7 +162,8 @@ export async function verifyPermit(ctx: Context, q: { number?: string; code?: st
       authentic: false,
       number: number ?? null,
       message:
-        'No permit with this number and verification code was issued by this window: check both as printed on the permit, or scan its QR code.',
+        'No permit with this number and verification code was issued by this window: check both as printed on ' +
+        'the permit, or scan its QR code.',
     };
   }
   if (!permit) {
@@ -221,7 +223,8 @@ export async function revokePermit(
 ) {
   await checkRevocation(tx, opts.principal, opts.number);
   const row = await tx.one<{ id: string }>(
-    "update permits set status = 'revoked', revoked_at = $2, revoke_reason = $3, revoke_signature_id = $4 where number = $1 and status = 'active' returning id",
+    "update permits set status = 'revoked', revoked_at = $2, revoke_reason = $3, revoke_signature_id = $4 where " +
+      "number = $1 and status = 'active' returning id",
     [opts.number, opts.now, opts.reason, opts.signatureId],
   );
   await appendAudit(tx, {

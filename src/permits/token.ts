@@ -142,7 +142,8 @@ function readClaims(payload: Record<string, unknown>): PermitClaims {
   if (!Number.isSafeInteger(payload.iat)) wrong.push('iat');
   if (wrong.length) {
     throw invalid(
-      `The permit token is signed by the window but its claims are not a version 1 permit (bad or missing: ${wrong.join(', ')}); update ventanilla and verify it online`,
+      `The permit token is signed by the window but its claims are not a version 1 permit (bad or missing: ` +
+        `${wrong.join(', ')}); update ventanilla and verify it online`,
     );
   }
   return claims;
@@ -167,7 +168,8 @@ export async function verifyPermitToken(
   // seal, a key this key file does not know, or an altered token.
   if (!/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(compact)) {
     throw invalid(
-      'This is not a permit token: a permit token is a compact JWS, three base64url parts separated by dots (was the QR code read completely?)',
+      'This is not a permit token: a permit token is a compact JWS, three base64url parts separated by dots (was ' +
+        'the QR code read completely?)',
     );
   }
   let header: ReturnType<typeof decodeProtectedHeader>;
@@ -178,7 +180,8 @@ export async function verifyPermitToken(
   }
   if (header.typ !== PERMIT_TOKEN_TYP) {
     throw invalid(
-      `This token is not a permit token: its typ is ${JSON.stringify(header.typ ?? null)}, expected "${PERMIT_TOKEN_TYP}" (a receipt seal is checked elsewhere)`,
+      `This token is not a permit token: its typ is ${JSON.stringify(header.typ ?? null)}, expected ` +
+        `"${PERMIT_TOKEN_TYP}" (a receipt seal is checked elsewhere)`,
     );
   }
   if (header.alg !== 'ES256') {
@@ -190,8 +193,9 @@ export async function verifyPermitToken(
   const keys = Array.isArray(keySet?.keys) ? keySet.keys : [];
   if (!keys.some((k) => k.kid === kid)) {
     throw invalid(
-      `The permit token was signed by key ${kid || '(no kid)'}, which is not among the ${keys.length} key(s) of the key set: ` +
-        'it was not issued by this window, or the key file is older than the key (download /.well-known/ventanilla-keys.json again)',
+      `The permit token was signed by key ${kid || '(no kid)'}, which is not among the ${keys.length} key(s) of ` +
+        'the key set: it was not issued by this window, or the key file is older than the key ' +
+        '(download /.well-known/ventanilla-keys.json again)',
       { kid },
     );
   }
@@ -200,7 +204,8 @@ export async function verifyPermitToken(
     payload = await openJws(compact, keySet, { typ: PERMIT_TOKEN_TYP });
   } catch (err) {
     throw invalid(
-      `The permit token's signature does not verify with the window key ${kid}: the token was altered after it was issued, or is damaged. ` +
+      `The permit token's signature does not verify with the window key ${kid}: the token was altered after it ` +
+        `was issued, or is damaged. ` +
         `Do not rely on it; check the permit number online (${(err as Error).message})`,
       { kid },
     );
@@ -209,7 +214,8 @@ export async function verifyPermitToken(
   const status: PermitTokenStatus =
     checkedDate < claims.vf ? 'not_yet_valid' : checkedDate > claims.vt ? 'expired' : 'valid';
   const note =
-    `Signature checked offline against the window's published keys (key ${kid}); validity dates checked for ${checkedDate} (${timeZone}). ` +
+    `Signature checked offline against the window's published keys (key ${kid}); validity dates checked for ` +
+    `${checkedDate} (${timeZone}). ` +
     'Revocation, suspension and how much of the authorised quantity has already been used cannot be known offline: ' +
     `check permit ${claims.num} online when a connection is available.`;
   return { claims, status, offline: true, onlineCheckAdvised: true, note, kid, checkedDate, timeZone };
@@ -273,7 +279,8 @@ function parseKeySet(text: string, file: string): JSONWebKeySet {
   const keys = (parsed as { keys?: unknown } | null)?.keys;
   if (!Array.isArray(keys) || keys.some((k) => typeof k !== 'object' || k === null)) {
     throw new UsageError(
-      `${file} is not a JSON Web Key Set (expected {"keys": [...]}); download it from /.well-known/ventanilla-keys.json`,
+      `${file} is not a JSON Web Key Set (expected {"keys": [...]}); download it from ` +
+        `/.well-known/ventanilla-keys.json`,
     );
   }
   return parsed as JSONWebKeySet;

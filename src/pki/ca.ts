@@ -216,7 +216,8 @@ export async function issueEfirma(pki: DevPki, opts: IssueEfirmaOptions): Promis
   if (usages.length === 0 || unknown.length > 0) {
     throw new AppError(
       'efirma.invalid_key_usage',
-      `Key usage must be some of ${Object.keys(KEY_USAGE_FLAGS).join(', ')}${unknown.length ? `; unknown: ${unknown.join(', ')}` : ''}`,
+      `Key usage must be some of ` +
+        `${Object.keys(KEY_USAGE_FLAGS).join(', ')}${unknown.length ? `; unknown: ${unknown.join(', ')}` : ''}`,
       400,
     );
   }

@@ -37,7 +37,8 @@ export function parseRfc(input: string, field = 'rfc'): { rfc: string; kind: Rfc
   if (!kind) {
     throw new AppError(
       'registry.rfc_invalid',
-      `${field} "${input}" is not an RFC: expected 3 letters (company) or 4 letters (person), a YYMMDD date and a 3-character homoclave`,
+      `${field} "${input}" is not an RFC: expected 3 letters (company) or 4 letters (person), a YYMMDD date and ` +
+        `a 3-character homoclave`,
       400,
       { field },
     );

@@ -25,7 +25,8 @@ export async function requireOfficerRole(db: Sql, principal: Principal, agency: 
   if (!membership?.roles.some((r) => roles.includes(r))) {
     throw new AppError(
       'auth.not_agency_officer',
-      `This action needs an officer of ${agency} with the role ${roles.join(' or ')}, acting with the certificate registered for them.`,
+      `This action needs an officer of ${agency} with the role ${roles.join(' or ')}, acting with the ` +
+        `certificate registered for them.`,
       403,
     );
   }
@@ -44,13 +45,16 @@ export async function customsOfficerOf(db: Sql, principal: Principal): Promise<O
   return membership?.roles.includes('customs_officer') ? membership : null;
 }
 
-/** Declarations and their cancellation come from customs alone: an ANAM customs officer or a system using their token. */
+/**
+ * Declarations and their cancellation come from customs alone: an ANAM customs officer or a system using their token.
+ */
 export async function requireCustomsOfficer(db: Sql, principal: Principal): Promise<OfficerMembership> {
   const membership = await customsOfficerOf(db, principal);
   if (!membership) {
     throw new AppError(
       'auth.not_agency_officer',
-      `This action needs an officer of ${CUSTOMS_AGENCY} with the role customs_officer, acting with the certificate registered for them.`,
+      `This action needs an officer of ${CUSTOMS_AGENCY} with the role customs_officer, acting with the ` +
+        `certificate registered for them.`,
       403,
     );
   }
@@ -84,7 +88,8 @@ export async function traderRelation(
 /** GET /me: who the session is and what it may do, with the objects each permission applies to. */
 export async function describeIdentity(db: Sql, principal: Principal) {
   const traders = await db.query<{ rfc: string; legal_name: string; relation: 'self' | 'legal_representative' }>(
-    `select distinct on (t.rfc) t.rfc, t.legal_name, a.relation from trader_actors a join traders t on t.id = a.trader_id
+    `select distinct on (t.rfc) t.rfc, t.legal_name, a.relation
+       from trader_actors a join traders t on t.id = a.trader_id
       where a.rfc = $1 and a.relation <> 'broker' order by t.rfc, a.relation = 'self' desc`,
     [principal.rfc],
   );

@@ -19,7 +19,10 @@ export interface FiledOperation {
   answer: any;
 }
 
-/** What a signed submit filed: the one place that knows the signed answer's shape ({ data, acknowledgement, seal, replayed }). */
+/**
+ * What a signed submit filed: the one place that knows the signed answer's shape ({ data, acknowledgement, seal,
+ * replayed }).
+ */
 export const submittedOf = (answer: any) => answer.data;
 
 export interface FileOperationInput {

@@ -104,7 +104,10 @@ export const unNumbersField = {
   items: { type: 'string', pattern: '^UN[0-9]{4}$' },
 } as const;
 
-/** CRETIB hazard characteristics of a waste under the Mexican classification standard (Te/Th/Tt: environmental, acute, chronic toxicity). */
+/**
+ * CRETIB hazard characteristics of a waste under the Mexican classification standard (Te/Th/Tt: environmental, acute,
+ * chronic toxicity).
+ */
 export const cretibField = {
   type: 'array',
   minItems: 1,

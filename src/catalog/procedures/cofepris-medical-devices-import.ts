@@ -11,12 +11,20 @@ export default defineProcedure({
     en: 'Sanitary import permit for medical devices',
   },
   description: {
-    es: 'Permiso para importar equipo médico, prótesis, material de curación, agentes de diagnóstico y demás dispositivos médicos, con o sin registro sanitario según su uso.',
-    en: 'Permit to import medical equipment, prostheses, dressings, diagnostic agents and other medical devices, with or without a marketing authorisation depending on their use.',
+    es:
+      'Permiso para importar equipo médico, prótesis, material de curación, agentes de diagnóstico y demás ' +
+      'dispositivos médicos, con o sin registro sanitario según su uso.',
+    en:
+      'Permit to import medical equipment, prostheses, dressings, diagnostic agents and other medical devices, ' +
+      'with or without a marketing authorisation depending on their use.',
   },
   legalBasis: {
-    es: 'Ley General de Salud y el Reglamento de Insumos para la Salud; acuerdo que identifica las mercancías sujetas a regulación sanitaria en su importación.',
-    en: 'General Health Law and the Regulations on Health Supplies; the agreement identifying the goods whose import is subject to sanitary regulation.',
+    es:
+      'Ley General de Salud y el Reglamento de Insumos para la Salud; acuerdo que identifica las mercancías ' +
+      'sujetas a regulación sanitaria en su importación.',
+    en:
+      'General Health Law and the Regulations on Health Supplies; the agreement identifying the goods whose import ' +
+      'is subject to sanitary regulation.',
   },
   flow: 'import',
   form: {
@@ -111,7 +119,10 @@ export default defineProcedure({
     {
       hsPrefix: '902140',
       effectiveFrom: '2024-01-01',
-      note: { es: 'Audífonos, excepto sus partes y accesorios.', en: 'Hearing aids, excluding parts and accessories.' },
+      note: {
+        es: 'Audífonos, excepto sus partes y accesorios.',
+        en: 'Hearing aids, excluding parts and accessories.',
+      },
     },
     {
       hsPrefix: '902150',
@@ -140,8 +151,12 @@ export default defineProcedure({
       hsPrefix: '902221',
       effectiveFrom: '2024-01-01',
       note: {
-        es: 'Aparatos que utilizan radiaciones alfa, beta o gamma, para uso médico. Si incluyen una fuente radiactiva, ésta requiere además el permiso de la CNSNS.',
-        en: 'Apparatus using alpha, beta or gamma radiation, for medical use. A radioactive source shipped with them also needs the CNSNS permit.',
+        es:
+          'Aparatos que utilizan radiaciones alfa, beta o gamma, para uso médico. Si incluyen una fuente ' +
+          'radiactiva, ésta requiere además el permiso de la CNSNS.',
+        en:
+          'Apparatus using alpha, beta or gamma radiation, for medical use. A radioactive source shipped with them ' +
+          'also needs the CNSNS permit.',
       },
     },
     {

@@ -11,12 +11,20 @@ export default defineProcedure({
     en: 'Import permit for fishery and aquaculture products',
   },
   description: {
-    es: 'Permiso para importar pescados, crustáceos, moluscos y sus preparaciones, así como organismos acuáticos vivos para acuacultura, que exige acreditar la legal procedencia de la captura o del cultivo.',
-    en: 'Permit to import fish, crustaceans, molluscs and their preparations, and live aquatic organisms for aquaculture; the importer must show the catch or farm of origin is legal.',
+    es:
+      'Permiso para importar pescados, crustáceos, moluscos y sus preparaciones, así como organismos acuáticos ' +
+      'vivos para acuacultura, que exige acreditar la legal procedencia de la captura o del cultivo.',
+    en:
+      'Permit to import fish, crustaceans, molluscs and their preparations, and live aquatic organisms for ' +
+      'aquaculture; the importer must show the catch or farm of origin is legal.',
   },
   legalBasis: {
-    es: 'Ley General de Pesca y Acuacultura Sustentables y su reglamento; acuerdo que sujeta a regulación la importación de productos pesqueros y acuícolas.',
-    en: 'General Law on Sustainable Fisheries and Aquaculture and its regulations; the agreement subjecting imports of fishery and aquaculture products to regulation.',
+    es:
+      'Ley General de Pesca y Acuacultura Sustentables y su reglamento; acuerdo que sujeta a regulación la ' +
+      'importación de productos pesqueros y acuícolas.',
+    en:
+      'General Law on Sustainable Fisheries and Aquaculture and its regulations; the agreement subjecting imports ' +
+      'of fishery and aquaculture products to regulation.',
   },
   flow: 'import',
   form: {

@@ -11,12 +11,20 @@ export default defineProcedure({
     en: 'Prior export licence for iron ore',
   },
   description: {
-    es: 'Autorización para exportar minerales de hierro y sus concentrados, que exige acreditar el origen lícito del mineral mediante la concesión minera o la cadena de suministro.',
-    en: 'Authorisation to export iron ores and concentrates, which requires the exporter to show the lawful origin of the ore through the mining concession or the supply chain.',
+    es:
+      'Autorización para exportar minerales de hierro y sus concentrados, que exige acreditar el origen lícito del ' +
+      'mineral mediante la concesión minera o la cadena de suministro.',
+    en:
+      'Authorisation to export iron ores and concentrates, which requires the exporter to show the lawful origin ' +
+      'of the ore through the mining concession or the supply chain.',
   },
   legalBasis: {
-    es: 'Ley de Comercio Exterior y su reglamento; acuerdo de la Secretaría de Economía que sujeta a permiso previo la exportación de minerales de hierro.',
-    en: 'Foreign Trade Law and its regulations; the Ministry of Economy agreement subjecting exports of iron ore to a prior licence.',
+    es:
+      'Ley de Comercio Exterior y su reglamento; acuerdo de la Secretaría de Economía que sujeta a permiso previo ' +
+      'la exportación de minerales de hierro.',
+    en:
+      'Foreign Trade Law and its regulations; the Ministry of Economy agreement subjecting exports of iron ore to ' +
+      'a prior licence.',
   },
   flow: 'export',
   form: {

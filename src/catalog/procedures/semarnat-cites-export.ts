@@ -19,12 +19,22 @@ export default defineProcedure({
     en: 'CITES permit for the export or re-export of wildlife specimens',
   },
   description: {
-    es: 'Permiso para exportar o reexportar ejemplares, partes y derivados de especies listadas en la CITES, que exige acreditar su legal procedencia y, para especímenes silvestres, que la exportación no perjudica la supervivencia de la especie.',
-    en: 'Permit to export or re-export specimens, parts and derivatives of CITES-listed species; the exporter must show legal acquisition and, for wild specimens, that the export is not detrimental to the survival of the species.',
+    es:
+      'Permiso para exportar o reexportar ejemplares, partes y derivados de especies listadas en la CITES, que ' +
+      'exige acreditar su legal procedencia y, para especímenes silvestres, que la exportación no perjudica la ' +
+      'supervivencia de la especie.',
+    en:
+      'Permit to export or re-export specimens, parts and derivatives of CITES-listed species; the exporter must ' +
+      'show legal acquisition and, for wild specimens, that the export is not detrimental to the survival of the ' +
+      'species.',
   },
   legalBasis: {
-    es: 'Convención sobre el Comercio Internacional de Especies Amenazadas de Fauna y Flora Silvestres (CITES); Ley General de Vida Silvestre y su reglamento.',
-    en: 'Convention on International Trade in Endangered Species of Wild Fauna and Flora (CITES); General Wildlife Law and its regulations.',
+    es:
+      'Convención sobre el Comercio Internacional de Especies Amenazadas de Fauna y Flora Silvestres (CITES); Ley ' +
+      'General de Vida Silvestre y su reglamento.',
+    en:
+      'Convention on International Trade in Endangered Species of Wild Fauna and Flora (CITES); General Wildlife ' +
+      'Law and its regulations.',
   },
   flow: 'export',
   form: {
@@ -77,23 +87,33 @@ export default defineProcedure({
       hsPrefix: '0106',
       effectiveFrom: '2024-01-01',
       note: {
-        es: 'Otros animales vivos (primates, reptiles, aves, etc.); sólo los ejemplares de especies listadas en los apéndices de la CITES requieren el certificado.',
-        en: 'Other live animals (primates, reptiles, birds, etc.); only specimens of species listed in the CITES appendices need the certificate.',
+        es:
+          'Otros animales vivos (primates, reptiles, aves, etc.); sólo los ejemplares de especies listadas en los ' +
+          'apéndices de la CITES requieren el certificado.',
+        en:
+          'Other live animals (primates, reptiles, birds, etc.); only specimens of species listed in the CITES ' +
+          'appendices need the certificate.',
       },
     },
     {
       hsPrefix: '060290',
       effectiveFrom: '2024-01-01',
       note: {
-        es: 'Demás plantas vivas, como cactáceas y orquídeas; sólo los ejemplares de especies listadas en los apéndices de la CITES requieren el certificado.',
-        en: 'Other live plants, such as cacti and orchids; only specimens of species listed in the CITES appendices need the certificate.',
+        es:
+          'Demás plantas vivas, como cactáceas y orquídeas; sólo los ejemplares de especies listadas en los ' +
+          'apéndices de la CITES requieren el certificado.',
+        en:
+          'Other live plants, such as cacti and orchids; only specimens of species listed in the CITES appendices ' +
+          'need the certificate.',
       },
     },
     {
       hsPrefix: '4301',
       effectiveFrom: '2024-01-01',
       note: {
-        es: 'Peletería en bruto; sólo los ejemplares de especies listadas en los apéndices de la CITES requieren el certificado.',
+        es:
+          'Peletería en bruto; sólo los ejemplares de especies listadas en los apéndices de la CITES requieren el ' +
+          'certificado.',
         en: 'Raw furskins; only specimens of species listed in the CITES appendices need the certificate.',
       },
     },
@@ -101,16 +121,24 @@ export default defineProcedure({
       hsPrefix: '9601',
       effectiveFrom: '2024-01-01',
       note: {
-        es: 'Marfil, concha, coral y demás materias animales para tallar, trabajados; sólo los ejemplares de especies listadas en los apéndices de la CITES requieren el certificado.',
-        en: 'Worked ivory, tortoiseshell, coral and other animal carving material; only specimens of species listed in the CITES appendices need the certificate.',
+        es:
+          'Marfil, concha, coral y demás materias animales para tallar, trabajados; sólo los ejemplares de ' +
+          'especies listadas en los apéndices de la CITES requieren el certificado.',
+        en:
+          'Worked ivory, tortoiseshell, coral and other animal carving material; only specimens of species listed ' +
+          'in the CITES appendices need the certificate.',
       },
     },
     {
       hsPrefix: '970522',
       effectiveFrom: '2024-01-01',
       note: {
-        es: 'Colecciones de especies extintas o en peligro, y sus partes; sólo los ejemplares de especies listadas en los apéndices de la CITES requieren el certificado.',
-        en: 'Collections of extinct or endangered species and parts thereof; only specimens of species listed in the CITES appendices need the certificate.',
+        es:
+          'Colecciones de especies extintas o en peligro, y sus partes; sólo los ejemplares de especies listadas ' +
+          'en los apéndices de la CITES requieren el certificado.',
+        en:
+          'Collections of extinct or endangered species and parts thereof; only specimens of species listed in the ' +
+          'CITES appendices need the certificate.',
       },
     },
   ],

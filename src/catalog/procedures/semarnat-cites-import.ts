@@ -19,12 +19,20 @@ export default defineProcedure({
     en: 'CITES certificate for the import of wildlife specimens',
   },
   description: {
-    es: 'Certificado o permiso para importar ejemplares, partes y derivados de especies de flora y fauna silvestres listadas en los apéndices de la CITES.',
-    en: 'Certificate or permit to import specimens, parts and derivatives of wild fauna and flora species listed in the CITES appendices.',
+    es:
+      'Certificado o permiso para importar ejemplares, partes y derivados de especies de flora y fauna silvestres ' +
+      'listadas en los apéndices de la CITES.',
+    en:
+      'Certificate or permit to import specimens, parts and derivatives of wild fauna and flora species listed in ' +
+      'the CITES appendices.',
   },
   legalBasis: {
-    es: 'Convención sobre el Comercio Internacional de Especies Amenazadas de Fauna y Flora Silvestres (CITES); Ley General de Vida Silvestre y su reglamento.',
-    en: 'Convention on International Trade in Endangered Species of Wild Fauna and Flora (CITES); General Wildlife Law and its regulations.',
+    es:
+      'Convención sobre el Comercio Internacional de Especies Amenazadas de Fauna y Flora Silvestres (CITES); Ley ' +
+      'General de Vida Silvestre y su reglamento.',
+    en:
+      'Convention on International Trade in Endangered Species of Wild Fauna and Flora (CITES); General Wildlife ' +
+      'Law and its regulations.',
   },
   flow: 'import',
   form: {
@@ -73,15 +81,21 @@ export default defineProcedure({
       hsPrefix: '0106',
       effectiveFrom: '2024-01-01',
       note: {
-        es: 'Otros animales vivos (primates, reptiles, aves, etc.); sólo los ejemplares de especies listadas en los apéndices de la CITES requieren el certificado.',
-        en: 'Other live animals (primates, reptiles, birds, etc.); only specimens of species listed in the CITES appendices need the certificate.',
+        es:
+          'Otros animales vivos (primates, reptiles, aves, etc.); sólo los ejemplares de especies listadas en los ' +
+          'apéndices de la CITES requieren el certificado.',
+        en:
+          'Other live animals (primates, reptiles, birds, etc.); only specimens of species listed in the CITES ' +
+          'appendices need the certificate.',
       },
     },
     {
       hsPrefix: '4301',
       effectiveFrom: '2024-01-01',
       note: {
-        es: 'Peletería en bruto; sólo los ejemplares de especies listadas en los apéndices de la CITES requieren el certificado.',
+        es:
+          'Peletería en bruto; sólo los ejemplares de especies listadas en los apéndices de la CITES requieren el ' +
+          'certificado.',
         en: 'Raw furskins; only specimens of species listed in the CITES appendices need the certificate.',
       },
     },
@@ -89,16 +103,24 @@ export default defineProcedure({
       hsPrefix: '9601',
       effectiveFrom: '2024-01-01',
       note: {
-        es: 'Marfil, concha, coral y demás materias animales para tallar, trabajados; sólo los ejemplares de especies listadas en los apéndices de la CITES requieren el certificado.',
-        en: 'Worked ivory, tortoiseshell, coral and other animal carving material; only specimens of species listed in the CITES appendices need the certificate.',
+        es:
+          'Marfil, concha, coral y demás materias animales para tallar, trabajados; sólo los ejemplares de ' +
+          'especies listadas en los apéndices de la CITES requieren el certificado.',
+        en:
+          'Worked ivory, tortoiseshell, coral and other animal carving material; only specimens of species listed ' +
+          'in the CITES appendices need the certificate.',
       },
     },
     {
       hsPrefix: '970522',
       effectiveFrom: '2024-01-01',
       note: {
-        es: 'Colecciones de especies extintas o en peligro, y sus partes; sólo los ejemplares de especies listadas en los apéndices de la CITES requieren el certificado.',
-        en: 'Collections of extinct or endangered species and parts thereof; only specimens of species listed in the CITES appendices need the certificate.',
+        es:
+          'Colecciones de especies extintas o en peligro, y sus partes; sólo los ejemplares de especies listadas ' +
+          'en los apéndices de la CITES requieren el certificado.',
+        en:
+          'Collections of extinct or endangered species and parts thereof; only specimens of species listed in the ' +
+          'CITES appendices need the certificate.',
       },
     },
   ],

@@ -11,12 +11,20 @@ export default defineProcedure({
     en: 'Phytosanitary import certificate',
   },
   description: {
-    es: 'Certificado que expide la oficina de inspección de sanidad agropecuaria del punto de entrada para plantas, frutas, hortalizas, granos y semillas que cumplen los requisitos fitosanitarios aplicables.',
-    en: 'Certificate issued by the agricultural health inspection office at the point of entry for plants, fruit, vegetables, grain and seeds that meet the applicable phytosanitary requirements.',
+    es:
+      'Certificado que expide la oficina de inspección de sanidad agropecuaria del punto de entrada para plantas, ' +
+      'frutas, hortalizas, granos y semillas que cumplen los requisitos fitosanitarios aplicables.',
+    en:
+      'Certificate issued by the agricultural health inspection office at the point of entry for plants, fruit, ' +
+      'vegetables, grain and seeds that meet the applicable phytosanitary requirements.',
   },
   legalBasis: {
-    es: 'Ley Federal de Sanidad Vegetal y su reglamento; las normas oficiales mexicanas y los requisitos fitosanitarios aplicables por producto y país de origen.',
-    en: 'Federal Plant Health Law and its regulations; the Mexican official standards and the phytosanitary requirements that apply by product and country of origin.',
+    es:
+      'Ley Federal de Sanidad Vegetal y su reglamento; las normas oficiales mexicanas y los requisitos ' +
+      'fitosanitarios aplicables por producto y país de origen.',
+    en:
+      'Federal Plant Health Law and its regulations; the Mexican official standards and the phytosanitary ' +
+      'requirements that apply by product and country of origin.',
   },
   flow: 'import',
   form: {

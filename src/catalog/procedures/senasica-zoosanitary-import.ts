@@ -11,12 +11,21 @@ export default defineProcedure({
     en: 'Zoosanitary import certificate',
   },
   description: {
-    es: 'Certificado que expide la oficina de inspección de sanidad agropecuaria del punto de entrada para animales vivos, carne, productos y subproductos de origen animal que cumplen la hoja de requisitos zoosanitarios aplicable.',
-    en: 'Certificate issued by the agricultural health inspection office at the point of entry for live animals, meat and other animal products that meet the applicable zoosanitary requirement sheet.',
+    es:
+      'Certificado que expide la oficina de inspección de sanidad agropecuaria del punto de entrada para animales ' +
+      'vivos, carne, productos y subproductos de origen animal que cumplen la hoja de requisitos zoosanitarios ' +
+      'aplicable.',
+    en:
+      'Certificate issued by the agricultural health inspection office at the point of entry for live animals, ' +
+      'meat and other animal products that meet the applicable zoosanitary requirement sheet.',
   },
   legalBasis: {
-    es: 'Ley Federal de Sanidad Animal y su reglamento; las normas oficiales mexicanas y las hojas de requisitos zoosanitarios aplicables por mercancía y país de origen.',
-    en: 'Federal Animal Health Law and its regulations; the Mexican official standards and the zoosanitary requirement sheets that apply by commodity and country of origin.',
+    es:
+      'Ley Federal de Sanidad Animal y su reglamento; las normas oficiales mexicanas y las hojas de requisitos ' +
+      'zoosanitarios aplicables por mercancía y país de origen.',
+    en:
+      'Federal Animal Health Law and its regulations; the Mexican official standards and the zoosanitary ' +
+      'requirement sheets that apply by commodity and country of origin.',
   },
   flow: 'import',
   form: {
@@ -124,8 +133,12 @@ export default defineProcedure({
       effectiveFrom: '2024-02-01',
       effectiveTo: '2025-01-31',
       note: {
-        es: 'Medida temporal de emergencia por influenza aviar para huevo sin cascarón y yemas; concluyó y se conserva para consultas históricas.',
-        en: 'Temporary avian-influenza emergency measure for eggs not in shell and egg yolks; it has ended and is kept for historical look-ups.',
+        es:
+          'Medida temporal de emergencia por influenza aviar para huevo sin cascarón y yemas; concluyó y se ' +
+          'conserva para consultas históricas.',
+        en:
+          'Temporary avian-influenza emergency measure for eggs not in shell and egg yolks; it has ended and is ' +
+          'kept for historical look-ups.',
       },
     },
   ],
