@@ -36,8 +36,7 @@ export async function createToken(
   const expiresAt = signer.notAfter < opts.expiresAt ? signer.notAfter : opts.expiresAt;
   await tx.query(
     `insert into sessions (id, kind, token_hash, rfc, curp, name, certificate_fingerprint, certificate_issuer,
-      certificate_serial,
-       certificate_not_after, scopes, label, expires_at)
+       certificate_serial, certificate_not_after, scopes, label, expires_at)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
     [
       id,
@@ -82,8 +81,7 @@ export async function authenticate(db: Sql, trust: TrustStore, token: string, no
     revoked_at: Date | null;
   }>(
     `select id, kind, rfc, curp, name, certificate_fingerprint, certificate_issuer, certificate_serial,
-      certificate_not_after,
-       scopes, expires_at, revoked_at
+       certificate_not_after, scopes, expires_at, revoked_at
        from sessions where token_hash = $1`,
     [sha256Hex(token)],
   );

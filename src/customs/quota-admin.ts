@@ -122,8 +122,7 @@ export async function createQuota(
   const id = crypto.randomUUID();
   await tx.query(
     `insert into quotas (id, agency_code, procedure_code, name, hs_prefixes, origin_countries, period_from, period_to,
-      unit, total,
-       allocation_method, created_by_rfc, signature_id, created_at)
+       unit, total, allocation_method, created_by_rfc, signature_id, created_at)
      values ($1, $2, $3, $4, array(select jsonb_array_elements_text($5::jsonb)),
        array(select jsonb_array_elements_text($6::jsonb)),
        $7, $8, $9, $10, $11, $12, $13, $14)`,
@@ -227,11 +226,11 @@ export async function setQuotaAssignment(
     [quota.id, rfc],
   );
   await tx.query(
-    `insert into quota_assignments (quota_id, trader_rfc, amount, assigned_by_rfc, signature_id,
-      updated_at) values ($1, $2, $3, $4, $5, $6)
+    `insert into quota_assignments (quota_id, trader_rfc, amount, assigned_by_rfc, signature_id, updated_at)
+     values ($1, $2, $3, $4, $5, $6)
      on conflict (quota_id, trader_rfc) do update set amount = excluded.amount,
-       assigned_by_rfc = excluded.assigned_by_rfc,
-       signature_id = excluded.signature_id, updated_at = excluded.updated_at`,
+       assigned_by_rfc = excluded.assigned_by_rfc, signature_id = excluded.signature_id,
+       updated_at = excluded.updated_at`,
     [quota.id, rfc, opts.amount, opts.principal.rfc, opts.signatureId, opts.now],
   );
   await appendAudit(tx, {

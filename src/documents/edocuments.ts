@@ -161,8 +161,7 @@ export async function createEdocument(
     if (attempt === 5) throw new Error('could not draw a free eDocument number');
     const inserted = await tx.query<{ number: string }>(
       `insert into edocuments (number, trader_id, document_type, description, file_name, media_type, sha256, size,
-        pages,
-         created_by_rfc, created_at, signature_id, challenge_id)
+         pages, created_by_rfc, created_at, signature_id, challenge_id)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
        on conflict (number) do nothing returning number`,
       [

@@ -60,8 +60,8 @@ export async function issuePermit(tx: Sql, ctx: Context, opts: Approval): Promis
   const id = crypto.randomUUID();
   await tx.query(
     `insert into permits (id, number, application_id, agency_code, procedure_code, kind, trader_id, holder_rfc,
-      valid_from, valid_to,
-       status, approved_by, resolution_signature_id, document, token, issued_at, verification_code)
+       valid_from, valid_to, status, approved_by, resolution_signature_id, document, token, issued_at,
+       verification_code)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'active', $11, $12, $13, $14, $15, $16)`,
     [
       id,

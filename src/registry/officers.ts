@@ -93,9 +93,8 @@ export async function registerOfficer(
     `insert into officers (id, agency_code, office_code, rfc, curp, name, email, roles, certificate_fingerprint, active)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, true)
      on conflict (agency_code, rfc) do update set office_code = excluded.office_code, curp = excluded.curp,
-       name = excluded.name,
-       email = excluded.email, roles = excluded.roles, certificate_fingerprint = excluded.certificate_fingerprint,
-         active = true
+       name = excluded.name, email = excluded.email, roles = excluded.roles,
+       certificate_fingerprint = excluded.certificate_fingerprint, active = true
      returning *`,
     [
       crypto.randomUUID(),
