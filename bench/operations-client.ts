@@ -148,7 +148,8 @@ async function file(job: OperationsJob, token: string, signer: Signer, data: obj
   const codes = (applications ?? []).map((a) => a.procedureCode).sort();
   if (submitted.json.replayed !== false || codes.join() !== expected.join()) {
     throw new Error(
-      `submit of ${id}: expected a new filing of ${expected.join(', ')}, got ${JSON.stringify(submitted.json).slice(0, 500)}`,
+      `submit of ${id}: expected a new filing of ${expected.join(', ')}, got ` +
+        `${JSON.stringify(submitted.json).slice(0, 500)}`,
     );
   }
   return applications!;
@@ -200,7 +201,8 @@ async function runPermits(job: Extract<OperationsJob, { kind: 'permit' }>, signe
             throw new Error(`notice ${application!.id} went to ${seen.json.status}, not approved`);
           if (t1 >= deadline)
             throw new Error(
-              `notice ${application!.id} not approved with a permit ${job.timeoutMs / 1000} s after its submit answered`,
+              `notice ${application!.id} not approved with a permit ${job.timeoutMs / 1000} s after its ` +
+                `submit answered`,
             );
           while (t0 + tick * job.pollMs <= t1) tick++;
           await sleep(t0 + tick * job.pollMs - t1);

@@ -22,7 +22,10 @@ import { staleCrlPolicyFor, TrustStore } from './pki/trust-store.ts';
 import { loadOrCreateWindowKey } from './pki/window-key.ts';
 import { seedReferenceData } from './registry/agencies.ts';
 
-/** How a window opens besides its config: the server uses the defaults; the test window opens a copy of a migrated PGlite. */
+/**
+ * How a window opens besides its config: the server uses the defaults; the test window opens a copy of a migrated
+ * PGlite.
+ */
 export interface OpenOptions {
   /** PGlite only: in memory instead of under the data folder, started from this dumped data folder when given. */
   pglite?: { inMemory: true; loadDataDir?: Blob };

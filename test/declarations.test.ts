@@ -514,37 +514,40 @@ describe('COVEs and eDocuments', () => {
     assert.equal(res.status, 201, JSON.stringify(res.body));
   });
 
-  test('COVEs and eDocuments of others, for another broker or flow, or amended since, are refused with their reasons', async () => {
-    const othersCove = await fileCove(other.token, other.rep, coveOf(other.rfc));
-    const othersEdocument = await fileEdocument(other.token, other.rep, other.rfc);
-    const otherBroker = await fileCove(trader.token, rep, coveOf(trader.rfc, { brokerPatents: ['9001'] }));
-    const exportCove = await fileCove(trader.token, rep, coveOf(trader.rfc, { operationType: 'export' }));
-    const original = await fileCove(trader.token, rep, coveOf(trader.rfc));
-    const amended = await fileCove(
-      trader.token,
-      rep,
-      { ...coveOf(trader.rfc), reason: 'Factura corregida.' },
-      `/api/v1/coves/${original}/amendments`,
-    );
-    const res = await declare(
-      declaration([line()], {
-        coves: [othersCove, otherBroker, exportCove, original, amended],
-        edocuments: [othersEdocument],
-      }),
-    );
-    assert.equal(res.status, 422, JSON.stringify(res.body));
-    assert.deepEqual(
-      res.body.reasons.map((r: any) => [r.code, r.document]),
-      [
-        ['cove_wrong_party', othersCove],
-        ['cove_wrong_party', otherBroker],
-        ['cove_wrong_flow', exportCove],
-        ['cove_superseded', original],
-        ['edocument_wrong_party', othersEdocument],
-      ],
-    );
-    assert.match(res.body.reasons[3].message, new RegExp(amended));
-  });
+  test(
+    'COVEs and eDocuments of others, for another broker or flow, ' + 'or amended since, are refused with their reasons',
+    async () => {
+      const othersCove = await fileCove(other.token, other.rep, coveOf(other.rfc));
+      const othersEdocument = await fileEdocument(other.token, other.rep, other.rfc);
+      const otherBroker = await fileCove(trader.token, rep, coveOf(trader.rfc, { brokerPatents: ['9001'] }));
+      const exportCove = await fileCove(trader.token, rep, coveOf(trader.rfc, { operationType: 'export' }));
+      const original = await fileCove(trader.token, rep, coveOf(trader.rfc));
+      const amended = await fileCove(
+        trader.token,
+        rep,
+        { ...coveOf(trader.rfc), reason: 'Factura corregida.' },
+        `/api/v1/coves/${original}/amendments`,
+      );
+      const res = await declare(
+        declaration([line()], {
+          coves: [othersCove, otherBroker, exportCove, original, amended],
+          edocuments: [othersEdocument],
+        }),
+      );
+      assert.equal(res.status, 422, JSON.stringify(res.body));
+      assert.deepEqual(
+        res.body.reasons.map((r: any) => [r.code, r.document]),
+        [
+          ['cove_wrong_party', othersCove],
+          ['cove_wrong_party', otherBroker],
+          ['cove_wrong_flow', exportCove],
+          ['cove_superseded', original],
+          ['edocument_wrong_party', othersEdocument],
+        ],
+      );
+      assert.match(res.body.reasons[3].message, new RegExp(amended));
+    },
+  );
 });
 
 describe('who may declare, and what is checked before any permit', () => {
@@ -553,40 +556,43 @@ describe('who may declare, and what is checked before any permit', () => {
     permit = await medicinesPermit(100, 100);
   });
 
-  test("only ANAM customs officers, with their registered certificate; a customs system uses its officer's API token", async () => {
-    const body = () => declaration([medicinesLine(permit, { quantity: 1, value: 1 })]);
-    for (const token of [
-      trader.token,
-      cofepris.token,
-      (await w.officer('ANAM', ['supervisor'], 'ANAM-TAMPS-NLD')).token,
-    ]) {
-      const res = await declare(body(), token);
-      assert.equal(res.status, 403);
-      assert.equal(res.body.code, 'auth.not_agency_officer');
-    }
-    const issue = async (scopes: string[]) => {
-      const res = await w.signed(customs.token, customs, 'POST', '/api/v1/api-tokens', {
-        label: 'SAAI validador',
-        scopes,
-        expiresInDays: 30,
-      });
-      assert.equal(res.status, 201, JSON.stringify(res.body));
-      return res.body.data.token as string;
-    };
-    const system = await issue(['read', 'write']);
-    const ok = await declare(body(), system);
-    assert.equal(ok.status, 201, JSON.stringify(ok.body));
-    assert.equal(ok.body.result.validatedBy, customs.rfc);
-    assert.equal(
-      (await w.call('GET', `/api/v1/customs/declarations/${ok.body.number}`, { token: system })).status,
-      200,
-    );
-    const readOnly = await declare(body(), await issue(['read']));
-    assert.equal(readOnly.status, 403);
-    assert.equal(readOnly.body.code, 'auth.scope_missing');
-    const hidden = await w.call('GET', `/api/v1/customs/declarations/${ok.body.number}`, { token: trader.token });
-    assert.equal(hidden.status, 403);
-  });
+  test(
+    'only ANAM customs officers, with their registered certificate; a customs system uses its ' + "officer's API token",
+    async () => {
+      const body = () => declaration([medicinesLine(permit, { quantity: 1, value: 1 })]);
+      for (const token of [
+        trader.token,
+        cofepris.token,
+        (await w.officer('ANAM', ['supervisor'], 'ANAM-TAMPS-NLD')).token,
+      ]) {
+        const res = await declare(body(), token);
+        assert.equal(res.status, 403);
+        assert.equal(res.body.code, 'auth.not_agency_officer');
+      }
+      const issue = async (scopes: string[]) => {
+        const res = await w.signed(customs.token, customs, 'POST', '/api/v1/api-tokens', {
+          label: 'SAAI validador',
+          scopes,
+          expiresInDays: 30,
+        });
+        assert.equal(res.status, 201, JSON.stringify(res.body));
+        return res.body.data.token as string;
+      };
+      const system = await issue(['read', 'write']);
+      const ok = await declare(body(), system);
+      assert.equal(ok.status, 201, JSON.stringify(ok.body));
+      assert.equal(ok.body.result.validatedBy, customs.rfc);
+      assert.equal(
+        (await w.call('GET', `/api/v1/customs/declarations/${ok.body.number}`, { token: system })).status,
+        200,
+      );
+      const readOnly = await declare(body(), await issue(['read']));
+      assert.equal(readOnly.status, 403);
+      assert.equal(readOnly.body.code, 'auth.scope_missing');
+      const hidden = await w.call('GET', `/api/v1/customs/declarations/${ok.body.number}`, { token: trader.token });
+      assert.equal(hidden.status, 403);
+    },
+  );
 
   test('a malformed or inconsistent declaration is a 400 that records nothing', async () => {
     const refusals = async () => (await w.ctx.db.one('select count(*)::int as n from customs_declaration_refusals')).n;
@@ -636,13 +642,15 @@ describe('throughput and concurrency on this backend', () => {
     const left = await balance(permit);
     assert.deepEqual([left.status, left.quantity, left.value, left.draws.length], ['exhausted', 0, 0, units]);
     const sums = await w.ctx.db.one<{ quantity: string }>(
-      'select sum(d.quantity)::text as quantity from permit_draws d join permits p on p.id = d.permit_id where p.number = $1',
+      'select sum(d.quantity)::text as quantity from permit_draws d join permits p on p.id = ' +
+        'd.permit_id where p.number = $1',
       [permit],
     );
     assert.equal(Number(sums.quantity), units);
     assert.equal((await w.call('GET', '/api/v1/audit/verify')).body.ok, true);
     t.diagnostic(
-      `customs validations per second (${w.ctx.db.backend}, one process, ${attempts} concurrent): ${(attempts / seconds).toFixed(1)}`,
+      `customs validations per second (${w.ctx.db.backend}, one process, ${attempts} concurrent): ` +
+        `${(attempts / seconds).toFixed(1)}`,
     );
   });
 });

@@ -31,7 +31,8 @@ const LITERAL_SITES: Array<[RegExp, (m: RegExpMatchArray, file: string) => strin
   [new RegExp(`\\[\\d{3}, '${CODE}', '`, 'g'), (m) => m[1]!],
   // Denials and limits given as data: { code: 'workflow.four_eyes', ... }
   [new RegExp(`code: '${CODE}'`, 'g'), (m) => m[1]!],
-  // Helpers that prefix their area: signature.ts `fail('invalid', …)`, declaration-input.ts `bad('amount_invalid', …)`
+  // Helpers that prefix their area: signature.ts `fail('invalid', …)`,
+  // declaration-input.ts `bad('amount_invalid', …)`
   [
     /\bfail\(\s*'([a-z_]+)'/g,
     (m, file) => (file.endsWith(path.join('pki', 'signature.ts')) ? `signature.${m[1]}` : null),

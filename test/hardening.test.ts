@@ -43,17 +43,20 @@ const bucketHits = async (target: TestWindow, bucket: string) =>
   );
 
 describe('rule 10: proxies are trusted only when configured', () => {
-  test('in production without TRUST_PROXY, X-Forwarded-For is ignored: the login limit counts the real address', async () => {
-    const prod = await serverWith(w, { env: 'production', docs: false });
-    try {
-      await w.ctx.db.query("delete from rate_limits where bucket like 'login:%'");
-      for (let i = 1; i <= 3; i++) assert.equal((await challengeFrom(prod, `198.51.100.${i}`)).statusCode, 201);
-      assert.equal(await bucketHits(w, 'login:198.51.100.1'), 0);
-      assert.equal(await bucketHits(w, 'login:127.0.0.1'), 3);
-    } finally {
-      await prod.close();
-    }
-  });
+  test(
+    'in production without TRUST_PROXY, X-Forwarded-For is ignored: ' + 'the login limit counts the real address',
+    async () => {
+      const prod = await serverWith(w, { env: 'production', docs: false });
+      try {
+        await w.ctx.db.query("delete from rate_limits where bucket like 'login:%'");
+        for (let i = 1; i <= 3; i++) assert.equal((await challengeFrom(prod, `198.51.100.${i}`)).statusCode, 201);
+        assert.equal(await bucketHits(w, 'login:198.51.100.1'), 0);
+        assert.equal(await bucketHits(w, 'login:127.0.0.1'), 3);
+      } finally {
+        await prod.close();
+      }
+    },
+  );
 
   test('a fresh X-Forwarded-For per request no longer escapes the login limit in production', async () => {
     const prod = await serverWith(w, { env: 'production', docs: false, loginRateLimit: 1 });
@@ -92,37 +95,44 @@ describe('rule 10: proxies are trusted only when configured', () => {
     }
   });
 
-  test('TRUST_PROXY as a hop count trusts that many proxies and no further: the client cannot add addresses in front', async () => {
-    const oneHop = await serverWith(w, { trustProxy: 1 });
-    try {
-      await w.ctx.db.query("delete from rate_limits where bucket like 'login:%'");
-      assert.equal((await challengeFrom(oneHop, '10.9.9.9, 192.0.2.77')).statusCode, 201);
-      assert.equal(await bucketHits(w, 'login:192.0.2.77'), 1);
-      assert.equal(await bucketHits(w, 'login:10.9.9.9'), 0);
-    } finally {
-      await oneHop.close();
-    }
-  });
+  test(
+    'TRUST_PROXY as a hop count trusts that many proxies and no further: ' + 'the client cannot add addresses in front',
+    async () => {
+      const oneHop = await serverWith(w, { trustProxy: 1 });
+      try {
+        await w.ctx.db.query("delete from rate_limits where bucket like 'login:%'");
+        assert.equal((await challengeFrom(oneHop, '10.9.9.9, 192.0.2.77')).statusCode, 201);
+        assert.equal(await bucketHits(w, 'login:192.0.2.77'), 1);
+        assert.equal(await bucketHits(w, 'login:10.9.9.9'), 0);
+      } finally {
+        await oneHop.close();
+      }
+    },
+  );
 });
 
 describe('rule 13: security headers, no-store, /docs, JSON depth', () => {
-  test('every response carries a CSP with frame-ancestors none, nosniff and a Referrer-Policy; no HSTS over plain HTTP', async () => {
-    for (const [url, status] of [
-      ['/health', 200],
-      ['/api/v1/me', 401],
-      ['/nowhere', 404],
-    ] as const) {
-      const res = await w.call('GET', url);
-      assert.equal(res.status, status, url);
-      const csp = String(res.headers['content-security-policy']);
-      assert.match(csp, /frame-ancestors 'none'/, url);
-      assert.match(csp, /default-src 'self'/, url);
-      assert.equal(res.headers['x-content-type-options'], 'nosniff', url);
-      assert.equal(res.headers['referrer-policy'], 'no-referrer', url);
-      assert.equal(res.headers['x-frame-options'], 'DENY', url);
-      assert.equal(res.headers['strict-transport-security'], undefined, url);
-    }
-  });
+  test(
+    'every response carries a CSP with frame-ancestors none, nosniff and a Referrer-Policy; no ' +
+      'HSTS over plain HTTP',
+    async () => {
+      for (const [url, status] of [
+        ['/health', 200],
+        ['/api/v1/me', 401],
+        ['/nowhere', 404],
+      ] as const) {
+        const res = await w.call('GET', url);
+        assert.equal(res.status, status, url);
+        const csp = String(res.headers['content-security-policy']);
+        assert.match(csp, /frame-ancestors 'none'/, url);
+        assert.match(csp, /default-src 'self'/, url);
+        assert.equal(res.headers['x-content-type-options'], 'nosniff', url);
+        assert.equal(res.headers['referrer-policy'], 'no-referrer', url);
+        assert.equal(res.headers['x-frame-options'], 'DENY', url);
+        assert.equal(res.headers['strict-transport-security'], undefined, url);
+      }
+    },
+  );
 
   test('HSTS when the window is served over HTTPS: PUBLIC_URL https, or a trusted proxy that says https', async () => {
     const https = await serverWith(w, { publicUrl: 'https://ventanilla.example.gob.mx' });
@@ -159,27 +169,30 @@ describe('rule 13: security headers, no-store, /docs, JSON depth', () => {
     assert.match(String((await w.call('GET', '/.well-known/ventanilla-keys.json')).headers['cache-control']), /public/);
   });
 
-  test('/docs is off in production unless VENTANILLA_DOCS=true; /openapi.json (the public contract) stays', async () => {
-    const docs = await w.app.inject({ url: '/docs/' });
-    assert.equal(docs.statusCode, 200);
-    assert.match(String(docs.headers['content-security-policy']), /script-src 'self'/);
-    assert.equal((await w.app.inject({ url: '/docs/static/swagger-initializer.js' })).statusCode, 200);
-    const production = await serverWith(w, { env: 'production', docs: false });
-    const enabled = await serverWith(w, { env: 'production', docs: true });
-    try {
-      const off = await production.inject({ url: '/docs/' });
-      assert.equal(off.statusCode, 404);
-      assert.equal(off.json().code, 'route.not_found');
-      assert.equal((await production.inject({ url: '/docs/static/swagger-ui-bundle.js' })).statusCode, 404);
-      const contract = await production.inject({ url: '/openapi.json' });
-      assert.equal(contract.statusCode, 200);
-      assert.ok(contract.json().paths['/api/v1/me']);
-      assert.equal((await enabled.inject({ url: '/docs/' })).statusCode, 200);
-    } finally {
-      await production.close();
-      await enabled.close();
-    }
-  });
+  test(
+    '/docs is off in production unless VENTANILLA_DOCS=true; ' + '/openapi.json (the public contract) stays',
+    async () => {
+      const docs = await w.app.inject({ url: '/docs/' });
+      assert.equal(docs.statusCode, 200);
+      assert.match(String(docs.headers['content-security-policy']), /script-src 'self'/);
+      assert.equal((await w.app.inject({ url: '/docs/static/swagger-initializer.js' })).statusCode, 200);
+      const production = await serverWith(w, { env: 'production', docs: false });
+      const enabled = await serverWith(w, { env: 'production', docs: true });
+      try {
+        const off = await production.inject({ url: '/docs/' });
+        assert.equal(off.statusCode, 404);
+        assert.equal(off.json().code, 'route.not_found');
+        assert.equal((await production.inject({ url: '/docs/static/swagger-ui-bundle.js' })).statusCode, 404);
+        const contract = await production.inject({ url: '/openapi.json' });
+        assert.equal(contract.statusCode, 200);
+        assert.ok(contract.json().paths['/api/v1/me']);
+        assert.equal((await enabled.inject({ url: '/docs/' })).statusCode, 200);
+      } finally {
+        await production.close();
+        await enabled.close();
+      }
+    },
+  );
 
   test('JSON nested beyond 64 levels is a 400 request.too_deep, not a 500; nothing is written', async () => {
     const rep = await w.person();
@@ -269,7 +282,8 @@ function openToOthers(dir: string): string[] {
 const modeOf = (file: string) => fs.statSync(file).mode & 0o777;
 
 describe('rule 11: files on disk are private', () => {
-  test('a real window (serve on the embedded database, pki issue) leaves nothing open to group or others; a restart tightens what was loosened', {
+  test('a real window (serve on the embedded database, pki issue) leaves nothing open to group or ' +
+    'others; a restart tightens what was loosened', {
     skip: processSkip,
   }, async (t) => {
     const { dataDir, env } = processDataDir(t);
@@ -341,7 +355,8 @@ describe('rule 11: files on disk are private', () => {
 });
 
 describe('rule 12: the embedded database has one owner', () => {
-  test('officer add beside a running server on the same data directory is refused with what to do; after the server stops it works', {
+  test('officer add beside a running server on the same data directory is refused with what to do; ' +
+    'after the server stops it works', {
     skip: processSkip,
   }, async (t) => {
     const { dataDir, env } = processDataDir(t);
@@ -409,14 +424,17 @@ describe('rule 12: the embedded database has one owner', () => {
     assert.equal(fs.existsSync(path.join(dataDir, 'pg.lock')), false);
   });
 
-  test('in one process too, a second open of the same directory is refused; a closed one can be reopened', async (t) => {
-    const { dataDir } = processDataDir(t);
-    const db = await openDb({ dataDir });
-    await assert.rejects(openDb({ dataDir }), (e: Error & { code?: string }) => e.code === 'db.in_use');
-    await db.close();
-    const again = await openDb({ dataDir });
-    await again.close();
-  });
+  test(
+    'in one process too, a second open of the same directory is refused; ' + 'a closed one can be reopened',
+    async (t) => {
+      const { dataDir } = processDataDir(t);
+      const db = await openDb({ dataDir });
+      await assert.rejects(openDb({ dataDir }), (e: Error & { code?: string }) => e.code === 'db.in_use');
+      await db.close();
+      const again = await openDb({ dataDir });
+      await again.close();
+    },
+  );
 
   test('a lock left by a process that died (killed without cleanup) is taken over at the next start', {
     skip: processSkip,

@@ -44,18 +44,21 @@ const writes = async () => ({
 });
 
 describe('a company is registered by its own e.firma', () => {
-  test('a person naming themselves legal representative of any company is refused, and nothing is written', async () => {
-    const impostor = await w.person();
-    const token = await w.login(impostor);
-    const before = await writes();
-    const res = await w.call('POST', '/api/v1/traders/signing-payload', {
-      token,
-      body: traderProfile(randomRfc('company'), impostor),
-    });
-    assert.equal(res.status, 403, JSON.stringify(res.body));
-    assert.equal(res.body.code, 'registry.company_signature_required');
-    assert.deepEqual(await writes(), before);
-  });
+  test(
+    'a person naming themselves legal representative of any company is refused, ' + 'and nothing is written',
+    async () => {
+      const impostor = await w.person();
+      const token = await w.login(impostor);
+      const before = await writes();
+      const res = await w.call('POST', '/api/v1/traders/signing-payload', {
+        token,
+        body: traderProfile(randomRfc('company'), impostor),
+      });
+      assert.equal(res.status, 403, JSON.stringify(res.body));
+      assert.equal(res.body.code, 'registry.company_signature_required');
+      assert.deepEqual(await writes(), before);
+    },
+  );
 
   test("the company's e.firma registers it; its representative then acts for it", async () => {
     const rep = await w.person();
@@ -131,32 +134,41 @@ describe('a person trader is registered by that person', () => {
 });
 
 describe('who may change the legal representative', () => {
-  test('the representative edits the profile but cannot hand the company to someone else; the company can', async () => {
-    const rep = await w.person();
-    const { rfc, token } = await w.registerTrader(rep);
-    const successor = await w.person();
-    const renamed = await w.signed(token, rep, 'PUT', `/api/v1/traders/${rfc}/profile`, {
-      expectedVersion: 1,
-      profile: { ...traderProfile(rfc, rep), legalName: 'Nuevo Nombre S.A. de C.V.' },
-    });
-    assert.equal(renamed.status, 200, JSON.stringify(renamed.body));
+  test(
+    'the representative edits the profile but cannot ' + 'hand the company to someone else; the company can',
+    async () => {
+      const rep = await w.person();
+      const { rfc, token } = await w.registerTrader(rep);
+      const successor = await w.person();
+      const renamed = await w.signed(token, rep, 'PUT', `/api/v1/traders/${rfc}/profile`, {
+        expectedVersion: 1,
+        profile: { ...traderProfile(rfc, rep), legalName: 'Nuevo Nombre S.A. de C.V.' },
+      });
+      assert.equal(renamed.status, 200, JSON.stringify(renamed.body));
 
-    const handover = { expectedVersion: 2, profile: traderProfile(rfc, successor) };
-    const refused = await w.call('POST', `/api/v1/traders/${rfc}/profile/signing-payload`, { token, body: handover });
-    assert.equal(refused.status, 403, JSON.stringify(refused.body));
-    assert.equal(refused.body.code, 'registry.legal_rep_change_needs_company');
+      const handover = { expectedVersion: 2, profile: traderProfile(rfc, successor) };
+      const refused = await w.call('POST', `/api/v1/traders/${rfc}/profile/signing-payload`, { token, body: handover });
+      assert.equal(refused.status, 403, JSON.stringify(refused.body));
+      assert.equal(refused.body.code, 'registry.legal_rep_change_needs_company');
 
-    // The company, with a certificate naming its new representative, changes it.
-    const company = await companyEfirma(rfc, successor);
-    const changed = await w.signed(await w.login(company), company, 'PUT', `/api/v1/traders/${rfc}/profile`, handover);
-    assert.equal(changed.status, 200, JSON.stringify(changed.body));
-    assert.equal(changed.body.data.profile.legalRepresentative.rfc, successor.rfc);
-    const me = await w.call('GET', '/api/v1/me', { token: await w.login(successor) });
-    assert.deepEqual(
-      me.body.traders.map((t: any) => t.rfc),
-      [rfc],
-    );
-  });
+      // The company, with a certificate naming its new representative, changes it.
+      const company = await companyEfirma(rfc, successor);
+      const changed = await w.signed(
+        await w.login(company),
+        company,
+        'PUT',
+        `/api/v1/traders/${rfc}/profile`,
+        handover,
+      );
+      assert.equal(changed.status, 200, JSON.stringify(changed.body));
+      assert.equal(changed.body.data.profile.legalRepresentative.rfc, successor.rfc);
+      const me = await w.call('GET', '/api/v1/me', { token: await w.login(successor) });
+      assert.deepEqual(
+        me.body.traders.map((t: any) => t.rfc),
+        [rfc],
+      );
+    },
+  );
 
   test("a person trader's representative cannot replace themselves either", async () => {
     const p = await w.person();

@@ -130,36 +130,39 @@ describe('permit verification by number', () => {
 });
 
 describe('public verification rate limit', () => {
-  test('per client address, counted in the database: 429 with Retry-After, then allowed in the next minute', async () => {
-    const limited = await startTestWindow({ VERIFY_RATE_LIMIT: '3' });
-    try {
-      // The window's own clock, 10 s into a minute, so the test moves time instead of waiting for it.
-      let now = new Date(Date.UTC(2030, 0, 1, 12, 0, 10));
-      limited.ctx.clock = { now: () => now };
-      assert.equal((await limited.call('GET', '/api/v1/verify/SE-2026-000001')).status, 200);
-      assert.equal((await limited.call('GET', '/api/v1/verify/SE-2026-000002?code=0000AAAA0000')).status, 200);
-      assert.equal((await limited.call('GET', '/api/v1/audit/verify')).status, 200);
-      for (const url of [
-        '/api/v1/verify/SE-2026-000003',
-        `/api/v1/verify?token=${'a'.repeat(40)}`,
-        '/api/v1/audit/verify',
-      ]) {
-        const res = await limited.call('GET', url);
-        assert.equal(res.status, 429, url);
-        assert.equal(res.body.code, 'verify.rate_limited');
-        assert.match(String(res.headers['content-type']), /application\/problem\+json/);
-        assert.equal(res.headers['retry-after'], '50');
+  test(
+    'per client address, counted in the database: ' + '429 with Retry-After, then allowed in the next minute',
+    async () => {
+      const limited = await startTestWindow({ VERIFY_RATE_LIMIT: '3' });
+      try {
+        // The window's own clock, 10 s into a minute, so the test moves time instead of waiting for it.
+        let now = new Date(Date.UTC(2030, 0, 1, 12, 0, 10));
+        limited.ctx.clock = { now: () => now };
+        assert.equal((await limited.call('GET', '/api/v1/verify/SE-2026-000001')).status, 200);
+        assert.equal((await limited.call('GET', '/api/v1/verify/SE-2026-000002?code=0000AAAA0000')).status, 200);
+        assert.equal((await limited.call('GET', '/api/v1/audit/verify')).status, 200);
+        for (const url of [
+          '/api/v1/verify/SE-2026-000003',
+          `/api/v1/verify?token=${'a'.repeat(40)}`,
+          '/api/v1/audit/verify',
+        ]) {
+          const res = await limited.call('GET', url);
+          assert.equal(res.status, 429, url);
+          assert.equal(res.body.code, 'verify.rate_limited');
+          assert.match(String(res.headers['content-type']), /application\/problem\+json/);
+          assert.equal(res.headers['retry-after'], '50');
+        }
+        now = new Date(now.getTime() + 60_000);
+        assert.equal((await limited.call('GET', '/api/v1/verify/SE-2026-000004')).status, 200);
+        const buckets = await limited.ctx.db.query<{ bucket: string }>(
+          "select bucket from rate_limits where bucket like 'verify:%'",
+        );
+        assert.ok(buckets.length >= 2, 'one counter row per address and minute, in the database');
+      } finally {
+        await limited.close();
       }
-      now = new Date(now.getTime() + 60_000);
-      assert.equal((await limited.call('GET', '/api/v1/verify/SE-2026-000004')).status, 200);
-      const buckets = await limited.ctx.db.query<{ bucket: string }>(
-        "select bucket from rate_limits where bucket like 'verify:%'",
-      );
-      assert.ok(buckets.length >= 2, 'one counter row per address and minute, in the database');
-    } finally {
-      await limited.close();
-    }
-  });
+    },
+  );
 });
 
 describe('public audit verification', () => {
@@ -200,102 +203,111 @@ describe('public audit verification', () => {
     assert.equal((await w.call('GET', '/api/v1/audit/verify')).body.ok, true);
   });
 
-  test('an edit to an old, verified event escapes the cheap check but the full walk finds it and the public answer says so', async () => {
-    await w.call('GET', '/api/v1/audit/verify');
-    const original = await w.ctx.db.one<{ actor_rfc: string | null }>(
-      'select actor_rfc from audit_events where seq = 3',
-    );
-    await w.ctx.db.query("update audit_events set actor_rfc = 'XAXX010101000' where seq = 3");
-    try {
-      assert.equal(
-        (await w.call('GET', '/api/v1/audit/verify')).body.ok,
-        true,
-        'the incremental check does not reread old events',
+  test(
+    'an edit to an old, verified event escapes the cheap check but the full walk finds it and ' +
+      'the public answer says so',
+    async () => {
+      await w.call('GET', '/api/v1/audit/verify');
+      const original = await w.ctx.db.one<{ actor_rfc: string | null }>(
+        'select actor_rfc from audit_events where seq = 3',
       );
-      assert.equal((await verifyAudit(w.ctx.db)).failure?.seq, 3, 'the CLI walk (ventanilla audit verify) finds it');
-      const full = await fullAuditCheck(w.ctx.db);
-      assert.equal(full.ok, false);
-      const res = await w.call('GET', '/api/v1/audit/verify');
-      assert.equal(res.body.ok, false);
-      assert.equal(res.body.failure.seq, 3);
-      assert.match(res.body.failure.reason, /altered/);
-    } finally {
-      await w.ctx.db.query('update audit_events set actor_rfc = $1 where seq = 3', [original.actor_rfc]);
-    }
-    assert.equal((await fullAuditCheck(w.ctx.db)).ok, true);
-    assert.equal((await w.call('GET', '/api/v1/audit/verify')).body.ok, true);
-  });
+      await w.ctx.db.query("update audit_events set actor_rfc = 'XAXX010101000' where seq = 3");
+      try {
+        assert.equal(
+          (await w.call('GET', '/api/v1/audit/verify')).body.ok,
+          true,
+          'the incremental check does not reread old events',
+        );
+        assert.equal((await verifyAudit(w.ctx.db)).failure?.seq, 3, 'the CLI walk (ventanilla audit verify) finds it');
+        const full = await fullAuditCheck(w.ctx.db);
+        assert.equal(full.ok, false);
+        const res = await w.call('GET', '/api/v1/audit/verify');
+        assert.equal(res.body.ok, false);
+        assert.equal(res.body.failure.seq, 3);
+        assert.match(res.body.failure.reason, /altered/);
+      } finally {
+        await w.ctx.db.query('update audit_events set actor_rfc = $1 where seq = 3', [original.actor_rfc]);
+      }
+      assert.equal((await fullAuditCheck(w.ctx.db)).ok, true);
+      assert.equal((await w.call('GET', '/api/v1/audit/verify')).body.ok, true);
+    },
+  );
 });
 
 describe('signing payloads name their window (audience)', () => {
-  test("every payload carries the window's public URL; a payload relayed to another window or signed for another is refused", async () => {
-    const a = await startTestWindow({ PUBLIC_URL: 'https://a.ventanilla.example' });
-    const b = await startTestWindow({ PUBLIC_URL: 'https://b.ventanilla.example/' });
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ventanilla-audience-'));
-    try {
-      const person = await a.person();
-      const fromA = (await a.call('POST', '/api/v1/auth/challenge')).body;
-      assert.equal(fromA.payload.audience, 'https://a.ventanilla.example');
-      assert.equal(
-        (await b.call('POST', '/api/v1/auth/challenge')).body.payload.audience,
-        'https://b.ventanilla.example',
-      );
-      const token = await a.login(person);
-      const signedRoute = await a.call('POST', '/api/v1/api-tokens/signing-payload', {
-        token,
-        body: { label: 'x', scopes: ['read'], expiresInDays: 1 },
-      });
-      assert.equal(
-        signedRoute.body.payload.audience,
-        'https://a.ventanilla.example',
-        'signed actions too, not only login',
-      );
+  test(
+    "every payload carries the window's public URL; a payload relayed to another window or " +
+      'signed for another is refused',
+    async () => {
+      const a = await startTestWindow({ PUBLIC_URL: 'https://a.ventanilla.example' });
+      const b = await startTestWindow({ PUBLIC_URL: 'https://b.ventanilla.example/' });
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ventanilla-audience-'));
+      try {
+        const person = await a.person();
+        const fromA = (await a.call('POST', '/api/v1/auth/challenge')).body;
+        assert.equal(fromA.payload.audience, 'https://a.ventanilla.example');
+        assert.equal(
+          (await b.call('POST', '/api/v1/auth/challenge')).body.payload.audience,
+          'https://b.ventanilla.example',
+        );
+        const token = await a.login(person);
+        const signedRoute = await a.call('POST', '/api/v1/api-tokens/signing-payload', {
+          token,
+          body: { label: 'x', scopes: ['read'], expiresInDays: 1 },
+        });
+        assert.equal(
+          signedRoute.body.payload.audience,
+          'https://a.ventanilla.example',
+          'signed actions too, not only login',
+        );
 
-      // A signature over A's payload is worthless at B: B verifies against the payload it issued itself.
-      const relayed = await b.call('POST', '/api/v1/auth/login', {
-        body: { challengeId: fromA.challengeId, ...signPayload(fromA.payload, person.signer) },
-      });
-      assert.equal(relayed.body.code, 'challenge.not_found');
+        // A signature over A's payload is worthless at B: B verifies against the payload it issued itself.
+        const relayed = await b.call('POST', '/api/v1/auth/login', {
+          body: { challengeId: fromA.challengeId, ...signPayload(fromA.payload, person.signer) },
+        });
+        assert.equal(relayed.body.code, 'challenge.not_found');
 
-      // What the audience adds: the signer sees whose payload it is, and `ventanilla sign --audience` refuses another window's.
-      const file = path.join(dir, 'payload.json');
-      fs.writeFileSync(file, JSON.stringify(fromA.payload));
-      fs.writeFileSync(path.join(dir, 'p.cer'), person.cer);
-      fs.writeFileSync(path.join(dir, 'p.key'), person.key);
-      const sign = (extra: string[]) =>
-        runCli([
-          'sign',
-          '--cer',
-          path.join(dir, 'p.cer'),
-          '--key',
-          path.join(dir, 'p.key'),
-          '--password',
-          PASSWORD,
-          ...extra,
-          file,
-        ]);
-      const refused = await sign(['--audience', 'https://b.ventanilla.example']);
-      assert.equal(refused.code, 1, refused.stderr);
-      assert.match(refused.stderr, /signature.wrong_audience/);
-      assert.match(refused.stderr, /https:\/\/a\.ventanilla\.example.*not.*https:\/\/b\.ventanilla\.example/s);
-      assert.equal(refused.stdout, '');
-      const accepted = await sign(['--audience', 'https://a.ventanilla.example/']);
-      assert.equal(accepted.code, 0, accepted.stderr);
-      const login = await a.call('POST', '/api/v1/auth/login', {
-        body: { challengeId: fromA.challengeId, ...JSON.parse(accepted.stdout) },
-      });
-      assert.equal(login.status, 200, JSON.stringify(login.body));
-      const unchecked = await sign([]);
-      assert.equal(unchecked.code, 0, unchecked.stderr);
-      assert.match(
-        unchecked.stderr,
-        /https:\/\/a\.ventanilla\.example/,
-        'without --audience it still says which window the payload is for',
-      );
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-      await a.close();
-      await b.close();
-    }
-  });
+        // What the audience adds: the signer sees whose payload it is, and `ventanilla sign --audience` refuses another
+        // window's.
+        const file = path.join(dir, 'payload.json');
+        fs.writeFileSync(file, JSON.stringify(fromA.payload));
+        fs.writeFileSync(path.join(dir, 'p.cer'), person.cer);
+        fs.writeFileSync(path.join(dir, 'p.key'), person.key);
+        const sign = (extra: string[]) =>
+          runCli([
+            'sign',
+            '--cer',
+            path.join(dir, 'p.cer'),
+            '--key',
+            path.join(dir, 'p.key'),
+            '--password',
+            PASSWORD,
+            ...extra,
+            file,
+          ]);
+        const refused = await sign(['--audience', 'https://b.ventanilla.example']);
+        assert.equal(refused.code, 1, refused.stderr);
+        assert.match(refused.stderr, /signature.wrong_audience/);
+        assert.match(refused.stderr, /https:\/\/a\.ventanilla\.example.*not.*https:\/\/b\.ventanilla\.example/s);
+        assert.equal(refused.stdout, '');
+        const accepted = await sign(['--audience', 'https://a.ventanilla.example/']);
+        assert.equal(accepted.code, 0, accepted.stderr);
+        const login = await a.call('POST', '/api/v1/auth/login', {
+          body: { challengeId: fromA.challengeId, ...JSON.parse(accepted.stdout) },
+        });
+        assert.equal(login.status, 200, JSON.stringify(login.body));
+        const unchecked = await sign([]);
+        assert.equal(unchecked.code, 0, unchecked.stderr);
+        assert.match(
+          unchecked.stderr,
+          /https:\/\/a\.ventanilla\.example/,
+          'without --audience it still says which window the payload is for',
+        );
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+        await a.close();
+        await b.close();
+      }
+    },
+  );
 });

@@ -143,11 +143,15 @@ const publicQuota = async (id: string) => {
 const footprint = () =>
   w.ctx.db.one(
     `select (select count(*)::int from permits) as permits, (select count(*)::int from permit_lines) as lines,
-          (select count(*)::int from quota_allocations) as allocations, (select count(*)::int from audit_events) as audit,
-          (select count(*)::int from signatures) as signatures, (select count(*)::int from notifications) as notifications,
+          (select count(*)::int from quota_allocations) as allocations,
+            (select count(*)::int from audit_events) as audit,
+          (select count(*)::int from signatures) as signatures,
+            (select count(*)::int from notifications) as notifications,
           (select coalesce(sum(last), 0)::int from sequences where scope = 'permit:SE') as numbers,
-          (select json_agg(json_build_object('id', id, 'allocated', allocated::text) order by id) from quotas) as quotas,
-          (select json_agg(json_build_object('q', quota_id, 'rfc', trader_rfc, 'allocated', allocated::text) order by quota_id, trader_rfc) from quota_assignments) as assignments`,
+          (select json_agg(json_build_object('id', id, 'allocated',
+            allocated::text) order by id) from quotas) as quotas,
+          (select json_agg(json_build_object('q', quota_id, 'rfc', trader_rfc, 'allocated',
+            allocated::text) order by quota_id, trader_rfc) from quota_assignments) as assignments`,
   );
 
 describe('defining quotas', () => {
@@ -214,39 +218,48 @@ describe('defining quotas', () => {
     assert.equal(events[0]!.signature_id, res.body.acknowledgement.signatureId);
   });
 
-  test('meaning is checked before anything is signed: codes, period, repeated prefixes, overlapping quotas', async () => {
-    const payload = (body: unknown) => w.call('POST', '/api/v1/quotas/signing-payload', { token: seAdmin.token, body });
-    const cases: Array<[Record<string, unknown>, number, string]> = [
-      [quota({ originCountries: ['CA'], hsCodes: ['0499'] }), 400, 'quota.hs_invalid'],
-      [quota({ originCountries: ['CA'], hsCodes: ['0402', '040210'] }), 400, 'quota.hs_invalid'],
-      [quota({ originCountries: ['XX'] }), 400, 'quota.country_invalid'],
-      [
-        quota({ originCountries: ['CA'], periodFrom: `${year}-12-31`, periodTo: `${year}-01-01` }),
-        400,
-        'quota.period_invalid',
-      ],
-      [quota({ originCountries: ['CA'], total: 0 }), 400, 'request.invalid'],
-      [quota({ originCountries: ['CA'], allocationMethod: 'lottery' }), 400, 'request.invalid'],
-      // Same unit, a common country (BN), overlapping dates and HS prefixes (0402 covers 040210): a line would match both.
-      [quota({ originCountries: ['BN', 'SG'], hsCodes: ['0402'], periodFrom: `${year}-06-01` }), 409, 'quota.overlaps'],
-    ];
-    for (const [body, status, code] of cases) {
-      const res = await payload(body);
-      assert.equal(res.status, status, `${JSON.stringify(body)}: ${JSON.stringify(res.body)}`);
-      assert.equal(res.body.code, code);
-    }
-    // Neighbours that cannot match the same line are fine: another unit, another year, other countries.
-    for (const body of [
-      quota({ originCountries: ['BN'], unit: 'TNE' }),
-      quota({
-        originCountries: ['BN'],
-        periodFrom: `${Number(year) + 1}-01-01`,
-        periodTo: `${Number(year) + 1}-12-31`,
-      }),
-    ]) {
-      assert.equal((await payload(body)).status, 201);
-    }
-  });
+  test(
+    'meaning is checked before anything is signed: ' + 'codes, period, repeated prefixes, overlapping quotas',
+    async () => {
+      const payload = (body: unknown) =>
+        w.call('POST', '/api/v1/quotas/signing-payload', { token: seAdmin.token, body });
+      const cases: Array<[Record<string, unknown>, number, string]> = [
+        [quota({ originCountries: ['CA'], hsCodes: ['0499'] }), 400, 'quota.hs_invalid'],
+        [quota({ originCountries: ['CA'], hsCodes: ['0402', '040210'] }), 400, 'quota.hs_invalid'],
+        [quota({ originCountries: ['XX'] }), 400, 'quota.country_invalid'],
+        [
+          quota({ originCountries: ['CA'], periodFrom: `${year}-12-31`, periodTo: `${year}-01-01` }),
+          400,
+          'quota.period_invalid',
+        ],
+        [quota({ originCountries: ['CA'], total: 0 }), 400, 'request.invalid'],
+        [quota({ originCountries: ['CA'], allocationMethod: 'lottery' }), 400, 'request.invalid'],
+        // Same unit, a common country (BN), overlapping dates and HS prefixes (0402 covers 040210): a line would match
+        // both.
+        [
+          quota({ originCountries: ['BN', 'SG'], hsCodes: ['0402'], periodFrom: `${year}-06-01` }),
+          409,
+          'quota.overlaps',
+        ],
+      ];
+      for (const [body, status, code] of cases) {
+        const res = await payload(body);
+        assert.equal(res.status, status, `${JSON.stringify(body)}: ${JSON.stringify(res.body)}`);
+        assert.equal(res.body.code, code);
+      }
+      // Neighbours that cannot match the same line are fine: another unit, another year, other countries.
+      for (const body of [
+        quota({ originCountries: ['BN'], unit: 'TNE' }),
+        quota({
+          originCountries: ['BN'],
+          periodFrom: `${Number(year) + 1}-01-01`,
+          periodTo: `${Number(year) + 1}-12-31`,
+        }),
+      ]) {
+        assert.equal((await payload(body)).status, 201);
+      }
+    },
+  );
 });
 
 describe('allocation on approval', () => {
@@ -291,7 +304,8 @@ describe('allocation on approval', () => {
       [1000, 300, 0, 700, 1],
     );
     const allocation = await w.ctx.db.one(
-      'select q.permit_id, q.quantity::text as quantity, q.trader_rfc from quota_allocations q join permits p on p.id = q.permit_id where p.number = $1',
+      'select q.permit_id, q.quantity::text as quantity, q.trader_rfc from quota_allocations q ' +
+        'join permits p on p.id = q.permit_id where p.number = $1',
       [permit.number],
     );
     assert.deepEqual([allocation.quantity, allocation.trader_rfc], ['300', importer.rfc]);
@@ -301,9 +315,11 @@ describe('allocation on approval', () => {
     );
     assert.equal(event.data.permit, permit.number);
 
-    // A customs declaration draws 120 KGM from the certificate (declarations are another module: this is their draw-down).
+    // A customs declaration draws 120 KGM from the certificate (declarations are another module: this is their
+    // draw-down).
     await w.ctx.db.query(
-      'update permit_lines set remaining_quantity = remaining_quantity - 120, remaining_value = remaining_value - 360 where permit_id = $1',
+      'update permit_lines set remaining_quantity = remaining_quantity - 120, remaining_value = ' +
+        'remaining_value - 360 where permit_id = $1',
       [allocation.permit_id],
     );
     view = await publicQuota(milkQuota.id);
@@ -519,7 +535,8 @@ describe('concurrency', () => {
       String(lost[0]?.reason),
     );
     const row = await w.ctx.db.one(
-      'select allocated::text as allocated, (select count(*)::int from quota_allocations where quota_id = $1) as lines from quotas where id = $1',
+      'select allocated::text as allocated, (select count(*)::int from quota_allocations where ' +
+        'quota_id = $1) as lines from quotas where id = $1',
       [q.id],
     );
     assert.deepEqual(row, { allocated: '80', lines: 2 });

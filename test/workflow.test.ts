@@ -94,55 +94,58 @@ describe('single submission: firearms from the US plus medicines', () => {
   let sedena: any;
   let cofepris: any;
 
-  test('one draft, one signature, one acknowledgement, one application per agency; forms prefilled from the registry', async () => {
-    const goods = [line('930190', 'US'), line('300490', 'DE', { unit: 'KGM', quantity: 500 })];
-    const draft = await w.call('POST', '/api/v1/operations', {
-      token: trader.token,
-      body: { traderRfc: trader.rfc, flow: 'import', data: { goods } },
-    });
-    const incomplete = await w.call('POST', `/api/v1/operations/${draft.body.id}/submit/signing-payload`, {
-      token: trader.token,
-      body: {},
-    });
-    assert.equal(incomplete.status, 422);
-    assert.equal(incomplete.body.code, 'operation.forms_incomplete');
-    assert.match(incomplete.body.detail, /SEDENA-ARMS-IMPORT: .*missing "purpose"/);
+  test(
+    'one draft, one signature, one acknowledgement, one application per agency; ' + 'forms prefilled from the registry',
+    async () => {
+      const goods = [line('930190', 'US'), line('300490', 'DE', { unit: 'KGM', quantity: 500 })];
+      const draft = await w.call('POST', '/api/v1/operations', {
+        token: trader.token,
+        body: { traderRfc: trader.rfc, flow: 'import', data: { goods } },
+      });
+      const incomplete = await w.call('POST', `/api/v1/operations/${draft.body.id}/submit/signing-payload`, {
+        token: trader.token,
+        body: {},
+      });
+      assert.equal(incomplete.status, 422);
+      assert.equal(incomplete.body.code, 'operation.forms_incomplete');
+      assert.match(incomplete.body.detail, /SEDENA-ARMS-IMPORT: .*missing "purpose"/);
 
-    filed = await fileOperation(goods);
-    const ack = filed.data;
-    assert.match(ack.folio, /^VU-\d{4}-\d{8}$/);
-    assert.deepEqual(ack.applications.map((a: any) => a.agency).sort(), ['COFEPRIS', 'SEDENA']);
-    for (const a of ack.applications)
-      assert.ok(
-        a.prefilledFields > a.typedFields,
-        `${a.procedureCode}: ${a.prefilledFields} prefilled vs ${a.typedFields} typed`,
+      filed = await fileOperation(goods);
+      const ack = filed.data;
+      assert.match(ack.folio, /^VU-\d{4}-\d{8}$/);
+      assert.deepEqual(ack.applications.map((a: any) => a.agency).sort(), ['COFEPRIS', 'SEDENA']);
+      for (const a of ack.applications)
+        assert.ok(
+          a.prefilledFields > a.typedFields,
+          `${a.procedureCode}: ${a.prefilledFields} prefilled vs ${a.typedFields} typed`,
+        );
+      const keys = (await w.call('GET', '/.well-known/ventanilla-keys.json')).body;
+      assert.deepEqual(await openJws(filed.seal, keys, { typ: ACK_TYP }), filed.acknowledgement);
+      assert.equal(
+        filed.acknowledgement.dataSha256,
+        sha256Hex(canonicalJson(ack)),
+        'the seal covers the acknowledgement of receipt',
       );
-    const keys = (await w.call('GET', '/.well-known/ventanilla-keys.json')).body;
-    assert.deepEqual(await openJws(filed.seal, keys, { typ: ACK_TYP }), filed.acknowledgement);
-    assert.equal(
-      filed.acknowledgement.dataSha256,
-      sha256Hex(canonicalJson(ack)),
-      'the seal covers the acknowledgement of receipt',
-    );
-    sedena = ack.applications.find((a: any) => a.agency === 'SEDENA');
-    cofepris = ack.applications.find((a: any) => a.agency === 'COFEPRIS');
-    const form = (await w.call('GET', `/api/v1/applications/${sedena.id}`, { token: trader.token })).body.form;
-    assert.equal(form.importer, trader.rfc);
-    assert.deepEqual(
-      form.goods.map((g: any) => g.hsCode),
-      ['930190'],
-      'each agency gets only the goods it regulates',
-    );
-    assert.equal(form.purpose, 'sport_shooting');
+      sedena = ack.applications.find((a: any) => a.agency === 'SEDENA');
+      cofepris = ack.applications.find((a: any) => a.agency === 'COFEPRIS');
+      const form = (await w.call('GET', `/api/v1/applications/${sedena.id}`, { token: trader.token })).body.form;
+      assert.equal(form.importer, trader.rfc);
+      assert.deepEqual(
+        form.goods.map((g: any) => g.hsCode),
+        ['930190'],
+        'each agency gets only the goods it regulates',
+      );
+      assert.equal(form.purpose, 'sport_shooting');
 
-    const pdf = await w.app.inject({
-      method: 'GET',
-      url: `/api/v1/operations/${filed.operationId}/acknowledgement.pdf`,
-      headers: { authorization: `Bearer ${trader.token}` },
-    });
-    assert.equal(pdf.headers['content-type'], 'application/pdf');
-    assert.equal(pdf.rawPayload.subarray(0, 5).toString(), '%PDF-');
-  });
+      const pdf = await w.app.inject({
+        method: 'GET',
+        url: `/api/v1/operations/${filed.operationId}/acknowledgement.pdf`,
+        headers: { authorization: `Bearer ${trader.token}` },
+      });
+      assert.equal(pdf.headers['content-type'], 'application/pdf');
+      assert.equal(pdf.rawPayload.subarray(0, 5).toString(), '%PDF-');
+    },
+  );
 
   test('a retried submit files nothing more and answers the same acknowledgement', async () => {
     const goods = [line('930190', 'US')];
@@ -235,141 +238,150 @@ describe('single submission: firearms from the US plus medicines', () => {
     );
   });
 
-  test('COFEPRIS asks for information, the trader answers, the officer approves: a permit that verifies online and offline', async () => {
-    const officer = await w.officer('COFEPRIS', ['reviewer', 'resolver']);
-    const inbox = await w.call('GET', '/api/v1/inbox', { token: officer.token });
-    assert.ok(inbox.body.items.some((a: any) => a.id === cofepris.id));
-    assert.ok(inbox.body.items.every((a: any) => a.agency === 'COFEPRIS'));
-    assert.equal(inbox.body.items.find((a: any) => a.id === cofepris.id).remainingBusinessDays, 20);
+  test(
+    'COFEPRIS asks for information, the trader answers, the officer approves: a permit that ' +
+      'verifies online and offline',
+    async () => {
+      const officer = await w.officer('COFEPRIS', ['reviewer', 'resolver']);
+      const inbox = await w.call('GET', '/api/v1/inbox', { token: officer.token });
+      assert.ok(inbox.body.items.some((a: any) => a.id === cofepris.id));
+      assert.ok(inbox.body.items.every((a: any) => a.agency === 'COFEPRIS'));
+      assert.equal(inbox.body.items.find((a: any) => a.id === cofepris.id).remainingBusinessDays, 20);
 
-    assert.equal((await act(officer, cofepris.id, 'assignment')).status, 200);
-    assert.equal((await act(officer, cofepris.id, 'review')).body.status, 'in_review');
-    const asked = await act(officer, cofepris.id, 'information-request', {
-      message: 'Adjunte el certificado de análisis del lote.',
-    });
-    assert.equal(asked.status, 200, JSON.stringify(asked.body));
-    assert.equal(await statusOf(cofepris.id), 'information_requested');
-    const seen = (await w.call('GET', `/api/v1/applications/${cofepris.id}`, { token: trader.token })).body;
-    assert.equal(seen.remainingBusinessDays, null, 'the clock is stopped');
-    assert.ok(seen.timeline.some((t: any) => t.kind === 'information_request' && t.body.includes('certificado')));
-    assert.deepEqual(seen.availableActions, ['answer', 'withdraw']);
-    const feed = (await w.call('GET', '/api/v1/notifications?unread=true', { token: trader.token })).body;
-    assert.ok(
-      feed.items.some(
-        (n: any) => n.kind === 'application.request_information' && n.link === `/api/v1/applications/${cofepris.id}`,
-      ),
-    );
-    assert.ok(feed.items.some((n: any) => n.kind === 'operation.submitted'));
+      assert.equal((await act(officer, cofepris.id, 'assignment')).status, 200);
+      assert.equal((await act(officer, cofepris.id, 'review')).body.status, 'in_review');
+      const asked = await act(officer, cofepris.id, 'information-request', {
+        message: 'Adjunte el certificado de análisis del lote.',
+      });
+      assert.equal(asked.status, 200, JSON.stringify(asked.body));
+      assert.equal(await statusOf(cofepris.id), 'information_requested');
+      const seen = (await w.call('GET', `/api/v1/applications/${cofepris.id}`, { token: trader.token })).body;
+      assert.equal(seen.remainingBusinessDays, null, 'the clock is stopped');
+      assert.ok(seen.timeline.some((t: any) => t.kind === 'information_request' && t.body.includes('certificado')));
+      assert.deepEqual(seen.availableActions, ['answer', 'withdraw']);
+      const feed = (await w.call('GET', '/api/v1/notifications?unread=true', { token: trader.token })).body;
+      assert.ok(
+        feed.items.some(
+          (n: any) => n.kind === 'application.request_information' && n.link === `/api/v1/applications/${cofepris.id}`,
+        ),
+      );
+      assert.ok(feed.items.some((n: any) => n.kind === 'operation.submitted'));
 
-    const answered = await w.signed(trader.token, rep, 'POST', `/api/v1/applications/${cofepris.id}/answer`, {
-      message: 'Adjunto el certificado CA-2026-77.',
-    });
-    assert.equal(answered.status, 200, JSON.stringify(answered.body));
-    const officerFeed = (await w.call('GET', '/api/v1/notifications', { token: officer.token })).body;
-    assert.deepEqual(officerFeed.items.map((n: any) => n.kind).sort(), ['application.answer', 'application.assign']);
-    assert.equal((await act(officer, cofepris.id, 'review-resumption')).body.status, 'in_review');
-    const resolved = await act(officer, cofepris.id, 'resolution', {
-      decision: 'approve',
-      conditions: ['Conservar la cadena de frío.'],
-    });
-    assert.equal(resolved.status, 200, JSON.stringify(resolved.body));
+      const answered = await w.signed(trader.token, rep, 'POST', `/api/v1/applications/${cofepris.id}/answer`, {
+        message: 'Adjunto el certificado CA-2026-77.',
+      });
+      assert.equal(answered.status, 200, JSON.stringify(answered.body));
+      const officerFeed = (await w.call('GET', '/api/v1/notifications', { token: officer.token })).body;
+      assert.deepEqual(officerFeed.items.map((n: any) => n.kind).sort(), ['application.answer', 'application.assign']);
+      assert.equal((await act(officer, cofepris.id, 'review-resumption')).body.status, 'in_review');
+      const resolved = await act(officer, cofepris.id, 'resolution', {
+        decision: 'approve',
+        conditions: ['Conservar la cadena de frío.'],
+      });
+      assert.equal(resolved.status, 200, JSON.stringify(resolved.body));
 
-    const app = (await w.call('GET', `/api/v1/applications/${cofepris.id}`, { token: trader.token })).body;
-    assert.equal(app.status, 'approved');
-    const permit = (await w.call('GET', `/api/v1/permits/${app.permit.number}`, { token: trader.token })).body;
-    assert.equal(permit.status, 'valid');
-    assert.equal(permit.approvedBy, 'officer');
-    assert.equal(permit.document.resolution.officerRfc, officer.rfc);
-    assert.deepEqual(
-      permit.balances.map((b: any) => b.remainingQuantity),
-      [500],
-    );
-    assert.match(permit.number, /^COFEPRIS-\d{4}-\d{6}$/);
+      const app = (await w.call('GET', `/api/v1/applications/${cofepris.id}`, { token: trader.token })).body;
+      assert.equal(app.status, 'approved');
+      const permit = (await w.call('GET', `/api/v1/permits/${app.permit.number}`, { token: trader.token })).body;
+      assert.equal(permit.status, 'valid');
+      assert.equal(permit.approvedBy, 'officer');
+      assert.equal(permit.document.resolution.officerRfc, officer.rfc);
+      assert.deepEqual(
+        permit.balances.map((b: any) => b.remainingQuantity),
+        [500],
+      );
+      assert.match(permit.number, /^COFEPRIS-\d{4}-\d{6}$/);
 
-    const online = (await w.call('GET', `/api/v1/verify/${permit.number}?code=${permit.verificationCode}`)).body;
-    assert.equal(online.authentic, true);
-    assert.equal(online.status, 'valid');
-    assert.ok(!JSON.stringify(online).includes(trader.rfc), 'the public answer does not reveal the holder RFC');
-    const byToken = (await w.call('GET', `/api/v1/verify?token=${encodeURIComponent(permit.token)}`)).body;
-    assert.equal(byToken.number, permit.number);
+      const online = (await w.call('GET', `/api/v1/verify/${permit.number}?code=${permit.verificationCode}`)).body;
+      assert.equal(online.authentic, true);
+      assert.equal(online.status, 'valid');
+      assert.ok(!JSON.stringify(online).includes(trader.rfc), 'the public answer does not reveal the holder RFC');
+      const byToken = (await w.call('GET', `/api/v1/verify?token=${encodeURIComponent(permit.token)}`)).body;
+      assert.equal(byToken.number, permit.number);
 
-    const keys = (await w.call('GET', '/.well-known/ventanilla-keys.json')).body;
-    const offline = await verifyPermitToken(permit.token, keys);
-    assert.equal(offline.claims.num, permit.number);
-    assert.equal(offline.status, 'valid');
-    const keysFile = path.join(w.dataDir, 'keys.json');
-    fs.writeFileSync(keysFile, JSON.stringify(keys));
-    const cli = await runCli(['verify-permit', permit.token, '--keys', keysFile], {
-      VENTANILLA_DATA_DIR: path.join(w.dataDir, 'nowhere'),
-    });
-    assert.equal(cli.code, 0, cli.stderr);
-    assert.ok(cli.stdout.includes(permit.number));
+      const keys = (await w.call('GET', '/.well-known/ventanilla-keys.json')).body;
+      const offline = await verifyPermitToken(permit.token, keys);
+      assert.equal(offline.claims.num, permit.number);
+      assert.equal(offline.status, 'valid');
+      const keysFile = path.join(w.dataDir, 'keys.json');
+      fs.writeFileSync(keysFile, JSON.stringify(keys));
+      const cli = await runCli(['verify-permit', permit.token, '--keys', keysFile], {
+        VENTANILLA_DATA_DIR: path.join(w.dataDir, 'nowhere'),
+      });
+      assert.equal(cli.code, 0, cli.stderr);
+      assert.ok(cli.stdout.includes(permit.number));
 
-    const pdf = await w.app.inject({
-      method: 'GET',
-      url: `/api/v1/permits/${permit.number}/pdf`,
-      headers: { authorization: `Bearer ${trader.token}` },
-    });
-    assert.equal(pdf.rawPayload.subarray(0, 5).toString(), '%PDF-');
+      const pdf = await w.app.inject({
+        method: 'GET',
+        url: `/api/v1/permits/${permit.number}/pdf`,
+        headers: { authorization: `Bearer ${trader.token}` },
+      });
+      assert.equal(pdf.rawPayload.subarray(0, 5).toString(), '%PDF-');
 
-    // Revocation by the agency, signed: verification says so at once.
-    const revoked = await w.signed(officer.token, officer, 'POST', `/api/v1/permits/${permit.number}/revocation`, {
-      reason: 'Lote retirado del mercado.',
-    });
-    assert.equal(revoked.status, 200, JSON.stringify(revoked.body));
-    assert.equal(
-      (await w.call('GET', `/api/v1/verify/${permit.number}?code=${permit.verificationCode}`)).body.status,
-      'revoked',
-    );
-  });
+      // Revocation by the agency, signed: verification says so at once.
+      const revoked = await w.signed(officer.token, officer, 'POST', `/api/v1/permits/${permit.number}/revocation`, {
+        reason: 'Lote retirado del mercado.',
+      });
+      assert.equal(revoked.status, 200, JSON.stringify(revoked.body));
+      assert.equal(
+        (await w.call('GET', `/api/v1/verify/${permit.number}?code=${permit.verificationCode}`)).body.status,
+        'revoked',
+      );
+    },
+  );
 
-  test('SEDENA needs four eyes: one officer cannot propose and resolve; an officer of another agency cannot touch it', async () => {
-    const both = await w.officer('SEDENA', ['reviewer', 'resolver']);
-    const resolver = await w.officer('SEDENA', ['resolver']);
-    const stranger = await w.officer('SE', ['reviewer', 'resolver', 'supervisor']);
-    const hidden = await w.call('GET', `/api/v1/applications/${sedena.id}`, { token: stranger.token });
-    assert.equal(hidden.status, 404);
-    assert.equal((await act(stranger, sedena.id, 'assignment')).status, 404);
-    assert.equal(
-      (await w.call('GET', '/api/v1/inbox', { token: stranger.token })).body.items.some((a: any) => a.id === sedena.id),
-      false,
-    );
+  test(
+    'SEDENA needs four eyes: one officer cannot propose and resolve; ' + 'an officer of another agency cannot touch it',
+    async () => {
+      const both = await w.officer('SEDENA', ['reviewer', 'resolver']);
+      const resolver = await w.officer('SEDENA', ['resolver']);
+      const stranger = await w.officer('SE', ['reviewer', 'resolver', 'supervisor']);
+      const hidden = await w.call('GET', `/api/v1/applications/${sedena.id}`, { token: stranger.token });
+      assert.equal(hidden.status, 404);
+      assert.equal((await act(stranger, sedena.id, 'assignment')).status, 404);
+      assert.equal(
+        (await w.call('GET', '/api/v1/inbox', { token: stranger.token })).body.items.some(
+          (a: any) => a.id === sedena.id,
+        ),
+        false,
+      );
 
-    await act(both, sedena.id, 'assignment');
-    await act(both, sedena.id, 'review');
-    const direct = await w.call('POST', `/api/v1/applications/${sedena.id}/resolution/signing-payload`, {
-      token: both.token,
-      body: { decision: 'approve' },
-    });
-    assert.equal(direct.status, 403);
-    assert.equal(direct.body.code, 'workflow.four_eyes');
-    const proposed = await act(both, sedena.id, 'proposal', {
-      decision: 'approve',
-      message: 'Cumple con la documentación.',
-    });
-    assert.equal(proposed.status, 200, JSON.stringify(proposed.body));
-    const self = await w.call('POST', `/api/v1/applications/${sedena.id}/resolution/signing-payload`, {
-      token: both.token,
-      body: { decision: 'approve' },
-    });
-    assert.equal(self.status, 403);
-    assert.equal(self.body.code, 'workflow.four_eyes');
-    const approved = await act(resolver, sedena.id, 'resolution', { decision: 'approve' });
-    assert.equal(approved.status, 200, JSON.stringify(approved.body));
-    assert.equal(await statusOf(sedena.id), 'approved');
-    const timeline = (await w.call('GET', `/api/v1/applications/${sedena.id}`, { token: resolver.token })).body
-      .timeline;
-    assert.deepEqual(
-      timeline.filter((t: any) => t.kind === 'event').map((t: any) => t.type),
-      [
-        'application.submitted',
-        'application.assign',
-        'application.start_review',
-        'application.propose_approval',
-        'application.approve',
-      ],
-    );
-  });
+      await act(both, sedena.id, 'assignment');
+      await act(both, sedena.id, 'review');
+      const direct = await w.call('POST', `/api/v1/applications/${sedena.id}/resolution/signing-payload`, {
+        token: both.token,
+        body: { decision: 'approve' },
+      });
+      assert.equal(direct.status, 403);
+      assert.equal(direct.body.code, 'workflow.four_eyes');
+      const proposed = await act(both, sedena.id, 'proposal', {
+        decision: 'approve',
+        message: 'Cumple con la documentación.',
+      });
+      assert.equal(proposed.status, 200, JSON.stringify(proposed.body));
+      const self = await w.call('POST', `/api/v1/applications/${sedena.id}/resolution/signing-payload`, {
+        token: both.token,
+        body: { decision: 'approve' },
+      });
+      assert.equal(self.status, 403);
+      assert.equal(self.body.code, 'workflow.four_eyes');
+      const approved = await act(resolver, sedena.id, 'resolution', { decision: 'approve' });
+      assert.equal(approved.status, 200, JSON.stringify(approved.body));
+      assert.equal(await statusOf(sedena.id), 'approved');
+      const timeline = (await w.call('GET', `/api/v1/applications/${sedena.id}`, { token: resolver.token })).body
+        .timeline;
+      assert.deepEqual(
+        timeline.filter((t: any) => t.kind === 'event').map((t: any) => t.type),
+        [
+          'application.submitted',
+          'application.assign',
+          'application.start_review',
+          'application.propose_approval',
+          'application.approve',
+        ],
+      );
+    },
+  );
 });
 
 describe('timers', () => {

@@ -141,7 +141,10 @@ export interface GuardFacts {
   roles: readonly OfficerRole[];
   isAssignee: boolean;
   isProposer: boolean;
-  /** The proposal being resolved, when there is one: approve must follow a proposed approval, reject a proposed rejection. */
+  /**
+   * The proposal being resolved, when there is one: approve must follow a proposed approval, reject a proposed
+   * rejection.
+   */
   proposedDecision: 'approve' | 'reject' | null;
 }
 

@@ -11,7 +11,9 @@ export interface AuditInput {
   objectId: string;
   signatureId?: string | null;
   data?: Record<string, unknown>;
-  /** When it happened: the window's clock (ctx.clock) where the caller has it, so tests that move time see it here too. */
+  /**
+   * When it happened: the window's clock (ctx.clock) where the caller has it, so tests that move time see it here too.
+   */
   at?: Date;
 }
 
@@ -71,7 +73,8 @@ export async function appendAudit(tx: Sql, input: AuditInput): Promise<{ seq: nu
   };
   const hash = eventHash(event);
   await tx.query(
-    `insert into audit_events (seq, id, occurred_at, type, actor_rfc, object_type, object_id, signature_id, data, prev_hash, hash)
+    `insert into audit_events (seq, id, occurred_at, type, actor_rfc, object_type, object_id, signature_id, data,
+      prev_hash, hash)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
     [
       event.seq,

@@ -35,8 +35,8 @@ export async function createToken(
   const { signer } = opts;
   const expiresAt = signer.notAfter < opts.expiresAt ? signer.notAfter : opts.expiresAt;
   await tx.query(
-    `insert into sessions (id, kind, token_hash, rfc, curp, name, certificate_fingerprint, certificate_issuer, certificate_serial,
-       certificate_not_after, scopes, label, expires_at)
+    `insert into sessions (id, kind, token_hash, rfc, curp, name, certificate_fingerprint, certificate_issuer,
+       certificate_serial, certificate_not_after, scopes, label, expires_at)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
     [
       id,
@@ -80,8 +80,8 @@ export async function authenticate(db: Sql, trust: TrustStore, token: string, no
     expires_at: Date;
     revoked_at: Date | null;
   }>(
-    `select id, kind, rfc, curp, name, certificate_fingerprint, certificate_issuer, certificate_serial, certificate_not_after,
-       scopes, expires_at, revoked_at
+    `select id, kind, rfc, curp, name, certificate_fingerprint, certificate_issuer, certificate_serial,
+       certificate_not_after, scopes, expires_at, revoked_at
        from sessions where token_hash = $1`,
     [sha256Hex(token)],
   );
@@ -98,7 +98,8 @@ export async function authenticate(db: Sql, trust: TrustStore, token: string, no
   if (row.certificate_not_after <= now) {
     throw new AppError(
       'auth.certificate_expired',
-      `The e.firma certificate ${row.certificate_serial} this ${describeKind(row.kind)} came from expired on ${row.certificate_not_after.toISOString()}: renew it and log in again.`,
+      `The e.firma certificate ${row.certificate_serial} this ${describeKind(row.kind)} came from ` +
+        `expired on ${row.certificate_not_after.toISOString()}: renew it and log in again.`,
       401,
     );
   }
@@ -109,14 +110,16 @@ export async function authenticate(db: Sql, trust: TrustStore, token: string, no
       : 'was revoked';
     throw new AppError(
       'auth.certificate_revoked',
-      `The e.firma certificate ${row.certificate_serial} this ${describeKind(row.kind)} came from ${what} on ${certificate.revokedAt.toISOString()}: log in again with a valid e.firma.`,
+      `The e.firma certificate ${row.certificate_serial} this ${describeKind(row.kind)} came from ` +
+        `${what} on ${certificate.revokedAt.toISOString()}: log in again with a valid e.firma.`,
       401,
     );
   }
   if (certificate.status === 'untrusted') {
     throw new AppError(
       'auth.certificate_untrusted',
-      `The e.firma certificate ${row.certificate_serial} this ${describeKind(row.kind)} came from is no longer trusted: ${certificate.reason}. Log in again with a valid e.firma.`,
+      `The e.firma certificate ${row.certificate_serial} this ${describeKind(row.kind)} came from ` +
+        `is no longer trusted: ${certificate.reason}. Log in again with a valid e.firma.`,
       401,
     );
   }
@@ -156,8 +159,10 @@ export async function listApiTokens(db: Sql, rfc: string, page: KeysetPage<[stri
     revoked_at: Date | null;
     created_key: string;
   }>(
-    `select id, label, scopes, created_at, expires_at, revoked_at, ${timestampKeySql('created_at')} as created_key from sessions
-      where rfc = $1 and kind = 'api_token' and ($2::timestamptz is null or (created_at, id) < ($2::timestamptz, $3::uuid))
+    `select id, label, scopes, created_at, expires_at, revoked_at,
+      ${timestampKeySql('created_at')} as created_key from sessions
+      where rfc = $1 and kind = 'api_token' and ($2::timestamptz is null or (created_at, id) < ($2::timestamptz,
+        $3::uuid))
       order by created_at desc, id desc limit $4`,
     [rfc, page.after?.[0] ?? null, page.after?.[1] ?? null, page.limit + 1],
   );

@@ -70,7 +70,8 @@ function requireCovered(year: number): void {
   if (!COVERED_YEARS.has(year)) {
     throw new AppError(
       'calendar.year_not_covered',
-      `There is no holiday calendar for ${year}, so legal deadlines in that year cannot be computed; add the year to src/calendar/holidays-data.ts.`,
+      `There is no holiday calendar for ${year}, so legal deadlines in that year cannot be ` +
+        `computed; add the year to src/calendar/holidays-data.ts.`,
       500,
     );
   }

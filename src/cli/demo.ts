@@ -88,7 +88,8 @@ export const DEMO_PEOPLE: DemoPerson[] = [
 ];
 
 const DEMO_COMPANY_WHO =
-  "the company's own e.firma (names Ana García López as legal representative): registers the company, changes its representative";
+  "the company's own e.firma (names Ana García López as legal representative): registers the " +
+  'company, changes its representative';
 
 /**
  * Demo data for a laptop: e.firma files for a company, its legal representative, a broker and officers

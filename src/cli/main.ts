@@ -10,7 +10,8 @@ import { AppError } from '../errors.ts';
 // Commands import what they need when they run: `sign` and `pki` should not pay for the server's start-up.
 const pkiModule = () => import('../pki/index.ts');
 
-const HELP = `ventanilla: the national trade single window
+const HELP =
+  `ventanilla: the national trade single window
 
 Usage: ventanilla <command> [options]
 
@@ -23,14 +24,16 @@ Usage: ventanilla <command> [options]
             [--key-usage digitalSignature,nonRepudiation,...] [--dir D]
                                  issue SAT-style e.firma files DIR/R.cer (DER) and DIR/R.key (encrypted PKCS#8)
   pki revoke --cert FILE [--reason TEXT] [--dir D]
-                                 revoke a certificate: the CRL in the trust folder is rewritten, a running server uses it at once
+                                 revoke a certificate: the CRL in the trust folder is rewritten, ` +
+  `a running server uses it at once
   sign --cer F --key F --password P [--audience URL] FILE.json
                                  print the signature envelope over FILE.json's RFC 8785 canonical form; with --audience,
                                  refuse a payload issued by any other window than URL (a relayed request)
   officer add --agency CODE --cer F --curp C --name N --roles r1,r2 [--office CODE] [--email E]
                                  bootstrap an officer bound to a certificate (e.g. an agency's first administrator)
   patent add --patent NNNN --rfc R --curp C --name N --granted-on YYYY-MM-DD
-                                 record a customs broker patent in ANAM's registry (otherwise an ANAM administrator's signed action)
+                                 record a customs broker patent in ANAM's registry ` +
+  `(otherwise an ANAM administrator's signed action)
   audit verify                   verify the hash-chained audit log
   verify-permit TOKEN --keys FILE.json [--token-file F] [--at ISO] [--json]
                                  verify a permit's QR token offline, with only the window's published keys
@@ -67,8 +70,10 @@ async function serve() {
   const { port } = app.server.address() as AddressInfo;
   const address = `http://${ctx.config.host === '0.0.0.0' ? 'localhost' : ctx.config.host}:${port}`;
   const lines = [
-    `Ventanilla is serving on ${address} (database: ${ctx.db.backend === 'pglite' ? `embedded, ${ctx.config.dataDir}` : 'PostgreSQL'})`,
-    `  ${ctx.config.docs ? `API docs: ${address}/docs   ` : ''}OpenAPI: ${address}/openapi.json   keys: ${address}/.well-known/ventanilla-keys.json`,
+    `Ventanilla is serving on ${address} ` +
+      `(database: ${ctx.db.backend === 'pglite' ? `embedded, ${ctx.config.dataDir}` : 'PostgreSQL'})`,
+    `  ${ctx.config.docs ? `API docs: ${address}/docs   ` : ''}OpenAPI: ${address}/openapi.json   ` +
+      `keys: ${address}/.well-known/ventanilla-keys.json`,
     ...(demo ? [demoSummary(demo.efirmaDir)] : []),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
@@ -199,7 +204,8 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
       );
     }
     console.error(
-      `signing a payload issued by ${audience ?? 'no named window'}${values.audience === undefined ? ' (pass --audience URL to refuse any other)' : ''}`,
+      `signing a payload issued by ${audience ?? 'no named window'}` +
+        `${values.audience === undefined ? ' (pass --audience URL to refuse any other)' : ''}`,
     );
     const { readEfirmaFiles, signPayload } = await pkiModule();
     const signer = await readEfirmaFiles(need(values, 'cer'), need(values, 'key'), need(values, 'password'));

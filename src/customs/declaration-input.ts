@@ -42,7 +42,10 @@ export function toMicros(value: number, field: string): bigint {
   return BigInt(m[1]!) * ONE + BigInt((m[2] ?? '').padEnd(SCALE, '0'));
 }
 
-/** A numeric column (text from either driver) in millionths; digits beyond the sixth decimal are dropped (a balance is never overstated). */
+/**
+ * A numeric column (text from either driver) in millionths; digits beyond the sixth decimal are dropped (a balance is
+ * never overstated).
+ */
 export function numericToMicros(text: string | number): bigint {
   const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(String(text));
   if (!m) throw new Error(`not a plain decimal: ${text}`);
@@ -118,7 +121,8 @@ export async function normaliseDeclaration(db: Sql, input: DeclarationInput, tod
   if (!office || !officeKey) {
     throw bad(
       'customs_office_unknown',
-      `${input.customsOffice} is not an ANAM customs office that clears goods (${Object.keys(CUSTOMS_OFFICE_KEYS).join(', ')}).`,
+      `${input.customsOffice} is not an ANAM customs office that clears goods ` +
+        `(${Object.keys(CUSTOMS_OFFICE_KEYS).join(', ')}).`,
       'customsOffice',
     );
   }

@@ -115,7 +115,8 @@ async function readPermits(tx: Sql, numbers: string[], lock: boolean): Promise<M
           remaining_quantity: string;
           remaining_value: string;
         }>(
-          `select permit_id, line, hs_code, unit, currency, remaining_quantity::text, remaining_value::text from permit_lines
+          `select permit_id, line, hs_code, unit, currency, remaining_quantity::text,
+            remaining_value::text from permit_lines
       where permit_id = any($1) order by permit_id, line${lock ? ' for update' : ''}`,
           [permits.map((p) => p.id)],
         );
@@ -220,7 +221,8 @@ export async function submitDeclaration(
       if (existing.body_sha256 !== hash) {
         throw new AppError(
           'declaration.number_reused',
-          `Declaration ${decl.number} was ${existing.status} on ${existing.received_at.toISOString()} with different content; a number is used once.`,
+          `Declaration ${decl.number} was ${existing.status} on ${existing.received_at.toISOString()} ` +
+            `with different content; a number is used once.`,
           409,
           { number: decl.number, status: existing.status },
         );
@@ -275,7 +277,8 @@ export async function submitDeclaration(
 
     if (!accepted) {
       await tx.query(
-        `insert into customs_declaration_refusals (id, number, body_sha256, body, reasons, result, seal, received_by_rfc, received_at)
+        `insert into customs_declaration_refusals (id, number, body_sha256, body, reasons, result, seal,
+          received_by_rfc, received_at)
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
         [crypto.randomUUID(), decl.number, hash, json(decl), json(reasons), json(result), seal, principal.rfc, now],
       );
@@ -301,19 +304,25 @@ export async function submitDeclaration(
     const totals = totalsByPermitLine(draws);
     const written = await tx.one<{ drawn: number }>(
       `with drawn as (
-         update permit_lines pl set remaining_quantity = pl.remaining_quantity - d.quantity, remaining_value = pl.remaining_value - d.value
+         update permit_lines pl set remaining_quantity = pl.remaining_quantity - d.quantity,
+           remaining_value = pl.remaining_value - d.value
            from jsonb_to_recordset($1::jsonb) as d(permit_id uuid, line int, quantity numeric, value numeric)
-          where pl.permit_id = d.permit_id and pl.line = d.line and pl.remaining_quantity >= d.quantity and pl.remaining_value >= d.value
+          where pl.permit_id = d.permit_id and pl.line = d.line and pl.remaining_quantity >= d.quantity and
+            pl.remaining_value >= d.value
           returning 1
        ), declaration as (
-         insert into customs_declarations (number, body_sha256, body, status, customs_office, broker_patent, trader_rfc, flow, declaration_date,
+         insert into customs_declarations (number, body_sha256, body, status, customs_office, broker_patent,
+           trader_rfc, flow, declaration_date,
            result, seal, received_by_rfc, received_at)
          values ($2, $3, $4, 'accepted', $5, $6, $7, $8, $9, $10, $11, $12, $13)
          returning number
        ), recorded as (
-         insert into permit_draws (declaration_number, draw, declaration_line, permit_id, permit_line, quantity, value, drawn_at)
-         select (select number from declaration), x.draw, x.declaration_line, x.permit_id, x.permit_line, x.quantity, x.value, $13
-           from jsonb_to_recordset($14::jsonb) as x(draw int, declaration_line int, permit_id uuid, permit_line int, quantity numeric, value numeric)
+         insert into permit_draws (declaration_number, draw, declaration_line, permit_id, permit_line, quantity,
+           value, drawn_at)
+         select (select number from declaration), x.draw, x.declaration_line, x.permit_id, x.permit_line, x.quantity,
+           x.value, $13
+           from jsonb_to_recordset($14::jsonb) as x(draw int, declaration_line int, permit_id uuid, permit_line int,
+             quantity numeric, value numeric)
          returning 1
        )
        select (select count(*) from drawn)::int as drawn`,
@@ -409,7 +418,8 @@ export async function cancelDeclaration(
 ) {
   await checkCancellation(tx, opts.principal, opts.number);
   const row = await tx.maybe<{ number: string }>(
-    `update customs_declarations set status = 'cancelled', cancelled_at = $2, cancelled_by_rfc = $3, cancel_reason = $4, cancel_signature_id = $5
+    `update customs_declarations set status = 'cancelled', cancelled_at = $2, cancelled_by_rfc = $3,
+      cancel_reason = $4, cancel_signature_id = $5
       where number = $1 and status = 'accepted' returning number`,
     [opts.number, opts.now, opts.principal.rfc, opts.reason, opts.signatureId],
   );
@@ -417,7 +427,8 @@ export async function cancelDeclaration(
     throw new AppError('declaration.already_cancelled', `Declaration ${opts.number} was cancelled meanwhile.`, 409);
   await tx.query(
     `select 1 from permit_lines pl
-      where exists (select 1 from permit_draws d where d.declaration_number = $1 and d.returned_at is null and d.permit_id = pl.permit_id and d.permit_line = pl.line)
+      where exists (select 1 from permit_draws d where d.declaration_number = $1 and d.returned_at is null and
+        d.permit_id = pl.permit_id and d.permit_line = pl.line)
       order by pl.permit_id, pl.line for update`,
     [opts.number],
   );
@@ -427,7 +438,8 @@ export async function cancelDeclaration(
     remaining_quantity: string;
     remaining_value: string;
   }>(
-    `update permit_lines pl set remaining_quantity = pl.remaining_quantity + d.quantity, remaining_value = pl.remaining_value + d.value
+    `update permit_lines pl set remaining_quantity = pl.remaining_quantity + d.quantity,
+      remaining_value = pl.remaining_value + d.value
        from (select permit_id, permit_line, sum(quantity) as quantity, sum(value) as value from permit_draws
               where declaration_number = $1 and returned_at is null group by permit_id, permit_line) d
       where pl.permit_id = d.permit_id and pl.line = d.permit_line
@@ -484,7 +496,8 @@ const drawView = (d: DrawRow) => ({
   returnedAt: d.returned_at?.toISOString() ?? null,
 });
 
-const DRAWS = `select d.declaration_number, d.declaration_line, p.number as permit_number, d.permit_line, d.quantity::text, d.value::text, d.drawn_at, d.returned_at
+const DRAWS = `select d.declaration_number, d.declaration_line, p.number as permit_number, d.permit_line,
+  d.quantity::text, d.value::text, d.drawn_at, d.returned_at
   from permit_draws d join permits p on p.id = d.permit_id`;
 
 /** A declaration as customs sees it: its content, status, what it drew, and any refused attempts under its number. */
@@ -498,7 +511,8 @@ export async function readDeclaration(db: Sql, principal: Principal, number: str
     reasons: Reason[];
     seal: string;
   }>(
-    'select received_at, received_by_rfc, body_sha256, reasons, seal from customs_declaration_refusals where number = $1 order by received_at, id',
+    'select received_at, received_by_rfc, body_sha256, reasons, seal from ' +
+      'customs_declaration_refusals where number = $1 order by received_at, id',
     [number],
   );
   if (!row && refusals.length === 0) throw notFound('declaration', number);

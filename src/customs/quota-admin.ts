@@ -45,7 +45,10 @@ function checkHsPrefix(code: string): string {
   return checkHsCode(code).code;
 }
 
-/** What a schema cannot check: real HS codes and countries, a period that ends after it starts, prefixes that do not repeat each other. */
+/**
+ * What a schema cannot check: real HS codes and countries, a period that ends after it starts, prefixes that do not
+ * repeat each other.
+ */
 function checkDefinition(input: QuotaDefinition): QuotaDefinition {
   const hsCodes = input.hsCodes.map(checkHsPrefix).sort();
   for (const a of hsCodes) {
@@ -90,7 +93,8 @@ async function overlapping(db: Sql, q: QuotaDefinition): Promise<void> {
   if (other) {
     throw new AppError(
       'quota.overlaps',
-      `Quota "${other.name}" (${other.id}) already covers some of these goods, origins and dates in ${q.unit}: a goods line must match one quota only. ` +
+      `Quota "${other.name}" (${other.id}) already covers some of these goods, origins and dates ` +
+        `in ${q.unit}: a goods line must match one quota only. ` +
         'Narrow the HS codes, countries or period, or use a different unit.',
       409,
       { quotaId: other.id },
@@ -117,9 +121,10 @@ export async function createQuota(
   const q = await checkQuotaCreation(tx, opts.principal, opts.input);
   const id = crypto.randomUUID();
   await tx.query(
-    `insert into quotas (id, agency_code, procedure_code, name, hs_prefixes, origin_countries, period_from, period_to, unit, total,
-       allocation_method, created_by_rfc, signature_id, created_at)
-     values ($1, $2, $3, $4, array(select jsonb_array_elements_text($5::jsonb)), array(select jsonb_array_elements_text($6::jsonb)),
+    `insert into quotas (id, agency_code, procedure_code, name, hs_prefixes, origin_countries, period_from, period_to,
+       unit, total, allocation_method, created_by_rfc, signature_id, created_at)
+     values ($1, $2, $3, $4, array(select jsonb_array_elements_text($5::jsonb)),
+       array(select jsonb_array_elements_text($6::jsonb)),
        $7, $8, $9, $10, $11, $12, $13, $14)`,
     [
       id,
@@ -152,7 +157,8 @@ export async function createQuota(
 async function quotaFor(db: Sql, id: string, lock = false) {
   const quota = UUID.test(id)
     ? await db.maybe<{ id: string; name: string; unit: string; total: string; allocation_method: AllocationMethod }>(
-        `select id, name, unit, total::text as total, allocation_method from quotas where id = $1${lock ? ' for update' : ''}`,
+        `select id, name, unit, total::text as total, allocation_method from quotas where id = ` +
+          `$1${lock ? ' for update' : ''}`,
         [id],
       )
     : null;
@@ -192,14 +198,16 @@ export async function checkQuotaAssignment(
   if (!sums.covers) {
     throw new AppError(
       'quota.assignment_below_allocated',
-      `RFC ${rfc} has already been issued certificates for ${sums.allocated} ${quota.unit} of quota "${quota.name}": its assignment cannot be less than that.`,
+      `RFC ${rfc} has already been issued certificates for ${sums.allocated} ${quota.unit} of ` +
+        `quota "${quota.name}": its assignment cannot be less than that.`,
       409,
     );
   }
   if (!sums.fits) {
     throw new AppError(
       'quota.over_assigned',
-      `Quota "${quota.name}" totals ${quota.total} ${quota.unit} and ${sums.others} ${quota.unit} are assigned to other traders: ` +
+      `Quota "${quota.name}" totals ${quota.total} ${quota.unit} and ${sums.others} ${quota.unit} ` +
+        `are assigned to other traders: ` +
         `${opts.amount} ${quota.unit} more does not fit.`,
       409,
     );
@@ -218,9 +226,11 @@ export async function setQuotaAssignment(
     [quota.id, rfc],
   );
   await tx.query(
-    `insert into quota_assignments (quota_id, trader_rfc, amount, assigned_by_rfc, signature_id, updated_at) values ($1, $2, $3, $4, $5, $6)
-     on conflict (quota_id, trader_rfc) do update set amount = excluded.amount, assigned_by_rfc = excluded.assigned_by_rfc,
-       signature_id = excluded.signature_id, updated_at = excluded.updated_at`,
+    `insert into quota_assignments (quota_id, trader_rfc, amount, assigned_by_rfc, signature_id, updated_at)
+     values ($1, $2, $3, $4, $5, $6)
+     on conflict (quota_id, trader_rfc) do update set amount = excluded.amount,
+       assigned_by_rfc = excluded.assigned_by_rfc, signature_id = excluded.signature_id,
+       updated_at = excluded.updated_at`,
     [quota.id, rfc, opts.amount, opts.principal.rfc, opts.signatureId, opts.now],
   );
   await appendAudit(tx, {

@@ -30,10 +30,12 @@ export interface CoveRow {
   trader_legal_rep_rfc: string;
 }
 
-export const COVE_SELECT = `select c.id, c.number, c.root_id, c.amends_id, c.version, c.trader_id, c.operation_type, c.invoice_number,
-    c.content, c.consult_rfcs, c.broker_patents, c.filed_by_rfc, c.filed_as, c.amendment_reason, c.signature_id, c.filed_at,
+export const COVE_SELECT = `select c.id, c.number, c.root_id, c.amends_id, c.version, c.trader_id, c.operation_type,
+    c.invoice_number, c.content, c.consult_rfcs, c.broker_patents, c.filed_by_rfc, c.filed_as, c.amendment_reason,
+    c.signature_id, c.filed_at,
     r.number as root_number, a.number as amends_number, t.rfc as trader_rfc, t.legal_rep_rfc as trader_legal_rep_rfc
-  from coves c join coves r on r.id = c.root_id left join coves a on a.id = c.amends_id join traders t on t.id = c.trader_id`;
+  from coves c join coves r on r.id = c.root_id left join coves a on a.id = c.amends_id
+    join traders t on t.id = c.trader_id`;
 
 export interface CoveChain {
   requested: CoveRow;

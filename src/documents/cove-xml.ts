@@ -11,7 +11,8 @@ import { AppError } from '../errors.ts';
  *     <numeroFacturaOriginal>F-1</…>                invoiceNumber
  *     <fechaExpedicion>2026-03-01</…>               invoiceDate (YYYY-MM-DD)
  *     <certificadoOrigen>1</…>                      certificateOfOrigin: 1 | 0 | true | false
- *     <numeroExportadorAutorizado>…</…>             authorizedExporterNumber (optional, only with certificadoOrigen 1)
+ *     <numeroExportadorAutorizado>…</…>             authorizedExporterNumber (optional,
+ *                                                   only with certificadoOrigen 1)
  *     <valorTotalFactura>1500.00</…>                invoiceTotal (optional)
  *     <observaciones>…</…>                          notes (optional)
  *     <motivoAdenda>…</…>                           reason (amendments only)
@@ -20,13 +21,14 @@ import { AppError } from '../errors.ts';
  *       <nombre>…</nombre>                            name
  *       <domicilio>                                   address: calle street, numeroExterior, numeroInterior,
  *         <calle/> … <pais>US</pais>                  colonia neighbourhood, localidad city, municipio municipality,
- *       </domicilio>                                  entidadFederativa state, codigoPostal postalCode, pais country (ISO 3166 alpha-2)
+ *       </domicilio>                                  entidadFederativa state, codigoPostal postalCode, pais country
+ *                                                     (ISO 3166 alpha-2)
  *     <mercancias>                                  goods, one <mercancia> per line:
  *       <mercancia>
- *         <descripcionGenerica/> <cantidad/> <claveUnidadMedida/> <tipoMoneda/>      description, quantity, unit, currency
- *         <valorUnitario/> <valorTotal/> <valorDolares/>                             unitValue, total, usdValue
- *         <descripcionesEspecificas><descripcionEspecifica>                          specifics (optional):
- *           <marca/> <modelo/> <subModelo/> <numeroSerie/>                           brand, model, subModel, serialNumber
+ *         <descripcionGenerica/> <cantidad/> <claveUnidadMedida/> <tipoMoneda/> description, quantity, unit, currency
+ *         <valorUnitario/> <valorTotal/> <valorDolares/>                        unitValue, total, usdValue
+ *         <descripcionesEspecificas><descripcionEspecifica>                     specifics (optional):
+ *           <marca/> <modelo/> <subModelo/> <numeroSerie/>                      brand, model, subModel, serialNumber
  *         </descripcionEspecifica></descripcionesEspecificas>
  *       </mercancia>
  *     </mercancias>
@@ -41,18 +43,24 @@ import { AppError } from '../errors.ts';
  * entities: billion laughs and XXE never reach the parser), and the parser itself runs with entity
  * processing off. Only the five predefined entities and character references are decoded, here.
  */
-export const COVE_XML_EXAMPLE = `<comprobante>
+export const COVE_XML_EXAMPLE =
+  `<comprobante>
   <tipoOperacion>IMPORTACION</tipoOperacion>
   <numeroFacturaOriginal>INV-2026-0042</numeroFacturaOriginal>
   <fechaExpedicion>2026-03-01</fechaExpedicion>
   <certificadoOrigen>0</certificadoOrigen>
   <emisor><identificacion>12-3456789</identificacion><nombre>Acme Corp.</nombre>
-    <domicilio><calle>Main St 1</calle><localidad>Laredo</localidad><entidadFederativa>TX</entidadFederativa><codigoPostal>78040</codigoPostal><pais>US</pais></domicilio></emisor>
+    <domicilio><calle>Main St 1</calle><localidad>Laredo</localidad><entidadFederativa>TX</entidadFederativa>` +
+  `<codigoPostal>78040</codigoPostal><pais>US</pais></domicilio></emisor>
   <destinatario><identificacion>RFC of the importer</identificacion><nombre>…</nombre>
-    <domicilio><calle>…</calle><municipio>…</municipio><entidadFederativa>…</entidadFederativa><codigoPostal>06000</codigoPostal><pais>MX</pais></domicilio></destinatario>
-  <mercancias><mercancia><descripcionGenerica>Laptop</descripcionGenerica><cantidad>2</cantidad><claveUnidadMedida>C62</claveUnidadMedida>
-    <tipoMoneda>USD</tipoMoneda><valorUnitario>750</valorUnitario><valorTotal>1500</valorTotal><valorDolares>1500</valorDolares>
-    <descripcionesEspecificas><descripcionEspecifica><marca>X</marca><modelo>Y</modelo><numeroSerie>S1</numeroSerie></descripcionEspecifica></descripcionesEspecificas>
+    <domicilio><calle>…</calle><municipio>…</municipio><entidadFederativa>…</entidadFederativa>` +
+  `<codigoPostal>06000</codigoPostal><pais>MX</pais></domicilio></destinatario>
+  <mercancias><mercancia><descripcionGenerica>Laptop</descripcionGenerica><cantidad>2</cantidad>` +
+  `<claveUnidadMedida>C62</claveUnidadMedida>
+    <tipoMoneda>USD</tipoMoneda><valorUnitario>750</valorUnitario><valorTotal>1500</valorTotal>` +
+  `<valorDolares>1500</valorDolares>
+    <descripcionesEspecificas><descripcionEspecifica><marca>X</marca><modelo>Y</modelo><numeroSerie>S1</numeroSerie>` +
+  `</descripcionEspecifica></descripcionesEspecificas>
   </mercancia></mercancias>
   <rfcsConsulta><rfcConsulta>…</rfcConsulta></rfcsConsulta>
   <patentesAduanales><patenteAduanal>1234</patenteAduanal></patentesAduanales>
@@ -82,13 +90,15 @@ const parser = new XMLParser({
 const forbidden = (what: string) =>
   new AppError(
     'cove.xml_forbidden_construct',
-    `The XML contains ${what}. DOCTYPE, ENTITY and other markup declarations are not accepted: send the plain <comprobante> document.`,
+    `The XML contains ${what}. DOCTYPE, ENTITY and other markup declarations are not accepted: ` +
+      `send the plain <comprobante> document.`,
     400,
   );
 const malformed = (detail: string, where?: { line?: number; col?: number }) =>
   new AppError(
     'cove.xml_malformed',
-    `The XML is not well-formed${where?.line ? ` (line ${where.line}${where.col ? `, column ${where.col}` : ''})` : ''}: ${detail}`,
+    `The XML is not well-formed` +
+      `${where?.line ? ` (line ${where.line}${where.col ? `, column ${where.col}` : ''})` : ''}: ${detail}`,
     400,
     where?.line ? { line: where.line, column: where.col } : undefined,
   );

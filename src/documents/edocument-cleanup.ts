@@ -51,7 +51,8 @@ export async function cleanupEdocumentBlobs(
       const deleted = await db.transaction(async (tx) => {
         await lockBlob(tx, sha256);
         const referenced = await tx.maybe(
-          `select 1 from edocuments where sha256 = $1 union all select 1 from edocument_uploads where sha256 = $1 limit 1`,
+          `select 1 from edocuments where sha256 = $1 union all select 1 from edocument_uploads where sha256 = $1
+            limit 1`,
           [sha256],
         );
         return referenced ? false : blobs.delete(sha256);

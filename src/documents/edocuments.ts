@@ -72,7 +72,10 @@ export async function lockBlob(tx: Sql, sha256: string): Promise<void> {
   await tx.query('select pg_advisory_xact_lock($1, hashtext($2))', [LOCK_CLASS.blob, sha256]);
 }
 
-/** Who may upload for a trader and sign its eDocuments: the trader, its legal representative, or a broker it delegated to. */
+/**
+ * Who may upload for a trader and sign its eDocuments: the trader, its legal representative, or a broker it delegated
+ * to.
+ */
 export async function uploaderFor(db: Sql, principal: Principal, traderRfc: string) {
   const trader = await db.maybe<{ id: string; rfc: string; legal_rep_rfc: string }>(
     'select id, rfc, legal_rep_rfc from traders where rfc = $1',
@@ -157,8 +160,8 @@ export async function createEdocument(
   for (let attempt = 0; !number; attempt++) {
     if (attempt === 5) throw new Error('could not draw a free eDocument number');
     const inserted = await tx.query<{ number: string }>(
-      `insert into edocuments (number, trader_id, document_type, description, file_name, media_type, sha256, size, pages,
-         created_by_rfc, created_at, signature_id, challenge_id)
+      `insert into edocuments (number, trader_id, document_type, description, file_name, media_type, sha256, size,
+         pages, created_by_rfc, created_at, signature_id, challenge_id)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
        on conflict (number) do nothing returning number`,
       [
@@ -286,7 +289,8 @@ export async function checkEdocumentReferences(db: Sql, opts: { traderRfc: strin
   if (missing.length > 0) {
     throw new AppError(
       'edocument.not_of_trader',
-      `${missing.join(', ')}: not an eDocument of ${opts.traderRfc.toUpperCase()}. Cite the trader's own eDocuments (GET /api/v1/edocuments?traderRfc=…).`,
+      `${missing.join(', ')}: not an eDocument of ${opts.traderRfc.toUpperCase()}. Cite the ` +
+        `trader's own eDocuments (GET /api/v1/edocuments?traderRfc=…).`,
       422,
       { numbers: missing },
     );
@@ -302,7 +306,8 @@ export async function findEdocumentForCustoms(
   const normalised = normaliseEdocumentNumber(number);
   if (!normalised) return null;
   const row = await db.maybe<{ number: string; owner_rfc: string; document_type: string; sha256: string }>(
-    `select e.number, t.rfc as owner_rfc, e.document_type, e.sha256 from edocuments e join traders t on t.id = e.trader_id
+    `select e.number, t.rfc as owner_rfc, e.document_type,
+      e.sha256 from edocuments e join traders t on t.id = e.trader_id
       where e.number = $1`,
     [normalised],
   );

@@ -168,7 +168,8 @@ export function createJobQueue(db: Db, opts: JobQueueOptions = {}): JobQueue {
         const queue = await boss.getQueue(name);
         if (queue && queue.policy !== policy) {
           throw new Error(
-            `job queue "${name}" exists with policy "${queue.policy}", expected "${policy}": a name is either periodic or not`,
+            `job queue "${name}" exists with policy "${queue.policy}", expected "${policy}": a name is ` +
+              `either periodic or not`,
           );
         }
         // The process that handles a job owns its settings: a queue created by a sender, or by an
@@ -310,7 +311,8 @@ export function createJobQueue(db: Db, opts: JobQueueOptions = {}): JobQueue {
       assertStarted(`sendInTransaction("${name}")`);
       if (!queues.has(name)) {
         throw new Error(
-          `job queue: "${name}" has no queue yet; register it with handle() or every() before start(), or send() it once outside a transaction`,
+          `job queue: "${name}" has no queue yet; register it with handle() or every() before ` +
+            `start(), or send() it once outside a transaction`,
         );
       }
       const id = await boss.send(name, data, { ...jobOptions(name, sendOpts), db: bossDb(tx) });

@@ -18,7 +18,8 @@ export interface IssuedPermit {
 /** Runs inside the issuing transaction: throwing rolls back the permit and the approval with it. */
 export type PermitIssuedHook = (tx: Sql, permit: IssuedPermit) => Promise<void>;
 
-// permits/ sits below customs/, so customs registers what it does on issue (app.ts wireFlows) rather than being imported.
+// permits/ sits below customs/, so customs registers what it does on issue (app.ts wireFlows) rather than being
+// imported.
 const hooks = new WeakMap<Context, Map<string, PermitIssuedHook>>();
 
 /** Registers a hook under a name (registering the same name again replaces it, so wiring twice charges once). */

@@ -59,8 +59,9 @@ export async function issuePermit(tx: Sql, ctx: Context, opts: Approval): Promis
   const token = await sealPermitToken(ctx.windowKey, document);
   const id = crypto.randomUUID();
   await tx.query(
-    `insert into permits (id, number, application_id, agency_code, procedure_code, kind, trader_id, holder_rfc, valid_from, valid_to,
-       status, approved_by, resolution_signature_id, document, token, issued_at, verification_code)
+    `insert into permits (id, number, application_id, agency_code, procedure_code, kind, trader_id, holder_rfc,
+       valid_from, valid_to, status, approved_by, resolution_signature_id, document, token, issued_at,
+       verification_code)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'active', $11, $12, $13, $14, $15, $16)`,
     [
       id,
@@ -83,9 +84,11 @@ export async function issuePermit(tx: Sql, ctx: Context, opts: Approval): Promis
   );
   if (opts.procedure.issues.balances && goods.length > 0) {
     await tx.query(
-      `insert into permit_lines (permit_id, line, hs_code, unit, currency, authorised_quantity, authorised_value, remaining_quantity, remaining_value)
+      `insert into permit_lines (permit_id, line, hs_code, unit, currency, authorised_quantity, authorised_value,
+        remaining_quantity, remaining_value)
        select $1, line, hs_code, unit, currency, quantity, value, quantity, value
-         from jsonb_to_recordset($2::jsonb) as x(line int, hs_code text, unit text, currency text, quantity numeric, value numeric)`,
+         from jsonb_to_recordset($2::jsonb) as x(line int, hs_code text, unit text, currency text, quantity numeric,
+           value numeric)`,
       [
         id,
         json(

@@ -118,7 +118,8 @@ export class TrustSnapshot {
     if (!this.staleReported.has(ca.fingerprint)) {
       this.staleReported.add(ca.fingerprint);
       this.policy.onStaleCrl(
-        `Trust store: the CRL of CA "${ca.subject}" (${crl.files.join(', ')}) is past its nextUpdate ${due}; put the CA's current CRL in the trust folder. ` +
+        `Trust store: the CRL of CA "${ca.subject}" (${crl.files.join(', ')}) is past its ` +
+          `nextUpdate ${due}; put the CA's current CRL in the trust folder. ` +
           (refuse
             ? 'Until then signatures and sessions of certificates it covers are refused.'
             : 'Accepted anyway outside production.'),
@@ -128,7 +129,8 @@ export class TrustSnapshot {
     if (refuse) {
       throw new AppError(
         `${area}.crl_stale`,
-        `The window cannot tell whether certificates of "${ca.subject}" were revoked: its revocation list expired at its nextUpdate ${due}. ` +
+        `The window cannot tell whether certificates of "${ca.subject}" were revoked: its ` +
+          `revocation list expired at its nextUpdate ${due}. ` +
           'The window operators were told; try again once a current list is installed.',
         503,
         { authority: ca.subject, nextUpdate: due },
@@ -155,7 +157,9 @@ export class TrustSnapshot {
       if (lapsed) {
         status = {
           status: 'untrusted',
-          reason: `its CA "${lapsed.subject}" is valid only from ${lapsed.notBefore.toISOString()} to ${lapsed.notAfter.toISOString()}`,
+          reason:
+            `its CA "${lapsed.subject}" is valid only from ${lapsed.notBefore.toISOString()} to ` +
+            `${lapsed.notAfter.toISOString()}`,
         };
         continue;
       }
@@ -209,7 +213,10 @@ export interface TrustStoreOptions {
   onReloadError?: (err: unknown) => void;
   /** Default 'refuse'; the window passes staleCrlPolicyFor(config.env). */
   staleCrl?: StaleCrlPolicy;
-  /** Told once per CA (and folder version) that its CRL is stale. Default: console.error when refused, else console.warn. */
+  /**
+   * Told once per CA (and folder version) that its CRL is stale. Default: console.error when refused, else
+   * console.warn.
+   */
   onStaleCrl?: (message: string, refused: boolean) => void;
 }
 

@@ -21,7 +21,10 @@ interface BrokerRow {
   updated_at: Date;
 }
 
-/** A patent belongs to a person: the broker's RFC is a person's and the broker signs for itself (the patent is checked by requireHeldPatent). */
+/**
+ * A patent belongs to a person: the broker's RFC is a person's and the broker signs for itself (the patent is checked
+ * by requireHeldPatent).
+ */
 export async function normaliseBrokerProfile(db: Sql, input: BrokerProfile): Promise<BrokerProfile> {
   const { rfc, kind } = parseRfc(input.rfc, 'profile.rfc');
   if (kind !== 'person')

@@ -42,11 +42,13 @@ export async function normaliseOfficer(db: Sql, agency: string, input: OfficerRe
   const { rfc, kind } = parseRfc(input.rfc);
   if (kind !== 'person')
     throw new AppError('registry.officer_not_person', 'An officer is a person (13-character RFC).', 400);
-  // Customs powers belong to the customs agency: the role is refused elsewhere (and `customsOfficerOf` ignores it there).
+  // Customs powers belong to the customs agency: the role is refused elsewhere (and `customsOfficerOf` ignores it
+  // there).
   if (input.roles.includes('customs_officer') && agency !== CUSTOMS_AGENCY) {
     throw new AppError(
       'registry.customs_role_outside_anam',
-      `The customs_officer role belongs to ${CUSTOMS_AGENCY} officers only; register this officer with ${agency}'s own roles.`,
+      `The customs_officer role belongs to ${CUSTOMS_AGENCY} officers only; register this officer ` +
+        `with ${agency}'s own roles.`,
       422,
     );
   }
@@ -90,8 +92,9 @@ export async function registerOfficer(
   const row = await tx.one<OfficerRow>(
     `insert into officers (id, agency_code, office_code, rfc, curp, name, email, roles, certificate_fingerprint, active)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, true)
-     on conflict (agency_code, rfc) do update set office_code = excluded.office_code, curp = excluded.curp, name = excluded.name,
-       email = excluded.email, roles = excluded.roles, certificate_fingerprint = excluded.certificate_fingerprint, active = true
+     on conflict (agency_code, rfc) do update set office_code = excluded.office_code, curp = excluded.curp,
+       name = excluded.name, email = excluded.email, roles = excluded.roles,
+       certificate_fingerprint = excluded.certificate_fingerprint, active = true
      returning *`,
     [
       crypto.randomUUID(),
@@ -163,7 +166,8 @@ export async function listOfficers(
   // '' stands for "no office" so that the key has no null in it and central officers still come first.
   const rows = await db.query<OfficerRow & { office_key: string }>(
     `select *, coalesce(office_code, '') as office_key from officers
-      where agency_code = $1 and ($2::text is null or (coalesce(office_code, ''), name, id) > ($2::text, $3::text, $4::uuid))
+      where agency_code = $1 and ($2::text is null or (coalesce(office_code, ''), name, id) > ($2::text, $3::text,
+        $4::uuid))
       order by coalesce(office_code, ''), name, id limit $5`,
     [agency, page.after?.[0] ?? null, page.after?.[1] ?? null, page.after?.[2] ?? null, page.limit + 1],
   );

@@ -123,7 +123,8 @@ export function registryRoutes(app: App, ctx: Context) {
         summary: 'A trader (owner, delegated broker or officer)',
         params: RfcParams,
         description:
-          'The current profile. Its applicant side (the trader, its legal representative, a broker it delegated to) and officers ' +
+          'The current profile. Its applicant side (the trader, its legal representative, a broker it ' +
+          'delegated to) and officers ' +
           'whose agency handles one of its applications read it; to anyone else it does not exist (404).',
         response: { 200: Trader, '4xx': Problem },
       },

@@ -45,7 +45,9 @@ async function buildPgliteTemplate(file: string): Promise<Blob> {
 
 let pglite: Promise<Blob> | undefined;
 
-/** The migrated PGlite data folder as a tarball, for `openContext(config, { pglite: { inMemory: true, loadDataDir } })`. */
+/**
+ * The migrated PGlite data folder as a tarball, for `openContext(config, { pglite: { inMemory: true, loadDataDir } })`.
+ */
 export function migratedPglite(): Promise<Blob> {
   pglite ??= (async () => {
     const file = path.join(os.tmpdir(), `ventanilla-test-pglite-${templateKey()}.tar`);
@@ -56,7 +58,10 @@ export function migratedPglite(): Promise<Blob> {
 
 let devCa: Promise<string> | undefined;
 
-/** Copies this process's dev CA into `dir` (the window's `pki` folder); openContext then loads it instead of creating one. */
+/**
+ * Copies this process's dev CA into `dir` (the window's `pki` folder); openContext then loads it instead of creating
+ * one.
+ */
 export async function copyDevCa(dir: string): Promise<void> {
   devCa ??= (async () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ventanilla-test-ca-'));

@@ -11,12 +11,20 @@ export default defineProcedure({
     en: 'Prior sanitary notice of food import',
   },
   description: {
-    es: 'Aviso que el importador presenta antes del arribo de alimentos y bebidas procesados; queda registrado en automático y la autoridad sanitaria puede verificar el producto después.',
-    en: 'Notice the importer files before processed foods and beverages arrive; it is recorded automatically and the health authority may inspect the product afterwards.',
+    es:
+      'Aviso que el importador presenta antes del arribo de alimentos y bebidas procesados; queda ' +
+      'registrado en automático y la autoridad sanitaria puede verificar el producto después.',
+    en:
+      'Notice the importer files before processed foods and beverages arrive; it is recorded ' +
+      'automatically and the health authority may inspect the product afterwards.',
   },
   legalBasis: {
-    es: 'Ley General de Salud y el Reglamento de Control Sanitario de Productos y Servicios; acuerdo que identifica las mercancías sujetas a regulación sanitaria en su importación.',
-    en: 'General Health Law and the Regulations on Sanitary Control of Products and Services; the agreement identifying the goods whose import is subject to sanitary regulation.',
+    es:
+      'Ley General de Salud y el Reglamento de Control Sanitario de Productos y Servicios; ' +
+      'acuerdo que identifica las mercancías sujetas a regulación sanitaria en su importación.',
+    en:
+      'General Health Law and the Regulations on Sanitary Control of Products and Services; the ' +
+      'agreement identifying the goods whose import is subject to sanitary regulation.',
   },
   flow: 'import',
   form: {

@@ -11,8 +11,15 @@ export default defineProcedure({
     en: 'Permit to export archaeological, historical or palaeontological monuments',
   },
   description: {
-    es: 'Permiso para sacar del país bienes culturales de competencia del INAH. Los monumentos arqueológicos son propiedad de la Nación y sólo pueden salir de forma temporal, por ejemplo para exposiciones; los históricos pueden exportarse en definitiva si el INAH lo autoriza.',
-    en: 'Permit to take cultural goods under INAH’s remit out of the country. Archaeological monuments belong to the Nation and may only leave temporarily, for example for exhibitions; historical monuments may be exported definitively if INAH authorises it.',
+    es:
+      'Permiso para sacar del país bienes culturales de competencia del INAH. Los monumentos ' +
+      'arqueológicos son propiedad de la Nación y sólo pueden salir de forma temporal, por ' +
+      'ejemplo para exposiciones; los históricos pueden exportarse en definitiva si el INAH lo ' +
+      'autoriza.',
+    en:
+      'Permit to take cultural goods under INAH’s remit out of the country. Archaeological ' +
+      'monuments belong to the Nation and may only leave temporarily, for example for ' +
+      'exhibitions; historical monuments may be exported definitively if INAH authorises it.',
   },
   legalBasis: {
     es: 'Ley Federal sobre Monumentos y Zonas Arqueológicos, Artísticos e Históricos y su reglamento.',
@@ -73,16 +80,24 @@ export default defineProcedure({
       hsPrefix: '970510',
       effectiveFrom: '2024-01-01',
       note: {
-        es: 'Colecciones y piezas de interés arqueológico, etnográfico o histórico. Los monumentos arqueológicos sólo salen en forma temporal.',
-        en: 'Collections and pieces of archaeological, ethnographic or historical interest. Archaeological monuments may only leave temporarily.',
+        es:
+          'Colecciones y piezas de interés arqueológico, etnográfico o histórico. Los monumentos ' +
+          'arqueológicos sólo salen en forma temporal.',
+        en:
+          'Collections and pieces of archaeological, ethnographic or historical interest. ' +
+          'Archaeological monuments may only leave temporarily.',
       },
     },
     {
       hsPrefix: '970529',
       effectiveFrom: '2024-01-01',
       note: {
-        es: 'Piezas de interés paleontológico (la subpartida también incluye colecciones zoológicas, botánicas y mineralógicas que no son de su competencia).',
-        en: 'Pieces of palaeontological interest (the subheading also covers zoological, botanical and mineralogical collections outside INAH’s remit).',
+        es:
+          'Piezas de interés paleontológico (la subpartida también incluye colecciones zoológicas, ' +
+          'botánicas y mineralógicas que no son de su competencia).',
+        en:
+          'Pieces of palaeontological interest (the subheading also covers zoological, botanical and ' +
+          'mineralogical collections outside INAH’s remit).',
       },
     },
     {

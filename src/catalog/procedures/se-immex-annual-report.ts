@@ -11,12 +11,22 @@ export default defineProcedure({
     en: 'Annual foreign-trade operations report (IMMEX programme)',
   },
   description: {
-    es: 'Reporte que las empresas con programa IMMEX presentan cada año con el total de sus ventas y de sus exportaciones del ejercicio anterior; no presentarlo puede llevar a la suspensión del programa.',
-    en: 'Report that companies with an IMMEX programme file every year with their total sales and exports for the previous fiscal year; failing to file it can lead to suspension of the programme.',
+    es:
+      'Reporte que las empresas con programa IMMEX presentan cada año con el total de sus ventas ' +
+      'y de sus exportaciones del ejercicio anterior; no presentarlo puede llevar a la suspensión ' +
+      'del programa.',
+    en:
+      'Report that companies with an IMMEX programme file every year with their total sales and ' +
+      'exports for the previous fiscal year; failing to file it can lead to suspension of the ' +
+      'programme.',
   },
   legalBasis: {
-    es: 'Decreto para el fomento de la industria manufacturera, maquiladora y de servicios de exportación (IMMEX) y las reglas de la Secretaría de Economía que regulan su operación.',
-    en: 'Decree for the promotion of the manufacturing, maquiladora and export services industry (IMMEX) and the Ministry of Economy rules that govern the programme.',
+    es:
+      'Decreto para el fomento de la industria manufacturera, maquiladora y de servicios de ' +
+      'exportación (IMMEX) y las reglas de la Secretaría de Economía que regulan su operación.',
+    en:
+      'Decree for the promotion of the manufacturing, maquiladora and export services industry ' +
+      '(IMMEX) and the Ministry of Economy rules that govern the programme.',
   },
   flow: 'export',
   form: {

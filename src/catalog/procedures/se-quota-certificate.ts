@@ -11,12 +11,23 @@ export default defineProcedure({
     en: 'Import quota certificate',
   },
   description: {
-    es: 'Certificado que ampara una importación con el arancel preferente de un cupo, con cargo al monto asignado previamente al importador; la aduana descuenta de él las cantidades importadas.',
-    en: 'Certificate covering an import at the in-quota preferential tariff, charged to the amount previously allocated to the importer; customs draws the imported quantities down from it.',
+    es:
+      'Certificado que ampara una importación con el arancel preferente de un cupo, con cargo al ' +
+      'monto asignado previamente al importador; la aduana descuenta de él las cantidades ' +
+      'importadas.',
+    en:
+      'Certificate covering an import at the in-quota preferential tariff, charged to the amount ' +
+      'previously allocated to the importer; customs draws the imported quantities down from it.',
   },
   legalBasis: {
-    es: 'Ley de Comercio Exterior y su reglamento (cupos); acuerdos de la Secretaría de Economía que dan a conocer los cupos y su mecanismo de asignación, y el tratado comercial que establece el cupo.',
-    en: 'Foreign Trade Law and its regulations (quotas); the Ministry of Economy agreements publishing the quotas and how they are allocated, and the trade agreement that creates the quota.',
+    es:
+      'Ley de Comercio Exterior y su reglamento (cupos); acuerdos de la Secretaría de Economía ' +
+      'que dan a conocer los cupos y su mecanismo de asignación, y el tratado comercial que ' +
+      'establece el cupo.',
+    en:
+      'Foreign Trade Law and its regulations (quotas); the Ministry of Economy agreements ' +
+      'publishing the quotas and how they are allocated, and the trade agreement that creates the ' +
+      'quota.',
   },
   flow: 'import',
   form: {
@@ -64,8 +75,12 @@ export default defineProcedure({
       countries: { only: ['AU', 'BN', 'CA', 'CL', 'JP', 'MY', 'NZ', 'PE', 'SG', 'VN'] },
       effectiveFrom: '2024-01-01',
       note: {
-        es: 'Leche en polvo descremada (grasa ≤ 1.5 %) dentro del cupo arancelario del CPTPP; fuera de cupo no se requiere el certificado pero se paga el arancel general.',
-        en: 'Skimmed milk powder (fat ≤ 1.5 %) within the CPTPP tariff-rate quota; out of quota no certificate is needed but the general duty applies.',
+        es:
+          'Leche en polvo descremada (grasa ≤ 1.5 %) dentro del cupo arancelario del CPTPP; fuera de ' +
+          'cupo no se requiere el certificado pero se paga el arancel general.',
+        en:
+          'Skimmed milk powder (fat ≤ 1.5 %) within the CPTPP tariff-rate quota; out of quota no ' +
+          'certificate is needed but the general duty applies.',
       },
     },
     {
@@ -73,8 +88,12 @@ export default defineProcedure({
       countries: { only: ['AU', 'BN', 'CA', 'CL', 'JP', 'MY', 'NZ', 'PE', 'SG', 'VN'] },
       effectiveFrom: '2024-01-01',
       note: {
-        es: 'Leche entera en polvo sin azúcar dentro del cupo arancelario del CPTPP; fuera de cupo no se requiere el certificado pero se paga el arancel general.',
-        en: 'Unsweetened whole milk powder within the CPTPP tariff-rate quota; out of quota no certificate is needed but the general duty applies.',
+        es:
+          'Leche entera en polvo sin azúcar dentro del cupo arancelario del CPTPP; fuera de cupo no ' +
+          'se requiere el certificado pero se paga el arancel general.',
+        en:
+          'Unsweetened whole milk powder within the CPTPP tariff-rate quota; out of quota no ' +
+          'certificate is needed but the general duty applies.',
       },
     },
   ],

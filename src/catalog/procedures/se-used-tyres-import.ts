@@ -11,12 +11,20 @@ export default defineProcedure({
     en: 'Prior import licence for used tyres',
   },
   description: {
-    es: 'Autorización para importar neumáticos usados destinados a renovado, reciclaje o uso directo, sujeta a que el importador acredite su manejo ambientalmente adecuado.',
-    en: 'Authorisation to import used pneumatic tyres for retreading, recycling or direct use, provided the importer shows they will be handled in an environmentally sound way.',
+    es:
+      'Autorización para importar neumáticos usados destinados a renovado, reciclaje o uso ' +
+      'directo, sujeta a que el importador acredite su manejo ambientalmente adecuado.',
+    en:
+      'Authorisation to import used pneumatic tyres for retreading, recycling or direct use, ' +
+      'provided the importer shows they will be handled in an environmentally sound way.',
   },
   legalBasis: {
-    es: 'Ley de Comercio Exterior y su reglamento; acuerdo de la Secretaría de Economía que sujeta a permiso previo la importación de llantas usadas.',
-    en: 'Foreign Trade Law and its regulations; the Ministry of Economy agreement subjecting imports of used tyres to a prior licence.',
+    es:
+      'Ley de Comercio Exterior y su reglamento; acuerdo de la Secretaría de Economía que sujeta ' +
+      'a permiso previo la importación de llantas usadas.',
+    en:
+      'Foreign Trade Law and its regulations; the Ministry of Economy agreement subjecting ' +
+      'imports of used tyres to a prior licence.',
   },
   flow: 'import',
   form: {

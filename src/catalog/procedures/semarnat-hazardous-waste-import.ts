@@ -19,12 +19,22 @@ export default defineProcedure({
     en: 'Authorisation to import hazardous waste',
   },
   description: {
-    es: 'Autorización para importar residuos peligrosos únicamente para su reciclaje o aprovechamiento en instalaciones autorizadas; no se autoriza su importación para disposición final.',
-    en: 'Authorisation to import hazardous waste solely for recycling or recovery at authorised facilities; imports for final disposal are not authorised.',
+    es:
+      'Autorización para importar residuos peligrosos únicamente para su reciclaje o ' +
+      'aprovechamiento en instalaciones autorizadas; no se autoriza su importación para ' +
+      'disposición final.',
+    en:
+      'Authorisation to import hazardous waste solely for recycling or recovery at authorised ' +
+      'facilities; imports for final disposal are not authorised.',
   },
   legalBasis: {
-    es: 'Ley General para la Prevención y Gestión Integral de los Residuos y su reglamento; Convenio de Basilea sobre el control de los movimientos transfronterizos de desechos peligrosos.',
-    en: 'General Law for the Prevention and Comprehensive Management of Waste and its regulations; Basel Convention on the Control of Transboundary Movements of Hazardous Wastes.',
+    es:
+      'Ley General para la Prevención y Gestión Integral de los Residuos y su reglamento; ' +
+      'Convenio de Basilea sobre el control de los movimientos transfronterizos de desechos ' +
+      'peligrosos.',
+    en:
+      'General Law for the Prevention and Comprehensive Management of Waste and its regulations; ' +
+      'Basel Convention on the Control of Transboundary Movements of Hazardous Wastes.',
   },
   flow: 'import',
   form: {
@@ -88,23 +98,33 @@ export default defineProcedure({
       hsPrefix: '2620',
       effectiveFrom: '2024-01-01',
       note: {
-        es: 'Cenizas y residuos con metales (zinc, plomo, cobre, arsénico, cadmio); sólo los lotes clasificados como residuo peligroso requieren la autorización.',
-        en: 'Ash and residues containing metals (zinc, lead, copper, arsenic, cadmium); only lots classified as hazardous waste need the authorisation.',
+        es:
+          'Cenizas y residuos con metales (zinc, plomo, cobre, arsénico, cadmio); sólo los lotes ' +
+          'clasificados como residuo peligroso requieren la autorización.',
+        en:
+          'Ash and residues containing metals (zinc, lead, copper, arsenic, cadmium); only lots ' +
+          'classified as hazardous waste need the authorisation.',
       },
     },
     {
       hsPrefix: '7112',
       effectiveFrom: '2024-01-01',
       note: {
-        es: 'Desperdicios y desechos de metales preciosos, para recuperación; sólo los lotes clasificados como residuo peligroso requieren la autorización.',
-        en: 'Waste and scrap of precious metals, for recovery; only lots classified as hazardous waste need the authorisation.',
+        es:
+          'Desperdicios y desechos de metales preciosos, para recuperación; sólo los lotes ' +
+          'clasificados como residuo peligroso requieren la autorización.',
+        en:
+          'Waste and scrap of precious metals, for recovery; only lots classified as hazardous waste ' +
+          'need the authorisation.',
       },
     },
     {
       hsPrefix: '382541',
       effectiveFrom: '2024-01-01',
       note: {
-        es: 'Disolventes orgánicos halogenados de desecho; sólo los lotes clasificados como residuo peligroso requieren la autorización.',
+        es:
+          'Disolventes orgánicos halogenados de desecho; sólo los lotes clasificados como residuo ' +
+          'peligroso requieren la autorización.',
         en: 'Halogenated waste organic solvents; only lots classified as hazardous waste need the authorisation.',
       },
     },
@@ -112,7 +132,9 @@ export default defineProcedure({
       hsPrefix: '382549',
       effectiveFrom: '2024-01-01',
       note: {
-        es: 'Otros disolventes orgánicos de desecho; sólo los lotes clasificados como residuo peligroso requieren la autorización.',
+        es:
+          'Otros disolventes orgánicos de desecho; sólo los lotes clasificados como residuo peligroso ' +
+          'requieren la autorización.',
         en: 'Other waste organic solvents; only lots classified as hazardous waste need the authorisation.',
       },
     },
@@ -120,23 +142,34 @@ export default defineProcedure({
       hsPrefix: '382550',
       effectiveFrom: '2024-01-01',
       note: {
-        es: 'Desechos de soluciones decapantes, fluidos hidráulicos, líquidos de frenos y anticongelantes; sólo los lotes clasificados como residuo peligroso requieren la autorización.',
-        en: 'Wastes of metal pickling liquors, hydraulic fluids, brake fluids and anti-freeze; only lots classified as hazardous waste need the authorisation.',
+        es:
+          'Desechos de soluciones decapantes, fluidos hidráulicos, líquidos de frenos y ' +
+          'anticongelantes; sólo los lotes clasificados como residuo peligroso requieren la ' +
+          'autorización.',
+        en:
+          'Wastes of metal pickling liquors, hydraulic fluids, brake fluids and anti-freeze; only ' +
+          'lots classified as hazardous waste need the authorisation.',
       },
     },
     {
       hsPrefix: '382561',
       effectiveFrom: '2024-01-01',
       note: {
-        es: 'Desechos de la industria química con componentes orgánicos; sólo los lotes clasificados como residuo peligroso requieren la autorización.',
-        en: 'Chemical-industry wastes mainly containing organic constituents; only lots classified as hazardous waste need the authorisation.',
+        es:
+          'Desechos de la industria química con componentes orgánicos; sólo los lotes clasificados ' +
+          'como residuo peligroso requieren la autorización.',
+        en:
+          'Chemical-industry wastes mainly containing organic constituents; only lots classified as ' +
+          'hazardous waste need the authorisation.',
       },
     },
     {
       hsPrefix: '382569',
       effectiveFrom: '2024-01-01',
       note: {
-        es: 'Otros desechos de la industria química; sólo los lotes clasificados como residuo peligroso requieren la autorización.',
+        es:
+          'Otros desechos de la industria química; sólo los lotes clasificados como residuo peligroso ' +
+          'requieren la autorización.',
         en: 'Other chemical-industry wastes; only lots classified as hazardous waste need the authorisation.',
       },
     },
@@ -144,8 +177,12 @@ export default defineProcedure({
       hsPrefix: '854911',
       effectiveFrom: '2024-01-01',
       note: {
-        es: 'Acumuladores de plomo-ácido usados, para recuperar el plomo; sólo los lotes clasificados como residuo peligroso requieren la autorización.',
-        en: 'Spent lead-acid accumulators, for lead recovery; only lots classified as hazardous waste need the authorisation.',
+        es:
+          'Acumuladores de plomo-ácido usados, para recuperar el plomo; sólo los lotes clasificados ' +
+          'como residuo peligroso requieren la autorización.',
+        en:
+          'Spent lead-acid accumulators, for lead recovery; only lots classified as hazardous waste ' +
+          'need the authorisation.',
       },
     },
   ],

@@ -53,7 +53,9 @@ export interface SignedActionDefinition<B extends TSchema, P extends TSchema, R 
   url: string;
   /** The action name in the payload, the signature and the acknowledgement, e.g. `cove.file`. */
   action: string;
-  /** operationIds: `prepare` for the signing-payload step (e.g. prepareCoveFiling), `act` for the signed one (fileCove). */
+  /**
+   * operationIds: `prepare` for the signing-payload step (e.g. prepareCoveFiling), `act` for the signed one (fileCove).
+   */
   names: { prepare: string; act: string };
   summary: string;
   description?: string;
