@@ -3,7 +3,8 @@
 # bytes (accented letters count twice, which errs on the safe side). Prints the offending lines and fails.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-long=$(git ls-files -- 'src/*.ts' 'test/*.ts' 'bench/*.ts' 'scripts/*' 'bin/*' | xargs awk 'length > 120 { print FILENAME ":" FNR ": " length " bytes" }')
+files=$(git ls-files -- 'src/*.ts' 'test/*.ts' 'bench/*.ts' 'scripts/*' 'bin/*')
+long=$(echo "$files" | xargs awk 'length > 120 { print FILENAME ":" FNR ": " length " bytes" }')
 if [ -n "$long" ]; then
   printf 'Lines over 120 columns:\n%s\n' "$long" >&2
   exit 1

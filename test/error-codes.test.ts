@@ -82,7 +82,8 @@ function scan() {
         /^\w+,\s*\w+,\s*[^,]+,\s*'/.test(text.slice(m.index! + m[1].length + 1).trimStart())
       )
         continue;
-      computed.push(`${name}: ${m[0].replace(/\s+/g, ' ')}`);
+      // One line, as the site list writes it, however the formatter broke the call.
+      computed.push(`${name}: ${m[0].replace(/\s+/g, ' ').replace(/\( /g, '(')}`);
     }
   }
   return { thrown, computed };
