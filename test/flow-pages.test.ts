@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { mexicoDate } from '../src/calendar/calendar.ts';
+import { goodsLine as line } from './support/pipeline.ts';
 import { randomRfc, startTestWindow, type Person, type TestWindow } from './support/window.ts';
 
 let w: TestWindow;
@@ -22,18 +23,6 @@ before(async () => {
 });
 after(() => w.close());
 
-const line = (hsCode: string, originCountry: string, extra: Record<string, unknown> = {}) => ({
-  hsCode,
-  description: `Mercancía ${hsCode}`,
-  quantity: 10,
-  unit: 'PCE',
-  value: 1000,
-  currency: 'USD',
-  originCountry,
-  destinationCountry: 'MX',
-  customsOffice: 'ANAM-TAMPS-NLD',
-  ...extra,
-});
 /** Two agencies per operation: two applications submitted in the same instant. */
 const GOODS = [line('930190', 'US'), line('300490', 'DE', { unit: 'KGM', quantity: 500 })];
 const TYPED = {

@@ -8,6 +8,7 @@ import { canonicalJson, sha256Hex } from '../src/pki/canonical.ts';
 import { signPayload } from '../src/pki/index.ts';
 import { openJws } from '../src/pki/window-key.ts';
 import { verifyPermitToken } from '../src/permits/token.ts';
+import { goodsLine as line } from './support/pipeline.ts';
 import { runCli } from './support/processes.ts';
 import { startTestWindow, type Person, type TestWindow } from './support/window.ts';
 
@@ -20,19 +21,6 @@ before(async () => {
   trader = await w.registerTrader(rep);
 });
 after(() => w.close());
-
-const line = (hsCode: string, originCountry: string, extra: Record<string, unknown> = {}) => ({
-  hsCode,
-  description: `Mercancía ${hsCode}`,
-  quantity: 10,
-  unit: 'PCE',
-  value: 1000,
-  currency: 'USD',
-  originCountry,
-  destinationCountry: 'MX',
-  customsOffice: 'ANAM-TAMPS-NLD',
-  ...extra,
-});
 
 const TYPED: Record<string, Record<string, unknown>> = {
   'SEDENA-ARMS-IMPORT': {

@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Multipart } from '@fastify/multipart';
 import { Type, type Static } from 'typebox';
 import { AppError } from '../errors.ts';
-import { Rfc } from '../registry/schemas.ts';
+import { Rfc } from '../http/identifiers.ts';
 import { BlobTooLargeError, type BlobStore, type StagedBlob } from './blob-store.ts';
 
 /** The text fields of an upload form (multipart/form-data); the PDF goes in the part named "file". */

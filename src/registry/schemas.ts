@@ -4,9 +4,6 @@ import { MEXICAN_STATES } from './agencies-data.ts';
 
 const text = (maxLength: number, description?: string) => Type.String({ minLength: 1, maxLength, description });
 
-// Shape only; the check digit and date are checked by parseRfc/parseCurp, which give precise messages.
-export { Curp, PatentNumber, Rfc };
-
 export const Address = Type.Object(
   {
     street: text(200),

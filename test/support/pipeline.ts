@@ -86,19 +86,21 @@ export const MEDICINES_FORM = {
     responsiblePharmacistLicence: '12345678',
   },
 };
+/** One goods line of an import through Nuevo Laredo: ten pieces worth USD 1,000 unless `extra` says otherwise. */
+export const goodsLine = (hsCode: string, originCountry: string, extra: Record<string, unknown> = {}) => ({
+  hsCode,
+  description: `Mercancía ${hsCode}`,
+  quantity: 10,
+  unit: 'PCE',
+  value: 1000,
+  currency: 'USD',
+  originCountry,
+  destinationCountry: 'MX',
+  customsOffice: 'ANAM-TAMPS-NLD',
+  ...extra,
+});
 export const medicines = (quantity: number, value: number, extra: Record<string, unknown> = {}) => [
-  {
-    hsCode: '300490',
-    description: 'Medicamento en tabletas',
-    quantity,
-    unit: 'KGM',
-    value,
-    currency: 'USD',
-    originCountry: 'DE',
-    destinationCountry: 'MX',
-    customsOffice: 'ANAM-TAMPS-NLD',
-    ...extra,
-  },
+  goodsLine('300490', 'DE', { description: 'Medicamento en tabletas', quantity, unit: 'KGM', value, ...extra }),
 ];
 
 let sequence = 0;
