@@ -6,7 +6,7 @@ import { AppError } from '../errors.ts';
  * `{ items, next }`, `next` being the relative URL of the following page (same filters) or null at the end.
  * A limit above 200 is refused by the schema, never cut silently.
  */
-export const MAX_PAGE = 200;
+const MAX_PAGE = 200;
 
 /** Querystring fields every list accepts; spread them into the list's own querystring object. */
 export const PageQuery = {
@@ -40,7 +40,7 @@ export function encodeCursor(key: readonly unknown[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string | undefined, arity: number): unknown[] | undefined {
+function decodeCursor(cursor: string | undefined, arity: number): unknown[] | undefined {
   if (cursor === undefined) return undefined;
   let key: unknown;
   try {
