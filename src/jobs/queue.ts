@@ -132,6 +132,22 @@ export function createJobQueue(db: Db, opts: JobQueueOptions = {}): JobQueue {
   let starting: Promise<void> | undefined;
   let stopping: Promise<void> | undefined;
 
+  /**
+   * Two processes installing pg-boss's schema at once: although pg-boss serialises its install with an
+   * advisory lock, PostgreSQL once refused the second one's DDL with a unique violation on its own
+   * catalog (pg_namespace, seen in CI, not reproduced in 40 tries here). The install is then done by
+   * the other process, and a second start finds it (pg-boss documents start() after a failure as safe).
+   */
+  async function startBoss() {
+    try {
+      await boss.start();
+    } catch (err) {
+      const catalogRace = (err as { code?: string }).code === '23505' && /"pg_\w+"/.test((err as Error).message);
+      if (!catalogRace) throw err;
+      await boss.start();
+    }
+  }
+
   function assertName(name: string) {
     if (!/^[\w.\-/]+$/.test(name)) throw new Error(`job name "${name}" may only use letters, digits, _ - . /`);
   }
@@ -340,7 +356,7 @@ export function createJobQueue(db: Db, opts: JobQueueOptions = {}): JobQueue {
       state = 'starting';
       starting = (async () => {
         try {
-          await boss.start();
+          await startBoss();
           for (const name of new Set([...handlers.keys(), ...periods.keys()])) await ensureQueue(name);
           for (const [name, handler] of handlers) await startWorker(name, handler);
           state = 'started';
