@@ -40,9 +40,18 @@ module.exports = {
     {
       name: 'routes-only-from-the-server',
       severity: 'error',
-      comment: 'Route modules are the HTTP edge: only the server (and the app and CLI that start it) register them.',
-      from: { pathNot: '^src/(app\\.ts|http/server\\.ts|cli/)' },
+      comment: 'Route modules are the HTTP edge: only the composition root (src/server.ts) registers them (http/server.ts its own).',
+      from: { pathNot: '^src/(http/)?server\\.ts$' },
       to: { path: '^src/.*(/routes|-routes)\\.ts$' },
+    },
+    {
+      name: 'http-below-domains',
+      severity: 'error',
+      comment:
+        'http/ is the shared HTTP machinery every route module uses, so it imports no domain: the composition root ' +
+        '(src/server.ts) registers the routes. It stands on auth (sessions, challenges) and pki (signatures) only.',
+      from: { path: '^src/http/' },
+      to: { path: '^src/(?!(http|auth|pki|db)/)[^/]+/|^src/(app|server)\\.ts$' },
     },
     {
       name: 'src-not-to-tests',

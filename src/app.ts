@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { onApproval } from './applications/approval.ts';
 import { registerApplicationJobs } from './applications/jobs.ts';
 import { registerAuditJobs } from './audit/jobs.ts';
 import { housekeeping } from './auth/housekeeping.ts';
@@ -9,12 +8,11 @@ import { loadCatalogue } from './catalog/catalogue.ts';
 import { chargeQuotaOnIssue } from './customs/quota.ts';
 import { syncProcedureVersions } from './catalog/sync.ts';
 import type { Config } from './config.ts';
-import type { Context } from './context.ts';
+import type { Context, FlowHooks } from './context.ts';
 import { openDb } from './db/db.ts';
 import { migrate } from './db/migrate.ts';
-import { buildServer } from './http/server.ts';
+import { buildServer } from './server.ts';
 import { createJobQueue, type JobQueueOptions } from './jobs/queue.ts';
-import { onPermitIssued } from './permits/hooks.ts';
 import { issuePermit } from './permits/issue.ts';
 import { devPkiKeyFiles, initDevPki } from './pki/ca.ts';
 import { checkKeyFile, ensurePrivateDir } from './private-files.ts';
@@ -57,6 +55,8 @@ export async function openContext(config: Config, opts: OpenOptions = {}): Promi
     const windowKey = await loadOrCreateWindowKey(config.windowKeyPath, { create: development });
     const catalogue = await loadCatalogue();
     await syncProcedureVersions(db, catalogue);
+    // Unwired until wireFlows below: an approval then fails rather than commit without its permit.
+    const flows: FlowHooks = { issueOnApproval: null, permitIssued: [] };
     const jobs = createJobQueue(db, {
       ...opts.jobs,
       logger: {
@@ -64,7 +64,7 @@ export async function openContext(config: Config, opts: OpenOptions = {}): Promi
           console.warn(JSON.stringify({ level: 40, msg, err: String((obj as { err?: unknown })?.err ?? obj) })),
       },
     });
-    const ctx: Context = { config, db, trust, windowKey, catalogue, clock: { now: () => new Date() }, jobs };
+    const ctx: Context = { config, db, trust, windowKey, catalogue, clock: { now: () => new Date() }, jobs, flows };
     wireFlows(ctx);
     return ctx;
   } catch (err) {
@@ -76,12 +76,14 @@ export async function openContext(config: Config, opts: OpenOptions = {}): Promi
 /**
  * The hooks by which a flow hands on to the next without importing it (review -> permit -> customs): an approval
  * issues its permit, an issued quota certificate is charged to its quota, all in the approving transaction.
- * The one place they are registered; openContext calls it, and so does any context built another way (tests).
- * Calling it again replaces the same hooks.
+ * The one place they are set (ctx.flows); openContext calls it, and so does any context built another way.
+ * Calling it again sets the same hooks.
  */
 export function wireFlows(ctx: Context): void {
-  onApproval(ctx, issuePermit);
-  onPermitIssued(ctx, 'customs.quota', chargeQuotaOnIssue);
+  ctx.flows = {
+    issueOnApproval: (tx, approval) => issuePermit(tx, ctx, approval),
+    permitIssued: [chargeQuotaOnIssue],
+  };
 }
 
 /** Registers every background job and starts the queue (before the server takes requests). */

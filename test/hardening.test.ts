@@ -15,7 +15,7 @@ import { openContext } from '../src/app.ts';
 import { loadConfig, type Config } from '../src/config.ts';
 import { openDb } from '../src/db/db.ts';
 import { FsBlobStore } from '../src/documents/blob-store.ts';
-import { buildServer } from '../src/http/server.ts';
+import { buildServer } from '../src/server.ts';
 import { signPayload } from '../src/pki/index.ts';
 import { runCli, startServerProcess } from './support/processes.ts';
 import { randomCurp, randomRfc, startTestWindow, type TestWindow } from './support/window.ts';

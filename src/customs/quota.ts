@@ -3,8 +3,7 @@ import type { Sql } from '../db/db.ts';
 import { json } from '../db/db.ts';
 import { AppError } from '../errors.ts';
 import { traderById } from '../registry/traders.ts';
-import type { PermitGoodsLine } from '../permits/document.ts';
-import type { PermitIssuedHook } from '../permits/hooks.ts';
+import type { IssuedGoodsLine, PermitIssuedHook } from '../context.ts';
 
 /**
  * Quotas (cupos): an amount of goods (by HS prefix, origin and unit, within a period) that may be imported
@@ -53,7 +52,7 @@ export async function allocateFromQuota(
   opts: {
     procedureCode: string;
     traderId: string;
-    goods: PermitGoodsLine[];
+    goods: IssuedGoodsLine[];
     /** the issue date, YYYY-MM-DD (Mexico City) */
     date: string;
     permitId: string;
@@ -156,10 +155,10 @@ export async function allocateFromQuota(
   return allocations;
 }
 
-const lineList = (lines: PermitGoodsLine[]) =>
+const lineList = (lines: IssuedGoodsLine[]) =>
   `${lines.length === 1 ? 'line' : 'lines'} ${lines.map((g) => g.line).join(', ')}`;
 
-async function exhausted(tx: Sql, quotaId: string, quantities: string, lines: PermitGoodsLine[]): Promise<AppError> {
+async function exhausted(tx: Sql, quotaId: string, quantities: string, lines: IssuedGoodsLine[]): Promise<AppError> {
   const q = await tx.one<{ name: string; unit: string; remaining: string; need: string }>(
     `select name, unit, (total - allocated)::text as remaining,
             (select sum(v::numeric) from jsonb_array_elements_text($2::jsonb) v)::text as need
@@ -187,7 +186,7 @@ async function assignmentShort(
   quotaId: string,
   rfc: string,
   need: string,
-  lines: PermitGoodsLine[],
+  lines: IssuedGoodsLine[],
 ): Promise<AppError> {
   const q = await tx.one<{ name: string; unit: string }>('select name, unit from quotas where id = $1', [quotaId]);
   const a = await tx.maybe<{ amount: string; remaining: string }>(

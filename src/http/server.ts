@@ -9,18 +9,6 @@ import { Type } from 'typebox';
 import addFormats from 'ajv-formats';
 import type { Config } from '../config.ts';
 import type { Context } from '../context.ts';
-import { authRoutes } from '../auth/routes.ts';
-import { registryRoutes } from '../registry/routes.ts';
-import { catalogRoutes } from '../catalog/routes.ts';
-import { applicationRoutes } from '../applications/routes.ts';
-import { permitRoutes } from '../permits/routes.ts';
-import { notificationRoutes } from '../notifications/routes.ts';
-import { auditRoutes } from '../audit/routes.ts';
-import { pkiRoutes } from '../pki/routes.ts';
-import { edocumentRoutes } from '../documents/edocument-routes.ts';
-import { coveRoutes } from '../documents/cove-routes.ts';
-import { quotaRoutes } from '../customs/quota-routes.ts';
-import { declarationRoutes } from '../customs/declaration-routes.ts';
 import { AppError } from '../errors.ts';
 import { errorCodeRoutes, PROBLEM_DESCRIPTION } from './error-code-routes.ts';
 import { installAccessControl } from './access.ts';
@@ -28,6 +16,7 @@ import { hoistComponents } from './openapi.ts';
 import { installErrorHandling, sendProblem } from './problem.ts';
 import { Problem } from './schemas.ts';
 import { API_TAGS } from './tags.ts';
+import type { App } from './typed-app.ts';
 
 /**
  * Bodies are validated strictly (no coercion, unknown fields rejected, not stripped);
@@ -142,7 +131,12 @@ const Readiness = Type.Object(
   { title: 'Readiness' },
 );
 
-export async function buildServer(ctx: Context): Promise<FastifyInstance> {
+/**
+ * The window's HTTP machinery (validation, JSON limits, security headers, problem+json, access control, the OpenAPI
+ * document, health) with the routes `register` adds. The routes come from the composition root (src/server.ts), so
+ * http/ serves every domain and imports none.
+ */
+export async function buildHttpServer(ctx: Context, register: (scope: App) => void): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: ctx.config.logLevel },
     bodyLimit: 1024 * 1024,
@@ -248,18 +242,7 @@ export async function buildServer(ctx: Context): Promise<FastifyInstance> {
 
   await app.register(async (untyped) => {
     const scope = untyped.withTypeProvider<TypeBoxTypeProvider>();
-    pkiRoutes(scope, ctx);
-    authRoutes(scope, ctx);
-    registryRoutes(scope, ctx);
-    catalogRoutes(scope, ctx);
-    applicationRoutes(scope, ctx);
-    permitRoutes(scope, ctx);
-    notificationRoutes(scope, ctx);
-    auditRoutes(scope, ctx);
-    edocumentRoutes(scope, ctx);
-    coveRoutes(scope, ctx);
-    quotaRoutes(scope, ctx);
-    declarationRoutes(scope, ctx);
+    register(scope);
     errorCodeRoutes(scope);
   });
   return app;

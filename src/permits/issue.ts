@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
 import { appendAudit } from '../audit/log.ts';
-import type { Approval } from '../applications/approval.ts';
-import type { Context } from '../context.ts';
+import type { Approval, Context } from '../context.ts';
 import type { Sql } from '../db/db.ts';
 import { json } from '../db/db.ts';
 import { nextInSequence } from '../db/sequences.ts';

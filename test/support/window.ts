@@ -12,7 +12,7 @@ import type { FastifyInstance } from 'fastify';
 import { openContext, startJobs } from '../../src/app.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import type { Context } from '../../src/context.ts';
-import { buildServer } from '../../src/http/server.ts';
+import { buildServer } from '../../src/server.ts';
 import {
   issueEfirma,
   loadDevPki,
