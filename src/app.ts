@@ -65,6 +65,8 @@ export async function openContext(config: Config, opts: OpenOptions = {}): Promi
       },
     });
     const ctx: Context = { config, db, trust, windowKey, catalogue, clock: { now: () => new Date() }, jobs, flows };
+    // What the database handle stamps (audit events above all) takes the window's clock, even once a test swaps it.
+    db.setClock({ now: () => ctx.clock.now() });
     wireFlows(ctx);
     return ctx;
   } catch (err) {

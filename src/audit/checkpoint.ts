@@ -25,9 +25,10 @@ interface Checkpoint {
 }
 
 async function advance(db: Sql, result: AuditVerification): Promise<void> {
-  await db.query('update audit_checkpoint set seq = $1, hash = $2, verified_at = now() where id = 1 and seq < $1', [
+  await db.query('update audit_checkpoint set seq = $1, hash = $2, verified_at = $3 where id = 1 and seq < $1', [
     result.headSeq,
     result.headHash,
+    db.now(),
   ]);
 }
 
@@ -47,8 +48,9 @@ export async function verifyAuditSinceCheckpoint(db: Sql): Promise<PublicAuditVe
 /** Walks the whole chain and records the outcome, which the public check reports from then on. */
 export async function fullAuditCheck(db: Sql): Promise<AuditVerification> {
   const result = await verifyAudit(db);
-  await db.query('update audit_checkpoint set full_check_at = now(), full_check_failure = $1 where id = 1', [
+  await db.query('update audit_checkpoint set full_check_at = $2, full_check_failure = $1 where id = 1', [
     result.ok ? null : json(result.failure),
+    db.now(),
   ]);
   if (result.ok) await advance(db, result);
   return result;

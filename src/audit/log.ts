@@ -12,7 +12,8 @@ export interface AuditInput {
   signatureId?: string | null;
   data?: Record<string, unknown>;
   /**
-   * When it happened: the window's clock (ctx.clock) where the caller has it, so tests that move time see it here too.
+   * When it happened, if not now: by default the window's clock through the handle (`tx.now()`, ctx.clock), never
+   * the database's or the process's time, so no caller can stamp another time by forgetting to pass it.
    */
   at?: Date;
 }
@@ -62,7 +63,7 @@ export async function appendAudit(tx: Sql, input: AuditInput): Promise<{ seq: nu
   const event = {
     seq: head.seq + 1,
     id: crypto.randomUUID(),
-    occurred_at: input.at ?? new Date(),
+    occurred_at: input.at ?? tx.now(),
     type: input.type,
     actor_rfc: input.actorRfc,
     object_type: input.objectType,

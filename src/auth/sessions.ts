@@ -36,8 +36,8 @@ export async function createToken(
   const expiresAt = signer.notAfter < opts.expiresAt ? signer.notAfter : opts.expiresAt;
   await tx.query(
     `insert into sessions (id, kind, token_hash, rfc, curp, name, certificate_fingerprint, certificate_issuer,
-       certificate_serial, certificate_not_after, scopes, label, expires_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+       certificate_serial, certificate_not_after, scopes, label, expires_at, created_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
     [
       id,
       opts.kind,
@@ -52,6 +52,7 @@ export async function createToken(
       opts.scopes,
       opts.label ?? null,
       expiresAt,
+      tx.now(),
     ],
   );
   return { id, token, expiresAt: expiresAt.toISOString() };

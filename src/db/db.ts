@@ -7,6 +7,11 @@ import { lockDatabaseDir } from './owner-lock.ts';
 
 export type Row = Record<string, any>;
 
+/** A source of the current time: the window's clock (`ctx.clock`), which tests move instead of sleeping. */
+export interface Clock {
+  now(): Date;
+}
+
 /** What domain code needs from a database: queries and, on the root handle, transactions. */
 export interface Sql {
   query<T = Row>(text: string, params?: readonly unknown[]): Promise<T[]>;
@@ -18,11 +23,18 @@ export interface Sql {
   script(text: string): Promise<void>;
   /** Runs fn in one transaction; nested calls join the outer transaction. */
   transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
+  /**
+   * The window's time as this handle's database was told it (`Db.setClock`, set by openContext to ctx.clock): what
+   * a statement stamps instead of the database's now(), so a time written agrees with the window's clock.
+   */
+  now(): Date;
 }
 
 export interface Db extends Sql {
   readonly backend: 'pglite' | 'postgres';
   close(): Promise<void>;
+  /** Where `now()` of this handle and of its transactions reads the time from (real time until set). */
+  setClock(clock: Clock): void;
   /**
    * PGlite only: the data folder as a tarball, which `openDb({ loadDataDir })` starts
    * from (tests clone a migrated database).
@@ -32,9 +44,19 @@ export interface Db extends Sql {
 
 type RunQuery = (text: string, params?: readonly unknown[]) => Promise<Row[]>;
 
-function helpers(run: RunQuery, script: Sql['script'], transaction: Sql['transaction']): Sql {
+/** One per opened database, shared by its transactions, so `setClock` reaches them all. */
+class ClockSource implements Clock {
+  private clock: Clock = { now: () => new Date() };
+  now = () => this.clock.now();
+  use = (clock: Clock) => {
+    this.clock = clock;
+  };
+}
+
+function helpers(run: RunQuery, script: Sql['script'], transaction: Sql['transaction'], clock: Clock): Sql {
   return {
     script,
+    now: clock.now,
     query: run as Sql['query'],
     async one(text, params) {
       const rows = await run(text, params);
@@ -88,15 +110,21 @@ async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undef
   const script = (q: Conn) => async (text: string) => {
     await q.exec(text);
   };
-  const root = helpers(run(lite), script(lite), (fn) =>
-    lite.transaction((tx) => {
-      const inner: Sql = helpers(run(tx), script(tx), (nested) => nested(inner));
-      return fn(inner);
-    }),
+  const clock = new ClockSource();
+  const root = helpers(
+    run(lite),
+    script(lite),
+    (fn) =>
+      lite.transaction((tx) => {
+        const inner: Sql = helpers(run(tx), script(tx), (nested) => nested(inner), clock);
+        return fn(inner);
+      }),
+    clock,
   );
   return {
     ...root,
     backend: 'pglite',
+    setClock: clock.use,
     dumpDataDir: () => lite.dumpDataDir('none'),
     close: async () => {
       try {
@@ -136,22 +164,28 @@ async function openPostgres(url: string): Promise<Db> {
   const script = (c: pg.Pool | pg.PoolClient) => async (text: string) => {
     await c.query(text);
   };
-  const root = helpers(run(pool), script(pool), async (fn) => {
-    const client = await pool.connect();
-    try {
-      await client.query('begin');
-      const inner: Sql = helpers(run(client), script(client), (nested) => nested(inner));
-      const result = await fn(inner);
-      await client.query('commit');
-      return result;
-    } catch (err) {
-      await client.query('rollback').catch(() => {});
-      throw err;
-    } finally {
-      client.release();
-    }
-  });
-  return { ...root, backend: 'postgres', close: () => pool.end() };
+  const clock = new ClockSource();
+  const root = helpers(
+    run(pool),
+    script(pool),
+    async (fn) => {
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        const inner: Sql = helpers(run(client), script(client), (nested) => nested(inner), clock);
+        const result = await fn(inner);
+        await client.query('commit');
+        return result;
+      } catch (err) {
+        await client.query('rollback').catch(() => {});
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    clock,
+  );
+  return { ...root, backend: 'postgres', close: () => pool.end(), setClock: clock.use };
 }
 
 /**

@@ -255,7 +255,7 @@ async function insertVersion(tx: Sql, v: NewVersion): Promise<CoveRow> {
       `insert into coves (id, number, root_id, amends_id, version, trader_id, operation_type, invoice_number,
         invoice_date, content,
          consult_rfcs, broker_patents, filed_by_rfc, filed_as, broker_id, amendment_reason, signature_id, filed_at)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, now())
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
        on conflict (number) do nothing returning number`,
       [
         id,
@@ -275,6 +275,7 @@ async function insertVersion(tx: Sql, v: NewVersion): Promise<CoveRow> {
         v.filer.broker?.id ?? null,
         v.reason,
         v.signatureId,
+        tx.now(),
       ],
     );
     if (inserted) return tx.one<CoveRow>(`${COVE_SELECT} where c.id = $1`, [id]);

@@ -115,8 +115,8 @@ export async function recordUpload(
     const issued = await opts.issue(tx, { ...data });
     await tx.query(
       `insert into edocument_uploads (challenge_id, sha256, size, uploaded_by_rfc, created_at, expires_at)
-       values ($1, $2, $3, $4, now(), $5)`,
-      [issued.challengeId, staged.sha256, staged.size, principal.rfc, issued.expiresAt],
+       values ($1, $2, $3, $4, $6, $5)`,
+      [issued.challengeId, staged.sha256, staged.size, principal.rfc, issued.expiresAt, tx.now()],
     );
     return issued;
   });

@@ -17,8 +17,8 @@ const MiB = 1024 * 1024;
 async function pendingUploads(db: Sql, uploaderRfc: string): Promise<{ count: number; bytes: number }> {
   const row = await db.one<{ count: number; bytes: string | number }>(
     `select count(*)::int as count, coalesce(sum(size), 0)::bigint as bytes
-     from edocument_uploads where uploaded_by_rfc = $1 and expires_at > now()`,
-    [uploaderRfc],
+     from edocument_uploads where uploaded_by_rfc = $1 and expires_at > $2`,
+    [uploaderRfc, db.now()],
   );
   return { count: row.count, bytes: Number(row.bytes) };
 }

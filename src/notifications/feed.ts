@@ -79,8 +79,8 @@ export async function listNotifications(
 /** Marks one of the caller's notifications read; reading it again keeps the first time. */
 export async function markNotificationRead(db: Sql, principal: Principal, id: string) {
   const row = await db.maybe<NotificationRow>(
-    `update notifications n set read_at = coalesce(read_at, now()) where ${VISIBLE} and id = $3 returning ${COLUMNS}`,
-    [principal.rfc, principal.certificateFingerprint, id],
+    `update notifications n set read_at = coalesce(read_at, $4) where ${VISIBLE} and id = $3 returning ${COLUMNS}`,
+    [principal.rfc, principal.certificateFingerprint, id, db.now()],
   );
   // Someone else's notification, or one about a trader the caller no longer acts for, is reported like a missing one.
   if (!row) throw notFound('notification', id);
@@ -89,8 +89,8 @@ export async function markNotificationRead(db: Sql, principal: Principal, id: st
 
 export async function markAllNotificationsRead(db: Sql, principal: Principal): Promise<{ marked: number }> {
   return db.one<{ marked: number }>(
-    `with marked as (update notifications n set read_at = now() where ${VISIBLE} and read_at is null returning 1)
+    `with marked as (update notifications n set read_at = $3 where ${VISIBLE} and read_at is null returning 1)
      select count(*)::int as marked from marked`,
-    [principal.rfc, principal.certificateFingerprint],
+    [principal.rfc, principal.certificateFingerprint, db.now()],
   );
 }

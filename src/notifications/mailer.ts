@@ -64,8 +64,8 @@ export async function deliverPendingEmails(
     `update email_outbox
         set status = 'failed',
             last_error = coalesce(last_error, 'Delivery was interrupted before the server answered.')
-     where status = 'pending' and attempts >= $1 and next_attempt_at <= now()`,
-    [maxAttempts],
+     where status = 'pending' and attempts >= $1 and next_attempt_at <= $2`,
+    [maxAttempts, db.now()],
   );
 
   const tried: string[] = [];
@@ -75,13 +75,14 @@ export async function deliverPendingEmails(
     const row = await db.maybe<OutboxRow>(
       `with next as (
          select id from email_outbox
-         where status = 'pending' and next_attempt_at <= now() and attempts < $1 and id <> all($2::uuid[])
+         where status = 'pending' and next_attempt_at <= $4::timestamptz and attempts < $1 and id <> all($2::uuid[])
          order by next_attempt_at, created_at limit 1
          for update skip locked)
-       update email_outbox o set attempts = o.attempts + 1, next_attempt_at = now() + make_interval(secs => $3)
+       update email_outbox o
+          set attempts = o.attempts + 1, next_attempt_at = $4::timestamptz + make_interval(secs => $3)
        from next where o.id = next.id
        returning o.id, o.to_address, o.subject, o.body, o.attempts`,
-      [maxAttempts, tried, leaseSeconds],
+      [maxAttempts, tried, leaseSeconds, db.now()],
     );
     if (!row) break;
     tried.push(row.id);
@@ -93,9 +94,9 @@ export async function deliverPendingEmails(
         messageId: `<${row.id}@ventanilla.notifications>`,
       });
       await db.query(
-        `update email_outbox set status = 'sent', sent_at = now(), last_error = null
+        `update email_outbox set status = 'sent', sent_at = $2, last_error = null
           where id = $1 and status = 'pending'`,
-        [row.id],
+        [row.id, db.now()],
       );
       sent++;
     } catch (err) {
@@ -105,9 +106,9 @@ export async function deliverPendingEmails(
       await db.query(
         `update email_outbox set last_error = $2,
            status = case when attempts >= $3 then 'failed' else 'pending' end,
-           next_attempt_at = now() + make_interval(secs => $4)
+           next_attempt_at = $5::timestamptz + make_interval(secs => $4)
          where id = $1 and status = 'pending'`,
-        [row.id, error, maxAttempts, delay],
+        [row.id, error, maxAttempts, delay, db.now()],
       );
     }
   }

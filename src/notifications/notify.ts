@@ -47,7 +47,7 @@ export async function notify(tx: Sql, n: Notification, opts: { email: boolean; a
       n.link ?? null,
       n.object.type,
       n.object.id,
-      opts.at ?? new Date(),
+      opts.at ?? tx.now(),
     ],
   );
   if (!opts.email) return ids;
@@ -64,14 +64,16 @@ export async function notify(tx: Sql, n: Notification, opts: { email: boolean; a
   });
   if (outbox.length > 0) {
     await tx.query(
-      `insert into email_outbox (id, notification_id, to_address, subject, body)
-       select * from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[])`,
+      `insert into email_outbox (id, notification_id, to_address, subject, body, created_at, next_attempt_at)
+       select *, $6::timestamptz, $6::timestamptz
+         from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[])`,
       [
         outbox.map(() => crypto.randomUUID()),
         outbox.map((o) => o.notificationId),
         outbox.map((o) => o.to),
         outbox.map((o) => o.subject),
         outbox.map((o) => o.body),
+        opts.at ?? tx.now(),
       ],
     );
   }

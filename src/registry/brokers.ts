@@ -104,7 +104,7 @@ export async function registerBroker(
   checkBrokerSigner(opts.signer, profile);
   await requireHeldPatent(tx, profile);
   const id = crypto.randomUUID();
-  const at = opts.now ?? new Date();
+  const at = opts.now ?? tx.now();
   const inserted = await tx.query(
     `insert into brokers (id, rfc, patent, name, version, profile, created_at, updated_at)
      values ($1, $2, $3, $4, 1, $5, $6, $6) on conflict do nothing returning id`,
@@ -158,7 +158,7 @@ export async function updateBrokerProfile(
     update: { expectedVersion: number; profile: BrokerProfile };
     signer: VerifiedSigner;
     signatureId: string;
-    /** the window's clock (ctx.clock.now()); real time when omitted */ now?: Date;
+    /** the window's clock (ctx.clock.now()); the handle's clock when omitted */ now?: Date;
   },
 ) {
   const current = await brokerBy(tx, 'patent', opts.patent, true);
@@ -166,7 +166,7 @@ export async function updateBrokerProfile(
   checkExpectedVersion(current.version, opts.update.expectedVersion);
   const profile = await normaliseBrokerProfile(tx, opts.update.profile);
   const version = current.version + 1;
-  const at = opts.now ?? new Date();
+  const at = opts.now ?? tx.now();
   await tx.query('update brokers set name = $2, version = $3, profile = $4, updated_at = $5 where id = $1', [
     current.id,
     profile.name,

@@ -57,7 +57,7 @@ export async function grantDelegation(
   tx: Sql,
   opts: { traderRfc: string; brokerPatent: string; signerRfc: string; signatureId: string; now?: Date },
 ) {
-  const at = opts.now ?? new Date();
+  const at = opts.now ?? tx.now();
   const trader = await traderRow(tx, opts.traderRfc, true);
   checkTraderSigner(opts.signerRfc, { rfc: trader.rfc, legalRepRfc: trader.legal_rep_rfc });
   const broker = await brokerBy(tx, 'patent', opts.brokerPatent);
@@ -100,7 +100,7 @@ export async function revokeDelegation(
   tx: Sql,
   opts: { id: string; reason?: string; signerRfc: string; signatureId: string; now?: Date },
 ) {
-  const at = opts.now ?? new Date();
+  const at = opts.now ?? tx.now();
   const d = await delegationRow(tx, opts.id, true);
   checkTraderSigner(opts.signerRfc, { rfc: d.trader_rfc, legalRepRfc: d.legal_rep_rfc });
   if (d.status !== 'active')

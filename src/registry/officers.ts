@@ -86,12 +86,20 @@ export async function checkOfficerRegistration(
 /** Registers (or re-binds to a new certificate) an officer of an agency. */
 export async function registerOfficer(
   tx: Sql,
-  opts: { agency: string; input: OfficerRegistration; actorRfc: string | null; signatureId: string | null },
+  opts: {
+    agency: string;
+    input: OfficerRegistration;
+    actorRfc: string | null;
+    signatureId: string | null;
+    /** the window's clock (ctx.clock.now()); the handle's clock when omitted */ now?: Date;
+  },
 ) {
+  const at = opts.now ?? tx.now();
   const o = await normaliseOfficer(tx, opts.agency, opts.input);
   const row = await tx.one<OfficerRow>(
-    `insert into officers (id, agency_code, office_code, rfc, curp, name, email, roles, certificate_fingerprint, active)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, true)
+    `insert into officers
+       (id, agency_code, office_code, rfc, curp, name, email, roles, certificate_fingerprint, active, created_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, true, $10)
      on conflict (agency_code, rfc) do update set office_code = excluded.office_code, curp = excluded.curp,
        name = excluded.name, email = excluded.email, roles = excluded.roles,
        certificate_fingerprint = excluded.certificate_fingerprint, active = true
@@ -106,11 +114,13 @@ export async function registerOfficer(
       o.email ?? null,
       o.roles,
       o.fingerprint,
+      at,
     ],
   );
   await appendAudit(tx, {
     type: 'officer.registered',
     actorRfc: opts.actorRfc,
+    at,
     objectType: 'officer',
     objectId: row.id,
     signatureId: opts.signatureId,
@@ -134,7 +144,7 @@ export async function checkOfficerDeactivation(db: Sql, principal: Principal, ag
 
 export async function deactivateOfficer(
   tx: Sql,
-  opts: { agency: string; id: string; reason?: string; actorRfc: string; signatureId: string },
+  opts: { agency: string; id: string; reason?: string; actorRfc: string; signatureId: string; now?: Date },
 ) {
   const row = await tx.maybe<OfficerRow>(
     'update officers set active = false where id = $1 and agency_code = $2 and active returning *',
@@ -144,6 +154,7 @@ export async function deactivateOfficer(
   await appendAudit(tx, {
     type: 'officer.deactivated',
     actorRfc: opts.actorRfc,
+    at: opts.now ?? tx.now(),
     objectType: 'officer',
     objectId: row.id,
     signatureId: opts.signatureId,

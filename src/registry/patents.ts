@@ -75,7 +75,7 @@ export async function recordPatent(
   tx: Sql,
   opts: { input: BrokerPatentRecord; actorRfc: string | null; signatureId: string | null; now?: Date },
 ) {
-  const at = opts.now ?? new Date();
+  const at = opts.now ?? tx.now();
   const p = normalisePatent(opts.input);
   const inserted = await tx.query(
     `insert into broker_patents
@@ -121,7 +121,7 @@ export async function changePatentStatus(
   tx: Sql,
   opts: { patent: string; change: BrokerPatentStatusChange; actorRfc: string; signatureId: string; now?: Date },
 ) {
-  const at = opts.now ?? new Date();
+  const at = opts.now ?? tx.now();
   const current = await patentRow(tx, opts.patent, true);
   checkStatusChange(current, opts.change);
   await tx.query('update broker_patents set status = $2, status_changed_at = $3 where patent = $1', [

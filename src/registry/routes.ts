@@ -93,7 +93,7 @@ export function registryRoutes(app: App, ctx: Context) {
     body: TraderProfile,
     check: (db, { principal, data }) => checkTraderRegistration(db, principal, data),
     act: async (tx, { data, signer, signatureId }) => {
-      const trader = await registerTrader(tx, { input: data, signer, signatureId });
+      const trader = await registerTrader(tx, { input: data, signer, signatureId, now: ctx.clock.now() });
       return { status: 201, object: { type: 'trader', id: trader.rfc }, result: trader };
     },
   });
@@ -109,7 +109,13 @@ export function registryRoutes(app: App, ctx: Context) {
     body: ProfileUpdate(TraderProfile),
     check: (db, { principal, data, params }) => checkTraderUpdate(db, principal, params.rfc, data),
     act: async (tx, { data, params, signer, signatureId }) => {
-      const trader = await updateTraderProfile(tx, { rfc: params.rfc, update: data, signer, signatureId });
+      const trader = await updateTraderProfile(tx, {
+        rfc: params.rfc,
+        update: data,
+        signer,
+        signatureId,
+        now: ctx.clock.now(),
+      });
       return { object: { type: 'trader', id: trader.rfc }, result: trader };
     },
   });
@@ -166,7 +172,7 @@ export function registryRoutes(app: App, ctx: Context) {
     body: BrokerProfile,
     check: (db, { principal, data }) => checkBrokerRegistration(db, principal, data),
     act: async (tx, { data, signer, signatureId }) => {
-      const broker = await registerBroker(tx, { input: data, signer, signatureId });
+      const broker = await registerBroker(tx, { input: data, signer, signatureId, now: ctx.clock.now() });
       return { status: 201, object: { type: 'broker', id: broker.patent }, result: broker };
     },
   });
@@ -182,7 +188,13 @@ export function registryRoutes(app: App, ctx: Context) {
     body: ProfileUpdate(BrokerProfile),
     check: (db, { principal, data, params }) => checkBrokerUpdate(db, principal, params.patent, data),
     act: async (tx, { data, params, signer, signatureId }) => {
-      const broker = await updateBrokerProfile(tx, { patent: params.patent, update: data, signer, signatureId });
+      const broker = await updateBrokerProfile(tx, {
+        patent: params.patent,
+        update: data,
+        signer,
+        signatureId,
+        now: ctx.clock.now(),
+      });
       return { object: { type: 'broker', id: broker.patent }, result: broker };
     },
   });
@@ -213,7 +225,7 @@ export function registryRoutes(app: App, ctx: Context) {
     body: BrokerPatentRecord,
     check: (db, { principal, data }) => checkPatentRecord(db, principal, data),
     act: async (tx, { data, signer, signatureId }) => {
-      const patent = await recordPatent(tx, { input: data, actorRfc: signer.rfc, signatureId });
+      const patent = await recordPatent(tx, { input: data, actorRfc: signer.rfc, signatureId, now: ctx.clock.now() });
       return { status: 201, object: { type: 'broker_patent', id: patent.patent }, result: patent };
     },
   });
@@ -234,6 +246,7 @@ export function registryRoutes(app: App, ctx: Context) {
         change: data,
         actorRfc: signer.rfc,
         signatureId,
+        now: ctx.clock.now(),
       });
       return { object: { type: 'broker_patent', id: patent.patent }, result: patent };
     },
@@ -271,6 +284,7 @@ export function registryRoutes(app: App, ctx: Context) {
         brokerPatent: data.brokerPatent,
         signerRfc: signer.rfc,
         signatureId,
+        now: ctx.clock.now(),
       });
       return { status: 201, object: { type: 'delegation', id: delegation.id }, result: delegation };
     },
@@ -292,6 +306,7 @@ export function registryRoutes(app: App, ctx: Context) {
         reason: data.reason,
         signerRfc: signer.rfc,
         signatureId,
+        now: ctx.clock.now(),
       });
       return { object: { type: 'delegation', id: delegation.id }, result: delegation };
     },
@@ -395,6 +410,7 @@ export function registryRoutes(app: App, ctx: Context) {
         input: data,
         actorRfc: signer.rfc,
         signatureId,
+        now: ctx.clock.now(),
       });
       return { status: 201, object: { type: 'officer', id: officer.id }, result: officer };
     },
@@ -417,6 +433,7 @@ export function registryRoutes(app: App, ctx: Context) {
         reason: data.reason,
         actorRfc: signer.rfc,
         signatureId,
+        now: ctx.clock.now(),
       });
       return { object: { type: 'officer', id: officer.id }, result: officer };
     },

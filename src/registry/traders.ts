@@ -161,7 +161,7 @@ export async function registerTrader(
   checkRegistrant(opts.signer.rfc, { rfc: profile.rfc, kind });
   checkCertificateRepresentative(opts.signer, { rfc: profile.rfc, kind, legalRepRfc });
   const id = crypto.randomUUID();
-  const at = opts.now ?? new Date();
+  const at = opts.now ?? tx.now();
   const inserted = await tx.query(
     `insert into traders (id, rfc, kind, legal_name, legal_rep_rfc, version, profile, created_at, updated_at)
      values ($1, $2, $3, $4, $5, 1, $6, $7, $7) on conflict (rfc) do nothing returning id`,
@@ -212,7 +212,7 @@ export async function updateTraderProfile(
     update: { expectedVersion: number; profile: TraderProfile };
     signer: VerifiedSigner;
     signatureId: string;
-    /** the window's clock (ctx.clock.now()); real time when omitted */ now?: Date;
+    /** the window's clock (ctx.clock.now()); the handle's clock when omitted */ now?: Date;
   },
 ) {
   const current = await traderRow(tx, opts.rfc, true);
@@ -224,7 +224,7 @@ export async function updateTraderProfile(
   checkRepresentativeChange(opts.signer.rfc, current, { legalRepRfc });
   checkCertificateRepresentative(opts.signer, { rfc: current.rfc, kind, legalRepRfc });
   const version = current.version + 1;
-  const at = opts.now ?? new Date();
+  const at = opts.now ?? tx.now();
   await tx.query(
     `update traders set legal_name = $2, legal_rep_rfc = $3, version = $4, profile = $5, updated_at = $6 where id = $1`,
     [current.id, profile.legalName, legalRepRfc, version, json(profile), at],
