@@ -10,7 +10,8 @@
  */
 import { timedClients } from './measure.ts';
 import { mexicoDate } from '../src/calendar/calendar.ts';
-import { openEfirma, signPayload, type Signer } from '../src/pki/index.ts';
+import { windowClient } from '../src/cli/window-client.ts';
+import { openEfirma } from '../src/pki/index.ts';
 import type { Efirma } from './operations-client.ts';
 
 export interface CustomsJob {
@@ -35,41 +36,6 @@ export type CustomsResult =
   | { ok: true; completed: number; measuredMs: number; acceptedTotal: number; latenciesMs: number[] }
   | { ok: false; error: string; acceptedTotal: number };
 
-const REQUEST_TIMEOUT_MS = 30_000;
-
-async function post(url: string, body: unknown | undefined, token?: string): Promise<{ status: number; json: any }> {
-  const headers: Record<string, string> = {};
-  if (token) headers.authorization = `Bearer ${token}`;
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(url, {
-    method: 'POST',
-    headers,
-    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  let json: unknown = text;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    /* keep the text for the error message */
-  }
-  return { status: res.status, json };
-}
-
-async function login(baseUrl: string, signer: Signer): Promise<string> {
-  const challenge = await post(`${baseUrl}/api/v1/auth/challenge`, undefined);
-  if (challenge.status !== 201)
-    throw new Error(`challenge: HTTP ${challenge.status} ${JSON.stringify(challenge.json).slice(0, 300)}`);
-  const res = await post(`${baseUrl}/api/v1/auth/login`, {
-    challengeId: challenge.json.challengeId,
-    ...signPayload(challenge.json.payload, signer),
-  });
-  if (res.status !== 200)
-    throw new Error(`officer login: HTTP ${res.status} ${JSON.stringify(res.json).slice(0, 300)}`);
-  return res.json.token as string;
-}
-
 async function run(job: CustomsJob): Promise<CustomsResult> {
   let acceptedTotal = 0;
   try {
@@ -78,7 +44,8 @@ async function run(job: CustomsJob): Promise<CustomsResult> {
       key: Buffer.from(job.efirma.key, 'base64'),
       password: job.password,
     });
-    const tokens = await Promise.all(Array.from({ length: job.concurrency }, () => login(job.baseUrl, signer)));
+    const client = windowClient(job.baseUrl);
+    const tokens = await Promise.all(Array.from({ length: job.concurrency }, () => client.login(signer)));
     let sequence = 0;
     const declaration = () => {
       const n = ++sequence;
@@ -95,9 +62,9 @@ async function run(job: CustomsJob): Promise<CustomsResult> {
     };
     const { completed, measuredMs, latenciesMs } = await timedClients(tokens, job, async (token) => {
       const body = declaration();
-      const res = await post(`${job.baseUrl}/api/v1/customs/declarations`, body, token);
-      if (res.status !== 201 || res.json.status !== 'accepted' || res.json.replayed !== false) {
-        throw new Error(`declaration ${body.number}: HTTP ${res.status} ${JSON.stringify(res.json).slice(0, 500)}`);
+      const res = await client.declare(token, body);
+      if (res.status !== 201 || res.body.status !== 'accepted' || res.body.replayed !== false) {
+        throw new Error(`declaration ${body.number}: HTTP ${res.status} ${JSON.stringify(res.body).slice(0, 500)}`);
       }
       acceptedTotal++;
     });

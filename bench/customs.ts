@@ -12,10 +12,10 @@
  * over all of them, the 201s times the draw).
  */
 import { fileURLToPath } from 'node:url';
-import { performance } from 'node:perf_hooks';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { AUTO_APPROVE } from '../src/applications/jobs.ts';
 import { CUSTOMS_OFFICE_KEYS, microsToDecimal, numericToMicros, toMicros } from '../src/customs/declaration-input.ts';
-import { issueEfirma, openEfirma, signPayload, type Signer } from '../src/pki/index.ts';
+import { windowClient, type WindowClient } from '../src/cli/window-client.ts';
+import { issueEfirma, openEfirma, type Signer } from '../src/pki/index.ts';
 import { withCurpCheckDigit, withRfcCheckDigit } from '../src/registry/identifiers.ts';
 import { registerOfficer } from '../src/registry/officers.ts';
 import type { CustomsJob, CustomsResult } from './customs-client.ts';
@@ -64,26 +64,9 @@ const OFFICER = {
   name: 'Oficial Aduanas Bench',
 };
 
-async function call(method: 'GET' | 'POST', url: string, opts: { token?: string; body?: unknown } = {}) {
-  const res = await fetch(url, {
-    method,
-    headers: {
-      ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
-      ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}),
-    },
-    signal: AbortSignal.timeout(30_000),
-    ...(opts.body === undefined ? {} : { body: JSON.stringify(opts.body) }),
-  });
-  return { status: res.status, json: (await res.json()) as any };
-}
-
-function expect(what: string, res: { status: number; json: any }, status: number) {
-  if (res.status !== status) throw new Error(`${what}: HTTP ${res.status} ${JSON.stringify(res.json).slice(0, 500)}`);
-}
-
 /** Files one steel notice for `quantity` KGM / `value` USD as the legal representative: its application id. */
 async function fileNotice(
-  baseUrl: string,
+  window: WindowClient,
   token: string,
   signer: Signer,
   traderRfc: string,
@@ -91,22 +74,8 @@ async function fileNotice(
   value: number,
 ): Promise<string> {
   const data = { ...STEEL_NOTICE, goods: STEEL_NOTICE.goods.map((g) => ({ ...g, quantity, value })) };
-  const draft = await call('POST', `${baseUrl}/api/v1/operations`, {
-    token,
-    body: { traderRfc, flow: 'import', data },
-  });
-  expect('steel notice draft', draft, 201);
-  const issued = await call('POST', `${baseUrl}/api/v1/operations/${draft.json.id}/submit/signing-payload`, {
-    token,
-    body: {},
-  });
-  expect('steel notice signing-payload', issued, 201);
-  const submitted = await call('POST', `${baseUrl}/api/v1/operations/${draft.json.id}/submit`, {
-    token,
-    body: { challengeId: issued.json.challengeId, ...signPayload(issued.json.payload, signer) },
-  });
-  expect('steel notice submit', submitted, 201);
-  return submitted.json.data.applications[0].id as string;
+  const filed = await window.fileOperation(token, signer, { traderRfc, data });
+  return filed.applications[0]!.id;
 }
 
 export async function benchCustoms(
@@ -136,33 +105,37 @@ export async function benchCustoms(
     key: Buffer.from(filer.efirma.key, 'base64'),
     password: filer.password,
   });
-  const challenge = await call('POST', `${w.baseUrl}/api/v1/auth/challenge`);
-  const login = await call('POST', `${w.baseUrl}/api/v1/auth/login`, {
-    body: { challengeId: challenge.json.challengeId, ...signPayload(challenge.json.payload, repSigner) },
-  });
-  expect('legal representative login', login, 200);
+  const window = windowClient(w.baseUrl);
+  const token = await window.login(repSigner);
   const applicationIds: string[] = [];
   for (let i = 0; i < opts.permits; i++) {
     applicationIds.push(
-      await fileNotice(w.baseUrl, login.json.token, repSigner, filer.traderRfc, opts.permitQuantity, opts.permitValue),
+      await fileNotice(window, token, repSigner, filer.traderRfc, opts.permitQuantity, opts.permitValue),
     );
   }
-  const deadline = performance.now() + opts.approvalTimeoutMs;
-  let permits: Array<{ id: string; number: string }> = [];
-  for (;;) {
-    permits = await db.query<{ id: string; number: string }>(
-      `select p.id, p.number from permits p join permit_lines l on l.permit_id = p.id
-        where p.application_id = any($1::uuid[]) and p.procedure_code = $2 and p.status = 'active' order by p.number`,
-      [applicationIds, STEEL_NOTICE_CODE],
+  // The job queue runs in this process: wait on its runs of the approvals rather than polling the database.
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`the steel notices were not approved within ${opts.approvalTimeoutMs / 1000} s`)),
+      opts.approvalTimeoutMs,
     );
-    if (permits.length === opts.permits) break;
-    if (performance.now() > deadline)
-      throw new Error(
-        `only ${permits.length} of ${opts.permits} steel notices approved with balances within ` +
-          `${opts.approvalTimeoutMs / 1000} s`,
-      );
-    await sleep(100);
+  });
+  try {
+    await Promise.race([
+      Promise.all(applicationIds.map((applicationId) => w.ctx.jobs.ran(AUTO_APPROVE, { applicationId }))),
+      timeout,
+    ]);
+  } finally {
+    clearTimeout(timer);
   }
+  const permits = await db.query<{ id: string; number: string }>(
+    `select p.id, p.number from permits p join permit_lines l on l.permit_id = p.id
+      where p.application_id = any($1::uuid[]) and p.procedure_code = $2 and p.status = 'active' order by p.number`,
+    [applicationIds, STEEL_NOTICE_CODE],
+  );
+  if (permits.length !== opts.permits)
+    throw new Error(`only ${permits.length} of ${opts.permits} steel notices approved with balances`);
   const permitIds = permits.map((p) => p.id);
 
   const client = forkClient<CustomsJob, CustomsResult>(CLIENT);

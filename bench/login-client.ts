@@ -5,7 +5,8 @@
  * back what it measured. Only round trips that end inside the measured window are counted.
  */
 import { timedClients } from './measure.ts';
-import { openEfirma, signPayload, type Signer } from '../src/pki/index.ts';
+import { windowClient, type WindowClient } from '../src/cli/window-client.ts';
+import { openEfirma, type Signer } from '../src/pki/index.ts';
 
 export interface ClientJob {
   baseUrl: string;
@@ -22,39 +23,15 @@ export type ClientResult =
   | { ok: true; completed: number; measuredMs: number; warmupRoundTrips: number; latenciesMs: number[] }
   | { ok: false; error: string };
 
-/** A stalled server fails the benchmark instead of hanging it. */
-const REQUEST_TIMEOUT_MS = 30_000;
-
-async function post(url: string, body?: unknown): Promise<{ status: number; json: any }> {
-  const res = await fetch(url, {
-    method: 'POST',
-    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-    ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  let json: unknown = text;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    /* keep the text for the error message */
-  }
-  return { status: res.status, json };
-}
-
 /** One login as a real client does it: ask for the payload, sign it with the e.firma, send it back. */
-async function roundTrip(baseUrl: string, signer: Signer, rfc: string): Promise<void> {
-  const challenge = await post(`${baseUrl}/api/v1/auth/challenge`);
-  if (challenge.status !== 201)
-    throw new Error(`challenge: HTTP ${challenge.status} ${JSON.stringify(challenge.json)}`);
-  const { challengeId, payload } = challenge.json as { challengeId: string; payload: object };
-  const login = await post(`${baseUrl}/api/v1/auth/login`, { challengeId, ...signPayload(payload, signer) });
-  if (login.status !== 200 || typeof login.json?.token !== 'string') {
-    throw new Error(`login as ${rfc}: HTTP ${login.status} ${JSON.stringify(login.json)}`);
-  }
+async function roundTrip(client: WindowClient, signer: Signer): Promise<void> {
+  const token = await client.login(signer);
+  if (typeof token !== 'string') throw new Error(`login as ${signer.certificate.rfc}: no token`);
 }
 
 async function run(job: ClientJob): Promise<ClientResult> {
   try {
+    const client = windowClient(job.baseUrl);
     const clients = job.efirmas.map((efirma) => ({
       rfc: efirma.rfc,
       signer: openEfirma({
@@ -66,7 +43,7 @@ async function run(job: ClientJob): Promise<ClientResult> {
     const { completed, warmup, measuredMs, latenciesMs } = await timedClients(
       clients,
       { ...job, maxPerClient: job.maxRoundTrips },
-      (c) => roundTrip(job.baseUrl, c.signer, c.rfc),
+      (c) => roundTrip(client, c.signer),
     );
     if (measuredMs <= 0)
       return { ok: false, error: 'maxRoundTrips was reached during the warm-up: nothing was measured' };

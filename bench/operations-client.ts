@@ -12,7 +12,8 @@
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { timedClients } from './measure.ts';
-import { openEfirma, signPayload, type Signer } from '../src/pki/index.ts';
+import { windowClient, type WindowClient } from '../src/cli/window-client.ts';
+import { openEfirma, type Signer } from '../src/pki/index.ts';
 
 export interface Efirma {
   cer: string;
@@ -40,9 +41,6 @@ export type SubmitResult =
 export type PermitResult =
   | { ok: true; latenciesMs: number[]; applicationIds: string[]; polls: number }
   | { ok: false; error: string };
-
-/** A stalled server fails the benchmark instead of hanging it. */
-const REQUEST_TIMEOUT_MS = 30_000;
 
 const line = (hsCode: string, originCountry: string, extra: Record<string, unknown> = {}) => ({
   hsCode,
@@ -89,78 +87,36 @@ export const STEEL_NOTICE = {
 };
 export const STEEL_NOTICE_CODE = 'SE-STEEL-NOTICE';
 
-async function call(
-  method: 'GET' | 'POST',
-  url: string,
-  opts: { token?: string; body?: unknown } = {},
-): Promise<{ status: number; json: any }> {
-  const headers: Record<string, string> = {};
-  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-  if (opts.body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(url, {
-    method,
-    headers,
-    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-    ...(opts.body === undefined ? {} : { body: JSON.stringify(opts.body) }),
-  });
-  const text = await res.text();
-  let json: unknown = text;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    /* keep the text for the error message */
-  }
-  return { status: res.status, json };
-}
-
-function expect(what: string, res: { status: number; json: any }, status: number) {
-  if (res.status !== status) throw new Error(`${what}: HTTP ${res.status} ${JSON.stringify(res.json).slice(0, 500)}`);
-}
-
-/** A session of its own for one client loop, as a real client logs in: challenge, sign, login. */
-async function login(baseUrl: string, signer: Signer): Promise<string> {
-  const challenge = await call('POST', `${baseUrl}/api/v1/auth/challenge`);
-  expect('challenge', challenge, 201);
-  const res = await call('POST', `${baseUrl}/api/v1/auth/login`, {
-    body: { challengeId: challenge.json.challengeId, ...signPayload(challenge.json.payload, signer) },
-  });
-  expect('login', res, 200);
-  return res.json.token as string;
-}
-
 /** Draft (complete), payload to sign, signature, submit: the acknowledgement's applications. */
-async function file(job: OperationsJob, token: string, signer: Signer, data: object, expected: string[]) {
-  const base = job.baseUrl;
-  const draft = await call('POST', `${base}/api/v1/operations`, {
-    token,
-    body: { traderRfc: job.traderRfc, flow: 'import', data },
+async function file(
+  client: WindowClient,
+  job: OperationsJob,
+  token: string,
+  signer: Signer,
+  data: object,
+  expected: string[],
+) {
+  const { operationId, applications, answer } = await client.fileOperation(token, signer, {
+    traderRfc: job.traderRfc,
+    data,
   });
-  expect('create draft', draft, 201);
-  const id = draft.json.id as string;
-  const issued = await call('POST', `${base}/api/v1/operations/${id}/submit/signing-payload`, { token, body: {} });
-  expect('submit signing-payload', issued, 201);
-  const submitted = await call('POST', `${base}/api/v1/operations/${id}/submit`, {
-    token,
-    body: { challengeId: issued.json.challengeId, ...signPayload(issued.json.payload, signer) },
-  });
-  expect('submit', submitted, 201);
-  const applications = submitted.json.data?.applications as Array<{ id: string; procedureCode: string }> | undefined;
-  const codes = (applications ?? []).map((a) => a.procedureCode).sort();
-  if (submitted.json.replayed !== false || codes.join() !== expected.join()) {
+  const codes = applications.map((a) => a.procedureCode).sort();
+  if (answer.replayed !== false || codes.join() !== expected.join()) {
     throw new Error(
-      `submit of ${id}: expected a new filing of ${expected.join(', ')}, got ` +
-        `${JSON.stringify(submitted.json).slice(0, 500)}`,
+      `submit of ${operationId}: expected a new filing of ${expected.join(', ')}, got ` +
+        `${JSON.stringify(answer).slice(0, 500)}`,
     );
   }
-  return applications!;
+  return applications;
 }
 
 async function runSubmits(job: Extract<OperationsJob, { kind: 'submit' }>, signer: Signer): Promise<SubmitResult> {
   let submittedTotal = 0;
   try {
-    const tokens = await Promise.all(Array.from({ length: job.concurrency }, () => login(job.baseUrl, signer)));
+    const client = windowClient(job.baseUrl);
+    const tokens = await Promise.all(Array.from({ length: job.concurrency }, () => client.login(signer)));
     const { completed, measuredMs, latenciesMs } = await timedClients(tokens, job, async (token) => {
-      await file(job, token, signer, TWO_AGENCIES, TWO_AGENCY_CODES);
+      await file(client, job, token, signer, TWO_AGENCIES, TWO_AGENCY_CODES);
       submittedTotal++;
     });
     if (measuredMs <= 0)
@@ -173,32 +129,32 @@ async function runSubmits(job: Extract<OperationsJob, { kind: 'submit' }>, signe
 
 async function runPermits(job: Extract<OperationsJob, { kind: 'permit' }>, signer: Signer): Promise<PermitResult> {
   try {
-    const tokens = await Promise.all(Array.from({ length: job.concurrency }, () => login(job.baseUrl, signer)));
+    const client = windowClient(job.baseUrl);
+    const tokens = await Promise.all(Array.from({ length: job.concurrency }, () => client.login(signer)));
     const total = job.warmup + job.count;
     const latenciesMs: number[] = [];
     const applicationIds: string[] = [];
     let next = 0;
     let polls = 0;
-    const client = async (token: string) => {
+    const loop = async (token: string) => {
       for (let n = next++; n < total; n = next++) {
-        const [application] = await file(job, token, signer, STEEL_NOTICE, [STEEL_NOTICE_CODE]);
+        const [application] = await file(client, job, token, signer, STEEL_NOTICE, [STEEL_NOTICE_CODE]);
         const t0 = performance.now(); // the submit has answered: the notice is filed
         const deadline = t0 + job.timeoutMs;
         // Polls at t0, t0 + pollMs, t0 + 2 pollMs ... (a tick is skipped while a GET is still out).
         for (let tick = 1; ; tick++) {
-          const seen = await call('GET', `${job.baseUrl}/api/v1/applications/${application!.id}`, { token });
+          const seen = await client.application(token, application!.id);
           polls++;
-          expect(`GET application ${application!.id}`, seen, 200);
           const t1 = performance.now();
-          if (seen.json.status === 'approved' && typeof seen.json.permit?.number === 'string') {
+          if (seen.status === 'approved' && typeof seen.permit?.number === 'string') {
             if (n >= job.warmup) {
               latenciesMs.push(t1 - t0);
               applicationIds.push(application!.id);
             }
             break;
           }
-          if (seen.json.status !== 'submitted')
-            throw new Error(`notice ${application!.id} went to ${seen.json.status}, not approved`);
+          if (seen.status !== 'submitted')
+            throw new Error(`notice ${application!.id} went to ${seen.status}, not approved`);
           if (t1 >= deadline)
             throw new Error(
               `notice ${application!.id} not approved with a permit ${job.timeoutMs / 1000} s after its ` +
@@ -209,7 +165,7 @@ async function runPermits(job: Extract<OperationsJob, { kind: 'permit' }>, signe
         }
       }
     };
-    await Promise.all(tokens.map(client));
+    await Promise.all(tokens.map(loop));
     return { ok: true, latenciesMs, applicationIds, polls };
   } catch (err) {
     return { ok: false, error: (err as Error).message };

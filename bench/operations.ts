@@ -13,7 +13,8 @@
  */
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { issueEfirma, openEfirma, signPayload, type Signer } from '../src/pki/index.ts';
+import { expectStatus, windowClient } from '../src/cli/window-client.ts';
+import { issueEfirma, openEfirma, type Signer } from '../src/pki/index.ts';
 import { withCurpCheckDigit, withRfcCheckDigit } from '../src/registry/identifiers.ts';
 import type { Efirma, OperationsJob, PermitResult, SubmitResult } from './operations-client.ts';
 import { STEEL_NOTICE_CODE, TWO_AGENCY_CODES } from './operations-client.ts';
@@ -80,28 +81,10 @@ const REP_RFC = withRfcCheckDigit('BENR800201R1');
 const REP = { rfc: REP_RFC, curp: withCurpCheckDigit(`${REP_RFC.slice(0, 10)}HNLRRR0`), name: 'Representante Bench' };
 const TRADER_RFC = withRfcCheckDigit('VBE150101AB');
 
-async function call(baseUrl: string, path: string, opts: { token?: string; body?: unknown } = {}) {
-  const res = await fetch(`${baseUrl}${path}`, {
-    method: 'POST',
-    headers: {
-      ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
-      ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}),
-    },
-    signal: AbortSignal.timeout(30_000),
-    ...(opts.body === undefined ? {} : { body: JSON.stringify(opts.body) }),
-  });
-  return { status: res.status, json: (await res.json()) as any };
-}
-
 /** Registers the trader through the API as a client would: log in, get the payload, sign it, submit it. */
 async function registerTrader(baseUrl: string, signer: Signer): Promise<void> {
-  const challenge = await call(baseUrl, '/api/v1/auth/challenge');
-  const login = await call(baseUrl, '/api/v1/auth/login', {
-    body: { challengeId: challenge.json.challengeId, ...signPayload(challenge.json.payload, signer) },
-  });
-  if (login.status !== 200)
-    throw new Error(`legal representative login: HTTP ${login.status} ${JSON.stringify(login.json)}`);
-  const token = login.json.token as string;
+  const window = windowClient(baseUrl);
+  const token = await window.login(signer);
   const profile = {
     rfc: TRADER_RFC,
     legalName: 'Comercializadora Bench S.A. de C.V.',
@@ -118,15 +101,7 @@ async function registerTrader(baseUrl: string, signer: Signer): Promise<void> {
     contacts: [{ name: REP.name, email: 'bench@example.com', phone: '+52 55 5555 0000' }],
     legalRepresentative: REP,
   };
-  const issued = await call(baseUrl, '/api/v1/traders/signing-payload', { token, body: profile });
-  if (issued.status !== 201)
-    throw new Error(`trader registration payload: HTTP ${issued.status} ${JSON.stringify(issued.json)}`);
-  const registered = await call(baseUrl, '/api/v1/traders', {
-    token,
-    body: { challengeId: issued.json.challengeId, ...signPayload(issued.json.payload, signer) },
-  });
-  if (registered.status !== 201)
-    throw new Error(`trader registration: HTTP ${registered.status} ${JSON.stringify(registered.json)}`);
+  expectStatus('trader registration', await window.signed(token, signer, 'POST', '/api/v1/traders', profile), 201);
 }
 
 export interface OperationsBench {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { registerOfficer } from '../src/registry/officers.ts';
-import { signPayload } from '../src/pki/index.ts';
+import { goodsLine, MEDICINES_FORM, medicines, type Actor } from './support/pipeline.ts';
+import { fileCove as cove, fileEdocument, invoicePdf, TYRES_FORM } from './support/roles.ts';
 import { startTestWindow, traderProfile, type Person, type TestWindow } from './support/window.ts';
 
 /*
@@ -23,44 +23,12 @@ let citedCove: string;
 let uncitedCove: string;
 let permit: string;
 
-async function makePdf(text: string): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  doc.addPage([612, 792]).drawText(text, { x: 50, y: 700, size: 14, font });
-  return doc.save();
-}
-
-/** Uploads a PDF as multipart, signs the payload and returns the eDocument number. */
-async function createEdocument(
-  token: string,
-  signer: Person,
-  traderRfc: string,
-  documentType: string,
-): Promise<string> {
-  const data = new FormData();
-  data.append('traderRfc', traderRfc);
-  data.append('documentType', documentType);
-  data.append(
-    'file',
-    new Blob([new Uint8Array(await makePdf(`${documentType} ${Math.random()}`))], { type: 'application/pdf' }),
-    'doc.pdf',
-  );
-  const request = new Request('http://window.test/', { method: 'POST', body: data });
-  const issued = await w.app.inject({
-    method: 'POST',
-    url: '/api/v1/edocuments/uploads',
-    headers: { authorization: `Bearer ${token}`, 'content-type': request.headers.get('content-type')! },
-    payload: Buffer.from(await request.arrayBuffer()),
+/** Uploads a PDF of its own (a fresh digest) and signs it: the eDocument's number. */
+const createEdocument = async (token: string, signer: Person, traderRfc: string, documentType: string) =>
+  fileEdocument(w, { ...signer, token }, traderRfc, {
+    documentType,
+    bytes: await invoicePdf(`${documentType} ${Math.random()}`),
   });
-  assert.equal(issued.statusCode, 201, issued.body);
-  const { challengeId, payload } = issued.json();
-  const created = await w.call('POST', '/api/v1/edocuments', {
-    token,
-    body: { challengeId, ...signPayload(payload, signer.signer) },
-  });
-  assert.equal(created.status, 201, JSON.stringify(created.body));
-  return created.body.data.number;
-}
 
 function coveJson(traderRfc: string, extra: Record<string, unknown> = {}) {
   return {
@@ -102,49 +70,17 @@ function coveJson(traderRfc: string, extra: Record<string, unknown> = {}) {
   };
 }
 
-async function fileCove(token: string, signer: Person, data: unknown): Promise<string> {
-  const res = await w.signed(token, signer, 'POST', '/api/v1/coves', data);
-  assert.equal(res.status, 201, JSON.stringify(res.body));
-  return res.body.data.number;
-}
-
-const MEDICINES = {
-  sanitaryRegistrations: ['123M2015 SSA IV'],
-  pharmaceuticalForm: 'tablet',
-  responsiblePharmacistLicence: '12345678',
-};
-const medicines = [
-  {
-    hsCode: '300490',
-    description: 'Medicamento en tabletas',
-    quantity: 10,
-    unit: 'KGM',
-    value: 100,
-    currency: 'USD',
-    originCountry: 'DE',
-    destinationCountry: 'MX',
-    customsOffice: 'ANAM-TAMPS-NLD',
-  },
-];
+const fileCove = (token: string, signer: Person, data: unknown) => cove(w, { ...signer, token }, data);
 
 /** Drafts and signs an import of medicines; returns the operation and its (COFEPRIS) application. */
-async function fileMedicines(
-  as: { token: string; person: Person },
-  traderRfc: string,
-  cites: { edocuments?: string[]; coves?: string[] },
-) {
-  const draft = await w.call('POST', '/api/v1/operations', {
-    token: as.token,
-    body: {
-      traderRfc,
-      flow: 'import',
-      data: { goods: medicines, ...cites, procedureData: { 'COFEPRIS-MEDICINES-IMPORT': MEDICINES } },
-    },
+async function fileMedicines(filer: Actor, traderRfc: string, cites: { edocuments?: string[]; coves?: string[] }) {
+  const filed = await w.fileOperation(filer, {
+    traderRfc,
+    goods: medicines(10, 100),
+    data: cites,
+    procedureData: MEDICINES_FORM,
   });
-  assert.equal(draft.status, 201, JSON.stringify(draft.body));
-  const submitted = await w.signed(as.token, as.person, 'POST', `/api/v1/operations/${draft.body.id}/submit`, {});
-  assert.equal(submitted.status, 201, JSON.stringify(submitted.body));
-  return { operationId: draft.body.id as string, applicationId: submitted.body.data.applications[0].id as string };
+  return { operationId: filed.operationId, applicationId: filed.applications[0]!.id };
 }
 
 const status = async (url: string, token: string) => (await w.call('GET', url, { token })).status;
@@ -160,23 +96,11 @@ before(async () => {
   uncitedEdocument = await createEdocument(trader.token, rep, trader.rfc, 'packing_list');
   citedCove = await fileCove(trader.token, rep, coveJson(trader.rfc));
   uncitedCove = await fileCove(trader.token, rep, coveJson(trader.rfc));
-  const { applicationId } = await fileMedicines({ token: trader.token, person: rep }, trader.rfc, {
+  const { applicationId } = await fileMedicines({ ...rep, token: trader.token }, trader.rfc, {
     edocuments: [citedEdocument],
     coves: [citedCove],
   });
-  for (const step of ['assignment', 'review'])
-    assert.equal(
-      (await w.call('POST', `/api/v1/applications/${applicationId}/${step}`, { token: cofepris.token })).status,
-      200,
-    );
-  const resolved = await w.signed(
-    cofepris.token,
-    cofepris,
-    'POST',
-    `/api/v1/applications/${applicationId}/resolution`,
-    { decision: 'approve' },
-  );
-  assert.equal(resolved.status, 200, JSON.stringify(resolved.body));
+  await w.approve(cofepris, applicationId);
   permit = (await w.call('GET', `/api/v1/applications/${applicationId}`, { token: trader.token })).body.permit.number;
 });
 after(() => w.close());
@@ -238,33 +162,17 @@ describe("rule 1: an officer reads a trader's data only when an application to t
     const owner = await w.person();
     const company = await w.registerTrader(owner);
     const invoice = await createEdocument(company.token, owner, company.rfc, 'commercial_invoice');
-    const goods = [
+    const filed = await w.fileOperation(
+      { ...owner, token: company.token },
       {
-        hsCode: '401220',
-        description: 'Llantas usadas',
-        quantity: 100,
-        unit: 'PCE',
-        value: 1000,
-        currency: 'USD',
-        originCountry: 'US',
-        destinationCountry: 'MX',
-        customsOffice: 'ANAM-TAMPS-NLD',
-      },
-    ];
-    const tyres = { intendedUse: 'retreading', tyreCategory: 'passenger_car', wasteManagementPlan: 'PM-2026-0042' };
-    const draft = await w.call('POST', '/api/v1/operations', {
-      token: company.token,
-      body: {
         traderRfc: company.rfc,
-        flow: 'import',
-        data: { goods, edocuments: [invoice.toLowerCase()], procedureData: { 'SE-USED-TYRES-IMPORT': tyres } },
+        goods: [goodsLine('401220', 'US', { description: 'Llantas usadas', quantity: 100 })],
+        data: { edocuments: [invoice.toLowerCase()] },
+        procedureData: TYRES_FORM,
       },
-    });
-    assert.equal(draft.status, 201, JSON.stringify(draft.body));
-    const submitted = await w.signed(company.token, owner, 'POST', `/api/v1/operations/${draft.body.id}/submit`, {});
-    assert.equal(submitted.status, 201, JSON.stringify(submitted.body));
+    );
     const application = (
-      await w.call('GET', `/api/v1/applications/${submitted.body.data.applications[0].id}`, { token: company.token })
+      await w.call('GET', `/api/v1/applications/${filed.applications[0]!.id}`, { token: company.token })
     ).body;
     assert.equal(application.procedure.code, 'SE-USED-TYRES-IMPORT');
     const elsewhere = application.office === 'SE-JAL-GDL' ? 'SE-NL-MTY' : 'SE-JAL-GDL';
@@ -381,28 +289,25 @@ describe('rule 2: customs powers belong to ANAM', () => {
     ]) {
       assert.equal(await status(url, fake.token), 404, url);
     }
-    const declaration = await w.call('POST', '/api/v1/customs/declarations', {
-      token: fake.token,
-      body: {
-        number: '26243170' + '0000001',
-        customsOffice: 'ANAM-TAMPS-NLD',
-        brokerPatent: '3170',
-        traderRfc: trader.rfc,
-        flow: 'import',
-        date: '2026-11-02',
-        lines: [
-          {
-            hsCode: '3004909999',
-            quantity: 1,
-            unit: 'KGM',
-            value: 1,
-            currency: 'USD',
-            originCountry: 'DE',
-            destinationCountry: 'MX',
-            permits: [],
-          },
-        ],
-      },
+    const declaration = await w.declaration(fake.token, {
+      number: '26243170' + '0000001',
+      customsOffice: 'ANAM-TAMPS-NLD',
+      brokerPatent: '3170',
+      traderRfc: trader.rfc,
+      flow: 'import',
+      date: '2026-11-02',
+      lines: [
+        {
+          hsCode: '3004909999',
+          quantity: 1,
+          unit: 'KGM',
+          value: 1,
+          currency: 'USD',
+          originCountry: 'DE',
+          destinationCountry: 'MX',
+          permits: [],
+        },
+      ],
     });
     assert.equal(declaration.status, 403, JSON.stringify(declaration.body));
     assert.equal(
@@ -437,7 +342,7 @@ describe('rule 7: a delegation revoked is revoked everywhere', () => {
       );
       const uploaded = await createEdocument(broker.token, brokerPerson, company.rfc, 'commercial_invoice');
       const { operationId, applicationId } = await fileMedicines(
-        { token: broker.token, person: brokerPerson },
+        { ...brokerPerson, token: broker.token },
         company.rfc,
         { edocuments: [uploaded], coves: [filedCove] },
       );

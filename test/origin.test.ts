@@ -4,10 +4,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { goodsDigestClaim, verifyPermitToken } from '../src/permits/token.ts';
-import { startTestWindow, type Person, type TestWindow } from './support/window.ts';
+import { ORIGIN_FORM, startExporterWindow } from './support/exporter.ts';
+import { carsToJapan, type Actor } from './support/pipeline.ts';
+import type { Person, TestWindow } from './support/window.ts';
 
 let w: TestWindow;
-let rep: Person;
+let rep: Actor;
 let exporter: { rfc: string; token: string };
 let officer: Person & { token: string };
 /**
@@ -16,29 +18,13 @@ let officer: Person & { token: string };
 const SE_OFFICE = 'SE-TAMPS-MAT';
 
 before(async () => {
-  w = await startTestWindow();
-  rep = await w.person({ name: 'Carla Exportadora' });
-  exporter = await w.registerTrader(rep);
+  ({ w, rep, exporter } = await startExporterWindow());
   officer = await w.officer('SE', ['reviewer', 'resolver'], SE_OFFICE);
 });
 after(() => w.close());
 
-const cars = {
-  hsCode: '870323',
-  description: 'Automóviles de turismo, motor de 1 500 a 3 000 cm³',
-  quantity: 40,
-  unit: 'PCE',
-  value: 960000,
-  currency: 'USD',
-  originCountry: 'MX',
-  destinationCountry: 'JP',
-  customsOffice: 'ANAM-TAMPS-NLD',
-};
-const ORIGIN = {
-  tradeAgreement: 'mexico_japan_epa',
-  originCriterion: 'regional_value_content',
-  invoiceNumbers: ['FAC-2026-0815'],
-};
+const cars = carsToJapan();
+const ORIGIN = ORIGIN_FORM['SE-ORIGIN-CERTIFICATE'];
 
 const hasPdftotext = !spawnSync('pdftotext', ['-v'], { stdio: 'ignore' }).error;
 
@@ -98,16 +84,7 @@ describe('certificate of origin: an export of cars to Japan', () => {
   });
 
   test('SE approves: a certificate held by the exporter, with its goods and origin criterion', async () => {
-    await w.call('POST', `/api/v1/applications/${applicationId}/assignment`, { token: officer.token });
-    await w.call('POST', `/api/v1/applications/${applicationId}/review`, { token: officer.token });
-    const resolved = await w.signed(
-      officer.token,
-      officer,
-      'POST',
-      `/api/v1/applications/${applicationId}/resolution`,
-      { decision: 'approve' },
-    );
-    assert.equal(resolved.status, 200, JSON.stringify(resolved.body));
+    await w.approve(officer, applicationId);
     const app = (await w.call('GET', `/api/v1/applications/${applicationId}`, { token: exporter.token })).body;
     assert.equal(app.status, 'approved');
     permit = (await w.call('GET', `/api/v1/permits/${app.permit.number}`, { token: exporter.token })).body;

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { transition } from '../src/applications/transition.ts';
 import { ACTIONS, type Action } from '../src/applications/workflow.ts';
+import { FORMS, goodsLine, type Actor } from './support/pipeline.ts';
 import { startTestWindow, traderProfile, type Person, type TestWindow } from './support/window.ts';
 
 let w: TestWindow;
@@ -16,59 +17,15 @@ after(() => w.close());
 
 type Officer = Person & { token: string; id: string };
 
-const line = (hsCode: string, originCountry: string, customsOffice = 'ANAM-TAMPS-NLD') => ({
-  hsCode,
-  description: `Mercancía ${hsCode}`,
-  quantity: 10,
-  unit: 'KGM',
-  value: 1000,
-  currency: 'USD',
-  originCountry,
-  destinationCountry: 'MX',
-  customsOffice,
-});
-
-const TYPED: Record<string, Record<string, unknown>> = {
-  'SEDENA-ARMS-IMPORT': {
-    purpose: 'sport_shooting',
-    endUser: 'Club de Tiro Monterrey A.C.',
-    storageAddress: 'Av. Constitución 1500, Monterrey, N.L.',
-  },
-  'COFEPRIS-MEDICINES-IMPORT': {
-    sanitaryRegistrations: ['123M2015 SSA IV'],
-    pharmaceuticalForm: 'tablet',
-    responsiblePharmacistLicence: '12345678',
-  },
-  'SE-USED-CLOTHING-IMPORT': { intendedUse: 'industrial_recycling', fumigationCertificate: 'FUM-2026-11' },
-};
+const line = (hsCode: string, originCountry: string, customsOffice = 'ANAM-TAMPS-NLD') =>
+  goodsLine(hsCode, originCountry, { unit: 'KGM', customsOffice });
 
 /**
- * Files one operation as `filer` (the trader's representative, a broker, or an officer who is a trader); returns its
- * applications.
+ * Files one operation as `filer` (the trader's representative, a broker, or an officer who is a trader), with the
+ * forms its preview asks for; returns its applications.
  */
-async function file(filer: { token: string; person: Person }, traderRfc: string, goods: unknown[]) {
-  const draft = await w.call('POST', '/api/v1/operations', {
-    token: filer.token,
-    body: { traderRfc, flow: 'import', data: { goods } },
-  });
-  assert.equal(draft.status, 201, JSON.stringify(draft.body));
-  const preview = await w.call('GET', `/api/v1/operations/${draft.body.id}/preview`, { token: filer.token });
-  const procedureData = Object.fromEntries(
-    preview.body.applications.map((a: any) => [a.procedure.code, TYPED[a.procedure.code]!]),
-  );
-  const completed = await w.call('PUT', `/api/v1/operations/${draft.body.id}`, {
-    token: filer.token,
-    body: { expectedVersion: 1, data: { goods, procedureData } },
-  });
-  assert.equal(completed.status, 200, JSON.stringify(completed.body));
-  const submitted = await w.signed(filer.token, filer.person, 'POST', `/api/v1/operations/${draft.body.id}/submit`, {});
-  assert.equal(submitted.status, 201, JSON.stringify(submitted.body));
-  return submitted.body.data.applications as Array<{
-    id: string;
-    agency: string;
-    procedureCode: string;
-    office: string | null;
-  }>;
+async function file(filer: Actor, traderRfc: string, goods: unknown[]) {
+  return (await w.fileOperation(filer, { traderRfc, goods, forms: FORMS })).applications;
 }
 
 async function act(officer: Officer, id: string, step: string, data?: unknown) {
@@ -114,7 +71,7 @@ describe('rule 3: no one resolves their own case', () => {
       const self = await w.officer('COFEPRIS', ['reviewer', 'resolver']);
       const registered = await w.signed(self.token, self, 'POST', '/api/v1/traders', traderProfile(self.rfc));
       assert.equal(registered.status, 201, JSON.stringify(registered.body));
-      const [app] = await file({ token: self.token, person: self }, self.rfc, [line('300490', 'DE')]);
+      const [app] = await file(self, self.rfc, [line('300490', 'DE')]);
       assert.equal(app!.agency, 'COFEPRIS');
 
       assert.ok(!(await inboxIds(self)).includes(app!.id), 'his own case is not in his inbox');
@@ -185,7 +142,7 @@ describe('rule 3: no one resolves their own case', () => {
       brokerPatent: broker.patent,
     });
     assert.equal(delegated.status, 201, JSON.stringify(delegated.body));
-    const [app] = await file({ token: broker.token, person: brokerOfficer }, company.rfc, [line('300490', 'DE')]);
+    const [app] = await file({ ...brokerOfficer, token: broker.token }, company.rfc, [line('300490', 'DE')]);
     for (const officer of [legalRep, brokerOfficer]) {
       const refused = await act(officer, app!.id, 'assignment');
       assert.equal(refused.status, 403);
@@ -209,7 +166,7 @@ test(
   async () => {
     const self = await w.officer('SEDENA', ['resolver', 'supervisor']);
     assert.equal((await w.signed(self.token, self, 'POST', '/api/v1/traders', traderProfile(self.rfc))).status, 201);
-    const [app] = await file({ token: self.token, person: self }, self.rfc, [line('930190', 'US')]);
+    const [app] = await file(self, self.rfc, [line('930190', 'US')]);
     const reviewer = await w.officer('SEDENA', ['reviewer']);
     const colleague = await w.officer('SEDENA', ['resolver']);
     await act(reviewer, app!.id, 'assignment');
@@ -228,7 +185,7 @@ test(
 
 describe('rule 4: office-bound procedures stay in their office', () => {
   test('only the office the application was routed to, or a supervisor, sees it and acts on it', async () => {
-    const [app] = await file({ token: trader.token, person: rep }, trader.rfc, [line('630900', 'US')]);
+    const [app] = await file({ ...rep, token: trader.token }, trader.rfc, [line('630900', 'US')]);
     assert.equal(app!.procedureCode, 'SE-USED-CLOTHING-IMPORT');
     const routed = await view(trader.token, app!.id);
     assert.match(routed.office, /^SE-TAMPS-/, "routed to an SE office in the customs office's state");
@@ -288,7 +245,7 @@ describe('rule 6: the applicant side sees no internal work', () => {
       await w.signed(trader.token, rep, 'POST', `/api/v1/traders/${trader.rfc}/delegations`, {
         brokerPatent: broker.patent,
       });
-      const [app] = await file({ token: trader.token, person: rep }, trader.rfc, [line('930190', 'US')]);
+      const [app] = await file({ ...rep, token: trader.token }, trader.rfc, [line('930190', 'US')]);
       assert.equal(app!.agency, 'SEDENA');
       const reviewer = await w.officer('SEDENA', ['reviewer']);
       const resolver = await w.officer('SEDENA', ['resolver']);

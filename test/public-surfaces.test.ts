@@ -8,66 +8,18 @@ import { appendAudit, verifyAudit } from '../src/audit/log.ts';
 import { fullAuditCheck } from '../src/audit/checkpoint.ts';
 import { signPayload } from '../src/pki/index.ts';
 import { runCli } from './support/processes.ts';
-import { PASSWORD, startTestWindow, type Person, type TestWindow } from './support/window.ts';
+import { issueCertificate, startExporterWindow, type ExporterWindow } from './support/exporter.ts';
+import { PASSWORD, startTestWindow, type TestWindow } from './support/window.ts';
 
+let exporting: ExporterWindow;
 let w: TestWindow;
-let rep: Person;
 let exporter: { rfc: string; token: string };
 let permit: any;
 
-const cars = {
-  hsCode: '870323',
-  description: 'Automóviles de turismo',
-  quantity: 40,
-  unit: 'PCE',
-  value: 960000,
-  currency: 'USD',
-  originCountry: 'MX',
-  destinationCountry: 'JP',
-  customsOffice: 'ANAM-TAMPS-NLD',
-};
-const ORIGIN = {
-  tradeAgreement: 'mexico_japan_epa',
-  originCriterion: 'regional_value_content',
-  invoiceNumbers: ['FAC-2026-0815'],
-};
-
-/** A certificate of origin approved by an SE officer: the quickest permit to obtain through the API. */
-async function issueCertificate(): Promise<any> {
-  const draft = await w.call('POST', '/api/v1/operations', {
-    token: exporter.token,
-    body: {
-      traderRfc: exporter.rfc,
-      flow: 'export',
-      data: { goods: [cars], procedureData: { 'SE-ORIGIN-CERTIFICATE': ORIGIN } },
-    },
-  });
-  assert.equal(draft.status, 201, JSON.stringify(draft.body));
-  const submitted = await w.signed(exporter.token, rep, 'POST', `/api/v1/operations/${draft.body.id}/submit`, {});
-  assert.equal(submitted.status, 201, JSON.stringify(submitted.body));
-  const applicationId = submitted.body.data.applications[0].id;
-  // The procedure is office-bound: an officer of the office it was routed to resolves it.
-  const { office_code: office } = await w.ctx.db.one<{ office_code: string }>(
-    'select office_code from applications where id = $1',
-    [applicationId],
-  );
-  const officer = await w.officer('SE', ['reviewer', 'resolver'], office);
-  await w.call('POST', `/api/v1/applications/${applicationId}/assignment`, { token: officer.token });
-  await w.call('POST', `/api/v1/applications/${applicationId}/review`, { token: officer.token });
-  const resolved = await w.signed(officer.token, officer, 'POST', `/api/v1/applications/${applicationId}/resolution`, {
-    decision: 'approve',
-  });
-  assert.equal(resolved.status, 200, JSON.stringify(resolved.body));
-  const number = (await w.call('GET', `/api/v1/applications/${applicationId}`, { token: exporter.token })).body.permit
-    .number;
-  return (await w.call('GET', `/api/v1/permits/${number}`, { token: exporter.token })).body;
-}
-
 before(async () => {
-  w = await startTestWindow();
-  rep = await w.person({ name: 'Carla Exportadora' });
-  exporter = await w.registerTrader(rep);
-  permit = await issueCertificate();
+  exporting = await startExporterWindow();
+  ({ w, exporter } = exporting);
+  permit = await issueCertificate(exporting);
 });
 after(() => w.close());
 
@@ -75,7 +27,7 @@ describe('permit verification by number', () => {
   test('the holder sees a random verification code, printed on the permit beside the QR', async () => {
     assert.match(permit.verificationCode, /^[0-9A-HJKMNP-TV-Z]{12}$/);
     assert.notEqual(
-      (await issueCertificate()).verificationCode,
+      (await issueCertificate(exporting)).verificationCode,
       permit.verificationCode,
       'each permit draws its own code',
     );

@@ -5,6 +5,7 @@ import { allocateFromQuota, QUOTA_PROCEDURE } from '../src/customs/quota.ts';
 import { AppError } from '../src/errors.ts';
 import type { PermitDocument } from '../src/permits/document.ts';
 import { signPayload } from '../src/pki/index.ts';
+import { FORMS, goodsLine, type Actor } from './support/pipeline.ts';
 import { startTestWindow, type Person, type TestWindow } from './support/window.ts';
 
 let w: TestWindow;
@@ -13,11 +14,8 @@ let seResolver: Person & { token: string };
 let stranger: Person & { token: string };
 let importer: Filer;
 
-interface Filer {
-  rep: Person;
-  rfc: string;
-  token: string;
-}
+/** A trader and its legal representative, who files and signs (token: the representative's session). */
+type Filer = Actor & { rfc: string };
 
 /** Quota certificates are office-bound: imports through Nuevo Laredo go to this SE office, where the resolver works. */
 const SE_OFFICE = 'SE-TAMPS-MAT';
@@ -37,7 +35,8 @@ after(() => w.close());
 
 async function newTrader(name: string): Promise<Filer> {
   const rep = await w.person({ name });
-  return { rep, ...(await w.registerTrader(rep)) };
+  const trader = await w.registerTrader(rep);
+  return { ...rep, token: trader.token, rfc: trader.rfc };
 }
 
 const quota = (over: Record<string, unknown> = {}) => ({
@@ -57,69 +56,32 @@ async function createQuota(body: Record<string, unknown>) {
   return res.body.data as { id: string; [k: string]: unknown };
 }
 
-const milk = (quantity: number, originCountry: string, extra: Record<string, unknown> = {}) => ({
-  hsCode: '040210',
-  description: 'Leche en polvo descremada',
-  quantity,
-  unit: 'KGM',
-  value: quantity * 3,
-  currency: 'USD',
-  originCountry,
-  destinationCountry: 'MX',
-  customsOffice: 'ANAM-TAMPS-NLD',
-  ...extra,
-});
+const milk = (quantity: number, originCountry: string, extra: Record<string, unknown> = {}) =>
+  goodsLine('040210', originCountry, {
+    description: 'Leche en polvo descremada',
+    quantity,
+    unit: 'KGM',
+    value: quantity * 3,
+    ...extra,
+  });
 
-const TYPED: Record<string, Record<string, unknown>> = {
+/** Dairy also needs SENASICA's zoosanitary certificate: filed in the same submission, left pending. */
+const TYPED = {
+  ...FORMS,
   'SE-QUOTA-CERTIFICATE': { allocationNumber: `ASIG-${year}-0001`, tradeAgreement: 'cptpp', quotaYear: Number(year) },
-  // Dairy also needs SENASICA's zoosanitary certificate: filed in the same submission, left pending.
-  'SENASICA-ZOOSANITARY-IMPORT': {
-    commodityType: 'dairy_products',
-    species: 'bovine',
-    requirementSheet: '0402-01-JP',
-    originHealthCertificate: 'JP-ZS-0001',
-  },
-  'SE-USED-TYRES-IMPORT': {
-    intendedUse: 'retreading',
-    tyreCategory: 'passenger_car',
-    wasteManagementPlan: 'PM-19-0042',
-  },
 };
 
-/** Files an import the way a client does (draft, complete, one signature); returns the application of `procedure`. */
-async function file(filer: Filer, goods: unknown[], procedure = QUOTA_PROCEDURE): Promise<string> {
-  const draft = await w.call('POST', '/api/v1/operations', {
-    token: filer.token,
-    body: { traderRfc: filer.rfc, flow: 'import', data: { goods } },
-  });
-  assert.equal(draft.status, 201, JSON.stringify(draft.body));
-  const preview = await w.call('GET', `/api/v1/operations/${draft.body.id}/preview`, { token: filer.token });
-  const codes: string[] = preview.body.applications.map((a: any) => a.procedure.code);
-  assert.ok(codes.includes(procedure), `${procedure} is needed: ${codes.join(', ')}`);
-  const procedureData = Object.fromEntries(codes.map((c) => [c, TYPED[c]!]));
-  const completed = await w.call('PUT', `/api/v1/operations/${draft.body.id}`, {
-    token: filer.token,
-    body: { expectedVersion: 1, data: { goods, procedureData } },
-  });
-  assert.equal(completed.status, 200, JSON.stringify(completed.body));
-  const submitted = await w.signed(filer.token, filer.rep, 'POST', `/api/v1/operations/${draft.body.id}/submit`, {});
-  assert.equal(submitted.status, 201, JSON.stringify(submitted.body));
-  return submitted.body.data.applications.find((a: any) => a.procedureCode === procedure).id;
-}
-
-/** Filed, assigned to the SE resolver and under review: ready for a resolution. */
+/**
+ * Files an import the way a client does (draft, complete, one signature), assigned to the SE resolver and under
+ * review: the application of `procedure`, ready for a resolution.
+ */
 async function inReview(filer: Filer, goods: unknown[], procedure = QUOTA_PROCEDURE): Promise<string> {
-  const id = await file(filer, goods, procedure);
-  assert.equal((await w.call('GET', `/api/v1/applications/${id}`, { token: filer.token })).body.office, SE_OFFICE);
-  assert.equal(
-    (await w.call('POST', `/api/v1/applications/${id}/assignment`, { token: seResolver.token })).status,
-    200,
-  );
-  assert.equal(
-    (await w.call('POST', `/api/v1/applications/${id}/review`, { token: seResolver.token })).body.status,
-    'in_review',
-  );
-  return id;
+  const filed = await w.fileOperation(filer, { traderRfc: filer.rfc, goods, forms: TYPED });
+  const application = filed.applications.find((a) => a.procedureCode === procedure);
+  assert.ok(application, `${procedure} is needed: ${filed.applications.map((a) => a.procedureCode).join(', ')}`);
+  assert.equal(application.office, SE_OFFICE);
+  await w.review(seResolver, application.id);
+  return application.id;
 }
 
 const approve = (id: string) =>
@@ -494,17 +456,12 @@ describe('concurrency', () => {
   test('parallel transactions charging one quota through allocateFromQuota never exceed it', async () => {
     // Approvals of one agency also queue on its permit-number sequence; here the transactions meet at the quota
     // row itself. The certificates to charge are real permits with unallocated balance lines (used-tyre licences).
-    const tyres = {
-      hsCode: '401220',
+    const tyres = goodsLine('401220', 'CN', {
       description: 'Neumáticos usados',
       quantity: 40,
       unit: 'KGM',
       value: 80,
-      currency: 'USD',
-      originCountry: 'CN',
-      destinationCountry: 'MX',
-      customsOffice: 'ANAM-TAMPS-NLD',
-    };
+    });
     const permits: Array<{ id: string; trader_id: string; document: PermitDocument }> = [];
     for (let i = 0; i < 6; i++) {
       const id = await inReview(importer, [tyres], 'SE-USED-TYRES-IMPORT');

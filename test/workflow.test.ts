@@ -8,64 +8,26 @@ import { canonicalJson, sha256Hex } from '../src/pki/canonical.ts';
 import { signPayload } from '../src/pki/index.ts';
 import { openJws } from '../src/pki/window-key.ts';
 import { verifyPermitToken } from '../src/permits/token.ts';
-import { goodsLine as line } from './support/pipeline.ts';
+import { AUTO_APPROVE } from '../src/applications/jobs.ts';
+import { FORMS, goodsLine as line, type Actor } from './support/pipeline.ts';
 import { runCli } from './support/processes.ts';
 import { startTestWindow, type Person, type TestWindow } from './support/window.ts';
 
 let w: TestWindow;
 let rep: Person;
 let trader: { rfc: string; token: string };
+/** The trader's legal representative, logged in: files and signs. */
+let filer: Actor;
 before(async () => {
   w = await startTestWindow();
   rep = await w.person({ name: 'Ana Importadora' });
   trader = await w.registerTrader(rep);
+  filer = { ...rep, token: trader.token };
 });
 after(() => w.close());
 
-const TYPED: Record<string, Record<string, unknown>> = {
-  'SEDENA-ARMS-IMPORT': {
-    purpose: 'sport_shooting',
-    endUser: 'Club de Tiro Monterrey A.C.',
-    storageAddress: 'Av. Constitución 1500, Monterrey, N.L.',
-  },
-  'COFEPRIS-MEDICINES-IMPORT': {
-    sanitaryRegistrations: ['123M2015 SSA IV'],
-    pharmaceuticalForm: 'tablet',
-    responsiblePharmacistLicence: '12345678',
-  },
-  'SE-STEEL-NOTICE': {
-    meltCountry: 'CN',
-    millName: 'Baosteel',
-    millCertificateNumber: 'MC-2026-001',
-    millCertificateDate: '2026-11-01',
-  },
-  'SENASICA-PHYTOSANITARY-IMPORT': {
-    productCategory: 'fresh_fruit',
-    requirementSheet: 'HRF-0804-PE',
-    originPhytosanitaryCertificate: 'PE-2026-9981',
-    treatment: 'cold_treatment',
-  },
-};
-
-/** Drafts, completes and signs an operation the way a client would; returns the acknowledgement. */
-async function fileOperation(goods: unknown[], typed = TYPED) {
-  const draft = await w.call('POST', '/api/v1/operations', {
-    token: trader.token,
-    body: { traderRfc: trader.rfc, flow: 'import', data: { goods } },
-  });
-  assert.equal(draft.status, 201, JSON.stringify(draft.body));
-  const preview = await w.call('GET', `/api/v1/operations/${draft.body.id}/preview`, { token: trader.token });
-  const codes: string[] = preview.body.applications.map((a: any) => a.procedure.code);
-  const procedureData = Object.fromEntries(codes.map((c) => [c, typed[c]!]));
-  const completed = await w.call('PUT', `/api/v1/operations/${draft.body.id}`, {
-    token: trader.token,
-    body: { expectedVersion: 1, data: { goods, procedureData } },
-  });
-  assert.equal(completed.status, 200, JSON.stringify(completed.body));
-  const submitted = await w.signed(trader.token, rep, 'POST', `/api/v1/operations/${draft.body.id}/submit`, {});
-  assert.equal(submitted.status, 201, JSON.stringify(submitted.body));
-  return { operationId: draft.body.id as string, ...submitted.body };
-}
+/** Drafts, completes (the forms its preview asks for) and signs an operation the way a client would. */
+const fileOperation = (goods: unknown[]) => w.fileOperation(filer, { traderRfc: trader.rfc, goods, forms: FORMS });
 
 async function act(officer: { token: string } & Person, applicationId: string, step: string, data?: unknown) {
   const url = `/api/v1/applications/${applicationId}/${step}`;
@@ -99,7 +61,7 @@ describe('single submission: firearms from the US plus medicines', () => {
       assert.match(incomplete.body.detail, /SEDENA-ARMS-IMPORT: .*missing "purpose"/);
 
       filed = await fileOperation(goods);
-      const ack = filed.data;
+      const ack = filed.answer.data;
       assert.match(ack.folio, /^VU-\d{4}-\d{8}$/);
       assert.deepEqual(ack.applications.map((a: any) => a.agency).sort(), ['COFEPRIS', 'SEDENA']);
       for (const a of ack.applications)
@@ -108,9 +70,9 @@ describe('single submission: firearms from the US plus medicines', () => {
           `${a.procedureCode}: ${a.prefilledFields} prefilled vs ${a.typedFields} typed`,
         );
       const keys = (await w.call('GET', '/.well-known/ventanilla-keys.json')).body;
-      assert.deepEqual(await openJws(filed.seal, keys, { typ: ACK_TYP }), filed.acknowledgement);
+      assert.deepEqual(await openJws(filed.answer.seal, keys, { typ: ACK_TYP }), filed.answer.acknowledgement);
       assert.equal(
-        filed.acknowledgement.dataSha256,
+        filed.answer.acknowledgement.dataSha256,
         sha256Hex(canonicalJson(ack)),
         'the seal covers the acknowledgement of receipt',
       );
@@ -142,7 +104,7 @@ describe('single submission: firearms from the US plus medicines', () => {
       body: {
         traderRfc: trader.rfc,
         flow: 'import',
-        data: { goods, procedureData: { 'SEDENA-ARMS-IMPORT': TYPED['SEDENA-ARMS-IMPORT']! } },
+        data: { goods, procedureData: { 'SEDENA-ARMS-IMPORT': FORMS['SEDENA-ARMS-IMPORT']! } },
       },
     });
     const issued = await w.call('POST', `/api/v1/operations/${draft.body.id}/submit/signing-payload`, {
@@ -174,7 +136,7 @@ describe('single submission: firearms from the US plus medicines', () => {
       body: {
         traderRfc: trader.rfc,
         flow: 'import',
-        data: { goods, procedureData: { 'SEDENA-ARMS-IMPORT': TYPED['SEDENA-ARMS-IMPORT']! } },
+        data: { goods, procedureData: { 'SEDENA-ARMS-IMPORT': FORMS['SEDENA-ARMS-IMPORT']! } },
       },
     });
     const before = await w.ctx.db.one(
@@ -375,12 +337,11 @@ describe('single submission: firearms from the US plus medicines', () => {
 describe('timers', () => {
   test('an automatic notice is approved without a human, by the job queue', async () => {
     const filed = await fileOperation([line('720851', 'CN', { unit: 'KGM', quantity: 20000 })]);
-    const [app] = filed.data.applications;
-    assert.equal(app.procedureCode, 'SE-STEEL-NOTICE');
-    const deadline = Date.now() + 20_000;
-    while ((await statusOf(app.id)) !== 'approved' && Date.now() < deadline)
-      await new Promise((r) => setTimeout(r, 100));
-    const seen = (await w.call('GET', `/api/v1/applications/${app.id}`, { token: trader.token })).body;
+    const [app] = filed.applications;
+    assert.equal(app!.procedureCode, 'SE-STEEL-NOTICE');
+    // The submission queued the approval: wait for the queue to have run it.
+    await w.ctx.jobs.ran(AUTO_APPROVE, { applicationId: app!.id });
+    const seen = (await w.call('GET', `/api/v1/applications/${app!.id}`, { token: trader.token })).body;
     assert.equal(seen.status, 'approved');
     const permit = (await w.call('GET', `/api/v1/permits/${seen.permit.number}`, { token: trader.token })).body;
     assert.equal(permit.approvedBy, 'automatic');
@@ -389,8 +350,8 @@ describe('timers', () => {
 
   test('positive silence approves when the clock runs out, negative silence denies; once', async () => {
     const filed = await fileOperation([line('080440', 'PE', { unit: 'KGM' }), line('930190', 'US')]);
-    const byAgency = Object.fromEntries(filed.data.applications.map((a: any) => [a.agency, a]));
-    const phyto = byAgency.SENASICA;
+    const byAgency = Object.fromEntries(filed.applications.map((a) => [a.agency, a]));
+    const phyto = byAgency.SENASICA!;
     assert.equal(phyto.procedureCode, 'SENASICA-PHYTOSANITARY-IMPORT');
     const realNow = w.ctx.clock.now;
     try {
@@ -400,7 +361,7 @@ describe('timers', () => {
         { approved: 0, denied: 0 },
         'on the due date itself nothing happens',
       );
-      w.ctx.clock.now = () => new Date(Date.parse(`${byAgency.SEDENA.dueDate}T12:00:00-06:00`) + 86_400_000);
+      w.ctx.clock.now = () => new Date(Date.parse(`${byAgency.SEDENA!.dueDate}T12:00:00-06:00`) + 86_400_000);
       const swept = await sweepDeadlines(w.ctx);
       assert.ok(swept.approved >= 1 && swept.denied >= 1, JSON.stringify(swept));
       assert.deepEqual(await sweepDeadlines(w.ctx), { approved: 0, denied: 0 }, 'a second sweep changes nothing');
@@ -408,7 +369,7 @@ describe('timers', () => {
       w.ctx.clock.now = realNow;
     }
     assert.equal(await statusOf(phyto.id), 'approved_by_silence');
-    assert.equal(await statusOf(byAgency.SEDENA.id), 'denied_by_silence');
+    assert.equal(await statusOf(byAgency.SEDENA!.id), 'denied_by_silence');
     const number = (await w.call('GET', `/api/v1/applications/${phyto.id}`, { token: trader.token })).body.permit
       .number;
     assert.equal(
@@ -429,32 +390,26 @@ describe('who may file and assign', () => {
     const granted = await w.signed(trader.token, rep, 'POST', `/api/v1/traders/${trader.rfc}/delegations`, {
       brokerPatent: broker.patent,
     });
-    const draft = await w.call('POST', '/api/v1/operations', {
-      token: broker.token,
-      body: { ...body, data: { ...body.data, procedureData: { 'SEDENA-ARMS-IMPORT': TYPED['SEDENA-ARMS-IMPORT']! } } },
-    });
-    assert.equal(draft.status, 201, JSON.stringify(draft.body));
-    const submitted = await w.signed(
-      broker.token,
-      brokerPerson,
-      'POST',
-      `/api/v1/operations/${draft.body.id}/submit`,
-      {},
+    const filed = await w.fileOperation(
+      { ...brokerPerson, token: broker.token },
+      {
+        traderRfc: trader.rfc,
+        goods: body.data.goods,
+        procedureData: { 'SEDENA-ARMS-IMPORT': FORMS['SEDENA-ARMS-IMPORT'] },
+      },
     );
-    assert.equal(submitted.status, 201, JSON.stringify(submitted.body));
-    assert.equal(submitted.body.acknowledgement.signedBy.rfc, brokerPerson.rfc);
+    assert.equal(filed.answer.acknowledgement.signedBy.rfc, brokerPerson.rfc);
     assert.equal(
-      (await w.call('GET', `/api/v1/applications/${submitted.body.data.applications[0].id}`, { token: trader.token }))
-        .status,
+      (await w.call('GET', `/api/v1/applications/${filed.applications[0]!.id}`, { token: trader.token })).status,
       200,
     );
     await w.signed(trader.token, rep, 'POST', `/api/v1/delegations/${granted.body.data.id}/revocation`, {});
-    assert.equal((await w.call('GET', `/api/v1/operations/${draft.body.id}`, { token: broker.token })).status, 404);
+    assert.equal((await w.call('GET', `/api/v1/operations/${filed.operationId}`, { token: broker.token })).status, 404);
   });
 
   test('a supervisor assigns to a colleague; a reviewer cannot', async () => {
     const filed = await fileOperation([line('300490', 'FR', { unit: 'KGM' })]);
-    const id = filed.data.applications[0].id;
+    const id = filed.applications[0]!.id;
     const supervisor = await w.officer('COFEPRIS', ['supervisor']);
     const reviewer = await w.officer('COFEPRIS', ['reviewer']);
     const other = await w.officer('COFEPRIS', ['reviewer']);

@@ -78,6 +78,11 @@ export interface JobQueue {
   stop(): Promise<void>;
   /** Job counts by state (created, retry, active, completed, cancelled, failed), for tests and ops. */
   stats(name?: string): Promise<Record<string, number>>;
+  /**
+   * Settles when a job of `name` whose data holds `data` has run: at once if one completed already, else when a
+   * handler of this process finishes one (rejects if it fails). Tests wait on the work with it instead of polling.
+   */
+  ran(name: string, data: Record<string, unknown>): Promise<void>;
 }
 
 export interface JobQueueOptions {
@@ -128,6 +133,15 @@ export function createJobQueue(db: Db, opts: JobQueueOptions = {}): JobQueue {
   const timers: NodeJS.Timeout[] = [];
   const wakesAfterCommit = new WeakMap<Sql, Set<string>>();
   const ticks = new Set<Promise<unknown>>();
+  const waiters = new Set<{ name: string; data: Record<string, unknown>; settle: (err?: unknown) => void }>();
+  const settleWaiters = (name: string, data: object | null, err?: unknown) => {
+    const held = (data ?? {}) as Record<string, unknown>;
+    for (const w of waiters)
+      if (w.name === name && Object.entries(w.data).every(([k, v]) => held[k] === v)) {
+        waiters.delete(w);
+        w.settle(err);
+      }
+  };
   let state: 'new' | 'starting' | 'started' | 'stopping' | 'stopped' = 'new';
   let starting: Promise<void> | undefined;
   let stopping: Promise<void> | undefined;
@@ -258,7 +272,9 @@ export function createJobQueue(db: Db, opts: JobQueueOptions = {}): JobQueue {
           for (const job of jobs) {
             try {
               await fn(job.data, { id: job.id, name: job.name, retryCount: job.retryCount, signal: job.signal });
+              settleWaiters(name, job.data);
             } catch (err) {
+              settleWaiters(name, job.data, err);
               logger.warn(
                 { err, job: { id: job.id, name: job.name, retryCount: job.retryCount } },
                 `job ${job.name} failed`,
@@ -395,6 +411,18 @@ export function createJobQueue(db: Db, opts: JobQueueOptions = {}): JobQueue {
       const counts: Record<string, number> = Object.fromEntries(STATES.map((s) => [s, 0]));
       for (const row of rows) counts[row.state] = row.n;
       return counts;
+    },
+
+    ran(name, data) {
+      return new Promise<void>((resolve, reject) => {
+        const waiter = { name, data, settle: (err?: unknown) => (err ? reject(err) : resolve()) };
+        // Waiting before looking: a job that completes in between is seen one way or the other.
+        waiters.add(waiter);
+        db.query(`select 1 from ${schema}.job where name = $1 and state = 'completed' and data @> $2::jsonb limit 1`, [
+          name,
+          JSON.stringify(data),
+        ]).then((rows) => rows.length > 0 && waiters.delete(waiter) && resolve(), reject);
+      });
     },
   };
 }

@@ -14,7 +14,7 @@ export type Actor = Person & { token: string };
 export interface FiledOperation {
   operationId: string;
   /** The applications the submission opened, as its acknowledgement lists them. */
-  applications: { id: string; procedureCode: string; agency: string; dueDate?: string }[];
+  applications: { id: string; procedureCode: string; agency: string; dueDate?: string; office?: string | null }[];
   /** The whole signed answer, for tests that read more of it. */
   answer: any;
 }
@@ -33,34 +33,63 @@ export interface FileOperationInput {
   procedureData?: Record<string, unknown>;
   /** Other fields of the operation's data (COVE and eDocument numbers). */
   data?: Record<string, unknown>;
+  /**
+   * Typed data to choose from, per procedure code (FORMS, say): the draft is made without forms, its preview says
+   * which procedures the goods open, and the draft is completed with theirs, as the portal does.
+   */
+  forms?: Record<string, unknown>;
 }
 
-/** Drafts an operation and submits it signed by `filer`; fails the test if either step is refused. */
+/** Drafts an operation and submits it signed by `filer`; fails the test if any step is refused. */
 export async function fileOperation(w: TestWindow, filer: Actor, input: FileOperationInput): Promise<FiledOperation> {
+  const data = (procedureData?: Record<string, unknown>) => ({
+    goods: input.goods,
+    ...input.data,
+    ...(procedureData ? { procedureData } : {}),
+  });
   const draft = await w.call('POST', '/api/v1/operations', {
     token: filer.token,
-    body: {
-      traderRfc: input.traderRfc,
-      flow: input.flow ?? 'import',
-      data: {
-        goods: input.goods,
-        ...input.data,
-        ...(input.procedureData ? { procedureData: input.procedureData } : {}),
-      },
-    },
+    body: { traderRfc: input.traderRfc, flow: input.flow ?? 'import', data: data(input.procedureData) },
   });
   assert.equal(draft.status, 201, `draft: ${JSON.stringify(draft.body)}`);
-  const submitted = await w.signed(filer.token, filer, 'POST', `/api/v1/operations/${draft.body.id}/submit`, {});
+  const id = draft.body.id as string;
+  if (input.forms) await completeForms(w, filer, id, input.forms, data);
+  const submitted = await w.signed(filer.token, filer, 'POST', `/api/v1/operations/${id}/submit`, {});
   assert.equal(submitted.status, 201, `submission: ${JSON.stringify(submitted.body)}`);
-  return { operationId: draft.body.id, applications: submittedOf(submitted.body).applications, answer: submitted.body };
+  return { operationId: id, applications: submittedOf(submitted.body).applications, answer: submitted.body };
 }
 
-/** Takes an application through assignment and review to a signed approval by `officer` (reviewer and resolver). */
-export async function approve(w: TestWindow, officer: Actor, applicationId: string): Promise<void> {
+/** Completes a draft with the forms of the procedures its preview names, taken from `forms`. */
+async function completeForms(
+  w: TestWindow,
+  filer: Actor,
+  id: string,
+  forms: Record<string, unknown>,
+  data: (procedureData: Record<string, unknown>) => Record<string, unknown>,
+) {
+  const preview = await w.call('GET', `/api/v1/operations/${id}/preview`, { token: filer.token });
+  assert.equal(preview.status, 200, `preview: ${JSON.stringify(preview.body)}`);
+  const codes: string[] = preview.body.applications.map((a: any) => a.procedure.code);
+  const missing = codes.filter((c) => !(c in forms));
+  assert.deepEqual(missing, [], `no form data for ${missing.join(', ')}`);
+  const completed = await w.call('PUT', `/api/v1/operations/${id}`, {
+    token: filer.token,
+    body: { expectedVersion: 1, data: data(Object.fromEntries(codes.map((c) => [c, forms[c]]))) },
+  });
+  assert.equal(completed.status, 200, `completion: ${JSON.stringify(completed.body)}`);
+}
+
+/** Takes an application through assignment and review by `officer`: ready for a resolution. */
+export async function review(w: TestWindow, officer: Actor, applicationId: string): Promise<void> {
   for (const step of ['assignment', 'review']) {
     const res = await w.call('POST', `/api/v1/applications/${applicationId}/${step}`, { token: officer.token });
     assert.equal(res.status, 200, `${step}: ${JSON.stringify(res.body)}`);
   }
+}
+
+/** Takes an application through assignment and review to a signed approval by `officer` (reviewer and resolver). */
+export async function approve(w: TestWindow, officer: Actor, applicationId: string): Promise<void> {
+  await review(w, officer, applicationId);
   const resolved = await w.signed(officer.token, officer, 'POST', `/api/v1/applications/${applicationId}/resolution`, {
     decision: 'approve',
   });
@@ -86,6 +115,52 @@ export const MEDICINES_FORM = {
     responsiblePharmacistLicence: '12345678',
   },
 };
+/** Complete typed data of the procedures tests file most, by code (the `forms` a filing picks from). */
+export const FORMS: Record<string, Record<string, unknown>> = {
+  ...MEDICINES_FORM,
+  'SEDENA-ARMS-IMPORT': {
+    purpose: 'sport_shooting',
+    endUser: 'Club de Tiro Monterrey A.C.',
+    storageAddress: 'Av. Constitución 1500, Monterrey, N.L.',
+  },
+  'SE-STEEL-NOTICE': {
+    meltCountry: 'CN',
+    millName: 'Baosteel',
+    millCertificateNumber: 'MC-2026-001',
+    millCertificateDate: '2026-11-01',
+  },
+  'SENASICA-PHYTOSANITARY-IMPORT': {
+    productCategory: 'fresh_fruit',
+    requirementSheet: 'HRF-0804-PE',
+    originPhytosanitaryCertificate: 'PE-2026-9981',
+    treatment: 'cold_treatment',
+  },
+  'SENASICA-ZOOSANITARY-IMPORT': {
+    commodityType: 'dairy_products',
+    species: 'bovine',
+    requirementSheet: '0402-01-JP',
+    originHealthCertificate: 'JP-ZS-0001',
+  },
+  'SE-USED-CLOTHING-IMPORT': { intendedUse: 'industrial_recycling', fumigationCertificate: 'FUM-2026-11' },
+  'SE-USED-TYRES-IMPORT': {
+    intendedUse: 'retreading',
+    tyreCategory: 'passenger_car',
+    wasteManagementPlan: 'PM-19-0042',
+  },
+  'SE-ORIGIN-CERTIFICATE': {
+    tradeAgreement: 'mexico_japan_epa',
+    originCriterion: 'regional_value_content',
+    invoiceNumbers: ['FAC-2026-0815'],
+  },
+};
+/** Forty cars exported to Japan through Nuevo Laredo: SE's certificate of origin (office-bound). */
+export const carsToJapan = () =>
+  goodsLine('870323', 'MX', {
+    description: 'Automóviles de turismo, motor de 1 500 a 3 000 cm³',
+    quantity: 40,
+    value: 960000,
+    destinationCountry: 'JP',
+  });
 /** One goods line of an import through Nuevo Laredo: ten pieces worth USD 1,000 unless `extra` says otherwise. */
 export const goodsLine = (hsCode: string, originCountry: string, extra: Record<string, unknown> = {}) => ({
   hsCode,

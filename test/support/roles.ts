@@ -90,19 +90,25 @@ export function coveJson(rfc: string) {
   };
 }
 
-/** A small real PDF. */
-export async function invoicePdf(): Promise<Uint8Array> {
+/** A small real PDF showing `text`. */
+export async function invoicePdf(text = 'Factura comercial INV-2026-0042'): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   const font = await doc.embedFont(StandardFonts.Helvetica);
-  doc.addPage([612, 792]).drawText('Factura comercial INV-2026-0042', { x: 50, y: 700, size: 14, font });
+  doc.addPage([612, 792]).drawText(text, { x: 50, y: 700, size: 14, font });
   return doc.save();
 }
 
 /** POST /api/v1/edocuments/uploads as a browser sends it (multipart/form-data). */
-export async function uploadPdf(w: TestWindow, token: string | null, traderRfc: string, bytes: Uint8Array) {
+export async function uploadPdf(
+  w: TestWindow,
+  token: string | null,
+  traderRfc: string,
+  bytes: Uint8Array,
+  documentType = 'commercial_invoice',
+) {
   const data = new FormData();
   data.append('traderRfc', traderRfc);
-  data.append('documentType', 'commercial_invoice');
+  data.append('documentType', documentType);
   data.append('file', new Blob([new Uint8Array(bytes)], { type: 'application/pdf' }), 'factura.pdf');
   const request = new Request('http://window.test/', { method: 'POST', body: data });
   const res = await w.app.inject({
@@ -115,6 +121,33 @@ export async function uploadPdf(w: TestWindow, token: string | null, traderRfc: 
     payload: Buffer.from(await request.arrayBuffer()),
   });
   return { status: res.statusCode, body: res.body ? JSON.parse(res.body) : null };
+}
+
+const ok = (res: { status: number; body: any }, status: number, what: string) =>
+  assert.equal(res.status, status, `${what}: ${JSON.stringify(res.body)}`);
+
+/** Uploads a PDF and files it as an eDocument signed by `filer`: its number. */
+export async function fileEdocument(
+  w: TestWindow,
+  filer: Person & { token: string },
+  traderRfc: string,
+  opts: { documentType?: string; bytes?: Uint8Array } = {},
+): Promise<string> {
+  const upload = await uploadPdf(w, filer.token, traderRfc, opts.bytes ?? (await invoicePdf()), opts.documentType);
+  ok(upload, 201, 'upload');
+  const created = await w.call('POST', '/api/v1/edocuments', {
+    token: filer.token,
+    body: { challengeId: upload.body.challengeId, ...signPayload(upload.body.payload, filer.signer) },
+  });
+  ok(created, 201, 'eDocument');
+  return created.body.data.number as string;
+}
+
+/** Files a COVE signed by `filer`: its number. */
+export async function fileCove(w: TestWindow, filer: Person & { token: string }, cove: unknown): Promise<string> {
+  const res = await w.signed(filer.token, filer, 'POST', '/api/v1/coves', cove);
+  ok(res, 201, 'COVE');
+  return res.body.data.number as string;
 }
 
 export interface Cast {
@@ -155,9 +188,6 @@ export interface Cast {
   };
 }
 
-const ok = (res: { status: number; body: any }, status: number, what: string) =>
-  assert.equal(res.status, status, `${what}: ${JSON.stringify(res.body)}`);
-
 export async function setUpCast(w: TestWindow): Promise<Cast> {
   // The cast's own certificates use EC keys (the window accepts both): generating RSA keys is most of a set-up's time.
   // Trader A: a company registered by its own e.firma (SAT issues company
@@ -197,34 +227,24 @@ export async function setUpCast(w: TestWindow): Promise<Cast> {
   const revokedDelegation = await delegate(bR.patent);
 
   // The broker whose delegation will be revoked files A's COVE and eDocument while it still may.
-  const cove = await w.signed(bR.token, bR, 'POST', '/api/v1/coves', coveJson(A));
-  ok(cove, 201, 'COVE');
-  const upload = await uploadPdf(w, bR.token, A, await invoicePdf());
-  ok(upload, 201, 'upload');
-  const edoc = await w.call('POST', '/api/v1/edocuments', {
-    token: bR.token,
-    body: { challengeId: upload.body.challengeId, ...signPayload(upload.body.payload, bR.signer) },
-  });
-  ok(edoc, 201, 'eDocument');
-  const documents = { coves: [cove.body.data.number as string], edocuments: [edoc.body.data.number as string] };
+  const documents = { coves: [await fileCove(w, bR, coveJson(A))], edocuments: [await fileEdocument(w, bR, A)] };
 
-  const draft = async (token = rep) => {
+  const operation = { traderRfc: A, goods: tyres(), data: documents, procedureData: TYRES_FORM };
+  const draft = async () => {
     const res = await w.call('POST', '/api/v1/operations', {
-      token,
+      token: rep,
       body: { traderRfc: A, flow: 'import', data: { goods: tyres(), ...documents, procedureData: TYRES_FORM } },
     });
     ok(res, 201, 'operation');
     return res.body.id as string;
   };
-  const file = async (token: string, signer: Person) => {
-    const id = await draft(token);
-    const res = await w.signed(token, signer, 'POST', `/api/v1/operations/${id}/submit`, {});
-    ok(res, 201, 'submission');
-    const app = res.body.data.applications.find((x: any) => x.procedureCode === PROCEDURE);
-    return { operation: id, application: app.id as string };
+  const file = async (filer: Person & { token: string }) => {
+    const filed = await w.fileOperation(filer, operation);
+    const app = filed.applications.find((x) => x.procedureCode === PROCEDURE)!;
+    return { operation: filed.operationId, application: app.id };
   };
   // The first operation is filed by the broker whose delegation will be revoked; the second by A's representative.
-  const filed = await file(bR.token, bR);
+  const filed = await file(bR);
   const office = (
     await w.ctx.db.one<{ office_code: string }>('select office_code from applications where id = $1', [
       filed.application,
@@ -266,18 +286,10 @@ export async function setUpCast(w: TestWindow): Promise<Cast> {
   const officerApplicant = await w.login(applicantAsOfficer);
 
   // The owning office approves the first application: A's permit.
-  for (const step of ['assignment', 'review'])
-    ok(await w.call('POST', `/api/v1/applications/${filed.application}/${step}`, { token: owner.token }), 200, step);
-  ok(
-    await w.signed(owner.token, owner, 'POST', `/api/v1/applications/${filed.application}/resolution`, {
-      decision: 'approve',
-    }),
-    200,
-    'approval',
-  );
+  await w.approve(owner, filed.application);
   const permit = (await w.call('GET', `/api/v1/applications/${filed.application}`, { token: rep })).body.permit
     .number as string;
-  const open = await file(rep, repA);
+  const open = await file({ ...repA, token: rep });
   const draftId = await draft();
 
   // A declaration of A's goods by the broker that filed its COVE, citing the permit, the COVE and the eDocument.

@@ -101,9 +101,10 @@ export interface TestWindow {
   registerTrader(rep: Person, overrides?: Record<string, unknown>): Promise<{ rfc: string; token: string }>;
   registerBroker(person: Person, patent?: string): Promise<{ patent: string; token: string }>;
   officer(agency: string, roles: OfficerRole[], office?: string): Promise<Person & { token: string; id: string }>;
-  /** The pipeline through the API (test/support/pipeline.ts): file, approve, a permit, a customs declaration. */
+  /** The pipeline through the API (test/support/pipeline.ts): file, review, approve, a permit, a declaration. */
   fileOperation(filer: Actor, input: FileOperationInput): Promise<FiledOperation>;
   approve(officer: Actor, applicationId: string): Promise<void>;
+  review(officer: Actor, applicationId: string): Promise<void>;
   permit(filer: Actor, officer: Actor, input: FileOperationInput): Promise<string>;
   declaration(token: string, body: unknown): Promise<{ status: number; body: any }>;
   close(): Promise<void>;
@@ -215,6 +216,7 @@ export async function startTestWindow(env: Record<string, string> = {}): Promise
     signed,
     fileOperation: (filer, input) => pipeline.fileOperation(w, filer, input),
     approve: (officer, id) => pipeline.approve(w, officer, id),
+    review: (officer, id) => pipeline.review(w, officer, id),
     permit: (filer, officer, input) => pipeline.permit(w, filer, officer, input),
     declaration: (token, body) => pipeline.declaration(w, token, body),
     async registerTrader(rep, overrides = {}) {
