@@ -1,5 +1,5 @@
 import * as asn1js from 'asn1js';
-import { PBES2Params, PBKDF2Params, PKCS8ShroudedKeyBag, PrivateKeyInfo } from 'pkijs';
+import * as asn1 from './asn1.ts';
 import { derOrPem, exact } from './bytes.ts';
 import { EfirmaError } from './errors.ts';
 
@@ -34,16 +34,27 @@ const unsupported = (what: string) =>
       'or sign with `ventanilla sign`.',
   );
 
+/** PrivateKeyInfo (RFC 5208): version, algorithm, key; whether it is any key is for importKey to say. */
 function isPlainPkcs8(der: Uint8Array): boolean {
   try {
-    PrivateKeyInfo.fromBER(exact(der));
+    const [version, algorithm, key] = asn1.items(asn1.parseDer(der), 'PrivateKeyInfo', 3);
+    asn1.smallInteger(version, 'version');
+    asn1.oid(asn1.items(algorithm, 'privateKeyAlgorithm', 1)[0], 'privateKeyAlgorithm');
+    asn1.octets(key, 'privateKey');
     return true;
   } catch {
     return false;
   }
 }
 
-function readEncrypted(file: ArrayBuffer): PKCS8ShroudedKeyBag {
+interface Encrypted {
+  scheme: string;
+  params: asn1.Node | undefined;
+  data: Uint8Array;
+}
+
+/** EncryptedPrivateKeyInfo (RFC 5208): encryptionAlgorithm, encryptedData. */
+function readEncrypted(file: ArrayBuffer): Encrypted {
   const der = derOrPem(file, ['ENCRYPTED PRIVATE KEY', 'PRIVATE KEY']);
   if (der && isPlainPkcs8(der)) {
     throw new EfirmaError(
@@ -52,45 +63,61 @@ function readEncrypted(file: ArrayBuffer): PKCS8ShroudedKeyBag {
     );
   }
   try {
-    if (der) return PKCS8ShroudedKeyBag.fromBER(exact(der));
-  } catch {}
+    if (der) {
+      const [algorithm, data] = asn1.items(asn1.parseDer(der), 'EncryptedPrivateKeyInfo', 2);
+      const [scheme, params] = asn1.items(algorithm, 'encryptionAlgorithm', 1);
+      return { scheme: asn1.oid(scheme, 'encryptionAlgorithm'), params, data: asn1.octets(data, 'encryptedData') };
+    }
+  } catch (err) {
+    if (!(err instanceof asn1.Shape)) throw err;
+  }
   throw new EfirmaError('efirma.not_a_key', 'The .key file is not an encrypted PKCS#8 private key (DER or PEM)');
 }
 
-/** PBES2 parameters (RFC 8018) that WebCrypto can apply, or why not. */
-function pbes2(bag: PKCS8ShroudedKeyBag) {
-  const scheme = bag.encryptionAlgorithm;
-  if (scheme.algorithmId !== OID.pbes2) throw unsupported(`the legacy PBES1 scheme ${scheme.algorithmId}`);
-  let params: PBES2Params;
-  let kdf: PBKDF2Params;
+const malformed = () => new EfirmaError('efirma.not_a_key', 'The .key file has malformed encryption parameters');
+
+/** PBES2-params (RFC 8018): keyDerivationFunc (PBKDF2 and its params), encryptionScheme (cipher and IV). */
+function readPbes2(params: asn1.Node | undefined) {
   try {
-    params = new PBES2Params({ schema: scheme.algorithmParams });
-    if (params.keyDerivationFunc.algorithmId !== OID.pbkdf2) {
-      throw unsupported(`key derivation ${params.keyDerivationFunc.algorithmId}`);
-    }
-    kdf = new PBKDF2Params({ schema: params.keyDerivationFunc.algorithmParams });
+    const [kdf, cipher] = asn1.items(params, 'PBES2-params', 2);
+    const [kdfOid, kdfParams] = asn1.items(kdf, 'keyDerivationFunc', 1);
+    const [cipherOid, iv] = asn1.items(cipher, 'encryptionScheme', 1);
+    const kdfName = asn1.oid(kdfOid, 'keyDerivationFunc');
+    const pbkdf2 = kdfName === OID.pbkdf2 ? asn1.items(kdfParams, 'PBKDF2-params', 2) : null;
+    // After salt and iterationCount: keyLength (an INTEGER) and prf (a SEQUENCE), both optional.
+    const prf = pbkdf2?.slice(2).find((n) => n instanceof asn1js.Sequence);
+    return {
+      kdf: kdfName,
+      cipher: asn1.oid(cipherOid, 'encryptionScheme'),
+      iv,
+      salt: pbkdf2 ? asn1.octets(pbkdf2[0], 'salt') : null,
+      iterations: pbkdf2 ? asn1.smallInteger(pbkdf2[1], 'iterationCount') : 0,
+      prf: prf ? asn1.oid(asn1.items(prf, 'prf', 1)[0], 'prf') : null,
+    };
   } catch (err) {
-    if (err instanceof EfirmaError) throw err;
-    throw new EfirmaError('efirma.not_a_key', 'The .key file has malformed encryption parameters');
+    if (err instanceof asn1.Shape) throw malformed();
+    throw err;
   }
-  const cipher = params.encryptionScheme;
-  if (cipher.algorithmId === OID.desEde3Cbc) throw unsupported('3DES (des-ede3-cbc, as SAT issues e.firma keys)');
-  const bits = AES_CBC[cipher.algorithmId];
-  if (!bits) throw unsupported(`cipher ${cipher.algorithmId}`);
-  const hash = kdf.prf ? PRF[kdf.prf.algorithmId] : 'SHA-1';
-  if (!hash) throw unsupported(`PBKDF2 with PRF ${kdf.prf?.algorithmId}`);
-  if (kdf.iterationCount > MAX_ITERATIONS) throw unsupported(`${kdf.iterationCount} PBKDF2 iterations`);
-  const iv = cipher.algorithmParams;
-  if (!(iv instanceof asn1js.OctetString) || !(kdf.salt instanceof asn1js.OctetString)) {
-    throw new EfirmaError('efirma.not_a_key', 'The .key file has malformed encryption parameters');
+}
+
+/** PBES2 parameters that WebCrypto can apply, or why not. */
+function pbes2(encrypted: Encrypted) {
+  if (encrypted.scheme !== OID.pbes2) throw unsupported(`the legacy scheme ${encrypted.scheme} (not PBES2)`);
+  const p = readPbes2(encrypted.params);
+  if (p.kdf !== OID.pbkdf2 || !p.salt) throw unsupported(`key derivation ${p.kdf}`);
+  if (p.cipher === OID.desEde3Cbc) throw unsupported('3DES (des-ede3-cbc, as SAT issues e.firma keys)');
+  const bits = AES_CBC[p.cipher];
+  if (!bits) throw unsupported(`cipher ${p.cipher}`);
+  const hash = p.prf ? PRF[p.prf] : 'SHA-1';
+  if (!hash) throw unsupported(`PBKDF2 with PRF ${p.prf}`);
+  if (p.iterations > MAX_ITERATIONS) throw unsupported(`${p.iterations} PBKDF2 iterations`);
+  let iv: Uint8Array;
+  try {
+    iv = asn1.octets(p.iv, 'the IV');
+  } catch {
+    throw malformed();
   }
-  return {
-    bits,
-    hash,
-    iterations: kdf.iterationCount,
-    salt: exact(kdf.salt.valueBlock.valueHexView),
-    iv: exact(iv.valueBlock.valueHexView),
-  };
+  return { bits, hash, iterations: p.iterations, salt: exact(p.salt), iv: exact(iv) };
 }
 
 /**
@@ -99,8 +126,8 @@ function pbes2(bag: PKCS8ShroudedKeyBag) {
  * out is not a PrivateKeyInfo, and that is a wrong password too.
  */
 export async function decryptPkcs8(file: ArrayBuffer, password: string): Promise<Uint8Array<ArrayBuffer>> {
-  const bag = readEncrypted(file);
-  const p = pbes2(bag);
+  const encrypted = readEncrypted(file);
+  const p = pbes2(encrypted);
   const wrongPassword = new EfirmaError('efirma.wrong_password', 'The password does not open this .key file');
   const secret = await subtle().importKey('raw', new TextEncoder().encode(password), 'PBKDF2', false, ['deriveKey']);
   let aes: CryptoKey;
@@ -117,9 +144,7 @@ export async function decryptPkcs8(file: ArrayBuffer, password: string): Promise
   }
   let plain: Uint8Array<ArrayBuffer>;
   try {
-    plain = new Uint8Array(
-      await subtle().decrypt({ name: 'AES-CBC', iv: p.iv }, aes, exact(bag.encryptedData.valueBlock.valueHexView)),
-    );
+    plain = new Uint8Array(await subtle().decrypt({ name: 'AES-CBC', iv: p.iv }, aes, exact(encrypted.data)));
   } catch {
     throw wrongPassword;
   }
