@@ -5,8 +5,12 @@
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { chromium, type Browser } from 'playwright-core';
+import { build } from 'vite';
 import { DEMO_PASSWORD, seedDemo } from '../src/cli/demo.ts';
 import { DEMO_TRADER_RFC } from '../src/cli/demo-signing.ts';
 import { parseCertificate } from '../src/pki/index.ts';
@@ -31,6 +35,23 @@ const file = (bytes: Uint8Array | string): ArrayBuffer => {
   const b = typeof bytes === 'string' ? Buffer.from(bytes) : bytes;
   return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
 };
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** The same key re-encrypted the way SAT encrypts e.firma keys (PBES2 with des-ede3-cbc). */
+const tripleDes = (key: Buffer) =>
+  crypto
+    .createPrivateKey({ key, format: 'der', type: 'pkcs8', passphrase: PASSWORD })
+    .export({ format: 'der', type: 'pkcs8', cipher: 'des-ede3-cbc', passphrase: PASSWORD });
+
 const open = (p: Pick<Person, 'cer' | 'key'>, password = PASSWORD) => openEfirma(file(p.cer), file(p.key), password);
 
 async function refused(promise: Promise<unknown>, code: string) {
@@ -126,10 +147,7 @@ describe('e.firma of the test window', () => {
 
   test("3DES keys (SAT's cipher) are refused with what to do; WebCrypto has no 3DES", async () => {
     const p = await w.person();
-    const des = crypto
-      .createPrivateKey({ key: p.key, format: 'der', type: 'pkcs8', passphrase: PASSWORD })
-      .export({ format: 'der', type: 'pkcs8', cipher: 'des-ede3-cbc', passphrase: PASSWORD });
-    await assert.rejects(open({ cer: p.cer, key: des }), (err: EfirmaError) => {
+    await assert.rejects(open({ cer: p.cer, key: tripleDes(p.key) }), (err: EfirmaError) => {
       assert.equal(err.code, 'efirma.unsupported_key');
       assert.match(err.message, /3DES.*openssl pkcs8/s);
       return true;
@@ -229,5 +247,85 @@ describe('holdForIdleMinutes', () => {
     kept.stop();
     clock.advance(60 * 60_000);
     await kept.efirma.sign({ kept: true });
+  });
+});
+
+describe('in real Chromium, built by Vite', () => {
+  let server: http.Server;
+  let browser: Browser;
+  let origin: string;
+  before(async () => {
+    // Vite's own build of the module for the browser: a node: import or a Node-only API fails here.
+    const built = await build({
+      configFile: false,
+      logLevel: 'warn',
+      build: {
+        write: false,
+        minify: true,
+        lib: { entry: path.resolve('web/src/efirma/index.ts'), formats: ['es'], fileName: 'efirma' },
+      },
+    });
+    const first = Array.isArray(built) ? built[0] : built;
+    assert.ok(first && 'output' in first, 'vite build gives its output when write is false');
+    const bundle = first.output.find((o) => o.type === 'chunk')!.code;
+    // Served from 127.0.0.1: a secure context, as WebCrypto requires.
+    server = http.createServer((req, res) => {
+      const js = req.url === '/efirma.js';
+      res.writeHead(200, { 'content-type': js ? 'text/javascript' : 'text/html' });
+      res.end(js ? bundle : '<!doctype html><title>e.firma</title>');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  });
+  after(async () => {
+    await browser?.close();
+    server?.close();
+  });
+
+  /** The page opens the files and signs the payload; the envelope goes back to the window through the API. */
+  async function signInPage(p: Pick<Person, 'cer' | 'key'>, password: string, payload: unknown) {
+    const page = await browser.newPage();
+    try {
+      await page.goto(origin);
+      return await page.evaluate(
+        async ({ module, cer, key, password, payload }) => {
+          const m = await import(module);
+          // No named functions in here: tsx would wrap them in a helper the page does not have.
+          const [cerFile, keyFile] = [cer, key].map((b64) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0)).buffer);
+          try {
+            const efirma = await m.openEfirma(cerFile, keyFile, password);
+            return { rfc: efirma.rfc, envelope: await efirma.sign(payload) };
+          } catch (err) {
+            return { code: (err as { code?: string }).code ?? String(err) };
+          }
+        },
+        { module: '/efirma.js', cer: p.cer.toString('base64'), key: p.key.toString('base64'), password, payload },
+      );
+    } finally {
+      await page.close();
+    }
+  }
+
+  for (const keyType of ['ec', 'rsa'] as const) {
+    test(`${keyType}: the page's signature logs in`, async () => {
+      const p = await w.person({ keyType });
+      const challenge = await w.call('POST', '/api/v1/auth/challenge');
+      const result = await signInPage(p, PASSWORD, challenge.body.payload);
+      assert.equal(result.rfc, p.rfc, JSON.stringify(result));
+      const res = await w.call('POST', '/api/v1/auth/login', {
+        body: { challengeId: challenge.body.challengeId, ...(result.envelope as object) },
+      });
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+    });
+  }
+
+  test('a wrong password and a 3DES key give their codes in the browser too', async () => {
+    const p = await w.person();
+    assert.equal((await signInPage(p, 'wrong', {})).code, 'efirma.wrong_password');
+    assert.equal(
+      (await signInPage({ cer: p.cer, key: tripleDes(p.key) }, PASSWORD, {})).code,
+      'efirma.unsupported_key',
+    );
   });
 });
