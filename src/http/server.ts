@@ -25,6 +25,7 @@ import { AppError } from '../errors.ts';
 import { errorCodeRoutes, PROBLEM_DESCRIPTION } from './error-code-routes.ts';
 import { installAccessControl } from './access.ts';
 import { hoistComponents } from './openapi.ts';
+import { portalRoutes } from './portal.ts';
 import { installErrorHandling, sendProblem } from './problem.ts';
 import { Problem } from './schemas.ts';
 import { API_TAGS } from './tags.ts';
@@ -262,5 +263,6 @@ export async function buildServer(ctx: Context): Promise<FastifyInstance> {
     declarationRoutes(scope, ctx);
     errorCodeRoutes(scope);
   });
+  await portalRoutes(app);
   return app;
 }
