@@ -62,6 +62,9 @@ function isoDate(values: Args, name: string): Date | undefined {
 }
 
 async function serve() {
+  // The README's two commands do all the set-up: the portal is built here when missing or older than web/.
+  const { ensurePortalBuilt } = await import('../http/portal-build.ts');
+  if (await ensurePortalBuilt()) process.stdout.write('Built the web portal (web/dist)\n');
   const { openContext, startServer } = await import('../app.ts');
   const { seedDemo, demoSummary } = await import('./demo.ts');
   const ctx = await openContext(loadConfig());

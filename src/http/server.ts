@@ -13,6 +13,7 @@ import { AppError } from '../errors.ts';
 import { errorCodeRoutes, PROBLEM_DESCRIPTION } from './error-code-routes.ts';
 import { installAccessControl } from './access.ts';
 import { hoistComponents } from './openapi.ts';
+import { portalRoutes } from './portal.ts';
 import { installErrorHandling, sendProblem } from './problem.ts';
 import { Problem } from './schemas.ts';
 import { API_TAGS } from './tags.ts';
@@ -245,5 +246,6 @@ export async function buildHttpServer(ctx: Context, register: (scope: App) => vo
     register(scope);
     errorCodeRoutes(scope);
   });
+  await portalRoutes(app);
   return app;
 }

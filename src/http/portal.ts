@@ -1,0 +1,44 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import compress from '@fastify/compress';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { PORTAL_DIST } from './portal-build.ts';
+import { sendProblem } from './problem.ts';
+
+/** Paths that belong to the API and its documents: never answered with the portal's page. */
+const NOT_PORTAL = /^\/(api|docs|openapi\.json|\.well-known|health|ready)(\/|$)/;
+/** Hashed build output (Vite names each file by its content hash): cached for a year, never revalidated. */
+const ASSETS = '/assets/';
+
+const notFound = (req: FastifyRequest, reply: FastifyReply) =>
+  sendProblem(reply, req, 404, 'route.not_found', `No route ${req.method} ${req.url.split('?')[0]}.`);
+
+/**
+ * Serves the built portal (web/dist) at `/`: hashed assets immutable for a year, index.html revalidated every time,
+ * both compressed. Every other GET that is not the API's (a client-side route like /verificar or /tramites/X) gets
+ * index.html; an unknown asset or API path keeps its 404 problem+json. Without a build nothing is registered.
+ */
+export async function portalRoutes(app: FastifyInstance, opts: { dist?: string } = {}): Promise<void> {
+  const dist = opts.dist ?? PORTAL_DIST;
+  if (!fs.existsSync(path.join(dist, 'index.html'))) {
+    app.log.warn({ dist }, 'no portal build: the portal is not served (npm start builds it)');
+    return;
+  }
+  await app.register(async (scope) => {
+    await scope.register(compress, { global: true, threshold: 1024 });
+    // Only reply.sendFile: the routes are ours, so each declares its access like every other route.
+    await scope.register(fastifyStatic, { root: dist, serve: false });
+    scope.get(`${ASSETS}*`, { config: { access: 'public' }, schema: { hide: true } }, (req, reply) => {
+      const file = (req.params as { '*': string })['*'];
+      if (!/^[\w.-]+$/.test(file)) return notFound(req, reply);
+      return reply.sendFile(`assets/${file}`, { maxAge: '365d', immutable: true });
+    });
+    scope.get('/*', { config: { access: 'public' }, schema: { hide: true } }, (req, reply) => {
+      const pathname = req.url.split('?')[0]!;
+      // A path with a file extension is a file, not a page: a missing one is a 404, not the portal.
+      if (NOT_PORTAL.test(pathname) || /\.[A-Za-z0-9]+$/.test(pathname)) return notFound(req, reply);
+      return reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });
+    });
+  });
+}

@@ -1,0 +1,17 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import './i18n';
+import { Router } from './router';
+import { SessionProvider } from './session';
+import './styles.css';
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <Router>
+      <SessionProvider>
+        <App />
+      </SessionProvider>
+    </Router>
+  </StrictMode>,
+);

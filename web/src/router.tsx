@@ -1,0 +1,38 @@
+import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
+import { RouterProvider } from 'react-aria-components';
+
+/** The portal's paths (Spanish, as the public sees them); the server answers index.html for each. */
+export const PATHS = {
+  home: '/',
+  catalogue: '/tramites',
+  procedure: (code: string) => `/tramites/${encodeURIComponent(code)}`,
+  verify: '/verificar',
+  signIn: '/entrar',
+  dashboard: '/panel',
+} as const;
+
+const PathContext = createContext<string>('/');
+
+export function navigate(to: string): void {
+  if (to === window.location.pathname + window.location.hash) return;
+  window.history.pushState(null, '', to);
+  window.dispatchEvent(new PopStateEvent('popstate'));
+  window.scrollTo(0, 0);
+}
+
+/** History-API routing: links (react-aria's) navigate in the page; back and forward work. */
+export function Router({ children }: { children: ReactNode }) {
+  const [path, setPath] = useState(window.location.pathname);
+  useEffect(() => {
+    const update = () => setPath(window.location.pathname);
+    window.addEventListener('popstate', update);
+    return () => window.removeEventListener('popstate', update);
+  }, []);
+  return (
+    <RouterProvider navigate={navigate}>
+      <PathContext.Provider value={path}>{children}</PathContext.Provider>
+    </RouterProvider>
+  );
+}
+
+export const usePath = () => useContext(PathContext);
