@@ -21,6 +21,7 @@ import { edocumentRoutes } from '../documents/edocument-routes.ts';
 import { coveRoutes } from '../documents/cove-routes.ts';
 import { quotaRoutes } from '../customs/quota-routes.ts';
 import { declarationRoutes } from '../customs/declaration-routes.ts';
+import { statisticsRoutes } from '../statistics/routes.ts';
 import { AppError } from '../errors.ts';
 import { errorCodeRoutes, PROBLEM_DESCRIPTION } from './error-code-routes.ts';
 import { installAccessControl } from './access.ts';
@@ -260,6 +261,7 @@ export async function buildServer(ctx: Context): Promise<FastifyInstance> {
     coveRoutes(scope, ctx);
     quotaRoutes(scope, ctx);
     declarationRoutes(scope, ctx);
+    statisticsRoutes(scope, ctx);
     errorCodeRoutes(scope);
   });
   return app;
