@@ -278,6 +278,10 @@ export const ERROR_CODES = {
   'quota.country_invalid': c(400, 'Not an ISO 3166 country'),
   'quota.hs_invalid': c(400, 'Not an HS 2022 chapter, heading or subheading'),
 
+  // Transparency statistics
+  'statistics.range_reversed': c(400, 'The statistics range ends before it starts'),
+  'statistics.range_too_long': c(400, 'The statistics range covers more months than one request may ask for'),
+
   // Public verification
   'verify.rate_limited': c(429, 'Too many public verification requests from this address; retry after Retry-After'),
 } as const satisfies Record<string, ErrorCode>;

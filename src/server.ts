@@ -14,6 +14,7 @@ import { notificationRoutes } from './notifications/routes.ts';
 import { permitRoutes } from './permits/routes.ts';
 import { pkiRoutes } from './pki/routes.ts';
 import { registryRoutes } from './registry/routes.ts';
+import { statisticsRoutes } from './statistics/routes.ts';
 
 /**
  * Every domain's routes, in one list: the composition root sits above the domains and http/, so http/ (the shared
@@ -32,6 +33,7 @@ export function registerRoutes(app: App, ctx: Context): void {
   coveRoutes(app, ctx);
   quotaRoutes(app, ctx);
   declarationRoutes(app, ctx);
+  statisticsRoutes(app, ctx);
 }
 
 /** The window's server: http/'s machinery with every domain's routes. */

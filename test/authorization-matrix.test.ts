@@ -278,6 +278,7 @@ const EXPECTED: Record<string, Row> = {
   // Quotas are SE's: their definition and assignments are set by SE administrators and supervisors (none in the cast).
   'GET /api/v1/quotas': { allow: 'public' },
   'GET /api/v1/quotas/{id}': { allow: 'public' },
+  'GET /api/v1/statistics': { allow: 'public' },
   'POST /api/v1/quotas/signing-payload': { allow: [], body: () => quotaBody() },
   'POST /api/v1/quotas': { allow: 'signed' },
   'POST /api/v1/quotas/{id}/assignments/{rfc}/signing-payload': { allow: [], body: () => ({ amount: 50 }) },

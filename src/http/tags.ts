@@ -51,6 +51,10 @@ export const API_TAGS = [
     description: "The caller's in-app feed: what happened to their operations, applications and permits",
   },
   { name: 'audit', description: 'The hash-chained audit log, verifiable by anyone' },
+  {
+    name: 'statistics',
+    description: 'Transparency: how the agencies answer (times, legal time, silence) and quota use, in aggregate only',
+  },
   { name: 'pki', description: "The window's public keys, to verify its acknowledgements and permits offline" },
   { name: 'ops', description: 'Liveness, readiness and the API contract itself' },
   { name: 'errors', description: 'The catalogue of problem codes the API answers with' },
