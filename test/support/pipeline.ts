@@ -184,7 +184,7 @@ export function pedimentoNumber(patent: string, date: string, officeKey = '24'):
   return `${date.slice(2, 4)}${officeKey}${patent}${String(++sequence).padStart(7, '0')}`;
 }
 
-/** A declaration body through Nuevo Laredo, dated today in Mexico City (by the window's clock if given) unless given. */
+/** A declaration body through Nuevo Laredo, dated today in Mexico City (the window's clock if given) unless given. */
 export function declarationBody(
   w: TestWindow | null,
   input: { brokerPatent: string; traderRfc: string; lines: unknown[] } & Record<string, unknown>,
