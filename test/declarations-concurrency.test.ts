@@ -13,7 +13,7 @@ import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_TRADER_RFC } from '../src/cli/demo.ts'
 import { windowClient, type WindowClient } from '../src/cli/window-client.ts';
 import { openEfirma, type Signer } from '../src/pki/index.ts';
 import { declarationBody, MEDICINES_FORM, medicines } from './support/pipeline.ts';
-import { getJson, startServerProcess, type ServerProcess } from './support/processes.ts';
+import { startServerProcess, type ServerProcess } from './support/processes.ts';
 import { testDatabaseUrl } from './support/window.ts';
 
 const skip =
@@ -105,15 +105,15 @@ describe('customs declarations from two server processes on one PostgreSQL', { s
       ),
     );
 
-    const draws = await getJson(`${b.url}/api/v1/customs/permits/${permit}/draws`, customs);
+    const draws = await cb.call('GET', `/api/v1/customs/permits/${permit}/draws`, { token: customs });
     assert.equal(draws.body.status, 'exhausted');
     assert.deepEqual(
       draws.body.balances.map((l: any) => [l.remainingQuantity, l.remainingValue]),
       [[0, 0]],
     );
     assert.equal(draws.body.draws.length, units);
-    const { verificationCode } = (await getJson(`${a.url}/api/v1/permits/${permit}`, customs)).body;
-    assert.equal((await getJson(`${a.url}/api/v1/verify/${permit}?code=${verificationCode}`)).body.status, 'exhausted');
+    const { verificationCode } = (await ca.call('GET', `/api/v1/permits/${permit}`, { token: customs })).body;
+    assert.equal((await ca.call('GET', `/api/v1/verify/${permit}?code=${verificationCode}`)).body.status, 'exhausted');
 
     const client = new pg.Client({ connectionString: database.url });
     await client.connect();
@@ -133,7 +133,7 @@ describe('customs declarations from two server processes on one PostgreSQL', { s
     } finally {
       await client.end();
     }
-    const audit = (await getJson(`${b.url}/api/v1/audit/verify`)).body;
+    const audit = (await cb.call('GET', '/api/v1/audit/verify')).body;
     assert.equal(audit.ok, true, JSON.stringify(audit));
     t.diagnostic(
       `customs validations per second (postgres, two processes, ${attempts} ` +
