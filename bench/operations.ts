@@ -81,7 +81,10 @@ const REP_RFC = withRfcCheckDigit('BENR800201R1');
 const REP = { rfc: REP_RFC, curp: withCurpCheckDigit(`${REP_RFC.slice(0, 10)}HNLRRR0`), name: 'Representante Bench' };
 const TRADER_RFC = withRfcCheckDigit('VBE150101AB');
 
-/** Registers the trader through the API as a client would: log in, get the payload, sign it, submit it. */
+/**
+ * Registers the trader through the API as a client would: the company logs in with its own e.firma (a SAT company
+ * certificate naming its representative), gets the payload, signs it, submits it.
+ */
 async function registerTrader(baseUrl: string, signer: Signer): Promise<void> {
   const window = windowClient(baseUrl);
   const token = await window.login(signer);
@@ -115,7 +118,14 @@ export interface OperationsBench {
 /** Registers the trader on this window and starts the client process; run submits() before permits(). */
 export async function openOperationsBench(w: BenchWindow): Promise<OperationsBench> {
   const e = await issueEfirma(w.pki, { ...REP, password: PASSWORD, keyType: 'rsa' });
-  await registerTrader(w.baseUrl, openEfirma({ cer: e.cer, key: e.key, password: PASSWORD }));
+  const company = await issueEfirma(w.pki, {
+    rfc: `${TRADER_RFC} / ${REP.rfc}`,
+    curp: ` / ${REP.curp}`,
+    name: 'Comercializadora Bench S.A. de C.V.',
+    password: PASSWORD,
+    keyType: 'ec',
+  });
+  await registerTrader(w.baseUrl, openEfirma({ cer: company.cer, key: company.key, password: PASSWORD }));
   const efirma: Efirma = { cer: e.cer.toString('base64'), key: e.key.toString('base64'), rfc: REP.rfc };
   const common = { baseUrl: w.baseUrl, efirma, password: PASSWORD, traderRfc: TRADER_RFC };
   const client: ClientProcess<OperationsJob, SubmitResult | PermitResult> = forkClient(CLIENT);

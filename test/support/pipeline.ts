@@ -184,12 +184,12 @@ export function pedimentoNumber(patent: string, date: string, officeKey = '24'):
   return `${date.slice(2, 4)}${officeKey}${patent}${String(++sequence).padStart(7, '0')}`;
 }
 
-/** A customs declaration body: today's date in Mexico City unless given; Nuevo Laredo. */
+/** A declaration body through Nuevo Laredo, dated today in Mexico City (the window's clock if given) unless given. */
 export function declarationBody(
-  w: TestWindow,
+  w: TestWindow | null,
   input: { brokerPatent: string; traderRfc: string; lines: unknown[] } & Record<string, unknown>,
 ) {
-  const date = (input.date as string | undefined) ?? mexicoDate(w.ctx.clock.now());
+  const date = (input.date as string | undefined) ?? mexicoDate(w ? w.ctx.clock.now() : new Date());
   return {
     number: pedimentoNumber(input.brokerPatent, date),
     customsOffice: 'ANAM-TAMPS-NLD',
