@@ -10,13 +10,9 @@ import { DeclarationCancelled } from '../http/signed-action/results.ts';
 import { permitStatus, readPermit } from '../permits/permits.ts';
 import { windowDocuments } from './declaration-documents.ts';
 import { CancellationData, DeclarationInput, DeclarationNumberParam } from './declaration-schemas.ts';
-import {
-  cancelDeclaration,
-  checkCancellation,
-  permitDraws,
-  readDeclaration,
-  submitDeclaration,
-} from './declarations.ts';
+import { cancelDeclaration, checkCancellation } from './declaration-cancellation.ts';
+import { readDeclaration, submitDeclaration } from './declarations.ts';
+import { permitDraws } from './draw-down.ts';
 import { customsOffices } from './offices.ts';
 import { CustomsOfficeList, Declaration, DeclarationResult, PermitDraws } from './responses.ts';
 

@@ -84,6 +84,16 @@ export function hsCovers(permitCode: string, declaredCode: string): boolean {
 
 const money = (micros: bigint) => microsToNumber(micros);
 
+/** What a declaration's evaluation found: every reason it fails, or the draws it makes and what they leave. */
+export interface Evaluation {
+  reasons: Reason[];
+  draws: PlannedDraw[];
+  /** per declaration line, the procedures the matrix requires */
+  required: Map<number, string[]>;
+  /** per "permitId:line", the balance left once the draws are taken */
+  balancesAfter: Map<string, { quantity: bigint; value: bigint }>;
+}
+
 /**
  * Checks every goods line against the regulation matrix and the permits it names, and lists every reason it
  * fails, not only the first. Balances are drawn in declaration order on a working copy, so two lines drawing
@@ -95,12 +105,7 @@ export function evaluateDeclaration(
     requirements: (line: DeclaredLine) => Requirement[];
     permits: ReadonlyMap<string, PermitFacts>;
   },
-): {
-  reasons: Reason[];
-  draws: PlannedDraw[];
-  required: Map<number, string[]>;
-  balancesAfter: Map<string, { quantity: bigint; value: bigint }>;
-} {
+): Evaluation {
   const reasons: Reason[] = [];
   const draws: PlannedDraw[] = [];
   const required = new Map<number, string[]>();

@@ -6,19 +6,14 @@ import type { Context } from '../context.ts';
 import type { Sql } from '../db/db.ts';
 import { json } from '../db/db.ts';
 import { AppError, notFound } from '../errors.ts';
-import type { PermitDocument } from '../permits/document.ts';
 import { sealJws } from '../pki/window-key.ts';
 import { requireCustomsOfficer } from '../registry/identity.ts';
 import { checkDocuments, type DeclarationDocuments } from './declaration-documents.ts';
-import {
-  declarationHash,
-  microsToDecimal,
-  microsToNumber,
-  normaliseDeclaration,
-  numericToMicros,
-  type Declaration,
-} from './declaration-input.ts';
-import { evaluateDeclaration, type PermitFacts, type PlannedDraw, type Reason } from './declaration-rules.ts';
+import { declarationHash, normaliseDeclaration, type Declaration } from './declaration-input.ts';
+import { readPermits } from './declaration-permits.ts';
+import { type ValidationResult, validationResult } from './declaration-result.ts';
+import { evaluateDeclaration, type PermitFacts, type Reason } from './declaration-rules.ts';
+import { declarationDraws, recordAcceptance } from './draw-down.ts';
 import type { DeclarationInput } from './declaration-schemas.ts';
 import { LOCK_CLASS } from '../db/locks.ts';
 
@@ -39,134 +34,11 @@ interface DeclarationRow {
   cancel_reason: string | null;
 }
 
-/** What the window signs: the declaration as understood, the verdict, and the draws or the reasons. */
-export interface ValidationResult {
-  window: string;
-  number: string;
-  status: 'accepted' | 'refused';
-  bodySha256: string;
-  customsOffice: string;
-  brokerPatent: string;
-  traderRfc: string;
-  flow: 'import' | 'export';
-  date: string;
-  lines: Array<{
-    line: number;
-    hsCode: string;
-    quantity: number;
-    unit: string;
-    value: number;
-    currency: string;
-    requiredProcedures: string[];
-    draws: Array<{
-      permit: string;
-      permitLine: number;
-      quantity: number;
-      value: number;
-      remainingQuantity: number;
-      remainingValue: number;
-    }>;
-  }>;
-  reasons: Reason[];
-  validatedAt: string;
-  validatedBy: string;
-}
-
 export interface SubmitOutcome {
   status: 'accepted' | 'cancelled';
   replayed: boolean;
   result: ValidationResult;
   seal: string;
-}
-
-// Permit documents may write tariff items with dots ('9306.30.99'); declarations compare digits.
-const digits = (code: string) => code.replace(/\D/g, '');
-
-/**
- * Reads the permits a declaration names. With `lock`: permits FOR SHARE (a revocation waits for us) and their
- * lines FOR UPDATE in (permit id, line) order, so concurrent declarations queue on the balances they share and
- * never deadlock; the balances read then are the ones the draw will change.
- */
-async function readPermits(tx: Sql, numbers: string[], lock: boolean): Promise<Map<string, PermitFacts>> {
-  if (numbers.length === 0) return new Map();
-  const permits = await tx.query<{
-    id: string;
-    number: string;
-    procedure_code: string;
-    holder_rfc: string;
-    valid_from: string;
-    valid_to: string;
-    status: 'active' | 'revoked';
-    document: PermitDocument;
-  }>(
-    `select id, number, procedure_code, holder_rfc, valid_from, valid_to, status, document from permits
-      where number = any($1) order by id${lock ? ' for share' : ''}`,
-    [numbers],
-  );
-  const lines =
-    permits.length === 0
-      ? []
-      : await tx.query<{
-          permit_id: string;
-          line: number;
-          hs_code: string;
-          unit: string;
-          currency: string;
-          remaining_quantity: string;
-          remaining_value: string;
-        }>(
-          `select permit_id, line, hs_code, unit, currency, remaining_quantity::text,
-            remaining_value::text from permit_lines
-      where permit_id = any($1) order by permit_id, line${lock ? ' for update' : ''}`,
-          [permits.map((p) => p.id)],
-        );
-  return new Map(
-    permits.map((p) => [
-      p.number,
-      {
-        id: p.id,
-        number: p.number,
-        procedureCode: p.procedure_code,
-        holderRfc: p.holder_rfc,
-        validFrom: p.valid_from,
-        validTo: p.valid_to,
-        status: p.status,
-        goods: (p.document.goods ?? []).map((g) => ({
-          line: g.line,
-          hsCode: digits(g.hsCode),
-          originCountry: g.originCountry,
-          destinationCountry: g.destinationCountry,
-        })),
-        lines: lines
-          .filter((l) => l.permit_id === p.id)
-          .map((l) => ({
-            line: l.line,
-            hsCode: digits(l.hs_code),
-            unit: l.unit,
-            currency: l.currency,
-            remainingQuantity: numericToMicros(l.remaining_quantity),
-            remainingValue: numericToMicros(l.remaining_value),
-          })),
-      },
-    ]),
-  );
-}
-
-/** One row per permit line, however many goods lines draw on it. */
-function totalsByPermitLine(draws: PlannedDraw[]) {
-  const totals = new Map<string, { permit_id: string; line: number; quantity: bigint; value: bigint }>();
-  for (const d of draws) {
-    const key = `${d.permitId}:${d.permitLine}`;
-    const t = totals.get(key) ?? { permit_id: d.permitId, line: d.permitLine, quantity: 0n, value: 0n };
-    t.quantity += d.quantity;
-    t.value += d.value;
-    totals.set(key, t);
-  }
-  return [...totals.values()].map((t) => ({
-    ...t,
-    quantity: microsToDecimal(t.quantity),
-    value: microsToDecimal(t.value),
-  }));
 }
 
 /**
@@ -232,47 +104,15 @@ export async function submitDeclaration(
     let evaluation = evaluate(await readPermits(tx, permitNumbers, false));
     if (evaluation.reasons.length === 0 && permitNumbers.length > 0)
       evaluation = evaluate(await readPermits(tx, permitNumbers, true));
-    const { reasons, draws, balancesAfter, required } = evaluation;
+    const { reasons, draws } = evaluation;
     const accepted = reasons.length === 0;
     const now = ctx.clock.now();
-    const result: ValidationResult = {
+    const result = validationResult(decl, evaluation, {
       window: ctx.config.publicUrl,
-      number: decl.number,
-      status: accepted ? 'accepted' : 'refused',
       bodySha256: hash,
-      customsOffice: decl.customsOffice,
-      brokerPatent: decl.brokerPatent,
-      traderRfc: decl.traderRfc,
-      flow: decl.flow,
-      date: decl.date,
-      lines: decl.lines.map((l) => ({
-        line: l.line,
-        hsCode: l.hsCode,
-        quantity: l.quantity,
-        unit: l.unit,
-        value: l.value,
-        currency: l.currency,
-        requiredProcedures: required.get(l.line) ?? [],
-        draws: accepted
-          ? draws
-              .filter((d) => d.declarationLine === l.line)
-              .map((d) => {
-                const left = balancesAfter.get(`${d.permitId}:${d.permitLine}`)!;
-                return {
-                  permit: d.permit,
-                  permitLine: d.permitLine,
-                  quantity: microsToNumber(d.quantity),
-                  value: microsToNumber(d.value),
-                  remainingQuantity: microsToNumber(left.quantity),
-                  remainingValue: microsToNumber(left.value),
-                };
-              })
-          : [],
-      })),
-      reasons,
-      validatedAt: now.toISOString(),
+      validatedAt: now,
       validatedBy: principal.rfc,
-    };
+    });
     const seal = await sealJws(ctx.windowKey, result, CUSTOMS_TYP);
 
     if (!accepted) {
@@ -299,81 +139,7 @@ export async function submitDeclaration(
       });
       return { status: 'refused' as const, result, seal };
     }
-    // The balances, the declaration and its draws in one statement. The lines are locked and the evaluation
-    // saw their balances: the condition on the update (and the table's CHECK) is only the backstop.
-    const totals = totalsByPermitLine(draws);
-    const written = await tx.one<{ drawn: number }>(
-      `with drawn as (
-         update permit_lines pl set remaining_quantity = pl.remaining_quantity - d.quantity,
-           remaining_value = pl.remaining_value - d.value
-           from jsonb_to_recordset($1::jsonb) as d(permit_id uuid, line int, quantity numeric, value numeric)
-          where pl.permit_id = d.permit_id and pl.line = d.line and pl.remaining_quantity >= d.quantity and
-            pl.remaining_value >= d.value
-          returning 1
-       ), declaration as (
-         insert into customs_declarations (number, body_sha256, body, status, customs_office, broker_patent,
-           trader_rfc, flow, declaration_date,
-           result, seal, received_by_rfc, received_at)
-         values ($2, $3, $4, 'accepted', $5, $6, $7, $8, $9, $10, $11, $12, $13)
-         returning number
-       ), recorded as (
-         insert into permit_draws (declaration_number, draw, declaration_line, permit_id, permit_line, quantity,
-           value, drawn_at)
-         select (select number from declaration), x.draw, x.declaration_line, x.permit_id, x.permit_line, x.quantity,
-           x.value, $13
-           from jsonb_to_recordset($14::jsonb) as x(draw int, declaration_line int, permit_id uuid, permit_line int,
-             quantity numeric, value numeric)
-         returning 1
-       )
-       select (select count(*) from drawn)::int as drawn`,
-      [
-        json(totals),
-        decl.number,
-        hash,
-        json(decl),
-        decl.customsOffice,
-        decl.brokerPatent,
-        decl.traderRfc,
-        decl.flow,
-        decl.date,
-        json(result),
-        seal,
-        principal.rfc,
-        now,
-        json(
-          draws.map((d, i) => ({
-            draw: i + 1,
-            declaration_line: d.declarationLine,
-            permit_id: d.permitId,
-            permit_line: d.permitLine,
-            quantity: microsToDecimal(d.quantity),
-            value: microsToDecimal(d.value),
-          })),
-        ),
-      ],
-    );
-    if (written.drawn !== totals.length)
-      throw new Error(
-        `declaration ${decl.number}: ${totals.length - written.drawn} permit lines changed under their lock`,
-      );
-    await appendAudit(tx, {
-      type: 'customs.declaration_accepted',
-      actorRfc: principal.rfc,
-      objectType: 'customs_declaration',
-      objectId: decl.number,
-      data: {
-        bodySha256: hash,
-        trader: decl.traderRfc,
-        customsOffice: decl.customsOffice,
-        draws: draws.map((d) => ({
-          line: d.declarationLine,
-          permit: d.permit,
-          permitLine: d.permitLine,
-          quantity: microsToDecimal(d.quantity),
-          value: microsToDecimal(d.value),
-        })),
-      },
-    });
+    await recordAcceptance(tx, decl, draws, { bodySha256: hash, result, seal, receivedBy: principal.rfc, now });
     return { status: 'accepted' as const, replayed: false, result, seal };
   });
   if (outcome.status === 'refused') {
@@ -387,118 +153,10 @@ export async function submitDeclaration(
   return outcome;
 }
 
-async function findDeclaration(db: Sql, number: string, lock = false) {
-  return db.maybe<DeclarationRow>(`select * from customs_declarations where number = $1${lock ? ' for update' : ''}`, [
-    number,
-  ]);
+/** The accepted (or since cancelled) declaration under a number; refusals are kept apart. */
+export async function findDeclaration(db: Sql, number: string) {
+  return db.maybe<DeclarationRow>('select * from customs_declarations where number = $1', [number]);
 }
-
-/** Preconditions of a cancellation: a customs officer, and an accepted declaration. */
-export async function checkCancellation(db: Sql, principal: Principal, number: string) {
-  await requireCustomsOfficer(db, principal);
-  const row = await findDeclaration(db, number);
-  if (!row) throw notFound('declaration', number);
-  if (row.status === 'cancelled') {
-    throw new AppError(
-      'declaration.already_cancelled',
-      `Declaration ${number} was cancelled on ${row.cancelled_at!.toISOString()}.`,
-      409,
-    );
-  }
-}
-
-/**
- * Cancels an accepted declaration and gives back what it drew. The declaration row is taken by a conditional
- * update (a concurrent cancellation finds nothing to do), then the permit lines are locked in the same order
- * as declarations lock them.
- */
-export async function cancelDeclaration(
-  tx: Sql,
-  opts: { number: string; reason: string; principal: Principal; signatureId: string; now: Date },
-) {
-  await checkCancellation(tx, opts.principal, opts.number);
-  const row = await tx.maybe<{ number: string }>(
-    `update customs_declarations set status = 'cancelled', cancelled_at = $2, cancelled_by_rfc = $3,
-      cancel_reason = $4, cancel_signature_id = $5
-      where number = $1 and status = 'accepted' returning number`,
-    [opts.number, opts.now, opts.principal.rfc, opts.reason, opts.signatureId],
-  );
-  if (!row)
-    throw new AppError('declaration.already_cancelled', `Declaration ${opts.number} was cancelled meanwhile.`, 409);
-  await tx.query(
-    `select 1 from permit_lines pl
-      where exists (select 1 from permit_draws d where d.declaration_number = $1 and d.returned_at is null and
-        d.permit_id = pl.permit_id and d.permit_line = pl.line)
-      order by pl.permit_id, pl.line for update`,
-    [opts.number],
-  );
-  const restored = await tx.query<{
-    permit_id: string;
-    line: number;
-    remaining_quantity: string;
-    remaining_value: string;
-  }>(
-    `update permit_lines pl set remaining_quantity = pl.remaining_quantity + d.quantity,
-      remaining_value = pl.remaining_value + d.value
-       from (select permit_id, permit_line, sum(quantity) as quantity, sum(value) as value from permit_draws
-              where declaration_number = $1 and returned_at is null group by permit_id, permit_line) d
-      where pl.permit_id = d.permit_id and pl.line = d.permit_line
-      returning pl.permit_id, pl.line, pl.remaining_quantity::text, pl.remaining_value::text`,
-    [opts.number],
-  );
-  await tx.query('update permit_draws set returned_at = $2 where declaration_number = $1 and returned_at is null', [
-    opts.number,
-    opts.now,
-  ]);
-  const numbers = new Map(
-    (
-      await tx.query<{ id: string; number: string }>('select id, number from permits where id = any($1)', [
-        restored.map((r) => r.permit_id),
-      ])
-    ).map((p) => [p.id, p.number]),
-  );
-  const balances = restored.map((r) => ({
-    permit: numbers.get(r.permit_id)!,
-    permitLine: r.line,
-    remainingQuantity: Number(r.remaining_quantity),
-    remainingValue: Number(r.remaining_value),
-  }));
-  await appendAudit(tx, {
-    type: 'customs.declaration_cancelled',
-    actorRfc: opts.principal.rfc,
-    objectType: 'customs_declaration',
-    objectId: opts.number,
-    signatureId: opts.signatureId,
-    data: { reason: opts.reason, restored: balances },
-  });
-  return { number: opts.number, status: 'cancelled' as const, restored: balances };
-}
-
-interface DrawRow {
-  declaration_number: string;
-  declaration_line: number;
-  permit_number: string;
-  permit_line: number;
-  quantity: string;
-  value: string;
-  drawn_at: Date;
-  returned_at: Date | null;
-}
-
-const drawView = (d: DrawRow) => ({
-  declaration: d.declaration_number,
-  declarationLine: d.declaration_line,
-  permit: d.permit_number,
-  permitLine: d.permit_line,
-  quantity: Number(d.quantity),
-  value: Number(d.value),
-  drawnAt: d.drawn_at.toISOString(),
-  returnedAt: d.returned_at?.toISOString() ?? null,
-});
-
-const DRAWS = `select d.declaration_number, d.declaration_line, p.number as permit_number, d.permit_line,
-  d.quantity::text, d.value::text, d.drawn_at, d.returned_at
-  from permit_draws d join permits p on p.id = d.permit_id`;
 
 /** A declaration as customs sees it: its content, status, what it drew, and any refused attempts under its number. */
 export async function readDeclaration(db: Sql, principal: Principal, number: string) {
@@ -516,9 +174,7 @@ export async function readDeclaration(db: Sql, principal: Principal, number: str
     [number],
   );
   if (!row && refusals.length === 0) throw notFound('declaration', number);
-  const draws = row
-    ? await db.query<DrawRow>(`${DRAWS} where d.declaration_number = $1 order by d.draw`, [number])
-    : [];
+  const draws = row ? await declarationDraws(db, number) : [];
   return {
     number,
     status: row?.status ?? ('refused' as const),
@@ -527,7 +183,7 @@ export async function readDeclaration(db: Sql, principal: Principal, number: str
     receivedBy: row?.received_by_rfc ?? null,
     result: row?.result ?? null,
     seal: row?.seal ?? null,
-    draws: draws.map(drawView),
+    draws,
     cancellation: row?.cancelled_at
       ? { at: row.cancelled_at.toISOString(), by: row.cancelled_by_rfc, reason: row.cancel_reason }
       : null,
@@ -539,13 +195,4 @@ export async function readDeclaration(db: Sql, principal: Principal, number: str
       seal: r.seal,
     })),
   };
-}
-
-/** The draws on one permit, newest first; returned ones (cancelled declarations) say when. */
-export async function permitDraws(db: Sql, permitId: string) {
-  const rows = await db.query<DrawRow>(
-    `${DRAWS} where d.permit_id = $1 order by d.drawn_at desc, d.declaration_number, d.draw`,
-    [permitId],
-  );
-  return rows.map(drawView);
 }

@@ -65,37 +65,6 @@ export const exportPrefill = {
   destinationCountries: 'operation.destinationCountries',
 } as const;
 
-/** A CITES specimen line: which goods line, the species and how it is listed. */
-export const citesSpecimensField = {
-  type: 'array',
-  minItems: 1,
-  items: {
-    type: 'object',
-    required: ['goodsLine', 'scientificName', 'appendix', 'source'],
-    additionalProperties: false,
-    properties: {
-      goodsLine: { type: 'integer', minimum: 1 },
-      scientificName: {
-        type: 'string',
-        pattern: '^[A-Z][a-z]+ ([a-z-]+|spp\\.)( [a-z-]+)?$',
-        description: 'Genus and species, e.g. Ara militaris',
-      },
-      appendix: { type: 'string', enum: ['I', 'II', 'III'] },
-      source: {
-        type: 'string',
-        enum: ['W', 'R', 'D', 'A', 'C', 'F', 'U', 'I', 'O', 'X'],
-        description: 'CITES source code',
-      },
-    },
-  },
-} as const;
-
-/** CITES purpose-of-transaction codes. */
-export const citesPurposeField = {
-  type: 'string',
-  enum: ['T', 'Z', 'G', 'Q', 'S', 'H', 'P', 'M', 'E', 'N', 'B', 'L'],
-} as const;
-
 /** UN numbers of dangerous goods, e.g. UN3480. */
 export const unNumbersField = {
   type: 'array',

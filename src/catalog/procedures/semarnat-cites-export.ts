@@ -1,13 +1,13 @@
 import { defineProcedure } from '../define.ts';
 import {
+  citesLegalBasis,
   citesPurposeField,
+  citesRules,
   citesSpecimensField,
-  countriesField,
-  customsOfficesField,
-  exporterFields,
-  exportPrefill,
-  goodsForm,
-} from './_shared.ts';
+  citesTerms,
+  legalAcquisitionEvidence,
+} from './_cites.ts';
+import { countriesField, customsOfficesField, exporterFields, exportPrefill, goodsForm } from './_shared.ts';
 
 export default defineProcedure({
   code: 'SEMARNAT-CITES-EXPORT',
@@ -28,14 +28,7 @@ export default defineProcedure({
       'show legal acquisition and, for wild specimens, that the export is not detrimental to the survival of the ' +
       'species.',
   },
-  legalBasis: {
-    es:
-      'Convención sobre el Comercio Internacional de Especies Amenazadas de Fauna y Flora Silvestres (CITES); Ley ' +
-      'General de Vida Silvestre y su reglamento.',
-    en:
-      'Convention on International Trade in Endangered Species of Wild Fauna and Flora (CITES); General Wildlife ' +
-      'Law and its regulations.',
-  },
+  legalBasis: citesLegalBasis,
   flow: 'export',
   form: {
     type: 'object',
@@ -62,10 +55,7 @@ export default defineProcedure({
   },
   prefill: { ...exportPrefill },
   requiredDocuments: [
-    {
-      type: 'legal_acquisition_evidence',
-      name: { es: 'Documentos que acreditan la legal procedencia', en: 'Evidence of legal acquisition' },
-    },
+    legalAcquisitionEvidence,
     {
       type: 'import_permit_destination',
       name: {
@@ -74,74 +64,8 @@ export default defineProcedure({
       },
     },
   ],
-  responseDays: 20,
-  silence: 'negative',
-  autoApprove: false,
-  fourEyes: false,
-  officeBound: false,
-  issues: { kind: 'permit', validityDays: 180, balances: true },
-  fee: null,
-  trigger: 'goods',
-  rules: [
-    {
-      hsPrefix: '0106',
-      effectiveFrom: '2024-01-01',
-      note: {
-        es:
-          'Otros animales vivos (primates, reptiles, aves, etc.); sólo los ejemplares de especies listadas en los ' +
-          'apéndices de la CITES requieren el certificado.',
-        en:
-          'Other live animals (primates, reptiles, birds, etc.); only specimens of species listed in the CITES ' +
-          'appendices need the certificate.',
-      },
-    },
-    {
-      hsPrefix: '060290',
-      effectiveFrom: '2024-01-01',
-      note: {
-        es:
-          'Demás plantas vivas, como cactáceas y orquídeas; sólo los ejemplares de especies listadas en los ' +
-          'apéndices de la CITES requieren el certificado.',
-        en:
-          'Other live plants, such as cacti and orchids; only specimens of species listed in the CITES appendices ' +
-          'need the certificate.',
-      },
-    },
-    {
-      hsPrefix: '4301',
-      effectiveFrom: '2024-01-01',
-      note: {
-        es:
-          'Peletería en bruto; sólo los ejemplares de especies listadas en los apéndices de la CITES requieren el ' +
-          'certificado.',
-        en: 'Raw furskins; only specimens of species listed in the CITES appendices need the certificate.',
-      },
-    },
-    {
-      hsPrefix: '9601',
-      effectiveFrom: '2024-01-01',
-      note: {
-        es:
-          'Marfil, concha, coral y demás materias animales para tallar, trabajados; sólo los ejemplares de ' +
-          'especies listadas en los apéndices de la CITES requieren el certificado.',
-        en:
-          'Worked ivory, tortoiseshell, coral and other animal carving material; only specimens of species listed ' +
-          'in the CITES appendices need the certificate.',
-      },
-    },
-    {
-      hsPrefix: '970522',
-      effectiveFrom: '2024-01-01',
-      note: {
-        es:
-          'Colecciones de especies extintas o en peligro, y sus partes; sólo los ejemplares de especies listadas ' +
-          'en los apéndices de la CITES requieren el certificado.',
-        en:
-          'Collections of extinct or endangered species and parts thereof; only specimens of species listed in the ' +
-          'CITES appendices need the certificate.',
-      },
-    },
-  ],
+  ...citesTerms,
+  rules: citesRules(['0106', '060290', '4301', '9601', '970522']),
   example: {
     goods: [
       {
