@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { FINAL } from '../src/applications/workflow.ts';
+import { verifyAudit } from '../src/audit/log.ts';
 import { mexicoDate } from '../src/calendar/calendar.ts';
+import { seedDemoHistory } from '../src/cli/demo-history.ts';
 import { MEDICINES_FORM, medicines, type Actor } from './support/pipeline.ts';
 import { startTestWindow, type TestWindow } from './support/window.ts';
 
@@ -247,5 +250,43 @@ describe('transparency statistics', () => {
     }
     // Exactly the longest range (24 months) is fine.
     assert.equal((await statistics('?from=2030-01&to=2031-12')).status, 200);
+  });
+});
+
+describe('demo history', () => {
+  test('seeds closed applications over past months through the window, invariants kept', async () => {
+    const admin = await w.officer('SE', ['administrator']);
+    const { applications } = await seedDemoHistory(w.ctx, { quotaAdmin: admin.signer, months: 2, perMonth: 8 });
+    assert.ok(applications.length >= 10, `${applications.length} applications`);
+    const now = w.ctx.clock.now();
+    const rows = await w.ctx.db.query<{ status: string; submitted_at: Date; resolved_at: Date; permits: number }>(
+      `select status, submitted_at, resolved_at, (select count(*)::int from permits p where p.application_id = a.id
+          and p.issued_at = a.resolved_at) as permits
+         from applications a where id = any($1::uuid[])`,
+      [applications],
+    );
+    assert.equal(rows.length, applications.length);
+    for (const r of rows) {
+      assert.ok(FINAL.includes(r.status as never), `closed: ${r.status}`);
+      assert.ok(r.submitted_at.getTime() > now.getTime() - 2 * 31 * 86_400_000, 'filed within the months asked');
+      assert.ok(r.submitted_at < r.resolved_at && r.resolved_at < now, 'decided after filing, before today');
+      const approved = r.status === 'approved' || r.status === 'approved_by_silence';
+      assert.equal(r.permits, approved ? 1 : 0, `${r.status}: a permit issued at the decision iff approved`);
+    }
+    const audit = await verifyAudit(w.ctx.db);
+    assert.ok(audit.ok, JSON.stringify(audit.failure));
+    const unread = await w.ctx.db.one<{ n: number }>(
+      'select count(*)::int as n from notifications where read_at is null and object_id = any($1::text[])',
+      [applications],
+    );
+    assert.equal(unread.n, 0, 'the notices of closed history are read');
+
+    // The statistics see them: thirteen months up to this one (a range no earlier test asked, so not cached).
+    const month = mexicoDate(now).slice(0, 7);
+    const from = `${Number(month.slice(0, 4)) - 1}-${month.slice(5, 7)}`;
+    const body = (await statistics(`?from=${from}&to=${month}`)).body;
+    const filed = body.agencies.reduce((s: number, a: any) => s + a.filed, 0);
+    assert.equal(filed, applications.length + 1, 'the history and the one filing of the first test');
+    assert.ok(body.agencies.filter((a: any) => a.filed > 0).length >= 2, 'more than one agency');
   });
 });

@@ -13,7 +13,7 @@ import { signPayload, type Signer } from '../pki/index.ts';
 import { actSigned, DEMO_TRADER_RFC } from './demo-signing.ts';
 
 /** A principal as a login with this e.firma would give (demo seeding acts without HTTP). */
-const principalOf = (signer: Signer): Principal => ({
+export const principalOf = (signer: Signer): Principal => ({
   sessionId: crypto.randomUUID(),
   kind: 'session',
   rfc: signer.certificate.rfc!,

@@ -9,6 +9,7 @@ import { registerOfficer } from '../registry/officers.ts';
 import { recordPatent } from '../registry/patents.ts';
 import type { OfficerRole } from '../registry/schemas.ts';
 import { registerTrader } from '../registry/traders.ts';
+import { seedDemoHistory } from './demo-history.ts';
 import { seedDemoOperations } from './demo-operations.ts';
 import { actSigned, DEMO_TRADER_RFC } from './demo-signing.ts';
 
@@ -205,6 +206,7 @@ export async function seedDemo(ctx: Context): Promise<{ created: boolean; efirma
     );
   }
   await seedDemoOperations(ctx, signers);
+  await seedDemoHistory(ctx, { quotaAdmin: signers.get('se-admin')! });
   fs.writeFileSync(path.join(efirmaDir, 'README.txt'), demoSummary(efirmaDir));
   return { created: true, efirmaDir, people: DEMO_PEOPLE };
 }
