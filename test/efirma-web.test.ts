@@ -2,6 +2,7 @@
  * The portal's e.firma module (web/src/efirma) in Node's WebCrypto, with real files: the test window's
  * e.firma (EC and RSA) and the demo's (written by `ventanilla demo`). Its signatures log in and act.
  */
+import 'reflect-metadata';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -9,6 +10,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import * as x509 from '@peculiar/x509';
 import { chromium, type Browser } from 'playwright-core';
 import { build } from 'vite';
 import { DEMO_PASSWORD, seedDemo } from '../src/cli/demo.ts';
@@ -150,6 +152,35 @@ describe('e.firma of the test window', () => {
     await assert.rejects(open({ cer: p.cer, key: tripleDes(p.key) }), (err: EfirmaError) => {
       assert.equal(err.code, 'efirma.unsupported_key');
       assert.match(err.message, /3DES.*openssl pkcs8/s);
+      return true;
+    });
+  });
+
+  test('a certificate whose key the window cannot verify (EC P-384) is refused before any password work', async () => {
+    const keys = await crypto.webcrypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-384' }, true, [
+      'sign',
+      'verify',
+    ]);
+    const cert = await x509.X509CertificateGenerator.createSelfSigned({
+      serialNumber: '0a',
+      name: new x509.Name([
+        { CN: [{ utf8String: 'Persona P-384' }] },
+        { '2.5.4.45': [{ printableString: 'AAA010101AA1' }] },
+      ]),
+      keys,
+      signingAlgorithm: { name: 'ECDSA', hash: 'SHA-384' },
+      notBefore: new Date(),
+      notAfter: new Date(Date.now() + 86_400_000),
+    });
+    const key = crypto.KeyObject.from(keys.privateKey).export({
+      format: 'der',
+      type: 'pkcs8',
+      cipher: 'aes-256-cbc',
+      passphrase: PASSWORD,
+    });
+    await assert.rejects(open({ cer: Buffer.from(cert.rawData), key }), (err: EfirmaError) => {
+      assert.equal(err.code, 'efirma.unsupported_key');
+      assert.match(err.message, /1\.3\.132\.0\.34.*only RSA and EC P-256/);
       return true;
     });
   });
