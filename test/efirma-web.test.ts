@@ -275,6 +275,9 @@ describe('holdForIdleMinutes', () => {
     assert.equal(clock.pending(), 0);
     await assert.rejects(hold.efirma.sign({}), EfirmaForgottenError);
     const kept = holdForIdleMinutes(await open(await w.person()), 5, clock);
+    for (const bad of [0, -1, Number.NaN, Number.POSITIVE_INFINITY]) {
+      assert.throws(() => holdForIdleMinutes(kept.efirma, bad, clock), RangeError);
+    }
     kept.stop();
     clock.advance(60 * 60_000);
     await kept.efirma.sign({ kept: true });
