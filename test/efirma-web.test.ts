@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import * as x509 from '@peculiar/x509';
+import * as asn1js from 'asn1js';
 import { chromium, type Browser } from 'playwright-core';
 import { build } from 'vite';
 import { DEMO_PASSWORD, seedDemo } from '../src/cli/demo.ts';
@@ -53,6 +54,34 @@ const tripleDes = (key: Buffer) =>
   crypto
     .createPrivateKey({ key, format: 'der', type: 'pkcs8', passphrase: PASSWORD })
     .export({ format: 'der', type: 'pkcs8', cipher: 'des-ede3-cbc', passphrase: PASSWORD });
+
+/**
+ * PBES2 as SAT writes it, PBKDF2 with no PRF field (so HMAC-SHA1, RFC 8018's default), but with AES-256-CBC
+ * where SAT has 3DES: Node cannot write this form, so it is built here and Node must open it too.
+ */
+function pbkdf2Sha1Key(key: Buffer): Buffer {
+  const plain = crypto
+    .createPrivateKey({ key, format: 'der', type: 'pkcs8', passphrase: PASSWORD })
+    .export({ format: 'der', type: 'pkcs8' });
+  const [salt, iv] = [crypto.randomBytes(8), crypto.randomBytes(16)];
+  const cipher = crypto.createCipheriv('aes-256-cbc', crypto.pbkdf2Sync(PASSWORD, salt, 2048, 32, 'sha1'), iv);
+  const seq = (...value: asn1js.AsnType[]) => new asn1js.Sequence({ value });
+  const oid = (value: string) => new asn1js.ObjectIdentifier({ value });
+  const der = seq(
+    seq(
+      oid('1.2.840.113549.1.5.13'),
+      seq(
+        seq(
+          oid('1.2.840.113549.1.5.12'),
+          seq(new asn1js.OctetString({ valueHex: salt }), new asn1js.Integer({ value: 2048 })),
+        ),
+        seq(oid('2.16.840.1.101.3.4.1.42'), new asn1js.OctetString({ valueHex: iv })),
+      ),
+    ),
+    new asn1js.OctetString({ valueHex: Buffer.concat([cipher.update(plain), cipher.final()]) }),
+  ).toBER();
+  return Buffer.from(der);
+}
 
 const open = (p: Pick<Person, 'cer' | 'key'>, password = PASSWORD) => openEfirma(file(p.cer), file(p.key), password);
 
@@ -115,6 +144,16 @@ describe('e.firma of the test window', () => {
     const efirma = await openEfirma(file(cer), file(key), PASSWORD);
     assert.equal(efirma.rfc, p.rfc);
     await login(efirma);
+  });
+
+  test('PBKDF2 with the default PRF (HMAC-SHA1, as in SAT keys) opens', async () => {
+    const p = await w.person();
+    const key = pbkdf2Sha1Key(p.key);
+    // Node (OpenSSL) reads the hand-built file: it is a well-formed PBES2 key, not one only this module accepts.
+    crypto.createPrivateKey({ key, format: 'der', type: 'pkcs8', passphrase: PASSWORD });
+    const efirma = await open({ cer: p.cer, key });
+    await login(efirma);
+    await refused(open({ cer: p.cer, key }, 'wrong'), 'efirma.wrong_password');
   });
 
   test('a wrong password, for EC and RSA keys', async () => {
