@@ -2,6 +2,7 @@
  * The portal's e.firma module (web/src/efirma) in Node's WebCrypto, with real files: the test window's
  * e.firma (EC and RSA) and the demo's (written by `ventanilla demo`). Its signatures log in and act.
  */
+import 'reflect-metadata';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -9,6 +10,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import * as x509 from '@peculiar/x509';
+import * as asn1js from 'asn1js';
 import { chromium, type Browser } from 'playwright-core';
 import { build } from 'vite';
 import { DEMO_PASSWORD, seedDemo } from '../src/cli/demo.ts';
@@ -51,6 +54,34 @@ const tripleDes = (key: Buffer) =>
   crypto
     .createPrivateKey({ key, format: 'der', type: 'pkcs8', passphrase: PASSWORD })
     .export({ format: 'der', type: 'pkcs8', cipher: 'des-ede3-cbc', passphrase: PASSWORD });
+
+/**
+ * PBES2 as SAT writes it, PBKDF2 with no PRF field (so HMAC-SHA1, RFC 8018's default), but with AES-256-CBC
+ * where SAT has 3DES: Node cannot write this form, so it is built here and Node must open it too.
+ */
+function pbkdf2Sha1Key(key: Buffer): Buffer {
+  const plain = crypto
+    .createPrivateKey({ key, format: 'der', type: 'pkcs8', passphrase: PASSWORD })
+    .export({ format: 'der', type: 'pkcs8' });
+  const [salt, iv] = [crypto.randomBytes(8), crypto.randomBytes(16)];
+  const cipher = crypto.createCipheriv('aes-256-cbc', crypto.pbkdf2Sync(PASSWORD, salt, 2048, 32, 'sha1'), iv);
+  const seq = (...value: asn1js.AsnType[]) => new asn1js.Sequence({ value });
+  const oid = (value: string) => new asn1js.ObjectIdentifier({ value });
+  const der = seq(
+    seq(
+      oid('1.2.840.113549.1.5.13'),
+      seq(
+        seq(
+          oid('1.2.840.113549.1.5.12'),
+          seq(new asn1js.OctetString({ valueHex: salt }), new asn1js.Integer({ value: 2048 })),
+        ),
+        seq(oid('2.16.840.1.101.3.4.1.42'), new asn1js.OctetString({ valueHex: iv })),
+      ),
+    ),
+    new asn1js.OctetString({ valueHex: Buffer.concat([cipher.update(plain), cipher.final()]) }),
+  ).toBER();
+  return Buffer.from(der);
+}
 
 const open = (p: Pick<Person, 'cer' | 'key'>, password = PASSWORD) => openEfirma(file(p.cer), file(p.key), password);
 
@@ -115,6 +146,16 @@ describe('e.firma of the test window', () => {
     await login(efirma);
   });
 
+  test('PBKDF2 with the default PRF (HMAC-SHA1, as in SAT keys) opens', async () => {
+    const p = await w.person();
+    const key = pbkdf2Sha1Key(p.key);
+    // Node (OpenSSL) reads the hand-built file: it is a well-formed PBES2 key, not one only this module accepts.
+    crypto.createPrivateKey({ key, format: 'der', type: 'pkcs8', passphrase: PASSWORD });
+    const efirma = await open({ cer: p.cer, key });
+    await login(efirma);
+    await refused(open({ cer: p.cer, key }, 'wrong'), 'efirma.wrong_password');
+  });
+
   test('a wrong password, for EC and RSA keys', async () => {
     await refused(open(await w.person(), 'not-the-password'), 'efirma.wrong_password');
     await refused(open(await w.person({ keyType: 'rsa' }), ''), 'efirma.wrong_password');
@@ -150,6 +191,35 @@ describe('e.firma of the test window', () => {
     await assert.rejects(open({ cer: p.cer, key: tripleDes(p.key) }), (err: EfirmaError) => {
       assert.equal(err.code, 'efirma.unsupported_key');
       assert.match(err.message, /3DES.*openssl pkcs8/s);
+      return true;
+    });
+  });
+
+  test('a certificate whose key the window cannot verify (EC P-384) is refused before any password work', async () => {
+    const keys = await crypto.webcrypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-384' }, true, [
+      'sign',
+      'verify',
+    ]);
+    const cert = await x509.X509CertificateGenerator.createSelfSigned({
+      serialNumber: '0a',
+      name: new x509.Name([
+        { CN: [{ utf8String: 'Persona P-384' }] },
+        { '2.5.4.45': [{ printableString: 'AAA010101AA1' }] },
+      ]),
+      keys,
+      signingAlgorithm: { name: 'ECDSA', hash: 'SHA-384' },
+      notBefore: new Date(),
+      notAfter: new Date(Date.now() + 86_400_000),
+    });
+    const key = crypto.KeyObject.from(keys.privateKey).export({
+      format: 'der',
+      type: 'pkcs8',
+      cipher: 'aes-256-cbc',
+      passphrase: PASSWORD,
+    });
+    await assert.rejects(open({ cer: Buffer.from(cert.rawData), key }), (err: EfirmaError) => {
+      assert.equal(err.code, 'efirma.unsupported_key');
+      assert.match(err.message, /1\.3\.132\.0\.34.*only RSA and EC P-256/);
       return true;
     });
   });
@@ -244,6 +314,9 @@ describe('holdForIdleMinutes', () => {
     assert.equal(clock.pending(), 0);
     await assert.rejects(hold.efirma.sign({}), EfirmaForgottenError);
     const kept = holdForIdleMinutes(await open(await w.person()), 5, clock);
+    for (const bad of [0, -1, Number.NaN, Number.POSITIVE_INFINITY]) {
+      assert.throws(() => holdForIdleMinutes(kept.efirma, bad, clock), RangeError);
+    }
     kept.stop();
     clock.advance(60 * 60_000);
     await kept.efirma.sign({ kept: true });

@@ -27,6 +27,8 @@ const systemClock: IdleClock = {
  * since it was set) it waits for the rest; when it fires late (a laptop asleep) it forgets at once.
  */
 export function holdForIdleMinutes(efirma: Efirma, minutes: number, clock: IdleClock = systemClock): IdleHold {
+  if (!(minutes > 0 && Number.isFinite(minutes)))
+    throw new RangeError(`Idle minutes must be a positive number: ${minutes}`);
   const idleMs = minutes * 60_000;
   let last = clock.now();
   let timer: unknown = null;
