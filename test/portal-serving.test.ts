@@ -16,7 +16,7 @@ before(async () => {
 });
 after(() => w?.close());
 
-test('the portal page is served at / and at every client route, revalidated each time, with no inline script', async () => {
+test('the portal page is served at / and at every client route, revalidated, with no inline script', async () => {
   for (const url of ['/', '/verificar', '/tramites', '/tramites/COFEPRIS-MEDICINES-IMPORT', '/entrar', '/panel/']) {
     const res = await w.app.inject({ method: 'GET', url });
     assert.equal(res.statusCode, 200, url);
