@@ -1,0 +1,365 @@
+/**
+ * The portal's e.firma module (web/src/efirma) in Node's WebCrypto, with real files: the test window's
+ * e.firma (EC and RSA) and the demo's (written by `ventanilla demo`). Its signatures log in and act.
+ */
+import 'reflect-metadata';
+import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import * as x509 from '@peculiar/x509';
+import { chromium, type Browser } from 'playwright-core';
+import { build } from 'vite';
+import { DEMO_PASSWORD, seedDemo } from '../src/cli/demo.ts';
+import { DEMO_TRADER_RFC } from '../src/cli/demo-signing.ts';
+import { parseCertificate } from '../src/pki/index.ts';
+import {
+  EfirmaError,
+  EfirmaForgottenError,
+  holdForIdleMinutes,
+  openEfirma,
+  type Efirma,
+  type IdleClock,
+} from '../web/src/efirma/index.ts';
+import { PASSWORD, startTestWindow, type Person, type TestWindow } from './support/window.ts';
+
+let w: TestWindow;
+before(async () => {
+  w = await startTestWindow();
+});
+after(() => w.close());
+
+/** What a file input hands the page: an ArrayBuffer of the file's bytes. */
+const file = (bytes: Uint8Array | string): ArrayBuffer => {
+  const b = typeof bytes === 'string' ? Buffer.from(bytes) : bytes;
+  return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+};
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** The same key re-encrypted the way SAT encrypts e.firma keys (PBES2 with des-ede3-cbc). */
+const tripleDes = (key: Buffer) =>
+  crypto
+    .createPrivateKey({ key, format: 'der', type: 'pkcs8', passphrase: PASSWORD })
+    .export({ format: 'der', type: 'pkcs8', cipher: 'des-ede3-cbc', passphrase: PASSWORD });
+
+const open = (p: Pick<Person, 'cer' | 'key'>, password = PASSWORD) => openEfirma(file(p.cer), file(p.key), password);
+
+async function refused(promise: Promise<unknown>, code: string) {
+  await assert.rejects(promise, (err: unknown) => {
+    assert.ok(err instanceof EfirmaError, `expected an EfirmaError, got ${err}`);
+    assert.equal(err.code, code, err.message);
+    return true;
+  });
+}
+
+async function login(efirma: Efirma): Promise<string> {
+  const challenge = await w.call('POST', '/api/v1/auth/challenge');
+  const envelope = (await efirma.sign(challenge.body.payload)) as object;
+  const res = await w.call('POST', '/api/v1/auth/login', {
+    body: { challengeId: challenge.body.challengeId, ...envelope },
+  });
+  assert.equal(res.status, 200, JSON.stringify(res.body));
+  return res.body.token;
+}
+
+/** Signing payload, the module's signature, the action: as the portal will do it. */
+async function signed(token: string, efirma: Efirma, url: string, data: unknown) {
+  const issued = await w.call('POST', `${url}/signing-payload`, { token, body: data });
+  assert.equal(issued.status, 201, JSON.stringify(issued.body));
+  const envelope = (await efirma.sign(issued.body.payload)) as object;
+  return w.call('POST', url, { token, body: { challengeId: issued.body.challengeId, ...envelope } });
+}
+
+const apiToken = { label: 'broker software', scopes: ['read'], expiresInDays: 1 };
+
+describe('e.firma of the test window', () => {
+  for (const keyType of ['ec', 'rsa'] as const) {
+    test(`${keyType}: reads the certificate as the server does, logs in and creates an API token`, async () => {
+      const p = await w.person({ keyType });
+      const efirma = await open(p);
+      const server = parseCertificate(p.cer);
+      assert.equal(efirma.rfc, p.rfc);
+      assert.equal(efirma.name, p.name);
+      assert.equal(efirma.serialNumber, server.serialNumber);
+      assert.equal(efirma.notBefore.getTime(), server.notBefore.getTime());
+      assert.equal(efirma.notAfter.getTime(), server.notAfter.getTime());
+      assert.equal(efirma.certificateBase64, p.cer.toString('base64'));
+
+      const token = await login(efirma);
+      const me = await w.call('GET', '/api/v1/me', { token });
+      assert.equal(me.body.rfc, p.rfc);
+      const created = await signed(token, efirma, '/api/v1/api-tokens', apiToken);
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      assert.equal(created.body.data.label, apiToken.label);
+    });
+  }
+
+  test('PEM files open too', async () => {
+    const p = await w.person();
+    const cer = new crypto.X509Certificate(p.cer).toString();
+    const key = crypto
+      .createPrivateKey({ key: p.key, format: 'der', type: 'pkcs8', passphrase: PASSWORD })
+      .export({ format: 'pem', type: 'pkcs8', cipher: 'aes-128-cbc', passphrase: PASSWORD });
+    const efirma = await openEfirma(file(cer), file(key), PASSWORD);
+    assert.equal(efirma.rfc, p.rfc);
+    await login(efirma);
+  });
+
+  test('a wrong password, for EC and RSA keys', async () => {
+    await refused(open(await w.person(), 'not-the-password'), 'efirma.wrong_password');
+    await refused(open(await w.person({ keyType: 'rsa' }), ''), 'efirma.wrong_password');
+  });
+
+  test("another person's key: same kind, and another kind", async () => {
+    const [a, b, rsa] = [await w.person(), await w.person(), await w.person({ keyType: 'rsa' })];
+    await refused(open({ cer: a.cer, key: b.key }), 'efirma.key_mismatch');
+    await refused(open({ cer: a.cer, key: rsa.key }), 'efirma.key_mismatch');
+    await refused(open({ cer: rsa.cer, key: a.key }), 'efirma.key_mismatch');
+  });
+
+  test('garbage, swapped and unprotected files', async () => {
+    const p = await w.person();
+    const junk = crypto.randomBytes(600);
+    await refused(open({ cer: junk, key: p.key }), 'efirma.not_a_certificate');
+    await refused(open({ cer: p.key, key: p.key }), 'efirma.not_a_certificate');
+    await refused(
+      open({ cer: Buffer.from('-----BEGIN CERTIFICATE-----\n!!\n'), key: p.key }),
+      'efirma.not_a_certificate',
+    );
+    await refused(open({ cer: p.cer, key: junk }), 'efirma.not_a_key');
+    await refused(open({ cer: p.cer, key: p.cer }), 'efirma.not_a_key');
+    await refused(open({ cer: p.cer, key: Buffer.alloc(0) }), 'efirma.not_a_key');
+    const plain = crypto
+      .createPrivateKey({ key: p.key, format: 'der', type: 'pkcs8', passphrase: PASSWORD })
+      .export({ format: 'der', type: 'pkcs8' });
+    await refused(open({ cer: p.cer, key: plain }), 'efirma.not_a_key');
+  });
+
+  test("3DES keys (SAT's cipher) are refused with what to do; WebCrypto has no 3DES", async () => {
+    const p = await w.person();
+    await assert.rejects(open({ cer: p.cer, key: tripleDes(p.key) }), (err: EfirmaError) => {
+      assert.equal(err.code, 'efirma.unsupported_key');
+      assert.match(err.message, /3DES.*openssl pkcs8/s);
+      return true;
+    });
+  });
+
+  test('a certificate whose key the window cannot verify (EC P-384) is refused before any password work', async () => {
+    const keys = await crypto.webcrypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-384' }, true, [
+      'sign',
+      'verify',
+    ]);
+    const cert = await x509.X509CertificateGenerator.createSelfSigned({
+      serialNumber: '0a',
+      name: new x509.Name([
+        { CN: [{ utf8String: 'Persona P-384' }] },
+        { '2.5.4.45': [{ printableString: 'AAA010101AA1' }] },
+      ]),
+      keys,
+      signingAlgorithm: { name: 'ECDSA', hash: 'SHA-384' },
+      notBefore: new Date(),
+      notAfter: new Date(Date.now() + 86_400_000),
+    });
+    const key = crypto.KeyObject.from(keys.privateKey).export({
+      format: 'der',
+      type: 'pkcs8',
+      cipher: 'aes-256-cbc',
+      passphrase: PASSWORD,
+    });
+    await assert.rejects(open({ cer: Buffer.from(cert.rawData), key }), (err: EfirmaError) => {
+      assert.equal(err.code, 'efirma.unsupported_key');
+      assert.match(err.message, /1\.3\.132\.0\.34.*only RSA and EC P-256/);
+      return true;
+    });
+  });
+
+  test('forget() drops the key: sign refuses, the portal asks again', async () => {
+    const efirma = await open(await w.person());
+    efirma.forget();
+    await assert.rejects(efirma.sign({ a: 1 }), EfirmaForgottenError);
+  });
+});
+
+describe('the demo e.firma files (ventanilla demo)', () => {
+  let dir: string;
+  const read = (rfc: string) => ({
+    cer: fs.readFileSync(path.join(dir, `${rfc}.cer`)),
+    key: fs.readFileSync(path.join(dir, `${rfc}.key`)),
+  });
+  before(async () => {
+    const demo = await seedDemo(w.ctx);
+    dir = demo.efirmaDir;
+  });
+
+  test("the legal representative signs in and revokes the broker's delegation", async () => {
+    const rep = await open(read('GALA800101ABA'), DEMO_PASSWORD);
+    assert.equal(rep.name, 'Ana García López');
+    const token = await login(rep);
+    const list = await w.call('GET', `/api/v1/delegations?trader=${DEMO_TRADER_RFC}&status=active`, { token });
+    assert.equal(list.status, 200, JSON.stringify(list.body));
+    const delegation = list.body.items[0];
+    assert.ok(delegation, 'the demo delegates to its broker');
+    const revoked = await signed(token, rep, `/api/v1/delegations/${delegation.id}/revocation`, {
+      reason: 'Cambio de agente aduanal',
+    });
+    assert.equal(revoked.status, 200, JSON.stringify(revoked.body));
+    assert.equal(revoked.body.data.status, 'revoked');
+  });
+
+  test('the company certificate ("RFC / REP_RFC") reads as the company', async () => {
+    const company = await open(read(DEMO_TRADER_RFC), DEMO_PASSWORD);
+    assert.equal(company.rfc, DEMO_TRADER_RFC);
+    await refused(open(read(DEMO_TRADER_RFC), 'demo12345'), 'efirma.wrong_password');
+  });
+});
+
+/** Timers that run when the test moves time: idle minutes without waiting minutes. */
+function manualClock() {
+  let now = 0;
+  const timers = new Map<number, { at: number; run: () => void }>();
+  let next = 0;
+  const clock: IdleClock & { advance(ms: number): void; pending(): number } = {
+    now: () => now,
+    setTimeout: (run, ms) => {
+      timers.set(++next, { at: now + ms, run });
+      return next;
+    },
+    clearTimeout: (id) => void timers.delete(id as number),
+    advance(ms) {
+      const end = now + ms;
+      for (;;) {
+        const due = [...timers].filter(([, t]) => t.at <= end).sort((x, y) => x[1].at - y[1].at)[0];
+        if (!due) break;
+        timers.delete(due[0]);
+        now = due[1].at;
+        due[1].run();
+      }
+      now = end;
+    },
+    pending: () => timers.size,
+  };
+  return clock;
+}
+
+describe('holdForIdleMinutes', () => {
+  test('forgets after the idle minutes; activity and signing start the countdown again', async () => {
+    const clock = manualClock();
+    const hold = holdForIdleMinutes(await open(await w.person()), 5, clock);
+    clock.advance(4 * 60_000);
+    hold.touch();
+    clock.advance(4 * 60_000);
+    await hold.efirma.sign({ still: 'open' });
+    clock.advance(4 * 60_000 + 59_000);
+    await hold.efirma.sign({ still: 'open' });
+    clock.advance(5 * 60_000);
+    await assert.rejects(hold.efirma.sign({ now: 'forgotten' }), EfirmaForgottenError);
+    assert.equal(clock.pending(), 0, 'nothing left running once forgotten');
+  });
+
+  test('forget (sign-out) and stop leave no timer behind', async () => {
+    const clock = manualClock();
+    const hold = holdForIdleMinutes(await open(await w.person()), 5, clock);
+    hold.efirma.forget();
+    assert.equal(clock.pending(), 0);
+    await assert.rejects(hold.efirma.sign({}), EfirmaForgottenError);
+    const kept = holdForIdleMinutes(await open(await w.person()), 5, clock);
+    for (const bad of [0, -1, Number.NaN, Number.POSITIVE_INFINITY]) {
+      assert.throws(() => holdForIdleMinutes(kept.efirma, bad, clock), RangeError);
+    }
+    kept.stop();
+    clock.advance(60 * 60_000);
+    await kept.efirma.sign({ kept: true });
+  });
+});
+
+describe('in real Chromium, built by Vite', () => {
+  let server: http.Server;
+  let browser: Browser;
+  let origin: string;
+  before(async () => {
+    // Vite's own build of the module for the browser: a node: import or a Node-only API fails here.
+    const built = await build({
+      configFile: false,
+      logLevel: 'warn',
+      build: {
+        write: false,
+        minify: true,
+        lib: { entry: path.resolve('web/src/efirma/index.ts'), formats: ['es'], fileName: 'efirma' },
+      },
+    });
+    const first = Array.isArray(built) ? built[0] : built;
+    assert.ok(first && 'output' in first, 'vite build gives its output when write is false');
+    const bundle = first.output.find((o) => o.type === 'chunk')!.code;
+    // Served from 127.0.0.1: a secure context, as WebCrypto requires.
+    server = http.createServer((req, res) => {
+      const js = req.url === '/efirma.js';
+      res.writeHead(200, { 'content-type': js ? 'text/javascript' : 'text/html' });
+      res.end(js ? bundle : '<!doctype html><title>e.firma</title>');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  });
+  after(async () => {
+    await browser?.close();
+    server?.close();
+  });
+
+  /** The page opens the files and signs the payload; the envelope goes back to the window through the API. */
+  async function signInPage(p: Pick<Person, 'cer' | 'key'>, password: string, payload: unknown) {
+    const page = await browser.newPage();
+    try {
+      await page.goto(origin);
+      return await page.evaluate(
+        async ({ module, cer, key, password, payload }) => {
+          const m = await import(module);
+          // No named functions in here: tsx would wrap them in a helper the page does not have.
+          const [cerFile, keyFile] = [cer, key].map((b64) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0)).buffer);
+          try {
+            const efirma = await m.openEfirma(cerFile, keyFile, password);
+            return { rfc: efirma.rfc, envelope: await efirma.sign(payload) };
+          } catch (err) {
+            return { code: (err as { code?: string }).code ?? String(err) };
+          }
+        },
+        { module: '/efirma.js', cer: p.cer.toString('base64'), key: p.key.toString('base64'), password, payload },
+      );
+    } finally {
+      await page.close();
+    }
+  }
+
+  for (const keyType of ['ec', 'rsa'] as const) {
+    test(`${keyType}: the page's signature logs in`, async () => {
+      const p = await w.person({ keyType });
+      const challenge = await w.call('POST', '/api/v1/auth/challenge');
+      const result = await signInPage(p, PASSWORD, challenge.body.payload);
+      assert.equal(result.rfc, p.rfc, JSON.stringify(result));
+      const res = await w.call('POST', '/api/v1/auth/login', {
+        body: { challengeId: challenge.body.challengeId, ...(result.envelope as object) },
+      });
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+    });
+  }
+
+  test('a wrong password and a 3DES key give their codes in the browser too', async () => {
+    const p = await w.person();
+    assert.equal((await signInPage(p, 'wrong', {})).code, 'efirma.wrong_password');
+    assert.equal(
+      (await signInPage({ cer: p.cer, key: tripleDes(p.key) }, PASSWORD, {})).code,
+      'efirma.unsupported_key',
+    );
+  });
+});

@@ -1,0 +1,156 @@
+import * as asn1js from 'asn1js';
+import * as asn1 from './asn1.ts';
+import { derOrPem, exact } from './bytes.ts';
+import { EfirmaError } from './errors.ts';
+
+const OID = {
+  pbes2: '1.2.840.113549.1.5.13',
+  pbkdf2: '1.2.840.113549.1.5.12',
+  desEde3Cbc: '1.2.840.113549.3.7',
+};
+/** PBKDF2 PRFs; RFC 8018 makes hmacWithSHA1 the default when the field is absent. */
+const PRF: Record<string, string> = {
+  '1.2.840.113549.2.7': 'SHA-1',
+  '1.2.840.113549.2.9': 'SHA-256',
+  '1.2.840.113549.2.10': 'SHA-384',
+  '1.2.840.113549.2.11': 'SHA-512',
+};
+/** AES-CBC key bits by OID (Chrome has no AES-192: its import fails and is reported as unsupported). */
+const AES_CBC: Record<string, number> = {
+  '2.16.840.1.101.3.4.1.2': 128,
+  '2.16.840.1.101.3.4.1.22': 192,
+  '2.16.840.1.101.3.4.1.42': 256,
+};
+/** OpenSSL writes 2048; far more only makes a crafted file freeze the page. */
+const MAX_ITERATIONS = 1_000_000;
+
+const subtle = () => globalThis.crypto.subtle;
+
+const unsupported = (what: string) =>
+  new EfirmaError(
+    'efirma.unsupported_key',
+    `The .key file is encrypted with ${what}, which this browser cannot decrypt. Re-encrypt it with AES ` +
+      '(openssl pkcs8 -inform DER -in FILE.key | openssl pkcs8 -topk8 -v2 aes-256-cbc -outform DER -out NEW.key) ' +
+      'or sign with `ventanilla sign`.',
+  );
+
+/** PrivateKeyInfo (RFC 5208): version, algorithm, key; whether it is any key is for importKey to say. */
+function isPlainPkcs8(der: Uint8Array): boolean {
+  try {
+    const [version, algorithm, key] = asn1.items(asn1.parseDer(der), 'PrivateKeyInfo', 3);
+    asn1.smallInteger(version, 'version');
+    asn1.oid(asn1.items(algorithm, 'privateKeyAlgorithm', 1)[0], 'privateKeyAlgorithm');
+    asn1.octets(key, 'privateKey');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+interface Encrypted {
+  scheme: string;
+  params: asn1.Node | undefined;
+  data: Uint8Array;
+}
+
+/** EncryptedPrivateKeyInfo (RFC 5208): encryptionAlgorithm, encryptedData. */
+function readEncrypted(file: ArrayBuffer): Encrypted {
+  const der = derOrPem(file, ['ENCRYPTED PRIVATE KEY', 'PRIVATE KEY']);
+  if (der && isPlainPkcs8(der)) {
+    throw new EfirmaError(
+      'efirma.not_a_key',
+      'The .key file is not password protected; an e.firma key is an encrypted PKCS#8 key',
+    );
+  }
+  try {
+    if (der) {
+      const [algorithm, data] = asn1.items(asn1.parseDer(der), 'EncryptedPrivateKeyInfo', 2);
+      const [scheme, params] = asn1.items(algorithm, 'encryptionAlgorithm', 1);
+      return { scheme: asn1.oid(scheme, 'encryptionAlgorithm'), params, data: asn1.octets(data, 'encryptedData') };
+    }
+  } catch (err) {
+    if (!(err instanceof asn1.Shape)) throw err;
+  }
+  throw new EfirmaError('efirma.not_a_key', 'The .key file is not an encrypted PKCS#8 private key (DER or PEM)');
+}
+
+const malformed = () => new EfirmaError('efirma.not_a_key', 'The .key file has malformed encryption parameters');
+
+/** PBES2-params (RFC 8018): keyDerivationFunc (PBKDF2 and its params), encryptionScheme (cipher and IV). */
+function readPbes2(params: asn1.Node | undefined) {
+  try {
+    const [kdf, cipher] = asn1.items(params, 'PBES2-params', 2);
+    const [kdfOid, kdfParams] = asn1.items(kdf, 'keyDerivationFunc', 1);
+    const [cipherOid, iv] = asn1.items(cipher, 'encryptionScheme', 1);
+    const kdfName = asn1.oid(kdfOid, 'keyDerivationFunc');
+    const pbkdf2 = kdfName === OID.pbkdf2 ? asn1.items(kdfParams, 'PBKDF2-params', 2) : null;
+    // After salt and iterationCount: keyLength (an INTEGER) and prf (a SEQUENCE), both optional.
+    const prf = pbkdf2?.slice(2).find((n) => n instanceof asn1js.Sequence);
+    return {
+      kdf: kdfName,
+      cipher: asn1.oid(cipherOid, 'encryptionScheme'),
+      iv,
+      salt: pbkdf2 ? asn1.octets(pbkdf2[0], 'salt') : null,
+      iterations: pbkdf2 ? asn1.smallInteger(pbkdf2[1], 'iterationCount') : 0,
+      prf: prf ? asn1.oid(asn1.items(prf, 'prf', 1)[0], 'prf') : null,
+    };
+  } catch (err) {
+    if (err instanceof asn1.Shape) throw malformed();
+    throw err;
+  }
+}
+
+/** PBES2 parameters that WebCrypto can apply, or why not. */
+function pbes2(encrypted: Encrypted) {
+  if (encrypted.scheme !== OID.pbes2) throw unsupported(`the legacy scheme ${encrypted.scheme} (not PBES2)`);
+  const p = readPbes2(encrypted.params);
+  if (p.kdf !== OID.pbkdf2 || !p.salt) throw unsupported(`key derivation ${p.kdf}`);
+  if (p.cipher === OID.desEde3Cbc) throw unsupported('3DES (des-ede3-cbc, as SAT issues e.firma keys)');
+  const bits = AES_CBC[p.cipher];
+  if (!bits) throw unsupported(`cipher ${p.cipher}`);
+  const hash = p.prf ? PRF[p.prf] : 'SHA-1';
+  if (!hash) throw unsupported(`PBKDF2 with PRF ${p.prf}`);
+  if (p.iterations > MAX_ITERATIONS) throw unsupported(`${p.iterations} PBKDF2 iterations`);
+  let iv: Uint8Array;
+  try {
+    iv = asn1.octets(p.iv, 'the IV');
+  } catch {
+    throw malformed();
+  }
+  return { bits, hash, iterations: p.iterations, salt: exact(p.salt), iv: exact(iv) };
+}
+
+/**
+ * Decrypts an encrypted PKCS#8 .key to its PrivateKeyInfo DER. The caller imports it at once and wipes it.
+ * A wrong password almost always fails the CBC padding; when the padding happens to check out, what comes
+ * out is not a PrivateKeyInfo, and that is a wrong password too.
+ */
+export async function decryptPkcs8(file: ArrayBuffer, password: string): Promise<Uint8Array<ArrayBuffer>> {
+  const encrypted = readEncrypted(file);
+  const p = pbes2(encrypted);
+  const wrongPassword = new EfirmaError('efirma.wrong_password', 'The password does not open this .key file');
+  const secret = await subtle().importKey('raw', new TextEncoder().encode(password), 'PBKDF2', false, ['deriveKey']);
+  let aes: CryptoKey;
+  try {
+    aes = await subtle().deriveKey(
+      { name: 'PBKDF2', salt: p.salt, iterations: p.iterations, hash: p.hash },
+      secret,
+      { name: 'AES-CBC', length: p.bits },
+      false,
+      ['decrypt'],
+    );
+  } catch {
+    throw unsupported(`AES-${p.bits}-CBC`);
+  }
+  let plain: Uint8Array<ArrayBuffer>;
+  try {
+    plain = new Uint8Array(await subtle().decrypt({ name: 'AES-CBC', iv: p.iv }, aes, exact(encrypted.data)));
+  } catch {
+    throw wrongPassword;
+  }
+  if (!isPlainPkcs8(plain)) {
+    plain.fill(0);
+    throw wrongPassword;
+  }
+  return plain;
+}
