@@ -191,7 +191,7 @@ describe('the web portal in Chromium', { skip }, () => {
     await closePage(page);
   });
 
-  test('a wrong password and a revoked certificate each show their message, linked from the error summary', async () => {
+  test('a wrong password and a revoked certificate each show their message, from the error summary', async () => {
     const page = await newPage(390);
     await signIn(page, rep, 'not-the-password');
     const summary = page.getByRole('alert').filter({ hasText: 'Hay un problema' });
