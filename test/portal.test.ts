@@ -100,6 +100,8 @@ async function newPage(width = 1280): Promise<Page> {
   const errors: string[] = [];
   pageErrors.set(page, errors);
   page.on('pageerror', (err) => errors.push(err.message));
+  // The portal runs under the window's CSP as served: anything it blocks is a failure.
+  page.on('console', (m) => m.text().includes('Content Security Policy') && errors.push(m.text()));
   return page;
 }
 
