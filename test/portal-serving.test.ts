@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { ensurePortalBuilt, PORTAL_DIST, portalBuildStale } from '../src/http/portal-build.ts';
+import { PORTAL_PAGES } from '../src/http/portal.ts';
+import { ensurePortalBuilt, PORTAL_DIST, portalBuildStale, WEB_DIR } from '../src/http/portal-build.ts';
 import { startTestWindow, type TestWindow } from './support/window.ts';
 
 /** The built portal served by the window itself: caching, compression, client routes, and the API's 404s kept. */
@@ -16,7 +17,7 @@ before(async () => {
 });
 after(() => w?.close());
 
-test('the portal page is served at / and at every client route, revalidated each time, with no inline script', async () => {
+test('the portal page is served at / and at every client route, revalidated, with no inline script', async () => {
   for (const url of ['/', '/verificar', '/tramites', '/tramites/COFEPRIS-MEDICINES-IMPORT', '/entrar', '/panel/']) {
     const res = await w.app.inject({ method: 'GET', url });
     assert.equal(res.statusCode, 200, url);
@@ -38,7 +39,14 @@ test('hashed assets are cached for a year and compressed', async () => {
 });
 
 test('unknown assets, files and API paths keep their 404 problem+json; the API documents still answer', async () => {
-  for (const url of ['/assets/nothing-here.js', '/favicon.ico', '/api/v1/nothing-here', '/api', '/docs/nothing.js']) {
+  for (const url of [
+    '/assets/nothing-here.js',
+    '/favicon.ico',
+    '/api/v1/nothing-here',
+    '/api',
+    '/docs/x.js',
+    '/nowhere',
+  ]) {
     const res = await w.app.inject({ method: 'GET', url });
     assert.equal(res.statusCode, 404, url);
     assert.match(String(res.headers['content-type']), /application\/problem\+json/, url);
@@ -49,6 +57,15 @@ test('unknown assets, files and API paths keep their 404 problem+json; the API d
   assert.equal(openapi.json().openapi, '3.1.0');
   const post = await w.app.inject({ method: 'POST', url: '/verificar' });
   assert.equal(post.statusCode, 404);
+});
+
+test("the server's page list matches the portal's router", () => {
+  const router = fs.readFileSync(path.join(WEB_DIR, 'src', 'router.tsx'), 'utf8');
+  const block = router.slice(router.indexOf('export const PATHS'), router.indexOf('} as const'));
+  const paths = [...block.matchAll(/'(\/[^']*)'|`(\/[^`$]*)\$\{/g)].map((m) => m[1] ?? `${m[2]}X-1`);
+  assert.ok(paths.length >= 6, `found ${paths}`);
+  for (const p of paths) assert.match(p, PORTAL_PAGES, `${p} is served index.html`);
+  for (const p of ['/nowhere', '/tramites/a/b', '/panel.js']) assert.doesNotMatch(p, PORTAL_PAGES);
 });
 
 test('a build is stale when missing or older than any source file of web/', () => {

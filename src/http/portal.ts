@@ -6,8 +6,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { PORTAL_DIST } from './portal-build.ts';
 import { sendProblem } from './problem.ts';
 
-/** Paths that belong to the API and its documents: never answered with the portal's page. */
-const NOT_PORTAL = /^\/(api|docs|openapi\.json|\.well-known|health|ready)(\/|$)/;
+/**
+ * The portal's client-side routes (web/src/router.tsx PATHS; test/portal-serving.test.ts keeps the two in step):
+ * these get index.html. Any other path keeps the window's 404 problem+json, so an API, asset or mistyped path is
+ * never answered with a page.
+ */
+export const PORTAL_PAGES = /^\/(verificar|tramites(\/[A-Za-z0-9._-]+)?|entrar|panel)?\/?$/;
 /** Hashed build output (Vite names each file by its content hash): cached for a year, never revalidated. */
 const ASSETS = '/assets/';
 
@@ -16,8 +20,8 @@ const notFound = (req: FastifyRequest, reply: FastifyReply) =>
 
 /**
  * Serves the built portal (web/dist) at `/`: hashed assets immutable for a year, index.html revalidated every time,
- * both compressed. Every other GET that is not the API's (a client-side route like /verificar or /tramites/X) gets
- * index.html; an unknown asset or API path keeps its 404 problem+json. Without a build nothing is registered.
+ * both compressed. The portal's client-side routes (/verificar, /tramites/X...) get index.html; any other path,
+ * an unknown asset or API path among them, keeps its 404 problem+json. Without a build nothing is registered.
  */
 export async function portalRoutes(app: FastifyInstance, opts: { dist?: string } = {}): Promise<void> {
   const dist = opts.dist ?? PORTAL_DIST;
@@ -35,9 +39,7 @@ export async function portalRoutes(app: FastifyInstance, opts: { dist?: string }
       return reply.sendFile(`assets/${file}`, { maxAge: '365d', immutable: true });
     });
     scope.get('/*', { config: { access: 'public' }, schema: { hide: true } }, (req, reply) => {
-      const pathname = req.url.split('?')[0]!;
-      // A path with a file extension is a file, not a page: a missing one is a 404, not the portal.
-      if (NOT_PORTAL.test(pathname) || /\.[A-Za-z0-9]+$/.test(pathname)) return notFound(req, reply);
+      if (!PORTAL_PAGES.test(req.url.split('?')[0]!)) return notFound(req, reply);
       return reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });
     });
   });

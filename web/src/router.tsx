@@ -1,5 +1,4 @@
 import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
-import { RouterProvider } from 'react-aria-components';
 
 /** The portal's paths (Spanish, as the public sees them); the server answers index.html for each. */
 export const PATHS = {
@@ -20,7 +19,7 @@ export function navigate(to: string): void {
   window.scrollTo(0, 0);
 }
 
-/** History-API routing: links (react-aria's) navigate in the page; back and forward work. */
+/** History-API routing: links (components/Link) navigate in the page; back and forward work. */
 export function Router({ children }: { children: ReactNode }) {
   const [path, setPath] = useState(window.location.pathname);
   useEffect(() => {
@@ -28,11 +27,7 @@ export function Router({ children }: { children: ReactNode }) {
     window.addEventListener('popstate', update);
     return () => window.removeEventListener('popstate', update);
   }, []);
-  return (
-    <RouterProvider navigate={navigate}>
-      <PathContext.Provider value={path}>{children}</PathContext.Provider>
-    </RouterProvider>
-  );
+  return <PathContext.Provider value={path}>{children}</PathContext.Provider>;
 }
 
 export const usePath = () => useContext(PathContext);

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Link } from 'react-aria-components';
+import { Link } from './Link';
 import { useTranslation } from 'react-i18next';
 import { type Language, LANGUAGES, setLanguage } from '../i18n';
 import { PATHS } from '../router';
@@ -9,7 +9,7 @@ function LanguageSwitch() {
   const { t, i18n } = useTranslation();
   const other: Language = LANGUAGES.find((l) => l !== i18n.language) ?? 'es';
   return (
-    <button type="button" className="link-button" lang={other} onClick={() => setLanguage(other)}>
+    <button type="button" className="link-button lang-switch" lang={other} onClick={() => void setLanguage(other)}>
       {t(`language.switch.${other}`)}
     </button>
   );

@@ -1,7 +1,5 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
-import es from './es.json';
 import genericProblems from './problems-generic.json';
 
 export const LANGUAGES = ['es', 'en'] as const;
@@ -17,20 +15,37 @@ function initialLanguage(): Language {
   }
 }
 
-// Flat keys ("nav.catalogue", "problem.signature.certificate_revoked"): the problem codes have dots of their own.
-void i18next.use(initReactI18next).init({
-  resources: { es: { translation: es }, en: { translation: en } },
-  lng: initialLanguage(),
-  fallbackLng: false,
-  keySeparator: false,
-  nsSeparator: false,
-  interpolation: { escapeValue: false },
-  returnNull: false,
-});
-document.documentElement.lang = i18next.language;
+/** Each language is its own chunk, loaded when chosen: a visitor downloads one. */
+const BUNDLES: Record<Language, () => Promise<{ default: Record<string, string> }>> = {
+  es: () => import('./es.json'),
+  en: () => import('./en.json'),
+};
 
-export function setLanguage(language: Language): void {
-  void i18next.changeLanguage(language);
+async function load(language: Language): Promise<void> {
+  if (!i18next.hasResourceBundle(language, 'translation'))
+    i18next.addResourceBundle(language, 'translation', (await BUNDLES[language]()).default);
+}
+
+/** Before the first render. Flat keys ("nav.catalogue", "problem.signature.certificate_revoked"): codes have dots. */
+export async function initI18n(): Promise<void> {
+  const language = initialLanguage();
+  await i18next.use(initReactI18next).init({
+    resources: {},
+    partialBundledLanguages: true,
+    lng: language,
+    fallbackLng: false,
+    keySeparator: false,
+    nsSeparator: false,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  await load(language);
+  document.documentElement.lang = language;
+}
+
+export async function setLanguage(language: Language): Promise<void> {
+  await load(language);
+  await i18next.changeLanguage(language);
   document.documentElement.lang = language;
   try {
     localStorage.setItem(STORAGE_KEY, language);

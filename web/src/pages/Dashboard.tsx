@@ -1,4 +1,4 @@
-import { Link } from 'react-aria-components';
+import { Link } from '../components/Link';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../api/client';
 import { Loading, Page } from '../components/Page';

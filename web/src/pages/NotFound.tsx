@@ -1,4 +1,4 @@
-import { Link } from 'react-aria-components';
+import { Link } from '../components/Link';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../components/Page';
 import { PATHS } from '../router';
