@@ -54,9 +54,9 @@ export type AgencySeed = Type.Static<typeof AgencySeed>;
 /** Number of Ministry of Economy federal offices (Oficinas de Representación Federal) the data lists. */
 export const SE_OFFICE_COUNT = 52;
 
-/** Reads agencies.json and refuses to start on a malformed file, a duplicate code or an unknown state. */
-function load(): Type.Static<typeof ReferenceData> {
-  const data: unknown = JSON.parse(readFileSync(new URL('./agencies.json', import.meta.url), 'utf8'));
+/** Parses agencies.json's text; throws on a malformed file, a duplicate code or an unknown state. */
+export function parseReferenceData(text: string): Type.Static<typeof ReferenceData> {
+  const data: unknown = JSON.parse(text);
   const validate = new Ajv({ allErrors: true, strict: false }).compile(ReferenceData);
   if (!validate(data)) throw new Error(`agencies.json: ${JSON.stringify(validate.errors)}`);
   const checked = data as Type.Static<typeof ReferenceData>;
@@ -75,7 +75,8 @@ function load(): Type.Static<typeof ReferenceData> {
   return checked;
 }
 
-const data = load();
+// Read once at start: a bad file stops the window before it serves anything.
+const data = parseReferenceData(readFileSync(new URL('./agencies.json', import.meta.url), 'utf8'));
 
 export const MEXICAN_STATES: ReadonlyArray<{ code: string; name: string }> = data.states;
 export const AGENCIES: ReadonlyArray<AgencySeed> = data.agencies;
