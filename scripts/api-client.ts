@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { openContext } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
-import { buildServer } from '../src/http/server.ts';
+import { buildServer } from '../src/server.ts';
 
 export const SCHEMA_FILE = path.join(
   path.dirname(fileURLToPath(import.meta.url)),

@@ -1625,6 +1625,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Transparency statistics: filings, resolution times, legal time, silence, automatic approvals, quotas
+         * @description Per agency: applications filed per month, the median and 90th percentile of the days to a decision, the share decided within the legal time, how applications ended (legal silence, automatic approvals…), and the use of the quotas whose period overlaps the range. Months are Mexico City calendar months; without `to` the range ends this month, without `from` it spans 12 months; at most 24. Answers may be up to 60 seconds old. Nothing identifies a trader.
+         */
+        get: operations["getStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/traders": {
         parameters: {
             query?: never;
@@ -1890,6 +1910,50 @@ export interface components {
          */
         AgencyList: {
             items: components["schemas"]["AgencySummary"][];
+        };
+        /** AgencyStatistics */
+        AgencyStatistics: {
+            /**
+             * @description Agency code
+             * @example COFEPRIS
+             */
+            code: string;
+            /** @description The sum of `filings` */
+            filed: number;
+            /** @description Applications filed with the agency, per month of the range (Mexico City), months without any too */
+            filings: {
+                count: number;
+                /**
+                 * @description YYYY-MM
+                 * @example 2026-03
+                 */
+                month: string;
+            }[];
+            name: components["schemas"]["LocalisedText"];
+            /** @description Decisions an officer signed on or before the due date (legal time in working days) */
+            onTime: number;
+            onTimeShare: number | null;
+            /** @description How the applications closed in the range ended */
+            outcomes: {
+                /** @description Approved by an officer */
+                approved: number;
+                /** @description Positive legal silence */
+                approvedBySilence: number;
+                /** @description Automatic notices approved without a human */
+                automatic: number;
+                /** @description Negative legal silence */
+                deniedBySilence: number;
+                /** @description Rejected by an officer */
+                rejected: number;
+                /** @description Withdrawn by the applicant (not a decision) */
+                withdrawn: number;
+            };
+            resolutionDays: {
+                median: number;
+                p90: number;
+            } | null;
+            /** @description Applications decided in the range (by officers, automatically or by legal silence) */
+            resolved: number;
         };
         /** AgencySummary */
         AgencySummary: {
@@ -3589,6 +3653,31 @@ export interface components {
             /** @description The URL of the next page, or null on the last one */
             next: string | null;
         };
+        /**
+         * QuotaUsage
+         * @description A quota whose period overlaps the range
+         */
+        QuotaUsage: {
+            /**
+             * @description Agency code
+             * @example COFEPRIS
+             */
+            agency: string;
+            /** @description Allocated to quota certificates */
+            allocated: number;
+            /** @description Drawn by customs declarations from those certificates */
+            drawn: number;
+            name: string;
+            period: {
+                /** Format: date */
+                from: string;
+                /** Format: date */
+                to: string;
+            };
+            /** @description The amount of the quota */
+            total: number;
+            unit: string;
+        };
         /** Readiness */
         Readiness: {
             /** @example postgres */
@@ -3651,6 +3740,27 @@ export interface components {
             payload: {
                 [key: string]: unknown;
             };
+        };
+        /**
+         * Statistics
+         * @description Aggregates only: no trader, RFC, folio or application is named
+         */
+        Statistics: {
+            agencies: components["schemas"]["AgencyStatistics"][];
+            /**
+             * @description YYYY-MM
+             * @example 2026-03
+             */
+            from: string;
+            months: string[];
+            quotas: components["schemas"]["QuotaUsage"][];
+            /** @description Months and due dates are calendar months and days here */
+            timeZone: string;
+            /**
+             * @description YYYY-MM
+             * @example 2026-03
+             */
+            to: string;
         };
         /** TimelineEntry */
         TimelineEntry: {
@@ -8721,6 +8831,46 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Requirements"];
+                };
+            };
+        };
+    };
+    getStatistics: {
+        parameters: {
+            query?: {
+                /**
+                 * @description YYYY-MM
+                 * @example 2026-03
+                 */
+                from?: string;
+                /**
+                 * @description YYYY-MM
+                 * @example 2026-03
+                 */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details with a stable `code`; every code, its status and meaning, is listed at GET /api/v1/error-codes. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Aggregates only: no trader, RFC, folio or application is named */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Statistics"];
                 };
             };
         };
