@@ -12,15 +12,11 @@ import pg from 'pg';
 import { mexicoDate } from '../src/calendar/calendar.ts';
 import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_TRADER_RFC } from '../src/cli/demo.ts';
 import { openEfirma, signPayload, type Signer } from '../src/pki/index.ts';
+import { postgresOnly } from './support/postgres-only.ts';
 import { getJson, postJson, startServerProcess, type ServerProcess } from './support/processes.ts';
 import { testDatabaseUrl } from './support/window.ts';
 
-const skip =
-  !process.env.TEST_DATABASE_URL &&
-  'needs PostgreSQL: run with TEST_DATABASE_URL (scripts/with-postgres.sh node ' +
-    '--import tsx --test test/declarations-concurrency.test.ts)';
-
-describe('customs declarations from two server processes on one PostgreSQL', { skip }, () => {
+describe('customs declarations from two server processes on one database (PostgreSQL)', postgresOnly, () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ventanilla-declarations-'));
   let database: Awaited<ReturnType<typeof testDatabaseUrl>>;
   let a: ServerProcess;
