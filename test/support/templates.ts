@@ -23,7 +23,17 @@ import { AGENCIES } from '../../src/registry/agencies-data.ts';
 const SRC = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'src');
 const MIGRATIONS = path.join(SRC, 'db', 'migrations');
 /** The code that writes the template besides the migrations: a change to any of it builds a new one. */
-const WRITERS = ['app.ts', 'registry/agencies.ts', 'catalog/sync.ts', 'jobs/queue.ts', 'db/db.ts', 'db/migrate.ts'];
+const WRITERS = [
+  'app.ts',
+  'registry/agencies.ts',
+  'catalog/sync.ts',
+  'jobs/queue.ts',
+  'db/db.ts',
+  'db/migrate.ts',
+  // The seed is audited: the chained event's hash and the procedure versions' sha256 are computed by these.
+  'audit/log.ts',
+  'pki/canonical.ts',
+];
 
 /** A package's package.json (not exported by the packages: found above their entry point). */
 function packageJson(name: string): Buffer {
