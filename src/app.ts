@@ -4,12 +4,12 @@ import { registerAuditJobs } from './audit/jobs.ts';
 import { housekeeping } from './auth/housekeeping.ts';
 import { edocumentBlobStore } from './documents/blob-store.ts';
 import { cleanupEdocumentBlobs } from './documents/edocument-cleanup.ts';
-import { loadCatalogue } from './catalog/catalogue.ts';
+import { type Catalogue, loadCatalogue } from './catalog/catalogue.ts';
 import { chargeQuotaOnIssue } from './customs/quota.ts';
 import { syncProcedureVersions } from './catalog/sync.ts';
 import type { Config } from './config.ts';
 import type { Context, FlowHooks } from './context.ts';
-import { openDb } from './db/db.ts';
+import { type Db, openDb } from './db/db.ts';
 import { migrate } from './db/migrate.ts';
 import { buildServer } from './server.ts';
 import { createJobQueue, type JobQueueOptions } from './jobs/queue.ts';
@@ -21,13 +21,24 @@ import { loadOrCreateWindowKey } from './pki/window-key.ts';
 import { seedReferenceData } from './registry/agencies.ts';
 
 /**
- * How a window opens besides its config: the server uses the defaults; the test window opens a copy of a migrated
+ * How a window opens besides its config: the server uses the defaults; the test window opens a copy of a prepared
  * PGlite.
  */
 export interface OpenOptions {
-  /** PGlite only: in memory instead of under the data folder, started from this dumped data folder when given. */
-  pglite?: { inMemory: true; loadDataDir?: Blob };
+  /**
+   * PGlite only: in memory instead of under the data folder, started from this dumped data folder when given.
+   * `prepared`: the dump already holds what prepareDatabase() writes for this build (the test template, named by a
+   * hash of all that shapes it), so the start only checks the migrations.
+   */
+  pglite?: { inMemory: true; loadDataDir?: Blob; prepared?: boolean };
   jobs?: Pick<JobQueueOptions, 'pollSeconds' | 'stopTimeoutSeconds'>;
+}
+
+/** What every start writes before it serves: migrations, then agencies and offices, then procedure versions. */
+export async function prepareDatabase(db: Db, catalogue: Catalogue): Promise<void> {
+  await migrate(db);
+  await seedReferenceData(db);
+  await syncProcedureVersions(db, catalogue);
 }
 
 /**
@@ -49,12 +60,11 @@ export async function openContext(config: Config, opts: OpenOptions = {}): Promi
     loadDataDir: opts.pglite?.loadDataDir,
   });
   try {
-    await migrate(db);
-    await seedReferenceData(db);
+    const catalogue = await loadCatalogue();
+    if (opts.pglite?.prepared) await migrate(db);
+    else await prepareDatabase(db, catalogue);
     const trust = TrustStore.fromDir(config.trustDir, { staleCrl: staleCrlPolicyFor(config.env) });
     const windowKey = await loadOrCreateWindowKey(config.windowKeyPath, { create: development });
-    const catalogue = await loadCatalogue();
-    await syncProcedureVersions(db, catalogue);
     // Unwired until wireFlows below: an approval then fails rather than commit without its permit.
     const flows: FlowHooks = { issueOnApproval: null, permitIssued: [] };
     const jobs = createJobQueue(db, {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { appendAudit, eventHash, verifyAudit, type StoredEvent } from '../src/audit/log.ts';
 import { migrate } from '../src/db/migrate.ts';
+import { postgresOnly } from './support/postgres-only.ts';
 import { startTestWindow, type TestWindow } from './support/window.ts';
 
 let w: TestWindow;
@@ -86,7 +87,7 @@ describe('hash-chained audit log', () => {
     assert.equal((await verifyAudit(w.ctx.db)).ok, true);
   });
 
-  test('concurrent appends never fork the chain', async () => {
+  test('concurrent appends never fork the chain (PostgreSQL)', postgresOnly, async () => {
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
         w.ctx.db.transaction((tx) =>

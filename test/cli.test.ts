@@ -6,10 +6,13 @@ import { after, before, describe, test } from 'node:test';
 import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_TRADER_RFC } from '../src/cli/demo.ts';
 import { openEfirma, TrustStore, verifySignature } from '../src/pki/index.ts';
 import { getJson, postJson, runCli, startServerProcess, type ServerProcess } from './support/processes.ts';
+import { seedDataDir } from './support/templates.ts';
 import { testDatabaseUrl } from './support/window.ts';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ventanilla-cli-'));
 const env = { VENTANILLA_DATA_DIR: dataDir };
+// The embedded database starts prepared (no initdb: test/hardening.test.ts covers a first start on an empty folder).
+before(() => seedDataDir(dataDir));
 after(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 describe('ventanilla pki and sign', () => {

@@ -14,14 +14,10 @@ import { windowClient, type WindowClient } from '../src/cli/window-client.ts';
 import { openEfirma, type Signer } from '../src/pki/index.ts';
 import { declarationBody, MEDICINES_FORM, medicines } from './support/pipeline.ts';
 import { startServerProcess, type ServerProcess } from './support/processes.ts';
+import { postgresOnly } from './support/postgres-only.ts';
 import { testDatabaseUrl } from './support/window.ts';
 
-const skip =
-  !process.env.TEST_DATABASE_URL &&
-  'needs PostgreSQL: run with TEST_DATABASE_URL (scripts/with-postgres.sh node ' +
-    '--import tsx --test test/declarations-concurrency.test.ts)';
-
-describe('customs declarations from two server processes on one PostgreSQL', { skip }, () => {
+describe('customs declarations from two server processes on one database (PostgreSQL)', postgresOnly, () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ventanilla-declarations-'));
   let database: Awaited<ReturnType<typeof testDatabaseUrl>>;
   let a: ServerProcess;

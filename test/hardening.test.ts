@@ -18,6 +18,7 @@ import { FsBlobStore } from '../src/documents/blob-store.ts';
 import { buildServer } from '../src/server.ts';
 import { signPayload } from '../src/pki/index.ts';
 import { runCli, startServerProcess } from './support/processes.ts';
+import { seedDataDir } from './support/templates.ts';
 import { randomCurp, randomRfc, startTestWindow, type TestWindow } from './support/window.ts';
 
 let w: TestWindow;
@@ -260,10 +261,14 @@ describe('rule 13: security headers, no-store, /docs, JSON depth', () => {
 // The processes below use the embedded database whatever the backend of the run: run them in the PGlite pass only.
 const processSkip = process.env.TEST_DATABASE_URL ? 'embedded-database processes run in the PGlite pass' : false;
 
-/** A temp data directory for real processes; always the embedded database (PGlite), even in a PostgreSQL run. */
-function processDataDir(t: { after: (fn: () => void) => void }) {
+/**
+ * A temp data directory for real processes; always the embedded database (PGlite), even in a PostgreSQL run.
+ * `prepared`: the database is already there (test/support/templates.ts), for a test not about a first start.
+ */
+async function processDataDir(t: { after: (fn: () => void) => void }, opts: { prepared?: boolean } = {}) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ventanilla-hardening-'));
   t.after(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+  if (opts.prepared) await seedDataDir(dataDir);
   return { dataDir, env: { VENTANILLA_DATA_DIR: dataDir, DATABASE_URL: '', LOGIN_RATE_LIMIT: '1000' } };
 }
 
@@ -286,7 +291,7 @@ describe('rule 11: files on disk are private', () => {
     'others; a restart tightens what was loosened', {
     skip: processSkip,
   }, async (t) => {
-    const { dataDir, env } = processDataDir(t);
+    const { dataDir, env } = await processDataDir(t);
     fs.chmodSync(dataDir, 0o755); // as an operator's mkdir would leave it
     // No demo data: its keys take minutes on a busy machine. pki issue writes e.firma files the way the demo does.
     const server = await startServerProcess({ ...env, VENTANILLA_DEMO: 'false' });
@@ -322,7 +327,7 @@ describe('rule 11: files on disk are private', () => {
   test('in production, a window key readable by others stops the start with a clear message', {
     skip: processSkip,
   }, async (t) => {
-    const { dataDir, env } = processDataDir(t);
+    const { dataDir, env } = await processDataDir(t);
     assert.equal((await runCli(['pki', 'init'], env)).code, 0);
     const key = path.join(dataDir, 'window-key.pem');
     fs.writeFileSync(
@@ -345,7 +350,7 @@ describe('rule 11: files on disk are private', () => {
   });
 
   test('the blob store writes blobs 0600 in 0700 folders, whatever the umask', async (t) => {
-    const { dataDir } = processDataDir(t);
+    const { dataDir } = await processDataDir(t);
     const store = new FsBlobStore(path.join(dataDir, 'blobs'));
     const blob = await store.put(Readable.from([Buffer.from('factura')]));
     assert.equal(modeOf(store.pathOf(blob.sha256)), 0o600);
@@ -359,7 +364,7 @@ describe('rule 12: the embedded database has one owner', () => {
     'after the server stops it works', {
     skip: processSkip,
   }, async (t) => {
-    const { dataDir, env } = processDataDir(t);
+    const { dataDir, env } = await processDataDir(t, { prepared: true });
     assert.equal((await runCli(['pki', 'init'], env)).code, 0);
     const rfc = randomRfc();
     const curp = randomCurp(rfc);
@@ -427,7 +432,7 @@ describe('rule 12: the embedded database has one owner', () => {
   test(
     'in one process too, a second open of the same directory is refused; ' + 'a closed one can be reopened',
     async (t) => {
-      const { dataDir } = processDataDir(t);
+      const { dataDir } = await processDataDir(t, { prepared: true });
       const db = await openDb({ dataDir });
       await assert.rejects(openDb({ dataDir }), (e: Error & { code?: string }) => e.code === 'db.in_use');
       await db.close();
@@ -439,7 +444,7 @@ describe('rule 12: the embedded database has one owner', () => {
   test('a lock left by a process that died (killed without cleanup) is taken over at the next start', {
     skip: processSkip,
   }, async (t) => {
-    const { dataDir, env } = processDataDir(t);
+    const { dataDir, env } = await processDataDir(t);
     const first = await startServerProcess({ ...env, VENTANILLA_DEMO: 'false' });
     const exited = new Promise((done) => first.child.once('exit', done));
     first.child.kill('SIGKILL');

@@ -9,6 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import { openDb, type Db } from '../src/db/db.ts';
 import { createJobQueue, type JobQueue, type JobQueueOptions } from '../src/jobs/queue.ts';
 import { splitSql } from '../src/jobs/split-sql.ts';
+import { postgresOnly } from './support/postgres-only.ts';
 import { testDatabaseUrl } from './support/window.ts';
 
 const POLL = 0.5;
@@ -320,10 +321,7 @@ describe(`job queue on ${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'
   });
 });
 
-const needsPostgres =
-  !process.env.TEST_DATABASE_URL && 'needs PostgreSQL: run with TEST_DATABASE_URL (scripts/with-postgres.sh npm test)';
-
-describe('two job queues on one PostgreSQL, as two server processes', { skip: needsPostgres }, () => {
+describe('two job queues on one database, as two server processes (PostgreSQL)', postgresOnly, () => {
   let database: Awaited<ReturnType<typeof testDatabaseUrl>>;
   let dbs: Db[] = [];
   let queues: JobQueue[] = [];
@@ -355,6 +353,18 @@ describe('two job queues on one PostgreSQL, as two server processes', { skip: ne
       const allHandled = deferred();
       const sweepsBy = [0, 0];
       let sweepsWanted = { worker: -1, count: 0, reached: deferred() };
+      /** Resolves once a sweep job waits, due for two poll intervals by the database's clock (not a sleep). */
+      const nextSweepOverdue = async (db: Db) => {
+        for (;;) {
+          const [waiting] = await db.query<{ n: number }>(
+            `select count(*)::int as n from jobs_shared.job where name = 'sweep' and state = 'created'
+               and start_after <= now() - make_interval(secs => $1)`,
+            [2 * POLL],
+          );
+          if (waiting!.n > 0) return;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      };
       const awaitSweeps = (worker: number, count: number) => {
         sweepsWanted = { worker, count, reached: deferred() };
         return sweepsWanted.reached.promise;
@@ -378,9 +388,9 @@ describe('two job queues on one PostgreSQL, as two server processes', { skip: ne
             'insert into sweeps (worker, started_at) values ($1, clock_timestamp()) returning id',
             [i],
           );
-          // Longer than the period: the next period's job is waiting while this one runs, and the
-          // other process, idle and polling, would start it if the queue let it.
-          await new Promise((resolve) => setTimeout(resolve, 1200));
+          // Held longer than the period: released once the next period's job has been due for two of the
+          // other process's polls, which would have started it if the queue let it.
+          await within(nextSweepOverdue(db), 30, 'the next periodic run waiting while this one runs');
           await db.query('update sweeps set ended_at = clock_timestamp() where id = $1', [run.id]);
           await db.query('update sweep_probe set running = running - 1 where id = 1');
           sweepsBy[i]!++;

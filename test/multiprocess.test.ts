@@ -9,13 +9,11 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { DEMO_PASSWORD, DEMO_PEOPLE } from '../src/cli/demo.ts';
 import { issueEfirma, loadDevPki, openEfirma, signPayload, type Signer } from '../src/pki/index.ts';
+import { postgresOnly } from './support/postgres-only.ts';
 import { getJson, postJson, startServerProcess, type ServerProcess } from './support/processes.ts';
 import { randomRfc, testDatabaseUrl, traderProfile } from './support/window.ts';
 
-const skip =
-  !process.env.TEST_DATABASE_URL && 'needs PostgreSQL: run with TEST_DATABASE_URL (scripts/with-postgres.sh npm test)';
-
-describe('two server processes on one PostgreSQL', { skip }, () => {
+describe('two server processes on one database (PostgreSQL)', postgresOnly, () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ventanilla-multi-'));
   let database: Awaited<ReturnType<typeof testDatabaseUrl>>;
   let a: ServerProcess;

@@ -10,6 +10,7 @@ import { ACK_TYP } from '../src/http/signed-route.ts';
 import { canonicalJson, sha256Hex } from '../src/pki/canonical.ts';
 import { signPayload } from '../src/pki/index.ts';
 import { openJws } from '../src/pki/window-key.ts';
+import { postgresOnly } from './support/postgres-only.ts';
 import { coveJson, invoicePdf, tyres, TYRES_FORM, uploadPdf } from './support/roles.ts';
 import { startTestWindow, traderProfile, type Person, type TestWindow } from './support/window.ts';
 
@@ -253,13 +254,8 @@ describe('still the same as signed', () => {
   );
 });
 
-// PGlite has one connection and runs transactions one after another, so two requests never overlap inside the
-// database there: the race (the loser's conditional update waiting on the winner's row lock) needs PostgreSQL.
-const skip =
-  !process.env.TEST_DATABASE_URL &&
-  'needs PostgreSQL: PGlite serialises transactions, so the requests cannot race (scripts/with-postgres.sh)';
-
-describe('identical signed requests at once', { skip }, () => {
+// The race (the loser's conditional update waiting on the winner's row lock) needs PostgreSQL.
+describe('identical signed requests at once (PostgreSQL)', postgresOnly, () => {
   test('one acts; the others wait for it and answer its stored answer, replayed', async () => {
     const id = await draftOperation();
     const body = await signedBody(trader.token, rep, `/api/v1/operations/${id}/submit`, {});

@@ -9,6 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { PdfInspector } from '../src/documents/edocument-pdf.ts';
 import { signPayload } from '../src/pki/index.ts';
+import { postgresOnly } from './support/postgres-only.ts';
 import { startTestWindow, type Person, type TestWindow } from './support/window.ts';
 
 const MiB = 1024 * 1024;
@@ -265,7 +266,7 @@ describe('per-user limits on pending uploads', () => {
     },
   );
 
-  test('uploads sent at the same time cannot together pass the limit (meaningful on PostgreSQL)', async () => {
+  test('uploads sent at the same time cannot together pass the limit (PostgreSQL)', postgresOnly, async () => {
     const racerRep = await w.person();
     const racer = await w.registerTrader(racerRep);
     const pdfs = await Promise.all(Array.from({ length: 6 }, () => makePdf()));

@@ -28,7 +28,7 @@ import { recordPatent } from '../../src/registry/patents.ts';
 import type { OfficerRole } from '../../src/registry/schemas.ts';
 import * as pipeline from './pipeline.ts';
 import type { Actor, FiledOperation, FileOperationInput } from './pipeline.ts';
-import { copyDevCa, migratedPglite } from './templates.ts';
+import { copyDevCa, preparedPglite } from './templates.ts';
 
 export const PASSWORD = 'test-pass';
 
@@ -137,9 +137,9 @@ export async function startTestWindow(env: Record<string, string> = {}): Promise
     databaseUrl: database.url,
   };
   await copyDevCa(path.join(dataDir, 'pki'));
-  // The server's own start sequence; on PGlite an in-memory copy of the migrated template (nothing to clean up).
+  // The server's own start sequence; on PGlite an in-memory copy of the prepared template (nothing to clean up).
   const ctx = await openContext(config, {
-    pglite: database.url ? undefined : { inMemory: true, loadDataDir: await migratedPglite() },
+    pglite: database.url ? undefined : { inMemory: true, loadDataDir: await preparedPglite(), prepared: true },
     jobs: { pollSeconds: 0.5, stopTimeoutSeconds: 5 },
   });
   const { db } = ctx;
