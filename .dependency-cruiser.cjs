@@ -38,6 +38,22 @@ module.exports = {
       to: { path: FLOWS },
     },
     {
+      name: 'audit-below-auth-and-registry',
+      severity: 'error',
+      comment:
+        'Every state change is audited, logins and registry writes too: the audit log knows neither who logs in nor the registry.',
+      from: { path: '^src/audit/' },
+      to: { path: '^src/(auth|registry)/' },
+    },
+    {
+      name: 'auth-below-registry',
+      severity: 'error',
+      comment:
+        'auth knows a certificate and a session, the registry who that is (GET /me is a registry route): registry uses auth, not back.',
+      from: { path: '^src/auth/' },
+      to: { path: '^src/registry/' },
+    },
+    {
       name: 'routes-only-from-the-server',
       severity: 'error',
       comment: 'Route modules are the HTTP edge: only the composition root (src/server.ts) registers them (http/server.ts its own).',

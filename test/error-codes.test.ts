@@ -54,7 +54,7 @@ const COMPUTED_SITES = [
   'http/signed-action/perform.ts: new AppError(stale.code',
   'pki/signature.ts: new AppError(`signature.${code}`',
   'pki/trust-store.ts: new AppError(`${area}.crl_stale`',
-  'auth/rate-limit.ts: new AppError(limited.code',
+  'rate-limit.ts: new AppError(limited.code',
   'applications/routes.ts: new AppError(denied.code',
   'applications/transition.ts: new AppError(denied.code',
   'customs/declaration-input.ts: new AppError(`declaration.${code}`',

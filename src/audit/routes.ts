@@ -1,4 +1,4 @@
-import { hitRateLimit } from '../auth/rate-limit.ts';
+import { hitRateLimit } from '../rate-limit.ts';
 import type { Context } from '../context.ts';
 import { Problem } from '../http/schemas.ts';
 import type { App } from '../http/typed-app.ts';

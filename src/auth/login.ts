@@ -4,7 +4,7 @@ import type { Sql } from '../db/db.ts';
 import { AppError } from '../errors.ts';
 import { checkSignedChallenge, consumeChallenge, issueChallenge, type SignedChallengeInput } from './challenges.ts';
 import { SCOPES, type Principal, type Scope } from './principal.ts';
-import { hitRateLimit } from './rate-limit.ts';
+import { hitRateLimit } from '../rate-limit.ts';
 import { createToken, revokeToken, type IssuedToken } from './sessions.ts';
 
 export const LOGIN_ACTION = 'auth.login';

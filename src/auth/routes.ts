@@ -9,8 +9,6 @@ import { cursorKey, keyedPage, PageQuery } from '../http/pagination.ts';
 import { ChallengeResponse, Problem, SignedBody } from '../http/schemas.ts';
 import { signedRoute } from '../http/signed-route.ts';
 import { ApiTokenCreated } from '../http/signed-action/results.ts';
-import { Me } from '../registry/responses.ts';
-import { describeIdentity } from '../registry/identity.ts';
 import { checkApiTokenRequest, login, logout, MAX_API_TOKEN_DAYS, startLogin } from './login.ts';
 import { SCOPES } from './principal.ts';
 import { ApiTokenPage, Session } from './responses.ts';
@@ -84,20 +82,6 @@ export function authRoutes(app: App, ctx: Context) {
       await logout(ctx.db, principalOf(req), ctx.clock.now());
       return reply.code(204).send(null);
     },
-  );
-
-  app.get(
-    '/api/v1/me',
-    {
-      config: { access: { scope: 'read' } },
-      schema: {
-        operationId: 'getMe',
-        tags,
-        summary: 'Who this session is and what it may do',
-        response: { 200: Me, '4xx': Problem },
-      },
-    },
-    async (req) => describeIdentity(ctx.db, principalOf(req)),
   );
 
   signedRoute(app, ctx, {

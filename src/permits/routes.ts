@@ -10,7 +10,7 @@ import { checkRevocation, permitView, readPermit, revokePermit, verifyPermit } f
 import { renderPermitPdf } from './pdf.ts';
 import { Permit, PermitPdf, PermitVerification } from './responses.ts';
 import { VERIFICATION_CODE_INPUT } from './verification-code.ts';
-import { hitRateLimit } from '../auth/rate-limit.ts';
+import { hitRateLimit } from '../rate-limit.ts';
 
 const Number_ = Type.Object({ number: PermitNumber });
 const tags = ['permits'];

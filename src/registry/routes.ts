@@ -33,6 +33,7 @@ import {
   listDelegations,
   revokeDelegation,
 } from './delegations.ts';
+import { describeIdentity } from './identity.ts';
 import {
   checkOfficerDeactivation,
   checkOfficerRegistration,
@@ -47,6 +48,7 @@ import {
   Broker,
   BrokerPatent,
   DelegationPage,
+  Me,
   OfficerPage,
   Trader,
   TraderVersionPage,
@@ -80,6 +82,21 @@ const pub = { access: 'public' as const };
 
 export function registryRoutes(app: App, ctx: Context) {
   const { db } = ctx;
+
+  // Who the session is, as the registry knows them (auth knows only the certificate): here, so auth needs no registry.
+  app.get(
+    '/api/v1/me',
+    {
+      config: read,
+      schema: {
+        operationId: 'getMe',
+        tags: ['auth'],
+        summary: 'Who this session is and what it may do',
+        response: { 200: Me, '4xx': Problem },
+      },
+    },
+    async (req) => describeIdentity(db, principalOf(req)),
+  );
 
   // Traders
   signedRoute(app, ctx, {

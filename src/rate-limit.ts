@@ -1,5 +1,5 @@
-import type { Sql } from '../db/db.ts';
-import { AppError } from '../errors.ts';
+import type { Sql } from './db/db.ts';
+import { AppError } from './errors.ts';
 
 /** What each counter limits, by the prefix of its bucket: the refusal's code and what it counted. */
 const LIMITED = {
