@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { SMTPServer } from 'smtp-server';
 import { createMailTransport, deliverPendingEmails } from '../src/notifications/mailer.ts';
-import { emailAddressesOf, notify, type Notification } from '../src/notifications/notify.ts';
+import { notify, type Notification } from '../src/notifications/notify.ts';
+import { emailAddressesOf } from '../src/registry/contacts.ts';
 import { startTestWindow, type Person, type TestWindow } from './support/window.ts';
 
 let w: TestWindow;

@@ -3,10 +3,11 @@ import { applicantSideSql } from '../registry/need-to-know.ts';
 
 /**
  * The applicant side of an application, by RFC: the trader, its legal representative, a broker it delegates to, and
- * whoever filed or signed the operation. SQL over `o` (operations) and `t` (traders), so inboxes and lists filter by
- * it.
+ * whoever filed or signed the operation. SQL over `o` (operations), so inboxes and lists filter by it.
  */
-export const APPLICANT_SIDE_SQL = (rfc: string) => `(${applicantSideSql('t.id', rfc)} or o.created_by_rfc = ${rfc}
+export const APPLICANT_SIDE_SQL = (
+  rfc: string,
+) => `(${applicantSideSql('o.trader_id', rfc)} or o.created_by_rfc = ${rfc}
   or exists (select 1 from signatures s where s.id = o.submit_signature_id and s.signer_rfc = ${rfc}))`;
 
 /**
@@ -14,8 +15,8 @@ export const APPLICANT_SIDE_SQL = (rfc: string) => `(${applicantSideSql('t.id', 
  * it.
  */
 export async function onApplicantSide(db: Sql, rfc: string, app: { operation_id: string }): Promise<boolean> {
-  return !!(await db.maybe(
-    `select 1 from operations o join traders t on t.id = o.trader_id where o.id = $1 and ${APPLICANT_SIDE_SQL('$2')}`,
-    [app.operation_id, rfc],
-  ));
+  return !!(await db.maybe(`select 1 from operations o where o.id = $1 and ${APPLICANT_SIDE_SQL('$2')}`, [
+    app.operation_id,
+    rfc,
+  ]));
 }

@@ -6,6 +6,9 @@ import { APPLICANT_SIDE_SQL } from './applicant-side.ts';
 import type { ApplicationRow } from './application-row.ts';
 import type { Action } from './workflow.ts';
 import { applicantSideSql } from '../registry/need-to-know.ts';
+import { activeOfficersWith, officerById } from '../registry/officers.ts';
+import type { OfficerRole } from '../registry/schemas.ts';
+import { traderById } from '../registry/traders.ts';
 
 export const DELIVER_EMAILS = 'deliver-emails';
 
@@ -14,13 +17,13 @@ export const DELIVER_EMAILS = 'deliver-emails';
  * while still on the trader's side: a broker whose delegation was revoked is told nothing more of that trader.
  */
 async function applicantSide(tx: Sql, app: Pick<ApplicationRow, 'trader_id' | 'operation_id'>): Promise<string[]> {
-  const row = await tx.one<{ rfc: string; legal_rep_rfc: string; filer_rfc: string | null }>(
-    `select t.rfc, t.legal_rep_rfc,
-            case when ${applicantSideSql('t.id', 'o.created_by_rfc')} then o.created_by_rfc end as filer_rfc
-       from operations o join traders t on t.id = o.trader_id where o.id = $1`,
+  const row = await tx.one<{ filer_rfc: string | null }>(
+    `select case when ${applicantSideSql('o.trader_id', 'o.created_by_rfc')} then o.created_by_rfc end as filer_rfc
+       from operations o where o.id = $1`,
     [app.operation_id],
   );
-  return [...new Set([row.rfc, row.legal_rep_rfc, ...(row.filer_rfc ? [row.filer_rfc] : [])])];
+  const trader = await traderById(tx, app.trader_id);
+  return [...new Set([trader.rfc, trader.legal_rep_rfc, ...(row.filer_rfc ? [row.filer_rfc] : [])])];
 }
 
 /**
@@ -30,17 +33,15 @@ async function applicantSide(tx: Sql, app: Pick<ApplicationRow, 'trader_id' | 'o
 const officersWith = async (
   tx: Sql,
   agency: string,
-  roles: string[],
+  roles: OfficerRole[],
   operationId: string,
   office?: { code: string | null },
 ) =>
   (
     await tx.query<{ rfc: string }>(
-      `select f.rfc from officers f where f.agency_code = $1 and f.active and f.roles && $2::text[]
-        and (not $5 or f.office_code = $4 or 'supervisor' = any(f.roles))
-        and not exists (select 1 from operations o join traders t on t.id = o.trader_id
-          where o.id = $3 and ${APPLICANT_SIDE_SQL('f.rfc')})`,
-      [agency, roles, operationId, office?.code ?? null, office !== undefined],
+      `select f.rfc from unnest($1::text[]) as f (rfc)
+        where not exists (select 1 from operations o where o.id = $2 and ${APPLICANT_SIDE_SQL('f.rfc')})`,
+      [(await activeOfficersWith(tx, agency, roles, office)).map((f) => f.rfc), operationId],
     )
   ).map((r) => r.rfc);
 
@@ -107,7 +108,7 @@ export async function noticeOfTransition(
             procedure.officeBound ? { code: app.office_code } : undefined,
           )
         : app.assigned_officer_id
-          ? [(await tx.one<{ rfc: string }>('select rfc from officers where id = $1', [app.assigned_officer_id])).rfc]
+          ? [(await officerById(tx, app.assigned_officer_id)).rfc]
           : [];
   const about = `${app.procedure_code} (${app.agency_code})`;
   const body = permit

@@ -11,7 +11,8 @@ import { checkEdocumentReferences } from '../documents/edocuments.ts';
 import { traderRelation } from '../registry/identity.ts';
 import type { NewOperation, OperationData } from './schemas.ts';
 import { applicantSideSql } from '../registry/need-to-know.ts';
-import { traderByRfc } from '../registry/traders.ts';
+import { brokerBy } from '../registry/brokers.ts';
+import { traderByRfc, withTraderRfcs } from '../registry/traders.ts';
 import { timestampKeySql } from '../http/pagination.ts';
 
 /** What the acknowledgement (acuse) of a submitted operation holds: stored with the operation, printed as its PDF. */
@@ -114,15 +115,19 @@ async function checkReferences(db: Sql, traderRfc: string, flow: 'import' | 'exp
   }
 }
 
-const SELECT = `select o.*, t.rfc as trader_rfc, t.legal_rep_rfc as trader_legal_rep_rfc
-  from operations o join traders t on t.id = o.trader_id`;
+const SELECT = 'select o.* from operations o';
+type StoredOperation = Omit<OperationRow, 'trader_rfc' | 'trader_legal_rep_rfc'>;
+/** The trader's RFCs come from the registry, which owns the traders table. */
+const withTrader = async (db: Sql, row: StoredOperation): Promise<OperationRow> =>
+  (await withTraderRfcs(db, [row]))[0]!;
 
 /**
  * The trader itself, its legal representative or a broker it delegates to now may file and read it; nobody else sees
  * it.
  */
 export async function operationFor(db: Sql, principal: Principal, id: string, lock = false): Promise<OperationRow> {
-  const row = await db.maybe<OperationRow>(`${SELECT} where o.id = $1${lock ? ' for update of o' : ''}`, [id]);
+  const found = await db.maybe<StoredOperation>(`${SELECT} where o.id = $1${lock ? ' for update of o' : ''}`, [id]);
+  const row = found && (await withTrader(db, found));
   const relation = row && (await traderRelation(db, principal, { id: row.trader_id }));
   if (!row || !relation) throw notFound('operation', id);
   return row;
@@ -140,10 +145,7 @@ export async function createOperation(db: Sql, principal: Principal, input: NewO
   }
   const data = await normaliseOperationData(db, input.flow, input.data);
   await checkReferences(db, trader.rfc, input.flow, data);
-  const broker =
-    relation === 'broker'
-      ? await db.one<{ id: string }>('select id from brokers where rfc = $1', [principal.rfc])
-      : null;
+  const broker = relation === 'broker' ? await brokerBy(db, 'rfc', principal.rfc) : null;
   const id = crypto.randomUUID();
   return db.transaction(async (tx) => {
     await tx.query(
@@ -159,7 +161,7 @@ export async function createOperation(db: Sql, principal: Principal, input: NewO
       objectId: id,
       data: { version: 1 },
     });
-    return operationView(await tx.one<OperationRow>(`${SELECT} where o.id = $1`, [id]));
+    return operationView(await withTrader(tx, await tx.one<StoredOperation>(`${SELECT} where o.id = $1`, [id])));
   });
 }
 
@@ -197,7 +199,7 @@ export async function updateOperation(
       objectId: id,
       data: { version: op.version + 1 },
     });
-    return operationView(await tx.one<OperationRow>(`${SELECT} where o.id = $1`, [id]));
+    return operationView(await withTrader(tx, await tx.one<StoredOperation>(`${SELECT} where o.id = $1`, [id])));
   });
 }
 
@@ -229,15 +231,15 @@ export async function listOperations(
   opts: { limit: number; status?: 'draft' | 'submitted'; after?: string[] },
 ) {
   const [afterAt, afterId] = opts.after ?? [null, null];
-  const rows = await db.query<OperationRow & { sort_at: string }>(
-    `select o.*, t.rfc as trader_rfc, t.legal_rep_rfc as trader_legal_rep_rfc,
-      ${timestampKeySql('o.created_at')} as sort_at
-       from operations o join traders t on t.id = o.trader_id
-     where ${applicantSideSql('t.id', '$1')}
+  const stored = await db.query<StoredOperation & { sort_at: string }>(
+    `select o.*, ${timestampKeySql('o.created_at')} as sort_at
+       from operations o
+     where ${applicantSideSql('o.trader_id', '$1')}
        and ($2::text is null or o.status = $2)
        and ($3::timestamptz is null or (o.created_at, o.id) < ($3::timestamptz, $4::uuid))
      order by o.created_at desc, o.id desc limit $5`,
     [principal.rfc, opts.status ?? null, afterAt, afterId, opts.limit + 1],
   );
+  const rows = await withTraderRfcs(db, stored);
   return rows.map((r) => ({ key: [r.sort_at, r.id], item: operationView(r) }));
 }

@@ -16,6 +16,7 @@ import {
 } from './transition.ts';
 import { ACTIONS, availableActions, type Action } from './workflow.ts';
 import { applicantSideSql } from '../registry/need-to-know.ts';
+import { traderNames } from '../registry/traders.ts';
 import { timestampKeySql } from '../http/pagination.ts';
 
 /** Officers of the application's agency (and office) see everything; the applicant side sees no internal work. */
@@ -186,7 +187,7 @@ const OFFICER_COVERS = (rfc: string) => `m.agency = a.agency_code
   and (not coalesce((pv.definition->>'officeBound')::boolean, true) or m.supervisor or m.office = a.office_code)
   and not ${APPLICANT_SIDE_SQL(rfc)}`;
 
-const FROM = `from applications a join traders t on t.id = a.trader_id join operations o on o.id = a.operation_id
+const FROM = `from applications a join operations o on o.id = a.operation_id
   left join procedure_versions pv on pv.code = a.procedure_code and pv.version = a.procedure_version`;
 
 /**
@@ -204,7 +205,7 @@ export async function listApplications(
     `select a.*, m.agency is not null as as_officer, ${timestampKeySql('a.submitted_at')} as sort_at ${FROM}
       left join jsonb_to_recordset($1::jsonb) as m(agency text, office text, officer uuid, supervisor boolean)
         on ${OFFICER_COVERS('$2')}
-      where (m.agency is not null or ${applicantSideSql('t.id', '$2')})
+      where (m.agency is not null or ${applicantSideSql('a.trader_id', '$2')})
         and ($3::text is null or (case when m.agency is null and a.status = 'proposed' then 'in_review' else
           a.status end) = $3)
         and ($4::text is null or a.agency_code = $4)
@@ -254,11 +255,8 @@ export async function inbox(
   if (memberships.length === 0) return [];
   const today = mexicoDate(ctx.clock.now());
   const [afterDue, afterAt, afterId] = q.after ?? [null, null, null];
-  const rows = await ctx.db.query<
-    ApplicationRow & { trader_rfc: string; trader_name: string; sort_due: string; sort_at: string }
-  >(
-    `select a.*, t.rfc as trader_rfc, t.legal_name as trader_name,
-            to_char(coalesce(a.due_date, $8::date), 'YYYY-MM-DD') as sort_due,
+  const rows = await ctx.db.query<ApplicationRow & { sort_due: string; sort_at: string }>(
+    `select a.*, to_char(coalesce(a.due_date, $8::date), 'YYYY-MM-DD') as sort_due,
               ${timestampKeySql('a.submitted_at')} as sort_at ${FROM}
       join jsonb_to_recordset($1::jsonb) as m(agency text, office text, officer uuid, supervisor boolean) on
         ${OFFICER_COVERS('$7')}
@@ -284,11 +282,15 @@ export async function inbox(
       afterId,
     ],
   );
-  return rows.map((r) => ({
-    key: [r.sort_due, r.sort_at, r.id],
-    item: {
-      ...applicationView(r, today, 'officer'),
-      trader: { rfc: r.trader_rfc, legalName: r.trader_name },
-    },
-  }));
+  const traders = await traderNames(
+    ctx.db,
+    rows.map((r) => r.trader_id),
+  );
+  return rows.map((r) => {
+    const { rfc, legalName } = traders.get(r.trader_id)!;
+    return {
+      key: [r.sort_due, r.sort_at, r.id],
+      item: { ...applicationView(r, today, 'officer'), trader: { rfc, legalName } },
+    };
+  });
 }

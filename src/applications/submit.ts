@@ -7,17 +7,16 @@ import { json } from '../db/db.ts';
 import { nextInSequence } from '../db/sequences.ts';
 import { AppError } from '../errors.ts';
 import type { VerifiedSigner } from '../pki/signature.ts';
-import type { TraderProfile } from '../registry/schemas.ts';
+import { brokerById } from '../registry/brokers.ts';
+import { traderById } from '../registry/traders.ts';
 import { addBusinessDays, mexicoDate } from '../calendar/calendar.ts';
 import { noticeOfSubmission } from './notices.ts';
 import { operationFor, type OperationRow } from './operations.ts';
 import { planOperation, type PlannedApplication } from './plan.ts';
 
 async function planFor(ctx: Context, db: Sql, op: OperationRow, date: string): Promise<PlannedApplication[]> {
-  const trader = await db.one<{ profile: TraderProfile }>('select profile from traders where id = $1', [op.trader_id]);
-  const broker = op.broker_id
-    ? await db.one<{ patent: string }>('select patent from brokers where id = $1', [op.broker_id])
-    : null;
+  const trader = await traderById(db, op.trader_id);
+  const broker = op.broker_id ? await brokerById(db, op.broker_id) : null;
   return planOperation(ctx.catalogue, {
     flow: op.flow,
     data: op.data,
@@ -187,7 +186,7 @@ export async function submitOperation(
       typedFields: p.typedFields,
     });
   }
-  const trader = await tx.one<{ legal_name: string }>('select legal_name from traders where id = $1', [op.trader_id]);
+  const trader = await traderById(tx, op.trader_id);
   // The folio counter and the audit head are the only rows every submission locks: take them last, hold them briefly.
   const folioNumber = await nextInSequence(tx, 'folio', Number(today.slice(0, 4)));
   const folio = `VU-${today.slice(0, 4)}-${String(folioNumber).padStart(8, '0')}`;

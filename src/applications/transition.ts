@@ -8,6 +8,7 @@ import { json } from '../db/db.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { VerifiedSigner } from '../pki/signature.ts';
 import { officerMemberships, traderRelation, type OfficerMembership } from '../registry/identity.ts';
+import { activeOfficer } from '../registry/officers.ts';
 import { extendDueDate, mexicoDate } from '../calendar/calendar.ts';
 import { onApplicantSide } from './applicant-side.ts';
 import type { ApplicationRow } from './application-row.ts';
@@ -178,10 +179,8 @@ export async function transition(tx: Sql, ctx: Context, input: TransitionInput):
       if (officerId !== membership!.officerId && !membership!.roles.includes('supervisor')) {
         throw new AppError('workflow.role_missing', 'Only a supervisor assigns applications to colleagues.', 403);
       }
-      const colleague = await tx.maybe<{ rfc: string; office: string | null; roles: OfficerMembership['roles'] }>(
-        'select rfc, office_code as office, roles from officers where id = $1 and agency_code = $2 and active',
-        [officerId, app.agency_code],
-      );
+      const found = await activeOfficer(tx, app.agency_code, officerId);
+      const colleague = found && { rfc: found.rfc, office: found.office_code, roles: found.roles };
       if (!colleague)
         throw new AppError(
           'workflow.officer_unknown',

@@ -8,7 +8,7 @@ import { withCurpCheckDigit as curp, withRfcCheckDigit as rfc } from '../registr
 import { registerOfficer } from '../registry/officers.ts';
 import { recordPatent } from '../registry/patents.ts';
 import type { OfficerRole } from '../registry/schemas.ts';
-import { registerTrader } from '../registry/traders.ts';
+import { registerTrader, traderByRfc } from '../registry/traders.ts';
 import { seedDemoHistory } from './demo-history.ts';
 import { seedDemoOperations } from './demo-operations.ts';
 import { actSigned, DEMO_TRADER_RFC } from './demo-signing.ts';
@@ -98,7 +98,7 @@ const DEMO_COMPANY_WHO =
  */
 export async function seedDemo(ctx: Context): Promise<{ created: boolean; efirmaDir: string; people: DemoPerson[] }> {
   const efirmaDir = path.join(ctx.config.dataDir, 'demo-efirma');
-  const already = await ctx.db.maybe('select 1 from traders where rfc = $1', [DEMO_TRADER_RFC]);
+  const already = await traderByRfc(ctx.db, DEMO_TRADER_RFC);
   if (already) return { created: false, efirmaDir, people: DEMO_PEOPLE };
 
   const pki = await loadDevPki(path.join(ctx.config.dataDir, 'pki'));

@@ -2,8 +2,10 @@ import type { Principal } from '../auth/principal.ts';
 import type { Sql } from '../db/db.ts';
 import { notFound } from '../errors.ts';
 import { timestampKeySql, type Keyed, type KeysetPage } from '../http/pagination.ts';
+import { brokersWithPatents, findBroker } from '../registry/brokers.ts';
 import { traderRelation } from '../registry/identity.ts';
 import { applicantSideSql, formerBrokerOf, formerBrokerSql, officerNeedsToKnow } from '../registry/need-to-know.ts';
+import { withTraderRfcs } from '../registry/traders.ts';
 import { COVE_NUMBER_PATTERN, type CoveContent } from './cove-schemas.ts';
 
 /** A COVE version. Rows never change: an amendment is a new row (its own number) linked to the one it amends. */
@@ -33,9 +35,20 @@ export interface CoveRow {
 export const COVE_SELECT = `select c.id, c.number, c.root_id, c.amends_id, c.version, c.trader_id, c.operation_type,
     c.invoice_number, c.content, c.consult_rfcs, c.broker_patents, c.filed_by_rfc, c.filed_as, c.amendment_reason,
     c.signature_id, c.filed_at,
-    r.number as root_number, a.number as amends_number, t.rfc as trader_rfc, t.legal_rep_rfc as trader_legal_rep_rfc
-  from coves c join coves r on r.id = c.root_id left join coves a on a.id = c.amends_id
-    join traders t on t.id = c.trader_id`;
+    r.number as root_number, a.number as amends_number
+  from coves c join coves r on r.id = c.root_id left join coves a on a.id = c.amends_id`;
+
+type StoredCove = Omit<CoveRow, 'trader_rfc' | 'trader_legal_rep_rfc'>;
+
+/** COVE rows (`COVE_SELECT` then `rest`) with their trader's RFCs, which the registry gives. */
+export async function coveRows<R extends object = object>(
+  db: Sql,
+  rest: string,
+  params: unknown[],
+  select = COVE_SELECT,
+): Promise<(CoveRow & R)[]> {
+  return withTraderRfcs(db, await db.query<StoredCove & R>(`${select} ${rest}`, params));
+}
 
 export interface CoveChain {
   requested: CoveRow;
@@ -49,11 +62,9 @@ const validNumber = new RegExp(COVE_NUMBER_PATTERN);
 
 export async function loadChain(db: Sql, number: string): Promise<CoveChain | null> {
   if (!validNumber.test(number)) return null;
-  const requested = await db.maybe<CoveRow>(`${COVE_SELECT} where c.number = $1`, [number]);
+  const [requested] = await coveRows(db, 'where c.number = $1', [number]);
   if (!requested) return null;
-  const versions = await db.query<CoveRow>(`${COVE_SELECT} where c.root_id = $1 order by c.version`, [
-    requested.root_id,
-  ]);
+  const versions = await coveRows(db, 'where c.root_id = $1 order by c.version', [requested.root_id]);
   return {
     requested,
     versions,
@@ -73,14 +84,8 @@ export async function mayRead(db: Sql, principal: Principal, chain: CoveChain): 
   if (await formerBrokerOf(db, principal, chain.trader.id)) return false;
   const { consult_rfcs: consultRfcs, broker_patents: brokerPatents } = chain.latest;
   if (consultRfcs.includes(principal.rfc)) return true;
-  if (
-    brokerPatents.length > 0 &&
-    (await db.maybe('select 1 from brokers where rfc = $1 and patent = any($2::text[])', [
-      principal.rfc,
-      brokerPatents,
-    ]))
-  )
-    return true;
+  const broker = brokerPatents.length > 0 ? await findBroker(db, 'rfc', principal.rfc) : null;
+  if (broker && brokerPatents.includes(broker.patent)) return true;
   return officerNeedsToKnow(db, principal, chain.trader.id, {
     kind: 'cove',
     numbers: chain.versions.map((v) => v.number),
@@ -142,15 +147,18 @@ export async function listCoves(
   principal: Principal,
   page: KeysetPage<[string, string]>,
 ): Promise<Keyed<ReturnType<typeof coveSummary>>[]> {
-  const rows = await db.query<CoveRow & { filed_key: string }>(
-    `select ${timestampKeySql('c.filed_at')} as filed_key, ${COVE_SELECT.slice('select '.length)}
-     where not exists (select 1 from coves n where n.amends_id = c.id)
-       and (${applicantSideSql('t.id', '$1')}
-         or (not ${formerBrokerSql('t.id', '$1')} and ($1 = any(c.consult_rfcs)
-           or exists (select 1 from brokers b where b.rfc = $1 and b.patent = any(c.broker_patents)))))
+  // The caller's own patent, if a broker: a COVE naming it is theirs to read.
+  const patent = (await findBroker(db, 'rfc', principal.rfc))?.patent ?? null;
+  const rows = await coveRows<{ filed_key: string }>(
+    db,
+    `where not exists (select 1 from coves n where n.amends_id = c.id)
+       and (${applicantSideSql('c.trader_id', '$1')}
+         or (not ${formerBrokerSql('c.trader_id', '$1')} and ($1 = any(c.consult_rfcs)
+           or $5::text = any(c.broker_patents))))
        and ($2::timestamptz is null or (c.filed_at, c.number) < ($2::timestamptz, $3::text))
      order by c.filed_at desc, c.number desc limit $4`,
-    [principal.rfc, page.after?.[0] ?? null, page.after?.[1] ?? null, page.limit + 1],
+    [principal.rfc, page.after?.[0] ?? null, page.after?.[1] ?? null, page.limit + 1, patent],
+    `select ${timestampKeySql('c.filed_at')} as filed_key, ${COVE_SELECT.slice('select '.length)}`,
   );
   return rows.map((c) => ({ key: [c.filed_key, c.number], item: coveSummary(c) }));
 }
@@ -196,10 +204,7 @@ export async function findCoveForCustoms(db: Sql, number: string): Promise<CoveF
   const chain = await loadChain(db, number.trim().toUpperCase());
   if (!chain) return null;
   const c = chain.requested;
-  const brokers = await db.query<{ rfc: string }>(
-    'select rfc from brokers where patent = any($1::text[]) order by rfc',
-    [c.broker_patents],
-  );
+  const brokers = await brokersWithPatents(db, c.broker_patents);
   return {
     number: c.number,
     rootNumber: c.root_number,

@@ -8,8 +8,10 @@ import { randomNumber } from './numbers.ts';
 import { AppError } from '../errors.ts';
 import { canonicalJson } from '../pki/canonical.ts';
 import { parseRfc } from '../registry/identifiers.ts';
+import { brokerBy, brokersWithPatents } from '../registry/brokers.ts';
 import { traderRelation } from '../registry/identity.ts';
-import { COVE_SELECT, coveView, readableChain, type CoveRow } from './cove-queries.ts';
+import { traderByRfc } from '../registry/traders.ts';
+import { coveRows, coveView, readableChain, type CoveRow } from './cove-queries.ts';
 import type { CoveAmendmentInput, CoveContent, CoveInput, CoveParty } from './cove-schemas.ts';
 
 /** For customs-declaration validation: whether a COVE exists and whose it is. */
@@ -129,11 +131,7 @@ export async function normaliseCove(db: Sql, input: CoveInput, now: Date): Promi
   const consultRfcs = [...new Set((input.consultRfcs ?? []).map((r, i) => parseRfc(r, `consultRfcs[${i}]`).rfc))];
   const brokerPatents = [...new Set(input.brokerPatents ?? [])];
   if (brokerPatents.length > 0) {
-    const known = new Set(
-      (
-        await db.query<{ patent: string }>('select patent from brokers where patent = any($1::text[])', [brokerPatents])
-      ).map((b) => b.patent),
-    );
+    const known = new Set((await brokersWithPatents(db, brokerPatents)).map((b) => b.patent));
     const unknown = brokerPatents.filter((p) => !known.has(p));
     if (unknown.length > 0) {
       throw new AppError(
@@ -159,9 +157,8 @@ export interface CoveFiler {
 
 /** The trader itself, its legal representative or a broker it delegated to may file and amend its COVEs. */
 async function filerFor(db: Sql, principal: Principal, traderRfc: string): Promise<CoveFiler> {
-  const trader = await db.maybe<CoveFiler['trader']>('select id, rfc, legal_rep_rfc from traders where rfc = $1', [
-    traderRfc,
-  ]);
+  const row = await traderByRfc(db, traderRfc);
+  const trader = row && { id: row.id, rfc: row.rfc, legal_rep_rfc: row.legal_rep_rfc };
   const relation = trader && (await traderRelation(db, principal, trader));
   if (!trader || !relation) {
     throw new AppError(
@@ -171,11 +168,8 @@ async function filerFor(db: Sql, principal: Principal, traderRfc: string): Promi
       403,
     );
   }
-  const broker =
-    relation === 'broker'
-      ? await db.one<{ id: string; patent: string }>('select id, patent from brokers where rfc = $1', [principal.rfc])
-      : null;
-  return { trader, relation, broker };
+  const broker = relation === 'broker' ? await brokerBy(db, 'rfc', principal.rfc) : null;
+  return { trader, relation, broker: broker && { id: broker.id, patent: broker.patent } };
 }
 
 /** A broker who files is always among the patents that may use the COVE. */
@@ -278,7 +272,7 @@ async function insertVersion(tx: Sql, v: NewVersion): Promise<CoveRow> {
         tx.now(),
       ],
     );
-    if (inserted) return tx.one<CoveRow>(`${COVE_SELECT} where c.id = $1`, [id]);
+    if (inserted) return (await coveRows(tx, 'where c.id = $1', [id]))[0]!;
   }
   throw new Error('could not draw an unused COVE number');
 }
@@ -332,9 +326,7 @@ export async function amendCove(
     'select r.id, r.number from coves v join coves r on r.id = v.root_id where v.number = $1 for update of r',
     [opts.number],
   );
-  const latest = await tx.one<CoveRow>(`${COVE_SELECT} where c.root_id = $1 order by c.version desc limit 1`, [
-    root.id,
-  ]);
+  const latest = (await coveRows(tx, 'where c.root_id = $1 order by c.version desc limit 1', [root.id]))[0]!;
   checkLatest(latest, opts.number);
   const row = await insertVersion(tx, {
     rootId: root.id,

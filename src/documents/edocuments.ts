@@ -6,6 +6,7 @@ import { AppError, notFound } from '../errors.ts';
 import { timestampKeySql, type Keyed, type KeysetPage } from '../http/pagination.ts';
 import { traderRelation } from '../registry/identity.ts';
 import { officerNeedsToKnow } from '../registry/need-to-know.ts';
+import { traderById, traderByRfc, withTraderRfcs } from '../registry/traders.ts';
 import type { BlobStore, StagedBlob } from './blob-store.ts';
 import { holdUploadRoom, type UploadLimits } from './upload-limits.ts';
 import { LOCK_CLASS } from '../db/locks.ts';
@@ -77,10 +78,7 @@ export async function lockBlob(tx: Sql, sha256: string): Promise<void> {
  * to.
  */
 export async function uploaderFor(db: Sql, principal: Principal, traderRfc: string) {
-  const trader = await db.maybe<{ id: string; rfc: string; legal_rep_rfc: string }>(
-    'select id, rfc, legal_rep_rfc from traders where rfc = $1',
-    [traderRfc.toUpperCase()],
-  );
+  const trader = await traderByRfc(db, traderRfc);
   const relation = trader && (await traderRelation(db, principal, trader));
   if (!trader || !relation) {
     throw new AppError(
@@ -122,9 +120,9 @@ export async function recordUpload(
   });
 }
 
-const SELECT = `select e.*, t.rfc as trader_rfc, t.legal_rep_rfc as trader_legal_rep_rfc,
-    s.signer_rfc, s.certificate_serial, s.algorithm as signature_algorithm, s.signed_at
-  from edocuments e join traders t on t.id = e.trader_id join signatures s on s.id = e.signature_id`;
+const SELECT = `select e.*, s.signer_rfc, s.certificate_serial, s.algorithm as signature_algorithm, s.signed_at
+  from edocuments e join signatures s on s.id = e.signature_id`;
+type StoredEdocument = Omit<EdocumentRow, 'trader_rfc' | 'trader_legal_rep_rfc'>;
 
 /**
  * Creates the eDocument of a signed upload, inside the transaction that consumed the challenge.
@@ -197,7 +195,7 @@ export async function createEdocument(
       pages: data.pages,
     },
   });
-  return tx.one<EdocumentRow>(`${SELECT} where e.number = $1`, [number]);
+  return (await withTraderRfcs(tx, [await tx.one<StoredEdocument>(`${SELECT} where e.number = $1`, [number])]))[0]!;
 }
 
 /**
@@ -207,7 +205,8 @@ export async function createEdocument(
  */
 export async function edocumentFor(db: Sql, principal: Principal, number: string): Promise<EdocumentRow> {
   const normalised = normaliseEdocumentNumber(number);
-  const row = normalised ? await db.maybe<EdocumentRow>(`${SELECT} where e.number = $1`, [normalised]) : null;
+  const stored = normalised ? await db.maybe<StoredEdocument>(`${SELECT} where e.number = $1`, [normalised]) : null;
+  const row = stored && (await withTraderRfcs(db, [stored]))[0]!;
   const allowed =
     row &&
     ((await traderRelation(db, principal, {
@@ -254,19 +253,17 @@ export async function listEdocuments(
   opts: { traderRfc: string; documentType?: string },
   page: KeysetPage<[string, string]>,
 ): Promise<Keyed<ReturnType<typeof edocumentView>>[]> {
-  const trader = await db.maybe<{ id: string; rfc: string; legal_rep_rfc: string }>(
-    'select id, rfc, legal_rep_rfc from traders where rfc = $1',
-    [opts.traderRfc.toUpperCase()],
-  );
+  const trader = await traderByRfc(db, opts.traderRfc);
   if (!trader || !(await traderRelation(db, principal, trader))) throw notFound('trader', opts.traderRfc);
   // Keyset on [created_at, number], after the last one seen; limit + 1 rows tell a next page.
-  const rows = await db.query<EdocumentRow & { created_key: string }>(
+  const stored = await db.query<StoredEdocument & { created_key: string }>(
     `select * from (select ${timestampKeySql('x.created_at')} as created_key, x.* from (${SELECT}
        where e.trader_id = $1 and ($2::text is null or e.document_type = $2)) x) listed
      where $3::timestamptz is null or (created_at, number) < ($3::timestamptz, $4::text)
      order by created_at desc, number desc limit $5`,
     [trader.id, opts.documentType ?? null, page.after?.[0] ?? null, page.after?.[1] ?? null, page.limit + 1],
   );
+  const rows = await withTraderRfcs(db, stored);
   return rows.map((e) => ({ key: [e.created_key, e.number], item: edocumentView(e) }));
 }
 
@@ -276,14 +273,13 @@ export async function listEdocuments(
  */
 export async function checkEdocumentReferences(db: Sql, opts: { traderRfc: string; numbers: readonly string[] }) {
   const wanted = [...new Set(opts.numbers.map((n) => normaliseEdocumentNumber(n) ?? n))];
-  const rows =
-    wanted.length === 0
-      ? []
-      : await db.query<{ number: string; document_type: string; sha256: string }>(
-          `select e.number, e.document_type, e.sha256 from edocuments e join traders t on t.id = e.trader_id
-      where t.rfc = $1 and e.number = any($2::text[])`,
-          [opts.traderRfc.toUpperCase(), wanted],
-        );
+  const trader = wanted.length === 0 ? null : await traderByRfc(db, opts.traderRfc);
+  const rows = !trader
+    ? []
+    : await db.query<{ number: string; document_type: string; sha256: string }>(
+        'select number, document_type, sha256 from edocuments where trader_id = $1 and number = any($2::text[])',
+        [trader.id, wanted],
+      );
   const found = new Set(rows.map((r) => r.number));
   const missing = wanted.filter((n) => !found.has(n));
   if (missing.length > 0) {
@@ -305,11 +301,12 @@ export async function findEdocumentForCustoms(
 ): Promise<{ number: string; ownerRfc: string; documentType: string; sha256: string } | null> {
   const normalised = normaliseEdocumentNumber(number);
   if (!normalised) return null;
-  const row = await db.maybe<{ number: string; owner_rfc: string; document_type: string; sha256: string }>(
-    `select e.number, t.rfc as owner_rfc, e.document_type,
-      e.sha256 from edocuments e join traders t on t.id = e.trader_id
-      where e.number = $1`,
+  const row = await db.maybe<{ number: string; trader_id: string; document_type: string; sha256: string }>(
+    'select e.number, e.trader_id, e.document_type, e.sha256 from edocuments e where e.number = $1',
     [normalised],
   );
-  return row && { number: row.number, ownerRfc: row.owner_rfc, documentType: row.document_type, sha256: row.sha256 };
+  const owner = row && (await traderById(db, row.trader_id));
+  return (
+    row && owner && { number: row.number, ownerRfc: owner.rfc, documentType: row.document_type, sha256: row.sha256 }
+  );
 }

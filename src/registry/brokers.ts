@@ -88,6 +88,21 @@ const brokerView = (b: BrokerRow) => ({
   updatedAt: b.updated_at.toISOString(),
 });
 
+/** The broker with this RFC or patent, or null: the flows read the brokers table through here. */
+export const findBroker = (db: Sql, column: 'patent' | 'rfc', value: string): Promise<BrokerRow | null> =>
+  db.maybe<BrokerRow>(`select * from brokers where ${column} = $1`, [value]);
+
+/** The broker with this id, which the caller holds from a row that refers to it (it exists). */
+export const brokerById = (db: Sql, id: string): Promise<BrokerRow> =>
+  db.one<BrokerRow>('select * from brokers where id = $1', [id]);
+
+/** Which of these patents registered brokers hold, and their RFCs. */
+export const brokersWithPatents = (db: Sql, patents: readonly string[]) =>
+  db.query<{ rfc: string; patent: string }>(
+    'select rfc, patent from brokers where patent = any($1::text[]) order by rfc',
+    [patents],
+  );
+
 export async function brokerBy(db: Sql, column: 'patent' | 'rfc', value: string, lock = false) {
   const row = await db.maybe<BrokerRow>(`select * from brokers where ${column} = $1${lock ? ' for update' : ''}`, [
     value,

@@ -23,6 +23,27 @@ interface OfficerRow {
   created_at: Date;
 }
 
+/** The officer with this id, which the caller holds from a row that refers to it (it exists). */
+export const officerById = (db: Sql, id: string): Promise<OfficerRow> =>
+  db.one<OfficerRow>('select * from officers where id = $1', [id]);
+
+/** An active officer of the agency by id, or null. */
+export const activeOfficer = (db: Sql, agency: string, id: string): Promise<OfficerRow | null> =>
+  db.maybe<OfficerRow>('select * from officers where id = $1 and agency_code = $2 and active', [id, agency]);
+
+/** The agency's active officers with one of the roles; with `office`, only its officers and the supervisors. */
+export const activeOfficersWith = (
+  db: Sql,
+  agency: string,
+  roles: readonly OfficerRole[],
+  office?: { code: string | null },
+): Promise<OfficerRow[]> =>
+  db.query<OfficerRow>(
+    `select * from officers f where f.agency_code = $1 and f.active and f.roles && $2::text[]
+      and (not $4 or f.office_code = $3 or 'supervisor' = any(f.roles)) order by f.rfc`,
+    [agency, roles, office?.code ?? null, office !== undefined],
+  );
+
 const view = (o: OfficerRow) => ({
   id: o.id,
   agency: o.agency_code,

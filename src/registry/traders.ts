@@ -72,6 +72,40 @@ export const traderByRfc = (db: Sql, rfc: string): Promise<TraderRow | null> => 
 export const traderById = (db: Sql, id: string): Promise<TraderRow> =>
   db.one<TraderRow>('select * from traders where id = $1', [id]);
 
+/** What a list shows of the trader each row belongs to, and what its access checks compare. */
+export interface TraderName {
+  id: string;
+  rfc: string;
+  legalName: string;
+  legalRepRfc: string;
+}
+
+/** The traders behind a page of rows, by id, in one query: lists join names here instead of joining the table. */
+export async function traderNames(db: Sql, ids: readonly string[]): Promise<Map<string, TraderName>> {
+  const rows = await db.query<{ id: string; rfc: string; legal_name: string; legal_rep_rfc: string }>(
+    'select id, rfc, legal_name, legal_rep_rfc from traders where id = any($1::uuid[])',
+    [[...new Set(ids)]],
+  );
+  return new Map(
+    rows.map((t) => [t.id, { id: t.id, rfc: t.rfc, legalName: t.legal_name, legalRepRfc: t.legal_rep_rfc }]),
+  );
+}
+
+/** Rows of other stores with the RFC (and representative) of their trader, which each refers to by `trader_id`. */
+export async function withTraderRfcs<R extends { trader_id: string }>(
+  db: Sql,
+  rows: R[],
+): Promise<(R & { trader_rfc: string; trader_legal_rep_rfc: string })[]> {
+  const names = await traderNames(
+    db,
+    rows.map((r) => r.trader_id),
+  );
+  return rows.map((r) => {
+    const t = names.get(r.trader_id)!;
+    return Object.assign(r, { trader_rfc: t.rfc, trader_legal_rep_rfc: t.legalRepRfc });
+  });
+}
+
 export async function traderRow(db: Sql, rfc: string, lock = false): Promise<TraderRow> {
   const row = await findTrader(db, rfc, lock);
   if (!row) throw notFound('trader', rfc);
