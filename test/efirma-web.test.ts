@@ -12,7 +12,8 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import * as x509 from '@peculiar/x509';
 import * as asn1js from 'asn1js';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium, withoutChromium } from './support/browser.ts';
 import { build } from 'vite';
 import { DEMO_PASSWORD, seedDemo } from '../src/cli/demo.ts';
 import { DEMO_TRADER_RFC } from '../src/cli/demo-signing.ts';
@@ -38,17 +39,6 @@ const file = (bytes: Uint8Array | string): ArrayBuffer => {
   const b = typeof bytes === 'string' ? Buffer.from(bytes) : bytes;
   return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
 };
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 /** The same key re-encrypted the way SAT encrypts e.firma keys (PBES2 with des-ede3-cbc). */
 const tripleDes = (key: Buffer) =>
   crypto
@@ -323,7 +313,7 @@ describe('holdForIdleMinutes', () => {
   });
 });
 
-describe('in real Chromium, built by Vite', () => {
+describe('in real Chromium, built by Vite', { skip: withoutChromium }, () => {
   let server: http.Server;
   let browser: Browser;
   let origin: string;
@@ -349,7 +339,7 @@ describe('in real Chromium, built by Vite', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();

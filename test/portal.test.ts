@@ -11,23 +11,13 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { ensurePortalBuilt } from '../src/http/portal-build.ts';
 import { revokeCertificate } from '../src/pki/index.ts';
-import { type Person, PASSWORD, startTestWindow, type TestWindow } from './support/window.ts';
+import { launchChromium, withoutChromium } from './support/browser.ts';
+import { issueCertificate, startExporterWindow } from './support/exporter.ts';
+import { type Person, PASSWORD, type TestWindow } from './support/window.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const skip = !fs.existsSync(CHROMIUM) && !process.env.CI && `no ${CHROMIUM}: apt-get install chromium (.ci/run does)`;
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 /** Screenshots go to the test output, never the repository. */
 const SHOTS = process.env.PORTAL_SCREENSHOTS ?? path.join(os.tmpdir(), `ventanilla-portal-${process.pid}`);
 const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -36,60 +26,7 @@ let w: TestWindow;
 let browser: Browser;
 let base: string;
 let rep: Person;
-let trader: { rfc: string; token: string };
 let permit: { number: string; token: string };
-
-/** A certificate of origin approved by an SE officer: the quickest real permit (as test/public-surfaces does). */
-async function issuePermit(): Promise<{ number: string; token: string }> {
-  const draft = await w.call('POST', '/api/v1/operations', {
-    token: trader.token,
-    body: {
-      traderRfc: trader.rfc,
-      flow: 'export',
-      data: {
-        goods: [
-          {
-            hsCode: '870323',
-            description: 'Automóviles de turismo',
-            quantity: 40,
-            unit: 'PCE',
-            value: 960000,
-            currency: 'USD',
-            originCountry: 'MX',
-            destinationCountry: 'JP',
-            customsOffice: 'ANAM-TAMPS-NLD',
-          },
-        ],
-        procedureData: {
-          'SE-ORIGIN-CERTIFICATE': {
-            tradeAgreement: 'mexico_japan_epa',
-            originCriterion: 'regional_value_content',
-            invoiceNumbers: ['FAC-2026-0815'],
-          },
-        },
-      },
-    },
-  });
-  assert.equal(draft.status, 201, JSON.stringify(draft.body));
-  const submitted = await w.signed(trader.token, rep, 'POST', `/api/v1/operations/${draft.body.id}/submit`, {});
-  assert.equal(submitted.status, 201, JSON.stringify(submitted.body));
-  const applicationId = submitted.body.data.applications[0].id;
-  const { office_code: office } = await w.ctx.db.one<{ office_code: string }>(
-    'select office_code from applications where id = $1',
-    [applicationId],
-  );
-  const officer = await w.officer('SE', ['reviewer', 'resolver'], office);
-  await w.call('POST', `/api/v1/applications/${applicationId}/assignment`, { token: officer.token });
-  await w.call('POST', `/api/v1/applications/${applicationId}/review`, { token: officer.token });
-  const resolved = await w.signed(officer.token, officer, 'POST', `/api/v1/applications/${applicationId}/resolution`, {
-    decision: 'approve',
-  });
-  assert.equal(resolved.status, 200, JSON.stringify(resolved.body));
-  const number = (await w.call('GET', `/api/v1/applications/${applicationId}`, { token: trader.token })).body.permit
-    .number;
-  const body = (await w.call('GET', `/api/v1/permits/${number}`, { token: trader.token })).body;
-  return { number, token: body.token };
-}
 
 const pageErrors = new WeakMap<Page, string[]>();
 
@@ -157,18 +94,17 @@ async function signIn(page: Page, person: Person, password = PASSWORD) {
   await page.getByRole('button', { name: 'Entrar', exact: true }).click();
 }
 
-describe('the web portal in Chromium', { skip }, () => {
+describe('the web portal in Chromium', { skip: withoutChromium }, () => {
   before(async () => {
     fs.mkdirSync(SHOTS, { recursive: true });
     await ensurePortalBuilt();
-    w = await startTestWindow();
+    const exporter = await startExporterWindow();
+    ({ w, rep } = exporter);
     await w.app.listen({ host: '127.0.0.1', port: 0 });
     base = `http://127.0.0.1:${(w.app.server.address() as AddressInfo).port}`;
-    rep = await w.person({ name: 'Ana Importadora' });
-    trader = await w.registerTrader(rep);
-    permit = await issuePermit();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-    // launch() gives each run a fresh temporary profile of its own (it refuses --user-data-dir).
+    const issued = await issueCertificate(exporter);
+    permit = { number: issued.number, token: issued.token };
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();
