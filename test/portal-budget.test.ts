@@ -45,12 +45,12 @@ test('the initial JavaScript of the sign-in and public pages is within 200 kB gz
   const entry = Object.keys(manifest).find((k) => manifest[k]!.isEntry)!;
   const report: string[] = [];
   for (const page of PAGES) {
-    const { files, gzip } = initialBytes(manifest, [entry, `src/pages/${page}.tsx`, 'src/i18n/es.json']);
+    const { files, gzip } = initialBytes(manifest, [entry, `src/pages/${page}.tsx`, 'src/i18n/es.ts']);
     report.push(`${page}: ${(gzip / 1024).toFixed(1)} KiB gzipped in ${files.length} files`);
     assert.ok(gzip <= BUDGET, `${page}: ${gzip} bytes gzipped, over the ${BUDGET}-byte budget`);
   }
   // The signed-in pages are not public: they load after sign-in and are reported only.
-  const dashboard = initialBytes(manifest, [entry, 'src/pages/Dashboard.tsx', 'src/i18n/es.json']);
+  const dashboard = initialBytes(manifest, [entry, 'src/pages/Dashboard.tsx', 'src/i18n/es.ts']);
   report.push(`Dashboard: ${(dashboard.gzip / 1024).toFixed(1)} KiB gzipped`);
   t.diagnostic(report.join('; '));
 });

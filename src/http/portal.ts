@@ -11,7 +11,24 @@ import { sendProblem } from './problem.ts';
  * these get index.html. Any other path keeps the window's 404 problem+json, so an API, asset or mistyped path is
  * never answered with a page.
  */
-export const PORTAL_PAGES = /^\/(verificar|tramites(\/[A-Za-z0-9._-]+)?|entrar|panel)?\/?$/;
+export const PORTAL_PAGES = new RegExp(
+  `^/(${[
+    'verificar',
+    'estadisticas',
+    'que-necesito',
+    'tramites(/ID)?',
+    'entrar',
+    'panel',
+    'operaciones/(nueva|ID)',
+    'solicitudes/ID',
+    'permisos/ID',
+    'representacion',
+    'dependencia(/solicitudes/ID)?',
+    'aduana',
+  ]
+    .join('|')
+    .replaceAll('ID', '[A-Za-z0-9._-]+')})?/?$`,
+);
 /** Hashed build output (Vite names each file by its content hash): cached for a year, never revalidated. */
 const ASSETS = '/assets/';
 

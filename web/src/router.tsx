@@ -6,8 +6,18 @@ export const PATHS = {
   catalogue: '/tramites',
   procedure: (code: string) => `/tramites/${encodeURIComponent(code)}`,
   verify: '/verificar',
+  statistics: '/estadisticas',
+  whatDoINeed: '/que-necesito',
   signIn: '/entrar',
   dashboard: '/panel',
+  newOperation: '/operaciones/nueva',
+  operation: (id: string) => `/operaciones/${encodeURIComponent(id)}`,
+  application: (id: string) => `/solicitudes/${encodeURIComponent(id)}`,
+  permit: (number: string) => `/permisos/${encodeURIComponent(number)}`,
+  representation: '/representacion',
+  agencyInbox: '/dependencia',
+  agencyApplication: (id: string) => `/dependencia/solicitudes/${encodeURIComponent(id)}`,
+  customs: '/aduana',
 } as const;
 
 const PathContext = createContext<string>('/');

@@ -17,8 +17,8 @@ function initialLanguage(): Language {
 
 /** Each language is its own chunk, loaded when chosen: a visitor downloads one. */
 const BUNDLES: Record<Language, () => Promise<{ default: Record<string, string> }>> = {
-  es: () => import('./es.json'),
-  en: () => import('./en.json'),
+  es: () => import('./es.ts'),
+  en: () => import('./en.ts'),
 };
 
 async function load(language: Language): Promise<void> {

@@ -1,0 +1,113 @@
+/**
+ * The portal in real Chromium against a test window, for every browser test: open pages with empty storage (Spanish,
+ * as a first visit), sign in through the page with a real e.firma, and audit a page (axe-core in both languages,
+ * screenshots at 390 and 1280 px, no horizontal overflow). Every wait is on what the page shows.
+ */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { ensurePortalBuilt } from '../../src/http/portal-build.ts';
+import { launchChromium } from './browser.ts';
+import { PASSWORD, type Person, type TestWindow } from './window.ts';
+
+/** Screenshots go to the test output, never the repository. */
+const SHOTS = process.env.PORTAL_SCREENSHOTS ?? path.join(os.tmpdir(), `ventanilla-portal-${process.pid}`);
+const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface Portal {
+  /** http://127.0.0.1:<port> of the window serving the portal. */
+  base: string;
+  browser: Browser;
+  /** A fresh browser context: empty storage, so Spanish. Page errors and CSP reports are collected. */
+  newPage(width?: number): Promise<Page>;
+  /** Fails on any error the page threw or any CSP report, then closes the context. */
+  closePage(page: Page): Promise<void>;
+  /** axe-core (0 serious or critical) in en then es, and a screenshot at 390 and 1280 px with no overflow. */
+  audit(page: Page, name: string): Promise<void>;
+  /** Fills the sign-in page with this person's .cer, .key and password and presses "Entrar". */
+  signIn(page: Page, person: Person, password?: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Builds the portal if stale, serves it from this window on a free port, and starts Chromium. */
+export async function openPortal(w: TestWindow): Promise<Portal> {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await ensurePortalBuilt();
+  await w.app.listen({ host: '127.0.0.1', port: 0 });
+  const base = `http://127.0.0.1:${(w.app.server.address() as AddressInfo).port}`;
+  const browser = await launchChromium();
+  const pageErrors = new WeakMap<Page, string[]>();
+
+  async function newPage(width = 1280): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    pageErrors.set(page, errors);
+    page.on('pageerror', (err) => errors.push(err.message));
+    // The portal runs under the window's CSP as served: anything it blocks is a failure.
+    page.on('console', (m) => m.text().includes('Content Security Policy') && errors.push(m.text()));
+    return page;
+  }
+
+  async function closePage(page: Page) {
+    assert.deepEqual(pageErrors.get(page), [], 'errors thrown in the page');
+    await page.context().close();
+  }
+
+  async function audit(page: Page, name: string) {
+    // English first, so the page is left in Spanish (the remembered choice) as it was.
+    for (const language of ['en', 'es'] as const) {
+      const toggle = page.getByRole('button', { name: language === 'es' ? 'Español' : 'English' });
+      if (await toggle.isVisible()) await toggle.click();
+      await page.locator(`html[lang="${language}"]`).waitFor();
+      assert.deepEqual(await seriousViolations(page), [], `${name} in ${language}: serious or critical violations`);
+      for (const width of [390, 1280]) {
+        await page.setViewportSize({ width, height: 900 });
+        await page.screenshot({ path: path.join(SHOTS, `${name}-${language}-${width}.png`), fullPage: true });
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert.ok(overflow <= 0, `${name} in ${language} at ${width} px overflows by ${overflow} px`);
+      }
+    }
+  }
+
+  async function signIn(page: Page, person: Person, password = PASSWORD) {
+    await page.goto(`${base}/entrar`);
+    await page.getByRole('heading', { level: 1, name: 'Entrar con su e.firma' }).waitFor();
+    await page.getByLabel('Certificado (.cer)').setInputFiles({
+      name: `${person.rfc}.cer`,
+      mimeType: 'application/pkix-cert',
+      buffer: person.cer,
+    });
+    await page.getByLabel('Clave privada (.key)').setInputFiles({
+      name: `${person.rfc}.key`,
+      mimeType: 'application/octet-stream',
+      buffer: person.key,
+    });
+    await page.getByLabel('Contraseña de la clave privada').fill(password);
+    await page.getByRole('button', { name: 'Entrar', exact: true }).click();
+  }
+
+  async function close() {
+    await browser.close();
+    process.stdout.write(`# portal screenshots: ${SHOTS}\n`);
+  }
+
+  return { base, browser, newPage, closePage, audit, signIn, close };
+}
+
+/** axe-core in the page (evaluated through the DevTools protocol, so the page's CSP stays as served). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE);
+  const result = await page.evaluate(async () => {
+    const axe = (globalThis as any).axe;
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v: any) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+  });
+  return result
+    .filter((v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v: any) => `${v.id} (${v.impact}, ${v.nodes} nodes)`);
+}
