@@ -1,5 +1,5 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
-import { api, call, setSessionToken } from './api/client';
+import { api, call, type Schemas, setSessionToken } from './api/client';
 import type { Efirma } from './efirma/index';
 
 export interface Session {
@@ -8,8 +8,13 @@ export interface Session {
   efirma: Efirma;
 }
 
+/** Who the session is and what it may do (GET /api/v1/me): traders it acts for, agency memberships, broker. */
+export type Me = Schemas['Me'];
+
 interface SessionState {
   session: Session | null;
+  /** Loaded once after sign-in; null until then (pages wait for it before role-specific content). */
+  me: Me | null;
   signIn(session: Session): void;
   signOut(): Promise<void>;
 }
@@ -25,12 +30,17 @@ const IDLE_MS = 10 * 60 * 1000;
  */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<Session | null>(null);
+  const [me, setMe] = useState<Me | null>(null);
   const current = useRef<Session | null>(null);
 
   const signIn = useCallback((s: Session) => {
     current.current = s;
     setSessionToken(s.token);
     setSession(s);
+    call(api.GET('/api/v1/me')).then(
+      (loaded) => current.current === s && setMe(loaded),
+      () => undefined, // The pages that need it show the window's problem on their own calls.
+    );
   }, []);
 
   const signOut = useCallback(async () => {
@@ -44,6 +54,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     } finally {
       setSessionToken(null);
       setSession(null);
+      setMe(null);
     }
   }, []);
 
@@ -63,7 +74,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     };
   }, [session, signOut]);
 
-  const value = useMemo(() => ({ session, signIn, signOut }), [session, signIn, signOut]);
+  const value = useMemo(() => ({ session, me, signIn, signOut }), [session, me, signIn, signOut]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

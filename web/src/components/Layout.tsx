@@ -3,7 +3,7 @@ import { Link } from './Link';
 import { useTranslation } from 'react-i18next';
 import { type Language, LANGUAGES, setLanguage } from '../i18n';
 import { PATHS } from '../router';
-import { useSession } from '../session';
+import { type Me, useSession } from '../session';
 
 function LanguageSwitch() {
   const { t, i18n } = useTranslation();
@@ -15,10 +15,22 @@ function LanguageSwitch() {
   );
 }
 
+/** Which signed-in sections this person has: each role sees its own links only. */
+function roles(me: Me | null) {
+  const agencyOfficer = me?.officer.filter((m) => m.agency !== 'ANAM') ?? [];
+  return {
+    trader: !!me && (me.traders.length > 0 || me.representedTraders.length > 0),
+    representative: !!me && (me.traders.some((t) => t.relation === 'legal_representative') || !!me.broker),
+    agency: agencyOfficer.length > 0,
+    customs: !!me?.officer.some((m) => m.agency === 'ANAM' && m.roles.includes('customs_officer')),
+  };
+}
+
 /** The frame of every page: skip link, plain header with the service name, navigation, one main region. */
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
-  const { session, signOut } = useSession();
+  const { session, me, signOut } = useSession();
+  const acts = roles(me);
   return (
     <>
       <a className="skip-link" href="#main">
@@ -34,9 +46,15 @@ export function Layout({ children }: { children: ReactNode }) {
         <nav className="width nav" aria-label={t('layout.nav')}>
           <Link href={PATHS.catalogue}>{t('nav.catalogue')}</Link>
           <Link href={PATHS.verify}>{t('nav.verify')}</Link>
+          <Link href={PATHS.whatDoINeed}>{t('nav.whatDoINeed')}</Link>
+          <Link href={PATHS.statistics}>{t('nav.statistics')}</Link>
           {session ? (
             <>
               <Link href={PATHS.dashboard}>{t('nav.dashboard')}</Link>
+              {acts.trader && <Link href={PATHS.newOperation}>{t('nav.newOperation')}</Link>}
+              {acts.representative && <Link href={PATHS.representation}>{t('nav.representation')}</Link>}
+              {acts.agency && <Link href={PATHS.agencyInbox}>{t('nav.agencyInbox')}</Link>}
+              {acts.customs && <Link href={PATHS.customs}>{t('nav.customs')}</Link>}
               <button type="button" className="link-button" onClick={() => void signOut()}>
                 {t('nav.signOut')}
               </button>
