@@ -10,6 +10,8 @@ const Procedure = lazy(() => import('./pages/Procedure'));
 const Verify = lazy(() => import('./pages/Verify'));
 const SignIn = lazy(() => import('./pages/SignIn'));
 const Dashboard = lazy(() => import('./pages/Dashboard'));
+const Application = lazy(() => import('./pages/Application'));
+const Permit = lazy(() => import('./pages/Permit'));
 const NotFound = lazy(() => import('./pages/NotFound'));
 
 function Current() {
@@ -21,6 +23,10 @@ function Current() {
   if (path === PATHS.verify) return <Verify />;
   if (path === PATHS.signIn) return <SignIn />;
   if (path === PATHS.dashboard) return <Dashboard />;
+  const application = path.match(/^\/solicitudes\/([^/]+)$/);
+  if (application) return <Application key={application[1]} id={decodeURIComponent(application[1]!)} />;
+  const permit = path.match(/^\/permisos\/([^/]+)$/);
+  if (permit) return <Permit key={permit[1]} number={decodeURIComponent(permit[1]!)} />;
   return <NotFound />;
 }
 
