@@ -192,12 +192,14 @@ describe('a trader follows its applications and permits in the portal', { skip: 
     assert.ok(!requested.some((u) => /token|authorization/i.test(u)), 'no token in any URL');
   });
 
-  test("another trader is refused the permit's page with the window's sentence", async () => {
+  test("another trader is refused the permit's and the application's pages with the window's sentence", async () => {
     const other = await portal.newPage(390);
     await portal.signIn(other, stranger);
     await other.getByRole('heading', { level: 1, name: 'Mi panel' }).waitFor();
     await go(other, `/permisos/${permit.number}`);
     await other.getByRole('alert').getByText('No hay un permiso con ese número').waitFor();
+    await go(other, `/solicitudes/${permit.applicationId}`);
+    await other.getByRole('alert').getByText('No hay una solicitud con esa dirección').waitFor();
     await portal.closePage(other);
   });
 });

@@ -11,6 +11,9 @@ import type { VerifiedSigner } from '../pki/signature.ts';
 import { issueSigningPayload, performSignedAction } from '../http/signed-action/perform.ts';
 import { signPayload, type Signer } from '../pki/index.ts';
 import { actSigned, DEMO_TRADER_RFC } from './demo-signing.ts';
+import { mexicoDate } from '../calendar/calendar.ts';
+import { windowDocuments } from '../customs/declaration-documents.ts';
+import { submitDeclaration } from '../customs/declarations.ts';
 
 /** A principal as a login with this e.firma would give (demo seeding acts without HTTP). */
 export const principalOf = (signer: Signer): Principal => ({
@@ -89,12 +92,46 @@ async function step(ctx: Context, officer: Signer, applicationId: string, action
   return actSigned(ctx, officer, `application.${action}`, { id: applicationId }, { message }, (tx, s) => run(s)(tx));
 }
 
+/** Customs at Nuevo Laredo accepts a declaration that draws 40 of the approved permit's 150 kg (its page shows it). */
+async function drawDemoPermit(ctx: Context, customs: Signer, applicationId: string, brokerPatent: string) {
+  const { number } = await ctx.db.one<{ number: string }>('select number from permits where application_id = $1', [
+    applicationId,
+  ]);
+  const date = mexicoDate(ctx.clock.now());
+  const outcome = await submitDeclaration(
+    ctx,
+    principalOf(customs),
+    {
+      number: `${date.slice(2, 4)}24${brokerPatent}0000001`,
+      customsOffice: 'ANAM-TAMPS-NLD',
+      brokerPatent,
+      traderRfc: DEMO_TRADER_RFC,
+      flow: 'import',
+      date,
+      lines: [
+        {
+          hsCode: '3004909999',
+          quantity: 40,
+          unit: 'KGM',
+          value: 2400,
+          currency: 'USD',
+          originCountry: 'ES',
+          destinationCountry: 'MX',
+          permits: [{ number }],
+        },
+      ],
+    },
+    windowDocuments,
+  );
+  if (outcome.result.status !== 'accepted') throw new Error(`demo declaration refused: ${JSON.stringify(outcome)}`);
+}
+
 /**
  * A few operations in the states people meet first: one waiting in the agencies' inboxes with an
- * information request, one approved with a permit, an automatic notice approved without a human,
- * and a broker's draft.
+ * information request, one approved with a permit that a customs declaration drew on, an automatic notice
+ * approved without a human, and a broker's draft.
  */
-export async function seedDemoOperations(ctx: Context, signers: Map<string, Signer>) {
+export async function seedDemoOperations(ctx: Context, signers: Map<string, Signer>, brokerPatent: string) {
   const rep = signers.get('legal-rep')!;
   const cofepris = signers.get('cofepris-reviewer')!;
   const pending = await file(
@@ -130,6 +167,7 @@ export async function seedDemoOperations(ctx: Context, signers: Map<string, Sign
   await step(ctx, cofepris, approvedId, 'assign');
   await step(ctx, cofepris, approvedId, 'start_review');
   await step(ctx, cofepris, approvedId, 'approve');
+  await drawDemoPermit(ctx, signers.get('customs-officer')!, approvedId, brokerPatent);
 
   const notice = await file(
     ctx,

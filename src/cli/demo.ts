@@ -205,7 +205,7 @@ export async function seedDemo(ctx: Context): Promise<{ created: boolean; efirma
       }),
     );
   }
-  await seedDemoOperations(ctx, signers);
+  await seedDemoOperations(ctx, signers, DEMO_BROKER_PATENT);
   await seedDemoHistory(ctx, { quotaAdmin: signers.get('se-admin')! });
   fs.writeFileSync(path.join(efirmaDir, 'README.txt'), demoSummary(efirmaDir));
   return { created: true, efirmaDir, people: DEMO_PEOPLE };

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem, api, call, type Problem, type Schemas } from '../api/client';
 import '../cases/cases.css';
-import { known } from '../cases/text';
+import { known, localized } from '../cases/text';
 import { Link } from '../components/Link';
 import { Loading, Page } from '../components/Page';
 import { ProblemMessage } from '../components/ProblemMessage';
@@ -12,6 +12,11 @@ import { useSession } from '../session';
 import { useData } from '../useData';
 
 type Permit = Schemas['Permit'];
+/** The printed permit's parts this page shows (the API passes the sealed document through whole). */
+interface PermitDocument {
+  goods?: GoodsLine[];
+  procedure?: { code: string; name: { es: string; en: string } };
+}
 interface GoodsLine {
   line: number;
   hsCode: string;
@@ -74,7 +79,8 @@ export default function PermitPage({ number }: { number: string }) {
       </Page>
     );
   const { permit, draws } = data.data;
-  const goods = ((permit.document as { goods?: GoodsLine[] }).goods ?? []) as GoodsLine[];
+  const printed = permit.document as PermitDocument;
+  const goods = printed.goods ?? [];
   const describe = (line: number) => goods.find((g) => g.line === line)?.description;
   const save = async () => {
     setDownload('busy');
@@ -88,7 +94,8 @@ export default function PermitPage({ number }: { number: string }) {
   return (
     <Page title={t('cases.permit.title', { number: permit.number })}>
       <p className="case-caption">
-        {t(`kind.${permit.kind}`)} · {permit.procedure} · {permit.agency}
+        {t(`kind.${permit.kind}`)} · {printed.procedure ? localized(printed.procedure.name) : permit.procedure} ·{' '}
+        {permit.agency}
       </p>
       <dl className="summary">
         <dt>{t('cases.permit.status')}</dt>
@@ -143,7 +150,9 @@ export default function PermitPage({ number }: { number: string }) {
               <tr key={b.line}>
                 <td data-label={t('cases.permit.line')}>{b.line}</td>
                 <td data-label={t('cases.permit.goodsDescription')}>
-                  {describe(b.line) ?? ''} <span className="muted">({b.hsCode})</span>
+                  <span>
+                    {describe(b.line) ?? ''} <span className="muted">({b.hsCode})</span>
+                  </span>
                 </td>
                 <td data-label={t('cases.permit.authorised')} className="numeric">
                   {formatNumber(b.authorisedQuantity)} {b.unit}
@@ -180,10 +189,12 @@ export default function PermitPage({ number }: { number: string }) {
               {draws.map((d) => (
                 <tr key={`${d.declaration}-${d.declarationLine}-${d.permitLine}`}>
                   <td data-label={t('cases.permit.declaration')}>
-                    {d.declaration}
-                    {d.returnedAt && (
-                      <p className="muted">{t('cases.permit.returned', { time: formatInstant(d.returnedAt) })}</p>
-                    )}
+                    <div>
+                      {d.declaration}
+                      {d.returnedAt && (
+                        <p className="muted">{t('cases.permit.returned', { time: formatInstant(d.returnedAt) })}</p>
+                      )}
+                    </div>
                   </td>
                   <td data-label={t('cases.permit.line')}>{d.permitLine}</td>
                   <td data-label={t('cases.permit.drawnQuantity')} className="numeric">
