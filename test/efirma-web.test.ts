@@ -285,7 +285,8 @@ function manualClock() {
 describe('holdForIdleMinutes', () => {
   test('forgets after the idle minutes; activity and signing start the countdown again', async () => {
     const clock = manualClock();
-    const hold = holdForIdleMinutes(await open(await w.person()), 5, clock);
+    let idled = 0;
+    const hold = holdForIdleMinutes(await open(await w.person()), 5, { clock, onIdle: () => idled++ });
     clock.advance(4 * 60_000);
     hold.touch();
     clock.advance(4 * 60_000);
@@ -294,18 +295,21 @@ describe('holdForIdleMinutes', () => {
     await hold.efirma.sign({ still: 'open' });
     clock.advance(5 * 60_000);
     await assert.rejects(hold.efirma.sign({ now: 'forgotten' }), EfirmaForgottenError);
+    assert.equal(idled, 1, 'the session is told once (the portal signs out then)');
     assert.equal(clock.pending(), 0, 'nothing left running once forgotten');
   });
 
   test('forget (sign-out) and stop leave no timer behind', async () => {
     const clock = manualClock();
-    const hold = holdForIdleMinutes(await open(await w.person()), 5, clock);
+    let idled = 0;
+    const hold = holdForIdleMinutes(await open(await w.person()), 5, { clock, onIdle: () => idled++ });
     hold.efirma.forget();
+    assert.equal(idled, 0, 'a sign-out is not idleness');
     assert.equal(clock.pending(), 0);
     await assert.rejects(hold.efirma.sign({}), EfirmaForgottenError);
-    const kept = holdForIdleMinutes(await open(await w.person()), 5, clock);
+    const kept = holdForIdleMinutes(await open(await w.person()), 5, { clock });
     for (const bad of [0, -1, Number.NaN, Number.POSITIVE_INFINITY]) {
-      assert.throws(() => holdForIdleMinutes(kept.efirma, bad, clock), RangeError);
+      assert.throws(() => holdForIdleMinutes(kept.efirma, bad, { clock }), RangeError);
     }
     kept.stop();
     clock.advance(60 * 60_000);

@@ -10,6 +10,7 @@ const Procedure = lazy(() => import('./pages/Procedure'));
 const Verify = lazy(() => import('./pages/Verify'));
 const SignIn = lazy(() => import('./pages/SignIn'));
 const Dashboard = lazy(() => import('./pages/Dashboard'));
+const Representation = lazy(() => import('./pages/Representation'));
 const NotFound = lazy(() => import('./pages/NotFound'));
 
 function Current() {
@@ -21,6 +22,7 @@ function Current() {
   if (path === PATHS.verify) return <Verify />;
   if (path === PATHS.signIn) return <SignIn />;
   if (path === PATHS.dashboard) return <Dashboard />;
+  if (path === PATHS.representation) return <Representation />;
   return <NotFound />;
 }
 
