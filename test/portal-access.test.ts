@@ -27,7 +27,10 @@ const nav = (page: Page, name: string) => page.getByRole('navigation').getByRole
 const actingBar = (page: Page) => page.getByRole('region', { name: 'Cliente por el que actúa' });
 /** The header says which trader the broker acts for now. */
 const actingNow = (page: Page, name: string) =>
-  actingBar(page).getByTestId('acting-now').filter({ hasText: `Actúa por: ${name}` }).waitFor();
+  actingBar(page)
+    .getByTestId('acting-now')
+    .filter({ hasText: `Actúa por: ${name}` })
+    .waitFor();
 
 describe('representation in the portal', { skip: withoutChromium }, () => {
   before(async () => {
@@ -78,7 +81,10 @@ describe('representation in the portal', { skip: withoutChromium }, () => {
     // A patent nobody holds: the window's sentence, linked to the field.
     await repPage.getByLabel('Patente del agente aduanal').fill(patent === '9999' ? '9998' : '9999');
     await repPage.getByRole('button', { name: 'Continuar' }).click();
-    await repPage.getByRole('alert').getByRole('link', { name: /No hay un agente aduanal registrado/ }).waitFor();
+    await repPage
+      .getByRole('alert')
+      .getByRole('link', { name: /No hay un agente aduanal registrado/ })
+      .waitFor();
     await portal.audit(repPage, 'delegation-grant-error');
     await repPage.getByLabel('Patente del agente aduanal').fill(patent);
     await repPage.getByRole('button', { name: 'Continuar' }).click();
