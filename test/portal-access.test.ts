@@ -140,7 +140,7 @@ describe('representation in the portal', { skip: withoutChromium }, () => {
     await portal.closePage(repPage);
   });
 
-  test('an API token: checked, signed, its secret shown once; it works, is revoked in the page, then refused', async () => {
+  test('an API token: checked, signed, shown once; it works, is revoked in the page, then refused', async () => {
     const page = await portal.newPage(390);
     await portal.signIn(page, rep);
     await heading(page, 'Mi panel');
