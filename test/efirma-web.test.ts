@@ -4,6 +4,7 @@
  */
 import 'reflect-metadata';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -44,6 +45,25 @@ const tripleDes = (key: Buffer) =>
   crypto
     .createPrivateKey({ key, format: 'der', type: 'pkcs8', passphrase: PASSWORD })
     .export({ format: 'der', type: 'pkcs8', cipher: 'des-ede3-cbc', passphrase: PASSWORD });
+
+/** `openssl pkcs8 -topk8` as SAT-style tools run it: `-v2 des3` (PBES2 + DES-EDE3-CBC) or the older PKCS#12 3DES. */
+function opensslKey(key: Buffer, scheme: ['-v2', 'des3'] | ['-v1', 'PBE-SHA1-3DES']): Buffer {
+  const plain = crypto
+    .createPrivateKey({ key, format: 'der', type: 'pkcs8', passphrase: PASSWORD })
+    .export({ format: 'pem', type: 'pkcs8' });
+  return execFileSync('openssl', ['pkcs8', '-topk8', ...scheme, '-outform', 'DER', '-passout', 'env:EFIRMA_PASSWORD'], {
+    input: plain,
+    env: { ...process.env, EFIRMA_PASSWORD: PASSWORD },
+  });
+}
+const withoutOpenssl = (() => {
+  try {
+    execFileSync('openssl', ['version']);
+    return false;
+  } catch {
+    return 'the openssl command is not installed';
+  }
+})();
 
 /**
  * PBES2 as SAT writes it, PBKDF2 with no PRF field (so HMAC-SHA1, RFC 8018's default), but with AES-256-CBC
@@ -181,6 +201,26 @@ describe('e.firma of the test window', () => {
     await assert.rejects(open({ cer: p.cer, key: tripleDes(p.key) }), (err: EfirmaError) => {
       assert.equal(err.code, 'efirma.unsupported_key');
       assert.match(err.message, /3DES.*openssl pkcs8/s);
+      return true;
+    });
+  });
+
+  test('3DES keys made by the openssl command: PBES2/des3 and PKCS#12 3DES, each refused naming its scheme', {
+    skip: withoutOpenssl,
+  }, async () => {
+    const p = await w.person();
+    const v2 = opensslKey(p.key, ['-v2', 'des3']);
+    const v1 = opensslKey(p.key, ['-v1', 'PBE-SHA1-3DES']);
+    // OpenSSL reads both back: they are real keys, not ones only this module would refuse.
+    for (const key of [v2, v1]) crypto.createPrivateKey({ key, format: 'der', type: 'pkcs8', passphrase: PASSWORD });
+    await assert.rejects(open({ cer: p.cer, key: v2 }), (err: EfirmaError) => {
+      assert.equal(err.code, 'efirma.unsupported_key');
+      assert.match(err.message, /3DES \(des-ede3-cbc.*openssl pkcs8/s);
+      return true;
+    });
+    await assert.rejects(open({ cer: p.cer, key: v1 }), (err: EfirmaError) => {
+      assert.equal(err.code, 'efirma.unsupported_key');
+      assert.match(err.message, /pbeWithSHAAnd3-KeyTripleDES-CBC.*openssl pkcs8/s);
       return true;
     });
   });
