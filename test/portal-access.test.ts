@@ -132,6 +132,11 @@ describe('representation in the portal', { skip: withoutChromium }, () => {
     await refusal.getByText(`Ya no puede actuar por ${nameOf(trader.a)} (${trader.a}).`).waitFor();
     await refusal.getByText(/revocaron el encargo/).waitFor();
     await actingNow(brokerPage, nameOf(trader.b));
+    // Its representation page asks afresh: only B is a client now, and the sentence stays until another choice.
+    await nav(brokerPage, 'Representación');
+    await clients.getByRole('row').filter({ hasText: trader.b }).getByText('Actúa por ella ahora').waitFor();
+    assert.equal(await clients.getByRole('row').filter({ hasText: trader.a }).count(), 0);
+    await refusal.waitFor();
     const brokerToken = await w.login(broker);
     assert.equal((await w.call('GET', `/api/v1/traders/${trader.a}`, { token: brokerToken })).status, 404);
     assert.equal((await w.call('GET', `/api/v1/traders/${trader.b}`, { token: brokerToken })).status, 200);

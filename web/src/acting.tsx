@@ -1,4 +1,4 @@
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiProblem, api, call, type Problem, type Schemas } from './api/client';
 import { usePath } from './router';
 
@@ -60,6 +60,12 @@ export function ActingProvider({ me, children }: { me: Schemas['Me'] | null; chi
     setRefusal(null);
   }, [session]);
 
+  // A fresh `me` is the window's word: a trader refused before but listed again was delegated again.
+  useEffect(() => {
+    const listed = new Set(tradersOf(me).map((t) => t.rfc));
+    setRefused((r) => (r.some((x) => listed.has(x.trader.rfc)) ? r.filter((x) => !listed.has(x.trader.rfc)) : r));
+  }, [me]);
+
   const traders = useMemo(
     () => tradersOf(me).filter((t) => !refused.some((r) => r.trader.rfc === t.rfc)),
     [me, refused],
@@ -68,19 +74,20 @@ export function ActingProvider({ me, children }: { me: Schemas['Me'] | null; chi
   const forOthers = !!me && (me.representedTraders.length > 0 || refused.some((r) => r.trader.relation === 'broker'));
 
   // The delegation may have been revoked since sign-in: ask the window on each page a broker opens.
+  // The answer counts even if the choice changed meanwhile (a fresh `me` without the trader): the person is told
+  // why; only an answer for an earlier session is dropped.
+  const currentSession = useRef(session);
+  currentSession.current = session;
   // biome-ignore lint/correctness/useExhaustiveDependencies: `path` is when to ask again
   useEffect(() => {
     if (acting?.relation !== 'broker') return;
-    let live = true;
+    const asked = session;
     call(api.GET('/api/v1/traders/{rfc}', { params: { path: { rfc: acting.rfc } } })).catch((err: unknown) => {
-      if (!live || !(err instanceof ApiProblem) || err.problem.status === 0) return;
+      if (currentSession.current !== asked || !(err instanceof ApiProblem) || err.problem.status === 0) return;
       const refusal = { trader: acting, problem: err.problem };
-      setRefused((r) => [...r, refusal]);
+      setRefused((r) => (r.some((x) => x.trader.rfc === acting.rfc) ? r : [...r, refusal]));
       setRefusal(refusal);
     });
-    return () => {
-      live = false;
-    };
   }, [acting?.rfc, acting?.relation, path]);
 
   const choose = useCallback((rfc: string | null) => {

@@ -67,6 +67,12 @@ export default function Representation() {
     window.scrollTo(0, 0);
   }, [view]);
 
+  // Delegations change while signed in (granted to this broker, revoked): the switch offers what holds now.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per visit of the page
+  useEffect(() => {
+    void reloadMe();
+  }, []);
+
   const back = (message: string | null) => {
     setDone(message);
     setVersion((v) => v + 1);

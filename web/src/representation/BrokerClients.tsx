@@ -49,7 +49,7 @@ export function BrokerClients({ patent, version }: { patent: string; version: nu
                           <span className="visually-hidden"> {d.trader.legalName}</span>
                         </button>
                       ) : (
-                        <span className="muted">{t('clients.signInAgain')}</span>
+                        <span className="muted">{t('common.loading')}</span>
                       )}
                     </td>
                   </tr>
