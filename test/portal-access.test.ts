@@ -119,7 +119,7 @@ describe('representation in the portal', { skip: withoutChromium }, () => {
     // The representative revokes it: a confirmation page, then the signature.
     await row.getByRole('button', { name: /Revocar/ }).click();
     await heading(repPage, 'Revocar un encargo');
-    await repPage.getByText(/dejará de poder presentar y consultar/).waitFor();
+    await repPage.getByText(/dejará de poder presentar y consultar operaciones/).waitFor();
     await repPage.getByLabel('Motivo (opcional)').fill('Cambio de agente aduanal');
     await portal.audit(repPage, 'delegation-revoke');
     await repPage.getByRole('button', { name: 'Firmar y revocar el encargo' }).click();

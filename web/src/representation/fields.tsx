@@ -87,14 +87,14 @@ export function CheckboxGroup(props: {
               )
             }
           />
-          <label htmlFor={i === 0 ? props.id : `${props.id}-${o.value}`}>
-            {o.label}
+          <div>
+            <label htmlFor={i === 0 ? props.id : `${props.id}-${o.value}`}>{o.label}</label>
             {o.hint && (
-              <span id={`${props.id}-${o.value}-hint`} className="hint checkbox-hint">
+              <p id={`${props.id}-${o.value}-hint`} className="hint">
                 {o.hint}
-              </span>
+              </p>
             )}
-          </label>
+          </div>
         </div>
       ))}
     </fieldset>
