@@ -92,9 +92,10 @@ describe('representation in the portal', { skip: withoutChromium }, () => {
     // Check your answers, then the signature in the page.
     await heading(repPage, 'Revise el encargo antes de firmar');
     await repPage.getByText(`${nameOf(trader.a)} (${trader.a})`).waitFor();
+    await repPage.getByRole('definition').filter({ hasText: broker.name }).waitFor();
     await portal.audit(repPage, 'delegation-check');
     await repPage.getByRole('button', { name: 'Firmar y conferir el encargo' }).click();
-    await repPage.getByRole('status').getByText(`la patente ${patent} ya puede actuar`).waitFor();
+    await repPage.getByRole('status').getByText(`${broker.name} (patente ${patent}) ya puede actuar`).waitFor();
     const row = repPage.getByRole('row').filter({ hasText: broker.name });
     await row.getByRole('cell', { name: 'Vigente' }).waitFor();
 

@@ -18,6 +18,7 @@ import { BrokerClients } from '../representation/BrokerClients';
 import {
   type Delegation,
   DelegationList,
+  type GrantBroker,
   GrantCheck,
   GrantForm,
   type OwnTrader,
@@ -30,7 +31,7 @@ import { useSession } from '../session';
 type View =
   | { kind: 'overview' }
   | { kind: 'grant'; trader: OwnTrader; patent: string }
-  | { kind: 'grantCheck'; trader: OwnTrader; patent: string; issued: SigningPayload }
+  | { kind: 'grantCheck'; trader: OwnTrader; broker: GrantBroker; issued: SigningPayload }
   | { kind: 'revoke'; delegation: Delegation }
   | { kind: 'token'; input: TokenInput | null }
   | { kind: 'tokenCheck'; input: TokenInput; issued: SigningPayload }
@@ -122,18 +123,20 @@ export default function Representation() {
           trader={view.trader}
           initial={view.patent}
           onCancel={() => back(null)}
-          onIssued={(patent, issued) => setView({ kind: 'grantCheck', trader: view.trader, patent, issued })}
+          onIssued={(broker, issued) => setView({ kind: 'grantCheck', trader: view.trader, broker, issued })}
         />
       )}
       {view.kind === 'grantCheck' && (
         <GrantCheck
           trader={view.trader}
-          patent={view.patent}
+          broker={view.broker}
           issued={view.issued}
-          onChange={() => setView({ kind: 'grant', trader: view.trader, patent: view.patent })}
+          onChange={() => setView({ kind: 'grant', trader: view.trader, patent: view.broker.patent })}
           onDone={() => {
             void reloadMe();
-            back(t('grant.done', { patent: view.patent, name: view.trader.legalName }));
+            back(
+              t('grant.done', { broker: view.broker.name, patent: view.broker.patent, name: view.trader.legalName }),
+            );
           }}
         />
       )}

@@ -17,6 +17,12 @@ export interface OwnTrader {
   legalName: string;
 }
 
+/** The broker a grant names: its patent, and its name from the window's directory. */
+export interface GrantBroker {
+  patent: string;
+  name: string;
+}
+
 const grantPath = (rfc: string) => `/api/v1/traders/${encodeURIComponent(rfc)}/delegations`;
 const revokePath = (id: string) => `/api/v1/delegations/${encodeURIComponent(id)}/revocation`;
 
@@ -94,7 +100,7 @@ export function GrantForm(props: {
   trader: OwnTrader;
   initial: string;
   onCancel(): void;
-  onIssued(patent: string, issued: SigningPayload): void;
+  onIssued(broker: GrantBroker, issued: SigningPayload): void;
 }) {
   const { t } = useTranslation();
   const [patent, setPatent] = useState(props.initial);
@@ -109,7 +115,10 @@ export function GrantForm(props: {
     }
     setBusy(true);
     try {
-      props.onIssued(value, await signingPayload(grantPath(props.trader.rfc), { brokerPatent: value }));
+      // The window checks the patent (and that it does not act already); its directory says whose it is.
+      const issued = await signingPayload(grantPath(props.trader.rfc), { brokerPatent: value });
+      const broker = await call(api.GET('/api/v1/brokers/{patent}', { params: { path: { patent: value } } }));
+      props.onIssued({ patent: value, name: broker.name }, issued);
     } catch (err) {
       setProblems([stepProblem(err, t, () => 'patent')]);
       setBusy(false);
@@ -148,7 +157,7 @@ export function GrantForm(props: {
 /** Check your answers, then the signature: what the broker may do, for whom, until revoked. */
 export function GrantCheck(props: {
   trader: OwnTrader;
-  patent: string;
+  broker: GrantBroker;
   issued: SigningPayload;
   onChange(): void;
   onDone(d: Schemas['DelegationGranted']): void;
@@ -183,7 +192,7 @@ export function GrantCheck(props: {
             term: t('grant.patent'),
             value: (
               <>
-                {props.patent}{' '}
+                {props.broker.patent}{' '}
                 <button type="button" className="link-button" onClick={props.onChange}>
                   {t('representation.change')}
                   <span className="visually-hidden"> {t('grant.patent')}</span>
@@ -191,6 +200,7 @@ export function GrantCheck(props: {
               </>
             ),
           },
+          { term: t('delegations.broker'), value: props.broker.name },
           { term: t('grant.allows'), value: t('grant.allowsValue') },
           { term: t('grant.until'), value: t('grant.untilValue') },
         ]}
