@@ -4,6 +4,7 @@
  */
 import 'reflect-metadata';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -44,6 +45,25 @@ const tripleDes = (key: Buffer) =>
   crypto
     .createPrivateKey({ key, format: 'der', type: 'pkcs8', passphrase: PASSWORD })
     .export({ format: 'der', type: 'pkcs8', cipher: 'des-ede3-cbc', passphrase: PASSWORD });
+
+/** `openssl pkcs8 -topk8` as SAT-style tools run it: `-v2 des3` (PBES2 + DES-EDE3-CBC) or the older PKCS#12 3DES. */
+function opensslKey(key: Buffer, scheme: ['-v2', 'des3'] | ['-v1', 'PBE-SHA1-3DES']): Buffer {
+  const plain = crypto
+    .createPrivateKey({ key, format: 'der', type: 'pkcs8', passphrase: PASSWORD })
+    .export({ format: 'pem', type: 'pkcs8' });
+  return execFileSync('openssl', ['pkcs8', '-topk8', ...scheme, '-outform', 'DER', '-passout', 'env:EFIRMA_PASSWORD'], {
+    input: plain,
+    env: { ...process.env, EFIRMA_PASSWORD: PASSWORD },
+  });
+}
+const withoutOpenssl = (() => {
+  try {
+    execFileSync('openssl', ['version']);
+    return false;
+  } catch {
+    return 'the openssl command is not installed';
+  }
+})();
 
 /**
  * PBES2 as SAT writes it, PBKDF2 with no PRF field (so HMAC-SHA1, RFC 8018's default), but with AES-256-CBC
@@ -185,6 +205,26 @@ describe('e.firma of the test window', () => {
     });
   });
 
+  test('3DES keys made by the openssl command: PBES2/des3 and PKCS#12 3DES, each refused naming its scheme', {
+    skip: withoutOpenssl,
+  }, async () => {
+    const p = await w.person();
+    const v2 = opensslKey(p.key, ['-v2', 'des3']);
+    const v1 = opensslKey(p.key, ['-v1', 'PBE-SHA1-3DES']);
+    // OpenSSL reads both back: they are real keys, not ones only this module would refuse.
+    for (const key of [v2, v1]) crypto.createPrivateKey({ key, format: 'der', type: 'pkcs8', passphrase: PASSWORD });
+    await assert.rejects(open({ cer: p.cer, key: v2 }), (err: EfirmaError) => {
+      assert.equal(err.code, 'efirma.unsupported_key');
+      assert.match(err.message, /3DES \(des-ede3-cbc.*openssl pkcs8/s);
+      return true;
+    });
+    await assert.rejects(open({ cer: p.cer, key: v1 }), (err: EfirmaError) => {
+      assert.equal(err.code, 'efirma.unsupported_key');
+      assert.match(err.message, /pbeWithSHAAnd3-KeyTripleDES-CBC.*openssl pkcs8/s);
+      return true;
+    });
+  });
+
   test('a certificate whose key the window cannot verify (EC P-384) is refused before any password work', async () => {
     const keys = await crypto.webcrypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-384' }, true, [
       'sign',
@@ -285,7 +325,8 @@ function manualClock() {
 describe('holdForIdleMinutes', () => {
   test('forgets after the idle minutes; activity and signing start the countdown again', async () => {
     const clock = manualClock();
-    const hold = holdForIdleMinutes(await open(await w.person()), 5, clock);
+    let idled = 0;
+    const hold = holdForIdleMinutes(await open(await w.person()), 5, { clock, onIdle: () => idled++ });
     clock.advance(4 * 60_000);
     hold.touch();
     clock.advance(4 * 60_000);
@@ -294,18 +335,21 @@ describe('holdForIdleMinutes', () => {
     await hold.efirma.sign({ still: 'open' });
     clock.advance(5 * 60_000);
     await assert.rejects(hold.efirma.sign({ now: 'forgotten' }), EfirmaForgottenError);
+    assert.equal(idled, 1, 'the session is told once (the portal signs out then)');
     assert.equal(clock.pending(), 0, 'nothing left running once forgotten');
   });
 
   test('forget (sign-out) and stop leave no timer behind', async () => {
     const clock = manualClock();
-    const hold = holdForIdleMinutes(await open(await w.person()), 5, clock);
+    let idled = 0;
+    const hold = holdForIdleMinutes(await open(await w.person()), 5, { clock, onIdle: () => idled++ });
     hold.efirma.forget();
+    assert.equal(idled, 0, 'a sign-out is not idleness');
     assert.equal(clock.pending(), 0);
     await assert.rejects(hold.efirma.sign({}), EfirmaForgottenError);
-    const kept = holdForIdleMinutes(await open(await w.person()), 5, clock);
+    const kept = holdForIdleMinutes(await open(await w.person()), 5, { clock });
     for (const bad of [0, -1, Number.NaN, Number.POSITIVE_INFINITY]) {
-      assert.throws(() => holdForIdleMinutes(kept.efirma, bad, clock), RangeError);
+      assert.throws(() => holdForIdleMinutes(kept.efirma, bad, { clock }), RangeError);
     }
     kept.stop();
     clock.advance(60 * 60_000);

@@ -12,6 +12,7 @@ const SignIn = lazy(() => import('./pages/SignIn'));
 const Dashboard = lazy(() => import('./pages/Dashboard'));
 const Application = lazy(() => import('./pages/Application'));
 const Permit = lazy(() => import('./pages/Permit'));
+const Representation = lazy(() => import('./pages/Representation'));
 const NotFound = lazy(() => import('./pages/NotFound'));
 
 function Current() {
@@ -27,6 +28,7 @@ function Current() {
   if (application) return <Application key={application[1]} id={decodeURIComponent(application[1]!)} />;
   const permit = path.match(/^\/permisos\/([^/]+)$/);
   if (permit) return <Permit key={permit[1]} number={decodeURIComponent(permit[1]!)} />;
+  if (path === PATHS.representation) return <Representation />;
   return <NotFound />;
 }
 

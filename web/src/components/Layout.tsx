@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { ActingFor } from './ActingFor';
 import { Link } from './Link';
 import { useTranslation } from 'react-i18next';
 import { type Language, LANGUAGES, setLanguage } from '../i18n';
@@ -64,6 +65,7 @@ export function Layout({ children }: { children: ReactNode }) {
           )}
         </nav>
       </header>
+      {session && <ActingFor />}
       <main id="main" className="width main" tabIndex={-1}>
         {children}
       </main>

@@ -22,11 +22,19 @@ const systemClock: IdleClock = {
   clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof globalThis.setTimeout>),
 };
 
+export interface IdleOptions {
+  /** The system clock unless a test moves time. */
+  clock?: IdleClock;
+  /** Runs once when the key is forgotten for idleness (the portal ends the session then): one idle timer for both. */
+  onIdle?(): void;
+}
+
 /**
  * Forgets the key after `minutes` without activity. One timer at a time: when it fires early (activity
  * since it was set) it waits for the rest; when it fires late (a laptop asleep) it forgets at once.
  */
-export function holdForIdleMinutes(efirma: Efirma, minutes: number, clock: IdleClock = systemClock): IdleHold {
+export function holdForIdleMinutes(efirma: Efirma, minutes: number, options: IdleOptions = {}): IdleHold {
+  const clock = options.clock ?? systemClock;
   if (!(minutes > 0 && Number.isFinite(minutes)))
     throw new RangeError(`Idle minutes must be a positive number: ${minutes}`);
   const idleMs = minutes * 60_000;
@@ -38,8 +46,9 @@ export function holdForIdleMinutes(efirma: Efirma, minutes: number, clock: IdleC
   function check() {
     timer = null;
     const idle = clock.now() - last;
-    if (idle >= idleMs) efirma.forget();
-    else arm(idleMs - idle);
+    if (idle < idleMs) return arm(idleMs - idle);
+    efirma.forget();
+    options.onIdle?.();
   }
   const stop = () => {
     if (timer !== null) clock.clearTimeout(timer);

@@ -11,7 +11,7 @@ import { decryptPkcs8 } from './pkcs8.ts';
 import type { Efirma, SignatureEnvelope } from './types.ts';
 
 export { EfirmaError, EfirmaForgottenError, type EfirmaErrorCode } from './errors.ts';
-export { holdForIdleMinutes, type IdleClock, type IdleHold } from './idle.ts';
+export { holdForIdleMinutes, type IdleClock, type IdleHold, type IdleOptions } from './idle.ts';
 export type { Efirma, SignatureEnvelope } from './types.ts';
 
 const WEBCRYPTO = {

@@ -8,6 +8,13 @@ const OID = {
   pbkdf2: '1.2.840.113549.1.5.12',
   desEde3Cbc: '1.2.840.113549.3.7',
 };
+/** PKCS#5 v1.5 and PKCS#12 password-based schemes, by name, so the refusal says what the file is. */
+const LEGACY: Record<string, string> = {
+  '1.2.840.113549.1.12.1.3': 'pbeWithSHAAnd3-KeyTripleDES-CBC (3DES, as older SAT keys)',
+  '1.2.840.113549.1.12.1.4': 'pbeWithSHAAnd2-KeyTripleDES-CBC',
+  '1.2.840.113549.1.5.3': 'pbeWithMD5AndDES-CBC',
+  '1.2.840.113549.1.5.10': 'pbeWithSHA1AndDES-CBC',
+};
 /** PBKDF2 PRFs; RFC 8018 makes hmacWithSHA1 the default when the field is absent. */
 const PRF: Record<string, string> = {
   '1.2.840.113549.2.7': 'SHA-1',
@@ -102,7 +109,8 @@ function readPbes2(params: asn1.Node | undefined) {
 
 /** PBES2 parameters that WebCrypto can apply, or why not. */
 function pbes2(encrypted: Encrypted) {
-  if (encrypted.scheme !== OID.pbes2) throw unsupported(`the legacy scheme ${encrypted.scheme} (not PBES2)`);
+  if (encrypted.scheme !== OID.pbes2)
+    throw unsupported(`the legacy scheme ${LEGACY[encrypted.scheme] ?? encrypted.scheme} (not PBES2)`);
   const p = readPbes2(encrypted.params);
   if (p.kdf !== OID.pbkdf2 || !p.salt) throw unsupported(`key derivation ${p.kdf}`);
   if (p.cipher === OID.desEde3Cbc) throw unsupported('3DES (des-ede3-cbc, as SAT issues e.firma keys)');
