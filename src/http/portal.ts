@@ -60,10 +60,7 @@ export async function portalRoutes(app: FastifyInstance, opts: { dist?: string }
     // The verification page's service worker (web/public/sw.js): at the root so its scope covers /verificar and
     // the assets, and revalidated every time so a new build's worker is picked up at once.
     scope.get(SERVICE_WORKER, { config: { access: 'public' }, schema: { hide: true } }, (_req, reply) =>
-      reply
-        .header('cache-control', 'no-cache')
-        .type('text/javascript; charset=utf-8')
-        .sendFile(SERVICE_WORKER.slice(1), { cacheControl: false }),
+      reply.header('cache-control', 'no-cache').sendFile(SERVICE_WORKER.slice(1), { cacheControl: false }),
     );
     scope.get('/*', { config: { access: 'public' }, schema: { hide: true } }, (req, reply) => {
       if (!PORTAL_PAGES.test(req.url.split('?')[0]!)) return notFound(req, reply);

@@ -9,6 +9,9 @@ const Catalogue = lazy(() => import('./pages/Catalogue'));
 const Procedure = lazy(() => import('./pages/Procedure'));
 const Verify = lazy(() => import('./pages/Verify'));
 const SignIn = lazy(() => import('./pages/SignIn'));
+const WhatDoINeed = lazy(() => import('./pages/WhatDoINeed'));
+const Statistics = lazy(() => import('./pages/Statistics'));
+const Customs = lazy(() => import('./pages/Customs'));
 const Dashboard = lazy(() => import('./pages/Dashboard'));
 const NotFound = lazy(() => import('./pages/NotFound'));
 
@@ -20,6 +23,9 @@ function Current() {
   if (procedure) return <Procedure code={decodeURIComponent(procedure[1]!)} />;
   if (path === PATHS.verify) return <Verify />;
   if (path === PATHS.signIn) return <SignIn />;
+  if (path === PATHS.whatDoINeed) return <WhatDoINeed />;
+  if (path === PATHS.statistics) return <Statistics />;
+  if (path === PATHS.customs) return <Customs />;
   if (path === PATHS.dashboard) return <Dashboard />;
   return <NotFound />;
 }
