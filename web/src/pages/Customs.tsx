@@ -258,26 +258,28 @@ function DeclarationView({ declaration: d, onPermit }: { declaration: Declaratio
                         {line.requiredProcedures.length ? line.requiredProcedures.join(', ') : t('customs.none')}
                       </td>
                       <td data-label={t('customs.lineResult')}>
-                        {reasons.length ? (
-                          <ReasonList reasons={reasons} />
-                        ) : (
-                          <>
-                            <strong>{t('customs.lineOk')}</strong>
-                            {line.draws.map((draw) => (
-                              <div key={`${draw.permit}-${draw.permitLine}`}>
-                                {t('customs.drew', {
-                                  quantity: formatNumber(draw.quantity),
-                                  permit: draw.permit,
-                                  line: draw.permitLine,
-                                  remaining: formatNumber(draw.remainingQuantity),
-                                })}{' '}
-                                <button type="button" className="link-button" onClick={() => onPermit(draw.permit)}>
-                                  {t('customs.seePermit', { permit: draw.permit })}
-                                </button>
-                              </div>
-                            ))}
-                          </>
-                        )}
+                        <div>
+                          {reasons.length ? (
+                            <ReasonList reasons={reasons} />
+                          ) : (
+                            <>
+                              <strong>{t('customs.lineOk')}</strong>
+                              {line.draws.map((draw) => (
+                                <div key={`${draw.permit}-${draw.permitLine}`}>
+                                  {t('customs.drew', {
+                                    quantity: formatNumber(draw.quantity),
+                                    permit: draw.permit,
+                                    line: draw.permitLine,
+                                    remaining: formatNumber(draw.remainingQuantity),
+                                  })}{' '}
+                                  <button type="button" className="link-button" onClick={() => onPermit(draw.permit)}>
+                                    {t('customs.seePermit', { permit: draw.permit })}
+                                  </button>
+                                </div>
+                              ))}
+                            </>
+                          )}
+                        </div>
                       </td>
                     </tr>
                   );
@@ -382,22 +384,26 @@ function DrawsView({ permit: p, onDeclaration }: { permit: PermitDraws; onDeclar
               {p.draws.map((d) => (
                 <tr key={`${d.declaration}-${d.declarationLine}-${d.permitLine}`}>
                   <th scope="row" data-label={t('customs.declaration')}>
-                    <button type="button" className="link-button" onClick={() => onDeclaration(d.declaration)}>
-                      {d.declaration}
-                    </button>
-                    <span className="muted"> {t('customs.lineNumber', { line: d.declarationLine })}</span>
+                    <div>
+                      <button type="button" className="link-button" onClick={() => onDeclaration(d.declaration)}>
+                        {d.declaration}
+                      </button>
+                      <span className="muted"> {t('customs.lineNumber', { line: d.declarationLine })}</span>
+                    </div>
                   </th>
                   <td data-label={t('customs.permitLine')}>{d.permitLine}</td>
                   <td data-label={t('customs.quantity')}>{formatNumber(d.quantity)}</td>
                   <td data-label={t('customs.value')}>{formatNumber(d.value)}</td>
                   <td data-label={t('customs.drawnAt')}>
-                    {formatInstant(d.drawnAt)}
-                    {d.returnedAt && (
-                      <>
-                        <br />
-                        {t('customs.returnedAt', { time: formatInstant(d.returnedAt) })}
-                      </>
-                    )}
+                    <div>
+                      {formatInstant(d.drawnAt)}
+                      {d.returnedAt && (
+                        <>
+                          <br />
+                          {t('customs.returnedAt', { time: formatInstant(d.returnedAt) })}
+                        </>
+                      )}
+                    </div>
                   </td>
                 </tr>
               ))}
