@@ -288,8 +288,8 @@ describe('the public pages and the customs check in Chromium', { skip: withoutCh
     await page.getByText('Vigente', { exact: true }).waitFor();
     await p.audit(page, 'verify-offline');
 
-    // A token pasted with one character changed: refused offline too.
-    await page.getByLabel('Texto del código QR').fill(tampered(permit.token));
+    // A token with one character changed, pasted as a whole link to the page: refused offline too.
+    await page.getByLabel('Texto del código QR').fill(`${p.base}/verificar#${tampered(permit.token)}`);
     await page.getByRole('button', { name: 'Verificar' }).click();
     await page
       .getByRole('heading', { name: 'No se pudo comprobar que sea auténtico (verificado sin conexión)' })

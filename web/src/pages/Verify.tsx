@@ -19,8 +19,16 @@ type Result =
 
 type Kept = { state: 'pending' } | { state: 'kept'; fetchedAt: string | null } | { state: 'unavailable' };
 
+const safeDecode = (text: string) => {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+};
+
 /** The token arrives in the fragment (`/verificar#<token>`), which browsers never send to a server. */
-const tokenFromFragment = () => decodeURIComponent(window.location.hash.replace(/^#/, '')).trim();
+const tokenFromFragment = () => safeDecode(window.location.hash.replace(/^#/, '')).trim();
 
 /** Checks the token with the window (POST: the token stays out of URLs and logs); offline, in the page. */
 async function check(token: string): Promise<Result> {
@@ -69,7 +77,8 @@ export default function Verify() {
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const token = pasted.trim();
+    // The token alone, or a whole link to this page (`…/verificar#<token>`) as some scanners give it.
+    const token = safeDecode(pasted.trim().split('#').pop() ?? '').trim();
     if (token.length < 20) {
       setFieldError(t('verify.tokenRequired'));
       return;
