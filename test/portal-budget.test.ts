@@ -11,7 +11,7 @@ import { ensurePortalBuilt, PORTAL_DIST } from '../src/http/portal-build.ts';
  * statically, and the Spanish strings: what the browser must fetch before the page shows.
  */
 const BUDGET = 200 * 1024;
-const PAGES = ['Home', 'Catalogue', 'Procedure', 'Verify', 'SignIn'];
+const PAGES = ['Home', 'Catalogue', 'Procedure', 'Verify', 'SignIn', 'WhatDoINeed', 'Statistics'];
 
 interface Chunk {
   file: string;

@@ -5,7 +5,11 @@ import { autoApprove } from '../applications/timers.ts';
 import { transition } from '../applications/transition.ts';
 import type { Action } from '../applications/workflow.ts';
 import type { Principal } from '../auth/principal.ts';
+import { mexicoDate } from '../calendar/calendar.ts';
 import type { Context } from '../context.ts';
+import { windowDocuments } from '../customs/declaration-documents.ts';
+import { submitDeclaration } from '../customs/declarations.ts';
+import { AppError } from '../errors.ts';
 import type { Sql } from '../db/db.ts';
 import type { VerifiedSigner } from '../pki/signature.ts';
 import { issueSigningPayload, performSignedAction } from '../http/signed-action/perform.ts';
@@ -169,6 +173,8 @@ export async function seedDemoOperations(ctx: Context, signers: Map<string, Sign
   await step(ctx, cofepris, approvedId, 'approve');
   await drawDemoPermit(ctx, signers.get('customs-officer')!, approvedId, brokerPatent);
 
+  await declareDemo(ctx, signers, approvedId);
+
   const notice = await file(
     ctx,
     rep,
@@ -184,4 +190,52 @@ export async function seedDemoOperations(ctx: Context, signers: Map<string, Sign
     flow: 'import',
     data: { goods: [line('401220', 'Llantas usadas para recauchutar', 300, 'PCE', 4500, 'US')] },
   });
+}
+
+/**
+ * What the customs officer finds at /aduana: a declaration at Nuevo Laredo that drew 40 of the approved permit's 150
+ * KGM, and one refused under another number (a line with no permit, a line citing one never issued). Numbers are
+ * this year's, office key 24, the demo broker's patent, sequences 1 and 2.
+ */
+/** DEMO_BROKER_PATENT of demo.ts (which imports this file). */
+const BROKER_PATENT = '3170';
+
+async function declareDemo(ctx: Context, signers: Map<string, Signer>, applicationId: string) {
+  const officer = principalOf(signers.get('customs-officer')!);
+  const { number: permit } = await ctx.db.one<{ number: string }>(
+    'select number from permits where application_id = $1',
+    [applicationId],
+  );
+  const date = mexicoDate(ctx.clock.now());
+  const goods = (permits: string[], quantity: number) => ({
+    hsCode: '3004909999',
+    quantity,
+    unit: 'KGM',
+    value: quantity * 60,
+    currency: 'USD',
+    originCountry: 'ES',
+    destinationCountry: 'MX',
+    permits: permits.map((number) => ({ number })),
+  });
+  const declaration = (sequence: number, lines: ReturnType<typeof goods>[]) => ({
+    number: `${date.slice(2, 4)}24${BROKER_PATENT}${String(sequence).padStart(7, '0')}`,
+    customsOffice: 'ANAM-TAMPS-NLD',
+    brokerPatent: BROKER_PATENT,
+    traderRfc: DEMO_TRADER_RFC,
+    flow: 'import' as const,
+    date,
+    lines,
+  });
+  await submitDeclaration(ctx, officer, declaration(1, [goods([permit], 40)]), windowDocuments);
+  try {
+    const [year] = date.split('-');
+    await submitDeclaration(
+      ctx,
+      officer,
+      declaration(2, [goods([], 10), goods([`COFEPRIS-${Number(year) - 1}-999999`], 5)]),
+      windowDocuments,
+    );
+  } catch (err) {
+    if (!(err instanceof AppError && err.code === 'declaration.refused')) throw err;
+  }
 }

@@ -31,6 +31,8 @@ export const PORTAL_PAGES = new RegExp(
 );
 /** Hashed build output (Vite names each file by its content hash): cached for a year, never revalidated. */
 const ASSETS = '/assets/';
+/** The service worker, copied from web/public by the build. */
+export const SERVICE_WORKER = '/sw.js';
 
 const notFound = (req: FastifyRequest, reply: FastifyReply) =>
   sendProblem(reply, req, 404, 'route.not_found', `No route ${req.method} ${req.url.split('?')[0]}.`);
@@ -55,6 +57,11 @@ export async function portalRoutes(app: FastifyInstance, opts: { dist?: string }
       if (!/^[\w.-]+$/.test(file)) return notFound(req, reply);
       return reply.sendFile(`assets/${file}`, { maxAge: '365d', immutable: true });
     });
+    // The verification page's service worker (web/public/sw.js): at the root so its scope covers /verificar and
+    // the assets, and revalidated every time so a new build's worker is picked up at once.
+    scope.get(SERVICE_WORKER, { config: { access: 'public' }, schema: { hide: true } }, (_req, reply) =>
+      reply.header('cache-control', 'no-cache').sendFile(SERVICE_WORKER.slice(1), { cacheControl: false }),
+    );
     scope.get('/*', { config: { access: 'public' }, schema: { hide: true } }, (req, reply) => {
       if (!PORTAL_PAGES.test(req.url.split('?')[0]!)) return notFound(req, reply);
       return reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });

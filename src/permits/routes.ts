@@ -13,6 +13,10 @@ import { VERIFICATION_CODE_INPUT } from './verification-code.ts';
 import { hitRateLimit } from '../rate-limit.ts';
 
 const Number_ = Type.Object({ number: PermitNumber });
+const VerifyTokenBody = Type.Object(
+  { token: Type.String({ minLength: 20, maxLength: 4096, description: 'The token in the QR code (a compact JWS)' }) },
+  { title: 'PermitTokenVerificationRequest', additionalProperties: false },
+);
 const tags = ['permits'];
 
 export function permitRoutes(app: App, ctx: Context) {
@@ -104,10 +108,13 @@ export function permitRoutes(app: App, ctx: Context) {
       schema: {
         tags,
         operationId: 'verifyPermitToken',
-        summary: "Public verification of a permit's QR token",
+        deprecated: true,
+        summary: "Public verification of a permit's QR token in the query string (deprecated: use POST)",
         description:
           "Rate-limited per client address. The token is checked with the window's published keys, then " +
-          'against the permit it names.',
+          'against the permit it names. Deprecated: a query string lands in access logs and proxies, so the ' +
+          'token (the whole QR content) would be kept there; use `POST /api/v1/verify` with the token in the body. ' +
+          'Kept, answering the same, for the clients already written against it.',
         querystring: Type.Object(
           { token: Type.String({ minLength: 20, maxLength: 4096, description: 'The token in the QR code' }) },
           { additionalProperties: false },
@@ -118,6 +125,29 @@ export function permitRoutes(app: App, ctx: Context) {
     async (req) => {
       await countHit(req.ip);
       return verifyPermit(ctx, { token: req.query.token });
+    },
+  );
+
+  app.post(
+    '/api/v1/verify',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        operationId: 'verifyPermitTokenPosted',
+        summary: "Public verification of a permit's QR token, sent in the body",
+        description:
+          "Rate-limited per client address. The token is checked with the window's published keys (422 " +
+          '`permit.token_invalid` when it does not verify), then against the permit it names: authentic, status ' +
+          '(revoked, expired, exhausted…), agency, validity. The token travels in the body, so it stays out of ' +
+          'access logs and proxies. The portal (/verificar) calls this.',
+        body: VerifyTokenBody,
+        response: { 200: PermitVerification, '4xx': Problem },
+      },
+    },
+    async (req) => {
+      await countHit(req.ip);
+      return verifyPermit(ctx, { token: req.body.token });
     },
   );
 

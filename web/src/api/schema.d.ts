@@ -1792,12 +1792,17 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Public verification of a permit's QR token
-         * @description Rate-limited per client address. The token is checked with the window's published keys, then against the permit it names.
+         * Public verification of a permit's QR token in the query string (deprecated: use POST)
+         * @deprecated
+         * @description Rate-limited per client address. The token is checked with the window's published keys, then against the permit it names. Deprecated: a query string lands in access logs and proxies, so the token (the whole QR content) would be kept there; use `POST /api/v1/verify` with the token in the body. Kept, answering the same, for the clients already written against it.
          */
         get: operations["verifyPermitToken"];
         put?: never;
-        post?: never;
+        /**
+         * Public verification of a permit's QR token, sent in the body
+         * @description Rate-limited per client address. The token is checked with the window's published keys (422 `permit.token_invalid` when it does not verify), then against the permit it names: authentic, status (revoked, expired, exhausted…), agency, validity. The token travels in the body, so it stays out of access logs and proxies. The portal (/verificar) calls this.
+         */
+        post: operations["verifyPermitTokenPosted"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3379,6 +3384,11 @@ export interface components {
             status: "revoked";
         } & {
             [key: string]: unknown;
+        };
+        /** PermitTokenVerificationRequest */
+        PermitTokenVerificationRequest: {
+            /** @description The token in the QR code (a compact JWS) */
+            token: string;
         };
         /** PermitVerification */
         PermitVerification: {
@@ -9298,6 +9308,39 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details with a stable `code`; every code, its status and meaning, is listed at GET /api/v1/error-codes. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PermitVerification"];
+                };
+            };
+        };
+    };
+    verifyPermitTokenPosted: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PermitTokenVerificationRequest"];
+            };
+        };
         responses: {
             /** @description RFC 9457 problem details with a stable `code`; every code, its status and meaning, is listed at GET /api/v1/error-codes. */
             "4XX": {
