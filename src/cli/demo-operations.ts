@@ -15,9 +15,6 @@ import type { VerifiedSigner } from '../pki/signature.ts';
 import { issueSigningPayload, performSignedAction } from '../http/signed-action/perform.ts';
 import { signPayload, type Signer } from '../pki/index.ts';
 import { actSigned, DEMO_TRADER_RFC } from './demo-signing.ts';
-import { mexicoDate } from '../calendar/calendar.ts';
-import { windowDocuments } from '../customs/declaration-documents.ts';
-import { submitDeclaration } from '../customs/declarations.ts';
 
 /** A principal as a login with this e.firma would give (demo seeding acts without HTTP). */
 export const principalOf = (signer: Signer): Principal => ({
@@ -96,40 +93,6 @@ async function step(ctx: Context, officer: Signer, applicationId: string, action
   return actSigned(ctx, officer, `application.${action}`, { id: applicationId }, { message }, (tx, s) => run(s)(tx));
 }
 
-/** Customs at Nuevo Laredo accepts a declaration that draws 40 of the approved permit's 150 kg (its page shows it). */
-async function drawDemoPermit(ctx: Context, customs: Signer, applicationId: string, brokerPatent: string) {
-  const { number } = await ctx.db.one<{ number: string }>('select number from permits where application_id = $1', [
-    applicationId,
-  ]);
-  const date = mexicoDate(ctx.clock.now());
-  const outcome = await submitDeclaration(
-    ctx,
-    principalOf(customs),
-    {
-      number: `${date.slice(2, 4)}24${brokerPatent}0000001`,
-      customsOffice: 'ANAM-TAMPS-NLD',
-      brokerPatent,
-      traderRfc: DEMO_TRADER_RFC,
-      flow: 'import',
-      date,
-      lines: [
-        {
-          hsCode: '3004909999',
-          quantity: 40,
-          unit: 'KGM',
-          value: 2400,
-          currency: 'USD',
-          originCountry: 'ES',
-          destinationCountry: 'MX',
-          permits: [{ number }],
-        },
-      ],
-    },
-    windowDocuments,
-  );
-  if (outcome.result.status !== 'accepted') throw new Error(`demo declaration refused: ${JSON.stringify(outcome)}`);
-}
-
 /**
  * A few operations in the states people meet first: one waiting in the agencies' inboxes with an
  * information request, one approved with a permit that a customs declaration drew on, an automatic notice
@@ -171,9 +134,7 @@ export async function seedDemoOperations(ctx: Context, signers: Map<string, Sign
   await step(ctx, cofepris, approvedId, 'assign');
   await step(ctx, cofepris, approvedId, 'start_review');
   await step(ctx, cofepris, approvedId, 'approve');
-  await drawDemoPermit(ctx, signers.get('customs-officer')!, approvedId, brokerPatent);
-
-  await declareDemo(ctx, signers, approvedId);
+  await declareDemo(ctx, signers, approvedId, brokerPatent);
 
   const notice = await file(
     ctx,
@@ -197,10 +158,7 @@ export async function seedDemoOperations(ctx: Context, signers: Map<string, Sign
  * KGM, and one refused under another number (a line with no permit, a line citing one never issued). Numbers are
  * this year's, office key 24, the demo broker's patent, sequences 1 and 2.
  */
-/** DEMO_BROKER_PATENT of demo.ts (which imports this file). */
-const BROKER_PATENT = '3170';
-
-async function declareDemo(ctx: Context, signers: Map<string, Signer>, applicationId: string) {
+async function declareDemo(ctx: Context, signers: Map<string, Signer>, applicationId: string, brokerPatent: string) {
   const officer = principalOf(signers.get('customs-officer')!);
   const { number: permit } = await ctx.db.one<{ number: string }>(
     'select number from permits where application_id = $1',
@@ -218,9 +176,9 @@ async function declareDemo(ctx: Context, signers: Map<string, Signer>, applicati
     permits: permits.map((number) => ({ number })),
   });
   const declaration = (sequence: number, lines: ReturnType<typeof goods>[]) => ({
-    number: `${date.slice(2, 4)}24${BROKER_PATENT}${String(sequence).padStart(7, '0')}`,
+    number: `${date.slice(2, 4)}24${brokerPatent}${String(sequence).padStart(7, '0')}`,
     customsOffice: 'ANAM-TAMPS-NLD',
-    brokerPatent: BROKER_PATENT,
+    brokerPatent,
     traderRfc: DEMO_TRADER_RFC,
     flow: 'import' as const,
     date,
