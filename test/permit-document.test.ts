@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { jwks, loadOrCreateWindowKey, sealJws } from '../src/pki/window-key.ts';
-import { goodsDigest, type PermitDocument, type PermitGoodsLine } from '../src/permits/document.ts';
+import { goodsDigest, type PermitDocument, type PermitGoodsLine, tokenOfScan } from '../src/permits/document.ts';
 import {
   goodsDigestClaim,
   PERMIT_TOKEN_TYP,
@@ -273,6 +273,9 @@ test('ventanilla verify-permit: 0 valid, 1 invalid or expired, 2 usage errors', 
   const tokenFile = path.join(tmp, 'token.txt');
   fs.writeFileSync(tokenFile, `${token}\n`);
   assert.equal((await cli(['--token-file', tokenFile, '--keys', keysFile, '--at', midYear.toISOString()])).code, 0);
+  // What a phone reads from the QR: the verification page's link with the token after '#'.
+  const link = `https://ventanilla.example.gob.mx/verificar#${token}`;
+  assert.equal((await cli([link, '--keys', keysFile, '--at', midYear.toISOString()])).code, 0);
 
   const tampered = await cli([
     withPayload(token, (c) => {
@@ -408,14 +411,16 @@ test('pdftotext reads the number, the holder RFC and Spanish accents', {
     assert.ok(officer.includes(needle), needle);
 });
 
-test('the QR code on the permit decodes to exactly the token, which verifies', {
+test("the QR code on the permit is the portal's verification page with exactly the token after '#'", {
   skip: skipUnless('zbarimg', 'zbar-tools') || skipUnless('pdftoppm', 'poppler-utils'),
 }, async () => {
   const p = permit({ goods: goods(60) });
   const token = await sealPermitToken(key, p);
   const scanned = readQr(await renderPermitPdf(p, token, CODE));
-  assert.equal(scanned, token);
-  const result = await verifyPermitToken(scanned, keySet, midYear);
+  assert.equal(scanned, `https://ventanilla.example.gob.mx/verificar#${token}`);
+  assert.equal(tokenOfScan(scanned), token);
+  assert.equal(tokenOfScan(` ${token}\n`), token, 'a bare token is taken as it is');
+  const result = await verifyPermitToken(tokenOfScan(scanned), keySet, midYear);
   assert.equal(result.status, 'valid');
   assert.equal(result.claims.gd, goodsDigestClaim(p.goods));
 });

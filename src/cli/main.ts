@@ -35,7 +35,7 @@ Usage: ventanilla <command> [options]
                                  record a customs broker patent in ANAM's registry ` +
   `(otherwise an ANAM administrator's signed action)
   audit verify                   verify the hash-chained audit log
-  verify-permit TOKEN --keys FILE.json [--token-file F] [--at ISO] [--json]
+  verify-permit TOKEN|LINK --keys FILE.json [--token-file F] [--at ISO] [--json]
                                  verify a permit's QR token offline, with only the window's published keys
 
 Every command takes --help.`;

@@ -53,6 +53,20 @@ export interface PermitDocument {
   origin?: PermitOrigin;
 }
 
+/**
+ * What the permit's QR holds: the portal's verification page with the signed token in the fragment, so a phone
+ * camera opens the page and the token never reaches a server log. Offline tools take the part after '#'.
+ */
+export function verificationLink(permit: Pick<PermitDocument, 'verificationUrl'>, token: string): string {
+  return `${permit.verificationUrl.replace(/\/api\/v1\/verify\/[^/]+$/, '/verificar')}#${token}`;
+}
+
+/** The token in what a QR or a user gives: a bare token, or a verification link with it after '#'. */
+export function tokenOfScan(scanned: string): string {
+  const trimmed = scanned.trim();
+  return trimmed.includes('#') ? trimmed.slice(trimmed.lastIndexOf('#') + 1) : trimmed;
+}
+
 export interface PermitOrigin {
   /** the form's code, e.g. 'wholly_obtained', 'tariff_shift' */
   criterion: string;

@@ -1,6 +1,6 @@
 import { ISSUED_KINDS, type IssuedKind, type Text } from '../catalog/procedure.ts';
 import { AppError } from '../errors.ts';
-import type { PermitDocument } from './document.ts';
+import { type PermitDocument, verificationLink } from './document.ts';
 import { KEYS_PATH, qrBlock, titleBlock } from '../pdf/blocks.ts';
 import { INK, MARGIN, MUTED, Sheet, type Column, type TextStyle } from '../pdf/layout.ts';
 import { formatNumber, mexicoTime, wrap } from '../pdf/text.ts';
@@ -140,9 +140,9 @@ export async function renderPermitPdf(
 
   const qrBottom = qrBlock(
     sheet,
-    token,
+    verificationLink(permit, token),
     PERMIT_QR_SIZE,
-    ['Escanee para verificar sin conexión / Scan to verify offline. En línea / Online:'],
+    ['Escanee para verificar (también sin conexión) / Scan to verify (offline too). En línea / Online:'],
     permit.verificationUrl,
     [
       { text: 'Código de verificación / Verification code:' },

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { decodeProtectedHeader, type JSONWebKeySet } from 'jose';
 import { AppError } from '../errors.ts';
 import { openJws, sealJws, type WindowKey } from '../pki/window-key.ts';
-import { goodsDigest, type PermitDocument } from './document.ts';
+import { goodsDigest, type PermitDocument, tokenOfScan } from './document.ts';
 
 /**
  * The permit token is what the QR code on a printed permit carries: a compact JWS (ES256, sealed
@@ -306,7 +306,7 @@ export async function verifyPermitTokenCli(argv: string[], io: CliIo = processIo
       throw new UsageError('Give the token either on the command line or with --token-file, not both');
     if (positionals.length === 0 && !values['token-file'])
       throw new UsageError('The token is missing: pass it as an argument or with --token-file F');
-    token = (positionals[0] ?? (await readArgFile(values['token-file']!, 'token file'))).trim();
+    token = tokenOfScan(positionals[0] ?? (await readArgFile(values['token-file']!, 'token file')));
     if (!token) throw new UsageError('The token is empty');
     keySet = parseKeySet(await readArgFile(values.keys, 'key file'), values.keys);
     at = values.at === undefined ? new Date() : new Date(values.at);
