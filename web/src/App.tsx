@@ -10,6 +10,8 @@ const Procedure = lazy(() => import('./pages/Procedure'));
 const Verify = lazy(() => import('./pages/Verify'));
 const SignIn = lazy(() => import('./pages/SignIn'));
 const Dashboard = lazy(() => import('./pages/Dashboard'));
+const AgencyInbox = lazy(() => import('./pages/AgencyInbox'));
+const AgencyApplication = lazy(() => import('./pages/AgencyApplication'));
 const NotFound = lazy(() => import('./pages/NotFound'));
 
 function Current() {
@@ -21,6 +23,9 @@ function Current() {
   if (path === PATHS.verify) return <Verify />;
   if (path === PATHS.signIn) return <SignIn />;
   if (path === PATHS.dashboard) return <Dashboard />;
+  if (path === PATHS.agencyInbox) return <AgencyInbox />;
+  const agencyApplication = path.match(/^\/dependencia\/solicitudes\/([^/]+)$/);
+  if (agencyApplication) return <AgencyApplication id={decodeURIComponent(agencyApplication[1]!)} />;
   return <NotFound />;
 }
 
