@@ -368,33 +368,35 @@ function Goods({ app }: { app: Application }) {
   return (
     <section aria-labelledby="goods-title">
       <h2 id="goods-title">{t('agency.goods.title')}</h2>
-      <table className="stack">
-        <thead>
-          <tr>
-            {cols.map((c) => (
-              <th scope="col" key={c}>
-                {t(`agency.goods.${c}`)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {goods.map((g, i) => (
-            <tr key={g.line ?? i}>
-              <td data-label={t('agency.goods.line')}>{g.line ?? i + 1}</td>
-              <td data-label={t('agency.goods.hsCode')}>{g.hsCode}</td>
-              <td data-label={t('agency.goods.description')}>{g.description}</td>
-              <td data-label={t('agency.goods.quantity')}>
-                {formatNumber(g.quantity ?? 0)} {g.unit}
-              </td>
-              <td data-label={t('agency.goods.value')}>
-                {formatNumber(g.value ?? 0)} {g.currency}
-              </td>
-              <td data-label={t('agency.goods.origin')}>{g.originCountry}</td>
+      <div className="table-wrap">
+        <table className="stack">
+          <thead>
+            <tr>
+              {cols.map((c) => (
+                <th scope="col" key={c}>
+                  {t(`agency.goods.${c}`)}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {goods.map((g, i) => (
+              <tr key={g.line ?? i}>
+                <td data-label={t('agency.goods.line')}>{g.line ?? i + 1}</td>
+                <td data-label={t('agency.goods.hsCode')}>{g.hsCode}</td>
+                <td data-label={t('agency.goods.description')}>{g.description}</td>
+                <td data-label={t('agency.goods.quantity')}>
+                  {formatNumber(g.quantity ?? 0)} {g.unit}
+                </td>
+                <td data-label={t('agency.goods.value')}>
+                  {formatNumber(g.value ?? 0)} {g.currency}
+                </td>
+                <td data-label={t('agency.goods.origin')}>{g.originCountry}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }

@@ -213,64 +213,66 @@ function Inbox({ memberships }: { memberships: Me['officer'] }) {
         <>
           <p role="status">{t('agency.inbox.count', { count: items.length })}</p>
           {items.length > 0 && (
-            <table className="stack">
-              <caption className="visually-hidden">{t('agency.inbox.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('agency.col.application')}</th>
-                  <th scope="col">{t('agency.col.trader')}</th>
-                  <th scope="col">{t('agency.col.status')}</th>
-                  <th scope="col">{t('agency.col.due')}</th>
-                  <th scope="col">{t('agency.col.assignee')}</th>
-                  <th scope="col">{t('agency.col.action')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((item) => (
-                  <tr key={item.id}>
-                    <td data-label={t('agency.col.application')}>
-                      <div>
-                        <Link href={PATHS.agencyApplication(item.id)}>{item.procedure.code}</Link>
-                        <br />
-                        <span className="muted">
-                          {t('agency.submittedOn', { day: formatInstant(item.submittedAt) })}
-                        </span>
-                      </div>
-                    </td>
-                    <td data-label={t('agency.col.trader')}>
-                      <div>
-                        {item.trader.legalName}
-                        <br />
-                        <span className="muted">{item.trader.rfc}</span>
-                      </div>
-                    </td>
-                    <td data-label={t('agency.col.status')}>{t(`applicationStatus.${item.status}`)}</td>
-                    <td data-label={t('agency.col.due')}>
-                      <DueTag {...item} />
-                    </td>
-                    <td data-label={t('agency.col.assignee')}>{assignee(item)}</td>
-                    <td data-label={t('agency.col.action')}>
-                      {canTake &&
-                      item.assignedOfficerId !== membership.officerId &&
-                      ['submitted', 'assigned', 'in_review', 'answered'].includes(item.status) ? (
-                        <button type="button" className="button button-secondary" onClick={() => void take(item)}>
-                          {t('agency.inbox.take')}
-                          <span className="visually-hidden">
-                            {' '}
-                            {t('agency.inbox.takeWhich', {
-                              procedure: item.procedure.code,
-                              trader: item.trader.legalName,
-                            })}
-                          </span>
-                        </button>
-                      ) : (
-                        '—'
-                      )}
-                    </td>
+            <div className="table-wrap">
+              <table className="stack">
+                <caption className="visually-hidden">{t('agency.inbox.caption')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('agency.col.application')}</th>
+                    <th scope="col">{t('agency.col.trader')}</th>
+                    <th scope="col">{t('agency.col.status')}</th>
+                    <th scope="col">{t('agency.col.due')}</th>
+                    <th scope="col">{t('agency.col.assignee')}</th>
+                    <th scope="col">{t('agency.col.action')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {items.map((item) => (
+                    <tr key={item.id}>
+                      <td data-label={t('agency.col.application')}>
+                        <div>
+                          <Link href={PATHS.agencyApplication(item.id)}>{item.procedure.code}</Link>
+                          <br />
+                          <span className="muted">
+                            {t('agency.submittedOn', { day: formatInstant(item.submittedAt) })}
+                          </span>
+                        </div>
+                      </td>
+                      <td data-label={t('agency.col.trader')}>
+                        <div>
+                          {item.trader.legalName}
+                          <br />
+                          <span className="muted">{item.trader.rfc}</span>
+                        </div>
+                      </td>
+                      <td data-label={t('agency.col.status')}>{t(`applicationStatus.${item.status}`)}</td>
+                      <td data-label={t('agency.col.due')}>
+                        <DueTag {...item} />
+                      </td>
+                      <td data-label={t('agency.col.assignee')}>{assignee(item)}</td>
+                      <td data-label={t('agency.col.action')}>
+                        {canTake &&
+                        item.assignedOfficerId !== membership.officerId &&
+                        ['submitted', 'assigned', 'in_review', 'answered'].includes(item.status) ? (
+                          <button type="button" className="button button-secondary" onClick={() => void take(item)}>
+                            {t('agency.inbox.take')}
+                            <span className="visually-hidden">
+                              {' '}
+                              {t('agency.inbox.takeWhich', {
+                                procedure: item.procedure.code,
+                                trader: item.trader.legalName,
+                              })}
+                            </span>
+                          </button>
+                        ) : (
+                          '—'
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           )}
           {next && (
             <button
