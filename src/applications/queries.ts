@@ -134,6 +134,12 @@ export async function getApplication(ctx: Context, principal: Principal, id: str
     'select number, status from permits where application_id = $1',
     [id],
   );
+  const cited = await ctx.db.one<{ edocuments: string[] }>(
+    `select coalesce(array(select jsonb_array_elements_text(coalesce(data->'edocuments', '[]'::jsonb))), '{}')
+       as edocuments from operations where id = $1`,
+    [app.operation_id],
+  );
+  const trader = (await traderNames(ctx.db, [app.trader_id])).get(app.trader_id)!;
   const facts = guardFacts(app, procedure, viewer.kind, officer ? viewer.membership : undefined);
   // To the applicant side an officer is the agency, not a person: no RFC of who reviewed or decided.
   const eventActor = (e: (typeof events)[number]) =>
@@ -143,6 +149,9 @@ export async function getApplication(ctx: Context, principal: Principal, id: str
   return {
     ...applicationView(app, mexicoDate(ctx.clock.now()), viewer.kind),
     procedureName: procedure.name,
+    trader: { rfc: trader.rfc, legalName: trader.legalName },
+    prefilled: Object.keys(procedure.prefill).filter((field) => field in (app.form ?? {})),
+    edocuments: cited.edocuments,
     fourEyes: procedure.fourEyes,
     silence: procedure.silence,
     permit,
@@ -244,6 +253,7 @@ export async function inbox(
   principal: Principal,
   q: {
     agency?: string;
+    procedure?: string;
     assigned?: 'me' | 'unassigned' | 'any';
     status?: string;
     overdue?: boolean;
@@ -267,6 +277,7 @@ export async function inbox(
         and (not $4 or a.due_date < $5::date)
         and ($9::date is null or (coalesce(a.due_date, $8::date), a.submitted_at, a.id) > ($9::date,
           $10::timestamptz, $11::uuid))
+        and ($12::text is null or a.procedure_code = $12)
       order by coalesce(a.due_date, $8::date), a.submitted_at, a.id limit $6`,
     [
       membershipRows(memberships),
@@ -280,6 +291,7 @@ export async function inbox(
       afterDue,
       afterAt,
       afterId,
+      q.procedure ?? null,
     ],
   );
   const traders = await traderNames(

@@ -121,6 +121,11 @@ export const Application = Type.Object(
   {
     ...applicationFields,
     procedureName: Bilingual,
+    trader: Type.Object({ rfc: Rfc, legalName: Type.String() }),
+    prefilled: Type.Array(Type.String(), {
+      description: 'The form fields the window prefilled (registry and operation); the others were typed',
+    }),
+    edocuments: Type.Array(Type.String(), { description: 'The eDocuments its operation cites, by number' }),
     fourEyes: Type.Boolean(),
     silence: Type.Union([Type.Literal('positive'), Type.Literal('negative')]),
     permit: Nullable(Type.Object({ number: Type.String(), status: Type.String() })),

@@ -7,7 +7,7 @@ import { appendAudit } from '../audit/log.ts';
 import { AppError } from '../errors.ts';
 import type { VerifiedSigner } from '../pki/signature.ts';
 import { principalOf } from '../http/access.ts';
-import { Uuid } from '../http/identifiers.ts';
+import { ProcedureCode, Uuid } from '../http/identifiers.ts';
 import { cursorKey, PageQuery, keyedPage } from '../http/pagination.ts';
 import { Problem } from '../http/schemas.ts';
 import { signedRoute } from '../http/signed-route.ts';
@@ -270,6 +270,7 @@ export function applicationRoutes(app: App, ctx: Context) {
         querystring: Type.Object(
           {
             agency: AgencyFilter,
+            procedure: Type.Optional(ProcedureCode),
             status: Type.Optional(Type.Enum(STATUSES)),
             assigned: Type.Optional(
               Type.Union([Type.Literal('me'), Type.Literal('unassigned'), Type.Literal('any')], {

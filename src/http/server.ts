@@ -110,6 +110,8 @@ async function installSecurityHeaders(app: FastifyInstance, config: Config) {
         imgSrc: ["'self'", 'data:'],
         fontSrc: ["'self'", 'data:'],
         objectSrc: ["'none'"],
+        // The agency pages show an eDocument's PDF, fetched with the session's token, from a blob: URL in a frame.
+        frameSrc: ["'self'", 'blob:'],
         upgradeInsecureRequests: https ? [] : null,
       },
     },

@@ -16,6 +16,8 @@ const Dashboard = lazy(() => import('./pages/Dashboard'));
 const Application = lazy(() => import('./pages/Application'));
 const Permit = lazy(() => import('./pages/Permit'));
 const Representation = lazy(() => import('./pages/Representation'));
+const AgencyInbox = lazy(() => import('./pages/AgencyInbox'));
+const AgencyApplication = lazy(() => import('./pages/AgencyApplication'));
 const NotFound = lazy(() => import('./pages/NotFound'));
 
 function Current() {
@@ -35,6 +37,9 @@ function Current() {
   const permit = path.match(/^\/permisos\/([^/]+)$/);
   if (permit) return <Permit key={permit[1]} number={decodeURIComponent(permit[1]!)} />;
   if (path === PATHS.representation) return <Representation />;
+  if (path === PATHS.agencyInbox) return <AgencyInbox />;
+  const agencyApplication = path.match(/^\/dependencia\/solicitudes\/([^/]+)$/);
+  if (agencyApplication) return <AgencyApplication id={decodeURIComponent(agencyApplication[1]!)} />;
   return <NotFound />;
 }
 

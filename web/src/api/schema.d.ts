@@ -2021,6 +2021,8 @@ export interface components {
             availableActions: ("assign" | "start_review" | "request_information" | "answer" | "resume_review" | "propose_approval" | "propose_rejection" | "return_proposal" | "approve" | "reject" | "withdraw" | "auto_approve" | "silence_approve" | "silence_deny")[];
             clockStoppedOn: string | null;
             dueDate: string | null;
+            /** @description The eDocuments its operation cites, by number */
+            edocuments: string[];
             /** @description The filed form */
             form: {
                 [key: string]: unknown;
@@ -2037,6 +2039,8 @@ export interface components {
                 number: string;
                 status: string;
             } | null;
+            /** @description The form fields the window prefilled (registry and operation); the others were typed */
+            prefilled: string[];
             prefilledFields: number;
             procedure: {
                 /**
@@ -2064,6 +2068,14 @@ export interface components {
             /** Format: date-time */
             submittedAt: string;
             timeline: components["schemas"]["TimelineEntry"][];
+            trader: {
+                legalName: string;
+                /**
+                 * @description RFC: 12 characters (company) or 13 (person)
+                 * @example GODE561231GR8
+                 */
+                rfc: string;
+            };
             typedFields: number;
         };
         /**
@@ -7631,6 +7643,11 @@ export interface operations {
                 limit?: number;
                 /** @description Only those past their due date */
                 overdue?: boolean;
+                /**
+                 * @description Agency prefix and a short name
+                 * @example COFEPRIS-MEDICINES-IMPORT
+                 */
+                procedure?: string;
                 status?: "submitted" | "assigned" | "in_review" | "information_requested" | "answered" | "proposed" | "approved" | "rejected" | "withdrawn" | "approved_by_silence" | "denied_by_silence";
             };
             header?: never;
