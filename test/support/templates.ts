@@ -66,9 +66,24 @@ async function buildPgliteTemplate(file: string, catalogue: Catalogue): Promise<
     const partial = `${file}.${process.pid}.partial`;
     fs.writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
     fs.renameSync(partial, file);
+    removeOldTemplates(file);
     return dump;
   } finally {
     await db.close();
+  }
+}
+
+/** Templates of other builds (43 MB each) left an hour untouched: a run still using one has read it long ago. */
+function removeOldTemplates(current: string): void {
+  const dir = path.dirname(current);
+  for (const name of fs.readdirSync(dir)) {
+    const file = path.join(dir, name);
+    if (!/^ventanilla-test-pglite-[0-9a-f]{16}\.tar$/.test(name) || file === current) continue;
+    try {
+      if (Date.now() - fs.statSync(file).mtimeMs > 3_600_000) fs.rmSync(file, { force: true });
+    } catch {
+      // Removed by another process meanwhile.
+    }
   }
 }
 
