@@ -210,11 +210,12 @@ describe('single submission: firearms from the US plus medicines', () => {
       assert.ok(seen.timeline.some((t: any) => t.kind === 'information_request' && t.body.includes('certificado')));
       assert.deepEqual(seen.availableActions, ['answer', 'withdraw']);
       const feed = (await w.call('GET', '/api/v1/notifications?unread=true', { token: trader.token })).body;
-      assert.ok(
-        feed.items.some(
-          (n: any) => n.kind === 'application.request_information' && n.link === `/api/v1/applications/${cofepris.id}`,
-        ),
+      const told = feed.items.find(
+        (n: any) => n.kind === 'application.request_information' && n.link === `/api/v1/applications/${cofepris.id}`,
       );
+      // The status in words in both languages, never its code.
+      assert.match(told.body.es, /estado de la solicitud: Se le pide información\.$/);
+      assert.match(told.body.en, /application status: Information requested from you\.$/);
       assert.ok(feed.items.some((n: any) => n.kind === 'operation.submitted'));
 
       const answered = await w.signed(trader.token, rep, 'POST', `/api/v1/applications/${cofepris.id}/answer`, {

@@ -4,7 +4,7 @@ import { notify, type Bilingual } from '../notifications/notify.ts';
 import type { ProcedureDefinition } from '../catalog/procedure.ts';
 import { APPLICANT_SIDE_SQL } from './applicant-side.ts';
 import type { ApplicationRow } from './application-row.ts';
-import type { Action } from './workflow.ts';
+import type { Action, Status } from './workflow.ts';
 import { applicantSideSql } from '../registry/need-to-know.ts';
 import { activeOfficersWith, officerById } from '../registry/officers.ts';
 import type { OfficerRole } from '../registry/schemas.ts';
@@ -44,6 +44,21 @@ const officersWith = async (
       [(await activeOfficersWith(tx, agency, roles, office)).map((f) => f.rfc), operationId],
     )
   ).map((r) => r.rfc);
+
+/** A status as the notice's reader says it (the portal's words, web/src/i18n common.json), never its code. */
+const STATUS_NAMES: Record<Status, Bilingual> = {
+  answered: { es: 'Información enviada', en: 'Information sent' },
+  approved: { es: 'Aprobada', en: 'Approved' },
+  approved_by_silence: { es: 'Aprobada por afirmativa ficta', en: 'Approved by positive silence' },
+  assigned: { es: 'Asignada', en: 'Assigned' },
+  denied_by_silence: { es: 'Negada por negativa ficta', en: 'Refused by negative silence' },
+  in_review: { es: 'En revisión', en: 'In review' },
+  information_requested: { es: 'Se le pide información', en: 'Information requested from you' },
+  proposed: { es: 'Con propuesta de resolución', en: 'Resolution proposed' },
+  rejected: { es: 'Rechazada', en: 'Rejected' },
+  submitted: { es: 'Recibida', en: 'Received' },
+  withdrawn: { es: 'Desistida', en: 'Withdrawn' },
+};
 
 /** What each step tells, and to whom: the applicant about decisions and questions, officers about work for them. */
 const NOTICES: Partial<Record<Action, { to: 'applicant' | 'assignee' | 'resolvers'; title: Bilingual }>> = {
@@ -114,8 +129,8 @@ export async function noticeOfTransition(
   const body = permit
     ? { es: `${about}: se emitió el documento ${permit}.`, en: `${about}: document ${permit} was issued.` }
     : {
-        es: `${about}: la solicitud ahora está en estado ${app.status}.`,
-        en: `${about}: the application is now ${app.status}.`,
+        es: `${about}: estado de la solicitud: ${STATUS_NAMES[app.status].es}.`,
+        en: `${about}: application status: ${STATUS_NAMES[app.status].en}.`,
       };
   await send(
     tx,

@@ -24,6 +24,8 @@ export function formatNumber(n: number): string {
   return new Intl.NumberFormat(locale()).format(n);
 }
 
+/** Money with an unmistakable currency: es-MX writes "USD 1,000.00" and "$1,000.00" (pesos); English the codes. */
 export function formatMoney(amount: number, currency = 'MXN'): string {
-  return new Intl.NumberFormat(locale(), { style: 'currency', currency }).format(amount);
+  const display = i18next.language === 'en' ? 'code' : 'symbol';
+  return new Intl.NumberFormat(locale(), { style: 'currency', currency, currencyDisplay: display }).format(amount);
 }
