@@ -38,11 +38,21 @@ function initialBytes(manifest: Record<string, Chunk>, roots: string[]): { files
 }
 
 test('the initial JavaScript of the sign-in and public pages is within 200 kB gzipped', async (t) => {
-  await ensurePortalBuilt();
+  // As `ventanilla serve` builds it with the window's default NODE_ENV: still React's production build.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'development';
+  try {
+    await ensurePortalBuilt();
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   const manifest: Record<string, Chunk> = JSON.parse(
     fs.readFileSync(path.join(PORTAL_DIST, '.vite', 'manifest.json'), 'utf8'),
   );
   const entry = Object.keys(manifest).find((k) => manifest[k]!.isEntry)!;
+  const entryCode = fs.readFileSync(path.join(PORTAL_DIST, manifest[entry]!.file), 'utf8');
+  assert.ok(!entryCode.includes('Check the render method'), "React's development build was served");
   const report: string[] = [];
   for (const page of PAGES) {
     const { files, gzip } = initialBytes(manifest, [entry, `src/pages/${page}.tsx`, 'src/i18n/es.ts']);
