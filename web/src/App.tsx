@@ -10,6 +10,8 @@ const Procedure = lazy(() => import('./pages/Procedure'));
 const Verify = lazy(() => import('./pages/Verify'));
 const SignIn = lazy(() => import('./pages/SignIn'));
 const Dashboard = lazy(() => import('./pages/Dashboard'));
+const NewOperation = lazy(() => import('./pages/NewOperation'));
+const Operation = lazy(() => import('./pages/Operation'));
 const NotFound = lazy(() => import('./pages/NotFound'));
 
 function Current() {
@@ -21,6 +23,9 @@ function Current() {
   if (path === PATHS.verify) return <Verify />;
   if (path === PATHS.signIn) return <SignIn />;
   if (path === PATHS.dashboard) return <Dashboard />;
+  if (path === PATHS.newOperation) return <NewOperation />;
+  const operation = path.match(/^\/operaciones\/([^/]+)$/);
+  if (operation) return <Operation id={decodeURIComponent(operation[1]!)} />;
   return <NotFound />;
 }
 
