@@ -67,7 +67,7 @@ describe('filing a new operation in the portal', { skip: withoutChromium }, () =
     await w?.close();
   });
 
-  test('a legal representative files goods for two agencies, with a COVE and an eDocument, and one signature', async () => {
+  test('a legal representative files goods for two agencies, a COVE and an eDocument, signing once', async () => {
     const page = await portal.newPage();
     await portal.signIn(page, rep);
     await page.getByRole('heading', { level: 1, name: 'Mi panel' }).waitFor();
@@ -160,7 +160,7 @@ describe('filing a new operation in the portal', { skip: withoutChromium }, () =
 
     // 6. Check your answers, then one signature.
     await page.getByRole('heading', { level: 1, name: 'Revise su operación antes de firmar' }).waitFor();
-    await page.getByText('123M2015 SSA IV').waitFor();
+    await page.getByText('123M2015 SSA IV', { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Cambiar Tipo de llanta' }).waitFor();
     const sign = page.getByRole('button', { name: 'Firmar y presentar' });
     await page.getByText('Ver los datos exactos que firmará').waitFor();

@@ -22,7 +22,7 @@ export function CheckStep(p: {
   onSubmitted(s: Submitted): void;
 }) {
   const { t, i18n } = useTranslation();
-  const { label } = useFieldLabel();
+  const { label, option } = useFieldLabel();
   const lang = i18n.language === 'en' ? 'en' : 'es';
   const { session } = useSession();
   const [issued, setIssued] = useState<SigningPayload | null>(null);
@@ -101,7 +101,11 @@ export function CheckStep(p: {
                 <SummaryRow
                   key={f}
                   label={label(f)}
-                  value={asText(typed[f]).replace(/\n/g, ', ') || '—'}
+                  value={
+                    def?.form.properties[f]?.enum && typed[f] !== undefined
+                      ? option(String(typed[f]))
+                      : asText(typed[f]).replace(/\n/g, ', ') || '—'
+                  }
                   change={() => p.change({ form: index })}
                   changeLabel={change}
                 />

@@ -205,7 +205,6 @@ export default function NewOperation() {
           {t('filing.back')}
         </button>
       )}
-      {step.kind !== 'done' && <p className="caption step-caption">{title}</p>}
       {problem && <ProblemMessage problem={problem} />}
       {step.kind === 'start' && (
         <StartStep
