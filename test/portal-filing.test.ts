@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { withoutChromium } from './support/browser.ts';
-import { FORMS } from './support/pipeline.ts';
+import { FORMS, goodsLine } from './support/pipeline.ts';
 import { openPortal, type Portal } from './support/portal.ts';
 import { invoicePdf } from './support/roles.ts';
 import { type Person, startTestWindow, type TestWindow } from './support/window.ts';
@@ -109,7 +109,6 @@ describe('filing a new operation in the portal', { skip: withoutChromium }, () =
     await page.getByRole('heading', { level: 2, name: /medicamentos/ }).waitFor();
     await page.getByRole('heading', { level: 2, name: /llantas usadas/i }).waitFor();
     await page.getByText(/regula el código 3004/).waitFor();
-    await portal.audit(page, 'filing-procedures');
     await page.getByRole('button', { name: 'Continuar' }).click();
 
     // 4. COFEPRIS' form: nothing typed yet shows the error summary, whose link focuses the field.
@@ -130,7 +129,6 @@ describe('filing a new operation in the portal', { skip: withoutChromium }, () =
     await page.getByLabel('Uso que se dará a la mercancía').selectOption(TYRES.intendedUse);
     await page.getByLabel('Tipo de llanta').selectOption(TYRES.tyreCategory);
     await page.getByLabel('Número del plan de manejo de residuos').fill(TYRES.wasteManagementPlan);
-    await portal.audit(page, 'filing-form');
     await page.getByRole('button', { name: 'Continuar' }).click();
 
     // 5. COVE and eDocument, each signed in the page.
@@ -302,6 +300,29 @@ describe('filing a new operation in the portal', { skip: withoutChromium }, () =
     const op = await filedOperation(folio);
     assert.equal(op.acknowledgement.applications.length, 2);
     assert.equal(op.data.edocuments.length, 1);
+    await portal.closePage(page);
+  });
+
+  test('a draft left on the server is continued after a new sign-in, from its operation page', async () => {
+    const draft = await w.call('POST', '/api/v1/operations', {
+      token: trader.token,
+      body: { traderRfc: trader.rfc, flow: 'import', data: { goods: [goodsLine('300490', 'DE')] } },
+    });
+    assert.equal(draft.status, 201, JSON.stringify(draft.body));
+    const page = await portal.newPage(390);
+    await portal.signIn(page, rep);
+    await page.getByRole('heading', { level: 1, name: 'Mi panel' }).waitFor();
+    // In the page (the session lives in its memory), as a link from the dashboard would.
+    await page.evaluate((path) => {
+      window.history.pushState(null, '', path);
+      window.dispatchEvent(new PopStateEvent('popstate'));
+    }, `/operaciones/${draft.body.id}`);
+    await page.getByRole('heading', { level: 1, name: 'Operación en borrador' }).waitFor();
+    await page.getByRole('cell', { name: 'Mercancía 300490' }).waitFor();
+    await portal.audit(page, 'filing-operation-draft');
+    await page.getByRole('link', { name: 'Continuar el borrador' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Trámites que necesita' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: /medicamentos/ }).waitFor();
     await portal.closePage(page);
   });
 });

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem, api, call, type Problem } from '../api/client';
 import { sendSigned, signedAction } from '../api/signed';
@@ -31,14 +31,19 @@ const ADDRESS_KEYS = [
 ] as const;
 
 /** The COVE of the operation's invoice: the trader's side from the registry, the other party and invoice typed. */
-function CoveForm(p: { filing: Filing; onFiled(number: string): void }) {
+interface Problems {
+  problems: FieldProblem[];
+  setProblems(problems: FieldProblem[]): void;
+}
+
+function CoveForm(p: { filing: Filing; onFiled(number: string): void } & Problems) {
   const { t } = useTranslation();
   const { session } = useSession();
   const trader = useData(`trader-${p.filing.traderRfc}`, () =>
     call(api.GET('/api/v1/traders/{rfc}', { params: { path: { rfc: p.filing.traderRfc } } })),
   );
   const [v, setV] = useState({ invoiceNumber: '', invoiceDate: '', taxId: '', name: '', street: '', city: '' });
-  const [problems, setProblems] = useState<FieldProblem[]>([]);
+  const { problems, setProblems } = p;
   const [busy, setBusy] = useState(false);
   const set = (k: keyof typeof v) => (value: string) => setV((old) => ({ ...old, [k]: value }));
   const errorOf = (field: string) => problems.find((x) => x.field === field)?.message;
@@ -99,7 +104,6 @@ function CoveForm(p: { filing: Filing; onFiled(number: string): void }) {
   return (
     <fieldset className="add-line">
       <legend>{t('filing.cove.title')}</legend>
-      <ErrorSummary problems={problems} />
       <p className="hint">{t('filing.cove.lead')}</p>
       <TextInput
         id="cove-invoice"
@@ -148,7 +152,7 @@ function CoveForm(p: { filing: Filing; onFiled(number: string): void }) {
 }
 
 /** An eDocument: the PDF uploaded with a progress bar, then signed in the page with the open e.firma. */
-function EdocumentForm(p: { filing: Filing; onFiled(e: Filing['edocuments'][number]): void }) {
+function EdocumentForm(p: { filing: Filing; onFiled(e: Filing['edocuments'][number]): void } & Problems) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'es';
   const { session } = useSession();
@@ -156,7 +160,7 @@ function EdocumentForm(p: { filing: Filing; onFiled(e: Filing['edocuments'][numb
   const [documentType, setType] = useState('commercial_invoice');
   const [file, setFile] = useState<File | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
-  const [problems, setProblems] = useState<FieldProblem[]>([]);
+  const { problems, setProblems } = p;
   const [busy, setBusy] = useState(false);
 
   const upload = async () => {
@@ -192,7 +196,6 @@ function EdocumentForm(p: { filing: Filing; onFiled(e: Filing['edocuments'][numb
   return (
     <fieldset className="add-line">
       <legend>{t('filing.edoc.title')}</legend>
-      <ErrorSummary problems={problems} />
       <SelectInput
         id="edoc-type"
         label={t('filing.edoc.type')}
@@ -232,8 +235,13 @@ function EdocumentForm(p: { filing: Filing; onFiled(e: Filing['edocuments'][numb
 /** Step 5: the invoice's COVE and the eDocuments, each its own signed action; then continue. */
 export function DocumentsStep(p: { filing: Filing; busy: boolean; onChange(f: Filing): void; onDone(): void }) {
   const { t } = useTranslation();
+  // One error summary for the page: the COVE's problems and the eDocument's.
+  const [coveProblems, setCoveProblems] = useState<FieldProblem[]>([]);
+  const [edocProblems, setEdocProblems] = useState<FieldProblem[]>([]);
+  const problems = useMemo(() => [...coveProblems, ...edocProblems], [coveProblems, edocProblems]);
   return (
     <>
+      <ErrorSummary problems={problems} />
       <p className="lead">{t('filing.documents.lead')}</p>
       <h2>{t('filing.documents.filed')}</h2>
       <ul className="list" aria-live="polite">
@@ -245,9 +253,16 @@ export function DocumentsStep(p: { filing: Filing; busy: boolean; onChange(f: Fi
         ))}
         {!p.filing.coves.length && !p.filing.edocuments.length && <li>{t('filing.documents.none')}</li>}
       </ul>
-      <CoveForm filing={p.filing} onFiled={(n) => p.onChange({ ...p.filing, coves: [...p.filing.coves, n] })} />
+      <CoveForm
+        filing={p.filing}
+        problems={coveProblems}
+        setProblems={setCoveProblems}
+        onFiled={(n) => p.onChange({ ...p.filing, coves: [...p.filing.coves, n] })}
+      />
       <EdocumentForm
         filing={p.filing}
+        problems={edocProblems}
+        setProblems={setEdocProblems}
         onFiled={(e) => p.onChange({ ...p.filing, edocuments: [...p.filing.edocuments, e] })}
       />
       <button type="button" className="button" disabled={p.busy} onClick={p.onDone}>
