@@ -18,6 +18,8 @@ const Permit = lazy(() => import('./pages/Permit'));
 const Representation = lazy(() => import('./pages/Representation'));
 const AgencyInbox = lazy(() => import('./pages/AgencyInbox'));
 const AgencyApplication = lazy(() => import('./pages/AgencyApplication'));
+const NewOperation = lazy(() => import('./pages/NewOperation'));
+const Operation = lazy(() => import('./pages/Operation'));
 const NotFound = lazy(() => import('./pages/NotFound'));
 
 function Current() {
@@ -40,6 +42,9 @@ function Current() {
   if (path === PATHS.agencyInbox) return <AgencyInbox />;
   const agencyApplication = path.match(/^\/dependencia\/solicitudes\/([^/]+)$/);
   if (agencyApplication) return <AgencyApplication id={decodeURIComponent(agencyApplication[1]!)} />;
+  if (path === PATHS.newOperation) return <NewOperation />;
+  const operation = path.match(/^\/operaciones\/([^/]+)$/);
+  if (operation) return <Operation id={decodeURIComponent(operation[1]!)} />;
   return <NotFound />;
 }
 

@@ -1,0 +1,328 @@
+/**
+ * Filing a new operation in the portal, in real Chromium against a real window: a legal representative signs in
+ * with a real e.firma and files goods that need two agencies' procedures (COFEPRIS and SE), types what the registry
+ * does not fill, records a COVE, uploads an eDocument (progress bar to 100 %), checks the answers, signs once, gets
+ * the folio and the acknowledgement PDF; then the whole filing again with the keyboard alone. Every wait is on what
+ * the page shows.
+ */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { withoutChromium } from './support/browser.ts';
+import { FORMS, goodsLine } from './support/pipeline.ts';
+import { openPortal, type Portal } from './support/portal.ts';
+import { invoicePdf } from './support/roles.ts';
+import { type Person, startTestWindow, type TestWindow } from './support/window.ts';
+
+let w: TestWindow;
+let portal: Portal;
+let rep: Person;
+let trader: { rfc: string; token: string };
+let pdf: Uint8Array;
+
+const MEDICINES = FORMS['COFEPRIS-MEDICINES-IMPORT'] as Record<string, any>;
+const TYRES = FORMS['SE-USED-TYRES-IMPORT'] as Record<string, any>;
+
+/** Presses Tab (Shift+Tab when `back`) until the focused element's label or text matches; fails after 60. */
+async function tabTo(page: Page, name: RegExp, back = false): Promise<void> {
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLInputElement | null;
+      if (!el) return '';
+      const label = el.labels?.[0]?.textContent ?? el.getAttribute('aria-label') ?? '';
+      return `${label} ${el.textContent ?? ''}`.trim();
+    });
+    if (name.test(focused)) return;
+  }
+  assert.fail(`no focusable element matching ${name}`);
+}
+
+/** Tabs to a field and types into it. */
+async function typeInto(page: Page, name: RegExp, text: string) {
+  await tabTo(page, name);
+  await page.keyboard.type(text);
+}
+
+/** The operation just filed, through the API: submitted, its folio, its documents. */
+async function filedOperation(folio: string) {
+  const list = await w.call('GET', '/api/v1/operations?status=submitted', { token: trader.token });
+  assert.equal(list.status, 200);
+  const op = list.body.items.find((o: any) => o.folio === folio);
+  assert.ok(op, `operation ${folio} in ${JSON.stringify(list.body.items.map((o: any) => o.folio))}`);
+  return op;
+}
+
+describe('filing a new operation in the portal', { skip: withoutChromium }, () => {
+  before(async () => {
+    w = await startTestWindow();
+    rep = await w.person({ name: 'Rosa Representante' });
+    trader = await w.registerTrader(rep);
+    pdf = await invoicePdf();
+    portal = await openPortal(w);
+  });
+  after(async () => {
+    await portal?.close();
+    await w?.close();
+  });
+
+  test('a legal representative files goods for two agencies, a COVE and an eDocument, signing once', async () => {
+    const page = await portal.newPage();
+    await portal.signIn(page, rep);
+    await page.getByRole('heading', { level: 1, name: 'Mi panel' }).waitFor();
+    await page.getByRole('navigation').getByRole('link', { name: 'Nueva operación' }).click();
+
+    // 1. Who, which flow, which customs office.
+    await page.getByRole('heading', { level: 1, name: '¿Para quién y qué operación?' }).waitFor();
+    await page.getByText(`RFC ${trader.rfc}`).waitFor();
+    await page.getByRole('radio', { name: 'Importación' }).check();
+    await page.getByLabel('Aduana', { exact: true }).selectOption('ANAM-TAMPS-NLD');
+    await page.getByRole('button', { name: 'Continuar' }).click();
+
+    // 2. Goods: one line found by words in the HS search, one by its code typed.
+    await page.getByRole('heading', { level: 1, name: 'Mercancías' }).waitFor();
+    const hs = page.getByRole('combobox', { name: 'Fracción arancelaria (código SA)' });
+    await hs.fill('30049');
+    await page.getByRole('option', { name: /^300490/ }).click();
+    assert.match(await hs.inputValue(), /^300490 /);
+    assert.ok((await page.getByLabel('Descripción').inputValue()).length > 0, 'the HS description is offered');
+    await page.getByLabel('Descripción').fill('Medicamento en tabletas');
+    await page.getByLabel('Cantidad').fill('1200');
+    await page.getByLabel('Unidad de medida').selectOption('KGM');
+    await page.getByLabel('Valor en dólares estadounidenses (USD)').fill('18000');
+    await page.getByLabel('País de origen').fill('de');
+    await page.getByRole('button', { name: 'Agregar partida' }).click();
+    await page.getByRole('cell', { name: 'Medicamento en tabletas' }).waitFor();
+    await hs.fill('401220');
+    await page.getByLabel('Descripción').fill('Llantas usadas');
+    await page.getByLabel('Cantidad').fill('200');
+    await page.getByLabel('Valor en dólares estadounidenses (USD)').fill('4000');
+    await page.getByLabel('País de origen').fill('US');
+    await page.getByRole('button', { name: 'Agregar partida' }).click();
+    await page.getByRole('cell', { name: 'Llantas usadas' }).waitFor();
+    await portal.audit(page, 'filing-goods');
+    await page.getByRole('button', { name: 'Continuar' }).click();
+
+    // 3. The procedures these goods need, and why.
+    await page.getByRole('heading', { level: 1, name: 'Trámites que necesita' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: /medicamentos/ }).waitFor();
+    await page.getByRole('heading', { level: 2, name: /llantas usadas/i }).waitFor();
+    await page.getByText(/regula el código 3004/).waitFor();
+    await page.getByRole('button', { name: 'Continuar' }).click();
+
+    // 4. COFEPRIS' form: nothing typed yet shows the error summary, whose link focuses the field.
+    await page.getByText('Trámite 1 de 2 · COFEPRIS').waitFor();
+    await page.getByText('de su registro').first().waitFor();
+    await page.getByRole('button', { name: 'Continuar' }).click();
+    const summary = page.getByRole('alert').filter({ hasText: 'Hay un problema' });
+    await summary.getByRole('link', { name: 'Escriba: Números de registro sanitario' }).click();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'field-sanitaryRegistrations');
+    await portal.audit(page, 'filing-form-errors');
+    await page.getByLabel('Números de registro sanitario').fill(MEDICINES.sanitaryRegistrations.join('\n'));
+    await page.getByLabel('Forma farmacéutica').selectOption(MEDICINES.pharmaceuticalForm);
+    await page.getByLabel('Cédula profesional del responsable sanitario').fill(MEDICINES.responsiblePharmacistLicence);
+    await page.getByRole('button', { name: 'Continuar' }).click();
+
+    // SE's form.
+    await page.getByText('Trámite 2 de 2 · SE').waitFor();
+    await page.getByLabel('Uso que se dará a la mercancía').selectOption(TYRES.intendedUse);
+    await page.getByLabel('Tipo de llanta').selectOption(TYRES.tyreCategory);
+    await page.getByLabel('Número del plan de manejo de residuos').fill(TYRES.wasteManagementPlan);
+    await page.getByRole('button', { name: 'Continuar' }).click();
+
+    // 5. COVE and eDocument, each signed in the page.
+    await page.getByRole('heading', { level: 1, name: 'Factura (COVE) y documentos' }).waitFor();
+    await page.getByLabel('Número de factura').fill('INV-2026-0042');
+    await page.getByLabel('Fecha de la factura').fill('2026-10-15');
+    await page.getByLabel('Número fiscal del proveedor').fill('12-3456789');
+    await page.getByLabel('Nombre del proveedor').fill('Pharma Export GmbH');
+    await page.getByLabel('Calle y número de la otra parte').fill('Hauptstrasse 1');
+    await page.getByRole('button', { name: 'Firmar y registrar el COVE' }).click();
+    await page
+      .getByRole('listitem')
+      .filter({ hasText: /^COVE COVE/ })
+      .waitFor();
+    await page
+      .getByLabel('Archivo PDF')
+      .setInputFiles({ name: 'factura.pdf', mimeType: 'application/pdf', buffer: Buffer.from(pdf) });
+    await page.getByRole('button', { name: 'Subir y firmar el documento' }).click();
+    await page
+      .getByRole('listitem')
+      .filter({ hasText: /^eDocument ED.* \(factura\.pdf\)$/ })
+      .waitFor();
+    assert.equal(await page.getByRole('progressbar', { name: 'Avance de la carga' }).getAttribute('value'), '100');
+    await page.locator('.progress span').filter({ hasText: '100 %' }).waitFor();
+    await portal.audit(page, 'filing-documents');
+    await page.getByRole('button', { name: 'Continuar', exact: true }).click();
+
+    // 6. Check your answers, then one signature.
+    await page.getByRole('heading', { level: 1, name: 'Revise su operación antes de firmar' }).waitFor();
+    await page.getByText('123M2015 SSA IV', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Cambiar Tipo de llanta' }).waitFor();
+    const sign = page.getByRole('button', { name: 'Firmar y presentar' });
+    await page.getByText('Ver los datos exactos que firmará').waitFor();
+    await portal.audit(page, 'filing-check');
+    await sign.click();
+
+    // 7. The acknowledgement: folio, what next, PDF.
+    await page.getByRole('heading', { level: 1, name: 'Operación presentada' }).waitFor();
+    const folio = (await page.locator('.folio strong').textContent()) ?? '';
+    assert.match(folio, /^VU-\d{4}-\d+$/);
+    await page.getByRole('link', { name: /medicamentos/ }).waitFor();
+    await portal.audit(page, 'filing-acknowledgement');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: `Descargar el acuse ${folio} (PDF)` }).click(),
+    ]);
+    assert.equal(download.suggestedFilename(), `${folio}.pdf`);
+    const bytes = fs.readFileSync((await download.path())!);
+    assert.equal(bytes.subarray(0, 5).toString('latin1'), '%PDF-');
+
+    // In the API: submitted, with its COVE and eDocument; its audit events exist.
+    const op = await filedOperation(folio);
+    assert.equal(op.data.coves.length, 1);
+    assert.equal(op.data.edocuments.length, 1);
+    assert.deepEqual(op.acknowledgement.applications.map((a: any) => a.procedureCode).sort(), [
+      'COFEPRIS-MEDICINES-IMPORT',
+      'SE-USED-TYRES-IMPORT',
+    ]);
+    const events = await w.ctx.db.query<{ type: string }>(
+      "select type from audit_events where object_type = 'operation' and object_id = $1 order by seq",
+      [op.id],
+    );
+    assert.ok(
+      events.some((e) => e.type === 'operation.submitted'),
+      JSON.stringify(events),
+    );
+
+    // The operation page: lines, applications with status and due date, documents.
+    await page.getByRole('link', { name: 'Ver la operación' }).click();
+    await page.getByRole('heading', { level: 1, name: `Operación ${folio}` }).waitFor();
+    await page.getByRole('cell', { name: 'Recibida' }).first().waitFor();
+    await page.getByText(op.data.coves[0]).waitFor();
+    await portal.audit(page, 'filing-operation');
+    await portal.closePage(page);
+  });
+
+  test('the whole filing with the keyboard alone', async () => {
+    const page = await portal.newPage();
+    await portal.signIn(page, rep);
+    await page.getByRole('heading', { level: 1, name: 'Mi panel' }).waitFor();
+    // From here on: Tab, Shift+Tab, Enter, Space and typing only.
+    await tabTo(page, /^Nueva operación$/);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: '¿Para quién y qué operación?' }).waitFor();
+    await tabTo(page, /^Importación/);
+    await page.keyboard.press('Space');
+    await typeInto(page, /^Aduana/, 'Aduana de Nuevo');
+    await tabTo(page, /^Continuar$/);
+    await page.keyboard.press('Enter');
+
+    await page.getByRole('heading', { level: 1, name: 'Mercancías' }).waitFor();
+    const lines: Array<[string, string, string, string, string]> = [
+      ['300490', 'Medicamento en tabletas', '1200', '18000', 'DE'],
+      ['401220', 'Llantas usadas', '200', '4000', 'US'],
+    ];
+    for (const [code, description, quantity, value, country] of lines) {
+      await typeInto(page, /^Fracción arancelaria/, code);
+      await typeInto(page, /^Descripción/, description);
+      await typeInto(page, /^Cantidad/, quantity);
+      await typeInto(page, /^Valor en dólares/, value);
+      await typeInto(page, /^País de origen/, country);
+      await tabTo(page, /^Agregar partida$/);
+      await page.keyboard.press('Enter');
+      await page.getByRole('cell', { name: description }).waitFor();
+    }
+    await tabTo(page, /^Continuar$/);
+    await page.keyboard.press('Enter');
+
+    await page.getByRole('heading', { level: 1, name: 'Trámites que necesita' }).waitFor();
+    await tabTo(page, /^Continuar$/);
+    await page.keyboard.press('Enter');
+
+    await page.getByText('Trámite 1 de 2 · COFEPRIS').waitFor();
+    await typeInto(page, /^Números de registro sanitario/, MEDICINES.sanitaryRegistrations[0]);
+    await typeInto(page, /^Forma farmacéutica/, 'Tabletas');
+    await typeInto(page, /^Cédula profesional/, MEDICINES.responsiblePharmacistLicence);
+    await tabTo(page, /^Continuar$/);
+    await page.keyboard.press('Enter');
+
+    await page.getByText('Trámite 2 de 2 · SE').waitFor();
+    await typeInto(page, /^Uso que se dará/, 'Renovado');
+    await typeInto(page, /^Tipo de llanta/, 'Automóvil');
+    await typeInto(page, /^Número del plan/, TYRES.wasteManagementPlan);
+    await tabTo(page, /^Continuar$/);
+    await page.keyboard.press('Enter');
+
+    await page.getByRole('heading', { level: 1, name: 'Factura (COVE) y documentos' }).waitFor();
+    await typeInto(page, /^Número de factura/, 'INV-2026-0043');
+    await typeInto(page, /^Fecha de la factura/, '2026-10-16');
+    await typeInto(page, /^Número fiscal del proveedor/, '12-3456789');
+    await typeInto(page, /^Nombre del proveedor/, 'Pharma Export GmbH');
+    await typeInto(page, /^Calle y número/, 'Hauptstrasse 1');
+    await tabTo(page, /^Firmar y registrar el COVE$/);
+    await page.keyboard.press('Enter');
+    await page
+      .getByRole('listitem')
+      .filter({ hasText: /^COVE COVE/ })
+      .waitFor();
+    // The file input opens the system's file chooser on Space; the test answers it.
+    await tabTo(page, /^Archivo PDF/);
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+    await chooser.setFiles({ name: 'certificado.pdf', mimeType: 'application/pdf', buffer: Buffer.from(pdf) });
+    await tabTo(page, /^Subir y firmar el documento$/);
+    await page.keyboard.press('Enter');
+    await page
+      .getByRole('listitem')
+      .filter({ hasText: /\(certificado\.pdf\)$/ })
+      .waitFor();
+    await tabTo(page, /^Continuar$/);
+    await page.keyboard.press('Enter');
+
+    await page.getByRole('heading', { level: 1, name: 'Revise su operación antes de firmar' }).waitFor();
+    // A change from the check page comes back to it.
+    await tabTo(page, /^Cambiar Tipo de llanta$/);
+    await page.keyboard.press('Enter');
+    await page.getByText('Trámite 2 de 2 · SE').waitFor();
+    await tabTo(page, /^Continuar$/);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Revise su operación antes de firmar' }).waitFor();
+    await page.getByText('Ver los datos exactos que firmará').waitFor();
+    await tabTo(page, /^Firmar y presentar$/);
+    await page.keyboard.press('Enter');
+
+    await page.getByRole('heading', { level: 1, name: 'Operación presentada' }).waitFor();
+    const folio = (await page.locator('.folio strong').textContent()) ?? '';
+    await tabTo(page, /^Descargar el acuse/);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    assert.equal(download.suggestedFilename(), `${folio}.pdf`);
+    const op = await filedOperation(folio);
+    assert.equal(op.acknowledgement.applications.length, 2);
+    assert.equal(op.data.edocuments.length, 1);
+    await portal.closePage(page);
+  });
+
+  test('a draft left on the server is continued after a new sign-in, from its operation page', async () => {
+    const draft = await w.call('POST', '/api/v1/operations', {
+      token: trader.token,
+      body: { traderRfc: trader.rfc, flow: 'import', data: { goods: [goodsLine('300490', 'DE')] } },
+    });
+    assert.equal(draft.status, 201, JSON.stringify(draft.body));
+    const page = await portal.newPage(390);
+    await portal.signIn(page, rep);
+    await page.getByRole('heading', { level: 1, name: 'Mi panel' }).waitFor();
+    // In the page (the session lives in its memory), as a link from the dashboard would.
+    await page.evaluate((path) => {
+      window.history.pushState(null, '', path);
+      window.dispatchEvent(new PopStateEvent('popstate'));
+    }, `/operaciones/${draft.body.id}`);
+    await page.getByRole('heading', { level: 1, name: 'Operación en borrador' }).waitFor();
+    await page.getByRole('cell', { name: 'Mercancía 300490' }).waitFor();
+    await portal.audit(page, 'filing-operation-draft');
+    await page.getByRole('link', { name: 'Continuar el borrador' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Trámites que necesita' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: /medicamentos/ }).waitFor();
+    await portal.closePage(page);
+  });
+});

@@ -1,0 +1,148 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiProblem, type Problem } from '../api/client';
+import { type SigningPayload, sendSigned, signingPayload } from '../api/signed';
+import { ProblemMessage } from '../components/ProblemMessage';
+import { formatInstant, formatMoney, formatNumber } from '../i18n/format';
+import { useSession } from '../session';
+import { SummaryRow } from './fields';
+import { asText, type ProcedureForm, typedFields, useFieldLabel } from './FormStep';
+import type { Filing, Preview, Submitted } from './model';
+
+export type StepName = 'start' | 'goods' | 'documents' | { form: number };
+
+/** Step 6: every answer with a link back to its step, the exact payload, and one signature. */
+export function CheckStep(p: {
+  filing: Filing;
+  preview: Preview[];
+  defs: Record<string, ProcedureForm>;
+  officeName: string;
+  traderName: string;
+  change(step: StepName): void;
+  onSubmitted(s: Submitted): void;
+}) {
+  const { t, i18n } = useTranslation();
+  const { label, option } = useFieldLabel();
+  const lang = i18n.language === 'en' ? 'en' : 'es';
+  const { session } = useSession();
+  const [issued, setIssued] = useState<SigningPayload | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [busy, setBusy] = useState(false);
+  const id = p.filing.id!;
+  const change = t('filing.check.change');
+
+  useEffect(() => {
+    let live = true;
+    signingPayload(`/api/v1/operations/${id}/submit`, {}).then(
+      (x) => live && setIssued(x),
+      (err: unknown) => live && setProblem(err instanceof ApiProblem ? err.problem : { status: 0, code: 'internal' }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [id]);
+
+  const sign = async () => {
+    if (!session || !issued) return;
+    setBusy(true);
+    setProblem(null);
+    try {
+      const answer = await sendSigned<{ data: Submitted }>(
+        session.efirma,
+        'POST',
+        `/api/v1/operations/${id}/submit`,
+        issued,
+      );
+      p.onSubmitted(answer.data);
+    } catch (err) {
+      setProblem(err instanceof ApiProblem ? err.problem : { status: 0, code: 'internal' });
+      setBusy(false);
+    }
+  };
+
+  const payload = issued?.payload as { expiresAt?: string; data?: { applications?: unknown[] } } | undefined;
+  return (
+    <>
+      <h2>{t('filing.check.operation')}</h2>
+      <dl className="summary check">
+        <SummaryRow label={t('filing.start.trader')} value={p.traderName} />
+        <SummaryRow label={t('filing.start.flow')} value={t(`flow.${p.filing.flow}`)} />
+        <SummaryRow
+          label={t('filing.start.office')}
+          value={p.officeName}
+          change={() => p.change('start')}
+          changeLabel={change}
+        />
+      </dl>
+      <h2>{t('filing.goods.lines')}</h2>
+      <dl className="summary check">
+        {p.filing.goods.map((g, i) => (
+          <SummaryRow
+            // biome-ignore lint/suspicious/noArrayIndexKey: a goods line is its position (line 1, 2...)
+            key={`${i}-${g.hsCode}`}
+            label={t('filing.goods.lineN', { n: i + 1 })}
+            value={`${g.hsCode} · ${g.description} · ${formatNumber(g.quantity)} ${t(`filing.unit.${g.unit}`)} · ${formatMoney(g.value, g.currency)} · ${p.filing.flow === 'import' ? g.originCountry : g.destinationCountry}`}
+            change={() => p.change('goods')}
+            changeLabel={change}
+          />
+        ))}
+      </dl>
+      {p.preview.map((a, index) => {
+        const def = p.defs[a.procedure.code];
+        const typed = p.filing.procedureData[a.procedure.code] ?? {};
+        return (
+          <section key={a.procedure.code}>
+            <h2>{a.procedure.name[lang]}</h2>
+            <p className="caption">
+              {a.procedure.agency} · {t('filing.procedures.prefilledCount', { count: a.prefilledFields })}
+            </p>
+            <dl className="summary check">
+              {(def ? typedFields(def) : Object.keys(typed)).map((f) => (
+                <SummaryRow
+                  key={f}
+                  label={label(f)}
+                  value={
+                    def?.form.properties[f]?.enum && typed[f] !== undefined
+                      ? option(String(typed[f]))
+                      : asText(typed[f]).replace(/\n/g, ', ') || '—'
+                  }
+                  change={() => p.change({ form: index })}
+                  changeLabel={change}
+                />
+              ))}
+            </dl>
+          </section>
+        );
+      })}
+      <h2>{t('filing.documents.filed')}</h2>
+      <dl className="summary check">
+        <SummaryRow
+          label={t('filing.check.coves')}
+          value={p.filing.coves.join(', ') || t('filing.check.noneFiled')}
+          change={() => p.change('documents')}
+          changeLabel={change}
+        />
+        <SummaryRow
+          label={t('filing.check.edocuments')}
+          value={p.filing.edocuments.map((e) => e.number).join(', ') || t('filing.check.noneFiled')}
+          change={() => p.change('documents')}
+          changeLabel={change}
+        />
+      </dl>
+      <h2>{t('filing.check.signTitle')}</h2>
+      {problem && <ProblemMessage problem={problem} />}
+      <p>{t('filing.check.signLead', { count: p.preview.length })}</p>
+      {issued && (
+        <details className="payload">
+          <summary>{t('filing.check.payload')}</summary>
+          {payload?.expiresAt && <p>{t('filing.check.expires', { time: formatInstant(payload.expiresAt) })}</p>}
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard */}
+          <pre tabIndex={0}>{JSON.stringify(issued.payload, null, 2)}</pre>
+        </details>
+      )}
+      <button type="button" className="button" disabled={!issued || busy} onClick={() => void sign()}>
+        {busy ? t('filing.signing') : t('filing.check.sign')}
+      </button>
+    </>
+  );
+}
