@@ -105,9 +105,15 @@ async function seriousViolations(page: Page): Promise<string[]> {
   const result = await page.evaluate(async () => {
     const axe = (globalThis as any).axe;
     const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v: any) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+    return r.violations.map((v: any) => ({
+      id: v.id,
+      impact: v.impact,
+      nodes: v.nodes.length,
+      // Where, and why (e.g. the two colours and their contrast), for the first few.
+      at: v.nodes.slice(0, 3).map((n: any) => `${n.target.join(' ')}: ${n.failureSummary?.split('\n')[1]?.trim()}`),
+    }));
   });
   return result
     .filter((v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v: any) => `${v.id} (${v.impact}, ${v.nodes} nodes)`);
+    .map((v: any) => `${v.id} (${v.impact}, ${v.nodes} nodes) at ${v.at.join('; ')}`);
 }
