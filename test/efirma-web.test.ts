@@ -93,6 +93,17 @@ function pbkdf2Sha1Key(key: Buffer): Buffer {
   return Buffer.from(der);
 }
 
+/** An EncryptedPrivateKeyInfo with a PKCS#5 v1.5 / PKCS#12 header (salt, iterations) around random bytes. */
+function legacyKey(scheme: string, iterations: number): Buffer {
+  const seq = (...value: asn1js.AsnType[]) => new asn1js.Sequence({ value });
+  const params = seq(
+    new asn1js.OctetString({ valueHex: crypto.randomBytes(8) }),
+    new asn1js.Integer({ value: iterations }),
+  );
+  const algorithm = seq(new asn1js.ObjectIdentifier({ value: scheme }), params);
+  return Buffer.from(seq(algorithm, new asn1js.OctetString({ valueHex: crypto.randomBytes(64) })).toBER());
+}
+
 const open = (p: Pick<Person, 'cer' | 'key'>, password = PASSWORD) => openEfirma(file(p.cer), file(p.key), password);
 
 async function refused(promise: Promise<unknown>, code: string) {
@@ -211,25 +222,24 @@ describe('e.firma of the test window', () => {
     await refused(open({ cer: p.cer, key: tripleDes(other.key) }), 'efirma.key_mismatch');
   });
 
-  test('3DES keys made by the openssl command open: PBES2/des3, PKCS#12 3DES and 2-key 3DES, EC and RSA', {
+  test('3DES keys made by the openssl command open: PBES2/des3, PKCS#12 3DES and 2-key 3DES', {
     skip: withoutOpenssl,
   }, async () => {
-    for (const keyType of ['ec', 'rsa'] as const) {
-      const p = await w.person({ keyType });
-      for (const scheme of [
-        ['-v2', 'des3'],
-        ['-v1', 'PBE-SHA1-3DES'],
-        ['-v1', 'PBE-SHA1-2DES'],
-      ] as const) {
-        const key = opensslKey(p.key, [...scheme]);
-        const what = `${keyType} ${scheme.join(' ')}`;
-        const efirma = await open({ cer: p.cer, key });
-        assert.equal(efirma.rfc, p.rfc, what);
-        const payload = { scheme: what };
-        const envelope = (await efirma.sign(payload)) as SignatureEnvelope;
-        assert.equal(verifySignature({ payload, envelope, trust: w.ctx.trust }).rfc, p.rfc, what);
-        await refused(open({ cer: p.cer, key }, `${PASSWORD}x`), 'efirma.wrong_password');
-      }
+    // EC here; RSA 3DES keys open in the key-mismatch case above and in Chromium below.
+    const p = await w.person();
+    for (const scheme of [
+      ['-v2', 'des3'],
+      ['-v1', 'PBE-SHA1-3DES'],
+      ['-v1', 'PBE-SHA1-2DES'],
+    ] as const) {
+      const key = opensslKey(p.key, [...scheme]);
+      const what = scheme.join(' ');
+      const efirma = await open({ cer: p.cer, key });
+      assert.equal(efirma.rfc, p.rfc, what);
+      const payload = { scheme: what };
+      const envelope = (await efirma.sign(payload)) as SignatureEnvelope;
+      assert.equal(verifySignature({ payload, envelope, trust: w.ctx.trust }).rfc, p.rfc, what);
+      await refused(open({ cer: p.cer, key }, `${PASSWORD}x`), 'efirma.wrong_password');
     }
   });
 
@@ -252,21 +262,12 @@ describe('e.firma of the test window', () => {
 
   test('other legacy schemes (PKCS#5 v1.5 DES) are still refused, naming the scheme', async () => {
     const p = await w.person();
+    // A PKCS#12 3DES header that asks for no iterations is malformed, not a wrong password.
+    const none = legacyKey('1.2.840.113549.1.12.1.3', 0);
+    await refused(open({ cer: p.cer, key: none }), 'efirma.not_a_key');
     // Single DES is gone from OpenSSL 3's default provider: the header is built by hand around junk.
-    const der = new asn1js.Sequence({
-      value: [
-        new asn1js.Sequence({
-          value: [
-            new asn1js.ObjectIdentifier({ value: '1.2.840.113549.1.5.10' }),
-            new asn1js.Sequence({
-              value: [new asn1js.OctetString({ valueHex: crypto.randomBytes(8) }), new asn1js.Integer({ value: 2048 })],
-            }),
-          ],
-        }),
-        new asn1js.OctetString({ valueHex: crypto.randomBytes(64) }),
-      ],
-    }).toBER();
-    await assert.rejects(open({ cer: p.cer, key: Buffer.from(der) }), (err: EfirmaError) => {
+    const des = legacyKey('1.2.840.113549.1.5.10', 2048);
+    await assert.rejects(open({ cer: p.cer, key: des }), (err: EfirmaError) => {
       assert.equal(err.code, 'efirma.unsupported_key');
       assert.match(err.message, /pbeWithSHA1AndDES-CBC.*openssl pkcs8/s);
       return true;

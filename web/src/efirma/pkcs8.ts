@@ -114,6 +114,7 @@ function readPbes2(params: asn1.Node | undefined) {
 function pbes2(encrypted: Encrypted) {
   const p = readPbes2(encrypted.params);
   if (p.kdf !== OID.pbkdf2 || !p.salt) throw unsupported(`key derivation ${p.kdf}`);
+  if (p.iterations < 1) throw malformed();
   const bits = p.cipher === OID.desEde3Cbc ? 192 : AES_CBC[p.cipher];
   if (!bits) throw unsupported(`cipher ${p.cipher}`);
   const hash = p.prf ? PRF[p.prf] : 'SHA-1';
@@ -134,7 +135,9 @@ function pbes2(encrypted: Encrypted) {
 function pkcs12Params(params: asn1.Node | undefined) {
   try {
     const [salt, iterations] = asn1.items(params, 'pkcs-12PbeParams', 2);
-    return { salt: asn1.octets(salt, 'salt'), iterations: asn1.smallInteger(iterations, 'iterations') };
+    const count = asn1.smallInteger(iterations, 'iterations');
+    if (count < 1) throw new asn1.Shape('no iterations');
+    return { salt: asn1.octets(salt, 'salt'), iterations: count };
   } catch (err) {
     if (err instanceof asn1.Shape) throw malformed();
     throw err;
