@@ -8,10 +8,13 @@ const OID = {
   pbkdf2: '1.2.840.113549.1.5.12',
   desEde3Cbc: '1.2.840.113549.3.7',
 };
-/** PKCS#5 v1.5 and PKCS#12 password-based schemes, by name, so the refusal says what the file is. */
+/** The PKCS#12 3DES schemes (RFC 7292 appendix C), by their key length: three-key and two-key 3DES. */
+const PKCS12_3DES: Record<string, number> = {
+  '1.2.840.113549.1.12.1.3': 24,
+  '1.2.840.113549.1.12.1.4': 16,
+};
+/** Other PKCS#5 v1.5 and PKCS#12 password-based schemes, by name, so the refusal says what the file is. */
 const LEGACY: Record<string, string> = {
-  '1.2.840.113549.1.12.1.3': 'pbeWithSHAAnd3-KeyTripleDES-CBC (3DES, as older SAT keys)',
-  '1.2.840.113549.1.12.1.4': 'pbeWithSHAAnd2-KeyTripleDES-CBC',
   '1.2.840.113549.1.5.3': 'pbeWithMD5AndDES-CBC',
   '1.2.840.113549.1.5.10': 'pbeWithSHA1AndDES-CBC',
 };
@@ -107,14 +110,12 @@ function readPbes2(params: asn1.Node | undefined) {
   }
 }
 
-/** PBES2 parameters that WebCrypto can apply, or why not. */
+/** PBES2 parameters that WebCrypto (and, for 3DES, node-forge) can apply, or why not. */
 function pbes2(encrypted: Encrypted) {
-  if (encrypted.scheme !== OID.pbes2)
-    throw unsupported(`the legacy scheme ${LEGACY[encrypted.scheme] ?? encrypted.scheme} (not PBES2)`);
   const p = readPbes2(encrypted.params);
   if (p.kdf !== OID.pbkdf2 || !p.salt) throw unsupported(`key derivation ${p.kdf}`);
-  if (p.cipher === OID.desEde3Cbc) throw unsupported('3DES (des-ede3-cbc, as SAT issues e.firma keys)');
-  const bits = AES_CBC[p.cipher];
+  if (p.iterations < 1) throw malformed();
+  const bits = p.cipher === OID.desEde3Cbc ? 192 : AES_CBC[p.cipher];
   if (!bits) throw unsupported(`cipher ${p.cipher}`);
   const hash = p.prf ? PRF[p.prf] : 'SHA-1';
   if (!hash) throw unsupported(`PBKDF2 with PRF ${p.prf}`);
@@ -125,7 +126,69 @@ function pbes2(encrypted: Encrypted) {
   } catch {
     throw malformed();
   }
-  return { bits, hash, iterations: p.iterations, salt: exact(p.salt), iv: exact(iv) };
+  const tripleDes = p.cipher === OID.desEde3Cbc;
+  if (tripleDes && iv.length !== 8) throw malformed();
+  return { tripleDes, bits, hash, iterations: p.iterations, salt: exact(p.salt), iv: exact(iv) };
+}
+
+/** pkcs-12PbeParams (RFC 7292 appendix C): salt, iterations. */
+function pkcs12Params(params: asn1.Node | undefined) {
+  try {
+    const [salt, iterations] = asn1.items(params, 'pkcs-12PbeParams', 2);
+    const count = asn1.smallInteger(iterations, 'iterations');
+    if (count < 1) throw new asn1.Shape('no iterations');
+    return { salt: asn1.octets(salt, 'salt'), iterations: count };
+  } catch (err) {
+    if (err instanceof asn1.Shape) throw malformed();
+    throw err;
+  }
+}
+
+/** Loaded only when a 3DES key is opened: node-forge stays out of the sign-in page's JavaScript. */
+const tripleDesModule = () => import('./triple-des.ts');
+
+/** PBES2 with PBKDF2 (WebCrypto) and AES-CBC (WebCrypto) or DES-EDE3-CBC (node-forge); null on bad padding. */
+async function decryptPbes2(encrypted: Encrypted, password: string): Promise<Uint8Array<ArrayBuffer> | null> {
+  const p = pbes2(encrypted);
+  const secret = await subtle().importKey('raw', new TextEncoder().encode(password), 'PBKDF2', false, [
+    'deriveKey',
+    'deriveBits',
+  ]);
+  const pbkdf2 = { name: 'PBKDF2', salt: p.salt, iterations: p.iterations, hash: p.hash };
+  if (p.tripleDes) {
+    const key = new Uint8Array(await subtle().deriveBits(pbkdf2, secret, 192));
+    try {
+      const { decryptDesEde3Cbc } = await tripleDesModule();
+      return decryptDesEde3Cbc(key, new Uint8Array(p.iv), new Uint8Array(exact(encrypted.data)));
+    } finally {
+      key.fill(0);
+    }
+  }
+  let aes: CryptoKey;
+  try {
+    aes = await subtle().deriveKey(pbkdf2, secret, { name: 'AES-CBC', length: p.bits }, false, ['decrypt']);
+  } catch {
+    throw unsupported(`AES-${p.bits}-CBC`);
+  }
+  try {
+    return new Uint8Array(await subtle().decrypt({ name: 'AES-CBC', iv: p.iv }, aes, exact(encrypted.data)));
+  } catch {
+    return null;
+  }
+}
+
+/** pbeWithSHAAnd3-KeyTripleDES-CBC (and its two-key sibling): the PKCS#12 KDF with SHA-1, then 3DES-CBC. */
+async function decryptPkcs12(encrypted: Encrypted, keyBytes: number, password: string) {
+  const p = pkcs12Params(encrypted.params);
+  if (p.iterations > MAX_ITERATIONS) throw unsupported(`${p.iterations} PKCS#12 iterations`);
+  const { decryptDesEde3Cbc, pkcs12Kdf } = await tripleDesModule();
+  const key = pkcs12Kdf(password, p.salt, p.iterations, 1, keyBytes);
+  try {
+    const iv = pkcs12Kdf(password, p.salt, p.iterations, 2, 8);
+    return decryptDesEde3Cbc(key, iv, encrypted.data);
+  } finally {
+    key.fill(0);
+  }
 }
 
 /**
@@ -135,27 +198,12 @@ function pbes2(encrypted: Encrypted) {
  */
 export async function decryptPkcs8(file: ArrayBuffer, password: string): Promise<Uint8Array<ArrayBuffer>> {
   const encrypted = readEncrypted(file);
-  const p = pbes2(encrypted);
+  const pkcs12 = PKCS12_3DES[encrypted.scheme];
+  if (encrypted.scheme !== OID.pbes2 && !pkcs12)
+    throw unsupported(`the legacy scheme ${LEGACY[encrypted.scheme] ?? encrypted.scheme} (not PBES2)`);
   const wrongPassword = new EfirmaError('efirma.wrong_password', 'The password does not open this .key file');
-  const secret = await subtle().importKey('raw', new TextEncoder().encode(password), 'PBKDF2', false, ['deriveKey']);
-  let aes: CryptoKey;
-  try {
-    aes = await subtle().deriveKey(
-      { name: 'PBKDF2', salt: p.salt, iterations: p.iterations, hash: p.hash },
-      secret,
-      { name: 'AES-CBC', length: p.bits },
-      false,
-      ['decrypt'],
-    );
-  } catch {
-    throw unsupported(`AES-${p.bits}-CBC`);
-  }
-  let plain: Uint8Array<ArrayBuffer>;
-  try {
-    plain = new Uint8Array(await subtle().decrypt({ name: 'AES-CBC', iv: p.iv }, aes, exact(encrypted.data)));
-  } catch {
-    throw wrongPassword;
-  }
+  const plain = pkcs12 ? await decryptPkcs12(encrypted, pkcs12, password) : await decryptPbes2(encrypted, password);
+  if (!plain) throw wrongPassword;
   if (!isPlainPkcs8(plain)) {
     plain.fill(0);
     throw wrongPassword;
