@@ -59,7 +59,7 @@ export function Feed({ items, unread, changed }: { items: Notification[]; unread
             return (
               <li key={n.id} className={n.readAt ? undefined : 'unread'}>
                 <p>
-                  {!n.readAt && <span className="tag">{t('dashboard.new')}</span>}
+                  {!n.readAt && <span className="tag tag-new">{t('dashboard.new')}</span>}
                   <strong>{page ? <Link href={page}>{title}</Link> : title}</strong>
                 </p>
                 <p>{localized(n.body)}</p>

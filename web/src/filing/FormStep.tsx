@@ -119,7 +119,7 @@ export function FormStep(p: {
             <dt>{label(f)}</dt>
             <dd>
               {describeValue(p.preview.form[f])}{' '}
-              <span className="tag">{t(`filing.source.${p.def.prefill[f]?.split('.')[0]}`)}</span>
+              <span className="tag tag-prefilled">{t(`filing.source.${p.def.prefill[f]?.split('.')[0]}`)}</span>
             </dd>
           </div>
         ))}

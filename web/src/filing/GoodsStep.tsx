@@ -86,7 +86,7 @@ export function GoodsStep(p: { filing: Filing; busy: boolean; onDone(f: Filing):
       <ErrorSummary problems={problems} />
       <h2>{t('filing.goods.lines')}</h2>
       {goods.length ? (
-        <table className="stack-table">
+        <table className="stack filing-table">
           <caption className="visually-hidden">{t('filing.goods.lines')}</caption>
           <thead>
             <tr>

@@ -291,7 +291,7 @@ export default function NewOperation() {
           <p>{t('filing.ack.received', { time: formatInstant(step.submitted.receivedAt) })}</p>
           <h2>{t('filing.ack.next')}</h2>
           <p>{t('filing.ack.nextLead')}</p>
-          <table className="stack-table">
+          <table className="stack filing-table">
             <caption className="visually-hidden">{t('filing.ack.applications')}</caption>
             <thead>
               <tr>

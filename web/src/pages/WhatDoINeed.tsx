@@ -116,7 +116,7 @@ export default function WhatDoINeed() {
                 </p>
                 <button
                   type="button"
-                  className="button-secondary"
+                  className="button button-secondary"
                   aria-pressed={chosen?.code === hs.code}
                   onClick={() => choose(hs)}
                 >

@@ -79,7 +79,7 @@ export function TokenList(props: { version: number; onCreate(): void; onRevoke(t
         ) : (
           <p>{t('tokens.none')}</p>
         ))}
-      <button type="button" className="button button-secondary" onClick={props.onCreate}>
+      <button type="button" className="button button-secondary representation-add" onClick={props.onCreate}>
         {t('tokens.create')}
       </button>
     </section>

@@ -88,7 +88,7 @@ export function DelegationList(props: {
         ) : (
           <p>{t('delegations.none')}</p>
         ))}
-      <button type="button" className="button button-secondary" onClick={props.onGrant}>
+      <button type="button" className="button button-secondary representation-add" onClick={props.onGrant}>
         {t('delegations.grant')}
       </button>
     </section>
