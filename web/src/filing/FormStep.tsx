@@ -107,7 +107,7 @@ export function FormStep(p: {
   return (
     <form onSubmit={(e) => void submit(e)} noValidate>
       <ErrorSummary problems={problems} />
-      <p className="caption">
+      <p className="filing-caption">
         {t('filing.form.position', { n: p.position.n, of: p.position.of })} · {p.preview.procedure.agency}
       </p>
       <h2>{p.preview.procedure.name[lang]}</h2>
