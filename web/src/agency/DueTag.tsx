@@ -31,8 +31,8 @@ export function DueTag(props: {
   const due = dueOf(props);
   const days = Math.abs(props.remainingBusinessDays ?? 0);
   return (
-    <span className={`due due-${due}`}>
-      <span className="due-icon" aria-hidden="true">
+    <span className={`agency-due agency-due-${due}`}>
+      <span className="agency-due-icon" aria-hidden="true">
         {ICON[due]}
       </span>
       <span>

@@ -38,7 +38,7 @@ export function PdfViewer({ number, onClose }: { number: string; onClose(): void
       {problem && <ProblemMessage problem={problem} />}
       {url ? (
         <>
-          <iframe src={url} title={t('agency.documents.frameTitle', { number })} className="pdf-frame" />
+          <iframe src={url} title={t('agency.documents.frameTitle', { number })} className="agency-pdf-frame" />
           <p>
             <a href={url} download={`${number}.pdf`}>
               {t('agency.documents.download', { number })}

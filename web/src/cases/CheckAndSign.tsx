@@ -38,7 +38,7 @@ export function CheckAndSign(props: {
     }
   };
   return (
-    <div className="check-answers">
+    <div className="case-check-answers">
       {problem && <ProblemMessage problem={problem} />}
       <dl className="summary">
         {props.answers.map((a) => (

@@ -36,7 +36,7 @@ export function Feed({ items, unread, changed }: { items: Notification[]; unread
   };
   return (
     <section aria-labelledby="feed-title">
-      <div className="feed-header">
+      <div className="case-feed-header">
         <h2 id="feed-title">{t('dashboard.notifications')}</h2>
         <p role="status">{t('dashboard.unread', { count: unread })}</p>
         {unread > 0 && (
@@ -52,14 +52,14 @@ export function Feed({ items, unread, changed }: { items: Notification[]; unread
       </div>
       {problem && <ProblemMessage problem={problem} />}
       {items.length ? (
-        <ul className="feed">
+        <ul className="case-feed">
           {items.map((n) => {
             const page = pageOf(n);
             const title = localized(n.title);
             return (
-              <li key={n.id} className={n.readAt ? undefined : 'unread'}>
+              <li key={n.id} className={n.readAt ? undefined : 'case-unread'}>
                 <p>
-                  {!n.readAt && <span className="tag">{t('dashboard.new')}</span>}
+                  {!n.readAt && <span className="tag tag-new">{t('dashboard.new')}</span>}
                   <strong>{page ? <Link href={page}>{title}</Link> : title}</strong>
                 </p>
                 <p>{localized(n.body)}</p>

@@ -93,7 +93,7 @@ export function CheckStep(p: {
         return (
           <section key={a.procedure.code}>
             <h2>{a.procedure.name[lang]}</h2>
-            <p className="caption">
+            <p className="filing-caption">
               {a.procedure.agency} · {t('filing.procedures.prefilledCount', { count: a.prefilledFields })}
             </p>
             <dl className="summary check">
@@ -133,7 +133,7 @@ export function CheckStep(p: {
       {problem && <ProblemMessage problem={problem} />}
       <p>{t('filing.check.signLead', { count: p.preview.length })}</p>
       {issued && (
-        <details className="payload">
+        <details className="filing-payload">
           <summary>{t('filing.check.payload')}</summary>
           {payload?.expiresAt && <p>{t('filing.check.expires', { time: formatInstant(payload.expiresAt) })}</p>}
           {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard */}

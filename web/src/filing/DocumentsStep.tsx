@@ -102,7 +102,7 @@ function CoveForm(p: { filing: Filing; onFiled(number: string): void } & Problem
   };
 
   return (
-    <fieldset className="add-line">
+    <fieldset className="filing-add-line">
       <legend>{t('filing.cove.title')}</legend>
       <p className="hint">{t('filing.cove.lead')}</p>
       <TextInput
@@ -194,7 +194,7 @@ function EdocumentForm(p: { filing: Filing; onFiled(e: Filing['edocuments'][numb
   };
 
   return (
-    <fieldset className="add-line">
+    <fieldset className="filing-add-line">
       <legend>{t('filing.edoc.title')}</legend>
       <SelectInput
         id="edoc-type"

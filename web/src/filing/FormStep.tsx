@@ -107,7 +107,7 @@ export function FormStep(p: {
   return (
     <form onSubmit={(e) => void submit(e)} noValidate>
       <ErrorSummary problems={problems} />
-      <p className="caption">
+      <p className="filing-caption">
         {t('filing.form.position', { n: p.position.n, of: p.position.of })} · {p.preview.procedure.agency}
       </p>
       <h2>{p.preview.procedure.name[lang]}</h2>
@@ -119,7 +119,7 @@ export function FormStep(p: {
             <dt>{label(f)}</dt>
             <dd>
               {describeValue(p.preview.form[f])}{' '}
-              <span className="tag">{t(`filing.source.${p.def.prefill[f]?.split('.')[0]}`)}</span>
+              <span className="tag tag-prefilled">{t(`filing.source.${p.def.prefill[f]?.split('.')[0]}`)}</span>
             </dd>
           </div>
         ))}

@@ -86,7 +86,7 @@ export function GoodsStep(p: { filing: Filing; busy: boolean; onDone(f: Filing):
       <ErrorSummary problems={problems} />
       <h2>{t('filing.goods.lines')}</h2>
       {goods.length ? (
-        <table className="stack-table">
+        <table className="stack filing-table">
           <caption className="visually-hidden">{t('filing.goods.lines')}</caption>
           <thead>
             <tr>
@@ -138,7 +138,7 @@ export function GoodsStep(p: { filing: Filing; busy: boolean; onDone(f: Filing):
       <p role="status" className="visually-hidden">
         {added}
       </p>
-      <fieldset className="add-line">
+      <fieldset className="filing-add-line">
         <legend>{t(goods.length ? 'filing.goods.addAnother' : 'filing.goods.addFirst')}</legend>
         <HsSearch
           id="hs"
@@ -157,7 +157,7 @@ export function GoodsStep(p: { filing: Filing; busy: boolean; onDone(f: Filing):
           error={errorOf('description')}
           onChange={setDescription}
         />
-        <div className="field-row">
+        <div className="filing-field-row">
           <TextInput
             id="quantity"
             label={t('filing.goods.quantity')}

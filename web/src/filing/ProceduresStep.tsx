@@ -11,7 +11,7 @@ export function ProceduresStep(p: { filing: Filing; preview: Preview[]; onDone()
       {p.preview.length ? (
         <>
           <p className="lead">{t('filing.procedures.lead', { count: p.preview.length })}</p>
-          <ul className="cards procedure-cards">
+          <ul className="cards filing-procedure-cards">
             {p.preview.map((a) => (
               <li key={a.procedure.code}>
                 <h2>{a.procedure.name[lang]}</h2>

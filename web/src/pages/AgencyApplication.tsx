@@ -435,7 +435,7 @@ function Documents({ numbers }: { numbers: string[] }) {
       {numbers.length === 0 ? (
         <p>{t('agency.documents.none')}</p>
       ) : (
-        <ul className="docs">
+        <ul className="agency-docs">
           {numbers.map((n) => (
             <li key={n}>
               <strong>{n}</strong>{' '}
@@ -479,7 +479,7 @@ function Internal({ app, onSaved }: { app: Application; onSaved(): void }) {
     }
   };
   return (
-    <section className="internal" aria-labelledby="internal-title">
+    <section className="agency-internal" aria-labelledby="internal-title">
       <h2 id="internal-title">{t('agency.internal.title')}</h2>
       <p>
         <strong>{t('agency.internal.lead')}</strong>

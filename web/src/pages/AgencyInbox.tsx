@@ -136,7 +136,7 @@ function Inbox({ memberships }: { memberships: Me['officer'] }) {
           setFilters(draft);
         }}
       >
-        <fieldset className="filters">
+        <fieldset className="agency-filters">
           <legend>{t('agency.filters.title')}</legend>
           <div className="field">
             <label htmlFor="filter-status">{t('agency.filters.status')}</label>

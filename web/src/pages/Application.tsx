@@ -300,9 +300,9 @@ export default function ApplicationPage({ id }: { id: string }) {
       )}
       <h2>{t('cases.application.messages')}</h2>
       {messages.length ? (
-        <ul className="timeline messages">
+        <ul className="timeline case-messages">
           {messages.map((m) => (
-            <li key={`${m.at}-${m.kind}`} className={m.role === 'officer' ? 'from-agency' : undefined}>
+            <li key={`${m.at}-${m.kind}`} className={m.role === 'officer' ? 'case-from-agency' : undefined}>
               <p>
                 <strong>{known(`cases.message.${m.kind}`, m.kind)}</strong> · {who(m, t)} ·{' '}
                 <span className="muted">{formatInstant(m.at)}</span>

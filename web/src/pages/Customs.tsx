@@ -90,7 +90,7 @@ export default function Customs() {
       <p className="lead">{t('customs.lead')}</p>
 
       <h2>{t('customs.declarationTitle')}</h2>
-      <form onSubmit={submitDeclaration} noValidate className="inline-form">
+      <form onSubmit={submitDeclaration} noValidate className="public-inline-form">
         <div className={`field${error('pedimento') ? ' field-error' : ''}`}>
           <label htmlFor="pedimento">{t('customs.pedimentoLabel')}</label>
           <p className="hint" id="pedimento-hint">
@@ -129,7 +129,7 @@ export default function Customs() {
       )}
 
       <h2>{t('customs.permitTitle')}</h2>
-      <form onSubmit={submitPermit} noValidate className="inline-form">
+      <form onSubmit={submitPermit} noValidate className="public-inline-form">
         <div className={`field${error('permit') ? ' field-error' : ''}`}>
           <label htmlFor="permit">{t('customs.permitLabel')}</label>
           <p className="hint" id="permit-hint">
@@ -301,7 +301,7 @@ function DeclarationView({ declaration: d, onPermit }: { declaration: Declaratio
           {d.refusals.map((r) => {
             const lines = [...new Set(r.reasons.map((x) => x.line))].sort((a, b) => (a ?? 0) - (b ?? 0));
             return (
-              <div key={r.at + r.bodySha256} className="because">
+              <div key={r.at + r.bodySha256} className="public-because">
                 <p>{t('customs.refusedAt', { time: formatInstant(r.at), by: r.by })}</p>
                 {lines.map((line) => (
                   <div key={line ?? 'whole'}>

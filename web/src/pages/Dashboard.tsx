@@ -139,7 +139,7 @@ export default function Dashboard() {
       <section aria-labelledby="actions-title">
         <h2 id="actions-title">{t('dashboard.needsAction')}</h2>
         {actions.length ? (
-          <ul className="action-list">
+          <ul className="case-action-list">
             {actions.map((a) => (
               <li key={a.key}>
                 <Link href={a.href}>{a.title}</Link>

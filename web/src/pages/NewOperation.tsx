@@ -201,7 +201,7 @@ export default function NewOperation() {
   return (
     <Page title={stepTitle[step.kind]}>
       {back && (
-        <button type="button" className="link-button back-link" onClick={back}>
+        <button type="button" className="link-button filing-back-link" onClick={back}>
           {t('filing.back')}
         </button>
       )}
@@ -282,7 +282,7 @@ export default function NewOperation() {
       )}
       {step.kind === 'done' && (
         <>
-          <div className="panel-confirmation">
+          <div className="filing-panel-confirmation">
             <p>{t('filing.ack.lead')}</p>
             <p className="folio">
               {t('filing.ack.folio')} <strong>{step.submitted.folio}</strong>
@@ -291,7 +291,7 @@ export default function NewOperation() {
           <p>{t('filing.ack.received', { time: formatInstant(step.submitted.receivedAt) })}</p>
           <h2>{t('filing.ack.next')}</h2>
           <p>{t('filing.ack.nextLead')}</p>
-          <table className="stack-table">
+          <table className="stack filing-table">
             <caption className="visually-hidden">{t('filing.ack.applications')}</caption>
             <thead>
               <tr>

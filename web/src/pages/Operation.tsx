@@ -69,7 +69,7 @@ export default function Operation({ id }: { id: string }) {
         </div>
       )}
       <h2>{t('filing.goods.lines')}</h2>
-      <table className="stack-table">
+      <table className="stack filing-table">
         <caption className="visually-hidden">{t('filing.goods.lines')}</caption>
         <thead>
           <tr>
@@ -102,7 +102,7 @@ export default function Operation({ id }: { id: string }) {
       {applications.length > 0 && (
         <>
           <h2>{t('filing.ack.applications')}</h2>
-          <table className="stack-table">
+          <table className="stack filing-table">
             <caption className="visually-hidden">{t('filing.ack.applications')}</caption>
             <thead>
               <tr>

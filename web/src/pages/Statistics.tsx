@@ -63,7 +63,7 @@ function Dashboard({ stats }: { stats: Stats }) {
           to: monthLong(stats.to),
         })}
       </p>
-      <ul className="figures">
+      <ul className="public-figures">
         <li>
           <strong>{formatNumber(filed)}</strong> {t('statistics.figureFiled')}
         </li>

@@ -84,7 +84,7 @@ export default function WhatDoINeed() {
       {problem && <ProblemMessage problem={problem} />}
 
       <h2>{t('requirements.step1')}</h2>
-      <form onSubmit={search} noValidate className="inline-form">
+      <form onSubmit={search} noValidate className="public-inline-form">
         <div className={`field${errors.some((x) => x.field === 'hs-query') ? ' field-error' : ''}`}>
           <label htmlFor="hs-query">{t('requirements.queryLabel')}</label>
           <p className="hint" id="hs-query-hint">
@@ -108,15 +108,15 @@ export default function WhatDoINeed() {
         <section aria-labelledby="hs-results">
           <h3 id="hs-results">{t('requirements.results', { count: found.length })}</h3>
           {found.length === 0 && <p>{t('requirements.noResults')}</p>}
-          <ul className="choices">
+          <ul className="public-choices">
             {found.map((hs) => (
               <li key={hs.code}>
                 <p>
-                  <span className="code">{dotted(hs.code)}</span> <span lang="en">{hs.description}</span>
+                  <span className="public-code">{dotted(hs.code)}</span> <span lang="en">{hs.description}</span>
                 </p>
                 <button
                   type="button"
-                  className="button-secondary"
+                  className="button button-secondary"
                   aria-pressed={chosen?.code === hs.code}
                   onClick={() => choose(hs)}
                 >
@@ -133,7 +133,7 @@ export default function WhatDoINeed() {
         <>
           <h2>{t('requirements.step2')}</h2>
           <p>
-            {t('requirements.chosen')} <span className="code">{dotted(chosen.code)}</span>{' '}
+            {t('requirements.chosen')} <span className="public-code">{dotted(chosen.code)}</span>{' '}
             <span lang="en">{chosen.description}</span>
           </p>
           <form onSubmit={ask} noValidate>
@@ -211,7 +211,7 @@ function Answer({ answer }: { answer: Requirements }) {
       </p>
       {answer.requirements.length === 0 && <p>{t('requirements.none')}</p>}
       {answer.requirements.map(({ procedure: p, because }) => (
-        <article className="requirement" key={p.code} aria-labelledby={`req-${p.code}`}>
+        <article className="public-requirement" key={p.code} aria-labelledby={`req-${p.code}`}>
           <h3 id={`req-${p.code}`}>
             <Link href={PATHS.procedure(p.code)}>{p.name[lang]}</Link>
           </h3>
@@ -229,7 +229,7 @@ function Answer({ answer }: { answer: Requirements }) {
           </dl>
           <h4>{t('requirements.why')}</h4>
           {because.map((rule) => (
-            <div className="because" key={rule.rule}>
+            <div className="public-because" key={rule.rule}>
               <p>{rule.note[lang]}</p>
               <p className="muted">
                 {t('requirements.ruleLine', {

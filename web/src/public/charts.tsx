@@ -30,10 +30,10 @@ function niceMax(max: number): number {
 
 function Legend({ series }: { series: Series[] }) {
   return (
-    <ul className="legend" aria-hidden="true">
+    <ul className="public-legend" aria-hidden="true">
       {series.map((s) => (
         <li key={s.name}>
-          <span className="swatch" style={{ background: s.color }} />
+          <span className="public-swatch" style={{ background: s.color }} />
           {s.name}
         </li>
       ))}
@@ -57,7 +57,7 @@ export function DataTable({
 }) {
   const { t } = useTranslation();
   return (
-    <details className="data-table">
+    <details className="public-data-table">
       <summary>{t('statistics.showTable', { chart: caption })}</summary>
       <div className="table-wrap">
         <table className="stack">
@@ -109,7 +109,7 @@ function Figure({
 }) {
   const id = useId();
   return (
-    <figure className="chart" aria-labelledby={`${id}-caption`}>
+    <figure className="public-chart" aria-labelledby={`${id}-caption`}>
       <figcaption id={`${id}-caption`}>{title}</figcaption>
       <svg
         viewBox={`0 0 ${WIDTH} ${height}`}

@@ -34,7 +34,7 @@ export function TokenList(props: { version: number; onCreate(): void; onRevoke(t
   );
   const now = Date.now();
   return (
-    <section aria-labelledby="tokens-heading">
+    <section className="representation-section" aria-labelledby="tokens-heading">
       <h2 id="tokens-heading">{t('tokens.heading')}</h2>
       <p>{t('tokens.lead')}</p>
       {data.state === 'loading' && <Loading />}
@@ -79,7 +79,7 @@ export function TokenList(props: { version: number; onCreate(): void; onRevoke(t
         ) : (
           <p>{t('tokens.none')}</p>
         ))}
-      <button type="button" className="button button-secondary" onClick={props.onCreate}>
+      <button type="button" className="button button-secondary representation-add" onClick={props.onCreate}>
         {t('tokens.create')}
       </button>
     </section>
@@ -276,7 +276,7 @@ export function TokenCreated(props: { created: ApiTokenCreated; onDone(): void }
         </p>
       </div>
       <h2 id="secret-heading">{t('tokenCreated.secret')}</h2>
-      <p className="secret">
+      <p className="representation-secret">
         <code data-testid="token-secret">{props.created.token}</code>
       </p>
       <div className="button-row">

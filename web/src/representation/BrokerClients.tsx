@@ -14,7 +14,7 @@ export function BrokerClients({ patent, version }: { patent: string; version: nu
     call(api.GET('/api/v1/delegations', { params: { query: { status: 'active', limit: 200 } } })),
   );
   return (
-    <section aria-labelledby="clients-heading">
+    <section className="representation-section" aria-labelledby="clients-heading">
       <h2 id="clients-heading">{t('clients.heading')}</h2>
       <p>{t('clients.lead', { patent })}</p>
       {data.state === 'loading' && <Loading />}

@@ -39,7 +39,7 @@ export function DelegationList(props: {
   );
   const headingId = `delegations-${props.trader.rfc}`;
   return (
-    <section aria-labelledby={headingId}>
+    <section className="representation-section" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('delegations.heading', { name: props.trader.legalName })}</h2>
       <p>{t('delegations.lead')}</p>
       {data.state === 'loading' && <Loading />}
@@ -65,7 +65,7 @@ export function DelegationList(props: {
                   <td data-label={t('delegations.status')}>
                     {t(`delegationStatus.${d.status}`)}
                     {d.revokedAt && (
-                      <span className="muted block">
+                      <span className="muted representation-block">
                         {t('delegations.revokedOn', { time: formatInstant(d.revokedAt) })}
                       </span>
                     )}
@@ -88,7 +88,7 @@ export function DelegationList(props: {
         ) : (
           <p>{t('delegations.none')}</p>
         ))}
-      <button type="button" className="button button-secondary" onClick={props.onGrant}>
+      <button type="button" className="button button-secondary representation-add" onClick={props.onGrant}>
         {t('delegations.grant')}
       </button>
     </section>

@@ -33,7 +33,7 @@ export function InputField(props: {
         id={props.id}
         type={props.type ?? 'text'}
         inputMode={props.inputMode}
-        className={props.width === 'short' ? 'input-short' : 'input-full'}
+        className={props.width === 'short' ? 'input input-short' : 'input'}
         value={props.value}
         maxLength={props.maxLength}
         autoComplete="off"
@@ -60,7 +60,7 @@ export function CheckboxGroup(props: {
     .join(' ');
   return (
     <fieldset
-      className={`field checkboxes${props.error ? ' field-error' : ''}`}
+      className={`field fieldset${props.error ? ' field-error' : ''}`}
       aria-describedby={described || undefined}
     >
       <legend>{props.legend}</legend>
