@@ -64,7 +64,7 @@ export function CheckStep(p: {
   return (
     <>
       <h2>{t('filing.check.operation')}</h2>
-      <dl className="summary check">
+      <dl className="summary filing-check">
         <SummaryRow label={t('filing.start.trader')} value={p.traderName} />
         <SummaryRow label={t('filing.start.flow')} value={t(`flow.${p.filing.flow}`)} />
         <SummaryRow
@@ -75,7 +75,7 @@ export function CheckStep(p: {
         />
       </dl>
       <h2>{t('filing.goods.lines')}</h2>
-      <dl className="summary check">
+      <dl className="summary filing-check">
         {p.filing.goods.map((g, i) => (
           <SummaryRow
             // biome-ignore lint/suspicious/noArrayIndexKey: a goods line is its position (line 1, 2...)
@@ -96,7 +96,7 @@ export function CheckStep(p: {
             <p className="filing-caption">
               {a.procedure.agency} · {t('filing.procedures.prefilledCount', { count: a.prefilledFields })}
             </p>
-            <dl className="summary check">
+            <dl className="summary filing-check">
               {(def ? typedFields(def) : Object.keys(typed)).map((f) => (
                 <SummaryRow
                   key={f}
@@ -115,7 +115,7 @@ export function CheckStep(p: {
         );
       })}
       <h2>{t('filing.documents.filed')}</h2>
-      <dl className="summary check">
+      <dl className="summary filing-check">
         <SummaryRow
           label={t('filing.check.coves')}
           value={p.filing.coves.join(', ') || t('filing.check.noneFiled')}
