@@ -178,7 +178,9 @@ export const medicines = (quantity: number, value: number, extra: Record<string,
   goodsLine('300490', 'DE', { description: 'Medicamento en tabletas', quantity, unit: 'KGM', value, ...extra }),
 ];
 
-let sequence = 0;
+// Past the demo's own declarations (the first sequences of the year under the demo broker's patent), which the
+// tests on a demo window would otherwise repeat.
+let sequence = 1_000_000;
 /** A fresh pedimento number of `office` (its two-digit key) and the broker's patent, in the date's year. */
 export function pedimentoNumber(patent: string, date: string, officeKey = '24'): string {
   return `${date.slice(2, 4)}${officeKey}${patent}${String(++sequence).padStart(7, '0')}`;
