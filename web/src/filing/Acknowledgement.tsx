@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Problem } from '../api/client';
+import { ApiProblem, api, type Problem } from '../api/client';
+import { downloadPdf } from '../api/download';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { useSession } from '../session';
-import { downloadAcknowledgement } from './transfer';
 
 /** The acknowledgement PDF as a download (fetched with the session token; the token is never in a URL). */
 export function AcknowledgementDownload({ operationId, folio }: { operationId: string; folio: string }) {
@@ -16,9 +16,15 @@ export function AcknowledgementDownload({ operationId, folio }: { operationId: s
     setBusy(true);
     setProblem(null);
     try {
-      await downloadAcknowledgement(session.token, operationId, folio);
+      await downloadPdf(
+        api.GET('/api/v1/operations/{id}/acknowledgement.pdf', {
+          params: { path: { id: operationId } },
+          parseAs: 'blob',
+        }),
+        `${folio}.pdf`,
+      );
     } catch (err) {
-      setProblem(err as Problem);
+      setProblem(err instanceof ApiProblem ? err.problem : { status: 0, code: 'internal' });
     } finally {
       setBusy(false);
     }

@@ -38,25 +38,3 @@ export function uploadEdocument(
     xhr.send(body);
   });
 }
-
-/**
- * The acknowledgement PDF, fetched with the session token in a header (never in a URL) and offered as a download
- * named by its folio.
- */
-export async function downloadAcknowledgement(token: string, operationId: string, folio: string): Promise<void> {
-  const res = await fetch(`/api/v1/operations/${encodeURIComponent(operationId)}/acknowledgement.pdf`, {
-    headers: { authorization: `Bearer ${token}` },
-  });
-  if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as Partial<Problem> | null;
-    throw { status: res.status, code: typeof body?.code === 'string' ? body.code : 'internal' } satisfies Problem;
-  }
-  const url = URL.createObjectURL(await res.blob());
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = `${folio}.pdf`;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}

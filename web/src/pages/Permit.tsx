@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem, api, call, type Problem, type Schemas } from '../api/client';
+import { downloadPdf } from '../api/download';
 import '../cases/cases.css';
 import { known, localized } from '../cases/text';
 import { Link } from '../components/Link';
@@ -37,27 +38,6 @@ async function loadPermit(number: string) {
   return { permit, draws: draws.draws };
 }
 
-/** The PDF is read with the session token in the header and handed to the browser as a file: no token in a URL. */
-async function downloadPdf(number: string): Promise<void> {
-  const { data, error, response } = await api.GET('/api/v1/permits/{number}/pdf', {
-    params: { path: { number } },
-    parseAs: 'blob',
-  });
-  if (error !== undefined || !response.ok || !(data instanceof Blob))
-    throw new ApiProblem({ status: response.status, code: problemCode(error) });
-  const url = URL.createObjectURL(new Blob([data], { type: 'application/pdf' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = `${number}.pdf`;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
-const problemCode = (error: unknown) =>
-  typeof (error as { code?: unknown } | undefined)?.code === 'string' ? (error as { code: string }).code : 'internal';
-
 export default function PermitPage({ number }: { number: string }) {
   const { t } = useTranslation();
   const { session } = useSession();
@@ -85,7 +65,10 @@ export default function PermitPage({ number }: { number: string }) {
   const save = async () => {
     setDownload('busy');
     try {
-      await downloadPdf(permit.number);
+      await downloadPdf(
+        api.GET('/api/v1/permits/{number}/pdf', { params: { path: { number: permit.number } }, parseAs: 'blob' }),
+        `${permit.number}.pdf`,
+      );
       setDownload('done');
     } catch (err) {
       setDownload(err instanceof ApiProblem ? err.problem : { status: 0, code: 'network.unreachable' });
