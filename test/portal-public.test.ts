@@ -10,7 +10,6 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page, Request } from 'playwright-core';
 import { seedDemoHistory } from '../src/cli/demo-history.ts';
-import { ensurePortalBuilt } from '../src/http/portal-build.ts';
 import { withoutChromium } from './support/browser.ts';
 import { type Actor, declarationBody, MEDICINES_FORM, medicines } from './support/pipeline.ts';
 import { openPortal, type Portal } from './support/portal.ts';
@@ -45,8 +44,6 @@ function tampered(token: string): string {
 }
 
 before(async () => {
-  // The window serves the portal only if a build exists when it starts.
-  await ensurePortalBuilt();
   w = await startTestWindow();
   const rep = await w.person({ name: 'Ana Importadora' });
   const trader = await w.registerTrader(rep);

@@ -10,7 +10,6 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { ensurePortalBuilt } from '../../src/http/portal-build.ts';
 import { launchChromium } from './browser.ts';
 import { PASSWORD, type Person, type TestWindow } from './window.ts';
 
@@ -33,10 +32,9 @@ export interface Portal {
   close(): Promise<void>;
 }
 
-/** Builds the portal if stale, serves it from this window on a free port, and starts Chromium. */
+/** Serves the portal (built by startTestWindow) from this window on a free port, and starts Chromium. */
 export async function openPortal(w: TestWindow): Promise<Portal> {
   fs.mkdirSync(SHOTS, { recursive: true });
-  await ensurePortalBuilt();
   await w.app.listen({ host: '127.0.0.1', port: 0 });
   const base = `http://127.0.0.1:${(w.app.server.address() as AddressInfo).port}`;
   const browser = await launchChromium();

@@ -10,6 +10,7 @@ import path from 'node:path';
 import pg from 'pg';
 import type { FastifyInstance } from 'fastify';
 import { openContext, startJobs } from '../../src/app.ts';
+import { ensurePortalBuilt } from '../../src/http/portal-build.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import type { Context } from '../../src/context.ts';
 import { buildServer } from '../../src/server.ts';
@@ -146,6 +147,9 @@ export async function startTestWindow(env: Record<string, string> = {}): Promise
   });
   const { db } = ctx;
   const pki = await loadDevPki(path.join(dataDir, 'pki'));
+  // The server serves the portal only if a build exists when its routes are registered: build a stale one first,
+  // so a browser test on a fresh checkout finds it whatever file ran before.
+  await ensurePortalBuilt();
   const app = await buildServer(ctx);
   await app.ready();
   await startJobs(ctx);
