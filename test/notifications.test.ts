@@ -6,6 +6,7 @@ import { SMTPServer } from 'smtp-server';
 import { createMailTransport, deliverPendingEmails } from '../src/notifications/mailer.ts';
 import { notify, type Notification } from '../src/notifications/notify.ts';
 import { emailAddressesOf } from '../src/registry/contacts.ts';
+import { postgresOnly } from './support/postgres-only.ts';
 import { startTestWindow, type Person, type TestWindow } from './support/window.ts';
 
 let w: TestWindow;
@@ -560,7 +561,7 @@ describe('e-mail delivery', () => {
     },
   );
 
-  test('two workers at once send each e-mail exactly once', async () => {
+  test('two workers at once send each e-mail exactly once (PostgreSQL)', postgresOnly, async () => {
     const sink = await smtpSink();
     const transport = createMailTransport(sink.url);
     try {

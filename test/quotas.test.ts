@@ -5,6 +5,7 @@ import { allocateFromQuota, QUOTA_PROCEDURE } from '../src/customs/quota.ts';
 import { AppError } from '../src/errors.ts';
 import type { PermitDocument } from '../src/permits/document.ts';
 import { signPayload } from '../src/pki/index.ts';
+import { postgresOnly } from './support/postgres-only.ts';
 import { FORMS, goodsLine, type Actor } from './support/pipeline.ts';
 import { startTestWindow, type Person, type TestWindow } from './support/window.ts';
 
@@ -418,7 +419,9 @@ describe("'assignment' quotas", () => {
   });
 });
 
-describe('concurrency', () => {
+// Races: on PGlite (one transaction at a time) they would pass without racing; the sequential rules (a certificate
+// the quota cannot cover, an assignment never exceeded) are tested above on both backends.
+describe('concurrency (PostgreSQL)', postgresOnly, () => {
   test('approvals racing on a nearly full quota never over-allocate', async () => {
     const nearlyFull = await createQuota(quota({ name: 'Cupo Vietnam', originCountries: ['VN'], total: 1000 }));
     assert.equal((await approve(await inReview(importer, [milk(650, 'VN')]))).status, 200);
