@@ -10,7 +10,16 @@ const SRC = path.join(import.meta.dirname, '..', 'src');
  * create them and the `trader_actors` view). Everyone else calls the registry's functions (traderById, traderByRfc,
  * traderNames, withTraderRfcs, brokerBy, officerById…).
  */
-const REGISTRY_TABLES = ['traders', 'brokers', 'officers', 'delegations', 'broker_patents', 'profile_versions'];
+const REGISTRY_TABLES = [
+  'traders',
+  'brokers',
+  'officers',
+  'delegations',
+  'broker_patents',
+  'profile_versions',
+  'agencies',
+  'offices',
+];
 const OWNER = `registry${path.sep}`;
 const NAMED_IN_SQL = new RegExp(`\\b(from|join|update|into|table)\\s+(${REGISTRY_TABLES.join('|')})\\b`, 'gi');
 

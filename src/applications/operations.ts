@@ -8,6 +8,7 @@ import { json } from '../db/db.ts';
 import { AppError, notFound } from '../errors.ts';
 import { findCoveForCustoms } from '../documents/cove.ts';
 import { checkEdocumentReferences } from '../documents/edocuments.ts';
+import { officesOf } from '../registry/agencies.ts';
 import { traderRelation } from '../registry/identity.ts';
 import type { NewOperation, OperationData } from './schemas.ts';
 import { applicantSideSql } from '../registry/need-to-know.ts';
@@ -67,9 +68,7 @@ export async function normaliseOperationData(
       { field: 'data.goods' },
     );
   }
-  const offices = new Set(
-    (await db.query<{ code: string }>("select code from offices where agency_code = 'ANAM'")).map((o) => o.code),
-  );
+  const offices = new Set((await officesOf(db, 'ANAM')).map((o) => o.code));
   const goods = data.goods.map((g, i) => {
     const field = `data.goods[${i}]`;
     const hsCode = checkHsCode(g.hsCode).code;

@@ -7,6 +7,7 @@ import { json } from '../db/db.ts';
 import { nextInSequence } from '../db/sequences.ts';
 import { AppError } from '../errors.ts';
 import type { VerifiedSigner } from '../pki/signature.ts';
+import { reviewingOffice } from '../registry/agencies.ts';
 import { brokerById } from '../registry/brokers.ts';
 import { traderById } from '../registry/traders.ts';
 import { addBusinessDays, mexicoDate } from '../calendar/calendar.ts';
@@ -92,22 +93,6 @@ export async function submissionContent(ctx: Context, db: Sql, principal: Princi
   return signedContent(op, plan);
 }
 
-/** Office-bound procedures go to the agency's office in the customs office's state; others to its central office. */
-async function officeFor(
-  tx: Sql,
-  agency: string,
-  officeBound: boolean,
-  customsOffice: string | null,
-): Promise<string | null> {
-  const row = await tx.maybe<{ code: string }>(
-    `select code from offices where agency_code = $1
-      order by ($2::boolean and state = (select state from offices where code = $3)) desc, (state = 'CDMX') desc, code
-      limit 1`,
-    [agency, officeBound, customsOffice],
-  );
-  return row?.code ?? null;
-}
-
 export type SubmissionContent = ReturnType<typeof signedContent>;
 
 /** The acknowledgement of receipt (acuse): folio, time, trader, signer and the applications filed. */
@@ -149,7 +134,7 @@ export async function submitOperation(
     const id = crypto.randomUUID();
     // A procedure filed on request covers no goods line, so no customs office: it goes to the central office.
     const customsOffice = p.lines.length > 0 ? op.data.goods[p.lines[0]! - 1]!.customsOffice : null;
-    const office = await officeFor(tx, p.procedure.agency, p.procedure.officeBound, customsOffice);
+    const office = await reviewingOffice(tx, p.procedure.agency, p.procedure.officeBound, customsOffice);
     const dueDate = addBusinessDays(today, p.procedure.responseDays);
     await tx.query(
       `insert into applications (id, operation_id, procedure_code, procedure_version, agency_code, office_code,

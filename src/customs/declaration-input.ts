@@ -4,6 +4,7 @@ import { checkHsCode } from '../catalog/hs.ts';
 import type { Sql } from '../db/db.ts';
 import { AppError } from '../errors.ts';
 import { canonicalJson, sha256Hex } from '../pki/canonical.ts';
+import { officesOf } from '../registry/agencies.ts';
 import { parseRfc } from '../registry/identifiers.ts';
 import type { DeclarationInput } from './declaration-schemas.ts';
 
@@ -114,9 +115,7 @@ function distinct(values: string[], field: string): string[] {
  */
 export async function normaliseDeclaration(db: Sql, input: DeclarationInput, today: string): Promise<Declaration> {
   const number = input.number.replace(/ /g, '');
-  const office = await db.maybe<{ code: string }>("select code from offices where code = $1 and agency_code = 'ANAM'", [
-    input.customsOffice,
-  ]);
+  const [office] = await officesOf(db, 'ANAM', [input.customsOffice]);
   const officeKey = CUSTOMS_OFFICE_KEYS[input.customsOffice];
   if (!office || !officeKey) {
     throw bad(

@@ -1,4 +1,5 @@
 import type { Sql } from '../db/db.ts';
+import { officesOf } from '../registry/agencies.ts';
 import { CUSTOMS_OFFICE_KEYS } from './declaration-input.ts';
 
 /**
@@ -7,9 +8,6 @@ import { CUSTOMS_OFFICE_KEYS } from './declaration-input.ts';
  * reference data the window seeded; an ANAM office without a key (the central offices) clears nothing.
  */
 export async function customsOffices(db: Sql) {
-  const rows = await db.query<{ code: string; name: string; state: string; city: string }>(
-    "select code, name, state, city from offices where agency_code = 'ANAM' and code = any($1::text[])",
-    [Object.keys(CUSTOMS_OFFICE_KEYS)],
-  );
+  const rows = await officesOf(db, 'ANAM', Object.keys(CUSTOMS_OFFICE_KEYS));
   return rows.map((o) => ({ key: CUSTOMS_OFFICE_KEYS[o.code]!, ...o })).sort((a, b) => a.key.localeCompare(b.key));
 }

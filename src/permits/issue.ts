@@ -4,6 +4,7 @@ import type { Approval, Context } from '../context.ts';
 import type { Sql } from '../db/db.ts';
 import { json } from '../db/db.ts';
 import { nextInSequence } from '../db/sequences.ts';
+import { agencyName } from '../registry/agencies.ts';
 import { traderById } from '../registry/traders.ts';
 import { addCalendarDays, mexicoDate } from '../calendar/calendar.ts';
 import { originOfCertificate, type PermitDocument, type PermitGoodsLine } from './document.ts';
@@ -23,9 +24,7 @@ export async function issuePermit(tx: Sql, ctx: Context, opts: Approval): Promis
   const sequence = await nextInSequence(tx, `permit:${opts.procedure.agency}`, year);
   const number = `${opts.procedure.agency}-${year}-${String(sequence).padStart(6, '0')}`;
   const holder = await traderById(tx, opts.application.trader_id);
-  const agency = await tx.one<{ name: { es: string; en: string } }>('select name from agencies where code = $1', [
-    opts.procedure.agency,
-  ]);
+  const issuerName = await agencyName(tx, opts.procedure.agency);
   const goods = ((opts.application.form.goods ?? []) as PermitGoodsLine[]).map((g) => ({
     line: g.line,
     hsCode: g.hsCode,
@@ -41,7 +40,7 @@ export async function issuePermit(tx: Sql, ctx: Context, opts: Approval): Promis
     number,
     kind: opts.procedure.issues.kind,
     procedure: { code: opts.procedure.code, name: opts.procedure.name },
-    agency: { code: opts.procedure.agency, name: agency.name },
+    agency: { code: opts.procedure.agency, name: issuerName },
     holder: { rfc: holder.rfc, legalName: holder.legal_name },
     flow: opts.procedure.flow,
     goods,

@@ -82,9 +82,50 @@ export async function listAgencies(db: Sql) {
 export async function getAgency(db: Sql, code: string) {
   const agency = await db.maybe<AgencyRow>('select * from agencies where code = $1', [code]);
   if (!agency) throw notFound('agency', code);
-  const offices = await db.query<{ code: string; name: string; state: string; city: string }>(
-    'select code, name, state, city from offices where agency_code = $1 order by state, code',
-    [code],
+  return { ...agencyView(agency), offices: await officesOf(db, code) };
+}
+
+/** An agency's name in both languages, as printed on the documents it issues. */
+export async function agencyName(db: Sql, code: string): Promise<{ es: string; en: string }> {
+  return (await db.one<{ name: { es: string; en: string } }>('select name from agencies where code = $1', [code])).name;
+}
+
+/** Every agency's code and name, by code. */
+export async function agencyNames(db: Sql) {
+  return db.query<{ code: string; name: { es: string; en: string } }>('select code, name from agencies order by code');
+}
+
+export interface Office {
+  code: string;
+  name: string;
+  state: string;
+  city: string;
+}
+
+/** An agency's offices, all of them or those with the given codes. */
+export async function officesOf(db: Sql, agency: string, codes?: string[]): Promise<Office[]> {
+  return db.query<Office>(
+    `select code, name, state, city from offices
+      where agency_code = $1 and ($2::text[] is null or code = any($2::text[])) order by state, code`,
+    [agency, codes ?? null],
   );
-  return { ...agencyView(agency), offices };
+}
+
+/**
+ * The office of an agency that reviews a filing: for office-bound procedures the one in the customs office's
+ * state, otherwise (or when that state has none) its central office in CDMX.
+ */
+export async function reviewingOffice(
+  db: Sql,
+  agency: string,
+  officeBound: boolean,
+  customsOffice: string | null,
+): Promise<string | null> {
+  const row = await db.maybe<{ code: string }>(
+    `select code from offices where agency_code = $1
+      order by ($2::boolean and state = (select state from offices where code = $3)) desc, (state = 'CDMX') desc, code
+      limit 1`,
+    [agency, officeBound, customsOffice],
+  );
+  return row?.code ?? null;
 }

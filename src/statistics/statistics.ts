@@ -1,6 +1,7 @@
 import { CALENDAR_TIME_ZONE, mexicoDate } from '../calendar/calendar.ts';
 import type { Sql } from '../db/db.ts';
 import { AppError } from '../errors.ts';
+import { agencyNames } from '../registry/agencies.ts';
 
 /**
  * The transparency statistics: what the agencies did with what was filed, aggregated in the database. Only
@@ -143,7 +144,7 @@ const oneDecimal = (n: number) => Math.round(n * 10) / 10;
 export async function statistics(db: Sql, range: MonthRange): Promise<Statistics> {
   const params = [range.from, range.to];
   const [agencies, filings, decisions, quotas] = await Promise.all([
-    db.query<{ code: string; name: { es: string; en: string } }>('select code, name from agencies order by code'),
+    agencyNames(db),
     db.query<{ agency: string; month: string; count: number }>(FILINGS, params),
     db.query<{
       agency: string;
