@@ -35,6 +35,12 @@ const DATE_PARTS = new Intl.DateTimeFormat('en-US', {
 
 const badDate = (message: string) => new AppError('calendar.bad_date', message, 400);
 
+/** The Mexico City wall-clock time of an instant, 'YYYY-MM-DD HH:MM:SS' (as printed on documents). */
+export function mexicoDateTime(instant: Date): string {
+  const p = wallClock(instant);
+  return `${ymd(p)} ${two(p.hour)}:${two(p.minute)}:${two(p.second)}`;
+}
+
 /** Whether year-month-day is a day of the Gregorian calendar (not 31 February, nor 29 February 1900). */
 export function isCalendarDate(year: number, month: number, day: number): boolean {
   if (![year, month, day].every(Number.isSafeInteger)) return false;
@@ -87,8 +93,7 @@ function isBusiness(d: Date): boolean {
 /** The Mexico City calendar date (YYYY-MM-DD) of an instant. */
 export function mexicoDate(instant: Date): string {
   if (!(instant instanceof Date) || Number.isNaN(instant.getTime())) throw badDate('The instant is not a valid Date.');
-  const p = wallClock(instant);
-  return `${String(p.year).padStart(4, '0')}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
+  return ymd(wallClock(instant));
 }
 
 export function isBusinessDay(date: string): boolean {
@@ -178,6 +183,9 @@ interface WallClock {
 }
 
 /** The Mexico City wall-clock time of an instant. */
+const two = (n: number) => String(n).padStart(2, '0');
+const ymd = (p: WallClock) => `${String(p.year).padStart(4, '0')}-${two(p.month)}-${two(p.day)}`;
+
 function wallClock(instant: Date | number): WallClock {
   const p: Record<string, number> = {};
   for (const { type, value } of DATE_PARTS.formatToParts(instant)) {

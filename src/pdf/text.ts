@@ -1,4 +1,5 @@
 import type { PDFFont } from 'pdf-lib';
+import { mexicoDateTime } from '../calendar/calendar.ts';
 
 /**
  * The 14 standard PDF fonts only know WinAnsi (cp1252), and pdf-lib throws on anything else.
@@ -146,25 +147,9 @@ export function formatNumber(value: number, decimals?: number): string {
   return format.format(value);
 }
 
-const mexicoCity = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'America/Mexico_City',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
-
 /** '2026-03-01 10:15:00 (hora de la Ciudad de México / Mexico City time)', or the raw text if it is not a date. */
 export function mexicoTime(iso: string): string {
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return iso;
-  const parts = mexicoCity.formatToParts(at);
-  const p = (type: string) => parts.find((x) => x.type === type)?.value ?? '';
-  return (
-    `${p('year')}-${p('month')}-${p('day')} ` +
-    `${p('hour')}:${p('minute')}:${p('second')} (hora de la Ciudad de México / Mexico City time)`
-  );
+  return `${mexicoDateTime(at)} (hora de la Ciudad de México / Mexico City time)`;
 }
