@@ -90,15 +90,24 @@ describe('filing a new operation in the portal', { skip: withoutChromium }, () =
     await page.getByLabel('Descripción').fill('Medicamento en tabletas');
     await page.getByLabel('Cantidad').fill('1200');
     await page.getByLabel('Unidad de medida').selectOption('KGM');
-    await page.getByLabel('Valor en dólares estadounidenses (USD)').fill('18000');
+    await page.getByLabel('Valor total de la partida').fill('18000');
+    // A country by its code, picked from the list by its name.
     await page.getByLabel('País de origen').fill('de');
+    await page.getByRole('option', { name: 'Alemania (DE)' }).click();
+    assert.equal(await page.getByLabel('País de origen').inputValue(), 'Alemania (DE)');
+    await page.getByLabel('Moneda').selectOption('EUR');
     await page.getByRole('button', { name: 'Agregar partida' }).click();
     await page.getByRole('cell', { name: 'Medicamento en tabletas' }).waitFor();
     await hs.fill('401220');
     await page.getByLabel('Descripción').fill('Llantas usadas');
     await page.getByLabel('Cantidad').fill('200');
-    await page.getByLabel('Valor en dólares estadounidenses (USD)').fill('4000');
+    await page.getByLabel('Valor total de la partida').fill('4000');
+    // The currency stays as chosen for the next line; this invoice's tyres are in dollars.
+    assert.equal(await page.getByLabel('Moneda').inputValue(), 'EUR');
+    await page.getByLabel('Moneda').selectOption('USD');
+    // A code typed as it is, the list dismissed.
     await page.getByLabel('País de origen').fill('US');
+    await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Agregar partida' }).click();
     await page.getByRole('cell', { name: 'Llantas usadas' }).waitFor();
     await portal.audit(page, 'filing-goods');
@@ -138,6 +147,13 @@ describe('filing a new operation in the portal', { skip: withoutChromium }, () =
     await page.getByLabel('Número fiscal del proveedor').fill('12-3456789');
     await page.getByLabel('Nombre del proveedor').fill('Pharma Export GmbH');
     await page.getByLabel('Calle y número de la otra parte').fill('Hauptstrasse 1');
+    // The medicines are invoiced in euros: the COVE asks the rate that turns them into dollars.
+    await page.getByRole('button', { name: 'Firmar y registrar el COVE' }).click();
+    await page
+      .getByRole('alert')
+      .getByRole('link', { name: 'Escriba el tipo de cambio de EUR a dólares, por ejemplo 1.08' })
+      .click();
+    await page.getByLabel('Tipo de cambio: dólares estadounidenses por 1 EUR').fill('1.08');
     await page.getByRole('button', { name: 'Firmar y registrar el COVE' }).click();
     await page
       .getByRole('listitem')
@@ -182,6 +198,14 @@ describe('filing a new operation in the portal', { skip: withoutChromium }, () =
     // In the API: submitted, with its COVE and eDocument; its audit events exist.
     const op = await filedOperation(folio);
     assert.equal(op.data.coves.length, 1);
+    const cove = (await w.call('GET', `/api/v1/coves/${op.data.coves[0]}`, { token: trader.token })).body;
+    assert.deepEqual(
+      cove.latest.content.goods.map((g: any) => [g.currency, g.total, g.usdValue]),
+      [
+        ['EUR', 18000, 19440],
+        ['USD', 4000, 4000],
+      ],
+    );
     assert.equal(op.data.edocuments.length, 1);
     assert.deepEqual(op.acknowledgement.applications.map((a: any) => a.procedureCode).sort(), [
       'COFEPRIS-MEDICINES-IMPORT',
@@ -228,7 +252,7 @@ describe('filing a new operation in the portal', { skip: withoutChromium }, () =
       await typeInto(page, /^Fracción arancelaria/, code);
       await typeInto(page, /^Descripción/, description);
       await typeInto(page, /^Cantidad/, quantity);
-      await typeInto(page, /^Valor en dólares/, value);
+      await typeInto(page, /^Valor total/, value);
       await typeInto(page, /^País de origen/, country);
       await tabTo(page, /^Agregar partida$/);
       await page.keyboard.press('Enter');

@@ -36,6 +36,14 @@ const line = (permitNumber: string | null, extra: Record<string, unknown> = {}) 
   ...extra,
 });
 
+/** The portal's "who decides" sentence (es) for a procedure's flags. */
+const decidedBy = (p: { autoApprove: boolean; fourEyes: boolean }) =>
+  p.autoApprove
+    ? 'Nadie: se aprueba en automático al presentarlo'
+    : p.fourEyes
+      ? 'Cuatro ojos: un dictaminador propone y un supervisor distinto resuelve'
+      : 'Un dictaminador de la dependencia';
+
 /** The token with one character of its signature changed: same shape, a seal that no longer verifies. */
 function tampered(token: string): string {
   const [h, p, s] = token.split('.') as [string, string, string];
@@ -133,6 +141,9 @@ describe('the public pages and the customs check in Chromium', { skip: withoutCh
     await page.getByRole('heading', { level: 2, name: /^Necesita \d+ trámites?$/ }).waitFor();
     for (const r of expected) {
       await page.getByRole('link', { name: r.procedure.name.es }).waitFor();
+      // Who decides, as the window will enforce it (four eyes: a proposal, then a different supervisor).
+      const article = page.getByRole('article', { name: r.procedure.name.es });
+      await article.getByText(decidedBy(r.procedure), { exact: true }).waitFor();
       for (const rule of r.because) {
         await page.getByText(rule.rule, { exact: true }).waitFor();
         await page.getByText(rule.note.es, { exact: true }).waitFor();
@@ -152,6 +163,7 @@ describe('the public pages and the customs check in Chromium', { skip: withoutCh
     const procedure = (await w.call('GET', '/api/v1/procedures/COFEPRIS-MEDICINES-IMPORT')).body;
     await page.getByRole('link', { name: procedure.name.es }).click();
     await page.getByRole('heading', { level: 1, name: procedure.name.es }).waitFor();
+    await page.getByText(decidedBy(procedure), { exact: true }).waitFor();
     await p.closePage(page);
   });
 
@@ -191,6 +203,31 @@ describe('the public pages and the customs check in Chromium', { skip: withoutCh
     assert.equal(await table.locator('tbody tr').count(), stats.months.length);
     await page.getByText(`${filed} solicitudes presentadas`, { exact: false }).waitFor();
     await p.audit(page, 'statistics');
+
+    // The busiest month alone: the table has one row, with what the API answers for that month.
+    const perMonth = stats.months.map((_: string, i: number) =>
+      stats.agencies.reduce((n: number, a: any) => n + a.filings[i].count, 0),
+    );
+    const busiest: string = stats.months[perMonth.indexOf(Math.max(...perMonth))];
+    const one = (await w.call('GET', `/api/v1/statistics?from=${busiest}&to=${busiest}`)).body;
+    const filedInLast = one.agencies.reduce((n: number, a: any) => n + a.filed, 0);
+    await page.getByLabel('Desde (mes)').fill(busiest);
+    await page.getByLabel('Hasta (mes)').fill(busiest);
+    await page.getByRole('button', { name: 'Ver el periodo' }).click();
+    const monthName = new Intl.DateTimeFormat('es-MX', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+      new Date(`${busiest}-15T12:00:00Z`),
+    );
+    await page.getByText(`De ${monthName} a ${monthName}.`, { exact: true }).waitFor();
+    await page.getByText(new RegExp(`^${filedInLast} solicitudes presentadas$`)).waitFor();
+    await page.getByText('Ver los datos en una tabla: Solicitudes presentadas por mes y dependencia').click();
+    await table.waitFor();
+    assert.equal(await table.locator('tbody tr').count(), 1);
+    // A period that ends before it starts is refused with the window's own sentence.
+    await page.getByLabel('Desde (mes)').fill(stats.to);
+    await page.getByLabel('Hasta (mes)').fill(stats.from);
+    await page.getByRole('button', { name: 'Ver el periodo' }).click();
+    await page.getByText('El mes final es anterior al mes inicial', { exact: false }).waitFor();
+    await p.audit(page, 'statistics-period-refused');
     await p.closePage(page);
   });
 

@@ -49,6 +49,10 @@ function CoveForm(p: { filing: Filing; onFiled(number: string): void } & Problem
   const errorOf = (field: string) => problems.find((x) => x.field === field)?.message;
   const importing = p.filing.flow === 'import';
   const foreignCountry = importing ? p.filing.goods[0]?.originCountry : p.filing.goods[0]?.destinationCountry;
+  // A COVE carries each line's value in US dollars too: for lines in another currency, the rate the trader applies.
+  const foreign = [...new Set(p.filing.goods.map((g) => g.currency))].filter((c) => c !== 'USD');
+  const [rates, setRates] = useState<Record<string, string>>({});
+  const rateOf = (currency: string) => Number((rates[currency] ?? '').trim().replace(',', '.'));
 
   const file = async () => {
     const found: FieldProblem[] = [];
@@ -58,6 +62,9 @@ function CoveForm(p: { filing: Filing; onFiled(number: string): void } & Problem
     if (!v.taxId.trim()) found.push({ field: 'cove-taxid', message: t('filing.cove.taxIdRequired') });
     if (!v.name.trim()) found.push({ field: 'cove-name', message: t('filing.cove.nameRequired') });
     if (!v.street.trim()) found.push({ field: 'cove-street', message: t('filing.cove.streetRequired') });
+    for (const currency of foreign)
+      if (!/^[0-9]+([.,][0-9]+)?$/.test((rates[currency] ?? '').trim()) || !(rateOf(currency) > 0))
+        found.push({ field: `cove-rate-${currency}`, message: t('filing.cove.rateInvalid', { currency }) });
     setProblems(found);
     if (found.length || trader.state !== 'ok' || !session) return;
     const profile = trader.data.profile;
@@ -86,7 +93,7 @@ function CoveForm(p: { filing: Filing; onFiled(number: string): void } & Problem
         currency: g.currency,
         unitValue: Math.round((g.value / g.quantity) * 1e6) / 1e6,
         total: g.value,
-        usdValue: g.value,
+        usdValue: g.currency === 'USD' ? g.value : Math.round(g.value * rateOf(g.currency) * 100) / 100,
       })),
     };
     setBusy(true);
@@ -121,6 +128,19 @@ function CoveForm(p: { filing: Filing; onFiled(number: string): void } & Problem
         error={errorOf('cove-date')}
         onChange={set('invoiceDate')}
       />
+      {foreign.map((currency) => (
+        <TextInput
+          key={currency}
+          id={`cove-rate-${currency}`}
+          label={t('filing.cove.rate', { currency })}
+          hint={t('filing.cove.rateHint', { currency })}
+          inputMode="decimal"
+          width="short"
+          value={rates[currency] ?? ''}
+          error={errorOf(`cove-rate-${currency}`)}
+          onChange={(value) => setRates((old) => ({ ...old, [currency]: value }))}
+        />
+      ))}
       <TextInput
         id="cove-taxid"
         label={t(importing ? 'filing.cove.supplierTaxId' : 'filing.cove.buyerTaxId')}

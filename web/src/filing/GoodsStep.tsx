@@ -1,13 +1,17 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CountryPicker } from '../components/CountryPicker';
 import { ErrorSummary, type FieldProblem } from '../components/ErrorSummary';
 import { formatMoney, formatNumber } from '../i18n/format';
+import { countryCodeOf, countryName } from '../public/countries';
 import { SelectInput, TextInput } from './fields';
 import { HsSearch, hsCodeOf } from './HsSearch';
 import type { Filing, GoodsLine } from './model';
 
 /** Units of measure (UN/ECE Rec. 20), as the operation and its COVE both take them. */
 export const UNITS = ['C62', 'KGM', 'LTR', 'MTR', 'MTK', 'MTQ', 'PR'] as const;
+/** Invoice currencies offered first; the window takes any ISO 4217 code. */
+export const CURRENCIES = ['USD', 'EUR', 'MXN', 'CNY', 'JPY', 'CAD', 'GBP', 'KRW', 'CHF', 'BRL'] as const;
 
 const NUMBER = /^[0-9]+([.,][0-9]+)?$/;
 const toNumber = (s: string) => Number(s.trim().replace(',', '.'));
@@ -21,11 +25,14 @@ export function GoodsStep(p: { filing: Filing; busy: boolean; onDone(f: Filing):
   const [quantity, setQuantity] = useState('');
   const [unit, setUnit] = useState<string>('C62');
   const [value, setValue] = useState('');
+  const [currency, setCurrency] = useState<string>('USD');
   const [country, setCountry] = useState('');
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [added, setAdded] = useState<string | null>(null);
   const errorOf = (field: string) => problems.find((x) => x.field === field)?.message;
   const importing = p.filing.flow === 'import';
+  const currencyName = (code: string) =>
+    `${new Intl.DisplayNames([t('filing.locale')], { type: 'currency' }).of(code) ?? code} (${code})`;
 
   const add = () => {
     const found: FieldProblem[] = [];
@@ -36,8 +43,8 @@ export function GoodsStep(p: { filing: Filing; busy: boolean; onDone(f: Filing):
       found.push({ field: 'quantity', message: t('filing.goods.quantityInvalid') });
     if (!NUMBER.test(value.trim()) || toNumber(value) <= 0)
       found.push({ field: 'value', message: t('filing.goods.valueInvalid') });
-    const cc = country.trim().toUpperCase();
-    if (!/^[A-Z]{2}$/.test(cc) || cc === 'MX')
+    const cc = countryCodeOf(country);
+    if (!cc || cc === 'MX')
       found.push({
         field: 'country',
         message: t(importing ? 'filing.goods.originInvalid' : 'filing.goods.destInvalid'),
@@ -50,7 +57,7 @@ export function GoodsStep(p: { filing: Filing; busy: boolean; onDone(f: Filing):
       quantity: toNumber(quantity),
       unit,
       value: toNumber(value),
-      currency: 'USD',
+      currency,
       originCountry: importing ? cc : 'MX',
       destinationCountry: importing ? 'MX' : cc,
       customsOffice: p.filing.customsOffice,
@@ -71,14 +78,6 @@ export function GoodsStep(p: { filing: Filing; busy: boolean; onDone(f: Filing):
       return;
     }
     p.onDone({ ...p.filing, goods });
-  };
-
-  const countryName = (code: string) => {
-    try {
-      return new Intl.DisplayNames([t('filing.locale')], { type: 'region' }).of(code) ?? code;
-    } catch {
-      return code;
-    }
   };
 
   return (
@@ -175,24 +174,32 @@ export function GoodsStep(p: { filing: Filing; busy: boolean; onDone(f: Filing):
             options={UNITS.map((u) => ({ value: u, label: t(`filing.unit.${u}`) }))}
           />
         </div>
-        <TextInput
-          id="value"
-          label={t('filing.goods.value')}
-          hint={t('filing.goods.valueHint')}
-          inputMode="decimal"
-          width="short"
-          value={value}
-          error={errorOf('value')}
-          onChange={setValue}
-        />
-        <TextInput
+        <div className="filing-field-row">
+          <TextInput
+            id="value"
+            label={t('filing.goods.value')}
+            hint={t('filing.goods.valueHint')}
+            inputMode="decimal"
+            width="short"
+            value={value}
+            error={errorOf('value')}
+            onChange={setValue}
+          />
+          <SelectInput
+            id="currency"
+            label={t('filing.goods.currency')}
+            value={currency}
+            onChange={setCurrency}
+            options={CURRENCIES.map((c) => ({ value: c, label: currencyName(c) }))}
+          />
+        </div>
+        <CountryPicker
           id="country"
           label={t(importing ? 'filing.goods.origin' : 'filing.goods.destination')}
           hint={t('filing.goods.countryHint')}
-          width="short"
           value={country}
           error={errorOf('country')}
-          onChange={(v) => setCountry(v.toUpperCase())}
+          onChange={setCountry}
         />
         <button type="button" className="button button-secondary" onClick={add}>
           {t('filing.goods.add')}

@@ -1,6 +1,7 @@
 import { Link } from '../components/Link';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../api/client';
+import { DecidedBy } from '../components/DecidedBy';
 import { Loading, Page } from '../components/Page';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { formatDay, formatMoney } from '../i18n/format';
@@ -30,6 +31,7 @@ export default function Procedure({ code }: { code: string }) {
         <dd>{t(`flow.${p.flow}`)}</dd>
         <dt>{t('procedure.responseTime')}</dt>
         <dd>{t('procedure.responseDays', { count: p.responseDays })}</dd>
+        <DecidedBy procedure={p} />
         <dt>{t('procedure.silence')}</dt>
         <dd>{t(`silence.${p.silence}`)}</dd>
         <dt>{t('procedure.fee')}</dt>

@@ -1,3 +1,4 @@
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call, type Schemas } from '../api/client';
 import { Loading, Page } from '../components/Page';
@@ -11,16 +12,59 @@ type Stats = Schemas['Statistics'];
 
 const locale = (lang: string) => (lang === 'en' ? 'en-US' : 'es-MX');
 
+interface Period {
+  from?: string;
+  to?: string;
+}
+
 export default function Statistics() {
   const { t } = useTranslation();
-  const stats = useData('statistics', () => call(api.GET('/api/v1/statistics')));
+  const [period, setPeriod] = useState<Period>({});
+  // Without a period the window answers the last 12 months; a range it refuses comes back as its problem.
+  const stats = useData(`statistics:${period.from ?? ''}:${period.to ?? ''}`, () =>
+    call(api.GET('/api/v1/statistics', { params: { query: period } })),
+  );
   return (
     <Page title={t('statistics.title')}>
       <p className="lead">{t('statistics.lead')}</p>
+      <PeriodForm
+        shown={stats.state === 'ok' ? { from: stats.data.from, to: stats.data.to } : period}
+        onChoose={setPeriod}
+      />
       {stats.state === 'loading' && <Loading />}
       {stats.state === 'error' && <ProblemMessage problem={stats.problem} />}
       {stats.state === 'ok' && <Dashboard stats={stats.data} />}
     </Page>
+  );
+}
+
+/** Two months (from, to), as `<input type="month">` gives them: YYYY-MM, or empty for the window's default. */
+function PeriodForm({ shown, onChoose }: { shown: Period; onChoose: (p: Period) => void }) {
+  const { t } = useTranslation();
+  const [from, setFrom] = useState(shown.from ?? '');
+  const [to, setTo] = useState(shown.to ?? '');
+  useEffect(() => {
+    setFrom(shown.from ?? '');
+    setTo(shown.to ?? '');
+  }, [shown.from, shown.to]);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    onChoose({ ...(from ? { from } : {}), ...(to ? { to } : {}) });
+  };
+  return (
+    <form className="public-period" onSubmit={submit} aria-label={t('statistics.period')}>
+      <div className="field">
+        <label htmlFor="period-from">{t('statistics.from')}</label>
+        <input id="period-from" type="month" value={from} onChange={(e) => setFrom(e.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor="period-to">{t('statistics.to')}</label>
+        <input id="period-to" type="month" value={to} onChange={(e) => setTo(e.target.value)} />
+      </div>
+      <button className="button button-secondary" type="submit">
+        {t('statistics.show')}
+      </button>
+    </form>
   );
 }
 

@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem, api, call, type Problem, type Schemas } from '../api/client';
 import { ErrorSummary, type FieldProblem } from '../components/ErrorSummary';
+import { DecidedBy } from '../components/DecidedBy';
 import { Link } from '../components/Link';
 import { Loading, Page } from '../components/Page';
 import { ProblemMessage } from '../components/ProblemMessage';
@@ -222,6 +223,7 @@ function Answer({ answer }: { answer: Requirements }) {
             <dd>
               {p.autoApprove ? t('requirements.automatic') : t('procedure.responseDays', { count: p.responseDays })}
             </dd>
+            <DecidedBy procedure={p} />
             <dt>{t('procedure.fee')}</dt>
             <dd>{p.fee ? formatMoney(p.fee.amount, p.fee.currency) : t('procedure.noFee')}</dd>
             <dt>{t('procedure.silence')}</dt>
@@ -237,9 +239,9 @@ function Answer({ answer }: { answer: Requirements }) {
                   from: formatDay(rule.effectiveFrom),
                 })}
                 {rule.countries?.only &&
-                  ` ${t('requirements.onlyCountries', { list: rule.countries.only.join(', ') })}`}
+                  ` ${t('requirements.onlyCountries', { list: rule.countries.only.map(countryName).join(', ') })}`}
                 {rule.countries?.except &&
-                  ` ${t('requirements.exceptCountries', { list: rule.countries.except.join(', ') })}`}
+                  ` ${t('requirements.exceptCountries', { list: rule.countries.except.map(countryName).join(', ') })}`}
               </p>
               <p className="muted">
                 {t('requirements.ruleId')} <code>{rule.rule}</code>
