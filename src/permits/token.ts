@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { decodeProtectedHeader, type JSONWebKeySet } from 'jose';
+import { decodeHeader } from '../pki/jws.ts';
 import { AppError } from '../errors.ts';
-import { openJws, sealJws, type WindowKey } from '../pki/window-key.ts';
+import { type KeySet, openJws, sealJws, type WindowKey } from '../pki/window-key.ts';
 import { goodsDigest, type PermitDocument, tokenOfScan } from './document.ts';
 
 /**
@@ -157,7 +157,7 @@ function readClaims(payload: Record<string, unknown>): PermitClaims {
  */
 export async function verifyPermitToken(
   token: string,
-  keySet: JSONWebKeySet,
+  keySet: KeySet,
   now: Date = new Date(),
   opts: { timeZone?: string } = {},
 ): Promise<PermitTokenVerification> {
@@ -172,9 +172,9 @@ export async function verifyPermitToken(
         'the QR code read completely?)',
     );
   }
-  let header: ReturnType<typeof decodeProtectedHeader>;
+  let header: ReturnType<typeof decodeHeader>;
   try {
-    header = decodeProtectedHeader(compact);
+    header = decodeHeader(compact);
   } catch {
     throw invalid('This is not a permit token: its header is not base64url JSON (was the QR code read completely?)');
   }
@@ -269,7 +269,7 @@ async function readArgFile(file: string, what: string): Promise<string> {
   }
 }
 
-function parseKeySet(text: string, file: string): JSONWebKeySet {
+function parseKeySet(text: string, file: string): KeySet {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -283,13 +283,13 @@ function parseKeySet(text: string, file: string): JSONWebKeySet {
         `/.well-known/ventanilla-keys.json`,
     );
   }
-  return parsed as JSONWebKeySet;
+  return parsed as KeySet;
 }
 
 /** `ventanilla verify-permit TOKEN --keys FILE.json`: 0 valid, 1 invalid/expired/not yet valid, 2 usage error. */
 export async function verifyPermitTokenCli(argv: string[], io: CliIo = processIo): Promise<number> {
   let token: string;
-  let keySet: JSONWebKeySet;
+  let keySet: KeySet;
   let at: Date;
   let timeZone: string;
   let json: boolean;

@@ -1,16 +1,9 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import {
-  calculateJwkThumbprint,
-  CompactSign,
-  compactVerify,
-  createLocalJWKSet,
-  type JSONWebKeySet,
-  type JWK,
-} from 'jose';
 import { AppError } from '../errors.ts';
 import { canonicalJson } from './canonical.ts';
+import { type EcJwk, ecThumbprint, signCompact, verifyCompact } from './jws.ts';
 
 /**
  * The window's own ES256 key: it seals receipts and permits as compact JWS, so anyone
@@ -21,7 +14,12 @@ export interface WindowKey {
   kid: string;
   privateKey: KeyObject;
   /** An EC P-256 public key (RFC 7517), as published. */
-  publicJwk: JWK & { kty: 'EC'; crv: 'P-256'; x: string; y: string; kid: string; alg: 'ES256'; use: 'sig' };
+  publicJwk: EcJwk & { kid: string; alg: 'ES256'; use: 'sig' };
+}
+
+/** A published key set (RFC 7517): the window's keys, current and retired. */
+export interface KeySet {
+  keys: EcJwk[];
 }
 
 const code = (err: unknown) => (err as { code?: unknown }).code;
@@ -68,40 +66,34 @@ export async function loadOrCreateWindowKey(file: string, opts: { create: boolea
     throw new AppError('pki.window_key_invalid', `${file} must hold an EC P-256 key (ES256)`, 500);
   }
   const { kty, crv, x, y } = createPublicKey(privateKey).export({ format: 'jwk' });
-  const kid = await calculateJwkThumbprint({ kty, crv, x, y }, 'sha256');
   if (kty !== 'EC' || crv !== 'P-256' || !x || !y) throw new Error('The window key must be an EC P-256 key');
+  const kid = ecThumbprint({ kty, crv, x, y });
   return { kid, privateKey, publicJwk: { kty, crv, x, y, kid, alg: 'ES256', use: 'sig' } };
 }
 
 /** The document to publish (e.g. at /.well-known/jwks.json); list retired keys too so old seals still verify. */
-export function jwks(keys: WindowKey[]): JSONWebKeySet & { keys: WindowKey['publicJwk'][] } {
+export function jwks(keys: WindowKey[]): KeySet & { keys: WindowKey['publicJwk'][] } {
   return { keys: keys.map((k) => k.publicJwk) };
 }
 
 /** Compact JWS over the canonical JSON of the payload; `typ` tells receipts from permits. */
 export async function sealJws(key: WindowKey, payload: object, typ = 'JWT'): Promise<string> {
-  return new CompactSign(Buffer.from(canonicalJson(payload), 'utf8'))
-    .setProtectedHeader({ alg: 'ES256', kid: key.kid, typ })
-    .sign(key.privateKey);
+  return signCompact(key.privateKey, { kid: key.kid, typ }, Buffer.from(canonicalJson(payload), 'utf8'));
 }
-
-const keySets = new WeakMap<JSONWebKeySet, ReturnType<typeof createLocalJWKSet>>();
 
 /** Verifies a seal with nothing but the JWKS (no server, no database) and returns its payload. */
 export async function openJws(
   token: string,
-  keySet: JSONWebKeySet,
+  keySet: KeySet,
   opts: { typ?: string } = {},
 ): Promise<Record<string, unknown>> {
-  let getKey = keySets.get(keySet);
-  if (!getKey) keySets.set(keySet, (getKey = createLocalJWKSet(keySet)));
   let payload: unknown;
   try {
-    const result = await compactVerify(token, getKey, { algorithms: ['ES256'] });
-    if (opts.typ !== undefined && result.protectedHeader.typ !== opts.typ) {
-      throw new Error(`its typ is ${JSON.stringify(result.protectedHeader.typ)}, expected ${JSON.stringify(opts.typ)}`);
+    const result = verifyCompact(token, Array.isArray(keySet?.keys) ? keySet.keys : []);
+    if (opts.typ !== undefined && result.header.typ !== opts.typ) {
+      throw new Error(`its typ is ${JSON.stringify(result.header.typ)}, expected ${JSON.stringify(opts.typ)}`);
     }
-    payload = JSON.parse(Buffer.from(result.payload).toString('utf8'));
+    payload = JSON.parse(result.payload.toString('utf8'));
   } catch (err) {
     throw new AppError(
       'seal.invalid',
