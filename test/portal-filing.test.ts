@@ -13,7 +13,7 @@ import { withoutChromium } from './support/browser.ts';
 import { FORMS, goodsLine } from './support/pipeline.ts';
 import { openPortal, type Portal } from './support/portal.ts';
 import { invoicePdf } from './support/roles.ts';
-import { type Person, startTestWindow, type TestWindow } from './support/window.ts';
+import { type Person, startTestWindow, type TestWindow, traderProfile } from './support/window.ts';
 
 let w: TestWindow;
 let portal: Portal;
@@ -43,6 +43,30 @@ async function tabTo(page: Page, name: RegExp, back = false): Promise<void> {
 async function typeInto(page: Page, name: RegExp, text: string) {
   await tabTo(page, name);
   await page.keyboard.type(text);
+}
+
+/** The invoice of the keyboard test's goods, as the trader's own system exports a COVE. */
+function coveXml(): string {
+  const a = traderProfile(trader.rfc).taxAddress;
+  const line = (description: string, quantity: number, unit: string, total: number) =>
+    `<mercancia><descripcionGenerica>${description}</descripcionGenerica><cantidad>${quantity}</cantidad>` +
+    `<claveUnidadMedida>${unit}</claveUnidadMedida><tipoMoneda>USD</tipoMoneda>` +
+    `<valorUnitario>${total / quantity}</valorUnitario><valorTotal>${total}</valorTotal>` +
+    `<valorDolares>${total}</valorDolares></mercancia>`;
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<comprobante>
+  <tipoOperacion>IMPORTACION</tipoOperacion>
+  <numeroFacturaOriginal>INV-2026-0043</numeroFacturaOriginal>
+  <fechaExpedicion>2026-10-16</fechaExpedicion>
+  <certificadoOrigen>0</certificadoOrigen>
+  <emisor><identificacion>12-3456789</identificacion><nombre>Pharma Export GmbH</nombre>
+    <domicilio><calle>Hauptstrasse 1</calle><localidad>Berlin</localidad><pais>DE</pais></domicilio></emisor>
+  <destinatario><identificacion>${trader.rfc}</identificacion><nombre>Comercializadora ${trader.rfc}</nombre>
+    <domicilio><calle>${a.street}</calle><municipio>${a.municipality}</municipio>\
+<entidadFederativa>${a.state}</entidadFederativa><codigoPostal>${a.postalCode}</codigoPostal><pais>MX</pais></domicilio>
+  </destinatario>
+  <mercancias>${line('Medicamento en tabletas', 1200, 'C62', 18000)}${line('Llantas usadas', 200, 'C62', 4000)}</mercancias>
+</comprobante>`;
 }
 
 /** The operation just filed, through the API: submitted, its folio, its documents. */
@@ -280,12 +304,11 @@ describe('filing a new operation in the portal', { skip: withoutChromium }, () =
     await page.keyboard.press('Enter');
 
     await page.getByRole('heading', { level: 1, name: 'Factura (COVE) y documentos' }).waitFor();
-    await typeInto(page, /^Número de factura/, 'INV-2026-0043');
-    await typeInto(page, /^Fecha de la factura/, '2026-10-16');
-    await typeInto(page, /^Número fiscal del proveedor/, '12-3456789');
-    await typeInto(page, /^Nombre del proveedor/, 'Pharma Export GmbH');
-    await typeInto(page, /^Calle y número/, 'Hauptstrasse 1');
-    await tabTo(page, /^Firmar y registrar el COVE$/);
+    // This time the COVE comes as the XML <comprobante> the trader's system exported, chosen with the keyboard.
+    await tabTo(page, /^O suba el COVE en XML/);
+    const [xmlChooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+    await xmlChooser.setFiles({ name: 'cove.xml', mimeType: 'application/xml', buffer: Buffer.from(coveXml()) });
+    await tabTo(page, /^Firmar y registrar el XML del COVE$/);
     await page.keyboard.press('Enter');
     await page
       .getByRole('listitem')

@@ -22,6 +22,17 @@ export function signingPayload(path: string, data: unknown): Promise<SigningPayl
   return call<SigningPayload>(untyped.POST(`${path}/signing-payload`, { body: data }));
 }
 
+/** Step 1 from an XML document (a COVE <comprobante> as the broker's or trader's system exports it). */
+export function signingPayloadFromXml(path: string, xml: string): Promise<SigningPayload> {
+  return call<SigningPayload>(
+    untyped.POST(`${path}/signing-payload`, {
+      body: xml,
+      bodySerializer: (body: string) => body,
+      headers: { 'content-type': 'application/xml' },
+    }),
+  );
+}
+
 /** Step 2: signs that exact payload in the page with the open e.firma and sends the envelope. */
 export async function sendSigned<T>(efirma: Efirma, method: Method, path: string, issued: SigningPayload): Promise<T> {
   const envelope = (await efirma.sign(issued.payload)) as object;

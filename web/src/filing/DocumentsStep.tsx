@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem, api, call, type Problem } from '../api/client';
-import { sendSigned, signedAction } from '../api/signed';
+import { sendSigned, signedAction, signingPayloadFromXml } from '../api/signed';
 import { ErrorSummary, type FieldProblem } from '../components/ErrorSummary';
 import { FileField } from '../components/FileField';
 import { useData } from '../useData';
@@ -53,6 +53,27 @@ function CoveForm(p: { filing: Filing; onFiled(number: string): void } & Problem
   const foreign = [...new Set(p.filing.goods.map((g) => g.currency))].filter((c) => c !== 'USD');
   const [rates, setRates] = useState<Record<string, string>>({});
   const rateOf = (currency: string) => Number((rates[currency] ?? '').trim().replace(',', '.'));
+
+  // Or the whole COVE as the XML <comprobante> a system exported: the window reads it and returns what to sign.
+  const [xml, setXml] = useState<File | null>(null);
+  const fileXml = async () => {
+    if (!xml) {
+      setProblems([{ field: 'cove-xml', message: t('filing.cove.xmlRequired') }]);
+      return;
+    }
+    if (!session) return;
+    setProblems([]);
+    setBusy(true);
+    try {
+      const issued = await signingPayloadFromXml('/api/v1/coves', await xml.text());
+      const filed = await sendSigned<{ data: { number: string } }>(session.efirma, 'POST', '/api/v1/coves', issued);
+      p.onFiled(filed.data.number);
+    } catch (err) {
+      setProblems([{ field: 'cove-xml', message: problemText(problemOf(err).code) }]);
+    } finally {
+      setBusy(false);
+    }
+  };
 
   const file = async () => {
     const found: FieldProblem[] = [];
@@ -166,6 +187,17 @@ function CoveForm(p: { filing: Filing; onFiled(number: string): void } & Problem
       <p className="hint">{t('filing.cove.signs')}</p>
       <button type="button" className="button button-secondary" disabled={busy} onClick={() => void file()}>
         {busy ? t('filing.signing') : t('filing.cove.file')}
+      </button>
+      <FileField
+        id="cove-xml"
+        label={t('filing.cove.xml')}
+        hint={t('filing.cove.xmlHint')}
+        accept=".xml,application/xml,text/xml"
+        error={errorOf('cove-xml')}
+        onChange={setXml}
+      />
+      <button type="button" className="button button-secondary" disabled={busy} onClick={() => void fileXml()}>
+        {busy ? t('filing.signing') : t('filing.cove.fileXml')}
       </button>
     </fieldset>
   );
