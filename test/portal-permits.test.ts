@@ -51,8 +51,20 @@ describe('permits and verification by number in Chromium', { skip: withoutChromi
   test('the list from the dashboard, a filter, the link to the permit', async () => {
     const p = portal!;
     page = await p.newPage();
+    // The dashboard's expiring permits are one call, not two per approved application (issue 9).
+    const api: string[] = [];
+    page.on(
+      'request',
+      (r) => r.url().includes('/api/v1/') && api.push(new URL(r.url()).pathname + new URL(r.url()).search),
+    );
+    const expiring = page.waitForResponse((r) => /\/api\/v1\/permits\?/.test(r.url()));
     await p.signIn(page, rep);
     await page.getByRole('heading', { level: 1, name: 'Mi panel' }).waitFor();
+    assert.equal((await expiring).status(), 200);
+    await page.getByRole('region', { name: 'Necesita su atención' }).waitFor();
+    const permitCalls = api.filter((u) => u.startsWith('/api/v1/permits') || u.startsWith('/api/v1/applications/'));
+    assert.equal(permitCalls.length, 1, permitCalls.join(', '));
+    assert.match(permitCalls[0]!, /^\/api\/v1\/permits\?status=valid&endsBy=\d{4}-\d{2}-\d{2}&limit=50$/);
     await page.getByRole('link', { name: 'Ver todos mis permisos y su saldo' }).click();
     await page.getByRole('heading', { level: 1, name: 'Mis permisos' }).waitFor();
     await page.getByRole('status').filter({ hasText: '2 permisos' }).waitFor();
