@@ -234,6 +234,8 @@ const EXPECTED: Record<string, Row> = {
   },
 
   // The permit: its holder's side, the office that issued it, customs (rule 2: by number, for a declaration).
+  // Choice: anyone signed in may ask; each sees only what it could open by number (customs: by number only).
+  'GET /api/v1/permits': { allow: SIGNED_IN },
   'GET /api/v1/permits/{number}': { allow: DECLARATION_READERS },
   'GET /api/v1/permits/{number}/pdf': { allow: DECLARATION_READERS },
   'GET /api/v1/verify/{number}': { allow: 'public' },

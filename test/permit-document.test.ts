@@ -6,7 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { jwks, loadOrCreateWindowKey, sealJws } from '../src/pki/window-key.ts';
-import { goodsDigest, type PermitDocument, type PermitGoodsLine, tokenOfScan } from '../src/permits/document.ts';
+import { goodsDigest, type PermitDocument, type PermitGoodsLine } from '../src/permits/document.ts';
+import { tokenOfScan } from '../src/permits/scan.ts';
 import {
   goodsDigestClaim,
   PERMIT_TOKEN_TYP,

@@ -40,7 +40,7 @@ test('a seal jose makes with the window key opens with ours', async () => {
   assert.deepEqual(await openJws(seal, published), payload);
 });
 
-test('refused: an altered payload or signature, a wrong typ, another key, another algorithm, a crit header', async () => {
+test('refused: altered payload or signature, wrong typ, foreign key, other algorithm, crit header', async () => {
   const seal = await sealJws(key, payload, 'ventanilla-ack+jws');
   const [h, p, s] = seal.split('.') as [string, string, string];
   const other = Buffer.from(canonicalJson({ ...payload, folio: 'VU-2026-000043' })).toString('base64url');

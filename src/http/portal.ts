@@ -21,7 +21,7 @@ export const PORTAL_PAGES = new RegExp(
     'panel',
     'operaciones/(nueva|ID)',
     'solicitudes/ID',
-    'permisos/ID',
+    'permisos(/ID)?',
     'representacion',
     'dependencia(/solicitudes/ID)?',
     'aduana',

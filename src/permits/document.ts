@@ -61,12 +61,6 @@ export function verificationLink(permit: Pick<PermitDocument, 'verificationUrl'>
   return `${permit.verificationUrl.replace(/\/api\/v1\/verify\/[^/]+$/, '/verificar')}#${token}`;
 }
 
-/** The token in what a QR or a user gives: a bare token, or a verification link with it after '#'. */
-export function tokenOfScan(scanned: string): string {
-  const trimmed = scanned.trim();
-  return trimmed.includes('#') ? trimmed.slice(trimmed.lastIndexOf('#') + 1) : trimmed;
-}
-
 export interface PermitOrigin {
   /** the form's code, e.g. 'wholly_obtained', 'tariff_shift' */
   criterion: string;

@@ -13,6 +13,7 @@ import type { PermitDocument } from './document.ts';
 import { verifyPermitToken } from './token.ts';
 import { jwks } from '../pki/window-key.ts';
 import { normaliseVerificationCode, sameVerificationCode } from './verification-code.ts';
+import { type PermitStatus, permitStatusSql } from './status.ts';
 
 export interface PermitRow {
   id: string;
@@ -46,49 +47,46 @@ export interface PermitBalance {
   remainingValue: number;
 }
 
-export type PermitStatus = 'valid' | 'expired' | 'not_yet_valid' | 'revoked' | 'exhausted';
-
 export async function findPermit(db: Sql, number: string, lock = false): Promise<PermitRow | null> {
   return db.maybe<PermitRow>(`select * from permits where number = $1${lock ? ' for update' : ''}`, [number]);
 }
 
-/** What a border officer needs to know: revoked, outside its dates, or with no balance left. */
+/** A balance line as the database keeps it (numerics as text), in the answer's shape. */
+export const balanceOf = (l: {
+  line: number;
+  hs_code: string;
+  unit: string;
+  currency: string;
+  authorised_quantity: string | number;
+  remaining_quantity: string | number;
+  authorised_value: string | number;
+  remaining_value: string | number;
+}): PermitBalance => ({
+  line: l.line,
+  hsCode: l.hs_code,
+  unit: l.unit,
+  currency: l.currency,
+  authorisedQuantity: Number(l.authorised_quantity),
+  remainingQuantity: Number(l.remaining_quantity),
+  authorisedValue: Number(l.authorised_value),
+  remainingValue: Number(l.remaining_value),
+});
+
+/** The permit's status on `today` (the one rule, `permitStatusSql`) and its balances. */
 export async function permitStatus(
   db: Sql,
   permit: PermitRow,
   today: string,
 ): Promise<{ status: PermitStatus; balances: PermitBalance[] }> {
-  const lines = await db.query<{
-    line: number;
-    hs_code: string;
-    unit: string;
-    currency: string;
-    authorised_quantity: string;
-    remaining_quantity: string;
-    authorised_value: string;
-    remaining_value: string;
-  }>('select * from permit_lines where permit_id = $1 order by line', [permit.id]);
-  const balances = lines.map((l) => ({
-    line: l.line,
-    hsCode: l.hs_code,
-    unit: l.unit,
-    currency: l.currency,
-    authorisedQuantity: Number(l.authorised_quantity),
-    remainingQuantity: Number(l.remaining_quantity),
-    authorisedValue: Number(l.authorised_value),
-    remainingValue: Number(l.remaining_value),
-  }));
-  const status: PermitStatus =
-    permit.status === 'revoked'
-      ? 'revoked'
-      : today > permit.valid_to
-        ? 'expired'
-        : today < permit.valid_from
-          ? 'not_yet_valid'
-          : balances.length > 0 && balances.every((b) => b.remainingQuantity === 0)
-            ? 'exhausted'
-            : 'valid';
-  return { status, balances };
+  const { status } = await db.one<{ status: PermitStatus }>(
+    `select ${permitStatusSql('p', '$2')} as status from permits p where p.id = $1`,
+    [permit.id, today],
+  );
+  const lines = await db.query<Parameters<typeof balanceOf>[0]>(
+    'select * from permit_lines where permit_id = $1 order by line',
+    [permit.id],
+  );
+  return { status, balances: lines.map(balanceOf) };
 }
 
 /**

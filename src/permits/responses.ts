@@ -1,6 +1,8 @@
 import { Type, type TSchema } from 'typebox';
 import { ISSUED_KINDS, type IssuedKind } from '../catalog/procedure.ts';
 import { AgencyCode, PermitNumber, ProcedureCode, Rfc, Uuid } from '../http/identifiers.ts';
+import { Page } from '../http/pagination.ts';
+import { PERMIT_STATUSES } from './status.ts';
 
 /** What the permit routes answer; Fastify serialises through these, so only declared fields go out. */
 
@@ -9,7 +11,7 @@ const Instant = Type.String({ format: 'date-time' });
 const Day = Type.String({ format: 'date' });
 const Bilingual = Type.Object({ es: Type.String(), en: Type.String() });
 const KIND = Type.Enum(Object.keys(ISSUED_KINDS) as IssuedKind[], { description: 'What the procedure issues' });
-const STATUS = Type.Enum(['valid', 'expired', 'not_yet_valid', 'revoked', 'exhausted'] as const, {
+const STATUS = Type.Enum(PERMIT_STATUSES, {
   description: 'What a border officer needs to know: revoked, outside its dates, or with no balance left',
 });
 
@@ -53,6 +55,24 @@ export const Permit = Type.Object(
   },
   { title: 'Permit' },
 );
+
+/** A permit in a list: enough to find it and see what is left, not the sealed document. */
+export const PermitListItem = Type.Object(
+  {
+    number: PermitNumber,
+    status: STATUS,
+    kind: KIND,
+    agency: AgencyCode,
+    procedure: Type.Object({ code: ProcedureCode, name: Bilingual }),
+    holder: Type.Object({ rfc: Rfc, legalName: Type.String() }),
+    validFrom: Day,
+    validTo: Day,
+    issuedAt: Instant,
+    balances: Type.Array(PermitBalance),
+  },
+  { title: 'PermitListItem' },
+);
+export const PermitPage = Page('Permit', PermitListItem);
 
 /**
  * Public verification. By number alone: `exists` and a message. With the printed code or the QR token: `authentic`,

@@ -2,13 +2,16 @@ import { Type } from 'typebox';
 import type { Context } from '../context.ts';
 import type { App } from '../http/typed-app.ts';
 import { principalOf } from '../http/access.ts';
-import { PermitNumber } from '../http/identifiers.ts';
+import { AgencyCode, PermitNumber, ProcedureCode, Rfc } from '../http/identifiers.ts';
+import { cursorKey, keyedPage, PageQuery } from '../http/pagination.ts';
 import { Problem } from '../http/schemas.ts';
 import { signedRoute } from '../http/signed-route.ts';
 import { PermitRevoked } from '../http/signed-action/results.ts';
 import { checkRevocation, permitView, readPermit, revokePermit, verifyPermit } from './permits.ts';
 import { renderPermitPdf } from './pdf.ts';
-import { Permit, PermitPdf, PermitVerification } from './responses.ts';
+import { Permit, PermitPage, PermitPdf, PermitVerification } from './responses.ts';
+import { listPermits } from './list.ts';
+import { PERMIT_STATUSES } from './status.ts';
 import { VERIFICATION_CODE_INPUT } from './verification-code.ts';
 import { hitRateLimit } from '../rate-limit.ts';
 
@@ -19,7 +22,51 @@ const VerifyTokenBody = Type.Object(
 );
 const tags = ['permits'];
 
+const PermitFilters = Type.Object(
+  {
+    status: Type.Optional(Type.Enum(PERMIT_STATUSES, { description: 'Only permits in this status today' })),
+    procedure: Type.Optional(ProcedureCode),
+    agency: Type.Optional(AgencyCode),
+    traderRfc: Type.Optional(Rfc),
+    endsBy: Type.Optional(
+      Type.String({
+        format: 'date',
+        description: 'Only permits whose last valid day is on or before this day (with status=valid: ending soon)',
+      }),
+    ),
+    ...PageQuery,
+  },
+  { additionalProperties: false },
+);
+
 export function permitRoutes(app: App, ctx: Context) {
+  app.get(
+    '/api/v1/permits',
+    {
+      config: { access: { scope: 'read' } },
+      schema: {
+        tags,
+        operationId: 'listPermits',
+        summary: 'The permits I may see, newest first, with their balances',
+        description:
+          'The permits of the traders the caller acts for now (the trader, its legal representative, a broker while ' +
+          'delegated) and, for officers, those of the applications they handle. Customs officers read permits by ' +
+          'number, not in lists. One page at a time (follow `next`).',
+        querystring: PermitFilters,
+        response: { 200: PermitPage, '4xx': Problem },
+      },
+    },
+    async (req) => {
+      const { cursor, limit = 50, ...filters } = req.query;
+      const rows = await listPermits(ctx, principalOf(req), {
+        ...filters,
+        limit,
+        after: cursorKey(cursor, ['timestamp', 'uuid']),
+      });
+      return keyedPage(rows, limit, req.url);
+    },
+  );
+
   app.get(
     '/api/v1/permits/:number',
     {

@@ -3,7 +3,8 @@ import { parseArgs } from 'node:util';
 import { decodeHeader } from '../pki/jws.ts';
 import { AppError } from '../errors.ts';
 import { type KeySet, openJws, sealJws, type WindowKey } from '../pki/window-key.ts';
-import { goodsDigest, type PermitDocument, tokenOfScan } from './document.ts';
+import { goodsDigest, type PermitDocument } from './document.ts';
+import { tokenOfScan } from './scan.ts';
 
 /**
  * The permit token is what the QR code on a printed permit carries: a compact JWS (ES256, sealed

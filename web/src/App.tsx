@@ -15,6 +15,7 @@ const Customs = lazy(() => import('./pages/Customs'));
 const Dashboard = lazy(() => import('./pages/Dashboard'));
 const Application = lazy(() => import('./pages/Application'));
 const Permit = lazy(() => import('./pages/Permit'));
+const Permits = lazy(() => import('./pages/Permits'));
 const Representation = lazy(() => import('./pages/Representation'));
 const AgencyInbox = lazy(() => import('./pages/AgencyInbox'));
 const AgencyApplication = lazy(() => import('./pages/AgencyApplication'));
@@ -36,6 +37,7 @@ function Current() {
   if (path === PATHS.dashboard) return <Dashboard />;
   const application = path.match(/^\/solicitudes\/([^/]+)$/);
   if (application) return <Application key={application[1]} id={decodeURIComponent(application[1]!)} />;
+  if (path === PATHS.permits) return <Permits />;
   const permit = path.match(/^\/permisos\/([^/]+)$/);
   if (permit) return <Permit key={permit[1]} number={decodeURIComponent(permit[1]!)} />;
   if (path === PATHS.representation) return <Representation />;

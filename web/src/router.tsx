@@ -13,6 +13,7 @@ export const PATHS = {
   newOperation: '/operaciones/nueva',
   operation: (id: string) => `/operaciones/${encodeURIComponent(id)}`,
   application: (id: string) => `/solicitudes/${encodeURIComponent(id)}`,
+  permits: '/permisos',
   permit: (number: string) => `/permisos/${encodeURIComponent(number)}`,
   representation: '/representacion',
   agencyInbox: '/dependencia',

@@ -1397,6 +1397,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/permits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The permits I may see, newest first, with their balances
+         * @description The permits of the traders the caller acts for now (the trader, its legal representative, a broker while delegated) and, for officers, those of the applications they handle. Customs officers read permits by number, not in lists. One page at a time (follow `next`).
+         */
+        get: operations["listPermits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/permits/{number}": {
         parameters: {
             query?: never;
@@ -3388,6 +3408,61 @@ export interface components {
              */
             number: string;
             status: string;
+        };
+        /** PermitListItem */
+        PermitListItem: {
+            /**
+             * @description Agency code
+             * @example COFEPRIS
+             */
+            agency: string;
+            balances: components["schemas"]["PermitBalance"][];
+            holder: {
+                legalName: string;
+                /**
+                 * @description RFC: 12 characters (company) or 13 (person)
+                 * @example GODE561231GR8
+                 */
+                rfc: string;
+            };
+            /** Format: date-time */
+            issuedAt: string;
+            /**
+             * @description What the procedure issues
+             * @enum {unknown}
+             */
+            kind: "permit" | "licence" | "quota_certificate" | "certificate_of_origin" | "notice";
+            /**
+             * @description A permit number: issuing agency, year, sequence
+             * @example COFEPRIS-2026-000123
+             */
+            number: string;
+            procedure: {
+                /**
+                 * @description Agency prefix and a short name
+                 * @example COFEPRIS-MEDICINES-IMPORT
+                 */
+                code: string;
+                name: {
+                    en: string;
+                    es: string;
+                };
+            };
+            /**
+             * @description What a border officer needs to know: revoked, outside its dates, or with no balance left
+             * @enum {unknown}
+             */
+            status: "valid" | "expired" | "not_yet_valid" | "revoked" | "exhausted";
+            /** Format: date */
+            validFrom: string;
+            /** Format: date */
+            validTo: string;
+        };
+        /** PermitPage */
+        PermitPage: {
+            items: components["schemas"]["PermitListItem"][];
+            /** @description The URL of the next page, or null on the last one */
+            next: string | null;
         };
         /** PermitRevoked */
         PermitRevoked: {
@@ -8202,6 +8277,59 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SigningPayload"];
+                };
+            };
+        };
+    };
+    listPermits: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Agency code
+                 * @example COFEPRIS
+                 */
+                agency?: string;
+                /** @description The cursor of the page to read, from the previous page's `next` */
+                cursor?: string;
+                /** @description Only permits whose last valid day is on or before this day (with status=valid: ending soon) */
+                endsBy?: string;
+                /** @description Items per page (1 to 200) */
+                limit?: number;
+                /**
+                 * @description Agency prefix and a short name
+                 * @example COFEPRIS-MEDICINES-IMPORT
+                 */
+                procedure?: string;
+                /** @description Only permits in this status today */
+                status?: "valid" | "expired" | "not_yet_valid" | "revoked" | "exhausted";
+                /**
+                 * @description RFC: 12 characters (company) or 13 (person)
+                 * @example GODE561231GR8
+                 */
+                traderRfc?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details with a stable `code`; every code, its status and meaning, is listed at GET /api/v1/error-codes. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PermitPage"];
                 };
             };
         };

@@ -53,6 +53,7 @@ export function Layout({ children }: { children: ReactNode }) {
             <>
               <Link href={PATHS.dashboard}>{t('nav.dashboard')}</Link>
               {acts.trader && <Link href={PATHS.newOperation}>{t('nav.newOperation')}</Link>}
+              {acts.trader && <Link href={PATHS.permits}>{t('nav.permits')}</Link>}
               {acts.representative && <Link href={PATHS.representation}>{t('nav.representation')}</Link>}
               {acts.agency && <Link href={PATHS.agencyInbox}>{t('nav.agencyInbox')}</Link>}
               {acts.customs && <Link href={PATHS.customs}>{t('nav.customs')}</Link>}

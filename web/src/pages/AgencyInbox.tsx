@@ -136,7 +136,7 @@ function Inbox({ memberships }: { memberships: Me['officer'] }) {
           setFilters(draft);
         }}
       >
-        <fieldset className="agency-filters">
+        <fieldset className="filters">
           <legend>{t('agency.filters.title')}</legend>
           <div className="field">
             <label htmlFor="filter-status">{t('agency.filters.status')}</label>

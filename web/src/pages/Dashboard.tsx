@@ -15,42 +15,28 @@ import { useData } from '../useData';
 
 type ApplicationSummary = Schemas['ApplicationSummary'];
 type Operation = Schemas['Operation'];
-type Permit = Schemas['Permit'];
+type Permit = Schemas['PermitListItem'];
 
 /** A permit this close to its end is worth a reminder. */
 const EXPIRY_WARNING_DAYS = 30;
-/** How many of the latest approved applications are looked at for expiring permits (one request each). */
-const PERMITS_CHECKED = 10;
-const APPROVED = ['approved', 'approved_by_silence'];
 
 /** A day in Mexico City (the window's legal time), `days` from now. */
 const mexicoDay = (days = 0) =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Mexico_City' }).format(Date.now() + days * 86_400_000);
 
-/** The permits of the latest approved applications that are valid and end within the warning period. */
-async function expiringPermits(applications: ApplicationSummary[]): Promise<Permit[]> {
-  const approved = applications.filter((a) => APPROVED.includes(a.status)).slice(0, PERMITS_CHECKED);
-  const settled = await Promise.allSettled(
-    approved.map(async (a) => {
-      const full = await call(api.GET('/api/v1/applications/{id}', { params: { path: { id: a.id } } }));
-      if (!full.permit) return null;
-      return call(api.GET('/api/v1/permits/{number}', { params: { path: { number: full.permit.number } } }));
-    }),
-  );
-  const until = mexicoDay(EXPIRY_WARNING_DAYS);
-  return settled
-    .flatMap((s) => (s.status === 'fulfilled' && s.value ? [s.value] : []))
-    .filter((p) => p.status === 'valid' && p.validTo <= until)
-    .sort((a, b) => a.validTo.localeCompare(b.validTo));
-}
-
 async function loadDashboard() {
-  const [me, operations, applications] = await Promise.all([
+  const [me, operations, applications, expiring] = await Promise.all([
     call(api.GET('/api/v1/me')),
     call(api.GET('/api/v1/operations', { params: { query: { limit: 50 } } })),
     call(api.GET('/api/v1/applications', { params: { query: { limit: 50 } } })),
+    // One call: the valid permits that end within the warning period.
+    call(
+      api.GET('/api/v1/permits', {
+        params: { query: { status: 'valid', endsBy: mexicoDay(EXPIRY_WARNING_DAYS), limit: 50 } },
+      }),
+    ),
   ]);
-  const permits = await expiringPermits(applications.items);
+  const permits = [...expiring.items].sort((a, b) => a.validTo.localeCompare(b.validTo));
   return { me, operations: operations.items, applications: applications.items, permits };
 }
 
@@ -151,6 +137,10 @@ export default function Dashboard() {
           <p>{t('dashboard.nothingToDo')}</p>
         )}
       </section>
+
+      <p>
+        <Link href={PATHS.permits}>{t('dashboard.allPermits')}</Link>
+      </p>
 
       <Notifications token={session.token} />
 

@@ -7,33 +7,30 @@ import { Loading, Page } from '../components/Page';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { formatDay, formatInstant } from '../i18n/format';
 import { maskRfc, type OfflineCheck, verifyOffline } from '../public/offline-verify';
+import { tokenOfScan } from '../public/scan';
 import { keepForOffline, publishedKeys } from '../public/service-worker';
 import '../public/public.css';
 
 type Result =
   | { state: 'idle' }
   | { state: 'loading' }
-  | { state: 'online'; data: Schemas['PermitVerification'] }
+  | { state: 'online'; data: Schemas['PermitVerification']; by: 'token' | 'number' }
   | { state: 'offline'; check: OfflineCheck; fetchedAt: Date }
   | { state: 'offline-no-keys' };
 
 type Kept = { state: 'pending' } | { state: 'kept'; fetchedAt: string | null } | { state: 'unavailable' };
 
-const safeDecode = (text: string) => {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-};
+type Field = 'token' | 'number' | 'code';
 
-/** The token arrives in the fragment (`/verificar#<token>`), which browsers never send to a server. */
-const tokenFromFragment = () => safeDecode(window.location.hash.replace(/^#/, '')).trim();
+/** As the permit prints it: agency, year, sequence (the API's PermitNumber). */
+const PERMIT_NUMBER = /^[A-Z]+-[0-9]{4}-[0-9]{6}$/;
+/** The printed code: twelve letters and digits, in groups of four or not. */
+const looksLikeCode = (code: string) => /^[0-9A-Za-z]{12}$/.test(code.replace(/[\s-]/g, ''));
 
 /** Checks the token with the window (POST: the token stays out of URLs and logs); offline, in the page. */
 async function check(token: string): Promise<Result> {
   try {
-    return { state: 'online', data: await call(api.POST('/api/v1/verify', { body: { token } })) };
+    return { state: 'online', data: await call(api.POST('/api/v1/verify', { body: { token } })), by: 'token' };
   } catch (err) {
     if (!(err instanceof ApiProblem) || err.problem.status !== 0) throw err;
   }
@@ -48,23 +45,27 @@ export default function Verify() {
   const [result, setResult] = useState<Result>({ state: 'idle' });
   const [problem, setProblem] = useState<Problem | null>(null);
   const [pasted, setPasted] = useState('');
-  const [fieldError, setFieldError] = useState<string | null>(null);
+  const [number, setNumber] = useState('');
+  const [code, setCode] = useState('');
+  const [fieldErrors, setFieldErrors] = useState<Partial<Record<Field, string>>>({});
   const [kept, setKept] = useState<Kept>({ state: 'pending' });
 
-  const verify = async (token: string) => {
+  const run = async (checking: () => Promise<Result>) => {
     setProblem(null);
     setResult({ state: 'loading' });
     try {
-      setResult(await check(token));
+      setResult(await checking());
     } catch (err) {
       setResult({ state: 'idle' });
       setProblem(err instanceof ApiProblem ? err.problem : { status: 0, code: 'internal' });
     }
   };
+  const verify = (token: string) => run(() => check(token));
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs once, for the token the page was opened with
   useEffect(() => {
-    const token = tokenFromFragment();
+    // The token arrives in the fragment (`/verificar#<token>`), which browsers never send to a server.
+    const token = window.location.hash ? tokenOfScan(window.location.hash) : '';
     if (token) void verify(token);
     let live = true;
     void keepForOffline().then(
@@ -77,23 +78,39 @@ export default function Verify() {
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    // The token alone, or a whole link to this page (`…/verificar#<token>`) as some scanners give it.
-    const token = safeDecode(pasted.trim().split('#').pop() ?? '').trim();
+    // The token alone, or a whole link (`…/verificar#<token>`, `…?token=<token>`) as scanners give it.
+    const token = tokenOfScan(pasted);
     if (token.length < 20) {
-      setFieldError(t('verify.tokenRequired'));
+      setFieldErrors({ token: t('verify.tokenRequired') });
       return;
     }
-    setFieldError(null);
+    setFieldErrors({});
     void verify(token);
   };
 
+  const submitNumber = (e: FormEvent) => {
+    e.preventDefault();
+    const permit = number.trim().toUpperCase();
+    const errors: Partial<Record<Field, string>> = {
+      ...(PERMIT_NUMBER.test(permit) ? {} : { number: t('verify.numberRequired') }),
+      ...(looksLikeCode(code) ? {} : { code: t('verify.codeRequired') }),
+    };
+    setFieldErrors(errors);
+    if (Object.keys(errors).length) return;
+    void run(async () => {
+      const params = { path: { number: permit }, query: { code: code.trim() } };
+      return { state: 'online', data: await call(api.GET('/api/v1/verify/{number}', { params })), by: 'number' };
+    });
+  };
+  const problems = (Object.entries(fieldErrors) as [Field, string][]).map(([field, message]) => ({ field, message }));
+
   return (
     <Page title={t('verify.title')}>
-      <ErrorSummary problems={fieldError ? [{ field: 'token', message: fieldError }] : []} />
+      <ErrorSummary problems={problems} />
       <p className="lead">{t('verify.lead')}</p>
       {result.state === 'loading' && <Loading />}
       {problem && <ProblemMessage problem={problem} />}
-      {result.state === 'online' && <OnlineResult data={result.data} lang={lang} />}
+      {result.state === 'online' && <OnlineResult data={result.data} by={result.by} lang={lang} />}
       {result.state === 'offline' && <OfflineResult check={result.check} fetchedAt={result.fetchedAt} />}
       {result.state === 'offline-no-keys' && (
         <div className="notice notice-error" role="alert">
@@ -103,20 +120,53 @@ export default function Verify() {
       )}
       <form onSubmit={submit} noValidate>
         <TextField
-          className={`field${fieldError ? ' field-error' : ''}`}
+          className={`field${fieldErrors.token ? ' field-error' : ''}`}
           value={pasted}
           onChange={setPasted}
-          isInvalid={!!fieldError}
+          isInvalid={!!fieldErrors.token}
         >
           <Label>{t('verify.tokenLabel')}</Label>
           <Text slot="description" className="hint">
             {t('verify.tokenHint')}
           </Text>
-          <FieldError className="error-message">{fieldError}</FieldError>
+          <FieldError className="error-message">{fieldErrors.token}</FieldError>
           <Input id="token" autoComplete="off" spellCheck={false} />
         </TextField>
         <Button type="submit" className="button">
           {t('verify.submit')}
+        </Button>
+      </form>
+      <h2>{t('verify.byNumberTitle')}</h2>
+      <p>{t('verify.byNumberLead')}</p>
+      <form onSubmit={submitNumber} noValidate>
+        <TextField
+          className={`field${fieldErrors.number ? ' field-error' : ''}`}
+          value={number}
+          onChange={setNumber}
+          isInvalid={!!fieldErrors.number}
+        >
+          <Label>{t('verify.numberLabel')}</Label>
+          <Text slot="description" className="hint">
+            {t('verify.numberHint')}
+          </Text>
+          <FieldError className="error-message">{fieldErrors.number}</FieldError>
+          <Input id="number" autoComplete="off" spellCheck={false} />
+        </TextField>
+        <TextField
+          className={`field${fieldErrors.code ? ' field-error' : ''}`}
+          value={code}
+          onChange={setCode}
+          isInvalid={!!fieldErrors.code}
+        >
+          <Label>{t('verify.codeLabel')}</Label>
+          <Text slot="description" className="hint">
+            {t('verify.codeHint')}
+          </Text>
+          <FieldError className="error-message">{fieldErrors.code}</FieldError>
+          <Input id="code" autoComplete="off" spellCheck={false} />
+        </TextField>
+        <Button type="submit" className="button">
+          {t('verify.submitNumber')}
         </Button>
       </form>
       <p className="muted" role="status">
@@ -132,12 +182,21 @@ export default function Verify() {
   );
 }
 
-function OnlineResult({ data, lang }: { data: Schemas['PermitVerification']; lang: 'es' | 'en' }) {
+function OnlineResult({
+  data,
+  by,
+  lang,
+}: {
+  data: Schemas['PermitVerification'];
+  by: 'token' | 'number';
+  lang: 'es' | 'en';
+}) {
   const { t } = useTranslation();
   const good = data.authentic && data.status === 'valid';
   return (
     <section className={`notice ${good ? 'notice-ok' : 'notice-error'}`} aria-labelledby="verify-result">
       <h2 id="verify-result">{data.authentic ? t('verify.authentic') : t('verify.notAuthentic')}</h2>
+      {!data.authentic && by === 'number' && <p>{t('verify.numberCodeRefused')}</p>}
       {data.authentic && (
         <dl className="summary">
           <dt>{t('verify.number')}</dt>
