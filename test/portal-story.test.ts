@@ -422,6 +422,7 @@ describe("issue 9's story in the portal, one window and one Chromium", { skip: w
     await page.goto(qrLink);
     await page.getByRole('heading', { name: 'Permiso auténtico' }).waitFor();
     await page.getByText(permits.arms!).waitFor();
+    await page.getByText('Vigente', { exact: true }).waitFor();
     await page.getByText('Verificado en línea con la Ventanilla en este momento.').waitFor();
     await page.getByText(/quedó guardada en este dispositivo para verificar sin conexión/).waitFor();
     await portal.audit(page, 'story-verify-online');
