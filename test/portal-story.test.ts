@@ -149,7 +149,7 @@ describe("issue 9's story in the portal, one window and one Chromium", { skip: w
     assert.equal(await trader.evaluate(() => document.activeElement?.id), 'password');
     await portal.audit(trader, 'story-sign-in-wrong-password');
 
-    // Revoked by the CA, as `ventanilla ca revoke` does: the window refuses it at sign-in.
+    // Revoked by the CA, as `ventanilla pki revoke` does: the window refuses it at sign-in.
     const revoked = await w.person({ name: 'Rita Revocada' });
     await revokeCertificate(w.pki, revoked.cer, 'keyCompromise');
     await portal.signIn(trader, revoked);
@@ -235,7 +235,7 @@ describe("issue 9's story in the portal, one window and one Chromium", { skip: w
           .getByLabel('Cédula profesional del responsable sanitario')
           .fill(MEDICINES.responsiblePharmacistLicence);
       } else {
-        await trader.getByLabel('Finalidad').selectOption(ARMS.purpose);
+        await trader.getByLabel('Finalidad').selectOption({ label: 'Tiro deportivo' });
         await trader.getByLabel('Usuario final').fill(ARMS.endUser);
         await trader.getByLabel('Domicilio de almacenamiento').fill(ARMS.storageAddress);
       }
@@ -323,6 +323,11 @@ describe("issue 9's story in the portal, one window and one Chromium", { skip: w
     const first = await signedIn(proposer);
     await application(first, applications.arms, 'SEDENA-ARMS-IMPORT');
     await takeAndReview(first);
+    // The filed form in words: each field's label and the chosen option, not the names the window stores.
+    const form = first.getByRole('region', { name: 'Datos del formulario' });
+    await form.getByText('Usuario final', { exact: true }).waitFor();
+    await form.getByText(/^Tiro deportivo/).waitFor();
+    assert.equal(await form.getByText(/endUser|sport_shooting/).count(), 0);
     await first.getByRole('button', { name: 'Proponer resolución' }).click();
     await first.getByLabel('Aprobar').check();
     await first.getByRole('button', { name: 'Continuar' }).click();
