@@ -201,16 +201,18 @@ describe("issue 9's story in the portal, one window and one Chromium", { skip: w
     await trader.getByRole('heading', { level: 1, name: 'Mercancías' }).waitFor();
     const hs = trader.getByRole('combobox', { name: 'Fracción arancelaria (código SA)' });
     for (const [code, description, quantity, unit, value, country] of [
-      ['300490', 'Medicamento en tabletas', '500', 'KGM', '7500', 'DE'],
-      ['930320', 'Escopetas deportivas calibre 12', '4', 'C62', '15000', 'IT'],
+      ['300490', 'Medicamento en tabletas', '500', 'KGM', '7500', 'Alemania (DE)'],
+      ['930320', 'Escopetas deportivas calibre 12', '4', 'C62', '15000', 'Italia (IT)'],
     ]) {
       await hs.fill(code!);
       await trader.getByRole('option', { name: new RegExp(`^${code}`) }).click();
       await trader.getByLabel('Descripción').fill(description!);
       await trader.getByLabel('Cantidad').fill(quantity!);
       await trader.getByLabel('Unidad de medida').selectOption(unit!);
-      await trader.getByLabel('Valor en dólares estadounidenses (USD)').fill(value!);
-      await trader.getByLabel('País de origen').fill(country!);
+      await trader.getByLabel('Valor total de la partida').fill(value!);
+      await trader.getByLabel('Moneda').selectOption('USD');
+      await trader.getByLabel('País de origen').fill(country!.slice(0, 4));
+      await trader.getByRole('option', { name: country }).click();
       await trader.getByRole('button', { name: 'Agregar partida' }).click();
       await trader.getByRole('cell', { name: description }).waitFor();
     }
