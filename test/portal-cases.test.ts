@@ -1,15 +1,14 @@
 /**
  * A trader follows its applications in the portal (real Chromium, real window, real e.firma): the dashboard puts an
  * information request first and shows the notification, which is marked read; the trader answers it and withdraws
- * another application, each with a signature after a check page; opens an approved application's permit, downloads
- * its PDF and sees the balance a customs declaration drew. Another trader is refused the permit as a sentence.
+ * another application, each with a signature after a check page. Another trader is refused the permit as a sentence.
+ * The permit's page, its PDF and the balance a declaration drew are in the story (portal-story.test.ts).
  */
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { withoutChromium } from './support/browser.ts';
-import { declarationBody, MEDICINES_FORM, medicines } from './support/pipeline.ts';
+import { MEDICINES_FORM, medicines } from './support/pipeline.ts';
 import { openPortal, type Portal } from './support/portal.ts';
 import { type Person, startTestWindow, type TestWindow } from './support/window.ts';
 
@@ -24,7 +23,6 @@ let trader: { rfc: string; token: string };
 let asked: string;
 let toWithdraw: string;
 let permit: { number: string; applicationId: string };
-let pedimento: string;
 let stranger: Person;
 
 /** Moves inside the page as a link does (a reload would end the in-memory session). */
@@ -42,7 +40,6 @@ describe('a trader follows its applications and permits in the portal', { skip: 
     trader = await w.registerTrader(rep);
     const filer = { ...rep, token: trader.token };
     const cofepris = await w.officer('COFEPRIS', ['reviewer', 'resolver']);
-    const customs = await w.officer('ANAM', ['customs_officer'], 'ANAM-TAMPS-NLD');
     const input = { traderRfc: trader.rfc, goods: medicines(500, 1000), procedureData: MEDICINES_FORM };
 
     // One application the agency asks about, one to withdraw, one approved with its permit.
@@ -60,27 +57,6 @@ describe('a trader follows its applications and permits in the portal', { skip: 
     const number = await w.permit(filer, cofepris, input);
     const read = await w.call('GET', `/api/v1/permits/${number}`, { token: trader.token });
     permit = { number, applicationId: read.body.applicationId };
-
-    // Customs accepts a declaration that draws 100 of the 500 kg.
-    const body = declarationBody(w, {
-      brokerPatent: '3170',
-      traderRfc: trader.rfc,
-      lines: [
-        {
-          hsCode: '3004909999',
-          quantity: 100,
-          unit: 'KGM',
-          value: 200,
-          currency: 'USD',
-          originCountry: 'DE',
-          destinationCountry: 'MX',
-          permits: [{ number }],
-        },
-      ],
-    });
-    const declared = await w.declaration(customs.token, body);
-    assert.equal(declared.status, 201, JSON.stringify(declared.body));
-    pedimento = body.number;
 
     // A draft still to continue.
     const draft = await w.call('POST', '/api/v1/operations', {
@@ -168,28 +144,6 @@ describe('a trader follows its applications and permits in the portal', { skip: 
     await page.getByText('Desistida', { exact: true }).waitFor();
     const seen = await w.call('GET', `/api/v1/applications/${toWithdraw}`, { token: trader.token });
     assert.equal(seen.body.status, 'withdrawn');
-  });
-
-  test('from an approved application to its permit: the PDF and the balance drawn by the declaration', async () => {
-    await go(page, `/solicitudes/${permit.applicationId}`);
-    await page.getByRole('link', { name: `Ver el documento emitido: ${permit.number}` }).click();
-    await page.getByRole('heading', { level: 1, name: `Documento ${permit.number}` }).waitFor();
-    const draws = page.getByRole('table').last();
-    await draws.getByRole('cell', { name: pedimento }).waitFor();
-    await page.getByRole('cell', { name: '400 KGM' }).waitFor();
-    await portal.audit(page, 'permit');
-
-    const requested: string[] = [];
-    page.on('request', (r) => requested.push(r.url()));
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Descargar el PDF' }).click(),
-    ]);
-    assert.equal(download.suggestedFilename(), `${permit.number}.pdf`);
-    const pdf = fs.readFileSync(await download.path());
-    assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
-    assert.ok(requested.some((u) => u.endsWith(`/api/v1/permits/${permit.number}/pdf`)));
-    assert.ok(!requested.some((u) => /token|authorization/i.test(u)), 'no token in any URL');
   });
 
   test("another trader is refused the permit's and the application's pages with the window's sentence", async () => {

@@ -1,12 +1,11 @@
 /**
  * The portal in real Chromium (Debian's, driven by playwright-core; never a downloaded browser) against a real
- * window on a fresh database: sign in with a real e.firma, the dashboard, the e.firma messages, public permit
- * verification, the catalogue; axe-core on every page in Spanish and English; screenshots at 390 and 1280 px.
- * Every wait is on what the page shows.
+ * window on a fresh database: sign in with a real e.firma, the dashboard and sign-out, the catalogue, the language
+ * choice; axe-core on every page in Spanish and English; screenshots at 390 and 1280 px. The e.firma messages and
+ * the permit's verification are in the story (portal-story.test.ts). Every wait is on what the page shows.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { revokeCertificate } from '../src/pki/index.ts';
 import { withoutChromium } from './support/browser.ts';
 import { issueCertificate, startExporterWindow } from './support/exporter.ts';
 import { openPortal, type Portal } from './support/portal.ts';
@@ -15,14 +14,13 @@ import { type Person, PASSWORD, type TestWindow } from './support/window.ts';
 let w: TestWindow;
 let portal: Portal;
 let rep: Person;
-let permit: { number: string; token: string };
 
 describe('the web portal in Chromium', { skip: withoutChromium }, () => {
   before(async () => {
     const exporter = await startExporterWindow();
     ({ w, rep } = exporter);
-    const issued = await issueCertificate(exporter);
-    permit = { number: issued.number, token: issued.token };
+    // An approved certificate of origin for the dashboard to show.
+    await issueCertificate(exporter);
     portal = await openPortal(w);
   });
   after(async () => {
@@ -44,41 +42,6 @@ describe('the web portal in Chromium', { skip: withoutChromium }, () => {
     assert.ok(!stored.includes(PASSWORD) && !stored.includes('BEGIN'), stored);
     await page.getByRole('button', { name: 'Salir' }).click();
     await page.getByRole('navigation').getByRole('link', { name: 'Entrar con e.firma' }).waitFor();
-    await portal.closePage(page);
-  });
-
-  test('a wrong password and a revoked certificate each show their message, from the error summary', async () => {
-    const page = await portal.newPage(390);
-    await portal.signIn(page, rep, 'not-the-password');
-    const summary = page.getByRole('alert').filter({ hasText: 'Hay un problema' });
-    await summary.getByRole('link', { name: /La contraseña no abre esta clave privada/ }).waitFor();
-    await summary.getByRole('link').first().click();
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'password');
-    await portal.audit(page, 'sign-in-wrong-password');
-
-    const revoked = await w.person({ name: 'Rita Revocada' });
-    await revokeCertificate(w.pki, revoked.cer, 'keyCompromise');
-    await portal.signIn(page, revoked);
-    await page
-      .getByRole('alert')
-      .getByText(/Su e.firma fue revocada/)
-      .waitFor();
-    await portal.closePage(page);
-  });
-
-  test('public verification of a real permit from the QR link (token in the fragment)', async () => {
-    const page = await portal.newPage();
-    const requested: string[] = [];
-    page.on('request', (r) => requested.push(r.url()));
-    await page.goto(`${portal.base}/verificar#${permit.token}`);
-    await page.getByRole('heading', { name: 'Permiso auténtico' }).waitFor();
-    await page.getByText(permit.number).waitFor();
-    await page.getByText('Vigente', { exact: true }).waitFor();
-    assert.ok(
-      requested.filter((u) => !u.includes('/api/v1/verify?')).every((u) => !u.includes(permit.token)),
-      'the page itself is loaded without the token',
-    );
-    await portal.audit(page, 'verify');
     await portal.closePage(page);
   });
 

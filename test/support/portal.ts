@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -32,10 +32,13 @@ export interface Portal {
   close(): Promise<void>;
 }
 
-/** Serves the portal (built by startTestWindow) from this window on a free port, and starts Chromium. */
-export async function openPortal(w: TestWindow): Promise<Portal> {
+/**
+ * Serves the portal (built by startTestWindow) from this window on `port` (a free one by default), and starts
+ * Chromium.
+ */
+export async function openPortal(w: TestWindow, port = 0): Promise<Portal> {
   fs.mkdirSync(SHOTS, { recursive: true });
-  await w.app.listen({ host: '127.0.0.1', port: 0 });
+  await w.app.listen({ host: '127.0.0.1', port });
   const base = `http://127.0.0.1:${(w.app.server.address() as AddressInfo).port}`;
   const browser = await launchChromium();
   const pageErrors = new WeakMap<Page, string[]>();
@@ -95,6 +98,29 @@ export async function openPortal(w: TestWindow): Promise<Portal> {
   }
 
   return { base, browser, newPage, closePage, audit, signIn, close };
+}
+
+/** A port free now on 127.0.0.1, for a window that must know its own address (PUBLIC_URL) before it listens. */
+export async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** On the filing's documents page: types an invoice for the COVE, signs it and waits for it in the list. */
+export async function recordCove(page: Page, invoice = 'INV-2026-0042') {
+  await page.getByLabel('Número de factura').fill(invoice);
+  await page.getByLabel('Fecha de la factura').fill('2026-10-15');
+  await page.getByLabel('Número fiscal del proveedor').fill('12-3456789');
+  await page.getByLabel('Nombre del proveedor').fill('Proveedor Internacional GmbH');
+  await page.getByLabel('Calle y número de la otra parte').fill('Hauptstrasse 1');
+  await page.getByRole('button', { name: 'Firmar y registrar el COVE' }).click();
+  await page
+    .getByRole('listitem')
+    .filter({ hasText: /^COVE COVE/ })
+    .waitFor();
 }
 
 /** axe-core in the page (evaluated through the DevTools protocol, so the page's CSP stays as served). */

@@ -6,7 +6,8 @@ import { ProblemMessage } from '../components/ProblemMessage';
 import { formatInstant, formatMoney, formatNumber } from '../i18n/format';
 import { useSession } from '../session';
 import { SummaryRow } from './fields';
-import { asText, type ProcedureForm, typedFields, useFieldLabel } from './FormStep';
+import { useFieldLabel } from '../i18n/field-labels';
+import { asText, type ProcedureForm, typedFields } from './FormStep';
 import type { Filing, Preview, Submitted } from './model';
 
 export type StepName = 'start' | 'goods' | 'documents' | { form: number };

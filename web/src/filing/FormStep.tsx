@@ -4,7 +4,8 @@ import { ApiProblem } from '../api/client';
 import { ErrorSummary, type FieldProblem } from '../components/ErrorSummary';
 import { problemText } from '../i18n';
 import { LinesInput, SelectInput, TextInput } from './fields';
-import { describeValue, type Filing, humanise, type Preview, problemField } from './model';
+import { useFieldLabel } from '../i18n/field-labels';
+import { describeValue, type Filing, type Preview, problemField } from './model';
 
 interface FieldSchema {
   type?: string;
@@ -38,15 +39,6 @@ function fromText(schema: FieldSchema, text: string): unknown {
   if (schema.type === 'number' || schema.type === 'integer') return Number(s.replace(',', '.'));
   if (schema.type === 'boolean') return s === 'true';
   return s;
-}
-
-/** The label of a form field: translated when known, else its name in words. */
-export function useFieldLabel() {
-  const { t, i18n } = useTranslation();
-  return {
-    label: (name: string) => (i18n.exists(`filing.field.${name}`) ? t(`filing.field.${name}`) : humanise(name)),
-    option: (value: string) => (i18n.exists(`filing.option.${value}`) ? t(`filing.option.${value}`) : humanise(value)),
-  };
 }
 
 /** Step 4 (one page per procedure): what was prefilled, shown; what the user must type, asked. */

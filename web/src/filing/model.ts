@@ -85,15 +85,6 @@ export function filingFromOperation(op: Schemas['Operation']): Filing {
   };
 }
 
-/** "sanitaryRegistrations" -> "Sanitary registrations": the field's name when no label is known. */
-export function humanise(name: string): string {
-  const words = name
-    .replace(/_/g, ' ')
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
 /** A prefilled value in words: lists joined, addresses and people by their parts, goods as a count. */
 export function describeValue(value: unknown): string {
   if (value === null || value === undefined) return '—';

@@ -10,6 +10,7 @@ import { ErrorSummary } from '../components/ErrorSummary';
 import { Link } from '../components/Link';
 import { Loading, Page } from '../components/Page';
 import { ProblemMessage } from '../components/ProblemMessage';
+import { useFieldLabel } from '../i18n/field-labels';
 import { formatInstant, formatNumber } from '../i18n/format';
 import { problemText } from '../i18n';
 import { PATHS } from '../router';
@@ -35,14 +36,14 @@ const goodsOf = (form: Record<string, unknown>) =>
   }>;
 
 /** A form value as text: lists joined, objects as their values (an address), nothing hidden. */
-function valueText(value: unknown): string {
+function valueText(value: unknown, filed: (value: string) => string = String): string {
   if (value === null || value === undefined) return '—';
-  if (Array.isArray(value)) return value.map(valueText).join(', ');
+  if (Array.isArray(value)) return value.map((v) => valueText(v, filed)).join(', ');
   if (typeof value === 'object')
     return Object.values(value as object)
-      .map(valueText)
+      .map((v) => valueText(v, filed))
       .join(', ');
-  return String(value);
+  return filed(String(value));
 }
 
 export default function AgencyApplication({ id }: { id: string }) {
@@ -404,6 +405,7 @@ function Goods({ app }: { app: Application }) {
 /** The filed form, each field marked as prefilled by the window or typed by the applicant. */
 function FormData({ app }: { app: Application }) {
   const { t } = useTranslation();
+  const { label, filed } = useFieldLabel();
   const prefilled = new Set(app.prefilled);
   const fields = Object.entries(app.form).filter(([k]) => k !== 'goods');
   return (
@@ -412,8 +414,8 @@ function FormData({ app }: { app: Application }) {
       <p className="muted">{t('agency.form.lead')}</p>
       <dl className="summary">
         {fields.map(([field, value]) => (
-          <Row key={field} label={field}>
-            {valueText(value)}{' '}
+          <Row key={field} label={label(field)}>
+            {valueText(value, filed)}{' '}
             {prefilled.has(field) ? (
               <span className="tag tag-prefilled">{t('agency.form.prefilled')}</span>
             ) : (
