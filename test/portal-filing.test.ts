@@ -65,7 +65,8 @@ function coveXml(): string {
     <domicilio><calle>${a.street}</calle><municipio>${a.municipality}</municipio>\
 <entidadFederativa>${a.state}</entidadFederativa><codigoPostal>${a.postalCode}</codigoPostal><pais>MX</pais></domicilio>
   </destinatario>
-  <mercancias>${line('Medicamento en tabletas', 1200, 'C62', 18000)}${line('Llantas usadas', 200, 'C62', 4000)}</mercancias>
+  <mercancias>${line('Medicamento en tabletas', 1200, 'C62', 18000)}\
+${line('Llantas usadas', 200, 'C62', 4000)}</mercancias>
 </comprobante>`;
 }
 
