@@ -58,7 +58,8 @@ export default function Permits() {
 }
 
 function PermitList({ token }: { token: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'es';
   const { traders } = useActing();
   const [draft, setDraft] = useState<Filters>(NO_FILTERS);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
@@ -127,7 +128,7 @@ function PermitList({ token }: { token: string }) {
               {procedures.state === 'ok' &&
                 procedures.data.items.map((p) => (
                   <option key={p.code} value={p.code}>
-                    {p.code}
+                    {p.name[lang]}
                   </option>
                 ))}
             </select>

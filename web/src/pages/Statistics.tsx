@@ -52,18 +52,23 @@ function PeriodForm({ shown, onChoose }: { shown: Period; onChoose: (p: Period) 
     onChoose({ ...(from ? { from } : {}), ...(to ? { to } : {}) });
   };
   return (
-    <form className="public-period" onSubmit={submit} aria-label={t('statistics.period')}>
-      <div className="field">
-        <label htmlFor="period-from">{t('statistics.from')}</label>
-        <input id="period-from" type="month" value={from} onChange={(e) => setFrom(e.target.value)} />
-      </div>
-      <div className="field">
-        <label htmlFor="period-to">{t('statistics.to')}</label>
-        <input id="period-to" type="month" value={to} onChange={(e) => setTo(e.target.value)} />
-      </div>
-      <button className="button button-secondary" type="submit">
-        {t('statistics.show')}
-      </button>
+    <form onSubmit={submit}>
+      <fieldset className="filters">
+        <legend>{t('statistics.period')}</legend>
+        <div className="field">
+          <label htmlFor="period-from">{t('statistics.from')}</label>
+          <input id="period-from" type="month" value={from} onChange={(e) => setFrom(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="period-to">{t('statistics.to')}</label>
+          <input id="period-to" type="month" value={to} onChange={(e) => setTo(e.target.value)} />
+        </div>
+        <div className="field">
+          <button className="button button-secondary" type="submit">
+            {t('statistics.show')}
+          </button>
+        </div>
+      </fieldset>
     </form>
   );
 }
