@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openContext, prepareDatabase } from '../../src/app.ts';
+import { mexicoDate } from '../../src/calendar/calendar.ts';
 import { type Catalogue, loadCatalogue } from '../../src/catalog/catalogue.ts';
 import { seedDemo } from '../../src/cli/demo.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -182,12 +183,13 @@ let demo: Promise<string> | undefined;
 /**
  * The folder of a data dir with the demo seeded: `pg.tar` (its database, as a PGlite dump) and the rest as
  * `ventanilla serve` leaves it (the dev CA, the window key, `demo-efirma`). Named by the day (the demo's history
- * is dated back from today) and a hash of the sources, so it cannot go stale. The first process to need it builds
+ * is dated back from it) and a hash of the sources, so it cannot go stale. The first process to need it builds
  * it while the others wait, so a run seeds the demo once.
  */
 function demoFolder(): Promise<string> {
   demo ??= (async () => {
-    const day = new Date().toISOString().slice(0, 10);
+    // The day the demo's history counts back from: Mexico's, as the seed's.
+    const day = mexicoDate(new Date());
     const folder = path.join(os.tmpdir(), `ventanilla-test-demo-${day}-${sourceKey()}`);
     const lock = `${folder}.lock`;
     for (;;) {
