@@ -97,6 +97,38 @@ describe('hash-chained audit log', () => {
     );
     assert.equal((await verifyAudit(w.ctx.db)).ok, true);
   });
+
+  test('several appends in one transaction chain one after another; a rolled-back one leaves the head', async () => {
+    const event = (id: string) => ({
+      type: 'registry.seeded' as const,
+      actorRfc: null,
+      objectType: 'test',
+      objectId: id,
+    });
+    const head = () => w.ctx.db.one<{ seq: number; hash: string }>('select seq, hash from audit_head where id = 1');
+    const start = await head();
+    const appended = await w.ctx.db.transaction(async (tx) => [
+      await appendAudit(tx, event('a')),
+      await tx.transaction((nested) => appendAudit(nested, event('b'))),
+      await appendAudit(tx, event('c')),
+    ]);
+    assert.deepEqual(
+      appended.map((a) => a.seq),
+      [start.seq + 1, start.seq + 2, start.seq + 3],
+    );
+    assert.deepEqual(await head(), appended[2]);
+    await assert.rejects(
+      w.ctx.db.transaction(async (tx) => {
+        await appendAudit(tx, event('rolled back'));
+        throw new Error('abandoned');
+      }),
+      /abandoned/,
+    );
+    assert.deepEqual(await head(), appended[2]);
+    const next = await w.ctx.db.transaction((tx) => appendAudit(tx, event('d')));
+    assert.equal(next.seq, start.seq + 4);
+    assert.equal((await verifyAudit(w.ctx.db)).ok, true);
+  });
 });
 
 describe('migrations', () => {

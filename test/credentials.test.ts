@@ -27,6 +27,7 @@ import {
 } from '../src/pki/index.ts';
 import { getJson, postJson, runCli, startServerProcess, type ServerProcess } from './support/processes.ts';
 import { MEDICINES_FORM, medicines } from './support/pipeline.ts';
+import { copyDemo } from './support/templates.ts';
 import { startTestWindow, testDatabaseUrl, type Person, type TestWindow } from './support/window.ts';
 
 let w: TestWindow;
@@ -477,6 +478,8 @@ describe('a running server, revocation by `ventanilla pki revoke`', () => {
   let server: ServerProcess;
   before(async () => {
     database = await testDatabaseUrl();
+    // On PGlite the demo seeded once (the first start is cli.test.ts's); on PostgreSQL this start seeds it.
+    if (!database.url) await copyDemo(dataDir);
     server = await startServerProcess({ ...env, DATABASE_URL: database.url, LOGIN_RATE_LIMIT: '1000' });
   });
   after(async () => {

@@ -16,7 +16,7 @@ import * as asn1js from 'asn1js';
 import type { Browser } from 'playwright-core';
 import { launchChromium, withoutChromium } from './support/browser.ts';
 import { build } from 'vite';
-import { DEMO_PASSWORD, seedDemo } from '../src/cli/demo.ts';
+import { DEMO_PASSWORD } from '../src/cli/demo.ts';
 import { DEMO_TRADER_RFC } from '../src/cli/demo-signing.ts';
 import { parseCertificate, verifySignature, type SignatureEnvelope } from '../src/pki/index.ts';
 import {
@@ -31,7 +31,8 @@ import { PASSWORD, startTestWindow, type Person, type TestWindow } from './suppo
 
 let w: TestWindow;
 before(async () => {
-  w = await startTestWindow();
+  // With the demo in it (the last describe reads its e.firma files); the other tests make their own people.
+  w = await startTestWindow({}, { demo: true });
 });
 after(() => w.close());
 
@@ -316,9 +317,8 @@ describe('the demo e.firma files (ventanilla demo)', () => {
     cer: fs.readFileSync(path.join(dir, `${rfc}.cer`)),
     key: fs.readFileSync(path.join(dir, `${rfc}.key`)),
   });
-  before(async () => {
-    const demo = await seedDemo(w.ctx);
-    dir = demo.efirmaDir;
+  before(() => {
+    dir = path.join(w.ctx.config.dataDir, 'demo-efirma');
   });
 
   test("the legal representative signs in and revokes the broker's delegation", async () => {

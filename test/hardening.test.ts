@@ -444,7 +444,8 @@ describe('rule 12: the embedded database has one owner', () => {
   test('a lock left by a process that died (killed without cleanup) is taken over at the next start', {
     skip: processSkip,
   }, async (t) => {
-    const { dataDir, env } = await processDataDir(t);
+    // Prepared: the lock is the point here, not initdb (rule 11 starts on an empty folder).
+    const { dataDir, env } = await processDataDir(t, { prepared: true });
     const first = await startServerProcess({ ...env, VENTANILLA_DEMO: 'false' });
     const exited = new Promise((done) => first.child.once('exit', done));
     first.child.kill('SIGKILL');

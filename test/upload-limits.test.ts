@@ -177,6 +177,14 @@ describe('PDF inspection cannot freeze the window', () => {
     await assert.rejects(inspection, { code: 'edocument.pdf_decompression_limit' });
   });
 
+  test("the time limit starts once the worker has loaded: a check outlasts it, a page's parse does not", async (t) => {
+    // The thread's boot (tsx and pdf-lib) takes 0.6 s or more, a page's parse a few milliseconds.
+    const inspector = new PdfInspector({ ...w.ctx.config, edocumentInspectionTimeoutMs: 300 });
+    const started = performance.now();
+    assert.deepEqual(await inspector.inspect(await makePdf()), { pages: 1 });
+    t.diagnostic(`checked in ${Math.round(performance.now() - started)} ms`);
+  });
+
   test('a parse that outlasts the time limit is stopped: edocument.pdf_too_complex, nothing written', async () => {
     // No budget on inflating: only the time limit can stop pdf-lib inflating 256 MiB.
     const slow = await startTestWindow({

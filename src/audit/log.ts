@@ -53,11 +53,23 @@ export function eventHash(e: Omit<StoredEvent, 'hash'>): string {
 }
 
 /**
+ * The chain's head as each open transaction left it: its first append reads and locks the head row, and the lock
+ * holds until commit, so no one else can move it meanwhile and its next appends need not read it again. A failed
+ * statement aborts the whole transaction (nested transactions join the outer one; there are no savepoints), so a
+ * cached head is never one that was rolled back.
+ */
+const heads = new WeakMap<Sql, { seq: number; hash: string }>();
+
+/**
  * Appends one event inside the caller's transaction. Locking the head row serialises appends
  * across processes, so the chain never forks; the lock lasts until the caller commits.
  */
 export async function appendAudit(tx: Sql, input: AuditInput): Promise<{ seq: number; hash: string }> {
-  const head = await tx.one<{ seq: number; hash: string }>('select seq, hash from audit_head where id = 1 for update');
+  // The root handle (a Db) commits each statement by itself: its head is read every time.
+  const inTransaction = !('backend' in tx);
+  const head =
+    (inTransaction && heads.get(tx)) ||
+    (await tx.one<{ seq: number; hash: string }>('select seq, hash from audit_head where id = 1 for update'));
   // Round-trip the data through JSON so the hash is computed over what jsonb will give back.
   const data = JSON.parse(json(input.data ?? {}));
   const event = {
@@ -73,10 +85,14 @@ export async function appendAudit(tx: Sql, input: AuditInput): Promise<{ seq: nu
     prev_hash: head.hash,
   };
   const hash = eventHash(event);
+  // The event and the head that points at it in one statement.
   await tx.query(
-    `insert into audit_events (seq, id, occurred_at, type, actor_rfc, object_type, object_id, signature_id, data,
-      prev_hash, hash)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+    `with event as (
+       insert into audit_events (seq, id, occurred_at, type, actor_rfc, object_type, object_id, signature_id, data,
+         prev_hash, hash)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+       returning seq, hash)
+     update audit_head set seq = event.seq, hash = event.hash from event where id = 1`,
     [
       event.seq,
       event.id,
@@ -91,7 +107,7 @@ export async function appendAudit(tx: Sql, input: AuditInput): Promise<{ seq: nu
       hash,
     ],
   );
-  await tx.query('update audit_head set seq = $1, hash = $2 where id = 1', [event.seq, hash]);
+  if (inTransaction) heads.set(tx, { seq: event.seq, hash });
   return { seq: event.seq, hash };
 }
 

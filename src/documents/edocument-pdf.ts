@@ -115,6 +115,7 @@ export class PdfInspector {
         resourceLimits: { maxOldGenerationSizeMb: 256 + Math.ceil((16 * edocumentMaxBytes) / MiB) },
       });
       let settled = false;
+      let timer: NodeJS.Timeout | undefined;
       const settle = (outcome: () => void) => {
         if (settled) return;
         settled = true;
@@ -122,15 +123,19 @@ export class PdfInspector {
         void worker.terminate();
         outcome();
       };
-      const timer = setTimeout(() => settle(() => resolve('killed')), edocumentInspectionTimeoutMs);
-      worker.once('message', (result: InspectionResult) => settle(() => resolve(result)));
+      worker.on('message', (message: 'ready' | InspectionResult) => {
+        if (message !== 'ready') return settle(() => resolve(message));
+        // The time limit is on the file's parse, which starts now: the thread's boot (tsx, pdf-lib) is the
+        // window's own cost, and a loaded machine slows it down for any file.
+        timer = setTimeout(() => settle(() => resolve('killed')), edocumentInspectionTimeoutMs);
+        worker.postMessage({ bytes, maxInflatedBytes: edocumentMaxInflatedBytes } satisfies InspectionRequest);
+      });
       worker.once('error', (err: Error & { code?: string }) =>
         settle(() => (err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? resolve('killed') : reject(err))),
       );
       worker.once('exit', (code) =>
         settle(() => reject(new Error(`the PDF inspection worker exited (${code}) without an answer`))),
       );
-      worker.postMessage({ bytes, maxInflatedBytes: edocumentMaxInflatedBytes } satisfies InspectionRequest);
     });
   }
 }

@@ -3,8 +3,8 @@
  * hostile file makes the parser do, it does here, where it cannot stall the server's event loop and
  * where a time limit or a heap limit ends it by terminating the thread.
  *
- * It answers one message { bytes, maxInflatedBytes } with { ok: true, pages } or { ok: false, code },
- * and touches nothing else: no database, no files.
+ * Once loaded it says 'ready', then answers one message { bytes, maxInflatedBytes } with { ok: true, pages } or
+ * { ok: false, code }, and touches nothing else: no database, no files.
  */
 import { parentPort } from 'node:worker_threads';
 import zlib from 'node:zlib';
@@ -126,3 +126,5 @@ export async function inspect({ bytes, maxInflatedBytes }: InspectionRequest): P
 parentPort?.once('message', (request: InspectionRequest) => {
   void inspect(request).then((result) => parentPort!.postMessage(result));
 });
+// Loaded: the parent's time limit starts when it sends the file.
+parentPort?.postMessage('ready');

@@ -4,7 +4,7 @@ import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Ajv } from 'ajv';
+import { Ajv, type ValidateFunction } from 'ajv';
 import { Type } from 'typebox';
 import addFormats from 'ajv-formats';
 import type { Config } from '../config.ts';
@@ -22,8 +22,10 @@ import type { App } from './typed-app.ts';
 /**
  * Bodies are validated strictly (no coercion, unknown fields rejected, not stripped);
  * path and query strings arrive as text, so there types are coerced.
+ * Compiled once per process and schema text: a second server in the process (each test window) reuses them, also
+ * for the schemas that routes build anew at each registration.
  */
-function validators() {
+const validators = (() => {
   const make = (coerceTypes: boolean) => {
     const ajv = new Ajv({ coerceTypes, removeAdditional: false, useDefaults: true, allErrors: true, strict: false });
     addFormats.default(ajv);
@@ -31,9 +33,15 @@ function validators() {
   };
   const strict = make(false);
   const coercing = make(true);
-  return ({ schema, httpPart }: { schema: object; httpPart?: string }) =>
-    (httpPart === 'body' ? strict : coercing).compile(schema);
-}
+  const compiled = new Map<string, ValidateFunction>();
+  return ({ schema, httpPart }: { schema: object; httpPart?: string }) => {
+    const ajv = httpPart === 'body' ? strict : coercing;
+    const key = `${ajv === strict ? 'strict' : 'coercing'} ${JSON.stringify(schema)}`;
+    let validate = compiled.get(key);
+    if (!validate) compiled.set(key, (validate = ajv.compile(schema)));
+    return validate;
+  };
+})();
 
 /**
  * A hop count trusts that many proxies nearest to the window (what Fastify does with a number, which its types omit).
@@ -148,7 +156,7 @@ export async function buildHttpServer(ctx: Context, register: (scope: App) => vo
     // (and escapes the login limit). req.ip is then the address every limit and audit record uses.
     trustProxy: trustedProxies(ctx.config.trustProxy),
   });
-  app.setValidatorCompiler(validators());
+  app.setValidatorCompiler(validators);
   installJsonParser(app);
   await installSecurityHeaders(app, ctx.config);
   // A POST without a body, to a route whose body fields are all optional, means "no fields".

@@ -4,7 +4,9 @@
  *   tables (what every start would otherwise write again), kept in a temp file named by a hash of all that shapes
  *   it, so the parallel test processes build it once between them and any change builds a new one;
  * - a dev CA (two RSA keys) per test process, copied into each window's data folder, so a revocation
- *   in one window is not seen by another.
+ *   in one window is not seen by another;
+ * - a data folder with the demo seeded (`ventanilla serve`'s first start: about 35 CPU s), built once a day per
+ *   source version, for the tests that use the demo rather than test its seeding.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -12,8 +14,11 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { prepareDatabase } from '../../src/app.ts';
+import { openContext, prepareDatabase } from '../../src/app.ts';
+import { mexicoDate } from '../../src/calendar/calendar.ts';
 import { type Catalogue, loadCatalogue } from '../../src/catalog/catalogue.ts';
+import { seedDemo } from '../../src/cli/demo.ts';
+import { loadConfig } from '../../src/config.ts';
 import { openDb } from '../../src/db/db.ts';
 import { createJobQueue } from '../../src/jobs/queue.ts';
 import { canonicalJson } from '../../src/pki/canonical.ts';
@@ -49,6 +54,8 @@ function templateKey(catalogue: Catalogue): string {
   for (const file of fs.readdirSync(MIGRATIONS).sort())
     hash.update(`${file}\n`).update(fs.readFileSync(path.join(MIGRATIONS, file)));
   for (const file of WRITERS) hash.update(`${file}\n`).update(fs.readFileSync(path.join(SRC, file)));
+  // And this file, which builds it.
+  hash.update(fs.readFileSync(fileURLToPath(import.meta.url)));
   hash.update(canonicalJson(AGENCIES)).update(canonicalJson(catalogue.definitions()));
   return hash.digest('hex').slice(0, 16);
 }
@@ -61,26 +68,35 @@ async function buildPgliteTemplate(file: string, catalogue: Catalogue): Promise<
     const jobs = createJobQueue(db);
     await jobs.start();
     await jobs.stop();
+    // No test creates a database: without the two template databases the dump is 28 MB instead of 43, which every
+    // window loads.
+    await db.script(`update pg_database set datistemplate = false where datname in ('template0', 'template1')`);
+    // One statement each: several in one script would be one transaction, which DROP DATABASE refuses.
+    for (const name of ['template0', 'template1']) await db.script(`drop database ${name}`);
     const dump = await db.dumpDataDir!();
     // Written whole, then renamed: a process reading the file never sees half of it.
     const partial = `${file}.${process.pid}.partial`;
     fs.writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
     fs.renameSync(partial, file);
-    removeOldTemplates(file);
+    removeOldBuilds(file);
     return dump;
   } finally {
     await db.close();
   }
 }
 
-/** Templates of other builds (43 MB each) left an hour untouched: a run still using one has read it long ago. */
-function removeOldTemplates(current: string): void {
+/**
+ * Older builds of the same kind as `current` (28 to 50 MB each: templates, demo folders, and the remains of builds
+ * that died) left an hour untouched: a run still using one has read it long ago.
+ */
+function removeOldBuilds(current: string): void {
   const dir = path.dirname(current);
+  const kind = /^ventanilla-test-(pglite|demo)-/.exec(path.basename(current))![0];
   for (const name of fs.readdirSync(dir)) {
     const file = path.join(dir, name);
-    if (!/^ventanilla-test-pglite-[0-9a-f]{16}\.tar$/.test(name) || file === current) continue;
+    if (!name.startsWith(kind) || file === current) continue;
     try {
-      if (Date.now() - fs.statSync(file).mtimeMs > 3_600_000) fs.rmSync(file, { force: true });
+      if (Date.now() - fs.statSync(file).mtimeMs > 3_600_000) fs.rmSync(file, { recursive: true, force: true });
     } catch {
       // Removed by another process meanwhile.
     }
@@ -147,4 +163,110 @@ export async function copyDevCa(dir: string): Promise<void> {
     return path.join(root, 'pki');
   })();
   fs.cpSync(await devCa, dir, { recursive: true });
+}
+
+/** Every source file (in a stable order), the locked dependencies and this file: what the demo's seed depends on. */
+function sourceKey(): string {
+  const hash = crypto.createHash('sha256');
+  const files = fs.readdirSync(SRC, { recursive: true, encoding: 'utf8' }).sort();
+  for (const file of files) {
+    const full = path.join(SRC, file);
+    if (fs.statSync(full).isFile()) hash.update(`${file}\n`).update(fs.readFileSync(full));
+  }
+  hash.update(fs.readFileSync(path.join(SRC, '..', 'package-lock.json')));
+  hash.update(fs.readFileSync(fileURLToPath(import.meta.url)));
+  return hash.digest('hex').slice(0, 16);
+}
+
+let demo: Promise<string> | undefined;
+
+/**
+ * The folder of a data dir with the demo seeded: `pg.tar` (its database, as a PGlite dump) and the rest as
+ * `ventanilla serve` leaves it (the dev CA, the window key, `demo-efirma`). Named by the day (the demo's history
+ * is dated back from it) and a hash of the sources, so it cannot go stale. The first process to need it builds
+ * it while the others wait, so a run seeds the demo once.
+ */
+function demoFolder(): Promise<string> {
+  demo ??= (async () => {
+    // The day the demo's history counts back from: Mexico's, as the seed's.
+    const day = mexicoDate(new Date());
+    const folder = path.join(os.tmpdir(), `ventanilla-test-demo-${day}-${sourceKey()}`);
+    const lock = `${folder}.lock`;
+    for (;;) {
+      if (fs.existsSync(folder)) return folder;
+      if (takeLock(lock)) break;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    try {
+      if (!fs.existsSync(folder)) await buildDemo(folder);
+      return folder;
+    } finally {
+      fs.rmSync(lock, { force: true });
+    }
+  })();
+  return demo;
+}
+
+/** Creates the lock file, or takes it over from a process that died holding it. */
+function takeLock(lock: string): boolean {
+  try {
+    fs.writeFileSync(lock, String(process.pid), { flag: 'wx' });
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+  }
+  try {
+    process.kill(Number(fs.readFileSync(lock, 'utf8')), 0);
+    return false;
+  } catch {
+    // Its holder is gone (or it was just released): remove it and try again on the next turn.
+    fs.rmSync(lock, { force: true });
+    return false;
+  }
+}
+
+/** `ventanilla serve`'s first start on the prepared template: the server's own openContext and seedDemo. */
+async function buildDemo(folder: string): Promise<void> {
+  const partial = `${folder}.${process.pid}.partial`;
+  fs.rmSync(partial, { recursive: true, force: true });
+  const config = loadConfig({ NODE_ENV: 'development', VENTANILLA_DATA_DIR: partial });
+  const ctx = await openContext(config, {
+    pglite: { inMemory: true, loadDataDir: await preparedPglite(), prepared: true },
+  });
+  try {
+    await seedDemo(ctx);
+    const dump = await ctx.db.dumpDataDir!();
+    fs.writeFileSync(path.join(partial, 'pg.tar'), Buffer.from(await dump.arrayBuffer()), { mode: 0o600 });
+  } finally {
+    await ctx.db.close();
+  }
+  try {
+    fs.renameSync(partial, folder);
+  } catch (err) {
+    // Another process built it meanwhile (it took over a lock it thought dead): keep its folder.
+    if (!fs.existsSync(folder)) throw err;
+    fs.rmSync(partial, { recursive: true, force: true });
+  }
+  removeOldBuilds(folder);
+}
+
+/** The seeded demo's database as a PGlite dump, for a window's `loadDataDir`. */
+export async function demoPglite(): Promise<Blob> {
+  return new Blob([fs.readFileSync(path.join(await demoFolder(), 'pg.tar'))]);
+}
+
+/** Copies the seeded demo's files (the dev CA, the window key, `demo-efirma`) into a data folder. */
+export async function copyDemoFiles(dataDir: string): Promise<void> {
+  const folder = await demoFolder();
+  fs.cpSync(folder, dataDir, { recursive: true, filter: (from) => from !== path.join(folder, 'pg.tar') });
+}
+
+/**
+ * Copies the whole seeded demo into a data folder, its database as the embedded one (`<dataDir>/pg`), so
+ * `ventanilla serve` on it starts as it would the second time. PGlite only: on PostgreSQL the demo is in the
+ * database.
+ */
+export async function copyDemo(dataDir: string): Promise<void> {
+  await copyDemoFiles(dataDir);
+  untar(new Uint8Array(fs.readFileSync(path.join(await demoFolder(), 'pg.tar'))), path.join(dataDir, 'pg'));
 }

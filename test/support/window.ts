@@ -11,6 +11,7 @@ import pg from 'pg';
 import type { FastifyInstance } from 'fastify';
 import { openContext, startJobs } from '../../src/app.ts';
 import { ensurePortalBuilt } from '../../src/http/portal-build.ts';
+import { seedDemo } from '../../src/cli/demo.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import type { Context } from '../../src/context.ts';
 import { buildServer } from '../../src/server.ts';
@@ -29,7 +30,7 @@ import { recordPatent } from '../../src/registry/patents.ts';
 import type { OfficerRole } from '../../src/registry/schemas.ts';
 import * as pipeline from './pipeline.ts';
 import type { Actor, FiledOperation, FileOperationInput } from './pipeline.ts';
-import { copyDevCa, preparedPglite } from './templates.ts';
+import { copyDemoFiles, copyDevCa, demoPglite, preparedPglite } from './templates.ts';
 
 export const PASSWORD = 'test-pass';
 
@@ -130,21 +131,33 @@ export function traderProfile(rfc: string, rep?: Person) {
   };
 }
 
-export async function startTestWindow(env: Record<string, string> = {}): Promise<TestWindow> {
+/**
+ * A window of its own: a fresh database and data folder. With `demo`, the demo is in it (`ventanilla serve`'s first
+ * start: its e.firma files in `<dataDir>/demo-efirma`): on PGlite a copy of the one seeded per day and source
+ * version (test/support/templates.ts), on PostgreSQL seeded here.
+ */
+export async function startTestWindow(
+  env: Record<string, string> = {},
+  opts: { demo?: boolean } = {},
+): Promise<TestWindow> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ventanilla-test-'));
   const database = await testDatabaseUrl();
   const config: Config = {
     ...loadConfig({ NODE_ENV: 'test', VENTANILLA_DATA_DIR: dataDir, LOGIN_RATE_LIMIT: '100000', ...env }),
     databaseUrl: database.url,
   };
-  await copyDevCa(path.join(dataDir, 'pki'));
+  const demoCopy = opts.demo && !database.url;
+  if (demoCopy) await copyDemoFiles(dataDir);
+  else await copyDevCa(path.join(dataDir, 'pki'));
   // The server's own start sequence; on PGlite an in-memory copy of the prepared template (nothing to clean up).
+  const template = demoCopy ? demoPglite() : preparedPglite();
   const ctx = await openContext(config, {
-    pglite: database.url ? undefined : { inMemory: true, loadDataDir: await preparedPglite(), prepared: true },
+    pglite: database.url ? undefined : { inMemory: true, loadDataDir: await template, prepared: true },
     // Jobs sent by this window wake their worker when the sending transaction commits, so the poll (the server's
     // default) only finds delayed ones; a faster one cost an idle window a tenth of a core.
     jobs: { stopTimeoutSeconds: 5 },
   });
+  if (opts.demo && database.url) await seedDemo(ctx);
   const { db } = ctx;
   const pki = await loadDevPki(path.join(dataDir, 'pki'));
   // The server serves the portal only if a build exists when its routes are registered: build a stale one first,
