@@ -240,6 +240,7 @@ const EXPECTED: Record<string, Row> = {
   'GET /api/v1/permits/{number}/pdf': { allow: DECLARATION_READERS },
   'GET /api/v1/verify/{number}': { allow: 'public' },
   'GET /api/v1/verify': { allow: 'public' },
+  'POST /api/v1/verify/{number}': { allow: 'public', body: () => ({ code: '0000AAAA0000' }) },
   // A token that does not verify: 422 permit.token_invalid, to anyone alike.
   'POST /api/v1/verify': { allow: 'public', body: () => ({ token: 'a'.repeat(40) }) },
   'POST /api/v1/permits/{number}/revocation/signing-payload': {

@@ -64,6 +64,12 @@ describe('permit verification by number', () => {
       assert.equal(res.body.agency.code, 'SE');
       assert.ok(!JSON.stringify(res.body).includes(exporter.rfc), 'the holder RFC stays masked');
     }
+    // The same in the body (as the portal sends it), so the code stays out of access logs.
+    const posted = await w.call('POST', `/api/v1/verify/${permit.number}`, { body: { code: permit.verificationCode } });
+    assert.deepEqual(
+      posted.body,
+      (await w.call('GET', `/api/v1/verify/${permit.number}?code=${permit.verificationCode}`)).body,
+    );
     const byToken = await w.call('GET', `/api/v1/verify?token=${encodeURIComponent(permit.token)}`);
     assert.equal(byToken.body.authentic, true);
     assert.equal(byToken.body.status, 'valid');
@@ -78,6 +84,13 @@ describe('permit verification by number', () => {
     assert.deepEqual({ ...wrong.body, number: null }, { ...missing.body, number: null });
     const malformed = await w.call('GET', `/api/v1/verify/${permit.number}?code=${encodeURIComponent("' or 1=1")}`);
     assert.equal(malformed.status, 400);
+    const wrongPosted = await w.call('POST', `/api/v1/verify/${permit.number}`, { body: { code: wrongCode } });
+    assert.deepEqual({ ...wrongPosted.body, number: null }, { ...missing.body, number: null });
+    for (const body of [{}, { code: "' or 1=1" }, { code: permit.verificationCode, extra: 1 }]) {
+      const refused = await w.call('POST', `/api/v1/verify/${permit.number}`, { body });
+      assert.equal(refused.status, 400, JSON.stringify(body));
+      assert.match(String(refused.headers['content-type']), /^application\/problem\+json/);
+    }
   });
 });
 

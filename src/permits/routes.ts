@@ -148,6 +148,37 @@ export function permitRoutes(app: App, ctx: Context) {
     },
   );
 
+  app.post(
+    '/api/v1/verify/:number',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        operationId: 'verifyPermitByNumberPosted',
+        params: Number_,
+        summary: 'Public verification by number and the printed code, sent in the body',
+        description:
+          'Rate-limited per client address. Answers as `GET /api/v1/verify/{number}?code=`, but the code travels ' +
+          'in the body, so it stays out of access logs and proxies. A wrong code answers like a number never ' +
+          'issued. The portal (/verificar) calls this.',
+        body: Type.Object(
+          {
+            code: Type.String({
+              pattern: VERIFICATION_CODE_INPUT,
+              description: 'The verification code printed on the permit, e.g. 7K3M-Q9TX-2B4R',
+            }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: PermitVerification, '4xx': Problem },
+      },
+    },
+    async (req) => {
+      await countHit(req.ip);
+      return verifyPermit(ctx, { number: req.params.number, code: req.body.code });
+    },
+  );
+
   app.get(
     '/api/v1/verify',
     {

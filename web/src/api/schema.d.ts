@@ -1842,7 +1842,11 @@ export interface paths {
          */
         get: operations["verifyPermitByNumber"];
         put?: never;
-        post?: never;
+        /**
+         * Public verification by number and the printed code, sent in the body
+         * @description Rate-limited per client address. Answers as `GET /api/v1/verify/{number}?code=`, but the code travels in the body, so it stays out of access logs and proxies. A wrong code answers like a number never issued. The portal (/verificar) calls this.
+         */
+        post: operations["verifyPermitByNumberPosted"];
         delete?: never;
         options?: never;
         head?: never;
@@ -9524,6 +9528,48 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details with a stable `code`; every code, its status and meaning, is listed at GET /api/v1/error-codes. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PermitVerification"];
+                };
+            };
+        };
+    };
+    verifyPermitByNumberPosted: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A permit number: issuing agency, year, sequence
+                 * @example COFEPRIS-2026-000123
+                 */
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The verification code printed on the permit, e.g. 7K3M-Q9TX-2B4R */
+                    code: string;
+                };
+            };
+        };
         responses: {
             /** @description RFC 9457 problem details with a stable `code`; every code, its status and meaning, is listed at GET /api/v1/error-codes. */
             "4XX": {
