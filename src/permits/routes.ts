@@ -16,6 +16,10 @@ import { VERIFICATION_CODE_INPUT } from './verification-code.ts';
 import { hitRateLimit } from '../rate-limit.ts';
 
 const Number_ = Type.Object({ number: PermitNumber });
+const PrintedCode = Type.String({
+  pattern: VERIFICATION_CODE_INPUT,
+  description: 'The verification code printed on the permit, e.g. 7K3M-Q9TX-2B4R',
+});
 const VerifyTokenBody = Type.Object(
   { token: Type.String({ minLength: 20, maxLength: 4096, description: 'The token in the QR code (a compact JWS)' }) },
   { title: 'PermitTokenVerificationRequest', additionalProperties: false },
@@ -130,12 +134,7 @@ export function permitRoutes(app: App, ctx: Context) {
         description: 'Rate-limited per client address. A wrong code answers like a number never issued.',
         querystring: Type.Object(
           {
-            code: Type.Optional(
-              Type.String({
-                pattern: VERIFICATION_CODE_INPUT,
-                description: 'The verification code printed on the permit, e.g. 7K3M-Q9TX-2B4R',
-              }),
-            ),
+            code: Type.Optional(PrintedCode),
           },
           { additionalProperties: false },
         ),
@@ -163,10 +162,7 @@ export function permitRoutes(app: App, ctx: Context) {
           'issued. The portal (/verificar) calls this.',
         body: Type.Object(
           {
-            code: Type.String({
-              pattern: VERIFICATION_CODE_INPUT,
-              description: 'The verification code printed on the permit, e.g. 7K3M-Q9TX-2B4R',
-            }),
+            code: PrintedCode,
           },
           { additionalProperties: false },
         ),

@@ -1,10 +1,10 @@
-import { ComboBox, FieldError, Input, Label, ListBox, ListBoxItem, Popover, Text } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { countries, folded } from '../public/countries';
+import { Lookup } from './Lookup';
 
 /**
- * A country by name or by its two-letter code: a combobox over every ISO 3166 country, named in the page's
- * language. A code typed as it is ("de") is the answer too; read it back with countryCodeOf().
+ * A country by name or by its two-letter code, over every ISO 3166 country named in the page's language. A code
+ * typed as it is ("de") is the answer too; read it back with countryCodeOf().
  */
 export function CountryPicker(p: {
   id: string;
@@ -20,40 +20,17 @@ export function CountryPicker(p: {
     query ? countries().filter((c) => c.code.toLowerCase() === query || folded(c.name).includes(query)) : countries()
   ).slice(0, 8);
   return (
-    <ComboBox
-      className={`field${p.error ? ' field-error' : ''}`}
-      allowsCustomValue
-      allowsEmptyCollection
-      menuTrigger="input"
-      inputValue={p.value}
-      onInputChange={p.onChange}
+    <Lookup
+      {...p}
+      short
       items={items}
-      isInvalid={!!p.error}
-      onSelectionChange={(key) => {
-        const c = items.find((x) => x.code === key);
-        if (c) p.onChange(`${c.name} (${c.code})`);
-      }}
-    >
-      <Label>{p.label}</Label>
-      {p.hint && (
-        <Text slot="description" className="hint">
-          {p.hint}
-        </Text>
+      text={(c) => `${c.name} (${c.code})`}
+      render={(c) => (
+        <>
+          {c.name} <strong>({c.code})</strong>
+        </>
       )}
-      <FieldError className="error-message">{p.error}</FieldError>
-      <Input id={p.id} className="input input-short" spellCheck={false} autoComplete="off" />
-      <Popover className="hs-popover" placement="bottom start">
-        <ListBox
-          className="hs-list"
-          renderEmptyState={() => <p className="hs-empty">{t('filing.goods.countryNone')}</p>}
-        >
-          {(c: { code: string; name: string }) => (
-            <ListBoxItem id={c.code} className="hs-option" textValue={`${c.name} (${c.code})`}>
-              {c.name} <strong>({c.code})</strong>
-            </ListBoxItem>
-          )}
-        </ListBox>
-      </Popover>
-    </ComboBox>
+      none={t('filing.goods.countryNone')}
+    />
   );
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import { ComboBox, FieldError, Input, Label, ListBox, ListBoxItem, Popover, Text } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { api, call, type Schemas } from '../api/client';
+import { Lookup } from '../components/Lookup';
 
 type Hit = Schemas['HsSearchResult'];
 
@@ -37,39 +37,22 @@ export function HsSearch(p: {
     };
   }, [query]);
   return (
-    <ComboBox
-      className={`field${p.error ? ' field-error' : ''}`}
-      allowsCustomValue
-      // Results arrive after the typing: the list opens at once and fills when they come.
-      allowsEmptyCollection
-      menuTrigger="input"
-      inputValue={p.value}
-      onInputChange={p.onChange}
+    <Lookup
+      id={p.id}
+      label={t('filing.goods.hs')}
+      hint={t('filing.goods.hsHint')}
+      value={p.value}
+      error={p.error}
+      onChange={p.onChange}
       items={hits}
-      isInvalid={!!p.error}
-      onSelectionChange={(key) => {
-        const hit = hits.find((h) => h.code === key);
-        if (hit) {
-          p.onChange(`${hit.code} ${hit.description}`);
-          p.onPick(hit);
-        }
-      }}
-    >
-      <Label>{t('filing.goods.hs')}</Label>
-      <Text slot="description" className="hint">
-        {t('filing.goods.hsHint')}
-      </Text>
-      <FieldError className="error-message">{p.error}</FieldError>
-      <Input id={p.id} className="input" spellCheck={false} />
-      <Popover className="hs-popover" placement="bottom start">
-        <ListBox className="hs-list" renderEmptyState={() => <p className="hs-empty">{t('filing.goods.hsNone')}</p>}>
-          {(hit: Hit) => (
-            <ListBoxItem id={hit.code} className="hs-option" textValue={`${hit.code} ${hit.description}`}>
-              <strong>{hit.code}</strong> {hit.description}
-            </ListBoxItem>
-          )}
-        </ListBox>
-      </Popover>
-    </ComboBox>
+      text={(hit) => `${hit.code} ${hit.description}`}
+      render={(hit) => (
+        <>
+          <strong>{hit.code}</strong> {hit.description}
+        </>
+      )}
+      onPick={p.onPick}
+      none={t('filing.goods.hsNone')}
+    />
   );
 }
