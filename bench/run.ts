@@ -13,6 +13,7 @@
  * 2. verifySignature (src/pki/signature.ts) over a login payload signed with a real dev
  *    e.firma, RS256 and ES256: canonical JSON, chain, revocation and validity checks, and the
  *    crypto verify, shown as a share of the raw verify rate for the same key type.
+ *    Then the window's own seal (src/pki/jws.ts) and its opening, next to raw P-256 sign and verify.
  * 3. Against one real listening window per backend (openContext + startServer, job queue
  *    included), over HTTP on 127.0.0.1, clients in a separate process:
  *    a. login round trips: POST /api/v1/auth/challenge, sign (RSA e.firma), POST /api/v1/auth/login;
@@ -49,6 +50,7 @@ import {
   verifySignature,
   canonicalJson,
 } from '../src/pki/index.ts';
+import { type EcJwk, signCompact, verifyCompact } from '../src/pki/jws.ts';
 import { withCurpCheckDigit, withRfcCheckDigit } from '../src/registry/identifiers.ts';
 import { benchCustoms, type CustomsOptions, type CustomsRow } from './customs.ts';
 import { benchLogin, type LoginOptions, type LoginResult } from './login.ts';
@@ -99,6 +101,28 @@ const RAW_RSA = 'raw node:crypto RSA-2048 PKCS#1 v1.5 SHA-256 verify, 200-byte m
 const RAW_EC = 'raw node:crypto ECDSA P-256 SHA-256 verify, 200-byte message';
 const FULL_RSA = 'verifySignature RS256, login payload, RSA-2048 e.firma';
 const FULL_EC = 'verifySignature ES256, login payload, EC P-256 e.firma';
+const RAW_EC_SIGN = 'raw node:crypto ECDSA P-256 SHA-256 sign, 200-byte message';
+const SEAL = "window seal: an acknowledgement's compact ES256 JWS (canonical JSON, as sealJws)";
+const OPEN_SEAL = 'opening that seal with the published key set (as openJws)';
+
+/** The window's seals (src/pki/jws.ts) next to raw P-256 sign and verify: what the JWS wrapping costs. */
+function sealCases(): Case[] {
+  const message = Buffer.alloc(200, 7);
+  const ec = crypto.generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const jwk = { ...(ec.publicKey.export({ format: 'jwk' }) as EcJwk), kid: 'bench' };
+  const ack = { folio: 'VU-2026-000001', receivedAt: new Date().toISOString(), dataSha256: 'a'.repeat(64) };
+  const seal = () =>
+    signCompact(ec.privateKey, { kid: 'bench', typ: 'ventanilla-ack+jws' }, Buffer.from(canonicalJson(ack)));
+  const sealed = seal();
+  return [
+    {
+      name: RAW_EC_SIGN,
+      run: () => void crypto.sign('sha256', message, { key: ec.privateKey, dsaEncoding: 'ieee-p1363' }),
+    },
+    { name: SEAL, run: () => void seal() },
+    { name: OPEN_SEAL, run: () => void verifyCompact(sealed, [jwk]) },
+  ];
+}
 
 function rawCases(): Case[] {
   const message = Buffer.alloc(200);
@@ -206,7 +230,7 @@ async function main() {
     const [rawRsaCase, rawEcCase] = rawCases();
     const [fullRsaCase, fullEcCase] = verify.cases;
     // Each full verification right after its raw baseline, so their rounds share the machine's load.
-    rates = measureInterleaved([rawRsaCase!, fullRsaCase!, rawEcCase!, fullEcCase!], CRYPTO);
+    rates = measureInterleaved([rawRsaCase!, fullRsaCase!, rawEcCase!, fullEcCase!, ...sealCases()], CRYPTO);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -227,6 +251,9 @@ async function main() {
         [FULL_RSA, `${count(rate(FULL_RSA))}/s`, `(${share(FULL_RSA, RAW_RSA)} of raw node:crypto verify)`],
         [RAW_EC, `${count(rawEc)}/s`, 'baseline'],
         [FULL_EC, `${count(rate(FULL_EC))}/s`, `(${share(FULL_EC, RAW_EC)} of raw node:crypto verify)`],
+        [RAW_EC_SIGN, `${count(rate(RAW_EC_SIGN))}/s`, 'baseline'],
+        [SEAL, `${count(rate(SEAL))}/s`, `(${share(SEAL, RAW_EC_SIGN)} of raw node:crypto sign)`],
+        [OPEN_SEAL, `${count(rate(OPEN_SEAL))}/s`, `(${share(OPEN_SEAL, RAW_EC)} of raw node:crypto verify)`],
       ],
     ),
   );
