@@ -35,6 +35,7 @@ export async function ensurePortalBuilt(webDir = WEB_DIR): Promise<boolean> {
   // Vite is needed only to build: imported here so a server with a fresh build never loads it.
   const { build } = await import('vite');
   const temp = path.join(webDir, `.dist-${process.pid}-${Date.now()}`);
+  const old = `${temp}-old`;
   try {
     // Vite builds React's development version (three times the size, slower) when NODE_ENV says 'development',
     // which is the window's own default: the portal is always built for production.
@@ -55,7 +56,13 @@ export async function ensurePortalBuilt(webDir = WEB_DIR): Promise<boolean> {
     const dist = path.join(webDir, 'dist');
     // Another process (a parallel test file) may have just built the same sources: its build is as good.
     if (!portalBuildStale(webDir)) return true;
-    fs.rmSync(dist, { recursive: true, force: true });
+    // Swap by renames, never by deleting web/dist in place: a recursive delete racing another process's rename
+    // into web/dist fails (ENOTEMPTY). If another build lands first, ours is dropped.
+    try {
+      fs.renameSync(dist, old);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    }
     try {
       fs.renameSync(temp, dist);
     } catch (err) {
@@ -63,6 +70,7 @@ export async function ensurePortalBuilt(webDir = WEB_DIR): Promise<boolean> {
     }
   } finally {
     fs.rmSync(temp, { recursive: true, force: true });
+    fs.rmSync(old, { recursive: true, force: true });
   }
   return true;
 }
