@@ -4,9 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { ApiProblem, api, call, type Schemas } from '../api/client';
 import { DueTag } from '../agency/DueTag';
 import { PdfViewer } from '../agency/PdfViewer';
-import { SignFlow, TextArea } from '../agency/SignFlow';
+import { SignFlow } from '../agency/SignFlow';
 import type { FieldProblem } from '../components/ErrorSummary';
 import { ErrorSummary } from '../components/ErrorSummary';
+import { describedControl, Field, TextArea } from '../components/fields';
 import { Link } from '../components/Link';
 import { Loading, Page } from '../components/Page';
 import { ProblemMessage } from '../components/ProblemMessage';
@@ -327,21 +328,10 @@ function AssignToColleague(props: { agency: string; me: string; onAssign(officer
         props.onAssign(officer.id, officer.name);
       }}
     >
-      <div className={`field${error ? ' field-error' : ''}`}>
-        <label htmlFor="colleague">{t('agency.assign.label')}</label>
-        <p id="colleague-hint" className="hint">
-          {t('agency.assign.hint')}
-        </p>
-        {error && (
-          <p id="colleague-error" className="error-message">
-            {error}
-          </p>
-        )}
+      <Field id="colleague" label={t('agency.assign.label')} hint={t('agency.assign.hint')} error={error}>
         <select
-          id="colleague"
+          {...describedControl('colleague', t('agency.assign.hint'), error)}
           value={chosen}
-          aria-describedby={`colleague-hint${error ? ' colleague-error' : ''}`}
-          aria-invalid={error ? true : undefined}
           onChange={(e) => setChosen(e.currentTarget.value)}
         >
           <option value="">{t('agency.assign.choose')}</option>
@@ -352,7 +342,7 @@ function AssignToColleague(props: { agency: string; me: string; onAssign(officer
             </option>
           ))}
         </select>
-      </div>
+      </Field>
       <button type="submit" className="button button-secondary">
         {t('agency.assign.submit')}
       </button>

@@ -7,6 +7,7 @@ import { CheckAndSign } from '../cases/CheckAndSign';
 import '../cases/cases.css';
 import { focusMain, known, localized } from '../cases/text';
 import { ErrorSummary } from '../components/ErrorSummary';
+import { TextArea } from '../components/fields';
 import { Link } from '../components/Link';
 import { Loading, Page } from '../components/Page';
 import { ProblemMessage } from '../components/ProblemMessage';
@@ -97,25 +98,15 @@ export default function ApplicationPage({ id }: { id: string }) {
             void proceed();
           }}
         >
-          <div className={`field${step.error ? ' field-error' : ''}`}>
-            <label htmlFor="answer-message">{t('cases.answer.label')}</label>
-            <p id="answer-message-hint" className="hint">
-              {t('cases.answer.hint')}
-            </p>
-            {step.error && (
-              <p id="answer-message-error" className="error-message">
-                {step.error}
-              </p>
-            )}
-            <textarea
-              id="answer-message"
-              value={step.message}
-              rows={8}
-              aria-describedby={`answer-message-hint${step.error ? ' answer-message-error' : ''}`}
-              aria-invalid={step.error ? true : undefined}
-              onChange={(e) => setStep({ ...step, message: e.currentTarget.value })}
-            />
-          </div>
+          <TextArea
+            id="answer-message"
+            label={t('cases.answer.label')}
+            hint={t('cases.answer.hint')}
+            error={step.error}
+            rows={8}
+            value={step.message}
+            onChange={(message) => setStep({ ...step, message })}
+          />
           <div className="case-actions">
             <button type="submit" className="button">
               {t('cases.continue')}
@@ -180,20 +171,15 @@ export default function ApplicationPage({ id }: { id: string }) {
             void proceed();
           }}
         >
-          <div className="field">
-            <label htmlFor="withdraw-reason">{t('cases.withdraw.reason')}</label>
-            <p id="withdraw-reason-hint" className="hint">
-              {t('cases.withdraw.reasonHint')}
-            </p>
-            <textarea
-              id="withdraw-reason"
-              value={step.reason}
-              rows={4}
-              maxLength={MAX_MESSAGE}
-              aria-describedby="withdraw-reason-hint"
-              onChange={(e) => setStep({ ...step, reason: e.currentTarget.value })}
-            />
-          </div>
+          <TextArea
+            id="withdraw-reason"
+            label={t('cases.withdraw.reason')}
+            hint={t('cases.withdraw.reasonHint')}
+            rows={4}
+            maxLength={MAX_MESSAGE}
+            value={step.reason}
+            onChange={(reason) => setStep({ ...step, reason })}
+          />
           <div className="case-actions">
             <button type="submit" className="button button-warning">
               {t('cases.continue')}

@@ -8,7 +8,8 @@ import { ProblemMessage } from '../components/ProblemMessage';
 import { formatInstant } from '../i18n/format';
 import { useSession } from '../session';
 import { useData } from '../useData';
-import { CheckboxGroup, InputField, SummaryList } from './fields';
+import { InputField } from '../components/fields';
+import { CheckboxGroup, SummaryList } from './fields';
 import { stepProblem } from './problems';
 
 export type ApiToken = Schemas['ApiToken'];
