@@ -1,7 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call, type Schemas } from '../api/client';
-import { sendSigned, type SigningPayload, signingPayload } from '../api/signed';
+import { type SigningPayload, signingPayload } from '../api/signed';
+import { CheckAndSign, signProblem } from '../components/CheckAndSign';
 import { ErrorSummary, type FieldProblem } from '../components/ErrorSummary';
 import { Loading } from '../components/Page';
 import { ProblemMessage } from '../components/ProblemMessage';
@@ -10,7 +11,7 @@ import { useSession } from '../session';
 import { useData } from '../useData';
 import { InputField } from '../components/fields';
 import { CheckboxGroup, SummaryList } from './fields';
-import { stepProblem } from './problems';
+import { SignerDeclaration } from './Delegations';
 
 export type ApiToken = Schemas['ApiToken'];
 export type ApiTokenCreated = Schemas['ApiTokenCreated'];
@@ -121,7 +122,7 @@ export function TokenForm(props: {
       props.onIssued(input, await signingPayload(PATH, input));
     } catch (err) {
       const field = (code: string) => (code === 'auth.api_token_too_long' ? 'days' : undefined);
-      setProblems([stepProblem(err, t, field)]);
+      setProblems([signProblem(err, t, field)]);
       setBusy(false);
     }
   };
@@ -186,70 +187,32 @@ export function TokenCheck(props: {
 }) {
   const { t } = useTranslation();
   const { session } = useSession();
-  const [problems, setProblems] = useState<FieldProblem[]>([]);
-  const [busy, setBusy] = useState(false);
-  const sign = async () => {
-    if (!session) return;
-    setBusy(true);
-    try {
-      const answer = await sendSigned<{ data: ApiTokenCreated }>(session.efirma, 'POST', PATH, props.issued);
-      props.onDone(answer.data);
-    } catch (err) {
-      setProblems([stepProblem(err, t)]);
-      setBusy(false);
-    }
-  };
-  const change = (what: string) => (
-    <>
-      {' '}
-      <button type="button" className="link-button" onClick={props.onChange}>
-        {t('representation.change')}
-        <span className="visually-hidden"> {what}</span>
-      </button>
-    </>
-  );
   return (
-    <>
-      <ErrorSummary problems={problems} />
-      <SummaryList
-        rows={[
-          {
-            term: t('tokens.label'),
-            value: (
-              <>
-                {props.input.label}
-                {change(t('tokens.label'))}
-              </>
-            ),
-          },
-          {
-            term: t('tokenForm.scopes'),
-            value: (
-              <>
-                {props.input.scopes.map((s) => t(`tokenScope.${s}`)).join(', ')}
-                {change(t('tokenForm.scopes'))}
-              </>
-            ),
-          },
-          {
-            term: t('tokenForm.days'),
-            value: (
-              <>
-                {t('tokenCheck.days', { count: props.input.expiresInDays })}
-                {change(t('tokenForm.days'))}
-              </>
-            ),
-          },
-          { term: t('tokenCheck.holder'), value: `${session?.efirma.name ?? ''} (${session?.efirma.rfc ?? ''})` },
-        ]}
-      />
-      <p>{t('tokenCheck.certificate')}</p>
-      <h2>{t('representationSign.heading')}</h2>
-      <p>{t('representationSign.lead', { name: session?.efirma.name ?? '', rfc: session?.efirma.rfc ?? '' })}</p>
-      <button type="button" className="button" disabled={busy} onClick={() => void sign()}>
-        {busy ? t('representationSign.busy') : t('tokenCheck.sign')}
-      </button>
-    </>
+    <CheckAndSign<{ data: ApiTokenCreated }>
+      path={PATH}
+      issued={props.issued}
+      rows={[
+        { label: t('tokens.label'), value: props.input.label, change: props.onChange },
+        {
+          label: t('tokenForm.scopes'),
+          value: props.input.scopes.map((s) => t(`tokenScope.${s}`)).join(', '),
+          change: props.onChange,
+        },
+        {
+          label: t('tokenForm.days'),
+          value: t('tokenCheck.days', { count: props.input.expiresInDays }),
+          change: props.onChange,
+        },
+        { label: t('tokenCheck.holder'), value: `${session?.efirma.name ?? ''} (${session?.efirma.rfc ?? ''})` },
+      ]}
+      declaration={
+        <>
+          {t('tokenCheck.certificate')} <SignerDeclaration />
+        </>
+      }
+      signLabel={t('tokenCheck.sign')}
+      onSigned={(answer) => props.onDone(answer.data)}
+    />
   );
 }
 
@@ -306,7 +269,7 @@ export function TokenRevokeConfirm(props: { token: ApiToken; onCancel(): void; o
       await call(api.DELETE('/api/v1/api-tokens/{id}', { params: { path: { id: props.token.id } } }));
       props.onDone();
     } catch (err) {
-      setProblems([stepProblem(err, t)]);
+      setProblems([signProblem(err, t)]);
       setBusy(false);
     }
   };
