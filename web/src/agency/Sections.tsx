@@ -2,6 +2,7 @@ import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '../api/client';
 import { formatInstant, formatNumber } from '../i18n/format';
+import { StackTable } from '../components/StackTable';
 import { PdfViewer } from './PdfViewer';
 
 type Application = Schemas['Application'];
@@ -42,39 +43,22 @@ export function Goods({ app }: { app: Application }) {
   const { t } = useTranslation();
   const goods = goodsOf(app.form);
   if (!goods.length) return null;
-  const cols = ['line', 'hsCode', 'description', 'quantity', 'value', 'origin'] as const;
   return (
     <section aria-labelledby="goods-title">
       <h2 id="goods-title">{t('agency.goods.title')}</h2>
-      <div className="table-wrap">
-        <table className="stack">
-          <thead>
-            <tr>
-              {cols.map((c) => (
-                <th scope="col" key={c}>
-                  {t(`agency.goods.${c}`)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {goods.map((g, i) => (
-              <tr key={g.line ?? i}>
-                <td data-label={t('agency.goods.line')}>{g.line ?? i + 1}</td>
-                <td data-label={t('agency.goods.hsCode')}>{g.hsCode}</td>
-                <td data-label={t('agency.goods.description')}>{g.description}</td>
-                <td data-label={t('agency.goods.quantity')}>
-                  {formatNumber(g.quantity ?? 0)} {g.unit}
-                </td>
-                <td data-label={t('agency.goods.value')}>
-                  {formatNumber(g.value ?? 0)} {g.currency}
-                </td>
-                <td data-label={t('agency.goods.origin')}>{g.originCountry}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <StackTable
+        caption={t('agency.goods.title')}
+        rows={goods.map((g, i) => ({ ...g, line: g.line ?? i + 1 }))}
+        rowKey={(g) => String(g.line)}
+        columns={[
+          { label: t('agency.goods.line'), cell: (g) => g.line },
+          { label: t('agency.goods.hsCode'), cell: (g) => g.hsCode },
+          { label: t('agency.goods.description'), cell: (g) => g.description },
+          { label: t('agency.goods.quantity'), cell: (g) => `${formatNumber(g.quantity ?? 0)} ${g.unit ?? ''}` },
+          { label: t('agency.goods.value'), cell: (g) => `${formatNumber(g.value ?? 0)} ${g.currency ?? ''}` },
+          { label: t('agency.goods.origin'), cell: (g) => g.originCountry },
+        ]}
+      />
     </section>
   );
 }

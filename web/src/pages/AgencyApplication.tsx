@@ -11,6 +11,7 @@ import type { SigningPayload } from '../api/signed';
 import { useHistoryStep } from '../components/history-step';
 import { Link } from '../components/Link';
 import { Loading, Page } from '../components/Page';
+import { SignInFirst } from '../components/SignInFirst';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { formatInstant } from '../i18n/format';
 import { PATHS } from '../router';
@@ -24,13 +25,7 @@ type Step = { kind: 'view'; done?: string } | { kind: 'flow'; flow: Flow; issued
 export default function AgencyApplication({ id }: { id: string }) {
   const { t } = useTranslation();
   const { session, me } = useSession();
-  if (!session)
-    return (
-      <Page title={t('agency.application.title')}>
-        <p>{t('agency.signInFirst')}</p>
-        <Link href={PATHS.signIn}>{t('nav.signIn')}</Link>
-      </Page>
-    );
+  if (!session) return <SignInFirst title={t('agency.application.title')} message={t('agency.signInFirst')} />;
   if (!me) return <Loading />;
   return <Detail id={id} me={me} />;
 }

@@ -8,6 +8,7 @@ import { focusMain, known, localized } from '../cases/text';
 import { useHistoryStep } from '../components/history-step';
 import { Link } from '../components/Link';
 import { Loading, Page } from '../components/Page';
+import { SignInFirst } from '../components/SignInFirst';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { formatDay, formatInstant } from '../i18n/format';
 import { PATHS } from '../router';
@@ -32,13 +33,7 @@ export default function ApplicationPage({ id }: { id: string }) {
     if (step.kind !== 'view' || step.done) focusMain();
   }, [step.kind]);
 
-  if (!session)
-    return (
-      <Page title={t('cases.application.title')}>
-        <p>{t('cases.signInFirst')}</p>
-        <Link href={PATHS.signIn}>{t('nav.signIn')}</Link>
-      </Page>
-    );
+  if (!session) return <SignInFirst title={t('cases.application.title')} message={t('cases.signInFirst')} />;
   if (data.state === 'loading') return <Loading />;
   if (data.state === 'error')
     return (

@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SigningPayload } from '../api/signed';
-import { Link } from '../components/Link';
 import { Loading, Page } from '../components/Page';
-import { PATHS } from '../router';
+import { SignInFirst } from '../components/SignInFirst';
 import {
   type ApiToken,
   type ApiTokenCreated,
@@ -84,13 +83,7 @@ export default function Representation() {
     else go({ kind: 'overview' });
   };
 
-  if (!session)
-    return (
-      <Page title={t('representation.title')}>
-        <p>{t('representation.signInFirst')}</p>
-        <Link href={PATHS.signIn}>{t('nav.signIn')}</Link>
-      </Page>
-    );
+  if (!session) return <SignInFirst title={t('representation.title')} message={t('representation.signInFirst')} />;
   if (!me) return <Loading />;
   const own: OwnTrader[] = me.traders;
   const title = t(TITLES[view.kind]);

@@ -4,14 +4,14 @@ import { api, call, type Schemas } from '../api/client';
 import { type SigningPayload, signingPayload } from '../api/signed';
 import { CheckAndSign, signProblem } from '../components/CheckAndSign';
 import { ErrorSummary, type FieldProblem } from '../components/ErrorSummary';
-import { Loading } from '../components/Page';
-import { ProblemMessage } from '../components/ProblemMessage';
+import { StackTable } from '../components/StackTable';
 import { formatInstant } from '../i18n/format';
 import { useSession } from '../session';
 import { useData } from '../useData';
 import { InputField } from '../components/fields';
 import { CheckboxGroup, SummaryList } from './fields';
 import { SignerDeclaration } from './Delegations';
+import { ListSection } from './ListSection';
 
 export type ApiToken = Schemas['ApiToken'];
 export type ApiTokenCreated = Schemas['ApiTokenCreated'];
@@ -36,55 +36,43 @@ export function TokenList(props: { version: number; onCreate(): void; onRevoke(t
   );
   const now = Date.now();
   return (
-    <section className="representation-section" aria-labelledby="tokens-heading">
-      <h2 id="tokens-heading">{t('tokens.heading')}</h2>
-      <p>{t('tokens.lead')}</p>
-      {data.state === 'loading' && <Loading />}
-      {data.state === 'error' && <ProblemMessage problem={data.problem} />}
-      {data.state === 'ok' &&
-        (data.data.items.length ? (
-          <table className="stack">
-            <caption className="visually-hidden">{t('tokens.heading')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('tokens.label')}</th>
-                <th scope="col">{t('tokens.scopes')}</th>
-                <th scope="col">{t('tokens.status')}</th>
-                <th scope="col">{t('tokens.expires')}</th>
-                <th scope="col">{t('tokens.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.data.items.map((token) => {
-                const status = tokenStatus(token, now);
-                return (
-                  <tr key={token.id}>
-                    <td data-label={t('tokens.label')}>{token.label ?? '—'}</td>
-                    <td data-label={t('tokens.scopes')}>{token.scopes.map((s) => t(`tokenScope.${s}`)).join(', ')}</td>
-                    <td data-label={t('tokens.status')}>{t(`tokenStatus.${status}`)}</td>
-                    <td data-label={t('tokens.expires')}>{formatInstant(token.expiresAt)}</td>
-                    <td data-label={t('tokens.actions')}>
-                      {status === 'active' ? (
-                        <button type="button" className="link-button" onClick={() => props.onRevoke(token)}>
-                          {t('tokens.revoke')}
-                          <span className="visually-hidden"> {token.label}</span>
-                        </button>
-                      ) : (
-                        '—'
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+    <ListSection
+      id="tokens-heading"
+      heading={t('tokens.heading')}
+      lead={t('tokens.lead')}
+      data={data}
+      add={{ label: t('tokens.create'), onClick: props.onCreate }}
+    >
+      {(list) =>
+        list.items.length ? (
+          <StackTable
+            caption={t('tokens.heading')}
+            rows={list.items}
+            rowKey={(token) => token.id}
+            columns={[
+              { label: t('tokens.label'), cell: (token) => token.label ?? '—' },
+              { label: t('tokens.scopes'), cell: (token) => token.scopes.map((s) => t(`tokenScope.${s}`)).join(', ') },
+              { label: t('tokens.status'), cell: (token) => t(`tokenStatus.${tokenStatus(token, now)}`) },
+              { label: t('tokens.expires'), cell: (token) => formatInstant(token.expiresAt) },
+              {
+                label: t('tokens.actions'),
+                cell: (token) =>
+                  tokenStatus(token, now) === 'active' ? (
+                    <button type="button" className="link-button" onClick={() => props.onRevoke(token)}>
+                      {t('tokens.revoke')}
+                      <span className="visually-hidden"> {token.label}</span>
+                    </button>
+                  ) : (
+                    '—'
+                  ),
+              },
+            ]}
+          />
         ) : (
           <p>{t('tokens.none')}</p>
-        ))}
-      <button type="button" className="button button-secondary representation-add" onClick={props.onCreate}>
-        {t('tokens.create')}
-      </button>
-    </section>
+        )
+      }
+    </ListSection>
   );
 }
 

@@ -5,13 +5,13 @@ import { api, call, type Schemas } from '../api/client';
 import { type SigningPayload, signingPayload } from '../api/signed';
 import { CheckAndSign, signProblem } from '../components/CheckAndSign';
 import { ErrorSummary, type FieldProblem } from '../components/ErrorSummary';
-import { Loading } from '../components/Page';
-import { ProblemMessage } from '../components/ProblemMessage';
+import { StackTable } from '../components/StackTable';
 import { formatInstant } from '../i18n/format';
 import { useSession } from '../session';
 import { useData } from '../useData';
 import { InputField } from '../components/fields';
 import { SummaryList } from './fields';
+import { ListSection } from './ListSection';
 
 export type Delegation = Schemas['Delegation'];
 export interface OwnTrader {
@@ -39,61 +39,56 @@ export function DelegationList(props: {
   const data = useData(`${props.trader.rfc}:${props.version}`, () =>
     call(api.GET('/api/v1/delegations', { params: { query: { trader: props.trader.rfc, limit: 200 } } })),
   );
-  const headingId = `delegations-${props.trader.rfc}`;
   return (
-    <section className="representation-section" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('delegations.heading', { name: props.trader.legalName })}</h2>
-      <p>{t('delegations.lead')}</p>
-      {data.state === 'loading' && <Loading />}
-      {data.state === 'error' && <ProblemMessage problem={data.problem} />}
-      {data.state === 'ok' &&
-        (data.data.items.length ? (
-          <table className="stack">
-            <caption className="visually-hidden">{t('delegations.caption', { name: props.trader.legalName })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('delegations.broker')}</th>
-                <th scope="col">{t('delegations.patent')}</th>
-                <th scope="col">{t('delegations.status')}</th>
-                <th scope="col">{t('delegations.granted')}</th>
-                <th scope="col">{t('delegations.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.data.items.map((d) => (
-                <tr key={d.id}>
-                  <td data-label={t('delegations.broker')}>{d.broker.name}</td>
-                  <td data-label={t('delegations.patent')}>{d.broker.patent}</td>
-                  <td data-label={t('delegations.status')}>
+    <ListSection
+      id={`delegations-${props.trader.rfc}`}
+      heading={t('delegations.heading', { name: props.trader.legalName })}
+      lead={t('delegations.lead')}
+      data={data}
+      add={{ label: t('delegations.grant'), onClick: props.onGrant }}
+    >
+      {(list) =>
+        list.items.length ? (
+          <StackTable
+            caption={t('delegations.caption', { name: props.trader.legalName })}
+            rows={list.items}
+            rowKey={(d) => d.id}
+            columns={[
+              { label: t('delegations.broker'), cell: (d) => d.broker.name },
+              { label: t('delegations.patent'), cell: (d) => d.broker.patent },
+              {
+                label: t('delegations.status'),
+                cell: (d) => (
+                  <>
                     {t(`delegationStatus.${d.status}`)}
                     {d.revokedAt && (
                       <span className="muted representation-block">
                         {t('delegations.revokedOn', { time: formatInstant(d.revokedAt) })}
                       </span>
                     )}
-                  </td>
-                  <td data-label={t('delegations.granted')}>{formatInstant(d.grantedAt)}</td>
-                  <td data-label={t('delegations.actions')}>
-                    {d.status === 'active' ? (
-                      <button type="button" className="link-button" onClick={() => props.onRevoke(d)}>
-                        {t('delegations.revoke')}
-                        <span className="visually-hidden"> {t('delegations.revokeOf', { broker: d.broker.name })}</span>
-                      </button>
-                    ) : (
-                      '—'
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+              { label: t('delegations.granted'), cell: (d) => formatInstant(d.grantedAt) },
+              {
+                label: t('delegations.actions'),
+                cell: (d) =>
+                  d.status === 'active' ? (
+                    <button type="button" className="link-button" onClick={() => props.onRevoke(d)}>
+                      {t('delegations.revoke')}
+                      <span className="visually-hidden"> {t('delegations.revokeOf', { broker: d.broker.name })}</span>
+                    </button>
+                  ) : (
+                    '—'
+                  ),
+              },
+            ]}
+          />
         ) : (
           <p>{t('delegations.none')}</p>
-        ))}
-      <button type="button" className="button button-secondary representation-add" onClick={props.onGrant}>
-        {t('delegations.grant')}
-      </button>
-    </section>
+        )
+      }
+    </ListSection>
   );
 }
 
