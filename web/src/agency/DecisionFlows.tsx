@@ -4,7 +4,7 @@ import type { Schemas } from '../api/client';
 import { type SigningPayload, signingPayload } from '../api/signed';
 import { CheckAndSign, signProblem } from '../components/CheckAndSign';
 import { ErrorSummary, type FieldProblem } from '../components/ErrorSummary';
-import { TextArea } from '../components/fields';
+import { ContinueOrCancel, TextArea } from '../components/fields';
 import { Page } from '../components/Page';
 import { useSession } from '../session';
 
@@ -84,14 +84,7 @@ function SignFlow(
             }}
           >
             {props.form}
-            <div className="button-row">
-              <button type="submit" className="button" disabled={busy}>
-                {t('agency.continue')}
-              </button>
-              <button type="button" className="link-button" onClick={props.onCancel}>
-                {t('agency.cancel')}
-              </button>
-            </div>
+            <ContinueOrCancel busy={busy} onCancel={props.onCancel} />
           </form>
         </Page>
       </div>

@@ -3,7 +3,7 @@ import { ApiProblem, type Problem, type Schemas } from '../api/client';
 import { type SigningPayload, signingPayload } from '../api/signed';
 import { CheckAndSign } from '../components/CheckAndSign';
 import { ErrorSummary } from '../components/ErrorSummary';
-import { TextArea } from '../components/fields';
+import { ContinueOrCancel, TextArea } from '../components/fields';
 import { Page } from '../components/Page';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { localized } from './text';
@@ -83,14 +83,7 @@ export function ApplicationFlow(props: {
             value={step.message}
             onChange={(message) => set({ ...step, message })}
           />
-          <div className="case-actions">
-            <button type="submit" className="button">
-              {t('cases.continue')}
-            </button>
-            <button type="button" className="link-button" onClick={back}>
-              {t('cases.cancel')}
-            </button>
-          </div>
+          <ContinueOrCancel onCancel={back} />
         </form>
       </Page>
     );
@@ -157,14 +150,7 @@ export function ApplicationFlow(props: {
             value={step.reason}
             onChange={(reason) => set({ ...step, reason })}
           />
-          <div className="case-actions">
-            <button type="submit" className="button button-warning">
-              {t('cases.continue')}
-            </button>
-            <button type="button" className="link-button" onClick={back}>
-              {t('cases.withdraw.keep')}
-            </button>
-          </div>
+          <ContinueOrCancel warning onCancel={back} cancelLabel={t('cases.withdraw.keep')} />
         </form>
       </Page>
     );

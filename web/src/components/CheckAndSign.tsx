@@ -79,7 +79,7 @@ export function Signature<T>(props: SignatureProps<T>) {
         </button>
         {props.onCancel && (
           <button type="button" className="link-button" onClick={props.onCancel}>
-            {props.cancelLabel ?? t('signature.cancel')}
+            {props.cancelLabel ?? t('form.cancel')}
           </button>
         )}
       </div>

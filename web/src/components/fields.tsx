@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 /** The ids of a field's hint and error, for aria-describedby (undefined when it has neither). */
 export function describedBy(id: string, hint?: string, error?: string): string | undefined {
@@ -103,5 +104,26 @@ export function FileField(props: FieldProps & { accept: string; onChange(file: F
         onChange={(e) => props.onChange(e.currentTarget.files?.[0] ?? null)}
       />
     </Field>
+  );
+}
+
+/** A form step's two ways on: continue (submits; waits while the window answers) or cancel the flow. */
+export function ContinueOrCancel(props: {
+  busy?: boolean;
+  /** The flow ends something (a withdrawal): the button says so. */
+  warning?: boolean;
+  onCancel(): void;
+  cancelLabel?: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="button-row">
+      <button type="submit" className={`button${props.warning ? ' button-warning' : ''}`} disabled={props.busy}>
+        {t('form.continue')}
+      </button>
+      <button type="button" className="link-button" onClick={props.onCancel}>
+        {props.cancelLabel ?? t('form.cancel')}
+      </button>
+    </div>
   );
 }

@@ -8,7 +8,7 @@ import { StackTable } from '../components/StackTable';
 import { formatInstant } from '../i18n/format';
 import { useSession } from '../session';
 import { useData } from '../useData';
-import { InputField } from '../components/fields';
+import { ContinueOrCancel, InputField } from '../components/fields';
 import { CheckboxGroup, SummaryList } from './fields';
 import { SignerDeclaration } from './Delegations';
 import { ListSection } from './ListSection';
@@ -153,14 +153,7 @@ export function TokenForm(props: {
           width="short"
           maxLength={3}
         />
-        <div className="button-row">
-          <button type="submit" className="button" disabled={busy}>
-            {t('representation.continue')}
-          </button>
-          <button type="button" className="link-button" onClick={props.onCancel}>
-            {t('representation.cancel')}
-          </button>
-        </div>
+        <ContinueOrCancel busy={busy} onCancel={props.onCancel} />
       </form>
     </>
   );
@@ -280,7 +273,7 @@ export function TokenRevokeConfirm(props: { token: ApiToken; onCancel(): void; o
           {t('tokenRevoke.confirm')}
         </button>
         <button type="button" className="link-button" onClick={props.onCancel}>
-          {t('representation.cancel')}
+          {t('form.cancel')}
         </button>
       </div>
     </>

@@ -9,7 +9,7 @@ import { StackTable } from '../components/StackTable';
 import { formatInstant } from '../i18n/format';
 import { useSession } from '../session';
 import { useData } from '../useData';
-import { InputField } from '../components/fields';
+import { ContinueOrCancel, InputField } from '../components/fields';
 import { SummaryList } from './fields';
 import { ListSection } from './ListSection';
 
@@ -138,14 +138,7 @@ export function GrantForm(props: {
           width="short"
           maxLength={4}
         />
-        <div className="button-row">
-          <button type="submit" className="button" disabled={busy}>
-            {t('representation.continue')}
-          </button>
-          <button type="button" className="link-button" onClick={props.onCancel}>
-            {t('representation.cancel')}
-          </button>
-        </div>
+        <ContinueOrCancel busy={busy} onCancel={props.onCancel} />
       </form>
     </>
   );
@@ -230,14 +223,7 @@ export function RevokeForm(props: {
           onChange={setReason}
           maxLength={500}
         />
-        <div className="button-row">
-          <button type="submit" className="button" disabled={busy}>
-            {t('representation.continue')}
-          </button>
-          <button type="button" className="link-button" onClick={props.onCancel}>
-            {t('representation.cancel')}
-          </button>
-        </div>
+        <ContinueOrCancel busy={busy} onCancel={props.onCancel} />
       </form>
     </>
   );
