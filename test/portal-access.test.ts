@@ -117,12 +117,16 @@ describe('representation in the portal', { skip: withoutChromium }, () => {
     await actingNow(brokerPage, nameOf(trader.a));
     await portal.audit(brokerPage, 'representation-broker');
 
-    // The representative revokes it: a confirmation page, then the signature.
+    // The representative revokes it: what it ends and why, a check page, then the signature.
     await row.getByRole('button', { name: /Revocar/ }).click();
     await heading(repPage, 'Revocar un encargo');
     await repPage.getByText(/dejará de poder presentar y consultar operaciones/).waitFor();
     await repPage.getByLabel('Motivo (opcional)').fill('Cambio de agente aduanal');
     await portal.audit(repPage, 'delegation-revoke');
+    await repPage.getByRole('button', { name: 'Continuar' }).click();
+    await heading(repPage, 'Revise la revocación antes de firmar');
+    await repPage.getByRole('definition').filter({ hasText: 'Cambio de agente aduanal' }).waitFor();
+    await portal.audit(repPage, 'delegation-revoke-check');
     await repPage.getByRole('button', { name: 'Firmar y revocar el encargo' }).click();
     await repPage.getByRole('status').getByText(`${broker.name} ya no actúa por`).waitFor();
     await row.getByRole('cell', { name: /Revocado/ }).waitFor();

@@ -210,7 +210,7 @@ describe('the agency officer in the portal', { skip: withoutChromium }, () => {
     await page.getByLabel('Qué información necesita').fill('Adjunte el permiso de portación del club.');
     await page.getByRole('button', { name: 'Continuar' }).click();
     await page.getByRole('heading', { level: 1, name: 'Revise la petición antes de firmarla' }).waitFor();
-    await page.getByText('Adjunte el permiso de portación del club.').waitFor();
+    await page.getByText('Adjunte el permiso de portación del club.', { exact: true }).waitFor();
     await portal.audit(page, 'agency-check-information');
     await page.getByRole('button', { name: 'Firmar y enviar la petición' }).click();
     await page.getByText(/Se pidió la información y se detuvo el plazo/).waitFor();

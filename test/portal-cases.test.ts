@@ -111,12 +111,31 @@ describe('a trader follows its applications and permits in the portal', { skip: 
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'answer-message');
     await page.getByLabel('Su respuesta').fill(ANSWER);
     await page.getByRole('button', { name: 'Continuar' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Revise su respuesta antes de firmarla' }).waitFor();
+    const check = page.getByRole('heading', { level: 1, name: 'Revise su respuesta antes de firmarla' });
+    await check.waitFor();
     await page.getByText(ANSWER, { exact: true }).waitFor();
     await portal.audit(page, 'answer-check');
+
+    // The browser's Back and Forward move between the steps, as between pages; what was typed stays.
+    const form = page.getByRole('heading', { level: 1, name: 'Responder a la solicitud de información' });
+    await page.goBack();
+    await form.waitFor();
+    assert.equal(await page.getByLabel('Su respuesta').inputValue(), ANSWER);
+    await page.goForward();
+    await check.waitFor();
+
     await page.getByRole('button', { name: 'Firmar y enviar la respuesta' }).click();
-    await page.getByRole('status').getByText('Su respuesta firmada se envió').waitFor();
+    const done = page.getByRole('status').getByText('Su respuesta firmada se envió');
+    await done.waitFor();
     await page.getByText('Información enviada', { exact: true }).waitFor();
+
+    // Back after the signature shows what was done, never the signature page again (nor a second answer).
+    await page.goBack();
+    await done.waitFor();
+    assert.equal(await check.count(), 0);
+    assert.equal(await page.getByRole('button', { name: 'Firmar y enviar la respuesta' }).count(), 0);
+    await page.goForward();
+    await done.waitFor();
 
     const seen = await w.call('GET', `/api/v1/applications/${asked}`, { token: trader.token });
     assert.equal(seen.body.status, 'answered');

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem, type Problem } from '../api/client';
-import { type SigningPayload, sendSigned, signingPayload } from '../api/signed';
+import { type SigningPayload, signingPayload } from '../api/signed';
+import { PayloadDetails, Signature } from '../components/CheckAndSign';
 import { ProblemMessage } from '../components/ProblemMessage';
-import { formatInstant, formatMoney, formatNumber } from '../i18n/format';
-import { useSession } from '../session';
+import { formatMoney, formatNumber } from '../i18n/format';
 import { SummaryRow } from './fields';
 import { useFieldLabel } from '../i18n/field-labels';
 import { asText, type ProcedureForm, typedFields } from './FormStep';
@@ -25,10 +25,8 @@ export function CheckStep(p: {
   const { t, i18n } = useTranslation();
   const { label, option } = useFieldLabel();
   const lang = i18n.language === 'en' ? 'en' : 'es';
-  const { session } = useSession();
   const [issued, setIssued] = useState<SigningPayload | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
-  const [busy, setBusy] = useState(false);
   const id = p.filing.id!;
   const change = t('filing.check.change');
 
@@ -43,25 +41,6 @@ export function CheckStep(p: {
     };
   }, [id]);
 
-  const sign = async () => {
-    if (!session || !issued) return;
-    setBusy(true);
-    setProblem(null);
-    try {
-      const answer = await sendSigned<{ data: Submitted }>(
-        session.efirma,
-        'POST',
-        `/api/v1/operations/${id}/submit`,
-        issued,
-      );
-      p.onSubmitted(answer.data);
-    } catch (err) {
-      setProblem(err instanceof ApiProblem ? err.problem : { status: 0, code: 'internal' });
-      setBusy(false);
-    }
-  };
-
-  const payload = issued?.payload as { expiresAt?: string; data?: { applications?: unknown[] } } | undefined;
   return (
     <>
       <h2>{t('filing.check.operation')}</h2>
@@ -130,20 +109,16 @@ export function CheckStep(p: {
           changeLabel={change}
         />
       </dl>
-      <h2>{t('filing.check.signTitle')}</h2>
       {problem && <ProblemMessage problem={problem} />}
-      <p>{t('filing.check.signLead', { count: p.preview.length })}</p>
-      {issued && (
-        <details className="filing-payload">
-          <summary>{t('filing.check.payload')}</summary>
-          {payload?.expiresAt && <p>{t('filing.check.expires', { time: formatInstant(payload.expiresAt) })}</p>}
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard */}
-          <pre tabIndex={0}>{JSON.stringify(issued.payload, null, 2)}</pre>
-        </details>
-      )}
-      <button type="button" className="button" disabled={!issued || busy} onClick={() => void sign()}>
-        {busy ? t('filing.signing') : t('filing.check.sign')}
-      </button>
+      {issued && <PayloadDetails issued={issued} />}
+      <Signature<{ data: Submitted }>
+        path={`/api/v1/operations/${id}/submit`}
+        issued={issued}
+        heading={t('filing.check.signTitle')}
+        declaration={t('filing.check.signLead', { count: p.preview.length })}
+        signLabel={t('filing.check.sign')}
+        onSigned={(answer) => p.onSubmitted(answer.data)}
+      />
     </>
   );
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiProblem, api, call, type Problem } from '../api/client';
 import { sendSigned, signedAction, signingPayloadFromXml } from '../api/signed';
 import { ErrorSummary, type FieldProblem } from '../components/ErrorSummary';
-import { FileField } from '../components/FileField';
+import { FileField } from '../components/fields';
 import { useData } from '../useData';
 import { problemText } from '../i18n';
 import { useSession } from '../session';

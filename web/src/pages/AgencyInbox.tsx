@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { ApiProblem, api, call, type Schemas } from '../api/client';
 import { DueTag } from '../agency/DueTag';
 import { Link } from '../components/Link';
+import { SignInFirst } from '../components/SignInFirst';
+import { StackTable } from '../components/StackTable';
 import { Loading, Page } from '../components/Page';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { formatInstant } from '../i18n/format';
@@ -53,13 +55,7 @@ async function loadInbox(agency: string, f: Filters, cursor?: string) {
 export default function AgencyInbox() {
   const { t } = useTranslation();
   const { session, me } = useSession();
-  if (!session)
-    return (
-      <Page title={t('agency.inbox.title')}>
-        <p>{t('agency.signInFirst')}</p>
-        <Link href={PATHS.signIn}>{t('nav.signIn')}</Link>
-      </Page>
-    );
+  if (!session) return <SignInFirst title={t('agency.inbox.title')} message={t('agency.signInFirst')} />;
   if (!me) return <Loading />;
   const memberships = agencyMemberships(me);
   if (!memberships.length)
@@ -213,66 +209,56 @@ function Inbox({ memberships }: { memberships: Me['officer'] }) {
         <>
           <p role="status">{t('agency.inbox.count', { count: items.length })}</p>
           {items.length > 0 && (
-            <div className="table-wrap">
-              <table className="stack">
-                <caption className="visually-hidden">{t('agency.inbox.caption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('agency.col.application')}</th>
-                    <th scope="col">{t('agency.col.trader')}</th>
-                    <th scope="col">{t('agency.col.status')}</th>
-                    <th scope="col">{t('agency.col.due')}</th>
-                    <th scope="col">{t('agency.col.assignee')}</th>
-                    <th scope="col">{t('agency.col.action')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {items.map((item) => (
-                    <tr key={item.id}>
-                      <td data-label={t('agency.col.application')}>
-                        <div>
-                          <Link href={PATHS.agencyApplication(item.id)}>{item.procedure.code}</Link>
-                          <br />
-                          <span className="muted">
-                            {t('agency.submittedOn', { day: formatInstant(item.submittedAt) })}
-                          </span>
-                        </div>
-                      </td>
-                      <td data-label={t('agency.col.trader')}>
-                        <div>
-                          {item.trader.legalName}
-                          <br />
-                          <span className="muted">{item.trader.rfc}</span>
-                        </div>
-                      </td>
-                      <td data-label={t('agency.col.status')}>{t(`applicationStatus.${item.status}`)}</td>
-                      <td data-label={t('agency.col.due')}>
-                        <DueTag {...item} />
-                      </td>
-                      <td data-label={t('agency.col.assignee')}>{assignee(item)}</td>
-                      <td data-label={t('agency.col.action')}>
-                        {canTake &&
-                        item.assignedOfficerId !== membership.officerId &&
-                        ['submitted', 'assigned', 'in_review', 'answered'].includes(item.status) ? (
-                          <button type="button" className="button button-secondary" onClick={() => void take(item)}>
-                            {t('agency.inbox.take')}
-                            <span className="visually-hidden">
-                              {' '}
-                              {t('agency.inbox.takeWhich', {
-                                procedure: item.procedure.code,
-                                trader: item.trader.legalName,
-                              })}
-                            </span>
-                          </button>
-                        ) : (
-                          '—'
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <StackTable
+              caption={t('agency.inbox.caption')}
+              rows={items}
+              rowKey={(item) => item.id}
+              columns={[
+                {
+                  label: t('agency.col.application'),
+                  cell: (item) => (
+                    <div>
+                      <Link href={PATHS.agencyApplication(item.id)}>{item.procedure.code}</Link>
+                      <br />
+                      <span className="muted">{t('agency.submittedOn', { day: formatInstant(item.submittedAt) })}</span>
+                    </div>
+                  ),
+                },
+                {
+                  label: t('agency.col.trader'),
+                  cell: (item) => (
+                    <div>
+                      {item.trader.legalName}
+                      <br />
+                      <span className="muted">{item.trader.rfc}</span>
+                    </div>
+                  ),
+                },
+                { label: t('agency.col.status'), cell: (item) => t(`applicationStatus.${item.status}`) },
+                { label: t('agency.col.due'), cell: (item) => <DueTag {...item} /> },
+                { label: t('agency.col.assignee'), cell: assignee },
+                {
+                  label: t('agency.col.action'),
+                  cell: (item) =>
+                    canTake &&
+                    item.assignedOfficerId !== membership.officerId &&
+                    ['submitted', 'assigned', 'in_review', 'answered'].includes(item.status) ? (
+                      <button type="button" className="button button-secondary" onClick={() => void take(item)}>
+                        {t('agency.inbox.take')}
+                        <span className="visually-hidden">
+                          {' '}
+                          {t('agency.inbox.takeWhich', {
+                            procedure: item.procedure.code,
+                            trader: item.trader.legalName,
+                          })}
+                        </span>
+                      </button>
+                    ) : (
+                      '—'
+                    ),
+                },
+              ]}
+            />
           )}
           {next && (
             <button

@@ -1,14 +1,14 @@
 import { useEffect, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { ApiProblem, api, call, type Problem, type Schemas } from '../api/client';
-import { sendSigned, type SigningPayload, signingPayload } from '../api/signed';
-import { CheckAndSign } from '../cases/CheckAndSign';
+import { api, call, type Schemas } from '../api/client';
+import { ApplicationFlow, type Step } from '../cases/ApplicationFlows';
 import '../cases/cases.css';
 import { focusMain, known, localized } from '../cases/text';
-import { ErrorSummary } from '../components/ErrorSummary';
+import { useHistoryStep } from '../components/history-step';
 import { Link } from '../components/Link';
 import { Loading, Page } from '../components/Page';
+import { SignInFirst } from '../components/SignInFirst';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { formatDay, formatInstant } from '../i18n/format';
 import { PATHS } from '../router';
@@ -18,21 +18,13 @@ import { useData } from '../useData';
 type Application = Schemas['Application'];
 type Entry = Application['timeline'][number];
 
-type Step =
-  | { kind: 'view'; done?: 'answered' | 'withdrawn' }
-  | { kind: 'answer'; message: string; error?: string; problem?: Problem }
-  | { kind: 'answer-check'; message: string; issued: SigningPayload }
-  | { kind: 'withdraw'; reason: string; problem?: Problem }
-  | { kind: 'withdraw-check'; reason: string; issued: SigningPayload };
-
-const MAX_MESSAGE = 5000;
 const CLOSED = ['approved', 'approved_by_silence', 'rejected', 'denied_by_silence', 'withdrawn'];
 
 export default function ApplicationPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const { session } = useSession();
   const [version, setVersion] = useState(0);
-  const [step, setStep] = useState<Step>({ kind: 'view' });
+  const { step, go, set, finish } = useHistoryStep<Step>({ kind: 'view' });
   const data = useData(`${session?.token ?? 'none'}:${id}:${version}`, () =>
     call(api.GET('/api/v1/applications/{id}', { params: { path: { id } } })),
   );
@@ -41,13 +33,7 @@ export default function ApplicationPage({ id }: { id: string }) {
     if (step.kind !== 'view' || step.done) focusMain();
   }, [step.kind]);
 
-  if (!session)
-    return (
-      <Page title={t('cases.application.title')}>
-        <p>{t('cases.signInFirst')}</p>
-        <Link href={PATHS.signIn}>{t('nav.signIn')}</Link>
-      </Page>
-    );
+  if (!session) return <SignInFirst title={t('cases.application.title')} message={t('cases.signInFirst')} />;
   if (data.state === 'loading') return <Loading />;
   if (data.state === 'error')
     return (
@@ -57,179 +43,21 @@ export default function ApplicationPage({ id }: { id: string }) {
       </Page>
     );
   const app = data.data;
-  const path = (action: string) => `/api/v1/applications/${encodeURIComponent(app.id)}/${action}`;
+  if (step.kind !== 'view')
+    return (
+      <ApplicationFlow
+        app={app}
+        step={step}
+        go={go}
+        set={set}
+        onSigned={(done) => {
+          setVersion((v) => v + 1);
+          finish({ kind: 'view', done });
+        }}
+      />
+    );
+
   const name = localized(app.procedureName);
-  const back = () => setStep({ kind: 'view' });
-  const signed = async (action: string, issued: SigningPayload, done: 'answered' | 'withdrawn') => {
-    await sendSigned(session.efirma, 'POST', path(action), issued);
-    setVersion((v) => v + 1);
-    setStep({ kind: 'view', done });
-  };
-
-  if (step.kind === 'answer') {
-    const proceed = async () => {
-      const message = step.message.trim();
-      if (!message) return setStep({ ...step, error: t('cases.answer.required'), problem: undefined });
-      if (message.length > MAX_MESSAGE)
-        return setStep({ ...step, error: t('cases.answer.tooLong'), problem: undefined });
-      try {
-        setStep({ kind: 'answer-check', message, issued: await signingPayload(path('answer'), { message }) });
-      } catch (err) {
-        setStep({ ...step, error: undefined, problem: problemOf(err) });
-      }
-    };
-    const request = [...app.timeline].reverse().find((e) => e.kind === 'information_request');
-    return (
-      <Page title={t('cases.answer.title')}>
-        <p className="case-caption">{name}</p>
-        {step.problem && <ProblemMessage problem={step.problem} />}
-        <ErrorSummary problems={step.error ? [{ field: 'answer-message', message: step.error }] : []} />
-        {request?.body && (
-          <div className="notice">
-            <h2>{t('cases.answer.request')}</h2>
-            <p className="case-message">{request.body}</p>
-          </div>
-        )}
-        <form
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            void proceed();
-          }}
-        >
-          <div className={`field${step.error ? ' field-error' : ''}`}>
-            <label htmlFor="answer-message">{t('cases.answer.label')}</label>
-            <p id="answer-message-hint" className="hint">
-              {t('cases.answer.hint')}
-            </p>
-            {step.error && (
-              <p id="answer-message-error" className="error-message">
-                {step.error}
-              </p>
-            )}
-            <textarea
-              id="answer-message"
-              value={step.message}
-              rows={8}
-              aria-describedby={`answer-message-hint${step.error ? ' answer-message-error' : ''}`}
-              aria-invalid={step.error ? true : undefined}
-              onChange={(e) => setStep({ ...step, message: e.currentTarget.value })}
-            />
-          </div>
-          <div className="case-actions">
-            <button type="submit" className="button">
-              {t('cases.continue')}
-            </button>
-            <button type="button" className="link-button" onClick={back}>
-              {t('cases.cancel')}
-            </button>
-          </div>
-        </form>
-      </Page>
-    );
-  }
-
-  if (step.kind === 'answer-check')
-    return (
-      <Page title={t('cases.answer.checkTitle')}>
-        <p className="case-caption">{name}</p>
-        <CheckAndSign
-          answers={[
-            { label: t('cases.application.procedure'), value: `${name} (${app.procedure.code})` },
-            {
-              label: t('cases.answer.label'),
-              value: step.message,
-              change: () => setStep({ kind: 'answer', message: step.message }),
-            },
-          ]}
-          issued={step.issued}
-          declaration={t('cases.answer.declaration')}
-          signLabel={t('cases.answer.sign')}
-          sign={() => signed('answer', step.issued, 'answered')}
-          back={back}
-        />
-      </Page>
-    );
-
-  if (step.kind === 'withdraw') {
-    const proceed = async () => {
-      const reason = step.reason.trim();
-      try {
-        const issued = await signingPayload(path('withdrawal'), reason ? { message: reason } : {});
-        setStep({ kind: 'withdraw-check', reason, issued });
-      } catch (err) {
-        setStep({ ...step, problem: problemOf(err) });
-      }
-    };
-    return (
-      <Page title={t('cases.withdraw.title')}>
-        <p className="case-caption">{name}</p>
-        {step.problem && <ProblemMessage problem={step.problem} />}
-        <div className="notice notice-error">
-          <h2>{t('cases.withdraw.meansTitle')}</h2>
-          <ul>
-            <li>{t('cases.withdraw.means1')}</li>
-            <li>{t('cases.withdraw.means2')}</li>
-            <li>{t('cases.withdraw.means3')}</li>
-          </ul>
-        </div>
-        <form
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            void proceed();
-          }}
-        >
-          <div className="field">
-            <label htmlFor="withdraw-reason">{t('cases.withdraw.reason')}</label>
-            <p id="withdraw-reason-hint" className="hint">
-              {t('cases.withdraw.reasonHint')}
-            </p>
-            <textarea
-              id="withdraw-reason"
-              value={step.reason}
-              rows={4}
-              maxLength={MAX_MESSAGE}
-              aria-describedby="withdraw-reason-hint"
-              onChange={(e) => setStep({ ...step, reason: e.currentTarget.value })}
-            />
-          </div>
-          <div className="case-actions">
-            <button type="submit" className="button button-warning">
-              {t('cases.continue')}
-            </button>
-            <button type="button" className="link-button" onClick={back}>
-              {t('cases.withdraw.keep')}
-            </button>
-          </div>
-        </form>
-      </Page>
-    );
-  }
-
-  if (step.kind === 'withdraw-check')
-    return (
-      <Page title={t('cases.withdraw.checkTitle')}>
-        <p className="case-caption">{name}</p>
-        <CheckAndSign
-          answers={[
-            { label: t('cases.application.procedure'), value: `${name} (${app.procedure.code})` },
-            {
-              label: t('cases.withdraw.reason'),
-              value: step.reason || t('cases.withdraw.noReason'),
-              change: () => setStep({ kind: 'withdraw', reason: step.reason }),
-            },
-          ]}
-          issued={step.issued}
-          declaration={t('cases.withdraw.declaration')}
-          signLabel={t('cases.withdraw.sign')}
-          warning
-          sign={() => signed('withdrawal', step.issued, 'withdrawn')}
-          back={back}
-        />
-      </Page>
-    );
-
   const events = app.timeline.filter((e) => e.kind === 'event' && e.type !== 'application.comment');
   const messages = app.timeline.filter((e) => e.kind !== 'event' && e.kind !== 'internal_comment');
   const request = [...messages].reverse().find((e) => e.kind === 'information_request');
@@ -283,7 +111,7 @@ export default function ApplicationPage({ id }: { id: string }) {
       {(mayAnswer || mayWithdraw) && (
         <div className="case-actions">
           {mayAnswer && (
-            <button type="button" className="button" onClick={() => setStep({ kind: 'answer', message: '' })}>
+            <button type="button" className="button" onClick={() => go({ kind: 'answer', message: '' })}>
               {t('cases.application.answer')}
             </button>
           )}
@@ -291,7 +119,7 @@ export default function ApplicationPage({ id }: { id: string }) {
             <button
               type="button"
               className="button button-secondary"
-              onClick={() => setStep({ kind: 'withdraw', reason: '' })}
+              onClick={() => go({ kind: 'withdraw', reason: '' })}
             >
               {t('cases.application.withdraw')}
             </button>
@@ -331,10 +159,6 @@ export default function ApplicationPage({ id }: { id: string }) {
       </p>
     </Page>
   );
-}
-
-function problemOf(err: unknown): Problem {
-  return err instanceof ApiProblem ? err.problem : { status: 0, code: 'internal' };
 }
 
 /** Who acted: the agency (never an officer's RFC to the applicant side), the window itself, or an RFC. */

@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SigningPayload } from '../api/signed';
-import { Link } from '../components/Link';
 import { Loading, Page } from '../components/Page';
-import { PATHS } from '../router';
+import { SignInFirst } from '../components/SignInFirst';
 import {
   type ApiToken,
   type ApiTokenCreated,
@@ -22,17 +21,20 @@ import {
   GrantCheck,
   GrantForm,
   type OwnTrader,
-  RevokeConfirm,
+  RevokeCheck,
+  RevokeForm,
 } from '../representation/Delegations';
 import '../representation/representation.css';
 import { useSession } from '../session';
+import { useHistoryStep } from '../components/history-step';
 
 /** Where the person is on this page: the overview, or one step of one flow (one thing per page). */
 type View =
-  | { kind: 'overview' }
+  | { kind: 'overview'; done?: string }
   | { kind: 'grant'; trader: OwnTrader; patent: string }
   | { kind: 'grantCheck'; trader: OwnTrader; broker: GrantBroker; issued: SigningPayload }
-  | { kind: 'revoke'; delegation: Delegation }
+  | { kind: 'revoke'; delegation: Delegation; reason: string }
+  | { kind: 'revokeCheck'; delegation: Delegation; reason: string; issued: SigningPayload }
   | { kind: 'token'; input: TokenInput | null }
   | { kind: 'tokenCheck'; input: TokenInput; issued: SigningPayload }
   | { kind: 'tokenCreated'; created: ApiTokenCreated }
@@ -43,6 +45,7 @@ const TITLES: Record<View['kind'], string> = {
   grant: 'grant.title',
   grantCheck: 'grant.checkTitle',
   revoke: 'revokeDelegation.title',
+  revokeCheck: 'revokeDelegation.checkTitle',
   token: 'tokenForm.title',
   tokenCheck: 'tokenCheck.title',
   tokenCreated: 'tokenCreated.title',
@@ -57,8 +60,7 @@ const TITLES: Record<View['kind'], string> = {
 export default function Representation() {
   const { t } = useTranslation();
   const { session, me, reloadMe } = useSession();
-  const [view, setView] = useState<View>({ kind: 'overview' });
-  const [done, setDone] = useState<string | null>(null);
+  const { step: view, go, finish } = useHistoryStep<View>({ kind: 'overview' });
   const [version, setVersion] = useState(0);
 
   // Each step is a new page to the person: focus and scroll go to its top.
@@ -74,19 +76,14 @@ export default function Representation() {
     void reloadMe();
   }, []);
 
+  // Cancel is a step back to the overview; a change done ends the flow (Back shows the overview with what was done).
   const back = (message: string | null) => {
-    setDone(message);
     setVersion((v) => v + 1);
-    setView({ kind: 'overview' });
+    if (message) finish({ kind: 'overview', done: message });
+    else go({ kind: 'overview' });
   };
 
-  if (!session)
-    return (
-      <Page title={t('representation.title')}>
-        <p>{t('representation.signInFirst')}</p>
-        <Link href={PATHS.signIn}>{t('nav.signIn')}</Link>
-      </Page>
-    );
+  if (!session) return <SignInFirst title={t('representation.title')} message={t('representation.signInFirst')} />;
   if (!me) return <Loading />;
   const own: OwnTrader[] = me.traders;
   const title = t(TITLES[view.kind]);
@@ -95,9 +92,9 @@ export default function Representation() {
     <Page title={title}>
       {view.kind === 'overview' && (
         <>
-          {done && (
+          {view.done && (
             <div className="notice notice-ok" role="status">
-              <p>{done}</p>
+              <p>{view.done}</p>
             </div>
           )}
           <p className="lead">{t('representation.lead')}</p>
@@ -106,15 +103,15 @@ export default function Representation() {
               key={trader.rfc}
               trader={trader}
               version={version}
-              onGrant={() => setView({ kind: 'grant', trader, patent: '' })}
-              onRevoke={(delegation) => setView({ kind: 'revoke', delegation })}
+              onGrant={() => go({ kind: 'grant', trader, patent: '' })}
+              onRevoke={(delegation) => go({ kind: 'revoke', delegation, reason: '' })}
             />
           ))}
           {me.broker && <BrokerClients patent={me.broker.patent} version={version} />}
           <TokenList
             version={version}
-            onCreate={() => setView({ kind: 'token', input: null })}
-            onRevoke={(token) => setView({ kind: 'tokenRevoke', token })}
+            onCreate={() => go({ kind: 'token', input: null })}
+            onRevoke={(token) => go({ kind: 'tokenRevoke', token })}
           />
         </>
       )}
@@ -123,7 +120,7 @@ export default function Representation() {
           trader={view.trader}
           initial={view.patent}
           onCancel={() => back(null)}
-          onIssued={(broker, issued) => setView({ kind: 'grantCheck', trader: view.trader, broker, issued })}
+          onIssued={(broker, issued) => go({ kind: 'grantCheck', trader: view.trader, broker, issued })}
         />
       )}
       {view.kind === 'grantCheck' && (
@@ -131,7 +128,7 @@ export default function Representation() {
           trader={view.trader}
           broker={view.broker}
           issued={view.issued}
-          onChange={() => setView({ kind: 'grant', trader: view.trader, patent: view.broker.patent })}
+          onChange={() => go({ kind: 'grant', trader: view.trader, patent: view.broker.patent })}
           onDone={() => {
             void reloadMe();
             back(
@@ -141,8 +138,19 @@ export default function Representation() {
         />
       )}
       {view.kind === 'revoke' && (
-        <RevokeConfirm
+        <RevokeForm
           delegation={view.delegation}
+          initial={view.reason}
+          onCancel={() => back(null)}
+          onIssued={(reason, issued) => go({ kind: 'revokeCheck', delegation: view.delegation, reason, issued })}
+        />
+      )}
+      {view.kind === 'revokeCheck' && (
+        <RevokeCheck
+          delegation={view.delegation}
+          reason={view.reason}
+          issued={view.issued}
+          onChange={() => go({ kind: 'revoke', delegation: view.delegation, reason: view.reason })}
           onCancel={() => back(null)}
           onDone={() => {
             void reloadMe();
@@ -159,15 +167,15 @@ export default function Representation() {
         <TokenForm
           initial={view.input}
           onCancel={() => back(null)}
-          onIssued={(input, issued) => setView({ kind: 'tokenCheck', input, issued })}
+          onIssued={(input, issued) => go({ kind: 'tokenCheck', input, issued })}
         />
       )}
       {view.kind === 'tokenCheck' && (
         <TokenCheck
           input={view.input}
           issued={view.issued}
-          onChange={() => setView({ kind: 'token', input: view.input })}
-          onDone={(created) => setView({ kind: 'tokenCreated', created })}
+          onChange={() => go({ kind: 'token', input: view.input })}
+          onDone={(created) => finish({ kind: 'tokenCreated', created })}
         />
       )}
       {view.kind === 'tokenCreated' && (

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiProblem, api, call } from '../api/client';
 import type { paths } from '../api/schema';
 import { ErrorSummary, type FieldProblem } from '../components/ErrorSummary';
-import { FileField } from '../components/FileField';
+import { FileField } from '../components/fields';
 import { Page } from '../components/Page';
 import { EfirmaError, openEfirma } from '../efirma/index';
 import { problemText } from '../i18n';

@@ -1,15 +1,17 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call, type Schemas } from '../api/client';
-import { sendSigned, type SigningPayload, signingPayload } from '../api/signed';
+import { type SigningPayload, signingPayload } from '../api/signed';
+import { CheckAndSign, signProblem } from '../components/CheckAndSign';
 import { ErrorSummary, type FieldProblem } from '../components/ErrorSummary';
-import { Loading } from '../components/Page';
-import { ProblemMessage } from '../components/ProblemMessage';
+import { StackTable } from '../components/StackTable';
 import { formatInstant } from '../i18n/format';
 import { useSession } from '../session';
 import { useData } from '../useData';
-import { CheckboxGroup, InputField, SummaryList } from './fields';
-import { stepProblem } from './problems';
+import { ContinueOrCancel, InputField } from '../components/fields';
+import { CheckboxGroup, SummaryList } from './fields';
+import { SignerDeclaration } from './Delegations';
+import { ListSection } from './ListSection';
 
 export type ApiToken = Schemas['ApiToken'];
 export type ApiTokenCreated = Schemas['ApiTokenCreated'];
@@ -34,55 +36,43 @@ export function TokenList(props: { version: number; onCreate(): void; onRevoke(t
   );
   const now = Date.now();
   return (
-    <section className="representation-section" aria-labelledby="tokens-heading">
-      <h2 id="tokens-heading">{t('tokens.heading')}</h2>
-      <p>{t('tokens.lead')}</p>
-      {data.state === 'loading' && <Loading />}
-      {data.state === 'error' && <ProblemMessage problem={data.problem} />}
-      {data.state === 'ok' &&
-        (data.data.items.length ? (
-          <table className="stack">
-            <caption className="visually-hidden">{t('tokens.heading')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('tokens.label')}</th>
-                <th scope="col">{t('tokens.scopes')}</th>
-                <th scope="col">{t('tokens.status')}</th>
-                <th scope="col">{t('tokens.expires')}</th>
-                <th scope="col">{t('tokens.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.data.items.map((token) => {
-                const status = tokenStatus(token, now);
-                return (
-                  <tr key={token.id}>
-                    <td data-label={t('tokens.label')}>{token.label ?? '—'}</td>
-                    <td data-label={t('tokens.scopes')}>{token.scopes.map((s) => t(`tokenScope.${s}`)).join(', ')}</td>
-                    <td data-label={t('tokens.status')}>{t(`tokenStatus.${status}`)}</td>
-                    <td data-label={t('tokens.expires')}>{formatInstant(token.expiresAt)}</td>
-                    <td data-label={t('tokens.actions')}>
-                      {status === 'active' ? (
-                        <button type="button" className="link-button" onClick={() => props.onRevoke(token)}>
-                          {t('tokens.revoke')}
-                          <span className="visually-hidden"> {token.label}</span>
-                        </button>
-                      ) : (
-                        '—'
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+    <ListSection
+      id="tokens-heading"
+      heading={t('tokens.heading')}
+      lead={t('tokens.lead')}
+      data={data}
+      add={{ label: t('tokens.create'), onClick: props.onCreate }}
+    >
+      {(list) =>
+        list.items.length ? (
+          <StackTable
+            caption={t('tokens.heading')}
+            rows={list.items}
+            rowKey={(token) => token.id}
+            columns={[
+              { label: t('tokens.label'), cell: (token) => token.label ?? '—' },
+              { label: t('tokens.scopes'), cell: (token) => token.scopes.map((s) => t(`tokenScope.${s}`)).join(', ') },
+              { label: t('tokens.status'), cell: (token) => t(`tokenStatus.${tokenStatus(token, now)}`) },
+              { label: t('tokens.expires'), cell: (token) => formatInstant(token.expiresAt) },
+              {
+                label: t('tokens.actions'),
+                cell: (token) =>
+                  tokenStatus(token, now) === 'active' ? (
+                    <button type="button" className="link-button" onClick={() => props.onRevoke(token)}>
+                      {t('tokens.revoke')}
+                      <span className="visually-hidden"> {token.label}</span>
+                    </button>
+                  ) : (
+                    '—'
+                  ),
+              },
+            ]}
+          />
         ) : (
           <p>{t('tokens.none')}</p>
-        ))}
-      <button type="button" className="button button-secondary representation-add" onClick={props.onCreate}>
-        {t('tokens.create')}
-      </button>
-    </section>
+        )
+      }
+    </ListSection>
   );
 }
 
@@ -120,7 +110,7 @@ export function TokenForm(props: {
       props.onIssued(input, await signingPayload(PATH, input));
     } catch (err) {
       const field = (code: string) => (code === 'auth.api_token_too_long' ? 'days' : undefined);
-      setProblems([stepProblem(err, t, field)]);
+      setProblems([signProblem(err, t, field)]);
       setBusy(false);
     }
   };
@@ -163,14 +153,7 @@ export function TokenForm(props: {
           width="short"
           maxLength={3}
         />
-        <div className="button-row">
-          <button type="submit" className="button" disabled={busy}>
-            {t('representation.continue')}
-          </button>
-          <button type="button" className="link-button" onClick={props.onCancel}>
-            {t('representation.cancel')}
-          </button>
-        </div>
+        <ContinueOrCancel busy={busy} onCancel={props.onCancel} />
       </form>
     </>
   );
@@ -185,70 +168,32 @@ export function TokenCheck(props: {
 }) {
   const { t } = useTranslation();
   const { session } = useSession();
-  const [problems, setProblems] = useState<FieldProblem[]>([]);
-  const [busy, setBusy] = useState(false);
-  const sign = async () => {
-    if (!session) return;
-    setBusy(true);
-    try {
-      const answer = await sendSigned<{ data: ApiTokenCreated }>(session.efirma, 'POST', PATH, props.issued);
-      props.onDone(answer.data);
-    } catch (err) {
-      setProblems([stepProblem(err, t)]);
-      setBusy(false);
-    }
-  };
-  const change = (what: string) => (
-    <>
-      {' '}
-      <button type="button" className="link-button" onClick={props.onChange}>
-        {t('representation.change')}
-        <span className="visually-hidden"> {what}</span>
-      </button>
-    </>
-  );
   return (
-    <>
-      <ErrorSummary problems={problems} />
-      <SummaryList
-        rows={[
-          {
-            term: t('tokens.label'),
-            value: (
-              <>
-                {props.input.label}
-                {change(t('tokens.label'))}
-              </>
-            ),
-          },
-          {
-            term: t('tokenForm.scopes'),
-            value: (
-              <>
-                {props.input.scopes.map((s) => t(`tokenScope.${s}`)).join(', ')}
-                {change(t('tokenForm.scopes'))}
-              </>
-            ),
-          },
-          {
-            term: t('tokenForm.days'),
-            value: (
-              <>
-                {t('tokenCheck.days', { count: props.input.expiresInDays })}
-                {change(t('tokenForm.days'))}
-              </>
-            ),
-          },
-          { term: t('tokenCheck.holder'), value: `${session?.efirma.name ?? ''} (${session?.efirma.rfc ?? ''})` },
-        ]}
-      />
-      <p>{t('tokenCheck.certificate')}</p>
-      <h2>{t('representationSign.heading')}</h2>
-      <p>{t('representationSign.lead', { name: session?.efirma.name ?? '', rfc: session?.efirma.rfc ?? '' })}</p>
-      <button type="button" className="button" disabled={busy} onClick={() => void sign()}>
-        {busy ? t('representationSign.busy') : t('tokenCheck.sign')}
-      </button>
-    </>
+    <CheckAndSign<{ data: ApiTokenCreated }>
+      path={PATH}
+      issued={props.issued}
+      rows={[
+        { label: t('tokens.label'), value: props.input.label, change: props.onChange },
+        {
+          label: t('tokenForm.scopes'),
+          value: props.input.scopes.map((s) => t(`tokenScope.${s}`)).join(', '),
+          change: props.onChange,
+        },
+        {
+          label: t('tokenForm.days'),
+          value: t('tokenCheck.days', { count: props.input.expiresInDays }),
+          change: props.onChange,
+        },
+        { label: t('tokenCheck.holder'), value: `${session?.efirma.name ?? ''} (${session?.efirma.rfc ?? ''})` },
+      ]}
+      declaration={
+        <>
+          {t('tokenCheck.certificate')} <SignerDeclaration />
+        </>
+      }
+      signLabel={t('tokenCheck.sign')}
+      onSigned={(answer) => props.onDone(answer.data)}
+    />
   );
 }
 
@@ -305,7 +250,7 @@ export function TokenRevokeConfirm(props: { token: ApiToken; onCancel(): void; o
       await call(api.DELETE('/api/v1/api-tokens/{id}', { params: { path: { id: props.token.id } } }));
       props.onDone();
     } catch (err) {
-      setProblems([stepProblem(err, t)]);
+      setProblems([signProblem(err, t)]);
       setBusy(false);
     }
   };
@@ -328,7 +273,7 @@ export function TokenRevokeConfirm(props: { token: ApiToken; onCancel(): void; o
           {t('tokenRevoke.confirm')}
         </button>
         <button type="button" className="link-button" onClick={props.onCancel}>
-          {t('representation.cancel')}
+          {t('form.cancel')}
         </button>
       </div>
     </>

@@ -1,15 +1,17 @@
+import type { TFunction } from 'i18next';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call, type Schemas } from '../api/client';
-import { sendSigned, type SigningPayload, signingPayload } from '../api/signed';
+import { type SigningPayload, signingPayload } from '../api/signed';
+import { CheckAndSign, signProblem } from '../components/CheckAndSign';
 import { ErrorSummary, type FieldProblem } from '../components/ErrorSummary';
-import { Loading } from '../components/Page';
-import { ProblemMessage } from '../components/ProblemMessage';
+import { StackTable } from '../components/StackTable';
 import { formatInstant } from '../i18n/format';
 import { useSession } from '../session';
 import { useData } from '../useData';
-import { InputField, SummaryList } from './fields';
-import { stepProblem } from './problems';
+import { ContinueOrCancel, InputField } from '../components/fields';
+import { SummaryList } from './fields';
+import { ListSection } from './ListSection';
 
 export type Delegation = Schemas['Delegation'];
 export interface OwnTrader {
@@ -37,61 +39,56 @@ export function DelegationList(props: {
   const data = useData(`${props.trader.rfc}:${props.version}`, () =>
     call(api.GET('/api/v1/delegations', { params: { query: { trader: props.trader.rfc, limit: 200 } } })),
   );
-  const headingId = `delegations-${props.trader.rfc}`;
   return (
-    <section className="representation-section" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('delegations.heading', { name: props.trader.legalName })}</h2>
-      <p>{t('delegations.lead')}</p>
-      {data.state === 'loading' && <Loading />}
-      {data.state === 'error' && <ProblemMessage problem={data.problem} />}
-      {data.state === 'ok' &&
-        (data.data.items.length ? (
-          <table className="stack">
-            <caption className="visually-hidden">{t('delegations.caption', { name: props.trader.legalName })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('delegations.broker')}</th>
-                <th scope="col">{t('delegations.patent')}</th>
-                <th scope="col">{t('delegations.status')}</th>
-                <th scope="col">{t('delegations.granted')}</th>
-                <th scope="col">{t('delegations.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.data.items.map((d) => (
-                <tr key={d.id}>
-                  <td data-label={t('delegations.broker')}>{d.broker.name}</td>
-                  <td data-label={t('delegations.patent')}>{d.broker.patent}</td>
-                  <td data-label={t('delegations.status')}>
+    <ListSection
+      id={`delegations-${props.trader.rfc}`}
+      heading={t('delegations.heading', { name: props.trader.legalName })}
+      lead={t('delegations.lead')}
+      data={data}
+      add={{ label: t('delegations.grant'), onClick: props.onGrant }}
+    >
+      {(list) =>
+        list.items.length ? (
+          <StackTable
+            caption={t('delegations.caption', { name: props.trader.legalName })}
+            rows={list.items}
+            rowKey={(d) => d.id}
+            columns={[
+              { label: t('delegations.broker'), cell: (d) => d.broker.name },
+              { label: t('delegations.patent'), cell: (d) => d.broker.patent },
+              {
+                label: t('delegations.status'),
+                cell: (d) => (
+                  <>
                     {t(`delegationStatus.${d.status}`)}
                     {d.revokedAt && (
                       <span className="muted representation-block">
                         {t('delegations.revokedOn', { time: formatInstant(d.revokedAt) })}
                       </span>
                     )}
-                  </td>
-                  <td data-label={t('delegations.granted')}>{formatInstant(d.grantedAt)}</td>
-                  <td data-label={t('delegations.actions')}>
-                    {d.status === 'active' ? (
-                      <button type="button" className="link-button" onClick={() => props.onRevoke(d)}>
-                        {t('delegations.revoke')}
-                        <span className="visually-hidden"> {t('delegations.revokeOf', { broker: d.broker.name })}</span>
-                      </button>
-                    ) : (
-                      '—'
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+              { label: t('delegations.granted'), cell: (d) => formatInstant(d.grantedAt) },
+              {
+                label: t('delegations.actions'),
+                cell: (d) =>
+                  d.status === 'active' ? (
+                    <button type="button" className="link-button" onClick={() => props.onRevoke(d)}>
+                      {t('delegations.revoke')}
+                      <span className="visually-hidden"> {t('delegations.revokeOf', { broker: d.broker.name })}</span>
+                    </button>
+                  ) : (
+                    '—'
+                  ),
+              },
+            ]}
+          />
         ) : (
           <p>{t('delegations.none')}</p>
-        ))}
-      <button type="button" className="button button-secondary representation-add" onClick={props.onGrant}>
-        {t('delegations.grant')}
-      </button>
-    </section>
+        )
+      }
+    </ListSection>
   );
 }
 
@@ -120,7 +117,7 @@ export function GrantForm(props: {
       const broker = await call(api.GET('/api/v1/brokers/{patent}', { params: { path: { patent: value } } }));
       props.onIssued({ patent: value, name: broker.name }, issued);
     } catch (err) {
-      setProblems([stepProblem(err, t, () => 'patent')]);
+      setProblems([signProblem(err, t, () => 'patent')]);
       setBusy(false);
     }
   };
@@ -141,14 +138,7 @@ export function GrantForm(props: {
           width="short"
           maxLength={4}
         />
-        <div className="button-row">
-          <button type="submit" className="button" disabled={busy}>
-            {t('representation.continue')}
-          </button>
-          <button type="button" className="link-button" onClick={props.onCancel}>
-            {t('representation.cancel')}
-          </button>
-        </div>
+        <ContinueOrCancel busy={busy} onCancel={props.onCancel} />
       </form>
     </>
   );
@@ -163,97 +153,68 @@ export function GrantCheck(props: {
   onDone(d: Schemas['DelegationGranted']): void;
 }) {
   const { t } = useTranslation();
-  const { session } = useSession();
-  const [problems, setProblems] = useState<FieldProblem[]>([]);
-  const [busy, setBusy] = useState(false);
-  const sign = async () => {
-    if (!session) return;
-    setBusy(true);
-    try {
-      const answer = await sendSigned<{ data: Schemas['DelegationGranted'] }>(
-        session.efirma,
-        'POST',
-        grantPath(props.trader.rfc),
-        props.issued,
-      );
-      props.onDone(answer.data);
-    } catch (err) {
-      setProblems([stepProblem(err, t)]);
-      setBusy(false);
-    }
-  };
   return (
-    <>
-      <ErrorSummary problems={problems} />
-      <SummaryList
-        rows={[
-          { term: t('grant.trader'), value: `${props.trader.legalName} (${props.trader.rfc})` },
-          {
-            term: t('grant.patent'),
-            value: (
-              <>
-                {props.broker.patent}{' '}
-                <button type="button" className="link-button" onClick={props.onChange}>
-                  {t('representation.change')}
-                  <span className="visually-hidden"> {t('grant.patent')}</span>
-                </button>
-              </>
-            ),
-          },
-          { term: t('delegations.broker'), value: props.broker.name },
-          { term: t('grant.allows'), value: t('grant.allowsValue') },
-          { term: t('grant.until'), value: t('grant.untilValue') },
-        ]}
-      />
-      <h2>{t('representationSign.heading')}</h2>
-      <p>{t('representationSign.lead', { name: session?.efirma.name ?? '', rfc: session?.efirma.rfc ?? '' })}</p>
-      <button type="button" className="button" disabled={busy} onClick={() => void sign()}>
-        {busy ? t('representationSign.busy') : t('grant.sign')}
-      </button>
-    </>
+    <CheckAndSign<{ data: Schemas['DelegationGranted'] }>
+      path={grantPath(props.trader.rfc)}
+      issued={props.issued}
+      rows={[
+        { label: t('grant.trader'), value: `${props.trader.legalName} (${props.trader.rfc})` },
+        { label: t('grant.patent'), value: props.broker.patent, change: props.onChange },
+        { label: t('delegations.broker'), value: props.broker.name },
+        { label: t('grant.allows'), value: t('grant.allowsValue') },
+        { label: t('grant.until'), value: t('grant.untilValue') },
+      ]}
+      declaration={<SignerDeclaration />}
+      signLabel={t('grant.sign')}
+      onSigned={(answer) => props.onDone(answer.data)}
+    />
   );
 }
 
-/** The confirmation page of a revocation: who loses what, an optional reason, then the signature. */
-export function RevokeConfirm(props: {
+/** Who loses what when a delegation is revoked: said on its form and on its check page. */
+function RevokeWarning({ delegation: d }: { delegation: Delegation }) {
+  const { t } = useTranslation();
+  return (
+    <div className="notice notice-warning">
+      <p>{t('revokeDelegation.warning', { broker: d.broker.name, trader: d.trader.legalName })}</p>
+    </div>
+  );
+}
+
+const delegationRows = (d: Delegation, t: TFunction) => [
+  { label: t('grant.trader'), value: `${d.trader.legalName} (${d.trader.rfc})` },
+  { label: t('delegations.broker'), value: `${d.broker.name} (${t('delegations.patent')} ${d.broker.patent})` },
+  { label: t('delegations.granted'), value: formatInstant(d.grantedAt) },
+];
+
+/** Step 1 of a revocation: who loses what, and an optional reason; the window issues the payload for the check. */
+export function RevokeForm(props: {
   delegation: Delegation;
+  initial: string;
   onCancel(): void;
-  onDone(d: Schemas['DelegationRevoked']): void;
+  onIssued(reason: string, issued: SigningPayload): void;
 }) {
   const { t } = useTranslation();
-  const { session } = useSession();
-  const [reason, setReason] = useState('');
+  const [reason, setReason] = useState(props.initial);
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [busy, setBusy] = useState(false);
-  const d = props.delegation;
-  const sign = async (e: FormEvent) => {
+  const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!session) return;
     setBusy(true);
     try {
-      const path = revokePath(d.id);
-      const issued = await signingPayload(path, reason.trim() ? { reason: reason.trim() } : {});
-      const answer = await sendSigned<{ data: Schemas['DelegationRevoked'] }>(session.efirma, 'POST', path, issued);
-      props.onDone(answer.data);
+      const value = reason.trim();
+      props.onIssued(value, await signingPayload(revokePath(props.delegation.id), value ? { reason: value } : {}));
     } catch (err) {
-      setProblems([stepProblem(err, t)]);
+      setProblems([signProblem(err, t)]);
       setBusy(false);
     }
   };
   return (
     <>
       <ErrorSummary problems={problems} />
-      <div className="notice notice-warning">
-        <p>{t('revokeDelegation.warning', { broker: d.broker.name, trader: d.trader.legalName })}</p>
-      </div>
-      <SummaryList
-        rows={[
-          { term: t('grant.trader'), value: `${d.trader.legalName} (${d.trader.rfc})` },
-          { term: t('delegations.broker'), value: `${d.broker.name} (${t('delegations.patent')} ${d.broker.patent})` },
-          { term: t('delegations.granted'), value: formatInstant(d.grantedAt) },
-        ]}
-      />
-      <form onSubmit={(e) => void sign(e)} noValidate>
+      <RevokeWarning delegation={props.delegation} />
+      <SummaryList rows={delegationRows(props.delegation, t).map((r) => ({ term: r.label, value: r.value }))} />
+      <form onSubmit={(e) => void submit(e)} noValidate>
         <InputField
           id="reason"
           label={t('revokeDelegation.reason')}
@@ -262,16 +223,49 @@ export function RevokeConfirm(props: {
           onChange={setReason}
           maxLength={500}
         />
-        <p>{t('representationSign.lead', { name: session?.efirma.name ?? '', rfc: session?.efirma.rfc ?? '' })}</p>
-        <div className="button-row">
-          <button type="submit" className="button button-warning" disabled={busy}>
-            {busy ? t('representationSign.busy') : t('revokeDelegation.sign')}
-          </button>
-          <button type="button" className="link-button" onClick={props.onCancel}>
-            {t('representation.cancel')}
-          </button>
-        </div>
+        <ContinueOrCancel busy={busy} onCancel={props.onCancel} />
       </form>
     </>
   );
+}
+
+/** Step 2 of a revocation: what the signature ends, then the signature. */
+export function RevokeCheck(props: {
+  delegation: Delegation;
+  reason: string;
+  issued: SigningPayload;
+  onChange(): void;
+  onCancel(): void;
+  onDone(d: Schemas['DelegationRevoked']): void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <RevokeWarning delegation={props.delegation} />
+      <CheckAndSign<{ data: Schemas['DelegationRevoked'] }>
+        path={revokePath(props.delegation.id)}
+        issued={props.issued}
+        rows={[
+          ...delegationRows(props.delegation, t),
+          {
+            label: t('revokeDelegation.reason'),
+            value: props.reason || t('revokeDelegation.noReason'),
+            change: props.onChange,
+          },
+        ]}
+        declaration={<SignerDeclaration />}
+        signLabel={t('revokeDelegation.sign')}
+        warning
+        onSigned={(answer) => props.onDone(answer.data)}
+        onCancel={props.onCancel}
+      />
+    </>
+  );
+}
+
+/** What a representation signature means, and whose it is. */
+export function SignerDeclaration() {
+  const { t } = useTranslation();
+  const { session } = useSession();
+  return <>{t('representationSign.lead', { name: session?.efirma.name ?? '', rfc: session?.efirma.rfc ?? '' })}</>;
 }

@@ -1,49 +1,5 @@
 import { Fragment, type ReactNode } from 'react';
-
-/** A labelled text or number input with its hint and error, described for assistive technology (GOV.UK style). */
-export function InputField(props: {
-  id: string;
-  label: string;
-  hint?: string;
-  error?: string;
-  value: string;
-  onChange(value: string): void;
-  type?: 'text' | 'number';
-  inputMode?: 'numeric' | 'text';
-  width?: 'short' | 'full';
-  maxLength?: number;
-}) {
-  const described = [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-error` : '']
-    .filter(Boolean)
-    .join(' ');
-  return (
-    <div className={`field${props.error ? ' field-error' : ''}`}>
-      <label htmlFor={props.id}>{props.label}</label>
-      {props.hint && (
-        <p id={`${props.id}-hint`} className="hint">
-          {props.hint}
-        </p>
-      )}
-      {props.error && (
-        <p id={`${props.id}-error`} className="error-message">
-          {props.error}
-        </p>
-      )}
-      <input
-        id={props.id}
-        type={props.type ?? 'text'}
-        inputMode={props.inputMode}
-        className={props.width === 'short' ? 'input input-short' : 'input'}
-        value={props.value}
-        maxLength={props.maxLength}
-        autoComplete="off"
-        aria-describedby={described || undefined}
-        aria-invalid={props.error ? true : undefined}
-        onChange={(e) => props.onChange(e.currentTarget.value)}
-      />
-    </div>
-  );
-}
+import { describedBy, HintAndError } from '../components/fields';
 
 /** A group of checkboxes in a fieldset whose legend is the question. */
 export function CheckboxGroup(props: {
@@ -55,25 +11,13 @@ export function CheckboxGroup(props: {
   values: string[];
   onChange(values: string[]): void;
 }) {
-  const described = [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-error` : '']
-    .filter(Boolean)
-    .join(' ');
   return (
     <fieldset
       className={`field fieldset${props.error ? ' field-error' : ''}`}
-      aria-describedby={described || undefined}
+      aria-describedby={describedBy(props.id, props.hint, props.error)}
     >
       <legend>{props.legend}</legend>
-      {props.hint && (
-        <p id={`${props.id}-hint`} className="hint">
-          {props.hint}
-        </p>
-      )}
-      {props.error && (
-        <p id={`${props.id}-error`} className="error-message">
-          {props.error}
-        </p>
-      )}
+      <HintAndError id={props.id} hint={props.hint} error={props.error} />
       {props.options.map((o, i) => (
         <div className="checkbox" key={o.value}>
           <input
