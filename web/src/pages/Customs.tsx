@@ -2,8 +2,8 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Problem } from '../api/client';
 import { ErrorSummary, type FieldProblem } from '../components/ErrorSummary';
-import { Link } from '../components/Link';
 import { Loading, Page } from '../components/Page';
+import { SignInFirst } from '../components/SignInFirst';
 import { ProblemMessage } from '../components/ProblemMessage';
 import {
   type Declaration,
@@ -18,7 +18,6 @@ import {
   reasonsOf,
 } from '../customs/lookup';
 import { formatDay, formatInstant, formatNumber } from '../i18n/format';
-import { PATHS } from '../router';
 import { useSession } from '../session';
 import '../public/public.css';
 
@@ -38,13 +37,7 @@ export default function Customs() {
   const [draws, setDraws] = useState<Lookup<PermitDraws>>({ state: 'idle' });
 
   const customsOfficer = me?.officer.some((m) => m.agency === 'ANAM' && m.roles.includes('customs_officer'));
-  if (!session)
-    return (
-      <Page title={t('customs.title')}>
-        <p>{t('customs.signInFirst')}</p>
-        <Link href={PATHS.signIn}>{t('nav.signIn')}</Link>
-      </Page>
-    );
+  if (!session) return <SignInFirst title={t('customs.title')} message={t('customs.signInFirst')} />;
   if (!me) return <Loading />;
   if (!customsOfficer)
     return (

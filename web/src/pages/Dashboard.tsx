@@ -7,6 +7,7 @@ import { Feed } from '../cases/Feed';
 import { known } from '../cases/text';
 import { Link } from '../components/Link';
 import { Loading, Page } from '../components/Page';
+import { SignInFirst } from '../components/SignInFirst';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { formatDay, formatInstant } from '../i18n/format';
 import { PATHS } from '../router';
@@ -99,13 +100,7 @@ export default function Dashboard() {
   const { t } = useTranslation();
   const { session } = useSession();
   const data = useData(session?.token ?? 'none', () => loadDashboard());
-  if (!session)
-    return (
-      <Page title={t('dashboard.title')}>
-        <p>{t('dashboard.signInFirst')}</p>
-        <Link href={PATHS.signIn}>{t('nav.signIn')}</Link>
-      </Page>
-    );
+  if (!session) return <SignInFirst title={t('dashboard.title')} message={t('dashboard.signInFirst')} />;
   if (data.state === 'loading') return <Loading />;
   if (data.state === 'error')
     return (

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiProblem, api, call, type Problem } from '../api/client';
 import { Link } from '../components/Link';
 import { Loading, Page } from '../components/Page';
+import { SignInFirst } from '../components/SignInFirst';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { AcknowledgementDownload } from '../filing/Acknowledgement';
 import { CheckStep, type StepName } from '../filing/CheckStep';
@@ -140,13 +141,7 @@ export default function NewOperation() {
   const afterForms = (): Step => (returnToCheck ? { kind: 'check' } : { kind: 'documents' });
   const title = t('filing.title');
 
-  if (!session)
-    return (
-      <Page title={title}>
-        <p>{t('filing.signInFirst')}</p>
-        <Link href={PATHS.signIn}>{t('nav.signIn')}</Link>
-      </Page>
-    );
+  if (!session) return <SignInFirst title={title} message={t('filing.signInFirst')} />;
   if (problem && !filing)
     return (
       <Page title={title}>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { api, call } from '../api/client';
 import { Link } from '../components/Link';
 import { Loading, Page } from '../components/Page';
+import { SignInFirst } from '../components/SignInFirst';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { AcknowledgementDownload } from '../filing/Acknowledgement';
 import type { Submitted } from '../filing/model';
@@ -32,13 +33,7 @@ export default function Operation({ id }: { id: string }) {
   const { session } = useSession();
   const data = useData(`${session?.token ?? 'none'}:${id}`, () => loadOperation(id));
   const title = t('filing.op.title');
-  if (!session)
-    return (
-      <Page title={title}>
-        <p>{t('filing.op.signInFirst')}</p>
-        <Link href={PATHS.signIn}>{t('nav.signIn')}</Link>
-      </Page>
-    );
+  if (!session) return <SignInFirst title={title} message={t('filing.op.signInFirst')} />;
   if (data.state === 'loading') return <Loading />;
   if (data.state === 'error')
     return (

@@ -6,6 +6,7 @@ import '../cases/cases.css';
 import { known, localized } from '../cases/text';
 import { Link } from '../components/Link';
 import { Loading, Page } from '../components/Page';
+import { SignInFirst } from '../components/SignInFirst';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { formatDay, formatInstant, formatMoney, formatNumber } from '../i18n/format';
 import { PATHS } from '../router';
@@ -43,13 +44,7 @@ export default function PermitPage({ number }: { number: string }) {
   const { session } = useSession();
   const data = useData(`${session?.token ?? 'none'}:${number}`, () => loadPermit(number));
   const [download, setDownload] = useState<'idle' | 'busy' | 'done' | Problem>('idle');
-  if (!session)
-    return (
-      <Page title={t('cases.permit.title', { number })}>
-        <p>{t('cases.signInFirst')}</p>
-        <Link href={PATHS.signIn}>{t('nav.signIn')}</Link>
-      </Page>
-    );
+  if (!session) return <SignInFirst title={t('cases.permit.title', { number })} message={t('cases.signInFirst')} />;
   if (data.state === 'loading') return <Loading />;
   if (data.state === 'error')
     return (

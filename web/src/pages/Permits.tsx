@@ -6,6 +6,7 @@ import '../cases/cases.css';
 import { known, localized } from '../cases/text';
 import { Link } from '../components/Link';
 import { Loading, Page } from '../components/Page';
+import { SignInFirst } from '../components/SignInFirst';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { formatDay, formatNumber } from '../i18n/format';
 import { PATHS } from '../router';
@@ -47,13 +48,7 @@ const cursorOf = (next: string) => new URL(next, window.location.origin).searchP
 export default function Permits() {
   const { t } = useTranslation();
   const { session } = useSession();
-  if (!session)
-    return (
-      <Page title={t('permits.title')}>
-        <p>{t('permits.signInFirst')}</p>
-        <Link href={PATHS.signIn}>{t('nav.signIn')}</Link>
-      </Page>
-    );
+  if (!session) return <SignInFirst title={t('permits.title')} message={t('permits.signInFirst')} />;
   return <PermitList token={session.token} />;
 }
 
