@@ -30,6 +30,8 @@
  *       steel notices with large balances; the database must then hold exactly the accepted
  *       declarations the clients counted, and the permits' balances must have moved by their draws.
  *
+ * 4. The portal's first render with data in Chromium (bench/portal.ts, also runnable alone).
+ *
  * The machine is shared and noisy: absolute numbers move from run to run. Compare the ratios
  * (each rate next to the raw verify rate measured in the same run) across runs.
  * Only loopback traffic; every loop is bounded by time and by a count.
@@ -53,6 +55,7 @@ import {
 import { type EcJwk, signCompact, verifyCompact } from '../src/pki/jws.ts';
 import { withCurpCheckDigit, withRfcCheckDigit } from '../src/registry/identifiers.ts';
 import { benchCustoms, type CustomsOptions, type CustomsRow } from './customs.ts';
+import { benchPortal } from './portal.ts';
 import { benchLogin, type LoginOptions, type LoginResult } from './login.ts';
 import {
   openOperationsBench,
@@ -487,6 +490,7 @@ async function main() {
   console.log(
     `\n  raw RSA verify rate in this run: ${count(rawRsa)}/s; compare ratios across runs, not absolute rates.`,
   );
+  await benchPortal();
 }
 
 main().catch((err) => {
