@@ -30,6 +30,7 @@ describe('procedures', () => {
     assert.equal(one.body.agency, 'SEDENA');
     assert.equal(one.body.form.type, 'object');
     assert.equal(one.body.prefill.importer, 'trader.rfc');
+    assert.deepEqual(one.body.labels.purpose.hunting, { es: 'Cacería', en: 'Hunting' }, 'served with its labels');
     assert.equal(
       (await w.call('GET', '/api/v1/procedures?agency=COFEPRIS')).body.items.every((p: any) => p.agency === 'COFEPRIS'),
       true,
