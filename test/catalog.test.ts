@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { Catalogue, CatalogueError, loadProcedures } from '../src/catalog/catalogue.ts';
-import { defineProcedure } from '../src/catalog/define.ts';
+import { codedFields, defineProcedure } from '../src/catalog/define.ts';
 import type { Procedure, ProcedureSource } from '../src/catalog/procedure.ts';
 import arms from '../src/catalog/procedures/sedena-arms-import.ts';
 import { startTestWindow, type TestWindow } from './support/window.ts';
@@ -30,6 +30,7 @@ describe('procedures', () => {
     assert.equal(one.body.agency, 'SEDENA');
     assert.equal(one.body.form.type, 'object');
     assert.equal(one.body.prefill.importer, 'trader.rfc');
+    assert.deepEqual(one.body.labels.purpose.hunting, { es: 'Cacería', en: 'Hunting' }, 'served with its labels');
     assert.equal(
       (await w.call('GET', '/api/v1/procedures?agency=COFEPRIS')).body.items.every((p: any) => p.agency === 'COFEPRIS'),
       true,
@@ -68,20 +69,45 @@ describe('procedures', () => {
     );
     assert.throws(broken({ rules: [] }), /rules: a procedure triggered by goods needs at least one rule/);
     assert.throws(broken({ trigger: 'request' }), /rules: a procedure filed on request has no goods rules/);
+    const { purpose: _, ...withoutPurpose } = sourceOf(arms).labels!;
     assert.throws(
-      broken({ labels: { purpose: { hunting: { es: 'Caza', en: 'Hunting' } } } }),
-      /labels\.purpose: a permit prints no form field, not purpose/,
+      broken({ labels: withoutPurpose }),
+      /v1: labels\.purpose\.sport_shooting: needs its words in Spanish/,
     );
     const origin = sourceOf(w.ctx.catalogue.files().find((p) => p.definition.code === 'SE-ORIGIN-CERTIFICATE')!);
-    const { tradeAgreement: _, ...withoutAgreement } = origin.labels!;
-    assert.throws(
-      () => defineProcedure({ ...origin, labels: withoutAgreement }),
-      /SE-ORIGIN-CERTIFICATE v1: labels: tradeAgreement is printed on a certificate_of_origin: label its codes/,
-    );
     const { aladi: __, ...criteria } = origin.labels!.tradeAgreement!;
     assert.throws(
       () => defineProcedure({ ...origin, labels: { ...origin.labels, tradeAgreement: criteria } }),
-      /labels\.tradeAgreement: code aladi has no label/,
+      /SE-ORIGIN-CERTIFICATE v1: labels\.tradeAgreement\.aladi: needs its words in Spanish and English/,
+    );
+    const cites = sourceOf(w.ctx.catalogue.files().find((p) => p.definition.code === 'SEMARNAT-CITES-IMPORT')!);
+    const { X: ___, ...sources } = cites.labels!['specimens.source']!;
+    assert.throws(
+      () => defineProcedure({ ...cites, labels: { ...cites.labels, 'specimens.source': sources } }),
+      /labels\.specimens\.source\.X: needs its words/,
+      'a code of a field inside a list of objects',
+    );
+    const waste = sourceOf(
+      w.ctx.catalogue.files().find((p) => p.definition.code === 'SEMARNAT-HAZARDOUS-WASTE-EXPORT')!,
+    );
+    const { Te: ____, ...cretib } = waste.labels!.hazardCharacteristics!;
+    assert.throws(
+      () => defineProcedure({ ...waste, labels: { hazardCharacteristics: cretib } }),
+      /labels\.hazardCharacteristics\.Te: needs its words/,
+      'a code of a list of codes',
+    );
+    assert.throws(
+      () =>
+        defineProcedure({
+          ...waste,
+          labels: { hazardCharacteristics: { ...cretib, Te: { es: 'Tóxico ambiental', en: ' ' } } },
+        }),
+      /labels\.hazardCharacteristics\.Te: needs its words in Spanish and English/,
+      'both languages',
+    );
+    assert.throws(
+      broken({ labels: { ...sourceOf(arms).labels, importer: { x: { es: 'x', en: 'x' } } } }),
+      /labels\.importer: labels belong to a form field with a list of codes/,
     );
     const bogus = {
       ...origin.labels,
@@ -150,6 +176,21 @@ describe('procedures', () => {
     assert.throws(() => catalogue.procedure('SEDENA-ARMS-IMPORT', '2023-01-01'), /No procedure/);
     assert.equal(catalogue.rules.length, arms.rules.length, 'a later version repeating the rules adds none');
     assert.throws(() => new Catalogue([arms, arms]), /SEDENA-ARMS-IMPORT v1: defined twice/);
+  });
+
+  test('every code of every shipped procedure form has its words in Spanish and English', () => {
+    let codes = 0;
+    for (const p of w.ctx.catalogue.files()) {
+      for (const [field, values] of codedFields(p.definition.form)) {
+        for (const code of values.map(String)) {
+          const label = p.labels[field]?.[code];
+          assert.ok(label?.es && label.en, `${p.definition.code}: ${field}.${code} has no label`);
+          assert.notEqual(label.es, code, `${p.definition.code}: ${field}.${code} is labelled with its own code`);
+          codes++;
+        }
+      }
+    }
+    assert.ok(codes >= 200, `only ${codes} codes`);
   });
 
   test('the shipped catalogue validates every form it declares', () => {

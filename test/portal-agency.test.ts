@@ -172,6 +172,7 @@ describe('the agency officer in the portal', { skip: withoutChromium }, () => {
     await page.getByText(`${traderName} (${traderRfc})`).waitFor();
     await page.getByRole('cell', { name: '930320' }).waitFor();
     await page.getByText('Club de Tiro Monterrey A.C.').waitFor();
+    await page.getByText('Tiro deportivo').waitFor(); // the typed code sport_shooting, in the procedure's words
     assert.ok((await page.locator('.tag-prefilled').count()) > 0 && (await page.locator('.tag-typed').count()) > 0);
 
     // The eDocument's PDF in the page: fetched with the token into a blob: URL, framed under the window's CSP.

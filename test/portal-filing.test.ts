@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
+import tyres from '../src/catalog/procedures/se-used-tyres-import.ts';
 import { withoutChromium } from './support/browser.ts';
 import { FORMS, goodsLine } from './support/pipeline.ts';
 import { openPortal, type Portal } from './support/portal.ts';
@@ -162,6 +163,9 @@ describe('filing a new operation in the portal', { skip: withoutChromium }, () =
     await page.getByText('Trámite 2 de 2 · SE').waitFor();
     await page.getByLabel('Uso que se dará a la mercancía').selectOption(TYRES.intendedUse);
     await page.getByLabel('Tipo de llanta').selectOption(TYRES.tyreCategory);
+    // The options read in Spanish, in the words of the procedure's own file.
+    const tyreWords = tyres.labels.tyreCategory![TYRES.tyreCategory]!.es;
+    assert.equal(await page.getByLabel('Tipo de llanta').locator('option:checked').textContent(), tyreWords);
     await page.getByLabel('Número del plan de manejo de residuos').fill(TYRES.wasteManagementPlan);
     await page.getByRole('button', { name: 'Continuar' }).click();
 
@@ -201,6 +205,7 @@ describe('filing a new operation in the portal', { skip: withoutChromium }, () =
     await page.getByRole('heading', { level: 1, name: 'Revise su operación antes de firmar' }).waitFor();
     await page.getByText('123M2015 SSA IV', { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Cambiar Tipo de llanta' }).waitFor();
+    await page.getByText(tyreWords, { exact: true }).waitFor();
     const sign = page.getByRole('button', { name: 'Firmar y presentar' });
     await page.getByText('Ver los datos exactos que firmará').waitFor();
     await portal.audit(page, 'filing-check');

@@ -87,7 +87,7 @@ export class Catalogue {
     return this.versions.get(code)?.[0]?.trigger === 'request';
   }
 
-  /** What the permit prints for the coded values of a procedure's form fields (every version's, newest first). */
+  /** The words for the coded values of a procedure's form fields (every version's; the newest wins). */
   labels(code: string): Record<string, Record<string, Text>> {
     const merged: Record<string, Record<string, Text>> = {};
     for (const p of [...(this.versions.get(code) ?? [])].reverse()) {

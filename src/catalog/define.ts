@@ -5,7 +5,6 @@ import { AGENCIES } from '../registry/agencies-data.ts';
 import { checkCountry } from './codes.ts';
 import { hsEntry } from './hs.ts';
 import {
-  ISSUED_KINDS,
   ProcedureDefinitionSchema,
   type Flow,
   type Procedure,
@@ -123,24 +122,34 @@ function checkRule(def: ProcedureDefinition, r: RuleSource, field: string, fail:
   return { id: ruleId(def.code, r), flow: def.flow, procedure: def.code, ...r };
 }
 
+/**
+ * Every field with a list of codes (enum), at any depth, by its path in the form: a list's items are the list
+ * ('hazardCharacteristics'), an object's fields follow a dot ('specimens.source').
+ */
+export function codedFields(schema: object, path = '', found = new Map<string, unknown[]>()): Map<string, unknown[]> {
+  const s = schema as { enum?: unknown[]; items?: object; properties?: Record<string, object> };
+  if (Array.isArray(s.enum)) found.set(path, s.enum);
+  if (s.items && typeof s.items === 'object') codedFields(s.items, path, found);
+  for (const [name, field] of Object.entries(s.properties ?? {}))
+    codedFields(field, path ? `${path}.${name}` : name, found);
+  return found;
+}
+
+/** Every code of every coded field is labelled in Spanish and English, so no page or document shows a bare code. */
 function checkLabels(def: ProcedureDefinition, labels: NonNullable<ProcedureSource['labels']>, fail: Fail): void {
-  const printed: readonly string[] = ISSUED_KINDS[def.issues.kind].printed;
+  const coded = codedFields(def.form);
   for (const [field, codes] of Object.entries(labels)) {
-    const values = (def.form.properties[field] as { enum?: unknown[] } | undefined)?.enum;
-    if (!printed.includes(field))
-      fail(
-        `labels.${field}`,
-        `a ${def.issues.kind} prints ${printed.length ? printed.join(', ') : 'no form field'}, not ${field}`,
-      );
+    const values = coded.get(field);
     if (!values) fail(`labels.${field}`, 'labels belong to a form field with a list of codes (enum)');
     for (const code of Object.keys(codes))
       if (!values!.includes(code)) fail(`labels.${field}.${code}`, "is not one of the field's codes");
-    for (const code of values!) if (!codes[String(code)]) fail(`labels.${field}`, `code ${String(code)} has no label`);
   }
-  // What the document prints as a code needs words beside it.
-  for (const field of printed) {
-    if ((def.form.properties[field] as { enum?: unknown[] } | undefined)?.enum && !labels[field])
-      fail('labels', `${field} is printed on a ${def.issues.kind}: label its codes`);
+  for (const [field, values] of coded) {
+    for (const code of values.map(String)) {
+      const label = labels[field]?.[code];
+      if (!label?.es?.trim() || !label.en?.trim())
+        fail(`labels.${field}.${code}`, 'needs its words in Spanish and English (es, en)');
+    }
   }
 }
 

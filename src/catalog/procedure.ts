@@ -5,21 +5,17 @@ import { Type, type Static } from 'typebox';
  * `defineProcedure()` (define.ts), which checks it when the file is imported.
  */
 
-/**
- * What an approval issues: the one list of kinds, with the title printed on the document and the form fields the
- * document carries (`printed`, e.g. a certificate of origin's criterion), whose codes the procedure must label.
- */
+/** What an approval issues: the one list of kinds, with the title printed on the document. */
 export const ISSUED_KINDS = {
-  permit: { es: 'Permiso', en: 'Permit', printed: [] },
-  licence: { es: 'Licencia', en: 'Licence', printed: [] },
-  quota_certificate: { es: 'Certificado de cupo', en: 'Quota certificate', printed: [] },
+  permit: { es: 'Permiso', en: 'Permit' },
+  licence: { es: 'Licencia', en: 'Licence' },
+  quota_certificate: { es: 'Certificado de cupo', en: 'Quota certificate' },
   certificate_of_origin: {
     es: 'Certificado de origen',
     en: 'Certificate of origin',
-    printed: ['originCriterion', 'tradeAgreement'],
   },
-  notice: { es: 'Aviso', en: 'Notice', printed: [] },
-} as const satisfies Record<string, { es: string; en: string; printed: readonly string[] }>;
+  notice: { es: 'Aviso', en: 'Notice' },
+} as const satisfies Record<string, { es: string; en: string }>;
 export type IssuedKind = keyof typeof ISSUED_KINDS;
 
 /** Where a prefilled form field comes from: the trader's registry profile or the operation. */
@@ -162,7 +158,10 @@ export type Trigger = 'goods' | 'request';
 export interface ProcedureSource extends ProcedureDefinition {
   trigger: Trigger;
   rules: RuleSource[];
-  /** Form field -> code -> what the permit prints for it. Every code of the field's enum needs one. */
+  /**
+   * Coded form field (its path: 'purpose', 'specimens.source') -> code -> its words, for the portal and the permit.
+   * Every code of every enum in the form needs one.
+   */
   labels?: Record<string, Record<string, Text>>;
   /** A filing that must go through: goods that trigger it (none when filed on request) and the typed fields. */
   example: { goods: ExampleGoodsLine[]; data: Record<string, unknown> };

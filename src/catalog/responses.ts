@@ -37,8 +37,19 @@ export const ProcedureList = Type.Object(
   },
 );
 
-/** One version of a procedure, whole: its form (a JSON Schema), prefill map, documents and timing. */
-export const Procedure = Type.Object({ ...definition }, { title: 'Procedure', additionalProperties: true });
+/** Coded form field (its path) -> code -> its words: what a page shows for a value of the form. */
+const Labels = Type.Record(Type.String(), Type.Record(Type.String(), Text), {
+  title: 'ProcedureLabels',
+  description:
+    "The words for every code of the form's lists, by the field's path ('purpose', 'specimens.source'): every " +
+    "version's, so a value filed under an older version reads too",
+});
+
+/** One version of a procedure, whole: its form (a JSON Schema), prefill map, documents, timing and code labels. */
+export const Procedure = Type.Object(
+  { ...definition, labels: Labels },
+  { title: 'Procedure', additionalProperties: true },
+);
 
 export const HsEntry = Type.Object(
   {

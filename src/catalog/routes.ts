@@ -61,13 +61,16 @@ export function catalogRoutes(app: App, ctx: Context) {
       schema: {
         operationId: 'getProcedure',
         tags,
-        summary: 'One procedure with its form schema, prefill map, documents and timing',
+        summary: 'One procedure with its form schema, prefill map, documents, timing and the words for its codes',
         params: Type.Object({ code: ProcedureCode }),
         querystring: Type.Object({ date: Type.Optional(Date_) }, { additionalProperties: false }),
         response: { 200: Procedure, '4xx': Problem },
       },
     },
-    async (req) => catalogue.procedure(req.params.code, req.query.date),
+    async (req) => ({
+      ...catalogue.procedure(req.params.code, req.query.date),
+      labels: catalogue.labels(req.params.code),
+    }),
   );
 
   app.get(

@@ -100,3 +100,50 @@ export function citesRules(hsPrefixes: Array<keyof typeof CITES_GOODS>) {
     },
   }));
 }
+
+/** The words for the CITES codes of both procedures' forms (appendix, source and purpose). */
+export const citesLabels = {
+  'specimens.appendix': {
+    I: { es: 'Apéndice I', en: 'Appendix I' },
+    II: { es: 'Apéndice II', en: 'Appendix II' },
+    III: { es: 'Apéndice III', en: 'Appendix III' },
+  },
+  'specimens.source': {
+    W: { es: 'W: extraído del medio silvestre', en: 'W: taken from the wild' },
+    R: { es: 'R: criado en granja (rancheo)', en: 'R: ranched' },
+    D: {
+      es: 'D: Apéndice I, criado en cautividad o reproducido con fines comerciales',
+      en: 'D: Appendix I, bred in captivity or propagated for commercial purposes',
+    },
+    A: { es: 'A: planta reproducida artificialmente', en: 'A: artificially propagated plant' },
+    C: { es: 'C: animal criado en cautividad', en: 'C: animal bred in captivity' },
+    F: { es: 'F: animal nacido en cautividad (F1 o siguientes)', en: 'F: animal born in captivity (F1 or later)' },
+    U: { es: 'U: origen desconocido', en: 'U: source unknown' },
+    I: { es: 'I: decomisado o confiscado', en: 'I: confiscated or seized' },
+    O: { es: 'O: preconvención', en: 'O: pre-Convention' },
+    X: {
+      es: 'X: capturado en el mar fuera de toda jurisdicción',
+      en: 'X: taken in the marine environment beyond any jurisdiction',
+    },
+  },
+  purpose: {
+    T: { es: 'T: comercial', en: 'T: commercial' },
+    Z: { es: 'Z: parque zoológico', en: 'Z: zoo' },
+    G: { es: 'G: jardín botánico', en: 'G: botanical garden' },
+    Q: { es: 'Q: circo o exhibición itinerante', en: 'Q: circus or travelling exhibition' },
+    S: { es: 'S: científico', en: 'S: scientific' },
+    H: { es: 'H: trofeo de caza', en: 'H: hunting trophy' },
+    P: { es: 'P: personal', en: 'P: personal' },
+    M: { es: 'M: investigación biomédica', en: 'M: biomedical research' },
+    E: { es: 'E: educativo', en: 'E: educational' },
+    N: {
+      es: 'N: reintroducción o introducción en el medio silvestre',
+      en: 'N: reintroduction or introduction into the wild',
+    },
+    B: {
+      es: 'B: cría en cautividad o reproducción artificial',
+      en: 'B: breeding in captivity or artificial propagation',
+    },
+    L: { es: 'L: aplicación de la ley, judicial o forense', en: 'L: law enforcement, judicial or forensic' },
+  },
+};

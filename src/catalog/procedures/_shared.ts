@@ -83,3 +83,16 @@ export const cretibField = {
   uniqueItems: true,
   items: { type: 'string', enum: ['C', 'R', 'E', 'T', 'Te', 'Th', 'Tt', 'I', 'B'] },
 } as const;
+
+/** The words for the CRETIB codes of cretibField. */
+export const cretibLabels = {
+  C: { es: 'C: corrosivo', en: 'C: corrosive' },
+  R: { es: 'R: reactivo', en: 'R: reactive' },
+  E: { es: 'E: explosivo', en: 'E: explosive' },
+  T: { es: 'T: tóxico', en: 'T: toxic' },
+  Te: { es: 'Te: tóxico ambiental', en: 'Te: environmentally toxic' },
+  Th: { es: 'Th: tóxico agudo', en: 'Th: acutely toxic' },
+  Tt: { es: 'Tt: tóxico crónico', en: 'Tt: chronically toxic' },
+  I: { es: 'I: inflamable', en: 'I: flammable' },
+  B: { es: 'B: biológico-infeccioso', en: 'B: biological-infectious' },
+};

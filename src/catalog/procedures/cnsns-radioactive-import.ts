@@ -111,6 +111,21 @@ export default defineProcedure({
       },
     },
   ],
+  labels: {
+    'radionuclides.sourceType': {
+      sealed: { es: 'Fuente sellada', en: 'Sealed source' },
+      unsealed: { es: 'Fuente abierta (no sellada)', en: 'Unsealed source' },
+    },
+    practice: {
+      industrial_radiography: { es: 'Radiografía industrial', en: 'Industrial radiography' },
+      nuclear_gauging: { es: 'Medidores nucleares', en: 'Nuclear gauging' },
+      well_logging: { es: 'Registro de pozos', en: 'Well logging' },
+      nuclear_medicine: { es: 'Medicina nuclear', en: 'Nuclear medicine' },
+      radiotherapy: { es: 'Radioterapia', en: 'Radiotherapy' },
+      research: { es: 'Investigación', en: 'Research' },
+      other: { es: 'Otra práctica', en: 'Other practice' },
+    },
+  },
   example: {
     goods: [
       {

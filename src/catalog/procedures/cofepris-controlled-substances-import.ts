@@ -203,6 +203,24 @@ export default defineProcedure({
       },
     },
   ],
+  labels: {
+    controlledGroup: {
+      narcotic: { es: 'Estupefaciente', en: 'Narcotic' },
+      psychotropic_group_ii: { es: 'Psicotrópico del grupo II', en: 'Psychotropic, group II' },
+      psychotropic_group_iii: { es: 'Psicotrópico del grupo III', en: 'Psychotropic, group III' },
+      psychotropic_group_iv: { es: 'Psicotrópico del grupo IV', en: 'Psychotropic, group IV' },
+      chemical_precursor: { es: 'Precursor químico', en: 'Chemical precursor' },
+    },
+    finalUse: {
+      medicine_manufacturing: { es: 'Fabricación de medicamentos', en: 'Medicine manufacturing' },
+      research: { es: 'Investigación', en: 'Research' },
+      analytical_reference_standard: { es: 'Estándar analítico de referencia', en: 'Analytical reference standard' },
+      distribution_to_licensed_establishments: {
+        es: 'Distribución a establecimientos autorizados',
+        en: 'Distribution to licensed establishments',
+      },
+    },
+  },
   example: {
     goods: [
       {

@@ -132,6 +132,22 @@ export default defineProcedure({
       },
     },
   ],
+  labels: {
+    foodCategory: {
+      cereal_products: { es: 'Productos de cereales', en: 'Cereal products' },
+      confectionery: { es: 'Confitería', en: 'Confectionery' },
+      preserved_foods: { es: 'Conservas alimenticias', en: 'Preserved foods' },
+      non_alcoholic_beverages: { es: 'Bebidas no alcohólicas', en: 'Non-alcoholic beverages' },
+      food_supplements: { es: 'Suplementos alimenticios', en: 'Food supplements' },
+      sauces_and_condiments: { es: 'Salsas y condimentos', en: 'Sauces and condiments' },
+      other_processed_foods: { es: 'Otros alimentos procesados', en: 'Other processed foods' },
+    },
+    storageConditions: {
+      ambient: { es: 'Temperatura ambiente', en: 'Ambient temperature' },
+      refrigerated: { es: 'Refrigeración', en: 'Refrigerated' },
+      frozen: { es: 'Congelación', en: 'Frozen' },
+    },
+  },
   example: {
     goods: [
       {

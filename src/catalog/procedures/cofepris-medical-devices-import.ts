@@ -168,6 +168,23 @@ export default defineProcedure({
       },
     },
   ],
+  labels: {
+    riskClass: {
+      I: { es: 'Clase I (riesgo bajo)', en: 'Class I (low risk)' },
+      II: { es: 'Clase II (riesgo moderado)', en: 'Class II (moderate risk)' },
+      III: { es: 'Clase III (riesgo alto)', en: 'Class III (high risk)' },
+    },
+    purpose: {
+      commercialisation: { es: 'Comercialización', en: 'Commercialisation' },
+      own_use_by_health_facility: {
+        es: 'Uso propio de un establecimiento de salud',
+        en: 'Own use by a health facility',
+      },
+      clinical_research: { es: 'Investigación clínica', en: 'Clinical research' },
+      donation: { es: 'Donación', en: 'Donation' },
+      exhibition: { es: 'Exhibición', en: 'Exhibition' },
+    },
+  },
   example: {
     goods: [
       {

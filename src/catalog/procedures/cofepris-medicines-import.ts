@@ -145,6 +145,18 @@ export default defineProcedure({
       note: { es: 'Vacunas para uso humano.', en: 'Vaccines for human medicine.' },
     },
   ],
+  labels: {
+    pharmaceuticalForm: {
+      tablet: { es: 'Tabletas', en: 'Tablets' },
+      capsule: { es: 'Cápsulas', en: 'Capsules' },
+      injectable: { es: 'Inyectable', en: 'Injectable' },
+      oral_solution: { es: 'Solución oral', en: 'Oral solution' },
+      suspension: { es: 'Suspensión', en: 'Suspension' },
+      topical: { es: 'Uso tópico', en: 'Topical' },
+      inhalation: { es: 'Inhalación', en: 'Inhalation' },
+      other: { es: 'Otra forma farmacéutica', en: 'Other pharmaceutical form' },
+    },
+  },
   example: {
     goods: [
       {

@@ -110,6 +110,19 @@ export default defineProcedure({
       },
     },
   ],
+  labels: {
+    productForm: {
+      live: { es: 'Vivo', en: 'Live' },
+      fresh_or_chilled: { es: 'Fresco o refrigerado', en: 'Fresh or chilled' },
+      frozen: { es: 'Congelado', en: 'Frozen' },
+      dried_salted_or_smoked: { es: 'Seco, salado o ahumado', en: 'Dried, salted or smoked' },
+      prepared_or_preserved: { es: 'Preparado o en conserva', en: 'Prepared or preserved' },
+    },
+    productionMethod: {
+      wild_capture: { es: 'Captura silvestre', en: 'Wild capture' },
+      aquaculture: { es: 'Acuacultura', en: 'Aquaculture' },
+    },
+  },
   example: {
     goods: [
       {

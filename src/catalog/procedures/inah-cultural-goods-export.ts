@@ -117,6 +117,21 @@ export default defineProcedure({
       },
     },
   ],
+  labels: {
+    monumentCategory: {
+      archaeological: { es: 'Monumento arqueológico', en: 'Archaeological monument' },
+      historical: { es: 'Monumento histórico', en: 'Historical monument' },
+      paleontological: { es: 'Vestigio paleontológico', en: 'Palaeontological remains' },
+    },
+    exportMode: {
+      temporary_exhibition: { es: 'Temporal, para exhibición', en: 'Temporary, for an exhibition' },
+      temporary_research_or_restoration: {
+        es: 'Temporal, para investigación o restauración',
+        en: 'Temporary, for research or restoration',
+      },
+      definitive: { es: 'Definitiva', en: 'Permanent' },
+    },
+  },
   example: {
     goods: [
       {

@@ -99,6 +99,25 @@ export default defineProcedure({
       note: { es: 'Obras originales de estatuaria y escultura.', en: 'Original sculptures and statuary.' },
     },
   ],
+  labels: {
+    'artworks.technique': {
+      painting: { es: 'Pintura', en: 'Painting' },
+      drawing: { es: 'Dibujo', en: 'Drawing' },
+      print: { es: 'Grabado o estampa', en: 'Print' },
+      sculpture: { es: 'Escultura', en: 'Sculpture' },
+      photograph: { es: 'Fotografía', en: 'Photograph' },
+      mixed_media: { es: 'Técnica mixta', en: 'Mixed media' },
+      other: { es: 'Otra técnica', en: 'Other technique' },
+    },
+    exportMode: {
+      definitive: { es: 'Definitiva', en: 'Permanent' },
+      temporary_exhibition: { es: 'Temporal, para exhibición', en: 'Temporary, for an exhibition' },
+      temporary_sale_on_consignment: {
+        es: 'Temporal, en consignación para venta',
+        en: 'Temporary, on consignment for sale',
+      },
+    },
+  },
   example: {
     goods: [
       {

@@ -96,6 +96,14 @@ export default defineProcedure({
       },
     },
   ],
+  labels: {
+    upperMaterial: {
+      leather: { es: 'Cuero', en: 'Leather' },
+      textile: { es: 'Textil', en: 'Textile' },
+      rubber_or_plastics: { es: 'Caucho o plástico', en: 'Rubber or plastics' },
+      other: { es: 'Otro material', en: 'Other material' },
+    },
+  },
   example: {
     goods: [
       {

@@ -90,6 +90,14 @@ export default defineProcedure({
       },
     },
   ],
+  labels: {
+    supplyRole: {
+      concession_holder: { es: 'Titular de la concesión minera', en: 'Mining concession holder' },
+      mine_operator: { es: 'Operador de la mina', en: 'Mine operator' },
+      trader: { es: 'Comercializador', en: 'Trader' },
+      beneficiation_plant: { es: 'Planta de beneficio', en: 'Beneficiation plant' },
+    },
+  },
   example: {
     goods: [
       {

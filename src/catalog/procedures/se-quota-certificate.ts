@@ -97,6 +97,21 @@ export default defineProcedure({
       },
     },
   ],
+  labels: {
+    tradeAgreement: {
+      cptpp: {
+        es: 'Tratado Integral y Progresista de Asociación Transpacífico (CPTPP)',
+        en: 'Comprehensive and Progressive Agreement for Trans-Pacific Partnership (CPTPP)',
+      },
+      wto: { es: 'Organización Mundial del Comercio (OMC)', en: 'World Trade Organization (WTO)' },
+      eu_global_agreement: { es: 'Acuerdo Global México-Unión Europea', en: 'EU-Mexico Global Agreement' },
+      mexico_japan_epa: {
+        es: 'Acuerdo de Asociación Económica México-Japón',
+        en: 'Mexico-Japan Economic Partnership Agreement',
+      },
+      aladi: { es: 'ALADI', en: 'Latin American Integration Association (LAIA)' },
+    },
+  },
   example: {
     goods: [
       {

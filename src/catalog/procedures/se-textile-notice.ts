@@ -122,6 +122,15 @@ export default defineProcedure({
       note: { es: 'Ropa de cama, de mesa, de tocador y de cocina.', en: 'Bed, table, toilet and kitchen linen.' },
     },
   ],
+  labels: {
+    productType: {
+      yarn: { es: 'Hilados', en: 'Yarn' },
+      fabric: { es: 'Tejidos', en: 'Fabric' },
+      apparel: { es: 'Prendas de vestir', en: 'Apparel' },
+      home_textiles: { es: 'Textiles para el hogar', en: 'Home textiles' },
+      other_made_up_articles: { es: 'Otros artículos confeccionados', en: 'Other made-up articles' },
+    },
+  },
   example: {
     goods: [
       {

@@ -74,6 +74,13 @@ export default defineProcedure({
       },
     },
   ],
+  labels: {
+    intendedUse: {
+      donation: { es: 'Donación', en: 'Donation' },
+      industrial_recycling: { es: 'Reciclaje industrial', en: 'Industrial recycling' },
+      sorting_for_reexport: { es: 'Clasificación para reexportación', en: 'Sorting for re-export' },
+    },
+  },
   example: {
     goods: [
       {

@@ -78,6 +78,20 @@ export default defineProcedure({
       note: { es: 'Neumáticos (llantas neumáticas) usados.', en: 'Used pneumatic tyres.' },
     },
   ],
+  labels: {
+    intendedUse: {
+      retreading: { es: 'Renovado (recauchutado)', en: 'Retreading' },
+      recycling: { es: 'Reciclaje', en: 'Recycling' },
+      direct_use: { es: 'Uso directo', en: 'Direct use' },
+    },
+    tyreCategory: {
+      passenger_car: { es: 'Automóvil', en: 'Passenger car' },
+      light_truck: { es: 'Camioneta', en: 'Light truck' },
+      truck_bus: { es: 'Camión o autobús', en: 'Truck or bus' },
+      off_road: { es: 'Fuera de carretera', en: 'Off-road' },
+      agricultural: { es: 'Agrícola', en: 'Agricultural' },
+    },
+  },
   example: {
     goods: [
       {

@@ -270,6 +270,14 @@ export default defineProcedure({
       },
     },
   ],
+  labels: {
+    intendedUse: {
+      resale: { es: 'Reventa', en: 'Resale' },
+      own_fleet: { es: 'Flota propia', en: 'Own fleet' },
+      special_purpose: { es: 'Uso especial', en: 'Special purpose' },
+      collection: { es: 'Colección', en: 'Collection' },
+    },
+  },
   example: {
     goods: [
       {

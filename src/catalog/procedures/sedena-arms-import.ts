@@ -103,6 +103,16 @@ export default defineProcedure({
       },
     },
   ],
+  labels: {
+    purpose: {
+      sport_shooting: { es: 'Tiro deportivo', en: 'Sport shooting' },
+      hunting: { es: 'Cacería', en: 'Hunting' },
+      collection: { es: 'Colección', en: 'Collection' },
+      private_security: { es: 'Seguridad privada', en: 'Private security' },
+      law_enforcement: { es: 'Seguridad pública', en: 'Law enforcement' },
+      industrial_use: { es: 'Uso industrial', en: 'Industrial use' },
+    },
+  },
   example: {
     goods: [
       {

@@ -4,6 +4,7 @@ import {
   citesPurposeField,
   citesRules,
   citesSpecimensField,
+  citesLabels,
   citesTerms,
   legalAcquisitionEvidence,
 } from './_cites.ts';
@@ -66,6 +67,18 @@ export default defineProcedure({
   ],
   ...citesTerms,
   rules: citesRules(['0106', '060290', '4301', '9601', '970522']),
+  labels: {
+    ...citesLabels,
+    legalOrigin: {
+      wildlife_management_unit: {
+        es: 'Unidad de manejo para la conservación de la vida silvestre (UMA)',
+        en: 'Wildlife management unit (UMA)',
+      },
+      registered_breeding_facility: { es: 'Criadero registrado', en: 'Registered breeding facility' },
+      previously_imported: { es: 'Importado legalmente con anterioridad', en: 'Previously imported legally' },
+      pre_convention: { es: 'Preconvención', en: 'Pre-Convention' },
+    },
+  },
   example: {
     goods: [
       {

@@ -4,6 +4,7 @@ import {
   citesPurposeField,
   citesRules,
   citesSpecimensField,
+  citesLabels,
   citesTerms,
   legalAcquisitionEvidence,
 } from './_cites.ts';
@@ -60,6 +61,7 @@ export default defineProcedure({
   ],
   ...citesTerms,
   rules: citesRules(['0106', '4301', '9601', '970522']),
+  labels: citesLabels,
   example: {
     goods: [
       {

@@ -2,6 +2,7 @@ import { defineProcedure } from '../define.ts';
 import {
   countriesField,
   cretibField,
+  cretibLabels,
   customsOfficesField,
   exporterFields,
   exportPrefill,
@@ -156,6 +157,7 @@ export default defineProcedure({
       },
     },
   ],
+  labels: { hazardCharacteristics: cretibLabels },
   example: {
     goods: [
       {

@@ -2,6 +2,7 @@ import { defineProcedure } from '../define.ts';
 import {
   countriesField,
   cretibField,
+  cretibLabels,
   customsOfficesField,
   goodsForm,
   importerFields,
@@ -186,6 +187,39 @@ export default defineProcedure({
       },
     },
   ],
+  labels: {
+    hazardCharacteristics: cretibLabels,
+    recoveryOperation: {
+      R1: { es: 'Uso como combustible o para generar energía', en: 'Use as a fuel or other means to generate energy' },
+      R2: { es: 'Recuperación o regeneración de disolventes', en: 'Solvent reclamation or regeneration' },
+      R3: {
+        es: 'Reciclado de sustancias orgánicas que no se usan como disolventes',
+        en: 'Recycling of organic substances not used as solvents',
+      },
+      R4: { es: 'Reciclado de metales y compuestos metálicos', en: 'Recycling of metals and metal compounds' },
+      R5: { es: 'Reciclado de otras materias inorgánicas', en: 'Recycling of other inorganic materials' },
+      R6: { es: 'Regeneración de ácidos o bases', en: 'Regeneration of acids or bases' },
+      R7: {
+        es: 'Recuperación de componentes usados para reducir la contaminación',
+        en: 'Recovery of components used for pollution abatement',
+      },
+      R8: { es: 'Recuperación de componentes de catalizadores', en: 'Recovery of components from catalysts' },
+      R9: { es: 'Regeneración u otra reutilización de aceites usados', en: 'Re-refining or other reuse of used oil' },
+      R10: {
+        es: 'Tratamiento de suelos en beneficio de la agricultura o la ecología',
+        en: 'Land treatment benefiting agriculture or ecology',
+      },
+      R11: { es: 'Uso de residuos de las operaciones R1 a R10', en: 'Use of residues from operations R1 to R10' },
+      R12: {
+        es: 'Intercambio para someterlos a las operaciones R1 a R11',
+        en: 'Exchange for any of operations R1 to R11',
+      },
+      R13: {
+        es: 'Acumulación para cualquiera de las operaciones R1 a R12',
+        en: 'Accumulation for any of operations R1 to R12',
+      },
+    },
+  },
   example: {
     goods: [
       {

@@ -130,6 +130,25 @@ export default defineProcedure({
       note: { es: 'Semillas para siembra.', en: 'Seeds for sowing.' },
     },
   ],
+  labels: {
+    productCategory: {
+      fresh_fruit: { es: 'Fruta fresca', en: 'Fresh fruit' },
+      fresh_vegetables: { es: 'Hortalizas frescas', en: 'Fresh vegetables' },
+      grains_for_consumption: { es: 'Granos para consumo', en: 'Grains for consumption' },
+      seeds_for_sowing: { es: 'Semillas para siembra', en: 'Seeds for sowing' },
+      plants_for_planting: { es: 'Plantas para plantar', en: 'Plants for planting' },
+      cut_flowers: { es: 'Flores de corte', en: 'Cut flowers' },
+      dried_plant_products: { es: 'Productos vegetales secos', en: 'Dried plant products' },
+    },
+    treatment: {
+      none: { es: 'Sin tratamiento', en: 'No treatment' },
+      fumigation: { es: 'Fumigación', en: 'Fumigation' },
+      cold_treatment: { es: 'Tratamiento en frío', en: 'Cold treatment' },
+      hot_water: { es: 'Inmersión en agua caliente', en: 'Hot-water immersion' },
+      irradiation: { es: 'Irradiación', en: 'Irradiation' },
+      vapour_heat: { es: 'Vapor caliente', en: 'Vapour heat' },
+    },
+  },
   example: {
     goods: [
       {

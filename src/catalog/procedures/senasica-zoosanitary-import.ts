@@ -142,6 +142,27 @@ export default defineProcedure({
       },
     },
   ],
+  labels: {
+    commodityType: {
+      live_animals: { es: 'Animales vivos', en: 'Live animals' },
+      meat_and_offal: { es: 'Carne y despojos', en: 'Meat and offal' },
+      dairy_products: { es: 'Productos lácteos', en: 'Dairy products' },
+      eggs: { es: 'Huevo', en: 'Eggs' },
+      genetic_material: { es: 'Material genético', en: 'Genetic material' },
+      animal_by_products: { es: 'Subproductos de origen animal', en: 'Animal by-products' },
+    },
+    species: {
+      bovine: { es: 'Bovinos', en: 'Cattle' },
+      porcine: { es: 'Porcinos', en: 'Pigs' },
+      ovine: { es: 'Ovinos', en: 'Sheep' },
+      caprine: { es: 'Caprinos', en: 'Goats' },
+      equine: { es: 'Equinos', en: 'Horses' },
+      poultry: { es: 'Aves', en: 'Poultry' },
+      aquatic: { es: 'Especies acuáticas', en: 'Aquatic species' },
+      pets: { es: 'Animales de compañía', en: 'Pets' },
+      other: { es: 'Otra especie', en: 'Other species' },
+    },
+  },
   example: {
     goods: [
       {

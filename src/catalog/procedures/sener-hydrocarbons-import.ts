@@ -122,6 +122,23 @@ export default defineProcedure({
       note: { es: 'Butanos licuados (gas LP).', en: 'Liquefied butanes (LPG).' },
     },
   ],
+  labels: {
+    productType: {
+      crude_oil: { es: 'Petróleo crudo', en: 'Crude oil' },
+      gasoline: { es: 'Gasolina', en: 'Gasoline' },
+      diesel: { es: 'Diésel', en: 'Diesel' },
+      jet_fuel: { es: 'Turbosina', en: 'Jet fuel' },
+      fuel_oil: { es: 'Combustóleo', en: 'Fuel oil' },
+      lpg: { es: 'Gas licuado de petróleo', en: 'Liquefied petroleum gas' },
+      other_petroleum_products: { es: 'Otros petrolíferos', en: 'Other petroleum products' },
+    },
+    transportMode: {
+      marine: { es: 'Marítimo', en: 'Sea' },
+      rail: { es: 'Ferrocarril', en: 'Rail' },
+      road: { es: 'Autotransporte', en: 'Road' },
+      pipeline: { es: 'Ducto', en: 'Pipeline' },
+    },
+  },
   example: {
     goods: [
       {

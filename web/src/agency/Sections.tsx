@@ -1,7 +1,7 @@
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '../api/client';
-import { useFieldLabel } from '../i18n/field-labels';
+import { useFieldLabel, useProcedureLabels } from '../i18n/field-labels';
 import { formatInstant, formatNumber } from '../i18n/format';
 import { StackTable } from '../components/StackTable';
 import { PdfViewer } from './PdfViewer';
@@ -20,15 +20,18 @@ const goodsOf = (form: Record<string, unknown>) =>
     originCountry?: string;
   }>;
 
-/** A form value as text: lists joined, objects as their values (an address), nothing hidden. */
-function valueText(value: unknown, filed: (value: string) => string = String): string {
+/**
+ * A form value as text: lists joined, objects as their values (an address), nothing hidden; a code in words, found by
+ * its field's path (a list's items are the list, an object's fields follow a dot: 'specimens.source').
+ */
+function valueText(value: unknown, path: string, words: (field: string, value: string) => string): string {
   if (value === null || value === undefined) return '—';
-  if (Array.isArray(value)) return value.map((v) => valueText(v, filed)).join(', ');
+  if (Array.isArray(value)) return value.map((v) => valueText(v, path, words)).join(', ');
   if (typeof value === 'object')
-    return Object.values(value as object)
-      .map((v) => valueText(v, filed))
+    return Object.entries(value as object)
+      .map(([k, v]) => valueText(v, `${path}.${k}`, words))
       .join(', ');
-  return filed(String(value));
+  return words(path, String(value));
 }
 
 export function Row({ label, children }: { label: string; children: ReactNode }) {
@@ -67,7 +70,7 @@ export function Goods({ app }: { app: Application }) {
 /** The filed form, each field marked as prefilled by the window or typed by the applicant. */
 export function FormData({ app }: { app: Application }) {
   const { t } = useTranslation();
-  const { label, filed } = useFieldLabel();
+  const { label, option } = useFieldLabel(useProcedureLabels(app.procedure.code));
   const prefilled = new Set(app.prefilled);
   const fields = Object.entries(app.form).filter(([k]) => k !== 'goods');
   return (
@@ -77,7 +80,7 @@ export function FormData({ app }: { app: Application }) {
       <dl className="summary">
         {fields.map(([field, value]) => (
           <Row key={field} label={label(field)}>
-            {valueText(value, filed)}{' '}
+            {valueText(value, field, option)}{' '}
             {prefilled.has(field) ? (
               <span className="tag tag-prefilled">{t('agency.form.prefilled')}</span>
             ) : (

@@ -1512,7 +1512,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One procedure with its form schema, prefill map, documents and timing */
+        /** One procedure with its form schema, prefill map, documents, timing and the words for its codes */
         get: operations["getProcedure"];
         put?: never;
         post?: never;
@@ -3592,6 +3592,7 @@ export interface components {
                 kind: "permit" | "licence" | "quota_certificate" | "certificate_of_origin" | "notice";
                 validityDays: number;
             };
+            labels: components["schemas"]["ProcedureLabels"];
             legalBasis: {
                 en: string;
                 es: string;
@@ -3617,6 +3618,15 @@ export interface components {
             version: number;
         } & {
             [key: string]: unknown;
+        };
+        /**
+         * ProcedureLabels
+         * @description The words for every code of the form's lists, by the field's path ('purpose', 'specimens.source'): every version's, so a value filed under an older version reads too
+         */
+        ProcedureLabels: {
+            [key: string]: {
+                [key: string]: components["schemas"]["LocalisedText"];
+            };
         };
         /**
          * ProcedureList

@@ -7,7 +7,7 @@ import { ProblemMessage } from '../components/ProblemMessage';
 import { formatMoney, formatNumber } from '../i18n/format';
 import { SummaryRow } from './fields';
 import { useFieldLabel } from '../i18n/field-labels';
-import { asText, type ProcedureForm, typedFields } from './FormStep';
+import { type ProcedureForm, typedFields } from './FormStep';
 import type { Filing, Preview, Submitted } from './model';
 
 export type StepName = 'start' | 'goods' | 'documents' | { form: number };
@@ -82,9 +82,10 @@ export function CheckStep(p: {
                   key={f}
                   label={label(f)}
                   value={
-                    def?.form.properties[f]?.enum && typed[f] !== undefined
-                      ? option(String(typed[f]))
-                      : asText(typed[f]).replace(/\n/g, ', ') || '—'
+                    [typed[f] ?? []]
+                      .flat()
+                      .map((v) => option(f, String(v), def?.labels))
+                      .join(', ') || '—'
                   }
                   change={() => p.change({ form: index })}
                   changeLabel={change}

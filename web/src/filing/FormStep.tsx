@@ -4,7 +4,7 @@ import { ApiProblem } from '../api/client';
 import { ErrorSummary, type FieldProblem } from '../components/ErrorSummary';
 import { problemText } from '../i18n';
 import { LinesInput, SelectInput, TextInput } from './fields';
-import { useFieldLabel } from '../i18n/field-labels';
+import { type ProcedureLabels, useFieldLabel } from '../i18n/field-labels';
 import { describeValue, type Filing, type Preview, problemField } from './model';
 
 interface FieldSchema {
@@ -18,6 +18,7 @@ export interface ProcedureForm {
   code: string;
   form: { properties: Record<string, FieldSchema>; required?: string[] };
   prefill: Record<string, string>;
+  labels: ProcedureLabels;
 }
 
 /** The fields the applicant types: the form's fields that the registry and the operation do not fill. */
@@ -51,7 +52,7 @@ export function FormStep(p: {
   onDone(): void;
 }) {
   const { t, i18n } = useTranslation();
-  const { label, option } = useFieldLabel();
+  const { label, option } = useFieldLabel(p.def.labels);
   const lang = i18n.language === 'en' ? 'en' : 'es';
   const code = p.def.code;
   const fields = typedFields(p.def);
@@ -136,7 +137,7 @@ export function FormStep(p: {
                 key={f}
                 {...common}
                 placeholder={t('filing.form.choose')}
-                options={schema.enum.map((v) => ({ value: String(v), label: option(String(v)) }))}
+                options={schema.enum.map((v) => ({ value: String(v), label: option(f, String(v)) }))}
               />
             );
           if (schema.type === 'boolean')

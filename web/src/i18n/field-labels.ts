@@ -1,4 +1,9 @@
 import { useTranslation } from 'react-i18next';
+import { api, call, type Schemas } from '../api/client';
+import { useData } from '../useData';
+
+/** Coded form field (its path: 'purpose', 'specimens.source') -> code -> its words, from the procedure's file. */
+export type ProcedureLabels = Schemas['Procedure']['labels'];
 
 /** "sanitaryRegistrations" -> "Sanitary registrations": the field's name when no label is known. */
 function humanise(name: string): string {
@@ -10,15 +15,21 @@ function humanise(name: string): string {
 }
 
 /**
- * A procedure form's field names and option values in words, for the applicant who types them and the officer who
- * reads them: translated when known, else the name in words (an option value the officer reads stays as filed).
+ * A procedure form's field names and coded values in words, in the page's language, for the applicant who types
+ * them and the officer who reads them. Field names: translated when known, else in words. Codes: the procedure's
+ * own labels (the catalogue requires one for every code; a value that is no code, e.g. a number, stays as filed).
  */
-export function useFieldLabel() {
+export function useFieldLabel(labels: ProcedureLabels = {}) {
   const { t, i18n } = useTranslation();
-  const known = (key: string) => i18n.exists(key);
+  const lang = i18n.language === 'en' ? 'en' : 'es';
   return {
-    label: (name: string) => (known(`filing.field.${name}`) ? t(`filing.field.${name}`) : humanise(name)),
-    option: (value: string) => (known(`filing.option.${value}`) ? t(`filing.option.${value}`) : humanise(value)),
-    filed: (value: string) => (known(`filing.option.${value}`) ? t(`filing.option.${value}`) : value),
+    label: (name: string) => (i18n.exists(`filing.field.${name}`) ? t(`filing.field.${name}`) : humanise(name)),
+    option: (field: string, value: string, of: ProcedureLabels = labels) => of[field]?.[value]?.[lang] ?? value,
   };
+}
+
+/** The labels of a procedure, for a page that shows its filed form (none while they load or if they cannot). */
+export function useProcedureLabels(code: string): ProcedureLabels {
+  const loaded = useData(code, () => call(api.GET('/api/v1/procedures/{code}', { params: { path: { code } } })));
+  return loaded.state === 'ok' ? loaded.data.labels : {};
 }

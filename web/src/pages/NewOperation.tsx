@@ -114,7 +114,10 @@ export default function NewOperation() {
       setDefs((old) => ({
         ...old,
         ...Object.fromEntries(
-          loaded.map((d) => [d.code, { code: d.code, form: d.form, prefill: d.prefill } as ProcedureForm]),
+          loaded.map((d) => [
+            d.code,
+            { code: d.code, form: d.form, prefill: d.prefill, labels: d.labels } as ProcedureForm,
+          ]),
         ),
       }));
     }
