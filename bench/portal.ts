@@ -18,12 +18,6 @@ import { median } from './measure.ts';
 
 const RUNS = 7;
 
-interface Target {
-  name: string;
-  /** Loads the page and resolves when its data shows. */
-  open(page: Page): Promise<void>;
-}
-
 const p90 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.ceil(xs.length * 0.9) - 1]!;
 
 /** The SPA's own navigation, as a click on a link does it. */
@@ -92,9 +86,10 @@ export async function benchPortal(): Promise<void> {
     console.log(`\nPortal first render with data (Chromium, PGlite demo window, ${RUNS} runs each, interleaved)`);
     for (const [name] of targets) {
       const xs = times.get(name)!;
+      const ms = (n: number) => `${n.toFixed(0).padStart(5)} ms`;
       console.log(
-        `  ${name.padEnd(34)} median ${median(xs).toFixed(0).padStart(5)} ms  p90 ${p90(xs).toFixed(0).padStart(5)} ms` +
-          `  ${(median(xs) / base).toFixed(2)}x baseline`,
+        `  ${name.padEnd(34)} median ${ms(median(xs))}  p90 ${ms(p90(xs))}  ` +
+          `${(median(xs) / base).toFixed(2)}x baseline`,
       );
     }
   } finally {
