@@ -92,13 +92,23 @@ export async function performSignedAction<B extends TSchema, P extends TSchema, 
   if (replay) return { status: 200, answer: replay };
 
   const now = ctx.clock.now();
-  const accepted = await checkSignedChallenge(ctx.db, ctx.trust, signed, {
-    action: def.action,
-    sessionId: principal.sessionId,
-    now,
-    target,
-    holderRfc: principal.rfc,
-  });
+  let accepted: Awaited<ReturnType<typeof checkSignedChallenge>>;
+  try {
+    accepted = await checkSignedChallenge(ctx.db, ctx.trust, signed, {
+      action: def.action,
+      sessionId: principal.sessionId,
+      now,
+      target,
+      holderRfc: principal.rfc,
+    });
+  } catch (err) {
+    if (!(err instanceof AppError && err.code === 'challenge.used')) throw err;
+    // An identical request (a double click) committed between our look for its answer and this check: its
+    // answer is stored now. Seen on PostgreSQL: one 201 and one 409 instead of 201 and a 200 replay.
+    const answer = await storedAnswer(ctx.db, lookup);
+    if (answer) return { status: 200, answer };
+    throw err;
+  }
   const args = { principal, params, data: accepted.payload.data as D };
   await def.check?.(ctx.db, args);
   try {
