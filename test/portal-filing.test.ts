@@ -310,6 +310,8 @@ describe('filing a new operation in the portal', { skip: withoutChromium }, () =
     await page.keyboard.press('Enter');
 
     await page.getByRole('heading', { level: 1, name: 'Factura (COVE) y documentos' }).waitFor();
+    // A new step moves focus to the top of main once rendered; tabbing before that could lose the focused field.
+    await page.waitForFunction(() => document.activeElement?.id === 'main');
     // This time the COVE comes as the XML <comprobante> the trader's system exported, chosen with the keyboard.
     await tabTo(page, /^O suba el COVE en XML/);
     const [xmlChooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
