@@ -117,6 +117,36 @@ describe('representation in the portal', { skip: withoutChromium }, () => {
     await actingNow(brokerPage, nameOf(trader.a));
     await portal.audit(brokerPage, 'representation-broker');
 
+    // The broker starts an operation: step 1 asks for whom among its clients; the draft is the client's, its own.
+    await nav(brokerPage, 'Nueva operación');
+    await heading(brokerPage, '¿Para quién y qué operación?');
+    const forWhom = brokerPage.getByRole('group', { name: '¿Por quién presenta esta operación?' });
+    await forWhom.getByLabel(`${nameOf(trader.b)} · RFC ${trader.b}`).waitFor();
+    await forWhom.getByLabel(`${nameOf(trader.a)} · RFC ${trader.a}`).check();
+    await brokerPage.getByLabel('Exportación').check();
+    await brokerPage.getByLabel('Aduana', { exact: true }).selectOption({ index: 1 });
+    await portal.audit(brokerPage, 'broker-new-operation');
+    await brokerPage.getByRole('button', { name: 'Continuar' }).click();
+    await heading(brokerPage, 'Mercancías');
+    const hs = brokerPage.getByRole('combobox', { name: 'Fracción arancelaria (código SA)' });
+    await hs.fill('870323');
+    await brokerPage.getByRole('option', { name: /^870323/ }).click();
+    await brokerPage.getByLabel('Descripción').fill('Automóviles de pasajeros');
+    await brokerPage.getByLabel('Cantidad').fill('2');
+    await brokerPage.getByLabel('Valor total de la partida').fill('50000');
+    await brokerPage.getByLabel('País de destino').fill('JP');
+    await brokerPage.keyboard.press('Escape');
+    await brokerPage.getByRole('button', { name: 'Agregar partida' }).click();
+    await brokerPage.getByRole('cell', { name: 'Automóviles de pasajeros' }).waitFor();
+    await brokerPage.getByRole('button', { name: 'Continuar' }).click();
+    await heading(brokerPage, 'Trámites que necesita');
+    const drafts = await w.ctx.db.query<{ created_by_rfc: string; broker: boolean }>(
+      `select o.created_by_rfc, o.broker_id is not null as broker from operations o
+        where o.status = 'draft' and o.trader_id = (select id from traders where rfc = $1)`,
+      [trader.a],
+    );
+    assert.deepEqual(drafts, [{ created_by_rfc: broker.rfc, broker: true }]);
+
     // The representative revokes it: what it ends and why, a check page, then the signature.
     await row.getByRole('button', { name: /Revocar/ }).click();
     await heading(repPage, 'Revocar un encargo');
