@@ -8,7 +8,7 @@ import { useData } from '../useData';
 import { problemText } from '../i18n';
 import { useSession } from '../session';
 import { SelectInput, TextInput } from './fields';
-import type { Filing } from './model';
+import { type Filing, positiveAmount } from './model';
 import { uploadEdocument } from './transfer';
 
 const problemOf = (err: unknown): Problem =>
@@ -52,7 +52,7 @@ function CoveForm(p: { filing: Filing; onFiled(number: string): void } & Problem
   // A COVE carries each line's value in US dollars too: for lines in another currency, the rate the trader applies.
   const foreign = [...new Set(p.filing.goods.map((g) => g.currency))].filter((c) => c !== 'USD');
   const [rates, setRates] = useState<Record<string, string>>({});
-  const rateOf = (currency: string) => Number((rates[currency] ?? '').trim().replace(',', '.'));
+  const rateOf = (currency: string) => positiveAmount(rates[currency] ?? '');
 
   // Or the whole COVE as the XML <comprobante> a system exported: the window reads it and returns what to sign.
   const [xml, setXml] = useState<File | null>(null);
@@ -84,7 +84,7 @@ function CoveForm(p: { filing: Filing; onFiled(number: string): void } & Problem
     if (!v.name.trim()) found.push({ field: 'cove-name', message: t('filing.cove.nameRequired') });
     if (!v.street.trim()) found.push({ field: 'cove-street', message: t('filing.cove.streetRequired') });
     for (const currency of foreign)
-      if (!/^[0-9]+([.,][0-9]+)?$/.test((rates[currency] ?? '').trim()) || !(rateOf(currency) > 0))
+      if (rateOf(currency) === null)
         found.push({ field: `cove-rate-${currency}`, message: t('filing.cove.rateInvalid', { currency }) });
     setProblems(found);
     if (found.length || trader.state !== 'ok' || !session) return;
@@ -114,7 +114,7 @@ function CoveForm(p: { filing: Filing; onFiled(number: string): void } & Problem
         currency: g.currency,
         unitValue: Math.round((g.value / g.quantity) * 1e6) / 1e6,
         total: g.value,
-        usdValue: g.currency === 'USD' ? g.value : Math.round(g.value * rateOf(g.currency) * 100) / 100,
+        usdValue: g.currency === 'USD' ? g.value : Math.round(g.value * (rateOf(g.currency) ?? 0) * 100) / 100,
       })),
     };
     setBusy(true);

@@ -6,15 +6,12 @@ import { formatMoney, formatNumber } from '../i18n/format';
 import { countryCodeOf, countryName } from '../public/countries';
 import { SelectInput, TextInput } from './fields';
 import { HsSearch, hsCodeOf } from './HsSearch';
-import type { Filing, GoodsLine } from './model';
+import { type Filing, type GoodsLine, positiveAmount } from './model';
 
 /** Units of measure (UN/ECE Rec. 20), as the operation and its COVE both take them. */
 export const UNITS = ['C62', 'KGM', 'LTR', 'MTR', 'MTK', 'MTQ', 'PR'] as const;
 /** Invoice currencies offered first; the window takes any ISO 4217 code. */
 export const CURRENCIES = ['USD', 'EUR', 'MXN', 'CNY', 'JPY', 'CAD', 'GBP', 'KRW', 'CHF', 'BRL'] as const;
-
-const NUMBER = /^[0-9]+([.,][0-9]+)?$/;
-const toNumber = (s: string) => Number(s.trim().replace(',', '.'));
 
 /** Step 2: the goods, one line at a time (add another, remove one), then continue. */
 export function GoodsStep(p: { filing: Filing; busy: boolean; onDone(f: Filing): void }) {
@@ -39,10 +36,10 @@ export function GoodsStep(p: { filing: Filing; busy: boolean; onDone(f: Filing):
     const code = hsCodeOf(hs);
     if (!/^[0-9]{6}([0-9]{2}){0,2}$/.test(code)) found.push({ field: 'hs', message: t('filing.goods.hsInvalid') });
     if (!description.trim()) found.push({ field: 'description', message: t('filing.goods.descriptionRequired') });
-    if (!NUMBER.test(quantity.trim()) || toNumber(quantity) <= 0)
-      found.push({ field: 'quantity', message: t('filing.goods.quantityInvalid') });
-    if (!NUMBER.test(value.trim()) || toNumber(value) <= 0)
-      found.push({ field: 'value', message: t('filing.goods.valueInvalid') });
+    const amount = positiveAmount(quantity);
+    const total = positiveAmount(value);
+    if (amount === null) found.push({ field: 'quantity', message: t('filing.goods.quantityInvalid') });
+    if (total === null) found.push({ field: 'value', message: t('filing.goods.valueInvalid') });
     const cc = countryCodeOf(country);
     if (!cc || cc === 'MX')
       found.push({
@@ -50,13 +47,13 @@ export function GoodsStep(p: { filing: Filing; busy: boolean; onDone(f: Filing):
         message: t(importing ? 'filing.goods.originInvalid' : 'filing.goods.destInvalid'),
       });
     setProblems(found);
-    if (found.length) return;
+    if (found.length || amount === null || total === null) return;
     const line: GoodsLine = {
       hsCode: code,
       description: description.trim(),
-      quantity: toNumber(quantity),
+      quantity: amount,
       unit,
-      value: toNumber(value),
+      value: total,
       currency,
       originCountry: importing ? cc : 'MX',
       destinationCountry: importing ? 'MX' : cc,

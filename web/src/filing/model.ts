@@ -1,6 +1,14 @@
 import { api, call, type Schemas } from '../api/client';
 
 export type Flow = 'import' | 'export';
+
+/** A typed amount ("18000.50" or "18000,50") above zero, or null when the text is not one. */
+export function positiveAmount(text: string): number | null {
+  const trimmed = text.trim();
+  if (!/^[0-9]+([.,][0-9]+)?$/.test(trimmed)) return null;
+  const n = Number(trimmed.replace(',', '.'));
+  return n > 0 ? n : null;
+}
 export type GoodsLine = Schemas['Operation']['data']['goods'][number];
 export type Preview = Schemas['OperationPreview']['applications'][number];
 export type Submitted = {
