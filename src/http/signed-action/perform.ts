@@ -90,6 +90,12 @@ export async function performSignedAction<B extends TSchema, P extends TSchema, 
   };
   const replay = await storedAnswer(ctx.db, lookup);
   if (replay) return { status: 200, answer: replay };
+  // The challenge was taken by an identical request (a double click): its answer, committed by now, or 409.
+  const twinsAnswer = async () => {
+    const answer = await storedAnswer(ctx.db, lookup);
+    if (answer) return { status: 200, answer };
+    throw used();
+  };
 
   const now = ctx.clock.now();
   let accepted: Awaited<ReturnType<typeof checkSignedChallenge>>;
@@ -103,11 +109,8 @@ export async function performSignedAction<B extends TSchema, P extends TSchema, 
     });
   } catch (err) {
     if (!(err instanceof AppError && err.code === 'challenge.used')) throw err;
-    // An identical request (a double click) committed between our look for its answer and this check: its
-    // answer is stored now. Seen on PostgreSQL: one 201 and one 409 instead of 201 and a 200 replay.
-    const answer = await storedAnswer(ctx.db, lookup);
-    if (answer) return { status: 200, answer };
-    throw err;
+    // The twin committed between our look for its answer and this check (seen on PostgreSQL: 201 and 409).
+    return twinsAnswer();
   }
   const args = { principal, params, data: accepted.payload.data as D };
   await def.check?.(ctx.db, args);
@@ -154,8 +157,6 @@ export async function performSignedAction<B extends TSchema, P extends TSchema, 
   } catch (err) {
     if (!(err instanceof LostRace)) throw err;
     // Our conditional update waited for the winner's transaction: its answer is committed now.
-    const answer = await storedAnswer(ctx.db, lookup);
-    if (answer) return { status: 200, answer };
-    throw used();
+    return twinsAnswer();
   }
 }
