@@ -34,14 +34,21 @@ export function signCompact(privateKey: KeyObject, header: { kid: string; typ: s
   return `${input}.${b64url(signature)}`;
 }
 
-/** The protected header of a compact JWS, unverified: throws when it is not base64url JSON of an object. */
-export function decodeHeader(token: string): JwsHeader {
+/** The three parts of a compact JWS, or an error saying it is not one. */
+function partsOf(token: string): [header: string, payload: string, signature: string] {
   const m = COMPACT.exec(token);
   if (!m) throw new Error('not a compact JWS (three base64url parts)');
-  const header: unknown = JSON.parse(Buffer.from(m[1]!, 'base64url').toString('utf8'));
+  return [m[1]!, m[2]!, m[3]!];
+}
+
+function parseHeader(segment: string): JwsHeader {
+  const header: unknown = JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));
   if (typeof header !== 'object' || header === null || Array.isArray(header)) throw new Error('header not an object');
   return header as JwsHeader;
 }
+
+/** The protected header of a compact JWS, unverified: throws when it is not base64url JSON of an object. */
+export const decodeHeader = (token: string): JwsHeader => parseHeader(partsOf(token)[0]);
 
 const publicKeys = new WeakMap<object, KeyObject>();
 const keyOf = (jwk: EcJwk): KeyObject => {
@@ -59,19 +66,18 @@ const keyOf = (jwk: EcJwk): KeyObject => {
  * Throws (a plain Error saying why) on any other algorithm, an unknown key, a `crit` header or a bad signature.
  */
 export function verifyCompact(token: string, keys: readonly EcJwk[]): { header: JwsHeader; payload: Buffer } {
-  const m = COMPACT.exec(token);
-  if (!m) throw new Error('not a compact JWS (three base64url parts)');
-  const header = decodeHeader(token);
+  const [headerPart, payloadPart, signaturePart] = partsOf(token);
+  const header = parseHeader(headerPart);
   if (header.alg !== 'ES256') throw new Error(`algorithm ${JSON.stringify(header.alg)} is not allowed (ES256 only)`);
   // No extension is understood here, so a header that makes one critical must be refused (RFC 7515 §4.1.11).
   if (header.crit !== undefined) throw new Error('critical header extensions are not supported');
   const jwk = keys.find((k) => k.kid === header.kid && k.kty === 'EC' && k.crv === 'P-256');
   if (!jwk) throw new Error(`no key ${JSON.stringify(header.kid)} in the key set`);
-  const signature = Buffer.from(m[3]!, 'base64url');
-  const input = Buffer.from(`${m[1]}.${m[2]}`, 'ascii');
+  const signature = Buffer.from(signaturePart, 'base64url');
+  const input = Buffer.from(`${headerPart}.${payloadPart}`, 'ascii');
   if (signature.length !== 64 || !verify('sha256', input, { key: keyOf(jwk), dsaEncoding: 'ieee-p1363' }, signature))
     throw new Error('signature verification failed');
-  return { header, payload: Buffer.from(m[2]!, 'base64url') };
+  return { header, payload: Buffer.from(payloadPart, 'base64url') };
 }
 
 /** RFC 7638 JWK thumbprint (SHA-256, base64url) of an EC public key: its required members in lexicographic order. */
