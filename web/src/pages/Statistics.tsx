@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call, type Schemas } from '../api/client';
 import { Loading, Page } from '../components/Page';
@@ -24,13 +24,12 @@ export default function Statistics() {
   const stats = useData(`statistics:${period.from ?? ''}:${period.to ?? ''}`, () =>
     call(api.GET('/api/v1/statistics', { params: { query: period } })),
   );
+  const shown = stats.state === 'ok' ? { from: stats.data.from, to: stats.data.to } : period;
   return (
     <Page title={t('statistics.title')}>
       <p className="lead">{t('statistics.lead')}</p>
-      <PeriodForm
-        shown={stats.state === 'ok' ? { from: stats.data.from, to: stats.data.to } : period}
-        onChoose={setPeriod}
-      />
+      {/* Keyed by the period shown, so its fields start from it again when the answer names another. */}
+      <PeriodForm key={`${shown.from ?? ''}:${shown.to ?? ''}`} shown={shown} onChoose={setPeriod} />
       {stats.state === 'loading' && <Loading />}
       {stats.state === 'error' && <ProblemMessage problem={stats.problem} />}
       {stats.state === 'ok' && <Dashboard stats={stats.data} />}
@@ -43,10 +42,6 @@ function PeriodForm({ shown, onChoose }: { shown: Period; onChoose: (p: Period) 
   const { t } = useTranslation();
   const [from, setFrom] = useState(shown.from ?? '');
   const [to, setTo] = useState(shown.to ?? '');
-  useEffect(() => {
-    setFrom(shown.from ?? '');
-    setTo(shown.to ?? '');
-  }, [shown.from, shown.to]);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     onChoose({ ...(from ? { from } : {}), ...(to ? { to } : {}) });
