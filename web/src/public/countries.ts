@@ -4,8 +4,14 @@ import i18next from 'i18next';
 const NOT_COUNTRIES = /^(AA|Q[M-Z]|X[A-Z]|ZZ|EU|EZ|UN|AC|CP|DG|EA|IC|TA)$/;
 const LETTERS = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'];
 
-const namesIn = (language: string) =>
-  new Intl.DisplayNames([language === 'en' ? 'en-US' : 'es-MX'], { type: 'region' });
+const displayNames = new Map<string, Intl.DisplayNames>();
+/** Country names in the page's language, made once per language (a table of goods asks for one per row). */
+function namesIn(language: string): Intl.DisplayNames {
+  const locale = language === 'en' ? 'en-US' : 'es-MX';
+  let names = displayNames.get(locale);
+  if (!names) displayNames.set(locale, (names = new Intl.DisplayNames([locale], { type: 'region' })));
+  return names;
+}
 
 let codes: string[] | undefined;
 /** Every ISO 3166 country the browser's Intl data names: the same rule as the window's checkCountry, no list. */
