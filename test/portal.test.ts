@@ -1,7 +1,7 @@
 /**
  * The portal in real Chromium (Debian's, driven by playwright-core; never a downloaded browser) against a real
  * window on a fresh database: sign in with a real e.firma, the dashboard and sign-out, the catalogue, the language
- * choice; axe-core on every page in Spanish and English; screenshots at 390 and 1280 px. The e.firma messages and
+ * choice; axe-core on every page in Spanish and English; no overflow at 390 and 1280 px. The e.firma messages and
  * the permit's verification are in the story (portal-story.test.ts). Every wait is on what the page shows.
  */
 import assert from 'node:assert/strict';

@@ -1,20 +1,23 @@
 /**
  * The portal in real Chromium against a test window, for every browser test: open pages with empty storage (Spanish,
  * as a first visit), sign in through the page with a real e.firma, and audit a page (axe-core in both languages,
- * screenshots at 390 and 1280 px, no horizontal overflow). Every wait is on what the page shows.
+ * no horizontal overflow at 390 and 1280 px, screenshots when asked for). Every wait is on what the page shows.
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import net, { type AddressInfo } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './browser.ts';
 import { PASSWORD, type Person, type TestWindow } from './window.ts';
 
-/** Screenshots go to the test output, never the repository. */
-const SHOTS = process.env.PORTAL_SCREENSHOTS ?? path.join(os.tmpdir(), `ventanilla-portal-${process.pid}`);
+/**
+ * Where screenshots go when PORTAL_SCREENSHOTS names a folder (never the repository). Without it none are taken:
+ * four full-page screenshots per audited page cost about a sixth of the browser tests' time, and nothing reads them
+ * but a person reviewing the portal's looks.
+ */
+const SHOTS = process.env.PORTAL_SCREENSHOTS;
 const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 export interface Portal {
@@ -25,7 +28,7 @@ export interface Portal {
   newPage(width?: number): Promise<Page>;
   /** Fails on any error the page threw or any CSP report, then closes the context. */
   closePage(page: Page): Promise<void>;
-  /** axe-core (0 serious or critical) in en then es, and a screenshot at 390 and 1280 px with no overflow. */
+  /** axe-core (0 serious or critical) in en then es, no overflow at 390 and 1280 px (and screenshots if asked). */
   audit(page: Page, name: string): Promise<void>;
   /** Fills the sign-in page with this person's .cer, .key and password and presses "Entrar". */
   signIn(page: Page, person: Person, password?: string): Promise<void>;
@@ -37,7 +40,7 @@ export interface Portal {
  * Chromium.
  */
 export async function openPortal(w: TestWindow, port = 0): Promise<Portal> {
-  fs.mkdirSync(SHOTS, { recursive: true });
+  if (SHOTS) fs.mkdirSync(SHOTS, { recursive: true });
   await w.app.listen({ host: '127.0.0.1', port });
   const base = `http://127.0.0.1:${(w.app.server.address() as AddressInfo).port}`;
   const browser = await launchChromium();
@@ -68,7 +71,8 @@ export async function openPortal(w: TestWindow, port = 0): Promise<Portal> {
       assert.deepEqual(await seriousViolations(page), [], `${name} in ${language}: serious or critical violations`);
       for (const width of [390, 1280]) {
         await page.setViewportSize({ width, height: 900 });
-        await page.screenshot({ path: path.join(SHOTS, `${name}-${language}-${width}.png`), fullPage: true });
+        const file = SHOTS && path.join(SHOTS, `${name}-${language}-${width}.png`);
+        if (file) await page.screenshot({ path: file, fullPage: true });
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         assert.ok(overflow <= 0, `${name} in ${language} at ${width} px overflows by ${overflow} px`);
       }
@@ -94,7 +98,7 @@ export async function openPortal(w: TestWindow, port = 0): Promise<Portal> {
 
   async function close() {
     await browser.close();
-    process.stdout.write(`# portal screenshots: ${SHOTS}\n`);
+    if (SHOTS) process.stdout.write(`# portal screenshots: ${SHOTS}\n`);
   }
 
   return { base, browser, newPage, closePage, audit, signIn, close };
